@@ -1,0 +1,144 @@
+// The failover model (contract §5): plain data, computed by one pure function of the project index,
+// consumed by the CLI (`tsb-lint failover`), code lenses and the preview panel (which receives it as JSON).
+
+/** A place in a YAML file; line/character are 0-based like LSP positions. */
+export interface SourceRef {
+  uri: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export type Labels = Record<string, string>;
+
+/** One install CR (IngressGateway/Gateway...) that deploys gateway pods selected by an east-west entry. */
+export interface GatewayInstall {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Pod labels the operator gives the gateway: app=<name> plus kubeSpec.deployment.labels. */
+  labels: Labels;
+  eastWestOnly: boolean;
+  clusters: string[];
+  source?: SourceRef;
+}
+
+/** One `defaultEastWestGatewaySettings` entry of a WorkspaceSetting. */
+export interface EastWestGateway {
+  /** Index of the entry in defaultEastWestGatewaySettings (first matching entry wins). */
+  entry: number;
+  namespace: string;
+  labels: Labels;
+  /** Clusters where a selected gateway is deployed. */
+  clusters: string[];
+  installs: GatewayInstall[];
+  /** serviceLabels of each exposedServices entry; empty = every service of the workspace. */
+  exposedServices: Labels[];
+  selectorSource?: SourceRef;
+}
+
+/** A workload (Deployment, StatefulSet, ...) backing a service in some clusters. */
+export interface WorkloadInfo {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** The `version` pod label, when present (subsets). */
+  version?: string;
+  labels: Labels;
+  clusters: string[];
+  source?: SourceRef;
+}
+
+/** A service exposed through an east-west gateway (contract §5 `candidates`). */
+export interface ServiceCandidate {
+  service: string;
+  namespace: string;
+  /** Clusters where the service runs behind a matching east-west gateway. */
+  clusters: string[];
+  /** True when it runs, exposed, in at least two clusters. */
+  failover: boolean;
+  /** version label -> clusters where a workload of that version runs. */
+  versions: Record<string, string[]>;
+  /** Clusters where the service runs at all (exposed or not). */
+  runsIn: string[];
+  /** Which east-west entry exposes it, and by which serviceLabels (undefined = exposes everything). */
+  exposedBy: { entry: number; serviceLabels?: Labels };
+  /** Why it cannot fail over (when failover is false), in plain words. */
+  reason?: string;
+  labels: Labels;
+  workloads: WorkloadInfo[];
+  source?: SourceRef;
+}
+
+export type ExclusionCode =
+  | 'not-selected'          // no exposedServices entry matches its labels
+  | 'no-gateway-cluster'    // runs only where no selected east-west gateway is deployed
+  | 'no-east-west-settings' // the workspace has no east-west gateway settings
+  | 'not-placed';           // the file is not placed in any cluster (tsb.config.yaml)
+
+/** A service of the workspace that is not a failover candidate (contract §5 `excluded`). */
+export interface ExcludedService {
+  service: string;
+  namespace: string;
+  clusters: string[];
+  reason: string;
+  code: ExclusionCode;
+  labels: Labels;
+  source?: SourceRef;
+}
+
+export interface WorkspaceFailover {
+  organization: string;
+  tenant: string;
+  name: string;
+  /** namespaceSelector.names of the Workspace. */
+  namespaces: string[];
+  gateways: EastWestGateway[];
+  candidates: ServiceCandidate[];
+  excluded: ExcludedService[];
+  /** Same service name running in another namespace of the project: never a failover target (seed FAQ). */
+  lookalikes: { service: string; namespace: string; otherNamespaces: string[] }[];
+  source?: SourceRef;
+  settingSource?: SourceRef;
+}
+
+export interface FailoverModel {
+  workspaces: WorkspaceFailover[];
+  /** Every cluster named by placements. */
+  clusters: string[];
+  /** False when no tsb.config.yaml placements apply: the preview teaches how to add them. */
+  placementsConfigured: boolean;
+  /** Hints for empty states ("no WorkspaceSetting yet", ...). */
+  notes: string[];
+}
+
+/** `--down CLUSTER/NAMESPACE/WORKLOAD`: a workload scaled to zero. */
+export interface DownWorkload {
+  cluster: string;
+  namespace: string;
+  workload: string;
+}
+
+/** Where callers of a service in one cluster send traffic when some workloads are down. */
+export interface TrafficRoute {
+  service: string;
+  namespace: string;
+  /** Cluster of the callers. */
+  fromCluster: string;
+  /** Version (subset) the callers ask for; undefined = any version. */
+  subset?: string;
+  outcome: 'local' | 'remote' | 'none';
+  /** Clusters that receive the traffic (the local one for 'local'). */
+  toClusters: string[];
+  /** East-west gateway the traffic leaves through, for 'remote'. */
+  via?: { namespace: string; labels: Labels };
+  reason: string;
+}
+
+export interface WhatIfResult {
+  down: DownWorkload[];
+  /** Down targets that name no known workload, with why. */
+  unknown: { target: DownWorkload; reason: string }[];
+  routes: TrafficRoute[];
+}
