@@ -66,7 +66,7 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
         const key = `${s.ws.name}|${s.namespace}|${s.service}|${target.cluster}|${subset ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        routes.push(routeFor(s, target.cluster, subset, upIn));
+        routes.push(routeFor(s, target.cluster, subset, upIn, isDown));
       }
     }
   }
@@ -78,11 +78,12 @@ function routeFor(
   from: string,
   subset: string | undefined,
   upIn: (w: WorkloadInfo[], cluster: string, version?: string) => boolean,
+  isDown: (w: WorkloadInfo, cluster: string) => boolean,
 ): TrafficRoute {
   const base = { service: s.service, namespace: s.namespace, fromCluster: from, ...(subset ? { subset } : {}) };
   const what = subset ? `${s.service} ${subset}` : s.service;
   if (upIn(s.workloads, from, subset)) {
-    const others = s.workloads.filter((w) => w.clusters.includes(from) && (subset === undefined || w.version === subset));
+    const others = s.workloads.filter((w) => w.clusters.includes(from) && !isDown(w, from) && (subset === undefined || w.version === subset));
     const names = others.map((w) => w.name).join(', ');
     return { ...base, outcome: 'local', toClusters: [from], reason: `other ${what} workloads still run in ${from} (${names}); traffic stays local` };
   }

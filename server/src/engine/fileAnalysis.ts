@@ -1,0 +1,120 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { splitDocuments } from './parse/chunks';
+import { parseChunk, type ParsedChunk, type Resource } from './parse/parsedChunk';
+import { analyzeResource, type ResourceAnalysis } from './rules/analyzeResource';
+import type { SchemaRegistry } from './schema/registry';
+import type { RawProblem } from './types';
+
+// One file, analysed per YAML document: each document's parse and single-document problems are
+// cached by the document's text, so an edit re-parses and re-validates only the documents it touched.
+
+export interface ChunkResult {
+  parsed: ParsedChunk;
+  analyses: ResourceAnalysis[];
+  /** Problems with offsets relative to the chunk. */
+  problems: RawProblem[];
+}
+
+export interface PlacedChunk {
+  start: number;
+  result: ChunkResult;
+}
+
+export interface AnalysedResource {
+  resource: Resource;
+  analysis: ResourceAnalysis;
+  /** Offset of the chunk in the file: resource node ranges are relative to it. */
+  offset: number;
+}
+
+export interface FileAnalysis {
+  uri: string;
+  version: number;
+  doc: TextDocument;
+  chunks: PlacedChunk[];
+  /** Why the file was not analysed (templated, binary, too large); then chunks is empty. */
+  skipped?: string;
+  /** Single-file problems with absolute offsets. */
+  problems: RawProblem[];
+}
+
+export interface AnalyseOptions {
+  maxFileSize: number;
+  /** The caller knows the file is a template (e.g. it sits in a Helm chart's templates/). */
+  template?: boolean;
+  /** The caller already knows the file cannot be analysed (read as binary, too large, not UTF-8). */
+  skip?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+
+const TEMPLATE = /\{\{[-\s]*[^}]*\}\}|\{%[-\s]*[^%]*%\}/;
+
+export function skipReason(text: string, opts: AnalyseOptions): string | undefined {
+  if (opts.skip) return opts.skip;
+  if (text.length > opts.maxFileSize) {
+    return `This file is ${(text.length / 1048576).toFixed(1)} MiB, above the ${(opts.maxFileSize / 1048576).toFixed(0)} MiB limit (setting tsb.maxFileSize); it is not analysed.`;
+  }
+  if (text.includes('\u0000')) return 'This file holds binary data (NUL bytes); it is not analysed.';
+  if (text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'This file is not valid UTF-8 text; it is not analysed.';
+  if (opts.template) return 'This file is a Helm chart template; render it (helm template) to check the result.';
+  // Only template markers outside comments count: a `{{` in a comment is prose.
+  const body = text.replace(/^\s*#.*$/gm, '');
+  if (TEMPLATE.test(body)) return 'This file contains template expressions ({{ … }}); it is not plain YAML, so it is not analysed. Check the rendered output instead.';
+  return undefined;
+}
+
+export function analyseFile(
+  uri: string,
+  text: string,
+  version: number,
+  registry: SchemaRegistry,
+  opts: AnalyseOptions,
+  previous?: FileAnalysis,
+): FileAnalysis {
+  const doc = TextDocument.create(uri, 'yaml', version, text);
+  const skipped = skipReason(text, opts);
+  if (skipped) {
+    return { uri, version, doc, chunks: [], skipped, problems: [{ rule: 'file-skipped', message: skipped, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) || 0 }] };
+  }
+  const reuse = new Map<string, ChunkResult>();
+  for (const c of previous?.chunks ?? []) reuse.set(c.result.parsed.text, c.result);
+  const chunks: PlacedChunk[] = [];
+  const problems: RawProblem[] = [];
+  for (const c of splitDocuments(text)) {
+    let result = reuse.get(c.text);
+    if (!result) {
+      result = analyseChunk(c.text, registry);
+      reuse.set(c.text, result);
+    }
+    chunks.push({ start: c.start, result });
+    for (const p of result.problems) problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
+  }
+  return { uri, version, doc, chunks, problems };
+}
+
+function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
+  const parsed = parseChunk(text);
+  const problems: RawProblem[] = [...parsed.syntax];
+  const analyses: ResourceAnalysis[] = [];
+  for (const res of parsed.resources) {
+    try {
+      const a = analyzeResource(res, text, registry);
+      analyses.push(a);
+      problems.push(...a.problems);
+    } catch (err) {
+      analyses.push({ identity: { group: '', family: 'other' }, problems: [] });
+      const r = res.node.range ?? [0, 1, 1];
+      problems.push({ rule: 'internal-error', message: `Checking this document failed unexpectedly (${String((err as Error)?.message ?? err).slice(0, 160)}); please report it. Other documents are unaffected.`, start: r[0], end: r[0] + 1 });
+    }
+  }
+  return { parsed, analyses, problems };
+}
+
+export function* resourcesOf(file: FileAnalysis): Generator<AnalysedResource> {
+  for (const c of file.chunks) {
+    for (let i = 0; i < c.result.parsed.resources.length; i++) {
+      yield { resource: c.result.parsed.resources[i]!, analysis: c.result.analyses[i]!, offset: c.start };
+    }
+  }
+}

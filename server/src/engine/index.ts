@@ -1,0 +1,18 @@
+// The engine facade: pure analysis of TSB YAML, used by the language server and the CLI alike.
+// It imports no `vscode`, no LSP connection and no `fs` (a test checks the imports).
+import { catalog } from '../../../schemas/src/index';
+import { Project, type ProjectOptions } from './project';
+
+export { Project } from './project';
+export type { ProjectOptions } from './project';
+export { RULES, RULE_IDS } from './problems';
+export type { Severity, SeveritySetting, RuleInfo } from './problems';
+export type { Problem, FixData, RelatedInfo } from './types';
+export { CONFIG_FILE } from './workspace/config';
+export { simulateDown, parseDownTarget, formatDownTarget } from './model/whatIf';
+export type * from './model/failoverTypes';
+export { catalog };
+
+export function createProject(options?: ProjectOptions): Project {
+  return new Project(catalog, options);
+}

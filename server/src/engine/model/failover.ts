@@ -1,0 +1,181 @@
+import type { ResolvedProject, Placed } from '../workspace/resolved';
+import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
+import { labelsMatch, formatLabels, parseNsPattern, nsPatternMatches } from '../workspace/selectors';
+import type {
+  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
+} from './failoverTypes';
+
+// The failover model (contract §5), a pure function of the resolved project. Semantics follow the seed
+// guide: a service fails over only to the same name in the same namespace in another cluster, only
+// through an east-west gateway selected by the WorkspaceSetting and deployed in that cluster; an empty
+// exposedServices exposes every service of the workspace; the first matching entry wins.
+
+const sortU = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+export function workspaceKey(o: { organization?: string; tenant?: string; name: string }): string {
+  return `${o.organization ?? ''}/${o.tenant ?? ''}/${o.name}`;
+}
+
+export function settingKey(s: TsbObjectFact): string {
+  return `${s.organization ?? ''}/${s.tenant ?? ''}/${s.workspace ?? ''}`;
+}
+
+/** Does a workspace's namespaceSelector own this placed object (in at least one of its clusters)? */
+export function ownsNamespace(ws: TsbObjectFact, namespace: string | undefined, clusters: string[]): boolean {
+  if (!namespace) return false;
+  return ws.namespaces.some((n) => {
+    const p = parseNsPattern(n.name);
+    if (!p) return false;
+    return clusters.length === 0 ? nsPatternMatches(p, namespace) : clusters.some((c) => nsPatternMatches(p, namespace, c));
+  });
+}
+
+/** Clusters of `clusters` where the workspace owns `namespace`. */
+function ownedClusters(ws: TsbObjectFact, namespace: string, clusters: string[]): string[] {
+  return clusters.filter((c) => ws.namespaces.some((n) => {
+    const p = parseNsPattern(n.name);
+    return !!p && nsPatternMatches(p, namespace, c);
+  }));
+}
+
+export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>): GatewayInstall[] {
+  return project.installGateways
+    .filter((g) => g.namespace === namespace && labelsMatch(labels, g.fact.labels))
+    .map((g) => ({
+      kind: g.fact.kind, name: g.fact.name, namespace: g.namespace!, labels: g.fact.labels, eastWestOnly: g.fact.eastWestOnly,
+      clusters: [...g.clusters].sort(), source: g.fact.source,
+    }));
+}
+
+function workloadsOf(project: ResolvedProject, svc: Placed<ServiceFact>): WorkloadInfo[] {
+  const sel = svc.fact.selector;
+  if (Object.keys(sel).length === 0) return [];
+  const byKey = new Map<string, WorkloadInfo>();
+  for (const w of project.workloads) {
+    if (w.namespace !== svc.namespace || !labelsMatch(sel, w.fact.podLabels)) continue;
+    const clusters = svc.clusters.length ? w.clusters.filter((c) => svc.clusters.includes(c)) : w.clusters;
+    if (svc.clusters.length && clusters.length === 0) continue;
+    const key = `${w.fact.kind}/${w.fact.name}`;
+    const prev = byKey.get(key);
+    if (prev) prev.clusters = sortU([...prev.clusters, ...clusters]);
+    else {
+      const version = w.fact.podLabels['version'];
+      byKey.set(key, {
+        kind: w.fact.kind, name: w.fact.name, namespace: w.namespace!, ...(version ? { version } : {}),
+        labels: w.fact.podLabels, clusters: sortU(clusters), source: w.fact.source,
+      });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+interface ServiceGroup {
+  name: string;
+  namespace: string;
+  placed: Placed<ServiceFact>[];
+  labels: Record<string, string>;
+}
+
+export function computeFailover(project: ResolvedProject): FailoverModel {
+  const notes: string[] = [];
+  const workspaces: WorkspaceFailover[] = [];
+  const settingsByWs = new Map<string, WorkspaceSettingFact>();
+  for (const s of project.workspaceSettings) if (!settingsByWs.has(settingKey(s))) settingsByWs.set(settingKey(s), s);
+
+  const wsFacts = project.tsb.filter((t) => t.kind === 'Workspace');
+  for (const ws of wsFacts) {
+    const setting = settingsByWs.get(workspaceKey(ws));
+    // Group this workspace's Services by (namespace, name): one logical service across clusters.
+    const groups = new Map<string, ServiceGroup>();
+    for (const svc of project.services) {
+      if (!ownsNamespace(ws, svc.namespace, svc.clusters)) continue;
+      const key = `${svc.namespace}/${svc.fact.name}`;
+      const g = groups.get(key) ?? { name: svc.fact.name, namespace: svc.namespace!, placed: [], labels: {} };
+      g.placed.push(svc);
+      Object.assign(g.labels, svc.fact.labels);
+      groups.set(key, g);
+    }
+    const gateways: EastWestGateway[] = (setting?.eastWest ?? []).map((e) => {
+      const installs = gatewaysFor(project, e.namespace, e.labels);
+      return {
+        entry: e.entry, namespace: e.namespace, labels: e.labels, clusters: sortU(installs.flatMap((i) => i.clusters)),
+        installs, exposedServices: e.exposed.map((x) => x.labels), selectorSource: e.selectorRef,
+      };
+    });
+    const candidates: ServiceCandidate[] = [];
+    const excluded: ExcludedService[] = [];
+    for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
+      const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
+      const source = g.placed[0]!.fact.source;
+      const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
+      const base = { service: g.name, namespace: g.namespace, labels: g.labels, source };
+      if (!project.placementsConfigured || runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
+        excluded.push({ ...base, clusters: [], code: 'not-placed', reason: 'not placed in any cluster: add a placement for its file in tsb.config.yaml' });
+        continue;
+      }
+      if (gateways.length === 0) {
+        excluded.push({ ...base, clusters: runsIn, code: 'no-east-west-settings', reason: setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings` });
+        continue;
+      }
+      let exposedBy: ServiceCandidate['exposedBy'] | undefined;
+      for (const gw of gateways) {
+        if (gw.exposedServices.length === 0) { exposedBy = { entry: gw.entry }; break; }
+        const hit = gw.exposedServices.find((sel) => labelsMatch(sel, g.labels));
+        if (hit) { exposedBy = { entry: gw.entry, serviceLabels: hit }; break; }
+      }
+      if (!exposedBy) {
+        const sels = gateways.flatMap((gw) => gw.exposedServices).map(formatLabels);
+        excluded.push({ ...base, clusters: runsIn, code: 'not-selected', reason: `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}` });
+        continue;
+      }
+      const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
+      const clusters = runsIn.filter((c) => gw.clusters.includes(c));
+      if (clusters.length === 0) {
+        excluded.push({
+          ...base, clusters: runsIn, code: 'no-gateway-cluster',
+          reason: gw.clusters.length
+            ? `runs in ${runsIn.join(', ')}, where no selected east-west gateway is deployed (gateway clusters: ${gw.clusters.join(', ')})`
+            : `the east-west selector ${gw.namespace}/${formatLabels(gw.labels)} matches no gateway deployed in any cluster`,
+        });
+        continue;
+      }
+      const versions: Record<string, string[]> = {};
+      for (const w of workloads) if (w.version) versions[w.version] = sortU([...(versions[w.version] ?? []), ...w.clusters.filter((c) => runsIn.includes(c))]);
+      const failover = clusters.length >= 2;
+      const missing = runsIn.filter((c) => !clusters.includes(c));
+      candidates.push({
+        ...base, clusters, failover, versions, runsIn, exposedBy, workloads,
+        ...(failover ? {} : {
+          reason: runsIn.length < 2
+            ? `runs only in ${runsIn.join(', ')}: deploy it (same name, namespace ${g.namespace}) in another cluster`
+            : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`,
+        }),
+      });
+    }
+    const names = new Set([...groups.values()].map((g) => g.name));
+    const lookalikes = [...groups.values()].map((g) => ({
+      service: g.name, namespace: g.namespace,
+      otherNamespaces: sortU(project.services.filter((s) => s.fact.name === g.name && s.namespace && s.namespace !== g.namespace).map((s) => s.namespace!)),
+    })).filter((l) => l.otherNamespaces.length > 0 && names.has(l.service));
+    workspaces.push({
+      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name,
+      namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,
+      source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
+    });
+  }
+  if (wsFacts.length === 0) notes.push('No Workspace is defined in this project: failover is computed per workspace.');
+  if (project.workspaceSettings.length === 0) notes.push('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.');
+  if (!project.placementsConfigured) notes.push('No placements: add a tsb.config.yaml that says which clusters each file is applied to.');
+  return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
+}
+
+function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {
+  const byKey = new Map<string, WorkloadInfo>();
+  for (const w of lists.flat()) {
+    const key = `${w.kind}/${w.name}`;
+    const prev = byKey.get(key);
+    if (prev) prev.clusters = sortU([...prev.clusters, ...w.clusters]);
+    else byKey.set(key, { ...w, clusters: [...w.clusters] });
+  }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

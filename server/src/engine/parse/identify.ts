@@ -1,0 +1,56 @@
+import { isScalar, type Pair, type YAMLMap, type Scalar } from 'yaml';
+import { editDistance } from '../util/nearest';
+
+export type Family = 'tetrate' | 'kubernetes' | 'other';
+
+/** What a resource is, read tolerantly: a misspelled or mis-cased apiVersion/kind key still identifies it. */
+export interface Identity {
+  apiVersion?: string;
+  kind?: string;
+  apiVersionPair?: Pair<Scalar, unknown>;
+  kindPair?: Pair<Scalar, unknown>;
+  /** API group ("api.tsb.tetrate.io"); "" for the Kubernetes core group. */
+  group: string;
+  family: Family;
+}
+
+function findKey(map: YAMLMap, wanted: string, accept: (value: unknown) => boolean): Pair<Scalar, unknown> | undefined {
+  let fuzzy: Pair<Scalar, unknown> | undefined;
+  for (const item of map.items) {
+    const pair = item as Pair<Scalar, unknown>;
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    const key = pair.key.value;
+    if (key === wanted) return pair;
+    if (fuzzy) continue;
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (key.toLowerCase() === wanted.toLowerCase() || (editDistance(key.toLowerCase(), wanted.toLowerCase()) <= 2 && accept(value))) fuzzy = pair;
+  }
+  return fuzzy;
+}
+
+export function identify(map: YAMLMap): Identity {
+  const apiVersionPair = findKey(map, 'apiVersion', (v) => typeof v === 'string' && /^[\w.-]+\/[\w.-]+$|^v\d/.test(v));
+  const kindPair = findKey(map, 'kind', (v) => typeof v === 'string' && /^[A-Z]\w*$/.test(v));
+  const apiVersion = scalarString(apiVersionPair);
+  const kind = scalarString(kindPair);
+  const group = apiVersion && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  const family: Family = /(^|\.)tetrate\.io$/.test(group)
+    ? 'tetrate'
+    : apiVersion && (group === '' || /^(apps|batch|networking\.istio\.io|security\.istio\.io|[a-z.]*k8s\.io)$/.test(group))
+      ? 'kubernetes'
+      : 'other';
+  return {
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
+    ...(kind !== undefined ? { kind } : {}),
+    ...(apiVersionPair ? { apiVersionPair } : {}),
+    ...(kindPair ? { kindPair } : {}),
+    group,
+    family,
+  };
+}
+
+function scalarString(pair: Pair<Scalar, unknown> | undefined): string | undefined {
+  if (!pair || !isScalar(pair.value)) return undefined;
+  const v = pair.value.value;
+  return typeof v === 'string' ? v.trim() : undefined;
+}

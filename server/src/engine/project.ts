@@ -1,0 +1,197 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SchemaEntry } from '../../../schemas/src/types';
+import { analyseFile, DEFAULT_MAX_FILE_SIZE, type FileAnalysis } from './fileAnalysis';
+import { computeFailover } from './model/failover';
+import type { FailoverModel } from './model/failoverTypes';
+import { RULES, type Severity, type SeveritySetting } from './problems';
+import { SchemaRegistry } from './schema/registry';
+import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
+import type { Problem, RawProblem } from './types';
+import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
+import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
+import { extractFacts, type FileFacts } from './workspace/facts';
+import { resolveProject, type ResolvedProject } from './workspace/resolved';
+
+// The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
+// results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
+// Updating a file re-analyses only that file's changed documents; cross-file results are recomputed
+// lazily from the per-file facts (cheap plain data) the next time someone asks.
+
+export interface ProjectOptions {
+  maxFileSize?: number;
+  /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
+  ruleSeverities?: Record<string, SeveritySetting>;
+}
+
+interface FileEntry {
+  analysis: FileAnalysis;
+  facts: FileFacts;
+  suppressions: Suppressions;
+}
+
+interface Derived {
+  resolved: ResolvedProject;
+  model: FailoverModel;
+  byUri: Map<string, LocatedProblem[]>;
+}
+
+export class Project {
+  readonly registry: SchemaRegistry;
+  private readonly files = new Map<string, FileEntry>();
+  private readonly configs = new Map<string, ProjectConfig>();
+  private configTexts = new Map<string, string>();
+  private derived: Derived | undefined;
+  private generation = 0;
+
+  constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
+    this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
+  }
+
+  /** Increases whenever anything that cross-file results depend on changes. */
+  get version(): number {
+    return this.generation;
+  }
+
+  setOptions(options: ProjectOptions): void {
+    this.options = options;
+    this.invalidate();
+  }
+
+  /** Sets (or with undefined removes) the tsb.config.yaml of a folder. */
+  setConfig(rootUri: string, text: string | undefined): ProjectConfig {
+    const root = rootUri.replace(/\/$/, '');
+    if (text === undefined) {
+      this.configs.delete(root);
+      this.configTexts.delete(root);
+      this.invalidate();
+      return emptyConfig(root);
+    }
+    if (this.configTexts.get(root) === text) return this.configs.get(root)!;
+    const cfg = parseConfig(root, text);
+    this.configs.set(root, cfg);
+    this.configTexts.set(root, text);
+    this.invalidate();
+    return cfg;
+  }
+
+  /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
+  configFor(uri: string): ProjectConfig | undefined {
+    let best: ProjectConfig | undefined;
+    for (const [root, cfg] of this.configs) {
+      if (uri.startsWith(root + '/') && (!best || root.length > best.rootUri.length)) best = cfg;
+    }
+    return best;
+  }
+
+  isIgnored(uri: string): boolean {
+    const cfg = this.configFor(uri);
+    if (!cfg) return false;
+    const rel = decodeURIComponent(uri.slice(cfg.rootUri.length + 1));
+    return cfg.ignore.some((m) => m(rel));
+  }
+
+  update(uri: string, text: string, version = 0, opts: { template?: boolean; skip?: string } = {}): FileAnalysis {
+    const prev = this.files.get(uri);
+    if (prev && prev.analysis.version === version && prev.analysis.doc.getText() === text) return prev.analysis;
+    const analysis = analyseFile(uri, text, version, this.registry, {
+      maxFileSize: this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...(opts.template ? { template: true } : {}),
+      ...(opts.skip ? { skip: opts.skip } : {}),
+    }, prev?.analysis);
+    const facts = extractFacts(analysis);
+    const factsChanged = !prev || JSON.stringify(prev.facts) !== JSON.stringify(facts);
+    this.files.set(uri, { analysis, facts, suppressions: parseSuppressions(text) });
+    if (factsChanged) this.invalidate();
+    return analysis;
+  }
+
+  remove(uri: string): void {
+    if (this.files.delete(uri)) this.invalidate();
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  analysis(uri: string): FileAnalysis | undefined {
+    return this.files.get(uri)?.analysis;
+  }
+
+  facts(uri: string): FileFacts | undefined {
+    return this.files.get(uri)?.facts;
+  }
+
+  resolved(): ResolvedProject {
+    return this.derive().resolved;
+  }
+
+  failoverModel(): FailoverModel {
+    return this.derive().model;
+  }
+
+  /** Every problem of one file (its own and cross-file ones), severities and suppressions applied. */
+  diagnostics(uri: string): Problem[] {
+    const entry = this.files.get(uri);
+    const cfgRoot = [...this.configs.keys()].find((r) => uri === `${r}/${CONFIG_FILE}`);
+    if (cfgRoot !== undefined) return this.configDiagnostics(cfgRoot);
+    if (!entry) return [];
+    const cfg = this.configFor(uri);
+    const doc = entry.analysis.doc;
+    const out: Problem[] = [];
+    const push = (rule: string, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+      const sev = this.severity(rule, cfg, severity);
+      if (!sev) return;
+      if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
+      out.push({ rule, severity: sev, message, range, ...base });
+    };
+    for (const p of entry.analysis.problems) {
+      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
+    }
+    for (const p of this.derive().byUri.get(uri) ?? []) {
+      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  private configDiagnostics(root: string): Problem[] {
+    const cfg = this.configs.get(root)!;
+    const text = this.configTexts.get(root) ?? '';
+    const doc = TextDocument.create(`${root}/${CONFIG_FILE}`, 'yaml', 0, text);
+    return cfg.problems.map((p) => ({
+      rule: p.rule, severity: RULES.get(p.rule)?.severity ?? 'error', message: p.message,
+      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
+    }));
+  }
+
+  private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
+    const setting = cfg?.rules[rule] ?? this.options.ruleSeverities?.[rule];
+    if (setting === 'off') return undefined;
+    return setting ?? own ?? RULES.get(rule)?.severity ?? 'warning';
+  }
+
+  private invalidate(): void {
+    this.derived = undefined;
+    this.generation++;
+  }
+
+  private derive(): Derived {
+    if (this.derived) return this.derived;
+    const resolved = resolveProject(
+      [...this.files.values()].map((f) => f.facts),
+      (uri) => placementOf(this.configFor(uri), uri),
+    );
+    const model = computeFailover(resolved);
+    const byUri = new Map<string, LocatedProblem[]>();
+    for (const p of crossFileProblems(resolved, model)) byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), p]);
+    this.derived = { resolved, model, byUri };
+    return this.derived;
+  }
+}
+
+function extras(p: RawProblem): Partial<Problem> {
+  return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) };
+}

@@ -1,0 +1,181 @@
+import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import type { SchemaEntry, JsonSchema } from '../../../../schemas/src/types';
+import type { Resource } from '../parse/parsedChunk';
+import { identify, type Identity } from '../parse/identify';
+import { field, readTsbMeta, GROUP_ANNOTATION } from '../parse/tsbMeta';
+import type { SchemaRegistry } from '../schema/registry';
+import type { RawProblem } from '../types';
+import { nearest } from '../util/nearest';
+import { walkFields, type Rename } from './fieldWalk';
+import { mapSchemaErrors } from './schemaErrors';
+
+// Single-document rules for one resource: identification (unknown-kind, tolerant apiVersion/kind keys),
+// the schema walk (unknown-field, key-case, deprecated-field), ajv validation (missing-field,
+// invalid-type, invalid-value) and the TSB parent chain in metadata or GitOps annotations.
+
+export interface ResourceAnalysis {
+  identity: Identity;
+  entry?: SchemaEntry;
+  problems: RawProblem[];
+}
+
+export function analyzeResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
+  const identity = identify(res.node);
+  const problems: RawProblem[] = [];
+  if (identity.family !== 'tetrate' || !identity.apiVersion) return { identity, problems };
+
+  const kind = identity.kind;
+  if (!kind) {
+    const guess = guessKindFromSpec(res.value, identity.apiVersion, registry);
+    const r = identity.apiVersionPair!.key.range!;
+    problems.push({
+      rule: 'missing-field',
+      message: `This ${identity.apiVersion} document has no \`kind\`${guess ? `; from its fields it looks like a ${guess}` : ''}.`,
+      start: r[0],
+      end: identity.apiVersionPair!.value && isScalar(identity.apiVersionPair!.value) ? identity.apiVersionPair!.value.range![1] : r[1],
+      ...(guess ? { data: { fix: 'add-field' as const, field: 'kind', snippet: `kind: ${guess}`, indent: 0 } } : {}),
+    });
+    return { identity, problems };
+  }
+  const entry = registry.lookup(identity.apiVersion, kind);
+  if (!entry) {
+    problems.push(unknownKind(identity, kind, registry));
+    return { identity, problems };
+  }
+
+  const schema = entry.schema as JsonSchema;
+  const walk = walkFields(res.node, schema, kind, text);
+  // apiVersion/kind keys that are misspelled (not only mis-cased) were found by fuzzy identification.
+  for (const [pair, want] of [[identity.apiVersionPair, 'apiVersion'], [identity.kindPair, 'kind']] as const) {
+    const key = pair ? String(pair.key.value) : want;
+    if (pair && key !== want && key.toLowerCase() !== want.toLowerCase()) {
+      const m = walk.meant.get('') ?? new Set<string>();
+      m.add(want);
+      walk.meant.set('', m);
+    }
+  }
+  problems.push(...walk.problems);
+
+  if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
+    const r = identity.kindPair.value.range!;
+    problems.push({ rule: 'deprecated-field', message: `${kind} (${identity.apiVersion}) is deprecated: ${entry.deprecated}`, start: r[0], end: r[1] });
+  }
+
+  const value = normalise(res.value, walk.renames);
+  const validate = registry.validator(entry);
+  if (!validate(value) && validate.errors) {
+    problems.push(...mapSchemaErrors(validate.errors, res.node, schema, kind, text, walk));
+  }
+
+  if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
+  return { identity, entry, problems };
+}
+
+function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry): RawProblem {
+  const apiVersion = identity.apiVersion!;
+  const valueRange = (p: Pair<Scalar, unknown> | undefined) =>
+    p?.value && isScalar(p.value) && p.value.range ? p.value.range : p?.key.range ?? [0, 1, 1];
+  const elsewhere = registry.entriesForKind(kind);
+  if (elsewhere.length) {
+    const versions = elsewhere.flatMap((e) => e.apiVersions);
+    const to = nearest(apiVersion, versions, 40) ?? versions[0]!;
+    const r = valueRange(identity.apiVersionPair);
+    return {
+      rule: 'unknown-kind',
+      message: `${apiVersion} has no kind ${kind}; ${kind} is ${versions.join(' or ')}.`,
+      start: r[0],
+      end: r[1],
+      data: { fix: 'replace-value', to, candidates: versions },
+    };
+  }
+  const known = registry.kindsOf(apiVersion);
+  const guess = registry.nearestKind(kind, apiVersion);
+  const r = valueRange(identity.kindPair);
+  if (known.length === 0) {
+    const group = nearest(apiVersion, registry.apiVersions(), 6);
+    return {
+      rule: 'unknown-kind',
+      message: `${apiVersion} is not a TSB API version this tool knows${group ? `; did you mean ${group}?` : '.'}${guess ? ` (${guess} is a known kind.)` : ''}`,
+      start: valueRange(identity.apiVersionPair)[0],
+      end: valueRange(identity.apiVersionPair)[1],
+      ...(group ? { data: { fix: 'replace-value' as const, to: group } } : {}),
+    };
+  }
+  return {
+    rule: 'unknown-kind',
+    message: `${apiVersion} has no kind ${kind}${guess ? `; did you mean ${guess}?` : `. Its kinds are ${known.join(', ')}.`}`,
+    start: r[0],
+    end: r[1],
+    ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: known } } : {}),
+  };
+}
+
+function guessKindFromSpec(value: unknown, apiVersion: string, registry: SchemaRegistry): string | undefined {
+  const spec = field(value, 'spec');
+  const keys = spec && typeof spec === 'object' ? Object.keys(spec) : [];
+  if (!keys.length) return undefined;
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const kind of registry.kindsOf(apiVersion)) {
+    const entry = registry.lookup(apiVersion, kind)!;
+    const props = ((entry.schema['properties'] as Record<string, JsonSchema> | undefined)?.['spec']?.['properties'] ?? {}) as Record<string, unknown>;
+    const score = keys.filter((k) => k in props).length / keys.length;
+    if (score > bestScore) [best, bestScore] = [kind, score];
+  }
+  return bestScore >= 0.99 ? best : undefined;
+}
+
+/** Applies key-case renames to a copy of the value so validation sees what the user meant. */
+function normalise(value: unknown, renames: Rename[]): unknown {
+  if (!renames.length) return value;
+  const copy = structuredClone(value);
+  for (const r of renames) {
+    let target: unknown = copy;
+    for (const seg of r.path) target = (target as Record<string | number, unknown> | undefined)?.[seg];
+    if (target && typeof target === 'object' && !Array.isArray(target)) {
+      const o = target as Record<string, unknown>;
+      if (r.from in o && !(r.to in o)) {
+        o[r.to] = o[r.from];
+        delete o[r.from];
+      }
+    }
+  }
+  return copy;
+}
+
+const PARENT_TEXT: Record<string, string> = {
+  organization: 'the organization it belongs to',
+  tenant: 'the tenant it belongs to',
+  workspace: 'the workspace it belongs to',
+  group: 'the group it belongs to',
+};
+
+function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, text: string): RawProblem[] {
+  const out: RawProblem[] = [];
+  const meta = readTsbMeta(res.value, identity.apiVersion, entry.groupType);
+  const mdPair = res.node.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === 'metadata') as Pair<Scalar, unknown> | undefined;
+  if (!mdPair || !isMap(mdPair.value)) return out;
+  const r = mdPair.key.range!;
+  const indent = r[0] - (text.lastIndexOf('\n', r[0] - 1) + 1) + 2;
+  for (const parent of entry.parents) {
+    if (meta[parent]) continue;
+    if (meta.form === 'tctl') {
+      out.push({
+        rule: 'missing-field',
+        message: `${entry.kind} metadata is missing \`${parent}\` (${PARENT_TEXT[parent]}): tctl resolves the parent chain ${entry.parents.join(' → ')} from metadata.`,
+        start: r[0],
+        end: r[1],
+        data: { fix: 'add-field', field: parent, snippet: `${parent}: `, indent },
+      });
+    } else {
+      const annotation = parent === 'group' && entry.groupType ? GROUP_ANNOTATION[entry.groupType] : `tsb.tetrate.io/${parent}`;
+      out.push({
+        rule: 'missing-field',
+        message: `${entry.kind} (GitOps form) is missing the annotation \`${annotation}\` (${PARENT_TEXT[parent]}): GitOps reads the parent chain from tsb.tetrate.io/* annotations.`,
+        start: r[0],
+        end: r[1],
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+import { isMap, isScalar, isSeq, isAlias, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { JsonSchema } from '../../../../schemas/src/types';
+import type { RawProblem } from '../types';
+import { childSchema, isClosedObject, isDeprecated, keywordOf, propertiesOf } from '../schema/schemaNav';
+import { nearest } from '../util/nearest';
+
+// Walks a resource's YAML tree beside its schema and reports keys the schema does not know
+// (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
+// (key-case) and deprecated fields. ajv's additionalProperties errors are not used: this walker
+// knows where a key would belong, which is what a user needs when a block is mis-indented.
+
+export interface Rename {
+  path: (string | number)[];
+  from: string;
+  to: string;
+}
+
+export interface WalkResult {
+  problems: RawProblem[];
+  /** Keys written in the wrong case, to normalise before schema validation. */
+  renames: Rename[];
+  /** Paths (JSON pointers) whose type/required errors are explained by a mis-indentation already. */
+  explained: Set<string>;
+  /** pointer of an object -> property names that an unknown key there probably meant. */
+  meant: Map<string, Set<string>>;
+}
+
+interface Ctx {
+  root: JsonSchema;
+  kind: string;
+  text: string;
+  out: WalkResult;
+}
+
+export function pointer(path: readonly (string | number)[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function walkFields(node: YAMLMap, schema: JsonSchema, kind: string, text: string): WalkResult {
+  const out: WalkResult = { problems: [], renames: [], explained: new Set(), meant: new Map() };
+  walk(node, schema, [], undefined, { root: schema, kind, text, out });
+  return out;
+}
+
+function describePlace(path: (string | number)[], kind: string): string {
+  if (path.length === 0) return `the top level of ${kind}`;
+  const last = path[path.length - 1]!;
+  if (typeof last === 'number') {
+    const owner = [...path].reverse().find((p) => typeof p === 'string');
+    return `an item of \`${String(owner ?? 'the list')}\``;
+  }
+  return `\`${String(last)}\``;
+}
+
+function keyName(pair: Pair): string | undefined {
+  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
+}
+
+function walk(
+  node: unknown,
+  schema: JsonSchema | undefined,
+  path: (string | number)[],
+  parent: { map: YAMLMap; schema: JsonSchema; path: (string | number)[] } | undefined,
+  ctx: Ctx,
+): void {
+  if (!schema || isAlias(node)) return;
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx));
+    return;
+  }
+  if (!isMap(node)) return;
+  const props = propertiesOf(schema, ctx.root);
+  const closed = isClosedObject(schema, ctx.root);
+  for (const item of node.items) {
+    const pair = item as Pair<Scalar, Node | null>;
+    const key = keyName(pair);
+    if (key === undefined || key === '<<') continue;
+    let child = props.has(key) ? childSchema(schema, ctx.root, key) : undefined;
+    let effectiveKey = key;
+    if (!props.has(key)) {
+      const cased = [...props.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+      if (cased && !node.items.some((p) => keyName(p as Pair) === cased)) {
+        ctx.out.problems.push({
+          rule: 'key-case',
+          message: keyCaseMessage(key, cased, path),
+          start: pair.key.range![0],
+          end: pair.key.range![1],
+          data: { fix: 'rename-key', to: cased },
+        });
+        ctx.out.renames.push({ path, from: key, to: cased });
+        child = childSchema(schema, ctx.root, cased);
+        effectiveKey = cased;
+      } else if (closed) {
+        ctx.out.problems.push(unknownField(pair, key, node, schema, path, parent, props, ctx));
+        continue;
+      } else {
+        child = childSchema(schema, ctx.root, key);
+      }
+    }
+    if (child && isDeprecated(child, ctx.root)) {
+      const instead = keywordOf(child, ctx.root, 'deprecationMessage');
+      ctx.out.problems.push({
+        rule: 'deprecated-field',
+        message: `\`${effectiveKey}\` is deprecated in the TSB API${instead ? `: ${instead}` : '.'}`,
+        start: pair.key.range![0],
+        end: pair.key.range![1],
+      });
+    }
+    walk(pair.value, child, [...path, effectiveKey], { map: node, schema, path }, ctx);
+  }
+}
+
+function keyCaseMessage(key: string, cased: string, path: (string | number)[]): string {
+  if (path.length === 0 && (cased === 'apiVersion' || cased === 'kind' || cased === 'metadata' || cased === 'spec')) {
+    return `\`${key}\` should be written \`${cased}\`: tctl may tolerate it, but kubectl, GitOps and Kubernetes reject the wrong case.`;
+  }
+  return `\`${key}\` should be written \`${cased}\`: YAML keys are case-sensitive, so \`${key}\` is ignored by Kubernetes and GitOps.`;
+}
+
+function lineCount(text: string, start: number, end: number): number {
+  let n = 1;
+  for (let i = start; i < end && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  // A trailing newline at the end of the value does not start another line of the block.
+  if (end > start && text.charCodeAt(end - 1) === 10) n--;
+  return Math.max(1, n);
+}
+
+function columnOf(text: string, offset: number): number {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - ls;
+}
+
+function unknownField(
+  pair: Pair<Scalar, Node | null>,
+  key: string,
+  map: YAMLMap,
+  schema: JsonSchema,
+  path: (string | number)[],
+  parent: { map: YAMLMap; schema: JsonSchema; path: (string | number)[] } | undefined,
+  props: Map<string, JsonSchema>,
+  ctx: Ctx,
+): RawProblem {
+  const start = pair.key.range![0];
+  const end = pair.key.range![1];
+  const valueEnd = pair.value?.range?.[1] ?? end;
+  const lines = lineCount(ctx.text, start, valueEnd);
+  const place = describePlace(path, ctx.kind);
+  const col = columnOf(ctx.text, start);
+
+  // One level deeper: a sibling object (present in the YAML first, then any declared one) has this key.
+  const siblings = [
+    ...map.items.map((p) => keyName(p as Pair)).filter((k): k is string => !!k && props.has(k)),
+    ...props.keys(),
+  ];
+  for (const sib of new Set(siblings)) {
+    const sibSchema = childSchema(schema, ctx.root, sib);
+    const target = propertiesOf(sibSchema, ctx.root).has(key)
+      ? sibSchema
+      : propertiesOf(childSchema(sibSchema, ctx.root, 0), ctx.root).has(key) ? childSchema(sibSchema, ctx.root, 0) : undefined;
+    if (!target) continue;
+    const sibPair = map.items.find((p) => keyName(p as Pair) === sib) as Pair<Scalar, Node | null> | undefined;
+    const sibCol = sibPair ? columnOf(ctx.text, sibPair.key.range![0]) : col;
+    const sibValue = sibPair?.value;
+    const isEmpty = !sibPair || sibValue === null || (isScalar(sibValue) && (sibValue.value === null || sibValue.value === ''));
+    const childCol = !isEmpty && isMap(sibValue) && sibValue.items[0] ? columnOf(ctx.text, (sibValue.items[0] as Pair<Scalar>).key.range![0]) : sibCol + 2;
+    if (sibPair && isEmpty) ctx.out.explained.add(pointer([...path, sib]));
+    const spaces = childCol - col;
+    return {
+      rule: 'unknown-field',
+      message: sibPair
+        ? `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`: indent this block by ${spaces} space${spaces === 1 ? '' : 's'} so it sits inside \`${sib}:\`.`
+        : `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`, which is missing: add \`${sib}:\` and indent this block under it.`,
+      start,
+      end,
+      ...(sibPair && spaces > 0 ? { data: { fix: 'indent' as const, under: sib, spaces, lines } } : {}),
+    };
+  }
+
+  // One level shallower: the enclosing object has this key (a block indented too far).
+  if (parent) {
+    const parentProps = propertiesOf(parent.schema, ctx.root);
+    if (parentProps.has(key) && !parent.map.items.some((p) => keyName(p as Pair) === key)) {
+      const ownerKey = [...path].reverse().find((p) => typeof p === 'string');
+      const firstParentKey = parent.map.items[0] as Pair<Scalar> | undefined;
+      const parentCol = firstParentKey ? columnOf(ctx.text, firstParentKey.key.range![0]) : 0;
+      const spaces = parentCol - col;
+      const where = parent.path.length === 0 ? `the top level of ${ctx.kind}` : describePlace(parent.path, ctx.kind);
+      return {
+        rule: 'unknown-field',
+        message: `\`${key}\` is not a field of ${place}; it belongs one level up, in ${where}${ownerKey ? ` beside \`${String(ownerKey)}\`` : ''}: outdent this block by ${-spaces} space${spaces === -1 ? '' : 's'}.`,
+        start,
+        end,
+        ...(spaces < 0 ? { data: { fix: 'indent' as const, under: String(ownerKey ?? ''), spaces, lines } } : {}),
+      };
+    }
+  }
+
+  const names = [...props.keys()];
+  const guess = nearest(key, names);
+  if (guess) {
+    const meant = ctx.out.meant.get(pointer(path)) ?? new Set<string>();
+    meant.add(guess);
+    ctx.out.meant.set(pointer(path), meant);
+    return {
+      rule: 'unknown-field',
+      message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
+      start,
+      end,
+      data: { fix: 'rename-key', to: guess },
+    };
+  }
+  const shown = names.slice(0, 10).map((n) => `\`${n}\``).join(', ');
+  return {
+    rule: 'unknown-field',
+    message: names.length
+      ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
+      : `\`${key}\` is not a field of ${place}.`,
+    start,
+    end,
+  };
+}

@@ -1,0 +1,253 @@
+import type { ErrorObject } from 'ajv';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { JsonSchema } from '../../../../schemas/src/types';
+import type { RawProblem } from '../types';
+import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
+import { nearest } from '../util/nearest';
+import { pointer, type WalkResult } from './fieldWalk';
+
+// Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
+// One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the
+// nearest existing ancestor; `required` points at the parent's key; values use their own range.
+
+interface Located {
+  node: Node | null | undefined;
+  pair?: Pair<Scalar, Node | null>;
+  /** Item of a sequence: the node itself is the target. */
+  inSeq?: boolean;
+}
+
+function decodePointer(p: string): string[] {
+  if (!p) return [];
+  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** Finds the node at a pointer; keys match exactly first, then ignoring case (key-case renames). */
+export function locate(root: YAMLMap, segments: string[]): Located {
+  let cur: Located = { node: root };
+  for (const seg of segments) {
+    const n = cur.node;
+    if (isMap(n)) {
+      const pair = (n.items.find((p) => keyOf(p as Pair) === seg)
+        ?? n.items.find((p) => keyOf(p as Pair)?.toLowerCase() === seg.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+      if (!pair) return cur;
+      cur = { node: pair.value, pair };
+    } else if (isSeq(n)) {
+      const item = n.items[Number(seg)] as Node | undefined;
+      if (!item) return cur;
+      cur = { node: item, inSeq: true };
+    } else {
+      return cur;
+    }
+  }
+  return cur;
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  const e = nl === -1 || nl > end ? end : nl;
+  return e > start ? e : start + 1;
+}
+
+/** The range to underline for a located node: the key for collections, the value for scalars. */
+function rangeOf(loc: Located, text: string, root: YAMLMap): [number, number] {
+  const n = loc.node;
+  if (n && isScalar(n) && n.range) return [n.range[0], Math.max(n.range[1], n.range[0] + 1)];
+  if (loc.pair?.key?.range) return [loc.pair.key.range[0], loc.pair.key.range[1]];
+  const r = n?.range ?? root.range ?? [0, 1, 1];
+  return [r[0], firstLineEnd(text, r[0], r[1])];
+}
+
+function valueText(v: unknown): string {
+  if (typeof v === 'string') return `"${v}"`;
+  if (v === null) return 'empty (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+}
+
+function typeWord(t: unknown): string {
+  const words: Record<string, string> = {
+    boolean: 'a boolean (true or false)', string: 'a string', integer: 'a whole number', number: 'a number',
+    object: 'a mapping of fields', array: 'a list', null: 'empty',
+  };
+  if (Array.isArray(t)) return t.map(typeWord).join(' or ');
+  return words[String(t)] ?? String(t);
+}
+
+function fieldLabel(segments: string[], kind: string): string {
+  const named = [...segments].reverse().find((s) => !/^\d+$/.test(s));
+  return named ? `\`${named}\`` : kind;
+}
+
+export function mapSchemaErrors(
+  errors: ErrorObject[],
+  root: YAMLMap,
+  schema: JsonSchema,
+  kind: string,
+  text: string,
+  walk: WalkResult,
+): RawProblem[] {
+  const out: RawProblem[] = [];
+  const seen = new Set<string>();
+  // Errors inside a failed oneOf/anyOf branch are replaced by one message for the whole constraint.
+  const groups = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath);
+  for (const e of errors) {
+    if (e.keyword === 'additionalProperties' || e.keyword === 'if' || e.keyword === 'false schema') continue;
+    if (groups.some((g) => e.schemaPath !== g && e.schemaPath.startsWith(g + '/'))) continue;
+    // `not` inside an allOf entry with errorMessage: the entry is reported through its own errorMessage.
+    const segments = decodePointer(e.instancePath);
+    if (walk.explained.has(e.instancePath)) continue;
+    const loc = locate(root, segments);
+    const parentSchema = (e.parentSchema ?? {}) as JsonSchema;
+    const custom = typeof parentSchema['errorMessage'] === 'string' ? (parentSchema['errorMessage'] as string) : undefined;
+    let problem: RawProblem | undefined;
+    const [start, end] = rangeOf(loc, text, root);
+    switch (e.keyword) {
+      case 'required': {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        if (walk.meant.get(e.instancePath)?.has(missing)) break;
+        const objSchema = schemaAtPath(schema, segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+        const propSchema = childSchema(objSchema, schema, missing);
+        const desc = keywordOf(propSchema, schema, 'description');
+        const where = segments.length === 0 ? kind : fieldLabel(segments, kind);
+        const target = segments.length === 0 ? rootRange(root, text) : [start, end];
+        problem = {
+          rule: 'missing-field',
+          message: `${where} is missing the required field \`${missing}\`${desc ? ` (${shorten(desc)})` : ''}.`,
+          start: target[0]!,
+          end: target[1]!,
+          data: { fix: 'add-field', field: missing, snippet: skeleton(missing, propSchema, schema), indent: 0 },
+        };
+        break;
+      }
+      case 'type': {
+        const expected = (e.params as { type: unknown }).type;
+        const hint = typeof e.data === 'string' && /^(true|false)$/i.test(e.data) && String(expected).includes('boolean')
+          ? ' Remove the quotes.'
+          : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected)) ? ' Remove the quotes.' : '';
+        problem = {
+          rule: 'invalid-type',
+          message: `${fieldLabel(segments, kind)} must be ${typeWord(expected)}, not ${valueText(e.data)}.${hint}`,
+          start,
+          end,
+          ...(hint && typeof e.data === 'string' ? { data: { fix: 'replace-value' as const, to: e.data.toLowerCase() } } : {}),
+        };
+        break;
+      }
+      case 'enum':
+      case 'const': {
+        const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues) : [(e.params as { allowedValue: unknown }).allowedValue];
+        const guess = typeof e.data === 'string' ? nearest(e.data, allowed.map(String), 4) : undefined;
+        problem = {
+          rule: 'invalid-value',
+          message: `${fieldLabel(segments, kind)} must be one of ${allowed.map(String).join(', ')}, not ${valueText(e.data)}${guess ? `; did you mean ${guess}?` : '.'}`,
+          start,
+          end,
+          ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: allowed.map(String) } } : {}),
+        };
+        break;
+      }
+      case 'pattern': {
+        const msg = typeof parentSchema['patternErrorMessage'] === 'string' ? (parentSchema['patternErrorMessage'] as string) : custom;
+        problem = {
+          rule: 'invalid-value',
+          message: `${valueText(e.data)} is not a valid value for ${fieldLabel(segments, kind)}. ${msg ?? `It must match ${(e.params as { pattern: string }).pattern}.`}`,
+          start,
+          end,
+        };
+        break;
+      }
+      case 'not': {
+        const notSchema = (e.schema ?? {}) as JsonSchema;
+        const req = Array.isArray(notSchema['required']) ? (notSchema['required'] as string[]) : undefined;
+        let [s, en] = [start, end];
+        if (req && isMap(loc.node)) {
+          const second = (loc.node.items as Pair<Scalar>[]).filter((p) => req.includes(String(p.key?.value))).pop();
+          if (second?.key?.range) [s, en] = [second.key.range[0], second.key.range[1]];
+        }
+        problem = {
+          rule: 'invalid-value',
+          message: custom ?? (req ? `Set only one of ${req.map((r) => `\`${r}\``).join(' and ')}.` : `${valueText(e.data)} is not allowed for ${fieldLabel(segments, kind)}.`),
+          start: s,
+          end: en,
+        };
+        break;
+      }
+      case 'oneOf':
+      case 'anyOf': {
+        problem = {
+          rule: 'invalid-value',
+          message: custom ?? `${fieldLabel(segments, kind)} does not match any allowed shape.`,
+          start,
+          end,
+        };
+        break;
+      }
+      case 'minItems':
+      case 'minProperties':
+      case 'minLength': {
+        const limit = (e.params as { limit: number }).limit;
+        const what = e.keyword === 'minItems' ? `at least ${limit} item${limit === 1 ? '' : 's'}` : e.keyword === 'minProperties' ? `at least ${limit} entr${limit === 1 ? 'y' : 'ies'}` : limit === 1 ? 'a non-empty value' : `at least ${limit} characters`;
+        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} needs ${what}.`, start, end };
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum': {
+        const p = e.params as { comparison: string; limit: number };
+        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} must be ${p.comparison} ${p.limit}, not ${valueText(e.data)}.`, start, end };
+        break;
+      }
+      default:
+        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} ${e.message ?? 'is not valid'}.`, start, end };
+    }
+    if (!problem) continue;
+    const key = `${problem.rule}|${problem.start}|${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(problem);
+  }
+  return out;
+}
+
+function rootRange(root: YAMLMap, text: string): [number, number] {
+  const kindPair = root.items.find((p) => keyOf(p as Pair)?.toLowerCase() === 'kind') as Pair<Scalar> | undefined;
+  if (kindPair?.key?.range) return [kindPair.key.range[0], kindPair.value && isScalar(kindPair.value) && kindPair.value.range ? kindPair.value.range[1] : kindPair.key.range[1]];
+  const r = root.range ?? [0, 1, 1];
+  return [r[0], firstLineEnd(text, r[0], r[1])];
+}
+
+function shorten(desc: string): string {
+  const first = desc.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '');
+  return first.length > 140 ? first.slice(0, 137) + '…' : first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+/** A YAML skeleton for a missing field: its required children with placeholders, for the add-field fix. */
+export function skeleton(field: string, propSchema: JsonSchema | undefined, root: JsonSchema, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  if (!propSchema || depth > 4) return `${pad}${field}: `;
+  const t = propSchema['type'];
+  const req = Array.isArray(propSchema['required']) ? (propSchema['required'] as string[]) : [];
+  if (t === 'object' && req.length) {
+    const props = propertiesOf(propSchema, root);
+    return [`${pad}${field}:`, ...req.map((r) => skeleton(r, childSchema(propSchema, root, r) ?? props.get(r), root, depth + 1))].join('\n');
+  }
+  if (t === 'object') return `${pad}${field}: {}`;
+  if (t === 'array') {
+    const items = childSchema(propSchema, root, 0);
+    const itemReq = items && Array.isArray(items['required']) ? (items['required'] as string[]) : [];
+    if (itemReq.length) {
+      const body = itemReq.map((r) => skeleton(r, childSchema(items, root, r), root, depth + 2)).join('\n');
+      return `${pad}${field}:\n${pad}  - ${body.trimStart()}`;
+    }
+    return `${pad}${field}: []`;
+  }
+  if (t === 'boolean') return `${pad}${field}: false`;
+  return `${pad}${field}: ""`;
+}

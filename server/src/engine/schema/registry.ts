@@ -1,0 +1,62 @@
+import type { ValidateFunction } from 'ajv';
+import type { SchemaEntry } from '../../../../schemas/src/types';
+import { createAjv } from './ajv';
+import { nearest } from '../util/nearest';
+
+/** The catalog of kinds with their schemas; validators compiled lazily, once. */
+export class SchemaRegistry {
+  private readonly byKey = new Map<string, SchemaEntry>();
+  private readonly byKind = new Map<string, SchemaEntry[]>();
+  private readonly kindsByApiVersion = new Map<string, string[]>();
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly ajv = createAjv();
+
+  constructor(readonly entries: readonly SchemaEntry[]) {
+    for (const e of entries) {
+      for (const v of e.apiVersions) {
+        this.byKey.set(`${v}|${e.kind}`, e);
+        const kinds = this.kindsByApiVersion.get(v) ?? [];
+        kinds.push(e.kind);
+        this.kindsByApiVersion.set(v, kinds);
+      }
+      const list = this.byKind.get(e.kind) ?? [];
+      list.push(e);
+      this.byKind.set(e.kind, list);
+    }
+  }
+
+  lookup(apiVersion: string, kind: string): SchemaEntry | undefined {
+    return this.byKey.get(`${apiVersion}|${kind}`);
+  }
+
+  /** Entries of a kind under any apiVersion (Workspace: tctl + GitOps; IngressGateway: install + config). */
+  entriesForKind(kind: string): SchemaEntry[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  kindsOf(apiVersion: string): string[] {
+    return this.kindsByApiVersion.get(apiVersion) ?? [];
+  }
+
+  apiVersions(): string[] {
+    return [...this.kindsByApiVersion.keys()];
+  }
+
+  allKinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
+  nearestKind(kind: string, apiVersion?: string): string | undefined {
+    const pool = apiVersion && this.kindsOf(apiVersion).length ? this.kindsOf(apiVersion) : this.allKinds();
+    return nearest(kind, pool, 3);
+  }
+
+  validator(entry: SchemaEntry): ValidateFunction {
+    let v = this.validators.get(entry.id);
+    if (!v) {
+      v = this.ajv.compile(entry.schema);
+      this.validators.set(entry.id, v);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Severity } from './problems';
+
+export type { Range, Position } from 'vscode-languageserver-types';
+
+/** What a quick fix needs, carried on the diagnostic so code actions stay stateless. */
+export type FixData =
+  | { fix: 'rename-key'; to: string }
+  | { fix: 'replace-value'; to: string; candidates?: string[] }
+  /** Shift the block that starts on the diagnostic's line (`lines` lines long) by `spaces` (negative: outdent). */
+  | { fix: 'indent'; under: string; spaces: number; lines: number }
+  /** Insert `snippet` (already indented by `indent` spaces) after the diagnostic's start line. */
+  | { fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean }
+  | { fix: 'replace-labels'; labels: Record<string, string> };
+
+export interface RelatedInfo {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+/** One problem, ranges 0-based as in LSP. */
+export interface Problem {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data?: FixData;
+  related?: RelatedInfo[];
+}
+
+/** A problem whose range is still a pair of offsets in some text (before conversion to positions). */
+export interface RawProblem {
+  rule: string;
+  message: string;
+  start: number;
+  end: number;
+  data?: FixData;
+  related?: RelatedInfo[];
+  /** Overrides the rule's default severity (e.g. a hint-level variant). */
+  severity?: Severity;
+}

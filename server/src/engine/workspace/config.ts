@@ -1,0 +1,179 @@
+import picomatch from 'picomatch';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
+import { RULES, RULE_IDS, type SeveritySetting } from '../problems';
+import type { RawProblem } from '../types';
+import { nearest } from '../util/nearest';
+
+// tsb.config.yaml (contract §2): where files are applied (placements) and per-rule severities.
+// A bad config is itself diagnosed and degrades to what could be read; it never stops analysis.
+
+export const CONFIG_FILE = 'tsb.config.yaml';
+
+export interface Placement {
+  files: string[];
+  clusters: string[];
+  namespace?: string;
+  match: (relativePath: string) => boolean;
+}
+
+export interface ProjectConfig {
+  /** URI of the folder holding tsb.config.yaml (no trailing slash). */
+  rootUri: string;
+  placements: Placement[];
+  rules: Record<string, SeveritySetting>;
+  ignore: ((relativePath: string) => boolean)[];
+  problems: RawProblem[];
+  /** True when the file exists (false: defaults, no placements). */
+  present: boolean;
+}
+
+const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+const TOP_KEYS = ['placements', 'rules', 'ignore'];
+const PLACEMENT_KEYS = ['files', 'clusters', 'namespace'];
+
+export function emptyConfig(rootUri: string): ProjectConfig {
+  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false };
+}
+
+function keyOf(p: Pair): string | undefined {
+  return isScalar(p.key) ? String(p.key.value) : undefined;
+}
+
+export function parseConfig(rootUri: string, text: string): ProjectConfig {
+  const cfg: ProjectConfig = { ...emptyConfig(rootUri), present: true };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const problem = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => {
+    const r = (node as Node | undefined)?.range ?? [0, 1, 1];
+    cfg.problems.push({ rule: 'config-invalid', message, start: r[0], end: Math.max(r[1], r[0] + 1), ...(data ? { data } : {}) });
+  };
+  for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: e.message.split('\n')[0]!, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+  if (doc.errors.length) return cfg;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return cfg;
+  if (!isMap(root)) {
+    problem(root, 'tsb.config.yaml must be a mapping with `placements` and optionally `rules` and `ignore`.');
+    return cfg;
+  }
+  for (const item of root.items) {
+    const pair = item as Pair<Scalar, Node | null>;
+    const key = keyOf(pair);
+    if (key === undefined) continue;
+    if (key === 'placements') readPlacements(pair.value, cfg, problem);
+    else if (key === 'rules') readRules(pair.value, cfg, problem);
+    else if (key === 'ignore') {
+      for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(picomatch(g, { dot: true }));
+    } else {
+      const guess = nearest(key, TOP_KEYS);
+      problem(pair.key, `\`${key}\` is not a tsb.config.yaml setting${guess ? `; did you mean \`${guess}\`?` : `; known settings: ${TOP_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+    }
+  }
+  return cfg;
+}
+
+type Report = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => void;
+
+function globList(node: Node | null, problem: Report, what: string): string[] {
+  if (isScalar(node) && typeof node.value === 'string') return [node.value];
+  if (isSeq(node)) {
+    const out: string[] = [];
+    for (const it of node.items) {
+      if (isScalar(it) && typeof it.value === 'string') out.push(it.value);
+      else problem(it as Node, `Each entry of \`${what}\` must be a glob string such as apps/**.`);
+    }
+    return out;
+  }
+  problem(node, `\`${what}\` must be a glob string or a list of globs, such as apps/**.`);
+  return [];
+}
+
+function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report): void {
+  if (!isSeq(node)) {
+    problem(node, '`placements` must be a list of entries with `files`, `clusters` and optionally `namespace`.');
+    return;
+  }
+  for (const it of node.items) {
+    if (!isMap(it)) {
+      problem(it as Node, 'Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.');
+      continue;
+    }
+    let files: string[] = [];
+    let clusters: string[] = [];
+    let namespace: string | undefined;
+    for (const p of it.items) {
+      const pair = p as Pair<Scalar, Node | null>;
+      const key = keyOf(pair);
+      if (key === 'files') files = globList(pair.value, problem, 'files');
+      else if (key === 'clusters') {
+        if (isSeq(pair.value) && pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))) {
+          clusters = pair.value.items.map((c) => String((c as Scalar).value));
+          if (!clusters.length) problem(pair.value, '`clusters` is empty: name at least one cluster, for example [cluster-1, cluster-2].');
+        } else if (isScalar(pair.value) && typeof pair.value.value === 'string') {
+          clusters = [pair.value.value];
+        } else problem(pair.value ?? pair.key, '`clusters` must be a list of cluster names, for example [cluster-1, cluster-2].');
+      } else if (key === 'namespace') {
+        if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(pair.value.value)) namespace = pair.value.value;
+        else problem(pair.value ?? pair.key, '`namespace` must be a Kubernetes namespace name (lower-case letters, digits and dashes).');
+      } else if (key !== undefined) {
+        const guess = nearest(key, PLACEMENT_KEYS);
+        problem(pair.key, `\`${key}\` is not a placement field${guess ? `; did you mean \`${guess}\`?` : `; placements have ${PLACEMENT_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+      }
+    }
+    if (!files.length) {
+      problem(it, 'This placement has no `files` glob, so it applies to nothing.');
+      continue;
+    }
+    const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
+    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)) });
+  }
+}
+
+function readRules(node: Node | null, cfg: ProjectConfig, problem: Report): void {
+  if (!isMap(node)) {
+    problem(node, '`rules` must map rule ids to off, hint, info, warning or error.');
+    return;
+  }
+  for (const p of node.items) {
+    const pair = p as Pair<Scalar, Node | null>;
+    const key = keyOf(pair);
+    if (key === undefined) continue;
+    if (!RULES.has(key)) {
+      const guess = nearest(key, RULE_IDS, 4);
+      problem(pair.key, `\`${key}\` is not a rule id${guess ? `; did you mean \`${guess}\`?` : '.'}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+      continue;
+    }
+    const v = isScalar(pair.value) ? String(pair.value.value) : undefined;
+    if (!v || !SEVERITIES.includes(v)) {
+      problem(pair.value ?? pair.key, `The severity of \`${key}\` must be one of ${SEVERITIES.join(', ')}.`);
+      continue;
+    }
+    cfg.rules[key] = v as SeveritySetting;
+  }
+}
+
+/** Path of `uri` relative to the config's folder, or undefined when outside it. */
+export function relativeTo(rootUri: string, uri: string): string | undefined {
+  const base = rootUri.endsWith('/') ? rootUri : rootUri + '/';
+  if (!uri.startsWith(base)) return undefined;
+  return decodeURIComponent(uri.slice(base.length));
+}
+
+export interface FilePlacement {
+  clusters: string[];
+  namespace?: string;
+  /** Placements configured in the governing tsb.config.yaml at all. */
+  configured: boolean;
+}
+
+export function placementOf(cfg: ProjectConfig | undefined, uri: string): FilePlacement {
+  if (!cfg) return { clusters: [], configured: false };
+  const rel = relativeTo(cfg.rootUri, uri);
+  if (rel === undefined) return { clusters: [], configured: false };
+  const clusters = new Set<string>();
+  let namespace: string | undefined;
+  for (const p of cfg.placements) {
+    if (!p.match(rel)) continue;
+    for (const c of p.clusters) clusters.add(c);
+    namespace ??= p.namespace;
+  }
+  return { clusters: [...clusters], ...(namespace ? { namespace } : {}), configured: cfg.placements.length > 0 };
+}

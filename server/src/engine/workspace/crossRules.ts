@@ -1,0 +1,306 @@
+import type { FixData, RelatedInfo } from '../types';
+import type { Severity } from '../problems';
+import type { SourceRef, FailoverModel } from '../model/failoverTypes';
+import type { ResolvedProject } from './resolved';
+import type { TsbObjectFact } from './facts';
+import { workspaceKey, settingKey, ownsNamespace, gatewaysFor } from '../model/failover';
+import { labelsMatch, formatLabels, parseNsPattern, nsPatternsOverlap } from './selectors';
+import { nearest } from '../util/nearest';
+
+// Relational rules: resources valid on their own that do not fit together. Each problem points at the
+// exact selector or key that is wrong and, where one exists, names the nearest thing that would match.
+
+export interface LocatedProblem {
+  uri: string;
+  rule: string;
+  message: string;
+  ref: SourceRef;
+  severity?: Severity;
+  data?: FixData;
+  related?: RelatedInfo[];
+}
+
+export function toRange(ref: SourceRef) {
+  return { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } };
+}
+
+function related(ref: SourceRef, message: string): RelatedInfo {
+  return { uri: ref.uri, range: toRange(ref), message };
+}
+
+const TENANCY_GROUP = (apiVersion: string) => apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/');
+
+function identity(o: TsbObjectFact): string {
+  return [TENANCY_GROUP(o.apiVersion).split('/')[0], o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
+}
+
+export function crossFileProblems(p: ResolvedProject, model: FailoverModel): LocatedProblem[] {
+  const out: LocatedProblem[] = [];
+  duplicates(p, out);
+  parents(p, out);
+  namespaceOwnership(p, out);
+  multipleSettings(p, out);
+  gatewaySelectors(p, out);
+  serviceSelectors(p, out);
+  injection(p, out);
+  edgeDns(p, out);
+  subsets(p, out);
+  counterparts(p, model, out);
+  return out;
+}
+
+function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
+  const seen = new Map<string, TsbObjectFact[]>();
+  for (const o of p.tsb) {
+    const k = identity(o);
+    seen.set(k, [...(seen.get(k) ?? []), o]);
+  }
+  for (const list of seen.values()) {
+    if (list.length < 2) continue;
+    for (const o of list.slice(1)) {
+      const first = list[0]!;
+      out.push({
+        uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
+        message: `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''}: the later one silently replaces the first when applied.`,
+        related: [related(first.nameRef, `first definition of ${o.kind} ${o.name}`)],
+      });
+    }
+  }
+  // Install CRs: the same kind/namespace/name applied twice to one cluster.
+  const installs = new Map<string, typeof p.installGateways>();
+  for (const g of p.installGateways) {
+    if (!g.clusters.length || !g.namespace) continue;
+    const k = `${g.fact.kind}|${g.namespace}|${g.fact.name}`;
+    installs.set(k, [...(installs.get(k) ?? []), g]);
+  }
+  for (const list of installs.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const g = list[i]!;
+      const prev = list.slice(0, i).find((x) => x.clusters.some((c) => g.clusters.includes(c)));
+      if (!prev) continue;
+      const shared = g.clusters.filter((c) => prev.clusters.includes(c));
+      out.push({
+        uri: g.fact.source.uri, rule: 'duplicate-resource', ref: g.fact.nameRef,
+        message: `${g.fact.kind} ${g.namespace}/${g.fact.name} is applied twice to ${shared.join(', ')}: the later one replaces the first.`,
+        related: [related(prev.fact.nameRef, 'the other definition')],
+      });
+    }
+  }
+}
+
+const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', string> = {
+  organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group',
+};
+
+function parents(p: ResolvedProject, out: LocatedProblem[]): void {
+  const defined = (kind: string) => p.tsb.filter((o) => o.kind === kind);
+  for (const o of p.tsb) {
+    for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
+      const name = o[level];
+      const ref = o.parentRefs[level];
+      if (!name || !ref) continue;
+      // Only levels the project manages itself are checked: a repository that defines no Tenant at all
+      // keeps tenants elsewhere, and every reference would be noise.
+      let pool = defined(LEVEL_KIND[level]);
+      if (level === 'group') pool = pool.filter((g) => g.groupType === o.groupType);
+      if (pool.length === 0) continue;
+      const inScope = pool.filter((x) => (level === 'organization' || x.organization === o.organization)
+        && (level === 'organization' || level === 'tenant' || x.tenant === o.tenant)
+        && (level !== 'group' || x.workspace === o.workspace));
+      if (inScope.some((x) => x.name === name)) continue;
+      const guess = nearest(name, inScope.map((x) => x.name), 4);
+      const elsewhere = pool.find((x) => x.name === name);
+      out.push({
+        uri: o.source.uri, rule: 'parent-not-found', ref,
+        message: `${o.kind} ${o.name} refers to ${level} ${name}, which is defined nowhere in the project${elsewhere ? ` under the same parents (a ${LEVEL_KIND[level]} ${name} exists elsewhere in the hierarchy)` : ''}${guess ? `; did you mean ${guess}?` : '.'}`,
+        ...(guess ? { data: { fix: 'replace-value' as const, to: guess } } : {}),
+      });
+    }
+  }
+}
+
+function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
+  const claimants = p.tsb.filter((o) => o.namespaces.length > 0 && (o.kind === 'Workspace' || o.kind === 'Group'));
+  const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}|${o.tenant}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
+  for (let i = 0; i < claimants.length; i++) {
+    const b = claimants[i]!;
+    for (let j = 0; j < i; j++) {
+      const a = claimants[j]!;
+      if (scope(a) !== scope(b) || a.name === b.name) continue;
+      for (const nb of b.namespaces) {
+        const pb = parseNsPattern(nb.name);
+        const hit = pb && a.namespaces.find((na) => { const pa = parseNsPattern(na.name); return !!pa && nsPatternsOverlap(pa, pb); });
+        if (!hit) continue;
+        const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
+        out.push({
+          uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
+          message: `${nb.name} overlaps ${hit.name}, already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${a.name}: ${what} own their namespaces exclusively.`,
+          related: [related(hit.ref, `claimed by ${a.name}`)],
+        });
+      }
+    }
+  }
+}
+
+function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
+  const byWs = new Map<string, TsbObjectFact[]>();
+  for (const s of p.workspaceSettings) byWs.set(settingKey(s), [...(byWs.get(settingKey(s)) ?? []), s]);
+  for (const list of byWs.values()) {
+    if (list.length < 2) continue;
+    for (const s of list.slice(1)) {
+      out.push({
+        uri: s.source.uri, rule: 'multiple-workspace-settings', ref: s.nameRef,
+        message: `Workspace ${s.workspace} already has WorkspaceSetting ${list[0]!.name}; a workspace has exactly one WorkspaceSetting, so merge ${s.name} into it.`,
+        related: [related(list[0]!.nameRef, 'the first WorkspaceSetting')],
+      });
+    }
+  }
+}
+
+function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: string): LocatedProblem | undefined {
+  if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
+  if (gatewaysFor(p, namespace, labels).length > 0) return undefined;
+  const sameNs = p.installGateways.filter((g) => g.namespace === namespace);
+  const byLabels = p.installGateways.filter((g) => labelsMatch(labels, g.fact.labels));
+  const shown = `${formatLabels(labels)} in namespace ${namespace}`;
+  if (byLabels.length) {
+    const g = byLabels[0]!;
+    return {
+      uri, rule: 'gateway-selector-no-match', ref,
+      message: `${what} selects ${shown}, but gateway ${g.fact.name} with those labels is deployed in namespace ${g.namespace ?? '(none)'}; did you mean namespace ${g.namespace}?`,
+      related: [related(g.fact.nameRef, `install ${g.fact.kind} ${g.fact.name}`)],
+    };
+  }
+  const candidates = sameNs.length ? sameNs : p.installGateways;
+  const bestName = nearest(labels['app'] ?? Object.values(labels)[0] ?? '', candidates.map((g) => g.fact.name), 12);
+  const best = candidates.find((g) => g.fact.name === bestName) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const operatorKeys = best ? Object.keys(labels).filter((k) => !(k in best.fact.labels)) : [];
+  const unverifiable = operatorKeys.length > 0 && operatorKeys.every((k) => k !== 'app');
+  const suggestion = best && best.namespace === namespace ? { app: best.fact.name, ...Object.fromEntries(Object.entries(labels).filter(([k, v]) => best.fact.labels[k] === v && k !== 'app')) } : undefined;
+  return {
+    uri, rule: 'gateway-selector-no-match', ref,
+    message: unverifiable && best
+      ? `${what} selects ${shown}; the operator labels gateway pods app=<install CR name> plus kubeSpec.deployment.labels, so ${operatorKeys.join(', ')} cannot be verified: select app=${best.fact.name} or add the label under kubeSpec.deployment.labels.`
+      : `No gateway has ${shown}${best ? `; did you mean ${best.namespace === namespace ? `app=${best.fact.name}` : `${best.namespace}/app=${best.fact.name}`}?` : '.'} (A gateway install CR named X deploys pods labelled app=X.)`,
+    ...(suggestion ? { data: { fix: 'replace-labels' as const, labels: suggestion } } : {}),
+    ...(best ? { related: [related(best.fact.nameRef, `install ${best.fact.kind} ${best.fact.name} in ${best.namespace}`)] } : {}),
+  };
+}
+
+function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const s of p.workspaceSettings) {
+    for (const e of s.eastWest) {
+      const prob = selectorProblem(p, e.namespace, e.labels, s.source.uri, e.labelsRef, 'This east-west workloadSelector');
+      if (prob) out.push(prob);
+    }
+  }
+  for (const g of p.gatewayConfigs) {
+    if (!g.selector) continue;
+    const prob = selectorProblem(p, g.selector.namespace, g.selector.labels, g.source.uri, g.selector.labelsRef, `${g.kind} ${g.name}'s workloadSelector`);
+    if (prob) out.push(prob);
+  }
+}
+
+function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const s of p.workspaceSettings) {
+    const ws = p.tsb.find((o) => o.kind === 'Workspace' && workspaceKey(o) === settingKey(s));
+    if (!ws) continue;
+    const services = p.services.filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
+    if (services.length === 0) continue;
+    for (const e of s.eastWest) {
+      for (const x of e.exposed) {
+        if (Object.keys(x.labels).length === 0) continue;
+        if (services.some((svc) => labelsMatch(x.labels, svc.fact.labels))) continue;
+        // Nearest: the Service whose labels share the most pairs or keys with the selector.
+        const keys = Object.keys(x.labels);
+        const nearestSvc = services
+          .map((svc) => ({ svc, score: keys.filter((k) => k in svc.fact.labels).length }))
+          .sort((a, b) => b.score - a.score)[0];
+        const hint = nearestSvc && nearestSvc.score > 0
+          ? `; ${nearestSvc.svc.fact.name} has ${keys.filter((k) => k in nearestSvc.svc.fact.labels).map((k) => `${k}=${nearestSvc.svc.fact.labels[k]}`).join(',')}`
+          : `; their labels are ${[...new Set(services.flatMap((svc) => Object.entries(svc.fact.labels).map(([k, v]) => `${k}=${v}`)))].slice(0, 6).join(', ')}`;
+        out.push({
+          uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
+          message: `exposedServices selector ${formatLabels(x.labels)} matches no Service in workspace ${ws.name}'s namespaces (serviceLabels match Service labels, not pod labels)${hint}.`,
+        });
+      }
+    }
+  }
+}
+
+function injection(p: ResolvedProject, out: LocatedProblem[]): void {
+  const workspaces = p.tsb.filter((o) => o.kind === 'Workspace');
+  for (const ns of p.namespaces) {
+    const owner = workspaces.find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters));
+    if (!owner) continue;
+    const l = ns.fact.labels;
+    if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
+    out.push({
+      uri: ns.fact.source.uri, rule: 'namespace-not-injected', ref: ns.fact.source,
+      message: `Namespace ${ns.fact.name} belongs to workspace ${owner.name} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.`,
+    });
+  }
+}
+
+const IP = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+:[0-9a-fA-F:.]*)$/;
+
+function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const g of p.installGateways) {
+    const ext = g.fact.externalAddresses;
+    if (!ext) continue;
+    const parts = ext.value.split(',').map((s) => s.trim()).filter(Boolean);
+    const dns = parts.filter((x) => !IP.test(x));
+    if (dns.length && parts.length > 1) {
+      out.push({
+        uri: g.fact.source.uri, rule: 'invalid-value', ref: ext.ref,
+        message: 'xcp.tetrate.io/cluster-external-addresses takes one IP address, one DNS name, or several IP addresses separated by commas; not several DNS names or a mix.',
+      });
+      continue;
+    }
+    if (!dns.length) continue;
+    const enabling = p.controlPlanes.filter((c) => c.fact.dnsResolutionAtEdge);
+    const missing = g.clusters.length
+      ? g.clusters.filter((cl) => !enabling.some((c) => c.clusters.includes(cl) || c.clusters.length === 0))
+      : enabling.length ? [] : ['(all)'];
+    if (!missing.length) continue;
+    out.push({
+      uri: g.fact.source.uri, rule: 'edge-dns-resolution-disabled', ref: ext.ref,
+      message: `cluster-external-addresses is the DNS name ${dns[0]}, but no ControlPlane${g.clusters.length ? ` for ${missing.join(', ')}` : ''} in the project sets ENABLE_DNS_RESOLUTION_AT_EDGE="true" (EdgeXcp overlay): remote WorkloadEntries would carry a hostname and failover traffic would not flow.`,
+    });
+  }
+}
+
+function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const r of p.serviceRoutes) {
+    if (!r.service || !r.subsets.length) continue;
+    const [ns, host] = r.service.split('/');
+    if (!ns || !host) continue;
+    const name = host.split('.')[0]!;
+    const svcs = p.services.filter((s) => s.namespace === ns && s.fact.name === name);
+    if (!svcs.length) continue;
+    const selector = svcs[0]!.fact.selector;
+    const pods = p.workloads.filter((w) => w.namespace === ns && Object.keys(selector).length > 0 && labelsMatch(selector, w.fact.podLabels));
+    if (!pods.length) continue;
+    for (const s of r.subsets) {
+      if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;
+      const versions = [...new Set(pods.map((w) => w.fact.podLabels['version']).filter(Boolean))];
+      out.push({
+        uri: r.source.uri, rule: 'subset-not-found', ref: s.ref,
+        message: `Subset ${s.name} selects ${formatLabels(s.labels)}, but no pod of ${name}.${ns} has those labels${versions.length ? ` (versions present: ${versions.join(', ')})` : ''}.`,
+      });
+    }
+  }
+}
+
+function counterparts(p: ResolvedProject, model: FailoverModel, out: LocatedProblem[]): void {
+  if (p.clusters.length < 2) return;
+  for (const ws of model.workspaces) {
+    for (const c of ws.candidates) {
+      if (c.failover || !c.source) continue;
+      out.push({
+        uri: c.source.uri, rule: 'no-failover-counterpart', ref: c.source,
+        message: `Service ${c.service}.${c.namespace} is exposed through the east-west gateway but ${c.reason ?? 'runs in one cluster only'}, so it has nothing to fail over to.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,287 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { GroupType } from '../../../../schemas/src/types';
+import type { FileAnalysis } from '../fileAnalysis';
+import { resourcesOf } from '../fileAnalysis';
+import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
+import type { SourceRef, Labels } from '../model/failoverTypes';
+
+// Per-file summary of what a file defines and references: everything the cross-file rules and the
+// failover model need, with exact source ranges. Facts are plain data, rebuilt only when the file changes.
+
+export interface TsbObjectFact {
+  kind: string;
+  apiVersion: string;
+  groupType?: GroupType;
+  form: 'tctl' | 'gitops';
+  name: string;
+  organization?: string;
+  tenant?: string;
+  workspace?: string;
+  group?: string;
+  source: SourceRef;
+  /** Range of metadata.name (or the resource) and of each parent reference. */
+  nameRef: SourceRef;
+  parentRefs: Partial<Record<'organization' | 'tenant' | 'workspace' | 'group', SourceRef>>;
+  /** namespaceSelector.names of Workspaces and Groups, with ranges. */
+  namespaces: { name: string; ref: SourceRef }[];
+}
+
+export interface EastWestEntryFact {
+  entry: number;
+  namespace: string;
+  labels: Labels;
+  selectorRef: SourceRef;
+  labelsRef: SourceRef;
+  namespaceRef: SourceRef;
+  exposed: { labels: Labels; ref: SourceRef }[];
+}
+
+export interface WorkspaceSettingFact extends TsbObjectFact {
+  eastWest: EastWestEntryFact[];
+}
+
+/** workloadSelector of a gateway config (IngressGateway/Tier1Gateway/EgressGateway/Gateway). */
+export interface GatewayConfigFact extends TsbObjectFact {
+  selector?: { namespace: string; labels: Labels; ref: SourceRef; labelsRef: SourceRef };
+}
+
+export interface InstallGatewayFact {
+  kind: string;
+  name: string;
+  namespace?: string;
+  labels: Labels;
+  eastWestOnly: boolean;
+  externalAddresses?: { value: string; ref: SourceRef };
+  source: SourceRef;
+  nameRef: SourceRef;
+}
+
+export interface ControlPlaneFact {
+  name: string;
+  namespace?: string;
+  dnsResolutionAtEdge: boolean;
+  clusterName?: string;
+  source: SourceRef;
+}
+
+export interface NamespaceFact {
+  name: string;
+  labels: Labels;
+  source: SourceRef;
+}
+
+export interface ServiceFact {
+  name: string;
+  namespace?: string;
+  labels: Labels;
+  selector: Labels;
+  source: SourceRef;
+}
+
+export interface WorkloadFact {
+  kind: string;
+  name: string;
+  namespace?: string;
+  podLabels: Labels;
+  source: SourceRef;
+}
+
+export interface ServiceRouteFact extends TsbObjectFact {
+  /** `<namespace>/<fqdn>` */
+  service?: string;
+  subsets: { name: string; labels: Labels; ref: SourceRef }[];
+}
+
+export interface FileFacts {
+  uri: string;
+  tsb: TsbObjectFact[];
+  workspaceSettings: WorkspaceSettingFact[];
+  gatewayConfigs: GatewayConfigFact[];
+  serviceRoutes: ServiceRouteFact[];
+  installGateways: InstallGatewayFact[];
+  controlPlanes: ControlPlaneFact[];
+  namespaces: NamespaceFact[];
+  services: ServiceFact[];
+  workloads: WorkloadFact[];
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
+const INSTALL_GATEWAYS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
+const GATEWAY_CONFIGS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  return (map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+    ?? map.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+}
+
+function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
+  let cur: Node | null | undefined = map;
+  let pair: Pair<Scalar, Node | null> | undefined;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!isSeq(cur)) return { node: undefined };
+      cur = cur.items[seg] as Node | undefined;
+      pair = undefined;
+    } else {
+      pair = pairIn(cur, seg);
+      if (!pair) return { node: undefined };
+      cur = pair.value;
+    }
+  }
+  return { node: cur, ...(pair ? { pair } : {}) };
+}
+
+export function extractFacts(file: FileAnalysis): FileFacts {
+  const facts: FileFacts = {
+    uri: file.uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
+    controlPlanes: [], namespaces: [], services: [], workloads: [],
+  };
+  for (const { resource, analysis, offset } of resourcesOf(file)) {
+    const id = analysis.identity;
+    const v = resource.value;
+    if (!id.kind || v === undefined || v === null || typeof v !== 'object') continue;
+    const ref = (start: number, end: number): SourceRef => {
+      const s = file.doc.positionAt(offset + start);
+      const e = file.doc.positionAt(offset + end);
+      return { uri: file.uri, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+    };
+    const refOf = (path: (string | number)[], keyOnly = false): SourceRef | undefined => {
+      const { node, pair } = nodeAt(resource.node, path);
+      if (keyOnly && pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
+      if (node && isScalar(node) && node.range) return ref(node.range[0], node.range[1]);
+      if (pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
+      if (node?.range) return ref(node.range[0], node.range[0] + 1);
+      return undefined;
+    };
+    const kindRef = (id.kindPair?.value && isScalar(id.kindPair.value) && id.kindPair.value.range)
+      ? ref(id.kindPair.key.range![0], id.kindPair.value.range[1])
+      : ref(resource.node.range![0], resource.node.range![0] + 1);
+    const md = field(v, 'metadata');
+    const name = str(field(md, 'name'));
+    const namespace = str(field(md, 'namespace'));
+    const spec = field(v, 'spec');
+
+    if (id.family === 'kubernetes') {
+      if (!name) continue;
+      if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
+      else if (id.kind === 'Service') {
+        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), source: refOf(['metadata', 'name']) ?? kindRef });
+      } else if (WORKLOAD_KINDS.has(id.kind)) {
+        const podLabels = id.kind === 'Pod'
+          ? stringMap(field(md, 'labels'))
+          : id.kind === 'CronJob'
+            ? stringMap(field(field(field(field(field(spec, 'jobTemplate'), 'spec'), 'template'), 'metadata'), 'labels'))
+            : stringMap(field(field(field(spec, 'template'), 'metadata'), 'labels'));
+        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, source: refOf(['metadata', 'name']) ?? kindRef });
+      }
+      continue;
+    }
+    if (id.family !== 'tetrate' || !analysis.entry) continue;
+    const entry = analysis.entry;
+
+    if (entry.dialect === 'install') {
+      if (!name) continue;
+      if (INSTALL_GATEWAYS.has(id.kind)) {
+        const kube = field(spec, 'kubeSpec');
+        const annotations = stringMap(field(field(kube, 'service'), 'annotations'));
+        const ext = annotations['xcp.tetrate.io/cluster-external-addresses'];
+        const type = str(field(spec, 'type'));
+        facts.installGateways.push({
+          kind: id.kind, name, ...(namespace ? { namespace } : {}),
+          labels: { ...stringMap(field(field(kube, 'deployment'), 'labels')), app: name },
+          eastWestOnly: field(spec, 'eastWestOnly') === true || type === 'EASTWEST',
+          ...(ext ? { externalAddresses: { value: ext, ref: refOf(['spec', 'kubeSpec', 'service', 'annotations', 'xcp.tetrate.io/cluster-external-addresses']) ?? kindRef } } : {}),
+          source: kindRef,
+          nameRef: refOf(['metadata', 'name']) ?? kindRef,
+        });
+      } else if (id.kind === 'ControlPlane') {
+        const cluster = str(field(field(spec, 'managementPlane'), 'clusterName'));
+        facts.controlPlanes.push({ name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}), source: kindRef });
+      }
+      continue;
+    }
+    if (entry.dialect !== 'tsb' || !name) continue;
+    const meta = readTsbMeta(v, id.apiVersion, entry.groupType);
+    const parentRefs: TsbObjectFact['parentRefs'] = {};
+    for (const k of ['organization', 'tenant', 'workspace', 'group'] as const) {
+      if (!meta[k]) continue;
+      const r = meta.form === 'tctl'
+        ? refOf(['metadata', k])
+        : refOf(['metadata', 'annotations', k === 'group' ? Object.keys(meta.annotations).find((a) => /Group$/.test(a)) ?? '' : `tsb.tetrate.io/${k}`]);
+      if (r) parentRefs[k] = r;
+    }
+    const names = field(field(spec, 'namespaceSelector'), 'names');
+    const namespaces: TsbObjectFact['namespaces'] = [];
+    if (Array.isArray(names)) {
+      names.forEach((n, i) => {
+        if (typeof n === 'string') namespaces.push({ name: n, ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
+      });
+    }
+    const base: TsbObjectFact = {
+      kind: id.kind, apiVersion: id.apiVersion!, ...(entry.groupType ? { groupType: entry.groupType } : {}), form: meta.form, name,
+      ...(meta.organization ? { organization: meta.organization } : {}), ...(meta.tenant ? { tenant: meta.tenant } : {}),
+      ...(meta.workspace ? { workspace: meta.workspace } : {}), ...(meta.group ? { group: meta.group } : {}),
+      source: kindRef, nameRef: refOf(['metadata', 'name']) ?? kindRef, parentRefs, namespaces,
+    };
+    facts.tsb.push(base);
+
+    if (id.kind === 'WorkspaceSetting') {
+      const entries = field(spec, 'defaultEastWestGatewaySettings');
+      const eastWest: EastWestEntryFact[] = [];
+      if (Array.isArray(entries)) {
+        entries.forEach((e, i) => {
+          const ws = field(e, 'workloadSelector');
+          const exposedRaw = field(e, 'exposedServices');
+          const p = ['spec', 'defaultEastWestGatewaySettings', i];
+          const selectorRef = refOf([...p, 'workloadSelector'], true) ?? kindRef;
+          eastWest.push({
+            entry: i,
+            namespace: str(field(ws, 'namespace')) ?? '',
+            labels: stringMap(field(ws, 'labels')),
+            selectorRef,
+            labelsRef: refOf([...p, 'workloadSelector', 'labels'], true) ?? selectorRef,
+            namespaceRef: refOf([...p, 'workloadSelector', 'namespace']) ?? selectorRef,
+            exposed: Array.isArray(exposedRaw)
+              ? exposedRaw.map((x, j) => ({ labels: stringMap(field(x, 'serviceLabels')), ref: refOf([...p, 'exposedServices', j, 'serviceLabels'], true) ?? selectorRef }))
+              : [],
+          });
+        });
+      }
+      facts.workspaceSettings.push({ ...base, eastWest });
+    } else if (GATEWAY_CONFIGS.has(id.kind) && entry.groupType === 'gateway') {
+      const ws = field(spec, 'workloadSelector');
+      const sel = ws && typeof ws === 'object'
+        ? { namespace: str(field(ws, 'namespace')) ?? '', labels: stringMap(field(ws, 'labels')), ref: refOf(['spec', 'workloadSelector'], true) ?? kindRef, labelsRef: refOf(['spec', 'workloadSelector', 'labels'], true) ?? kindRef }
+        : undefined;
+      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}) });
+    } else if (id.kind === 'ServiceRoute') {
+      const subsets = field(spec, 'subsets');
+      const service = str(field(spec, 'service'));
+      facts.serviceRoutes.push({
+        ...base,
+        ...(service ? { service } : {}),
+        subsets: Array.isArray(subsets)
+          ? subsets.map((s, i) => ({ name: str(field(s, 'name')) ?? `#${i}`, labels: stringMap(field(s, 'labels')), ref: refOf(['spec', 'subsets', i, 'labels'], true) ?? refOf(['spec', 'subsets', i]) ?? kindRef }))
+          : [],
+      });
+    }
+  }
+  return facts;
+}
+
+/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch (tsb-api.md §9), or in xcp env. */
+function enablesDnsAtEdge(spec: unknown): boolean {
+  const found = (v: unknown): boolean => {
+    if (Array.isArray(v)) return v.some(found);
+    if (!v || typeof v !== 'object') return false;
+    const o = v as Record<string, unknown>;
+    if (o['name'] === 'ENABLE_DNS_RESOLUTION_AT_EDGE' && String(o['value']).toLowerCase() === 'true') return true;
+    return Object.values(o).some(found);
+  };
+  return found(field(field(spec, 'components'), 'xcp'));
+}

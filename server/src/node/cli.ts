@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
+import { findConfigUpwards, findYamlFiles, readText } from './scan';
+import { formatCheck, type FileProblem } from './format';
+import { formatFailover } from './failoverFormat';
+
+// tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
+// Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
+
+const USAGE = `Usage:
+  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB]
+  tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
+  tsb-lint --help | --version`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: 'check' | 'failover';
+  paths: string[];
+  format: string;
+  config?: string;
+  down: string[];
+  maxFileSize: number;
+}
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  if (argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'failover') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (v === undefined || v === '') throw new UsageError(`${a.split('=')[0]} needs a value`);
+      return v;
+    };
+    const flag = a.split('=')[0];
+    if (flag === '--format') args.format = value();
+    else if (flag === '--config') args.config = value();
+    else if (flag === '--down') args.down.push(value());
+    else if (flag === '--max-file-size') {
+      const mib = Number(value());
+      if (!Number.isFinite(mib) || mib <= 0) throw new UsageError('--max-file-size takes a size in MiB');
+      args.maxFileSize = Math.floor(mib * 1048576);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else args.paths.push(a);
+  }
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (command === 'check' && args.down.length) throw new UsageError('--down goes with the failover command');
+  if (!args.paths.length) args.paths.push('.');
+  for (const p of args.paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  if (args.config && !existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+  return args;
+}
+
+function loadProject(args: Args): { project: Project; files: string[]; configs: string[] } {
+  const project = createProject({ maxFileSize: args.maxFileSize });
+  const configs = new Set<string>();
+  if (args.config) configs.add(resolve(args.config));
+  else for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+  for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+  const found = findYamlFiles(args.paths).filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
+  for (const f of found) {
+    const uri = pathToFileURL(f.path).href;
+    if (project.isIgnored(uri)) continue;
+    const read = readText(f.path, args.maxFileSize);
+    if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
+    else project.update(uri, read.text, 0, { template: f.template });
+  }
+  return { project, files: found.map((f) => f.path), configs: [...configs] };
+}
+
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel.startsWith('..') ? path : rel || '.').split('\\').join('/');
+}
+
+function check(args: Args): number {
+  const { project, configs } = loadProject(args);
+  const problems: FileProblem[] = [];
+  const uris = [...project.uris().filter((u) => !project.isIgnored(u)), ...configs.map((c) => pathToFileURL(c).href)];
+  for (const uri of uris.sort()) {
+    for (const p of project.diagnostics(uri)) problems.push({ file: display(fileURLToPath(uri)), problem: p });
+  }
+  process.stdout.write(formatCheck(problems, args.format, uris.length));
+  return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
+}
+
+function failover(args: Args): number {
+  const { project } = loadProject(args);
+  const model = project.failoverModel();
+  const out = formatFailover(model, args.down, args.format, (uri) => display(fileURLToPath(uri)));
+  if (out.usage) throw new UsageError(out.usage);
+  process.stdout.write(out.text);
+  return 0;
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args === 'version') {
+    process.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+  return args.command === 'check' ? check(args) : failover(args);
+}
+
+function readVersion(): string {
+  for (const p of [resolve(__dirname, '../../package.json'), resolve(__dirname, '../package.json')]) {
+    try {
+      if (statSync(p).isFile()) return (JSON.parse(readFileSync(p, 'utf8')) as { version: string }).version;
+    } catch { /* try the next */ }
+  }
+  return 'unknown';
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${err.message}\n${USAGE}\n`);
+  else process.stderr.write(`tsb-lint: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
+  process.exitCode = 2;
+}
+
+export type { Problem };
