@@ -39,6 +39,7 @@ describe('view model: services x clusters matrix', () => {
     assert.equal(gw.length, 1);
     assert.equal(gw[0]!.title.text, 'eastwest/app=eastwest-gateway');
     assert.deepEqual(gw[0]!.cells.map((c) => [c.cluster, c.deployed]), [['cluster-1', true], ['cluster-2', true]]);
+    assert.equal(buildViewModel(seed(), []).workspaces[0]!.rows[0]!.reason, undefined, 'no reason needed when it can fail over');
     assert.deepEqual(gw[0]!.installs.map((i) => i.text), ['IngressGateway eastwest/eastwest-gateway (eastWestOnly)']);
     assert.equal(gw[0]!.exposesText, 'Exposes every service of the workspace');
     assert.equal(gw[0]!.warning, undefined);
@@ -89,8 +90,8 @@ describe('view model: what-if', () => {
 
   it('details-v1 down in cluster-1: callers fail over to cluster-2 through the east-west gateway', () => {
     const w = whatIfView(seed(), [down('cluster-1', 'details-v1')]);
-    // Callers asking for any version, and callers routed to subset v1 (details-v1 carries version v1).
-    assert.deepEqual(w.routes.map((x) => [x.subsetText, x.outcome]), [['any version', 'remote'], ['subset v1', 'remote']]);
+    // Callers asking for any version and callers routed to subset v1 go to the same place: one route.
+    assert.deepEqual(w.routes.map((x) => [x.shownSubset, x.outcome]), [['any version or subset v1', 'remote']]);
     const r = w.routes[0]!;
     assert.equal(r.outcome, 'remote');
     assert.equal(r.outcomeText, 'Fails over');
@@ -123,6 +124,7 @@ describe('view model: what-if', () => {
 
   it('both copies down: nowhere', () => {
     const w = whatIfView(seed(), [down('cluster-1', 'details-v1'), down('cluster-2', 'details-v1')]);
+    assert.equal(w.routes.length, 2, 'one route per caller cluster');
     const from1 = w.routes.find((r) => r.fromText === 'callers in cluster-1')!;
     assert.equal(from1.outcome, 'none');
     assert.match(from1.reason, /down too/);

@@ -14,7 +14,7 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
   }
   const whatIf = targets.length ? simulateDown(model, targets) : undefined;
   if (format === 'json') {
-    const json = JSON.stringify({ ...model, ...(whatIf ? { whatIf } : {}) }, (key, value) => (isRef(value) ? refJson(value, display) : value), 2);
+    const json = JSON.stringify({ ...model, ...(whatIf ? { whatIf } : {}) }, (_key, value) => (isRef(value) ? refJson(value, display) : value), 2);
     return { text: json + '\n' };
   }
   const lines: string[] = [];

@@ -159,7 +159,7 @@ function route(r: RouteView, a: RenderActions): HTMLElement {
     h('div', { class: 'route-head' },
       h('span', { class: `badge ${r.outcome}` }, glyph(g), ' ', r.outcomeText),
       link(r.service, `${r.key}:svc`, a, 'svc-name'),
-      h('span', { class: 'subset' }, r.subsetText)),
+      h('span', { class: 'subset' }, r.shownSubset)),
     h('div', { class: 'route-path' }, h('span', { class: 'muted' }, r.fromText), ' ', glyph('\u2192', 'glyph arrow'), ' ', h('span', { class: 'to' }, r.toText)),
     h('div', { class: 'reason muted' }, r.reason));
 }

@@ -102,7 +102,10 @@ export type Outcome = TrafficRoute['outcome'];
 export interface RouteView {
   key: string;
   service: LinkView;
+  /** The subset of the route ("any version" or "subset v2"). */
   subsetText: string;
+  /** What is shown: subsetText plus merged subsets with the same outcome ("any version or subset v1"). */
+  shownSubset: string;
   outcome: Outcome;
   outcomeText: string;
   fromText: string;
@@ -290,7 +293,7 @@ function candidateRow(ws: WorkspaceFailover, c: ServiceCandidate, clusters: stri
     status: c.failover ? 'failover' : 'no-failover',
     statusText: c.failover ? 'Can fail over' : 'Cannot fail over',
     ...(c.failover
-      ? { reason: `Exposed in ${where}.` }
+      ? {}
       : { reason: sentence(c.reason ?? (c.clusters.length <= 1 ? `it runs, exposed, only in ${where || 'no cluster'}` : 'it is not exposed in two clusters')) }),
     selector,
     labelsText: labelsText(c.labels),
@@ -480,8 +483,9 @@ export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfVi
     for (const c of ws.candidates) if (c.source) sources.set(`${c.namespace}/${c.service}`, c.source);
     for (const e of ws.excluded) if (e.source) sources.set(`${e.namespace}/${e.service}`, e.source);
   }
-  const routes = result.routes.map((r, i): RouteView => {
+  const routes = mergeSameOutcome(result.routes).map(({ route: r, alsoSubsets }, i): RouteView => {
     const subsetText = r.subset ? `subset ${r.subset}` : 'any version';
+    const shownSubset = alsoSubsets.length ? `${subsetText} or ${alsoSubsets.map((s) => `subset ${s}`).join(', ')}` : subsetText;
     const outcomeText = r.outcome === 'local' ? 'Stays local' : r.outcome === 'remote' ? 'Fails over' : 'No route';
     const toText = r.outcome === 'local'
       ? `${r.fromCluster} (local)`
@@ -493,12 +497,13 @@ export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfVi
       key: `route:${i}:${r.namespace}/${r.service}/${r.fromCluster}/${r.subset ?? ''}`,
       service: { text: r.service, label: `Open service ${r.namespace}/${r.service}`, ...srcOf(src) },
       subsetText,
+      shownSubset,
       outcome: r.outcome,
       outcomeText,
       fromText: `callers in ${r.fromCluster}`,
       toText,
       reason: sentence(r.reason),
-      ariaLabel: `${r.service}, ${subsetText}, callers in ${r.fromCluster}: ${outcomeText.toLowerCase()}, to ${toText}`,
+      ariaLabel: `${r.service}, ${shownSubset}, callers in ${r.fromCluster}: ${outcomeText.toLowerCase()}, to ${toText}`,
     };
   });
   const n = down.length;
@@ -512,6 +517,22 @@ export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfVi
       ? 'No workload backs an exposed service yet, so there is nothing to scale down.'
       : 'Mark workloads down (like kubectl scale deployment details-v1 --replicas=0) to see where their callers\u2019 traffic goes.',
   };
+}
+
+/**
+ * simulateDown reports callers of "any version" and callers of the down workload's subset separately.
+ * When both go to the same place (a service with one version), show one route naming both.
+ */
+function mergeSameOutcome(routes: TrafficRoute[]): { route: TrafficRoute; alsoSubsets: string[] }[] {
+  const out: { route: TrafficRoute; alsoSubsets: string[] }[] = [];
+  for (const r of routes) {
+    const same = r.subset === undefined ? undefined : out.find((o) => o.route.subset === undefined
+      && o.route.service === r.service && o.route.namespace === r.namespace && o.route.fromCluster === r.fromCluster
+      && o.route.outcome === r.outcome && o.route.toClusters.join() === r.toClusters.join());
+    if (same && r.subset !== undefined) same.alsoSubsets.push(r.subset);
+    else out.push({ route: r, alsoSubsets: [] });
+  }
+  return out;
 }
 
 export function buildViewModel(model: FailoverModel, down: DownWorkload[]): ViewModel {

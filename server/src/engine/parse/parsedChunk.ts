@@ -51,7 +51,7 @@ export function parseChunk(text: string): ParsedChunk {
     if (isMap(root)) {
       const kind = root.get('kind', true);
       const items = root.get('items', true);
-      if (isScalar(kind) && kind.value === 'List' && isSeq(items)) {
+      if (isScalar(kind) && (kind.value as unknown) === 'List' && isSeq(items)) {
         const list = (whole as { items?: unknown[] } | null)?.items ?? [];
         items.items.forEach((item, i) => {
           if (isMap(item)) resources.push({ node: item, path: ['items', i], value: list[i] });

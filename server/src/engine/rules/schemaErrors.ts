@@ -4,7 +4,7 @@ import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
 import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
-import { pointer, type WalkResult } from './fieldWalk';
+import type { WalkResult } from './fieldWalk';
 
 // Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
 // One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the

@@ -59,9 +59,11 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
     if (list.length < 2) continue;
     for (const o of list.slice(1)) {
       const first = list[0]!;
+      const same = first.specHash === o.specHash;
       out.push({
         uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
-        message: `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''}: the later one silently replaces the first when applied.`,
+        ...(same ? { severity: 'warning' as const } : {}),
+        message: `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''}: ${same ? 'both definitions have the same spec, so one is redundant' : 'their specs differ and the later one silently replaces the first when applied'}.`,
         related: [related(first.nameRef, `first definition of ${o.kind} ${o.name}`)],
       });
     }

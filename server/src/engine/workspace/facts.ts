@@ -24,6 +24,8 @@ export interface TsbObjectFact {
   parentRefs: Partial<Record<'organization' | 'tenant' | 'workspace' | 'group', SourceRef>>;
   /** namespaceSelector.names of Workspaces and Groups, with ranges. */
   namespaces: { name: string; ref: SourceRef }[];
+  /** Canonical JSON of the spec: tells identical duplicates from conflicting ones. */
+  specHash: string;
 }
 
 export interface EastWestEntryFact {
@@ -227,6 +229,7 @@ export function extractFacts(file: FileAnalysis): FileFacts {
       ...(meta.organization ? { organization: meta.organization } : {}), ...(meta.tenant ? { tenant: meta.tenant } : {}),
       ...(meta.workspace ? { workspace: meta.workspace } : {}), ...(meta.group ? { group: meta.group } : {}),
       source: kindRef, nameRef: refOf(['metadata', 'name']) ?? kindRef, parentRefs, namespaces,
+      specHash: canonical(spec),
     };
     facts.tsb.push(base);
 
@@ -284,4 +287,10 @@ function enablesDnsAtEdge(spec: unknown): boolean {
     return Object.values(o).some(found);
   };
   return found(field(field(spec, 'components'), 'xcp'));
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
+    ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+    : x));
 }
