@@ -28,7 +28,7 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
     }
     const rows: string[][] = [['SERVICE', 'NAMESPACE', 'CLUSTERS', 'VERSIONS', 'FAILOVER']];
     for (const c of ws.candidates) {
-      rows.push([c.service, c.namespace, c.clusters.join(',') || '-', Object.entries(c.versions).map(([v, cl]) => `${v}@${cl.join('+')}`).join(' ') || '-', c.failover ? 'yes' : `no: ${c.reason ?? ''}`]);
+      rows.push([c.service, c.namespace, c.clusters.join(',') || '-', versionsText(c.versions), c.failover ? 'yes' : `no: ${c.reason ?? ''}`]);
     }
     for (const e of ws.excluded) rows.push([e.service, e.namespace, e.clusters.join(',') || '-', '-', `excluded: ${e.reason}`]);
     if (rows.length > 1) lines.push(...table(rows).map((r) => '  ' + r));
@@ -38,7 +38,8 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
   }
   for (const n of model.notes) lines.push(`Note: ${n}`);
   if (whatIf) {
-    lines.push('', `What if ${whatIf.down.map(formatDownTarget).join(', ')} ${whatIf.down.length === 1 ? 'goes' : 'go'} to zero replicas:`);
+    if (lines[lines.length - 1] !== '') lines.push('');
+    lines.push(`What if ${whatIf.down.map(formatDownTarget).join(', ')} ${whatIf.down.length === 1 ? 'goes' : 'go'} to zero replicas:`);
     for (const u of whatIf.unknown) lines.push(`  ${formatDownTarget(u.target)}: ${u.reason}`);
     for (const r of whatIf.routes) {
       const who = `${r.service}${r.subset ? ` (subset ${r.subset})` : ''} callers in ${r.fromCluster}`;
@@ -60,4 +61,12 @@ function isRef(v: unknown): v is SourceRef {
 
 function refJson(r: SourceRef, display: (uri: string) => string) {
   return { file: display(r.uri), line: r.line + 1, column: r.character + 1, endLine: r.endLine + 1, endColumn: r.endCharacter + 1 };
+}
+
+/** "v1 v2" when every version runs in the same clusters, else "v1@cluster-1+cluster-2 v2@cluster-1". */
+function versionsText(versions: Record<string, string[]>): string {
+  const entries = Object.entries(versions).sort(([a], [b]) => a.localeCompare(b));
+  if (!entries.length) return '-';
+  const same = entries.every(([, cl]) => cl.join() === entries[0]![1].join());
+  return same ? entries.map(([v]) => v).join(' ') : entries.map(([v, cl]) => `${v}@${cl.join('+')}`).join(' ');
 }

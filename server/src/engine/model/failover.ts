@@ -99,7 +99,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const installs = gatewaysFor(project, e.namespace, e.labels);
       return {
         entry: e.entry, namespace: e.namespace, labels: e.labels, clusters: sortU(installs.flatMap((i) => i.clusters)),
-        installs, exposedServices: e.exposed.map((x) => x.labels), selectorSource: e.selectorRef,
+        installs, exposedServices: e.exposed.map((x) => x.labels), exposedSources: e.exposed.map((x) => x.ref), selectorSource: e.selectorRef,
       };
     });
     const candidates: ServiceCandidate[] = [];
@@ -109,12 +109,13 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const source = g.placed[0]!.fact.source;
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       const base = { service: g.name, namespace: g.namespace, labels: g.labels, source };
+      const ex = { ...base, workloads };
       if (!project.placementsConfigured || runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
-        excluded.push({ ...base, clusters: [], code: 'not-placed', reason: 'not placed in any cluster: add a placement for its file in tsb.config.yaml' });
+        excluded.push({ ...ex, clusters: [], code: 'not-placed', reason: 'not placed in any cluster: add a placement for its file in tsb.config.yaml' });
         continue;
       }
       if (gateways.length === 0) {
-        excluded.push({ ...base, clusters: runsIn, code: 'no-east-west-settings', reason: setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings` });
+        excluded.push({ ...ex, clusters: runsIn, code: 'no-east-west-settings', reason: setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings` });
         continue;
       }
       let exposedBy: ServiceCandidate['exposedBy'] | undefined;
@@ -125,14 +126,14 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       }
       if (!exposedBy) {
         const sels = gateways.flatMap((gw) => gw.exposedServices).map(formatLabels);
-        excluded.push({ ...base, clusters: runsIn, code: 'not-selected', reason: `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}` });
+        excluded.push({ ...ex, clusters: runsIn, code: 'not-selected', reason: `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}` });
         continue;
       }
       const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
       const clusters = runsIn.filter((c) => gw.clusters.includes(c));
       if (clusters.length === 0) {
         excluded.push({
-          ...base, clusters: runsIn, code: 'no-gateway-cluster',
+          ...ex, clusters: runsIn, code: 'no-gateway-cluster',
           reason: gw.clusters.length
             ? `runs in ${runsIn.join(', ')}, where no selected east-west gateway is deployed (gateway clusters: ${gw.clusters.join(', ')})`
             : `the east-west selector ${gw.namespace}/${formatLabels(gw.labels)} matches no gateway deployed in any cluster`,

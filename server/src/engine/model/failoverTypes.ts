@@ -35,6 +35,8 @@ export interface EastWestGateway {
   installs: GatewayInstall[];
   /** serviceLabels of each exposedServices entry; empty = every service of the workspace. */
   exposedServices: Labels[];
+  /** Where each exposedServices entry's serviceLabels are written (same order as exposedServices). */
+  exposedSources?: SourceRef[];
   selectorSource?: SourceRef;
 }
 
@@ -85,6 +87,8 @@ export interface ExcludedService {
   reason: string;
   code: ExclusionCode;
   labels: Labels;
+  /** Workloads backing the service (so a what-if can still name them). */
+  workloads: WorkloadInfo[];
   source?: SourceRef;
 }
 

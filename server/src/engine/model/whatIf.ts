@@ -29,7 +29,7 @@ function servicesOf(model: FailoverModel): ServiceView[] {
   const out: ServiceView[] = [];
   for (const ws of model.workspaces) {
     for (const c of ws.candidates) out.push({ ws, service: c.service, namespace: c.namespace, workloads: c.workloads, candidate: c });
-    for (const e of ws.excluded) out.push({ ws, service: e.service, namespace: e.namespace, workloads: [], excluded: e });
+    for (const e of ws.excluded) out.push({ ws, service: e.service, namespace: e.namespace, workloads: e.workloads ?? [], excluded: e });
   }
   return out;
 }
@@ -61,7 +61,9 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
     }
     for (const s of hits) {
       const w = s.workloads.find((x) => x.name === target.workload)!;
-      const subsets: (string | undefined)[] = w.version ? [undefined, w.version] : [undefined];
+      // Subset routes matter only when the service has several versions (seed: reviews v1/v2/v3).
+      const versions = new Set(s.workloads.map((x) => x.version).filter(Boolean));
+      const subsets: (string | undefined)[] = w.version && versions.size > 1 ? [undefined, w.version] : [undefined];
       for (const subset of subsets) {
         const key = `${s.ws.name}|${s.namespace}|${s.service}|${target.cluster}|${subset ?? ''}`;
         if (seen.has(key)) continue;
@@ -99,14 +101,14 @@ function routeFor(
       outcome: 'remote',
       toClusters: remote,
       ...(gw ? { via: { namespace: gw.namespace, labels: gw.labels } } : {}),
-      reason: `no ${what} left in ${from}; traffic fails over to ${remote.join(', ')} through the east-west gateway${gw ? ` ${gw.namespace}/${Object.entries(gw.labels).map(([k, v]) => `${k}=${v}`).join(',')}` : ''}`,
+      reason: `no ${what} workload is left in ${from}, and ${s.service} is exposed through the east-west gateway in ${remote.join(', ')}`,
     };
   }
   const elsewhere = c.runsIn.filter((cl) => cl !== from);
   let reason: string;
-  if (subset && !Object.keys(c.versions).includes(subset)) reason = `${what} runs nowhere else`;
+  if (elsewhere.length === 0) reason = `${s.service} runs only in ${from}: there is no copy in another cluster to fail over to`;
+  else if (subset && !Object.keys(c.versions).includes(subset)) reason = `${what} runs nowhere else`;
   else if (subset && (c.versions[subset] ?? []).every((cl) => cl === from)) reason = `${what} runs only in ${from}; other clusters run other versions, and subset routing keeps traffic on ${subset}`;
-  else if (elsewhere.length === 0) reason = `${s.service} runs only in ${from}: there is no copy in another cluster to fail over to`;
   else if (c.clusters.filter((cl) => cl !== from).length === 0) reason = `${s.service} also runs in ${elsewhere.join(', ')} but no selected east-west gateway is deployed there`;
   else reason = `every other copy of ${what} (${c.clusters.filter((cl) => cl !== from).join(', ')}) is down too`;
   return { ...base, outcome: 'none', toClusters: [], reason: `no ${what} left in ${from} and no failover: ${reason}` };
