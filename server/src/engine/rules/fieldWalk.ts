@@ -97,7 +97,8 @@ function walk(
         child = childSchema(schema, ctx.root, key);
       }
     }
-    if (child && isDeprecated(child, ctx.root)) {
+    // A deprecated kind is reported once, on its value, by the resource analysis.
+    if (child && isDeprecated(child, ctx.root) && !(path.length === 0 && effectiveKey === 'kind')) {
       const instead = keywordOf(child, ctx.root, 'deprecationMessage');
       ctx.out.problems.push({
         rule: 'deprecated-field',
