@@ -38,7 +38,14 @@ export const RESOURCES = () => k8s('ResourceRequirements', 'limits, requests');
 
 export const DEPLOYMENT = def('Deployment', obj('Settings of the Kubernetes Deployment of the component.', {
   replicaCount: int('Number of replicas.', { minimum: 0 }),
-  hpaSpec: k8s('HorizontalPodAutoscaler spec', 'minReplicas, maxReplicas, metrics'),
+  hpaSpec: obj('Horizontal pod autoscaling of the Deployment (TSB shape).', {
+    minReplicas: int('Lowest number of replicas the autoscaler may set.', { minimum: 0 }),
+    maxReplicas: int('Highest number of replicas the autoscaler may set.', { minimum: 1 }),
+    metrics: arr(free('A Kubernetes autoscaling MetricSpec (type, resource, pods, object, external).'), 'Metrics the autoscaler scales on.'),
+    disabled: bool('Turn the autoscaler off (the Deployment keeps replicaCount).'),
+    scaleTargetRef: free('The scaled object (set by the operator; tolerated).'),
+    behavior: free('Kubernetes autoscaling behavior (scaleUp, scaleDown).'),
+  }),
   resources: RESOURCES(),
   env: arr(use(ENV_VAR, 'An environment variable.'), 'Extra environment variables of the main container.'),
   labels: mapOf('Labels added to the Deployment and propagated to its pods and Service (a WorkloadSelector can match them).'),

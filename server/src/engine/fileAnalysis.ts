@@ -97,7 +97,14 @@ function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
   const parsed = parseChunk(text);
   const problems: RawProblem[] = [...parsed.syntax];
   const analyses: ResourceAnalysis[] = [];
+  // A document that does not parse is reported by its syntax errors alone: schema findings on a
+  // half-read tree would be noise (the parser's recovery guesses). Warnings do not count.
+  const broken = parsed.syntax.some((p) => p.rule === 'yaml-syntax' && p.severity !== 'warning');
   for (const res of parsed.resources) {
+    if (broken) {
+      analyses.push({ identity: { group: '', family: 'other' }, problems: [] });
+      continue;
+    }
     try {
       const a = analyzeResource(res, text, registry);
       analyses.push(a);

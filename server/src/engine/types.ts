@@ -10,7 +10,7 @@ export type FixData =
   /** Shift the block that starts on the diagnostic's line (`lines` lines long) by `spaces` (negative: outdent). */
   | { fix: 'indent'; under: string; spaces: number; lines: number }
   /** Insert `snippet` (already indented by `indent` spaces) after the diagnostic's start line. */
-  | { fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean }
+  | { fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean; /** insert before the diagnostic's line instead of after */ before?: boolean }
   | { fix: 'replace-labels'; labels: Record<string, string> };
 
 export interface RelatedInfo {

@@ -22,6 +22,25 @@ export interface ResourceAnalysis {
 export function analyzeResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
   const identity = identify(res.node);
   const problems: RawProblem[] = [];
+  let inferred = false;
+  if (!identity.apiVersion && !identity.apiVersionPair && identity.kind) {
+    // No apiVersion at all: a TSB kind with a TSB parent chain is still recognised, and reported.
+    const guess = inferApiVersion(res.value, identity.kind, registry);
+    if (guess) {
+      identity.apiVersion = guess;
+      identity.group = guess.slice(0, guess.lastIndexOf('/'));
+      identity.family = 'tetrate';
+      inferred = true;
+      const r = identity.kindPair!.key.range!;
+      problems.push({
+        rule: 'missing-field',
+        message: `This ${identity.kind} has no \`apiVersion\`; from its metadata it is \`apiVersion: ${guess}\`.`,
+        start: r[0],
+        end: identity.kindPair!.value && isScalar(identity.kindPair!.value) ? identity.kindPair!.value.range![1] : r[1],
+        data: { fix: 'add-field', field: 'apiVersion', snippet: `apiVersion: ${guess}`, indent: 0, before: true },
+      });
+    }
+  }
   if (identity.family !== 'tetrate' || !identity.apiVersion) return { identity, problems };
 
   const kind = identity.kind;
@@ -48,7 +67,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
   // apiVersion/kind keys that are misspelled (not only mis-cased) were found by fuzzy identification.
   for (const [pair, want] of [[identity.apiVersionPair, 'apiVersion'], [identity.kindPair, 'kind']] as const) {
     const key = pair ? String(pair.key.value) : want;
-    if (pair && key !== want && key.toLowerCase() !== want.toLowerCase()) {
+    if ((inferred && want === 'apiVersion') || (pair && key !== want && key.toLowerCase() !== want.toLowerCase())) {
       const m = walk.meant.get('') ?? new Set<string>();
       m.add(want);
       walk.meant.set('', m);
@@ -178,4 +197,23 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
     }
   }
   return out;
+}
+
+function inferApiVersion(value: unknown, kind: string, registry: SchemaRegistry): string | undefined {
+  const entries = registry.entriesForKind(kind).filter((e) => e.dialect === 'tsb' || e.dialect === 'install');
+  if (!entries.length) return undefined;
+  const md = field(value, 'metadata');
+  const annotations = field(md, 'annotations');
+  const tctl = ['organization', 'tenant', 'workspace', 'group'].some((k) => field(md, k) !== undefined);
+  const gitops = !!annotations && typeof annotations === 'object' && Object.keys(annotations).some((k) => k.startsWith('tsb.tetrate.io/'));
+  if (tctl || gitops) {
+    const tsb = entries.find((e) => e.dialect === 'tsb');
+    if (!tsb) return undefined;
+    return gitops && !tctl ? tsb.apiVersions.find((v) => v === 'tsb.tetrate.io/v2') ?? tsb.apiVersions[0] : tsb.apiVersions[0];
+  }
+  // Install CRs carry only Kubernetes metadata; recognise them only by TSB-only spec fields.
+  const spec = field(value, 'spec');
+  const install = entries.find((e) => e.dialect === 'install');
+  if (install && spec && typeof spec === 'object' && ('eastWestOnly' in spec || 'kubeSpec' in spec || 'managementPlane' in spec)) return install.apiVersions[0];
+  return undefined;
 }

@@ -129,13 +129,15 @@ export function mapSchemaErrors(
         const expected = (e.params as { type: unknown }).type;
         const hint = typeof e.data === 'string' && /^(true|false)$/i.test(e.data) && String(expected).includes('boolean')
           ? ' Remove the quotes.'
+          : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && String(expected).includes('boolean')
+            ? ` YAML 1.2 reads ${e.data} as text: write ${/^(yes|on|y)$/i.test(e.data) ? 'true' : 'false'}.`
           : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected)) ? ' Remove the quotes.' : '';
         problem = {
           rule: 'invalid-type',
           message: `${fieldLabel(segments, kind)} must be ${typeWord(expected)}, not ${valueText(e.data)}.${hint}`,
           start,
           end,
-          ...(hint && typeof e.data === 'string' ? { data: { fix: 'replace-value' as const, to: e.data.toLowerCase() } } : {}),
+          ...(hint && typeof e.data === 'string' ? { data: { fix: 'replace-value' as const, to: /^(yes|on|y)$/i.test(e.data) ? 'true' : /^(no|off|n)$/i.test(e.data) ? 'false' : e.data.toLowerCase() } } : {}),
         };
         break;
       }

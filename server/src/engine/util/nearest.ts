@@ -19,7 +19,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate within a distance that makes the suggestion believable, or undefined. */
 export function nearest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
-  const limit = maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  // Very short words are "near" everything: only a case difference counts for them.
+  const limit = word.length < 3 ? 0.5 : maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = word.toLowerCase();

@@ -1,0 +1,46 @@
+// One wrapper for every request handler: cancellation and exceptions are handled here, once.
+// A cancelled request answers RequestCancelled; a failing one is logged and answers the fallback,
+// so a bug in one feature never takes the server (or the editor's other features) down.
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+  log(message: string): void;
+}
+
+export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+
+export function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+export function guard<P, R>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params, token) => {
+    if (token.isCancellationRequested) return cancelled();
+    try {
+      const result = await handler(params, token);
+      return token.isCancellationRequested ? cancelled() : result;
+    } catch (err) {
+      if (err instanceof ResponseError) return err as ResponseError<void>;
+      const e = err as Error;
+      logger.error(`${name} failed: ${e?.stack ?? String(err)}`);
+      return fallback;
+    }
+  };
+}
+
+/** For notifications: exceptions are logged, never thrown into the connection. */
+export function guardNotification<P>(logger: Logger, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params) => {
+    try {
+      const r = handler(params);
+      if (r && typeof (r as Promise<void>).catch === 'function') {
+        (r as Promise<void>).catch((err: unknown) => logger.error(`${name} failed: ${(err as Error)?.stack ?? String(err)}`));
+      }
+    } catch (err) {
+      logger.error(`${name} failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  };
+}

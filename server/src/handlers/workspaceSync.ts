@@ -1,0 +1,206 @@
+// Fills the engine's Project from the workspace: every workspace folder is scanned at start, open
+// editors overlay the disk (editor text wins), watched-file events and editor closes re-read the disk,
+// and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
+// keystrokes costs one analysis.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE, type Project } from '../engine/index';
+import type { RuntimeEnvironment } from '../runtime';
+import type { Logger } from './guard';
+
+export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
+
+const MIB = 1024 * 1024;
+
+function isConfigUri(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE}`);
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+export function isYamlUri(uri: string): boolean {
+  return /\.ya?ml$/i.test(uri.split(/[?#]/)[0]!);
+}
+
+export class WorkspaceSync {
+  private readonly folders = new Set<string>();
+  private readonly open = new Map<string, TextDocument>();
+  private readonly dirty = new Set<string>();
+  private readonly generations = new Map<string, number>();
+  private readonly configUris = new Set<string>();
+  private readonly templates = new Set<string>();
+  private maxBytes = 20 * MIB;
+  private listeners: (() => void)[] = [];
+  /** Resolves when the current scan (initial or after a config/settings change) is done. */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly project: Project,
+    private readonly runtime: RuntimeEnvironment,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Called after the project may have changed (debounced by the caller). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  setMaxFileSize(mib: number): boolean {
+    const bytes = Math.floor(mib * MIB);
+    if (bytes === this.maxBytes) return false;
+    this.maxBytes = bytes;
+    return true;
+  }
+
+  /** A per-file counter bumped whenever its analysed text changes (part of diagnostic result ids). */
+  generation(uri: string): number {
+    return this.generations.get(uri) ?? 0;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openDocument(uri: string): TextDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  /** Every file that has diagnostics: analysed YAML files plus tsb.config.yaml files. */
+  knownUris(): string[] {
+    return [...new Set([...this.project.uris().filter((u) => !this.project.isIgnored(u)), ...this.configUris])];
+  }
+
+  addFolders(uris: string[]): Promise<void> {
+    for (const u of uris) this.folders.add(u.replace(/\/$/, ''));
+    return this.rescan();
+  }
+
+  removeFolders(uris: string[]): void {
+    for (const u of uris) {
+      const root = u.replace(/\/$/, '');
+      this.folders.delete(root);
+      for (const f of this.project.uris()) if (f.startsWith(root + '/') && !this.open.has(f)) this.project.remove(f);
+      for (const c of [...this.configUris]) if (c.startsWith(root + '/') && !this.open.has(c)) this.dropConfig(c);
+    }
+    this.changed();
+  }
+
+  /** Re-reads every folder (start, tsb.config.yaml change, maxFileSize change). */
+  rescan(): Promise<void> {
+    const run = this.ready.then(() => this.scanAll()).catch((err: unknown) => this.logger.error(`Workspace scan failed: ${String((err as Error)?.stack ?? err)}`));
+    this.ready = run;
+    return run;
+  }
+
+  private async scanAll(): Promise<void> {
+    const found: { uri: string; template: boolean }[] = [];
+    for (const folder of this.folders) found.push(...await this.runtime.listYamlFiles(folder));
+    // Configs first: they decide which files are ignored and where the rest are placed.
+    for (const f of found.filter((x) => isConfigUri(x.uri))) await this.readFromDisk(f.uri);
+    const seen = new Set(found.map((f) => f.uri));
+    let n = 0;
+    for (const f of found) {
+      if (isConfigUri(f.uri)) continue;
+      if (f.template) this.templates.add(f.uri);
+      if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
+      if (++n % 50 === 0) await this.runtime.timer.yield();
+    }
+    // Files that vanished while we were not watching (or became ignored).
+    for (const u of this.project.uris()) {
+      if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.remove(u);
+    }
+    this.logger.info(`Scanned ${this.folders.size} workspace folder(s): ${found.length} YAML file(s).`);
+    this.changed();
+  }
+
+  didOpen(doc: TextDocument): void {
+    this.open.set(doc.uri, doc);
+    this.dirty.add(doc.uri);
+    this.changed();
+  }
+
+  didChange(doc: TextDocument): void {
+    this.open.set(doc.uri, doc);
+    this.dirty.add(doc.uri);
+    this.changed();
+  }
+
+  /** The editor closed: the disk is the truth again (the edit may have been discarded). */
+  async didClose(uri: string): Promise<void> {
+    this.open.delete(uri);
+    this.dirty.delete(uri);
+    await this.readFromDisk(uri);
+    this.changed();
+  }
+
+  async didChangeWatchedFiles(changes: FileChange[]): Promise<void> {
+    let configChanged = false;
+    for (const c of changes) {
+      if (this.open.has(c.uri)) continue; // editor text wins over the disk
+      if (!isYamlUri(c.uri)) continue;
+      if (isConfigUri(c.uri)) configChanged = true;
+      if (c.type === 'deleted') this.forget(c.uri);
+      else await this.readFromDisk(c.uri);
+    }
+    if (configChanged) await this.rescan();
+    this.changed();
+  }
+
+  /** Applies pending editor text to the project; every query calls this first. */
+  flush(): void {
+    for (const uri of this.dirty) {
+      const doc = this.open.get(uri);
+      if (doc) this.apply(uri, doc.getText(), doc.version);
+    }
+    this.dirty.clear();
+  }
+
+  private async readFromDisk(uri: string): Promise<void> {
+    const read = await this.runtime.readFile(uri, this.maxBytes);
+    if (this.open.has(uri)) return; // opened while we were reading
+    if ('missing' in read) this.forget(uri);
+    else if ('skipped' in read) this.apply(uri, '', 0, read.skipped);
+    else this.apply(uri, read.text, 0);
+  }
+
+  private apply(uri: string, text: string, version: number, skip?: string): void {
+    if (isConfigUri(uri)) {
+      const before = this.project.version;
+      this.configUris.add(uri);
+      this.project.setConfig(folderOf(uri), text);
+      this.bump(uri);
+      // A new ignore list or placements change which files count: read the folders again.
+      if (this.project.version !== before && !this.open.has(uri)) return;
+      if (this.project.version !== before) void this.rescan();
+      return;
+    }
+    if (this.project.isIgnored(uri)) {
+      this.project.remove(uri);
+      return;
+    }
+    const prev = this.project.analysis(uri);
+    if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
+    this.project.update(uri, text, version, { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) });
+    this.bump(uri);
+  }
+
+  private forget(uri: string): void {
+    if (isConfigUri(uri)) this.dropConfig(uri);
+    else this.project.remove(uri);
+    this.bump(uri);
+  }
+
+  private dropConfig(uri: string): void {
+    this.configUris.delete(uri);
+    this.project.setConfig(folderOf(uri), undefined);
+  }
+
+  private bump(uri: string): void {
+    this.generations.set(uri, this.generation(uri) + 1);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,102 @@
+// The client–server contract, declared once: custom requests/notifications and the Settings type.
+// The extension imports this file by TypeScript import (never a copy), so both sides always agree.
+// A test (test/assets/packageJson.test.ts) keeps package.json `contributes.configuration` in sync.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FailoverModel } from './engine/model/failoverTypes';
+import { RULE_IDS } from './engine/problems';
+import type { SeveritySetting } from './engine/problems';
+
+export type { FailoverModel };
+
+/** Configuration section the server pulls with workspace/configuration. */
+export const SETTINGS_SECTION = 'tsb';
+
+export type TraceSetting = 'off' | 'messages' | 'verbose';
+export type DiagnosticsMode = 'auto' | 'pull' | 'push';
+
+/** The extension's settings (`tsb.*` in VS Code), as the server reads them. */
+export interface Settings {
+  /** Turns validation and every feature on or off. */
+  enable: boolean;
+  /** Per-rule severity; tsb.config.yaml `rules` win over these. */
+  rules: Partial<Record<string, SeveritySetting>>;
+  trace: { server: TraceSetting };
+  /** Files larger than this many MiB are not analysed. */
+  maxFileSize: number;
+  /** Delay in ms before diagnostics are recomputed after an edit. */
+  diagnosticsDelay: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  rules: {},
+  trace: { server: 'off' },
+  maxFileSize: 20,
+  diagnosticsDelay: 300,
+};
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+export const TRACE_SETTINGS: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads any value (from workspace/configuration, initializationOptions...) into valid Settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = isRecord(raw) ? raw : {};
+  const num = (v: unknown, dflt: number, min: number, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
+  const rules: Settings['rules'] = {};
+  if (isRecord(r['rules'])) {
+    for (const [id, sev] of Object.entries(r['rules'])) {
+      if (RULE_IDS.includes(id) && SEVERITY_SETTINGS.includes(sev as SeveritySetting)) rules[id] = sev as SeveritySetting;
+    }
+  }
+  const trace = isRecord(r['trace']) ? r['trace']['server'] : undefined;
+  return {
+    enable: typeof r['enable'] === 'boolean' ? r['enable'] : DEFAULT_SETTINGS.enable,
+    rules,
+    trace: { server: TRACE_SETTINGS.includes(trace as TraceSetting) ? (trace as TraceSetting) : DEFAULT_SETTINGS.trace.server },
+    maxFileSize: num(r['maxFileSize'], DEFAULT_SETTINGS.maxFileSize, 1, 1024),
+    diagnosticsDelay: num(r['diagnosticsDelay'], DEFAULT_SETTINGS.diagnosticsDelay, 0, 10_000),
+  };
+}
+
+/** What a client may pass in `initializationOptions` (editors without workspace/configuration use `settings`). */
+export interface InitializationOptions {
+  settings?: Partial<Settings>;
+  /** Force pull or push diagnostics regardless of client capabilities (default auto). */
+  diagnosticsMode?: DiagnosticsMode;
+}
+
+/** Problem counts over the whole project, for the status bar. */
+export interface StatusParams {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** YAML files the server knows about (open or on disk). */
+  files: number;
+  /** Files with at least one problem. */
+  filesWithProblems: number;
+}
+
+export interface FailoverModelParams {
+  /** Optional: a document the caller is looking at (reserved; the model covers the whole project). */
+  uri?: string;
+}
+
+/** The failover model of the whole project (contract §5). */
+export const FailoverModelRequest = new RequestType<FailoverModelParams, FailoverModel, void>('tsb/failoverModel');
+
+/** Sent (debounced) after the project changed in a way that may change the failover model. */
+export const ModelChangedNotification = new NotificationType<{ version: number }>('tsb/modelChanged');
+
+/** Sent (debounced) whenever the project's problem counts may have changed. */
+export const StatusNotification = new NotificationType<StatusParams>('tsb/status');
+
+/** Command ids the server names in code lenses; the client registers them. */
+export const Commands = {
+  showFailoverPreview: 'tsb.showFailoverPreview',
+  restartServer: 'tsb.restartServer',
+} as const;

@@ -1,0 +1,65 @@
+// What the server glue needs from its platform: reading the workspace, timers and a logger.
+// The same startServer() runs on Node (serverMain.ts), in the in-process tests and, if ever
+// needed, in a browser worker with another implementation of this interface.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findYamlFiles, readText } from './node/scan';
+
+export interface FoundYaml {
+  uri: string;
+  /** The file sits in a Helm chart's templates/ folder. */
+  template: boolean;
+}
+
+export type ReadResult = { text: string } | { skipped: string } | { missing: true };
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface RuntimeEnvironment {
+  /** Every *.yaml/*.yml below a folder (skipping node_modules/ and .git/). */
+  listYamlFiles(folderUri: string): Promise<FoundYaml[]>;
+  /** A file's text, or why it is not analysed, or that it does not exist (deleted meanwhile). */
+  readFile(uri: string, maxBytes: number): Promise<ReadResult>;
+  timer: {
+    setTimeout(callback: () => void, ms: number): Disposable;
+    /** Lets pending I/O run between batches of a long computation. */
+    yield(): Promise<void>;
+  };
+}
+
+function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
+}
+
+/** The Node implementation: the CLI's scan helpers, fs reads, Node timers. */
+export function createNodeRuntime(): RuntimeEnvironment {
+  return {
+    async listYamlFiles(folderUri) {
+      if (!isFileUri(folderUri)) return [];
+      const dir = fileURLToPath(folderUri);
+      try {
+        readdirSync(dir);
+      } catch {
+        return [];
+      }
+      return findYamlFiles([dir]).map((f) => ({ uri: pathToFileURL(f.path).href, template: f.template }));
+    },
+    async readFile(uri, maxBytes) {
+      if (!isFileUri(uri)) return { missing: true };
+      try {
+        return readText(fileURLToPath(uri), maxBytes);
+      } catch {
+        return { missing: true };
+      }
+    },
+    timer: {
+      setTimeout(callback, ms) {
+        const handle = setTimeout(callback, ms);
+        return { dispose: () => clearTimeout(handle) };
+      },
+      yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    },
+  };
+}
