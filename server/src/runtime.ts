@@ -18,6 +18,8 @@ export interface Disposable {
 }
 
 export interface RuntimeEnvironment {
+  /** One spelling per file: client URIs and URIs from listYamlFiles must compare equal. */
+  normalizeUri(uri: string): string;
   /** Every *.yaml/*.yml below a folder (skipping node_modules/ and .git/). */
   listYamlFiles(folderUri: string): Promise<FoundYaml[]>;
   /** A file's text, or why it is not analysed, or that it does not exist (deleted meanwhile). */
@@ -36,6 +38,14 @@ function isFileUri(uri: string): boolean {
 /** The Node implementation: the CLI's scan helpers, fs reads, Node timers. */
 export function createNodeRuntime(): RuntimeEnvironment {
   return {
+    normalizeUri(uri) {
+      if (!isFileUri(uri)) return uri;
+      try {
+        return pathToFileURL(fileURLToPath(uri)).href;
+      } catch {
+        return uri;
+      }
+    },
     async listYamlFiles(folderUri) {
       if (!isFileUri(folderUri)) return [];
       const dir = fileURLToPath(folderUri);

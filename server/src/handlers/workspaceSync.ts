@@ -114,15 +114,10 @@ export class WorkspaceSync {
     this.changed();
   }
 
-  didOpen(doc: TextDocument): void {
-    this.open.set(doc.uri, doc);
-    this.dirty.add(doc.uri);
-    this.changed();
-  }
-
-  didChange(doc: TextDocument): void {
-    this.open.set(doc.uri, doc);
-    this.dirty.add(doc.uri);
+  /** Opened or edited in an editor (`uri` is the normalised spelling of doc.uri). */
+  didChange(uri: string, doc: TextDocument): void {
+    this.open.set(uri, doc);
+    this.dirty.add(uri);
     this.changed();
   }
 
@@ -170,9 +165,9 @@ export class WorkspaceSync {
       this.configUris.add(uri);
       this.project.setConfig(folderOf(uri), text);
       this.bump(uri);
-      // A new ignore list or placements change which files count: read the folders again.
-      if (this.project.version !== before && !this.open.has(uri)) return;
-      if (this.project.version !== before) void this.rescan();
+      // An edited config in the editor may change the ignore list: read the folders again.
+      // (Disk changes rescan in didChangeWatchedFiles; the initial scan reads configs first.)
+      if (this.project.version !== before && this.open.has(uri)) void this.rescan();
       return;
     }
     if (this.project.isIgnored(uri)) {

@@ -148,7 +148,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
         ...base, clusters, failover, versions, runsIn, exposedBy, workloads,
         ...(failover ? {} : {
           reason: runsIn.length < 2
-            ? `runs only in ${runsIn.join(', ')}: deploy it (same name, namespace ${g.namespace}) in another cluster`
+            ? `runs only in ${runsIn.join(', ')}; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`
             : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`,
         }),
       });
@@ -166,7 +166,8 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
   }
   if (wsFacts.length === 0) notes.push('No Workspace is defined in this project: failover is computed per workspace.');
   if (project.workspaceSettings.length === 0) notes.push('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.');
-  if (!project.placementsConfigured) notes.push('No placements: add a tsb.config.yaml that says which clusters each file is applied to.');
+  if (project.inferred.length) notes.push(`No tsb.config.yaml placements; inferred ${project.inferred.join('; ')}. Add a tsb.config.yaml to state them.`);
+  else if (!project.placementsConfigured) notes.push('No placements: add a tsb.config.yaml that says which clusters each file is applied to.');
   return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
 }
 

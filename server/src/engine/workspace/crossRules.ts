@@ -301,7 +301,7 @@ function counterparts(p: ResolvedProject, model: FailoverModel, out: LocatedProb
       if (c.failover || !c.source) continue;
       out.push({
         uri: c.source.uri, rule: 'no-failover-counterpart', ref: c.source,
-        message: `Service ${c.service}.${c.namespace} is exposed through the east-west gateway but ${c.reason ?? 'runs in one cluster only'}, so it has nothing to fail over to.`,
+        message: `Service ${c.service}.${c.namespace} is exposed through the east-west gateway but cannot fail over: it ${c.reason ?? 'runs in one cluster only'}.`,
       });
     }
   }

@@ -105,6 +105,8 @@ export interface FileFacts {
   namespaces: NamespaceFact[];
   services: ServiceFact[];
   workloads: WorkloadFact[];
+  /** `namespace:` of a kustomization.yaml: the namespace kustomize gives the resources below it. */
+  kustomizeNamespace?: string;
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
@@ -146,7 +148,13 @@ export function extractFacts(file: FileAnalysis): FileFacts {
   for (const { resource, analysis, offset } of resourcesOf(file)) {
     const id = analysis.identity;
     const v = resource.value;
-    if (!id.kind || v === undefined || v === null || typeof v !== 'object') continue;
+    if (v === undefined || v === null || typeof v !== 'object') continue;
+    if (/\/kustomization\.ya?ml$/.test(file.uri) || (id.kind === 'Kustomization' && id.group.startsWith('kustomize.config.k8s.io'))) {
+      const ns = str(field(v, 'namespace'));
+      if (ns) facts.kustomizeNamespace = ns;
+      continue;
+    }
+    if (!id.kind) continue;
     const ref = (start: number, end: number): SourceRef => {
       const s = file.doc.positionAt(offset + start);
       const e = file.doc.positionAt(offset + end);

@@ -24,22 +24,27 @@ export interface ResolvedProject {
   /** Every cluster named by a placement that applies to some file. */
   clusters: string[];
   placementsConfigured: boolean;
+  /** How placements were inferred when tsb.config.yaml gives none (shown by the preview). */
+  inferred: string[];
 }
 
 export function resolveProject(files: Iterable<FileFacts>, placementOf: (uri: string) => FilePlacement): ResolvedProject {
   const out: ResolvedProject = {
     tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [], controlPlanes: [],
-    namespaces: [], services: [], workloads: [], clusters: [], placementsConfigured: false,
+    namespaces: [], services: [], workloads: [], clusters: [], placementsConfigured: false, inferred: [],
   };
   const clusters = new Set<string>();
-  for (const f of files) {
+  const all = [...files];
+  const infer = inference(all);
+  for (const f of all) {
     out.tsb.push(...f.tsb);
     out.workspaceSettings.push(...f.workspaceSettings);
     out.gatewayConfigs.push(...f.gatewayConfigs);
     out.serviceRoutes.push(...f.serviceRoutes);
     const hasK8s = f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length > 0;
     if (!hasK8s) continue;
-    const p = placementOf(f.uri);
+    let p = placementOf(f.uri);
+    if (!p.configured) p = infer(f.uri);
     if (p.configured) out.placementsConfigured = true;
     for (const c of p.clusters) clusters.add(c);
     const place = <T extends { namespace?: string }>(fact: T): Placed<T> => {
@@ -53,5 +58,34 @@ export function resolveProject(files: Iterable<FileFacts>, placementOf: (uri: st
     out.workloads.push(...f.workloads.map(place));
   }
   out.clusters = [...clusters].sort();
+  out.inferred = infer.notes;
   return out;
+}
+
+const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+
+/**
+ * Placements a user would expect without tsb.config.yaml, where that is safe: a kustomization.yaml
+ * `namespace:` applies to the files below it, and a folder holding a ControlPlane whose
+ * managementPlane.clusterName is X holds what is applied to cluster X.
+ */
+function inference(files: FileFacts[]): ((uri: string) => FilePlacement) & { notes: string[] } {
+  const namespaces = files.filter((f) => f.kustomizeNamespace).map((f) => ({ dir: dirOf(f.uri), ns: f.kustomizeNamespace! }));
+  const clusterDirs = files.flatMap((f) => f.controlPlanes.filter((c) => c.clusterName).map((c) => ({ dir: dirOf(f.uri), cluster: c.clusterName! })));
+  // Two ControlPlanes of different clusters in one folder say nothing about that folder.
+  const ambiguous = new Set(clusterDirs.filter((a) => clusterDirs.some((b) => b.dir === a.dir && b.cluster !== a.cluster)).map((a) => a.dir));
+  const usable = clusterDirs.filter((c) => !ambiguous.has(c.dir));
+  const deepest = <T extends { dir: string }>(list: T[], uri: string) =>
+    list.filter((x) => uri.startsWith(x.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+  const fn = ((uri: string): FilePlacement => {
+    const ns = deepest(namespaces, uri)?.ns;
+    const cl = deepest(usable, uri)?.cluster;
+    return { clusters: cl ? [cl] : [], ...(ns ? { namespace: ns } : {}), configured: !!cl };
+  }) as ((uri: string) => FilePlacement) & { notes: string[] };
+  const short = (dir: string) => dir.split('/').slice(-2).join('/');
+  fn.notes = [...new Set([
+    ...namespaces.map((n) => `namespace ${n.ns} for files under ${short(n.dir)}/ (kustomization.yaml)`),
+    ...usable.map((c) => `cluster ${c.cluster} for files under ${short(c.dir)}/ (its ControlPlane's clusterName)`),
+  ])];
+  return fn;
 }

@@ -1,0 +1,164 @@
+// Diagnostics for open and closed files, pull or push depending on the client (practice 6).
+// Pull: textDocument/diagnostic + workspace/diagnostic (closed files, long-polled), result ids so
+// unchanged files cost nothing, and a refresh request whenever cross-file results may have changed.
+// Push: the settle job publishes every file whose diagnostics changed; a run overtaken by a newer
+// edit stops, and an open document edited since the flush is skipped (never a stale publish).
+import {
+  DocumentDiagnosticReportKind, type CancellationToken, type Connection, type Diagnostic,
+  type DocumentDiagnosticReport, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { Project } from '../engine/index';
+import { toDiagnostic } from '../engine/features/diagnostics';
+import type { StatusParams } from '../protocol';
+import type { RuntimeEnvironment } from '../runtime';
+import { cancelled, guard, type Logger } from './guard';
+import type { SettingsStore } from './settings';
+import type { WorkspaceSync } from './workspaceSync';
+
+export type DiagnosticsMode = 'pull' | 'push';
+
+interface Computed {
+  id: string;
+  items: Diagnostic[];
+}
+
+export class DiagnosticsController {
+  private readonly cache = new Map<string, Computed>();
+  private readonly published = new Map<string, string>();
+  private enabled = true;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly project: Project,
+    private readonly sync: WorkspaceSync,
+    private readonly settings: SettingsStore,
+    private readonly runtime: RuntimeEnvironment,
+    private readonly logger: Logger,
+    readonly mode: DiagnosticsMode,
+    private readonly canRefresh: boolean,
+  ) {}
+
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+  }
+
+  resultId(uri: string): string {
+    return `${this.enabled ? 1 : 0}.${this.settings.generation}.${this.project.version}.${this.sync.generation(uri)}`;
+  }
+
+  /** Diagnostics of one file, cached by result id (the project is flushed by the caller). */
+  compute(uri: string): Computed {
+    const id = this.resultId(uri);
+    const hit = this.cache.get(uri);
+    if (hit && hit.id === id) return hit;
+    const items = this.enabled ? this.project.diagnostics(uri).map(toDiagnostic) : [];
+    const fresh = { id, items };
+    this.cache.set(uri, fresh);
+    return fresh;
+  }
+
+  registerPull(): void {
+    this.connection.languages.diagnostics.on(guard(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params) => {
+      await this.sync.ready;
+      this.sync.flush();
+      const uri = this.runtime.normalizeUri(params.textDocument.uri);
+      const id = this.resultId(uri);
+      if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+      const c = this.compute(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
+    }));
+    this.connection.languages.diagnostics.onWorkspace(guard(this.logger, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, (params, token) =>
+      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normalizeUri(p.uri), p.value])), token)));
+  }
+
+  /** Closed files only (the client prefers document pulls for open ones). Long-polls while nothing changed. */
+  private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    for (;;) {
+      await this.sync.ready;
+      this.sync.flush();
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const known = new Set(this.sync.knownUris());
+      let changed = false;
+      for (const uri of known) {
+        if (this.sync.isOpen(uri)) continue;
+        const id = this.resultId(uri);
+        if (previous.get(uri) === id) {
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: id, version: null });
+          continue;
+        }
+        const c = this.compute(uri);
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
+        changed = true;
+      }
+      for (const uri of previous.keys()) {
+        if (known.has(uri) || this.sync.isOpen(uri)) continue;
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+        changed = true;
+      }
+      if (changed) return { items };
+      // Nothing new: hold the request until the project changes (or the client cancels it).
+      const cancel = await new Promise<boolean>((resolve) => {
+        const sub = token.onCancellationRequested(() => resolve(true));
+        this.waiters.push(() => { sub.dispose(); resolve(false); });
+      });
+      if (cancel) throw cancelled();
+    }
+  }
+
+  /** After the project settled: ask pull clients to re-pull, wake workspace long-polls. */
+  projectChanged(): void {
+    if (this.mode === 'pull' && this.canRefresh) this.connection.languages.diagnostics.refresh();
+    this.wake();
+  }
+
+  /** Wakes held workspace requests (a file's own diagnostics may change without a project version bump). */
+  wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Push mode: publish every file whose diagnostics changed since the last publish. */
+  async publish(isCurrent: () => boolean): Promise<void> {
+    const known = this.sync.knownUris();
+    let n = 0;
+    for (const uri of known) {
+      if (!isCurrent()) return;
+      const doc = this.sync.openDocument(uri);
+      const analysed = this.project.analysis(uri);
+      // Edited since the flush: its diagnostics would describe old text; the next run publishes it.
+      if (doc && analysed && analysed.version !== doc.version) continue;
+      const c = this.compute(uri);
+      const key = JSON.stringify(c.items);
+      if (this.published.get(uri) !== key) {
+        this.published.set(uri, key);
+        await this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items });
+      }
+      if (++n % 50 === 0) await this.runtime.timer.yield();
+    }
+    const live = new Set(known);
+    for (const uri of [...this.published.keys()]) {
+      if (live.has(uri) || !isCurrent()) continue;
+      this.published.delete(uri);
+      this.cache.delete(uri);
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  /** Problem counts over the whole project, for the status bar. */
+  status(): StatusParams {
+    const s: StatusParams = { errors: 0, warnings: 0, infos: 0, files: 0, filesWithProblems: 0 };
+    for (const uri of this.sync.knownUris()) {
+      s.files++;
+      const items = this.compute(uri).items;
+      if (items.length) s.filesWithProblems++;
+      for (const d of items) {
+        if (d.severity === 1) s.errors++;
+        else if (d.severity === 2) s.warnings++;
+        else s.infos++;
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,22 @@
+// Node entry of the language server: `tsb-language-server --stdio` for any LSP editor, or
+// `--node-ipc` as vscode-languageclient starts it (TransportKind.ipc). createConnection picks the
+// transport from the command line (--stdio, --node-ipc, --socket=N, --pipe=NAME).
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createNodeRuntime } from '../runtime';
+import { startServer } from '../server';
+
+const args = process.argv.slice(2);
+if (args.includes('--version')) {
+  process.stdout.write('tsb-language-server\n');
+} else if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
+  process.stderr.write('Usage: tsb-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
+  process.exitCode = args.includes('--help') ? 0 : 2;
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  // Nothing may reach stdout but protocol messages (stdio transport): route console.* to the client log.
+  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  startServer(connection, createNodeRuntime());
+}

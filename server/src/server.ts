@@ -1,0 +1,140 @@
+// startServer(connection, runtime): the LSP glue. It owns the documents, the project and the
+// wiring; the analysis is the engine's and every feature is a pure provider in engine/features.
+// The same function runs under Node (node/serverMain.ts) and in the in-process tests.
+import {
+  CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createProject } from './engine/index';
+import { registerFeatures } from './handlers/features';
+import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
+import { guard, guardNotification } from './handlers/guard';
+import { Debouncer } from './handlers/scheduler';
+import { SettingsStore } from './handlers/settings';
+import { WorkspaceSync } from './handlers/workspaceSync';
+import {
+  DEFAULT_SETTINGS, FailoverModelRequest, ModelChangedNotification, StatusNotification,
+  type InitializationOptions, type Settings, type StatusParams,
+} from './protocol';
+import type { RuntimeEnvironment } from './runtime';
+
+const MIB = 1024 * 1024;
+
+export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
+  const logger = connection.console;
+  const documents = new TextDocuments(TextDocument);
+  const project = createProject();
+  const sync = new WorkspaceSync(project, runtime, logger);
+  let settingsStore: SettingsStore | undefined;
+  let diagnostics: DiagnosticsController | undefined;
+  let current: Settings = DEFAULT_SETTINGS;
+  let folders: string[] = [];
+  let lastVersion = -1;
+  let lastStatus = '';
+  let canRefreshLenses = false;
+  let watchDynamically = false;
+
+  const settle = new Debouncer(runtime, async (isCurrent) => {
+    await sync.ready;
+    if (!isCurrent() || !diagnostics) return;
+    sync.flush();
+    if (project.version !== lastVersion) {
+      lastVersion = project.version;
+      diagnostics.projectChanged();
+      void connection.sendNotification(ModelChangedNotification, { version: lastVersion });
+      if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    } else diagnostics.wake();
+    if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
+    if (!isCurrent()) return;
+    const status: StatusParams = diagnostics.status();
+    if (JSON.stringify(status) !== lastStatus) {
+      lastStatus = JSON.stringify(status);
+      void connection.sendNotification(StatusNotification, status);
+    }
+  }, (err) => logger.error(`Updating diagnostics failed: ${String((err as Error)?.stack ?? err)}`));
+
+  sync.onDidChange(() => settle.trigger(current.diagnosticsDelay));
+
+  async function applySettings(): Promise<void> {
+    if (!settingsStore) return;
+    current = await settingsStore.get();
+    diagnostics?.setEnabled(current.enable);
+    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB });
+    if (sync.setMaxFileSize(current.maxFileSize)) await sync.rescan();
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    const canPull = caps.textDocument?.diagnostic !== undefined;
+    const mode: DiagnosticsMode = init.diagnosticsMode === 'pull' || init.diagnosticsMode === 'push'
+      ? init.diagnosticsMode
+      : canPull ? 'pull' : 'push';
+    settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
+    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, caps.workspace?.diagnostics?.refreshSupport === true);
+    if (mode === 'pull') diagnostics.registerPull();
+    canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
+    watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
+    if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
+    logger.info(`TSB language server: ${mode} diagnostics, ${folders.length} workspace folder(s).`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '/'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        ...(mode === 'pull' ? { diagnosticProvider: { identifier: 'tsb', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tsb-language-server' },
+    };
+  });
+
+  connection.onInitialized(guardNotification(logger, 'initialized', async () => {
+    if (watchDynamically) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    if (settingsStore && connection.workspace) {
+      connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
+        sync.removeFolders(e.removed.map((f) => runtime.normalizeUri(f.uri)));
+        await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
+      }));
+    }
+    await applySettings();
+    await sync.addFolders(folders);
+  }));
+
+  connection.onDidChangeConfiguration(guardNotification(logger, 'configuration', async (params) => {
+    settingsStore?.invalidate(params.settings);
+    await applySettings();
+    settle.trigger(0);
+  }));
+
+  documents.onDidChangeContent((e) => sync.didChange(runtime.normalizeUri(e.document.uri), e.document));
+  documents.onDidClose((e) => { void sync.didClose(runtime.normalizeUri(e.document.uri)); });
+
+  connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
+    await sync.didChangeWatchedFiles(params.changes.map((c) => ({
+      uri: runtime.normalizeUri(c.uri),
+      type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
+    })));
+  }));
+
+  connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
+    await sync.ready;
+    sync.flush();
+    return project.failoverModel();
+  }));
+
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable });
+
+  connection.onShutdown(() => settle.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

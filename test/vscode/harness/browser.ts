@@ -1,0 +1,46 @@
+// Debian's Chromium through playwright-core (the project's devDependency), headless, fresh profile,
+// quiet (no background networking), recording any request that leaves loopback.
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from './paths';
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anything but 127.0.0.1 / in-page schemes (should stay empty). */
+  external: Set<string>;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(runDir: string, env: NodeJS.ProcessEnv): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM=/path/to/chrome)`);
+  const profile = path.join(runDir, 'chromium-profile');
+  fs.rmSync(profile, { recursive: true, force: true });
+  // Playwright refuses --user-data-dir in args: the fresh profile is the first argument instead.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    env: env as Record<string, string>,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const external = new Set<string>();
+  const consoleErrors: string[] = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:|vscode-|about:|chrome-extension:)/.test(u)) external.add(u.slice(0, 160));
+  });
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${String(e).slice(0, 300)}`));
+  return {
+    context, page, external, consoleErrors,
+    async close() {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
