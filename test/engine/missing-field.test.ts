@@ -153,24 +153,64 @@ test('a complete GitOps Workspace and a complete tctl Workspace are clean', () =
   `), []);
 });
 
-test('a required spec field missing at the top: range on kind', () => {
+test('a required field missing in spec: range on the spec key', () => {
   const { text, ranges } = marked(y`
     apiVersion: traffic.tsb.tetrate.io/v2
-    «kind: ServiceRoute»
+    kind: ServiceRoute
     metadata:
       organization: tetrate
       tenant: tetrate
       workspace: bookinfo-ws
       group: tg
       name: reviews
-    spec:
+    «spec»:
       subsets:
         - name: v1
   `);
-  const ds = lint(text);
-  const d = only(ds, 'missing-field');
-  assert.match(d.message, /`service`/);
-  assert.ok(d.range.start.line === ranges[0]!.start.line || d.range.start.line === 8, JSON.stringify(d.range));
+  const d = only(lint(text), 'missing-field');
+  assert.deepEqual(d.range, ranges[0]);
+  assert.match(d.message, /^`spec` is missing the required field `service`/);
+  assert.ok(d.data?.fix === 'add-field' && d.data.field === 'service');
+});
+
+test('a missing spec at the top level: range on the kind line', () => {
+  const { text, ranges } = marked(y`
+    apiVersion: api.tsb.tetrate.io/v2
+    «kind: Workspace»
+    metadata:
+      organization: tetrate
+      tenant: tetrate
+      name: bookinfo-ws
+  `);
+  const d = only(lint(text), 'missing-field');
+  assert.deepEqual(d.range, ranges[0]);
+  assert.match(d.message, /^Workspace is missing the required field `spec`/);
+  assert.deepEqual(d.data, { fix: 'add-field', field: 'spec', snippet: 'spec:\n  namespaceSelector:\n    names: []', indent: 0 });
+});
+
+test('the description quoted in a missing-field message is not cut inside "e.g."', { todo: 'BUG: shorten() splits at "e.g. " -> "(the service as `<namespace>/<fqdn>`, e.g)."' }, () => {
+  const d = only(lint('apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\n  name: r\nspec:\n  subsets:\n    - name: v1\n'), 'missing-field');
+  assert.doesNotMatch(d.message, /e\.g\)/);
+});
+
+test('add-field data for a nested required field carries the indentation of the children', { todo: 'BUG: schema `required` add-field data always has indent 0, so a quick fix would insert `labels: {}` at column 0' }, () => {
+  const text = y`
+    apiVersion: api.tsb.tetrate.io/v2
+    kind: WorkspaceSetting
+    metadata:
+      organization: tetrate
+      tenant: tetrate
+      workspace: bookinfo-ws
+      name: s
+    spec:
+      defaultEastWestGatewaySettings:
+        - workloadSelector:
+            namespace: eastwest
+  `;
+  const d = only(lint(text), 'missing-field');
+  assert.ok(d.data?.fix === 'add-field');
+  // `namespace` (the sibling of the missing `labels`) sits at column 8
+  assert.equal(d.data.indent, 8);
 });
 
 test('a TSB kind without apiVersion is recognised and the apiVersion is inferred', () => {

@@ -144,11 +144,16 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       for (const w of workloads) if (w.version) versions[w.version] = sortU([...(versions[w.version] ?? []), ...w.clusters.filter((c) => runsIn.includes(c))]);
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
+      // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
+      const twins = project.services.filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)));
+      const twinText = twins.length
+        ? `; the ${g.name} in namespace ${twins[0]!.namespace} (${sortU(twins.flatMap((t) => t.clusters)).join(', ')}) is a different service: failover needs the same name in the same namespace`
+        : '';
       candidates.push({
         ...base, clusters, failover, versions, runsIn, exposedBy, workloads,
         ...(failover ? {} : {
           reason: runsIn.length < 2
-            ? `runs only in ${runsIn.join(', ')}; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`
+            ? `runs only in ${runsIn.join(', ')}${twinText || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
             : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`,
         }),
       });

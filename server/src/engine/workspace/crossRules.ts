@@ -136,7 +136,7 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
         const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
         out.push({
           uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
-          message: `${nb.name} overlaps ${hit.name}, already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${a.name}: ${what} own their namespaces exclusively.`,
+          message: `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${a.name}: ${what} own their namespaces exclusively.`,
           related: [related(hit.ref, `claimed by ${a.name}`)],
         });
       }

@@ -1,0 +1,104 @@
+import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/failover';
+import type { GatewayInstall } from '../model/failoverTypes';
+import type { Placed, ResolvedProject } from '../workspace/resolved';
+import type { ServiceFact, TsbObjectFact } from '../workspace/facts';
+import { labelsMatch, nsPatternMatches, parseNsPattern, type Labels } from '../workspace/selectors';
+
+// What the project knows, as completion values and selector answers: names of tenancy objects,
+// namespaces, clusters, gateway and Service label pairs, and what a selector matches right now.
+
+export type ParentLevel = 'organization' | 'tenant' | 'workspace' | 'group';
+
+const LEVEL_KIND: Record<ParentLevel, string> = { organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group' };
+
+export function tenancyObjects(p: ResolvedProject, level: ParentLevel, groupType?: string): TsbObjectFact[] {
+  return p.tsb.filter((o) => o.kind === LEVEL_KIND[level] && (level !== 'group' || !groupType || o.groupType === groupType));
+}
+
+/** Names the project uses for a level: defined objects first, then names only referenced. */
+export function tenancyNames(p: ResolvedProject, level: ParentLevel, groupType?: string): string[] {
+  const defined = tenancyObjects(p, level, groupType).map((o) => o.name);
+  const referenced = p.tsb.map((o) => o[level]).filter((n): n is string => !!n);
+  return [...new Set([...defined, ...referenced])];
+}
+
+export function knownNamespaces(p: ResolvedProject): string[] {
+  const all = [
+    ...p.namespaces.map((n) => n.fact.name),
+    ...p.services.map((s) => s.namespace), ...p.workloads.map((w) => w.namespace),
+    ...p.installGateways.map((g) => g.namespace),
+  ];
+  return [...new Set(all.filter((n): n is string => !!n))].sort();
+}
+
+export function gatewayNamespaces(p: ResolvedProject): string[] {
+  return [...new Set(p.installGateways.map((g) => g.namespace).filter((n): n is string => !!n))].sort();
+}
+
+export interface LabelPair {
+  key: string;
+  value: string;
+  /** Who carries it, for the completion detail. */
+  owners: string[];
+}
+
+function pairsOf(entries: { labels: Labels; owner: string }[]): LabelPair[] {
+  const byPair = new Map<string, LabelPair>();
+  for (const e of entries) {
+    for (const [key, value] of Object.entries(e.labels)) {
+      const id = `${key}=${value}`;
+      const prev = byPair.get(id);
+      if (prev) { if (!prev.owners.includes(e.owner)) prev.owners.push(e.owner); } else byPair.set(id, { key, value, owners: [e.owner] });
+    }
+  }
+  return [...byPair.values()];
+}
+
+/** Pod label pairs of gateways deployed by install CRs (app=<name> plus kubeSpec.deployment.labels). */
+export function gatewayLabelPairs(p: ResolvedProject, namespace?: string): LabelPair[] {
+  const gws = p.installGateways.filter((g) => !namespace || g.namespace === namespace);
+  return pairsOf(gws.map((g) => ({ labels: g.fact.labels, owner: `${g.fact.kind} ${g.fact.name}${g.namespace ? ` (${g.namespace})` : ''}` })));
+}
+
+/** The Workspace a WorkspaceSetting (or any object naming a workspace) belongs to. */
+export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }): TsbObjectFact | undefined {
+  if (!o.workspace) return undefined;
+  const key = settingKey({ organization: o.organization, tenant: o.tenant, workspace: o.workspace } as TsbObjectFact);
+  return p.tsb.find((w) => w.kind === 'Workspace' && workspaceKey(w) === key)
+    ?? p.tsb.find((w) => w.kind === 'Workspace' && w.name === o.workspace);
+}
+
+/** Services of a workspace's namespaces (every Service when the workspace is unknown). */
+export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined): Placed<ServiceFact>[] {
+  return ws ? p.services.filter((s) => ownsNamespace(ws, s.namespace, s.clusters)) : p.services;
+}
+
+export function serviceLabelPairs(services: Placed<ServiceFact>[]): LabelPair[] {
+  return pairsOf(services.map((s) => ({ labels: s.fact.labels, owner: `Service ${s.fact.name}${s.namespace ? ` (${s.namespace})` : ''}` })));
+}
+
+export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels): GatewayInstall[] {
+  return gatewaysFor(p, namespace, labels);
+}
+
+export function matchingServices(services: Placed<ServiceFact>[], labels: Labels): Placed<ServiceFact>[] {
+  return services.filter((s) => labelsMatch(labels, s.fact.labels));
+}
+
+/** Namespaces (with clusters) a namespaceSelector name selects among those the project knows. */
+export function namespacesMatching(p: ResolvedProject, name: string): { namespace: string; clusters: string[] }[] {
+  const pat = parseNsPattern(name);
+  if (!pat) return [];
+  const out: { namespace: string; clusters: string[] }[] = [];
+  for (const ns of knownNamespaces(p)) {
+    const clusters = [...new Set([...p.namespaces, ...p.services, ...p.workloads, ...p.installGateways]
+      .filter((x) => x.namespace === ns).flatMap((x) => x.clusters))].sort();
+    const hit = clusters.length ? clusters.filter((c) => nsPatternMatches(pat, ns, c)) : nsPatternMatches(pat, ns) ? [] : undefined;
+    if (hit && (hit.length || clusters.length === 0)) out.push({ namespace: ns, clusters: hit });
+  }
+  return out;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
