@@ -315,7 +315,7 @@ export function generate(root, spec) {
       mistake = MISTAKES[Math.floor(rand() * MISTAKES.length)].id;
       mistakes[mistake] = (mistakes[mistake] ?? 0) + 1;
     }
-    apps.push(appDocs(i, mistake));
+    apps.push({ ...appDocs(i, mistake), mistake });
   }
   const mid = Math.floor(spec.apps / 2);
   const files = []; // { rel, docs: [{name, lines, marks, app?}] }
@@ -381,7 +381,8 @@ export function generate(root, spec) {
   const dependent = { ...d, character: d.text.length, insert: 'x', affected: [{ rel: where.get(`${midApp.app}|tsb|gateway-config`).rel, rule: 'gateway-selector-no-match' }] };
   // 4. A fan-out edit: the shared east-west gateway is renamed: every WorkspaceSetting's selector breaks.
   const f = at('shared', 'eastwest', 'eastwest-gateway', 'name');
-  const fanoutFiles = [...new Set(apps.map((a) => where.get(`${a.app}|tsb|setting`).rel))];
+  // Apps whose own selector is already wrong (or not under spec) keep their one warning: not affected.
+  const fanoutFiles = [...new Set(apps.filter((a) => a.mistake !== 'gateway-selector-no-match' && a.mistake !== 'mis-indented').map((a) => where.get(`${a.app}|tsb|setting`).rel))];
   const fanout = { ...f, character: f.text.length, insert: 'x', affected: fanoutFiles.map((rel) => ({ rel, rule: 'gateway-selector-no-match' })) };
   return {
     name: spec.name, dir, layout: spec.layout, apps: spec.apps, files: outFiles, docs: totalDocs, lines: totalLines, bytes, mistakes,
@@ -393,9 +394,9 @@ export function generate(root, spec) {
 export const INPUTS = {
   'file-1k': { layout: 'single', apps: 25, mistakeRate: 0.3, seed: 11, runs: 5, label: '1 file, 1,000 docs' },
   'file-1k-clean': { layout: 'single', apps: 25, mistakeRate: 0, seed: 11, runs: 5, label: '1 file, 1,000 docs, no mistakes' },
-  'file-5k': { layout: 'single', apps: 125, mistakeRate: 0.3, seed: 12, runs: 5, label: '1 file, 5,000 docs' },
-  'ws-10k': { layout: 'workspace', apps: 250, mistakeRate: 0.3, seed: 13, runs: 5, label: '500 files, 10,000 docs' },
-  'file-300k': { layout: 'single', apps: 575, mistakeRate: 0.3, seed: 14, runs: 3, label: '1 file, 300k lines' },
+  'file-5k': { layout: 'single', apps: 125, mistakeRate: 0.3, seed: 12, runs: 3, label: '1 file, 5,000 docs' },
+  'ws-10k': { layout: 'workspace', apps: 250, mistakeRate: 0.3, seed: 13, runs: 3, label: '500 files, 10,000 docs' },
+  'file-300k': { layout: 'single', apps: 575, mistakeRate: 0.3, seed: 14, runs: 2, label: '1 file, 300k lines' },
 };
 
 export const QUICK_INPUTS = {

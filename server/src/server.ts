@@ -3,7 +3,7 @@
 // The same function runs under Node (node/serverMain.ts) and in the in-process tests.
 import {
   CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeResult,
+  type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject } from './engine/index';
@@ -22,7 +22,16 @@ import type { RuntimeEnvironment } from './runtime';
 const MIB = 1024 * 1024;
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
-  const logger = connection.console;
+  let shuttingDown = false;
+  // After shutdown the connection may be closed: nothing we send then may throw into a timer.
+  const say = (f: (m: string) => void) => (m: string) => { if (!shuttingDown) { try { f(m); } catch { /* closed */ } } };
+  const logger = {
+    error: say((m) => connection.console.error(m)), warn: say((m) => connection.console.warn(m)),
+    info: say((m) => connection.console.info(m)), log: say((m) => connection.console.log(m)),
+  };
+  const notify = <P>(type: NotificationType<P>, params: P) => {
+    if (!shuttingDown) connection.sendNotification(type, params).catch(() => undefined);
+  };
   const documents = new TextDocuments(TextDocument);
   const project = createProject();
   const sync = new WorkspaceSync(project, runtime, logger);
@@ -34,15 +43,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let lastStatus = '';
   let canRefreshLenses = false;
   let watchDynamically = false;
+  let snippets = true;
+  let folderEvents = false;
+  let initialized: () => void = () => undefined;
+  sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
   const settle = new Debouncer(runtime, async (isCurrent) => {
     await sync.ready;
-    if (!isCurrent() || !diagnostics) return;
+    if (!isCurrent() || !diagnostics || shuttingDown) return;
     sync.flush();
     if (project.version !== lastVersion) {
       lastVersion = project.version;
       diagnostics.projectChanged();
-      void connection.sendNotification(ModelChangedNotification, { version: lastVersion });
+      notify(ModelChangedNotification, { version: lastVersion });
       if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } else diagnostics.wake();
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
@@ -50,7 +63,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const status: StatusParams = diagnostics.status();
     if (JSON.stringify(status) !== lastStatus) {
       lastStatus = JSON.stringify(status);
-      void connection.sendNotification(StatusNotification, status);
+      notify(StatusNotification, status);
     }
   }, (err) => logger.error(`Updating diagnostics failed: ${String((err as Error)?.stack ?? err)}`));
 
@@ -76,6 +89,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (mode === 'pull') diagnostics.registerPull();
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
     folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
     if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
     logger.info(`TSB language server: ${mode} diagnostics, ${folders.length} workspace folder(s).`);
@@ -100,13 +115,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (watchDynamically) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
-    if (settingsStore && connection.workspace) {
+    // The getter throws for clients without workspace folder support.
+    if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
         sync.removeFolders(e.removed.map((f) => runtime.normalizeUri(f.uri)));
         await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
       }));
     }
-    await applySettings();
+    try {
+      await applySettings();
+    } finally {
+      initialized();
+    }
     await sync.addFolders(folders);
   }));
 
@@ -132,9 +152,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return project.failoverModel();
   }));
 
-  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable });
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets });
 
-  connection.onShutdown(() => settle.dispose());
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    settle.dispose();
+    diagnostics?.wake();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -1,7 +1,15 @@
 // Test helpers for the analysis engine: an in-memory project builder with file:///proj/... URIs and a
 // range-marker helper so tests can write the expected range right inside the YAML.
 import assert from 'node:assert/strict';
-import { createProject, type Problem, type Project, type ProjectOptions, type FailoverModel } from '../../server/src/engine/index';
+import { catalog, Project, type Problem, type ProjectOptions, type FailoverModel } from '../../server/src/engine/index';
+import { SchemaRegistry } from '../../server/src/engine/schema/registry';
+
+// One registry for every test project: compiling the ajv validators is the slow part of a project.
+let sharedRegistry: SchemaRegistry | undefined;
+function registry(): SchemaRegistry {
+  sharedRegistry ??= new SchemaRegistry(catalog);
+  return sharedRegistry;
+}
 
 export const ROOT = 'file:///proj';
 export const CONFIG = 'tsb.config.yaml';
@@ -27,7 +35,7 @@ export interface TestProject {
  * Paths are relative to /proj.
  */
 export function project(files: Record<string, string>, options?: ProjectOptions): TestProject {
-  const p = createProject(options);
+  const p = new Project(registry(), options);
   const versions = new Map<string, number>();
   const set = (path: string, text: string | undefined) => {
     if (path === CONFIG) {

@@ -90,8 +90,8 @@ describe('view model: what-if', () => {
 
   it('details-v1 down in cluster-1: callers fail over to cluster-2 through the east-west gateway', () => {
     const w = whatIfView(seed(), [down('cluster-1', 'details-v1')]);
-    // Callers asking for any version and callers routed to subset v1 go to the same place: one route.
-    assert.deepEqual(w.routes.map((x) => [x.shownSubset, x.outcome]), [['any version or subset v1', 'remote']]);
+    // details has a single version, so there is no separate subset route: one route for all callers.
+    assert.deepEqual(w.routes.map((x) => [x.shownSubset, x.outcome]), [['any version', 'remote']]);
     const r = w.routes[0]!;
     assert.equal(r.outcome, 'remote');
     assert.equal(r.outcomeText, 'Fails over');

@@ -81,7 +81,10 @@ export function analyseFile(
   for (const c of previous?.chunks ?? []) reuse.set(c.result.parsed.text, c.result);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
-  for (const c of splitDocuments(text)) {
+  // A lone CR is a line break for YAML 1.2 and for positions (TextDocument), but not for the yaml
+  // package: turn it into LF for parsing. Same length, so every offset stays valid.
+  const parseText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  for (const c of splitDocuments(parseText)) {
     let result = reuse.get(c.text);
     if (!result) {
       result = analyseChunk(c.text, registry);

@@ -40,6 +40,8 @@ export class Project {
   private readonly files = new Map<string, FileEntry>();
   private readonly configs = new Map<string, ProjectConfig>();
   private configTexts = new Map<string, string>();
+  /** root -> URI of the config file (tsb.config.yaml, or the file given with --config). */
+  private configUris = new Map<string, string>();
   private derived: Derived | undefined;
   private generation = 0;
 
@@ -58,16 +60,18 @@ export class Project {
   }
 
   /** Sets (or with undefined removes) the tsb.config.yaml of a folder. */
-  setConfig(rootUri: string, text: string | undefined): ProjectConfig {
+  setConfig(rootUri: string, text: string | undefined, configUri?: string): ProjectConfig {
     const root = rootUri.replace(/\/$/, '');
     if (text === undefined) {
       this.configs.delete(root);
       this.configTexts.delete(root);
+      this.configUris.delete(root);
       this.invalidate();
       return emptyConfig(root);
     }
     if (this.configTexts.get(root) === text) return this.configs.get(root)!;
     const cfg = parseConfig(root, text);
+    this.configUris.set(root, configUri ?? `${root}/${CONFIG_FILE}`);
     this.configs.set(root, cfg);
     this.configTexts.set(root, text);
     this.invalidate();
@@ -136,7 +140,7 @@ export class Project {
   /** Every problem of one file (its own and cross-file ones), severities and suppressions applied. */
   diagnostics(uri: string): Problem[] {
     const entry = this.files.get(uri);
-    const cfgRoot = [...this.configs.keys()].find((r) => uri === `${r}/${CONFIG_FILE}`);
+    const cfgRoot = [...this.configUris].find(([, u]) => u === uri)?.[0];
     if (cfgRoot !== undefined) return this.configDiagnostics(cfgRoot);
     if (!entry) return [];
     const cfg = this.configFor(uri);
@@ -160,7 +164,7 @@ export class Project {
   private configDiagnostics(root: string): Problem[] {
     const cfg = this.configs.get(root)!;
     const text = this.configTexts.get(root) ?? '';
-    const doc = TextDocument.create(`${root}/${CONFIG_FILE}`, 'yaml', 0, text);
+    const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
     return cfg.problems.map((p) => ({
       rule: p.rule, severity: RULES.get(p.rule)?.severity ?? 'error', message: p.message,
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),

@@ -5,7 +5,8 @@
 // edit stops, and an open document edited since the flush is skipped (never a stale publish).
 import {
   DocumentDiagnosticReportKind, type CancellationToken, type Connection, type Diagnostic,
-  type DocumentDiagnosticReport, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
+  type DiagnosticServerCancellationData, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { Project } from '../engine/index';
 import { toDiagnostic } from '../engine/features/diagnostics';
@@ -59,7 +60,7 @@ export class DiagnosticsController {
   }
 
   registerPull(): void {
-    this.connection.languages.diagnostics.on(guard(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params) => {
+    this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       await this.sync.ready;
       this.sync.flush();
       const uri = this.runtime.normalizeUri(params.textDocument.uri);
@@ -68,7 +69,7 @@ export class DiagnosticsController {
       const c = this.compute(uri);
       return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
     }));
-    this.connection.languages.diagnostics.onWorkspace(guard(this.logger, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, (params, token) =>
+    this.connection.languages.diagnostics.onWorkspace(guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'workspace/diagnostic', { items: [] }, (params, token) =>
       this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normalizeUri(p.uri), p.value])), token)));
   }
 
@@ -102,13 +103,15 @@ export class DiagnosticsController {
         const sub = token.onCancellationRequested(() => resolve(true));
         this.waiters.push(() => { sub.dispose(); resolve(false); });
       });
-      if (cancel) throw cancelled();
+      if (cancel) throw cancelled<DiagnosticServerCancellationData>();
     }
   }
 
   /** After the project settled: ask pull clients to re-pull, wake workspace long-polls. */
   projectChanged(): void {
-    if (this.mode === 'pull' && this.canRefresh) this.connection.languages.diagnostics.refresh();
+    if (this.mode === 'pull' && this.canRefresh) {
+      Promise.resolve(this.connection.languages.diagnostics.refresh()).catch(() => undefined);
+    }
     this.wake();
   }
 

@@ -12,18 +12,18 @@ export interface Logger {
 
 export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
 
-export function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+export function cancelled<E = void>(): ResponseError<E> {
+  return new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
-export function guard<P, R>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+export function guard<P, R, E = void>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
   return async (params, token) => {
-    if (token.isCancellationRequested) return cancelled();
+    if (token.isCancellationRequested) return cancelled<E>();
     try {
       const result = await handler(params, token);
-      return token.isCancellationRequested ? cancelled() : result;
+      return token.isCancellationRequested ? cancelled<E>() : result;
     } catch (err) {
-      if (err instanceof ResponseError) return err as ResponseError<void>;
+      if (err instanceof ResponseError) return err as ResponseError<E>;
       const e = err as Error;
       logger.error(`${name} failed: ${e?.stack ?? String(err)}`);
       return fallback;

@@ -41,6 +41,11 @@ export class WorkspaceSync {
     private readonly logger: Logger,
   ) {}
 
+  /** Holds every query until `p` settles (the server's settings are read before the first answer). */
+  waitFor(p: Promise<void>): void {
+    this.ready = this.ready.then(() => p);
+  }
+
   /** Called after the project may have changed (debounced by the caller). */
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);

@@ -62,9 +62,17 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 function loadProject(args: Args): { project: Project; files: string[]; configs: string[] } {
   const project = createProject({ maxFileSize: args.maxFileSize });
   const configs = new Set<string>();
-  if (args.config) configs.add(resolve(args.config));
-  else for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
-  for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+  if (args.config) {
+    // An explicit config governs every checked path: globs are relative to its folder when the paths
+    // lie inside it, else to the current folder (where the command was run).
+    const c = resolve(args.config);
+    configs.add(c);
+    const inside = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/'));
+    project.setConfig(pathToFileURL(inside ? dirname(c) : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
+  } else {
+    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+    for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+  }
   const found = findYamlFiles(args.paths).filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
@@ -126,7 +134,7 @@ function readVersion(): string {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${err.message}\n${USAGE}\n`);
+  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${err.message} (see tsb-lint --help)\n`);
   else process.stderr.write(`tsb-lint: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
   process.exitCode = 2;
 }

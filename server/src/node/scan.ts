@@ -1,8 +1,12 @@
-import { existsSync, readdirSync, statSync, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync, openSync, readSync, closeSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 
 // Finding and reading the YAML files of a project (contract §1): *.yaml/*.yml below the given paths,
 // skipping node_modules/ and .git/; files in a Helm chart (a folder with Chart.yaml) are templates.
+// Symbolic links: a PATH given on the command line is resolved to its real path (so one file is never
+// analysed twice under two names, and output paths are relative to the real cwd); below it, symlinks
+// are not followed, neither to folders nor to files, so a scan never loops and never leaves the
+// folders it was given.
 
 export interface FoundFile {
   path: string;
@@ -37,7 +41,7 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
     }
   };
   for (const given of paths) {
-    const abs = resolve(given);
+    const abs = realpathSync(resolve(given));
     const st = statSync(abs);
     if (st.isDirectory()) walk(abs, false, 0);
     else out.set(abs, { path: abs, template: false });
@@ -47,19 +51,38 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
 
 /** The nearest tsb.config.yaml at or above `start` (stopping at a repository root). */
 export function findConfigUpwards(start: string, name: string): string | undefined {
-  let dir = resolve(start);
+  let dir: string;
   try {
+    dir = realpathSync(resolve(start));
     if (!statSync(dir).isDirectory()) dir = dirname(dir);
   } catch {
     return undefined;
   }
   for (;;) {
     const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, '.git'))) return undefined;
+    // A folder (or a dangling link) named tsb.config.yaml is not a config file.
+    if (isFile(candidate)) return candidate;
+    if (exists(join(dir, '.git'))) return undefined;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -67,6 +90,16 @@ export type ReadResult = { text: string } | { skipped: string };
 
 /** Reads a file as UTF-8 text, or says why not (too large, binary, not UTF-8) without loading huge files. */
 export function readText(path: string, maxBytes: number): ReadResult {
+  try {
+    return readChecked(path, maxBytes);
+  } catch (err) {
+    // Unreadable (permissions), vanished since the scan, or not a regular file: say so on the file.
+    const code = (err as NodeJS.ErrnoException)?.code;
+    return { skipped: `This file could not be read (${code ?? String((err as Error)?.message ?? err).split('\n')[0]}); it is not analysed.` };
+  }
+}
+
+function readChecked(path: string, maxBytes: number): ReadResult {
   const size = statSync(path).size;
   if (size > maxBytes) return { skipped: `This file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit (--max-file-size); it is not analysed.` };
   const head = Buffer.alloc(Math.min(size, 8192));

@@ -8,7 +8,7 @@ import { CHROMIUM } from './paths';
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Requests to anything but 127.0.0.1 / in-page schemes (should stay empty). */
+  /** Requests that left loopback (should stay empty). */
   external: Set<string>;
   consoleErrors: string[];
   close(): Promise<void>;
@@ -30,9 +30,14 @@ export async function launchBrowser(runDir: string, env: NodeJS.ProcessEnv): Pro
   const page = context.pages()[0] ?? await context.newPage();
   const external = new Set<string>();
   const consoleErrors: string[] = [];
-  context.on('request', (r) => {
-    const u = r.url();
-    if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:|vscode-|about:|chrome-extension:)/.test(u)) external.add(u.slice(0, 160));
+  const loopback = /^(http:\/\/127\.0\.0\.1[:/]|data:|blob:|vscode-|about:|chrome-extension:)/;
+  // Webview resources use https://*.vscode-cdn.net URLs that the webview's service worker answers
+  // from the server: those are not network requests. Anything else off loopback is, answered or failed.
+  context.on('response', (r) => {
+    if (!loopback.test(r.url()) && !r.fromServiceWorker()) external.add(r.url().slice(0, 160));
+  });
+  context.on('requestfailed', (r) => {
+    if (!loopback.test(r.url())) external.add(`${r.url().slice(0, 160)} (failed: ${r.failure()?.errorText ?? '?'})`);
   });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${String(e).slice(0, 300)}`));

@@ -130,6 +130,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     fs.closeSync(log);
     const pgid = child.pid!;
     live.add(pgid);
+    // .ci/vscode.sh's trap kills any group still recorded here, should this runner itself be killed.
+    const pgidFile = path.join(runDir, 'pgid');
+    fs.writeFileSync(pgidFile, String(pgid));
     let exited = false;
     child.on('exit', () => { exited = true; });
     const stop = async (): Promise<void> => {
@@ -138,6 +141,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       for (let i = 0; i < 20 && groupAlive(pgid); i++) await new Promise((r) => setTimeout(r, 100));
       killGroup(pgid, 'SIGKILL');
       live.delete(pgid);
+      fs.rmSync(pgidFile, { force: true });
     };
     const deadline = Date.now() + 30_000;
     while (!exited && Date.now() < deadline) {

@@ -9,6 +9,9 @@ import { launchBrowser } from './browser';
 import { collectLogs, startCodeServer } from './codeServer';
 import { BUILD, FIXTURES, OUT, ROOT, elapsed, freshDir } from './paths';
 
+/** Workbench chatter forwarded with the mocha output: kept in mocha.log, not echoed. */
+const NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore)/;
+
 export interface ExtensionTestOptions {
   /** Packaged extension: installed into the fresh extensions dir, and that installed folder is the development path. */
   vsix?: string;
@@ -60,9 +63,10 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     const finished = new Promise<number>((r) => { done = r; });
     const lines: string[] = [];
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-      const line = util.format(...(Array.isArray(args) ? args : [args]));
+      // mocha's spec reporter colours its marks (supports-color sees CI=true): plain text here.
+      const line = util.format(...(Array.isArray(args) ? args : [args])).replace(/\x1b\[[0-9;]*m/g, '');
       lines.push(line);
-      console.log(line);
+      if (!NOISE.test(line)) console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (c: number, logs?: { relativePath: string; contents: string }[]) => {
       for (const l of logs ?? []) {

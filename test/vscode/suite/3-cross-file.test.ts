@@ -21,7 +21,7 @@ describe('cross-file diagnostics', () => {
     const d = ds.find((x) => ruleOf(x) === 'gateway-selector-no-match')!;
     assert.ok(d.range.start.line >= 9 && d.range.start.line <= 12, `expected lines 10-13 (the workloadSelector):\n    ${describeDiagnostics(ds)}`);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(d.message, /eastwest-gw2/, 'the message suggests the nearest gateway');
+    assert.match(d.message, /app=eastwest-gateway/, 'the message names the selector that no longer matches');
   });
 
   it('renaming it back clears it', async () => {

@@ -98,3 +98,19 @@ export async function restoreText(uri: vscode.Uri, text: string): Promise<void> 
 export async function textOf(uri: vscode.Uri): Promise<string> {
   return (await vscode.workspace.openTextDocument(uri)).getText();
 }
+
+/**
+ * Resolves once the server has answered for the document's current text with no diagnostics.
+ * An empty list alone proves nothing (not analysed yet looks the same), so a YAML syntax error is
+ * appended, awaited, removed, and then the empty list is awaited.
+ */
+export async function waitForClean(uri: vscode.Uri): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const original = doc.getText();
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, doc.positionAt(original.length), `${original.endsWith('\n') ? '' : '\n'}probe: [unclosed\n`);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the probe');
+  await waitForDiagnostics(uri, hasRule('yaml-syntax'), 'yaml-syntax for the probe');
+  await restoreText(uri, original);
+  await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics');
+}

@@ -88,7 +88,7 @@ export interface ExcludedService {
   code: ExclusionCode;
   labels: Labels;
   /** Workloads backing the service (so a what-if can still name them). */
-  workloads: WorkloadInfo[];
+  workloads?: WorkloadInfo[];
   source?: SourceRef;
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { RawProblem } from '../types';
 
 /** One resource: the root mapping of a document, or one item of a `kind: List`. */
@@ -20,16 +20,36 @@ export interface ParsedChunk {
 
 // Aliases are expanded when values are built; cap the expansion so an alias bomb stops early.
 const MAX_ALIAS_COUNT = 1000;
+/** Past this many syntax errors (or warnings) in one document, one summary stands for the rest. */
+export const MAX_SYNTAX_PROBLEMS = 50;
 
 export function parseChunk(text: string): ParsedChunk {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // uniqueKeys: false because the yaml package checks each key against every earlier key of its map,
+  // which is quadratic (a 20,000-key ConfigMap took 20 s); duplicateKeys() does the same check linearly.
+  // logLevel 'error': yaml would otherwise print warnings (collection keys stringified) on stderr.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const syntax: RawProblem[] = [];
-  for (const e of doc.errors) {
+  const errors = [
+    ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
+    ...duplicateKeys(doc.contents),
+  ].sort((a, b) => a.pos[0] - b.pos[0]);
+  const deepest = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (deepest) {
+    // The parser ran out of stack: the rest of its errors are consequences, not separate mistakes.
+    const message = /call stack/i.test(deepest.message)
+      ? 'This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.'
+      : `This document could not be parsed (${firstLine(deepest.message)}); it is not analysed.`;
+    syntax.push({ rule: 'yaml-syntax', message, start: deepest.pos[0], end: deepest.pos[0] + 1 });
+    return { text, doc, syntax, resources: [] };
+  }
+  for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
   }
-  for (const w of doc.warnings) {
+  if (errors.length > MAX_SYNTAX_PROBLEMS) syntax.push(moreProblems(errors.length - MAX_SYNTAX_PROBLEMS, 'errors', errors[MAX_SYNTAX_PROBLEMS]!.pos));
+  for (const w of doc.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
     syntax.push({ rule: 'yaml-syntax', severity: 'warning', message: firstLine(w.message), start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) });
   }
+  if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) syntax.push({ ...moreProblems(doc.warnings.length - MAX_SYNTAX_PROBLEMS, 'warnings', doc.warnings[MAX_SYNTAX_PROBLEMS]!.pos), severity: 'warning' });
   const resources: Resource[] = [];
   if (doc.errors.length === 0 || isMap(doc.contents)) {
     let whole: unknown;
@@ -62,6 +82,34 @@ export function parseChunk(text: string): ParsedChunk {
     }
   }
   return { text, doc, syntax, resources };
+}
+
+function moreProblems(count: number, what: string, pos: [number, number]): RawProblem {
+  return { rule: 'yaml-syntax', message: `${count} more YAML syntax ${what} in this document are not listed; fix the ones above first.`, start: pos[0], end: pos[0] + 1 };
+}
+
+/** Keys repeated in one mapping (same scalar value), as the yaml package reports them, in linear time. */
+function duplicateKeys(root: Node | null): { code: string; message: string; pos: [number, number] }[] {
+  const out: { code: string; message: string; pos: [number, number] }[] = [];
+  // An explicit stack, not recursion: documents can be nested as deep as the parser allows.
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
+          seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return out;
 }
 
 function firstLine(message: string): string {

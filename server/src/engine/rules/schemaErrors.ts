@@ -121,7 +121,7 @@ export function mapSchemaErrors(
           message: `${where} is missing the required field \`${missing}\`${desc ? ` (${shorten(desc)})` : ''}.`,
           start: target[0]!,
           end: target[1]!,
-          data: { fix: 'add-field', field: missing, snippet: skeleton(missing, propSchema, schema), indent: 0 },
+          data: { fix: 'add-field', field: missing, snippet: skeleton(missing, propSchema, schema), indent: childIndent(loc, text, segments.length === 0 ? root : undefined) },
         };
         break;
       }
@@ -226,7 +226,8 @@ function rootRange(root: YAMLMap, text: string): [number, number] {
 }
 
 function shorten(desc: string): string {
-  const first = desc.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '');
+  // First sentence: a period followed by a capital letter, not the one in "e.g." or "i.e.".
+  const first = desc.split(/(?<!\b(?:e\.g|i\.e|etc|vs))\.\s+(?=[A-Z`])/)[0]!.replace(/\.$/, '');
   return first.length > 140 ? first.slice(0, 137) + '…' : first.charAt(0).toLowerCase() + first.slice(1);
 }
 
@@ -252,4 +253,20 @@ export function skeleton(field: string, propSchema: JsonSchema | undefined, root
   }
   if (t === 'boolean') return `${pad}${field}: false`;
   return `${pad}${field}: ""`;
+}
+
+function columnAt(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** Column where a new key of the located object goes: beside its existing keys, else under its key + 2. */
+function childIndent(loc: Located, text: string, rootMap?: YAMLMap): number {
+  const map = rootMap ?? loc.node;
+  if (isMap(map) && map.items.length) {
+    const first = map.items[0] as Pair<Scalar>;
+    if (first.key?.range) return columnAt(text, first.key.range[0]);
+  }
+  if (rootMap) return 0;
+  if (loc.pair?.key?.range) return columnAt(text, loc.pair.key.range[0]) + 2;
+  return 0;
 }

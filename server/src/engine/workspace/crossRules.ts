@@ -123,7 +123,8 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
 
 function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
   const claimants = p.tsb.filter((o) => o.namespaces.length > 0 && (o.kind === 'Workspace' || o.kind === 'Group'));
-  const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}|${o.tenant}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
+  // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
+  const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
   for (let i = 0; i < claimants.length; i++) {
     const b = claimants[i]!;
     for (let j = 0; j < i; j++) {

@@ -1,0 +1,34 @@
+import type { CodeLens } from 'vscode-languageserver-types';
+import type { Project } from '../project';
+import type { WorkspaceFailover } from '../model/failoverTypes';
+import { plural } from './projectValues';
+
+// Code lenses on each defaultEastWestGatewaySettings entry: how many services it exposes and how
+// many can fail over (from the same failover model as the preview and the CLI), and a link to the preview.
+
+export const SHOW_FAILOVER_PREVIEW = 'tsb.showFailoverPreview';
+
+export function codeLenses(uri: string, project: Project): CodeLens[] {
+  const facts = project.facts(uri);
+  if (!facts?.workspaceSettings.length) return [];
+  const model = project.failoverModel();
+  const out: CodeLens[] = [];
+  for (const s of facts.workspaceSettings) {
+    const ws: WorkspaceFailover | undefined = model.workspaces.find((w) => w.name === s.workspace
+      && (!s.tenant || w.tenant === s.tenant) && (!s.organization || w.organization === s.organization));
+    for (const e of s.eastWest) {
+      const line = e.selectorRef.line;
+      const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+      let title: string;
+      if (!ws) title = `no Workspace ${s.workspace ?? ''} in the project: nothing exposed`;
+      else {
+        const exposed = ws.candidates.filter((c) => c.exposedBy.entry === e.entry);
+        const failover = exposed.filter((c) => c.failover).length;
+        title = `exposes ${plural(exposed.length, 'service')} · ${failover} can fail over`;
+      }
+      out.push({ range, command: { title, command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
+      out.push({ range, command: { title: 'Show failover preview', command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
+    }
+  }
+  return out;
+}

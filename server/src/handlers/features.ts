@@ -1,0 +1,63 @@
+// Thin handlers: find the file, make sure the project has the latest text, call the pure provider.
+import type { Connection } from 'vscode-languageserver';
+import type { Project } from '../engine/index';
+import type { FileAnalysis } from '../engine/fileAnalysis';
+import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
+import type { RuntimeEnvironment } from '../runtime';
+import { guard, type Logger } from './guard';
+import type { WorkspaceSync } from './workspaceSync';
+
+export interface FeatureDeps {
+  connection: Connection;
+  project: Project;
+  sync: WorkspaceSync;
+  runtime: RuntimeEnvironment;
+  logger: Logger;
+  enabled: () => boolean;
+  /** The client accepts snippet completions. */
+  snippets: () => boolean;
+}
+
+export function registerFeatures(d: FeatureDeps): void {
+  const { connection, logger } = d;
+  const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
+    if (!d.enabled()) return undefined;
+    await d.sync.ready;
+    d.sync.flush();
+    return d.project.analysis(d.runtime.normalizeUri(uri));
+  };
+
+  connection.onCompletion(guard(logger, 'completion', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? complete(file, p.position, d.project, { snippets: d.snippets() }) : null;
+  }));
+  connection.onHover(guard(logger, 'hover', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? hover(file, p.position, d.project) : null;
+  }));
+  connection.onCodeAction(guard(logger, 'codeAction', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
+    const doc = d.sync.openDocument(d.runtime.normalizeUri(p.textDocument.uri)) ?? file?.doc;
+    if (!doc || !d.enabled()) return null;
+    const actions = codeActions(doc, p.context.diagnostics);
+    // The edits must name the URI the client gave us.
+    return actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
+  }));
+  connection.onDocumentSymbol(guard(logger, 'documentSymbol', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? documentSymbols(file) : null;
+  }));
+  connection.onDefinition(guard(logger, 'definition', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? definition(file, p.position, d.project) : null;
+  }));
+  connection.onReferences(guard(logger, 'references', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? references(file, p.position, d.project, p.context.includeDeclaration) : null;
+  }));
+  connection.onCodeLens(guard(logger, 'codeLens', null, async (p) => {
+    const file = await fileOf(p.textDocument.uri);
+    return file ? codeLenses(file.uri, d.project) : null;
+  }));
+}

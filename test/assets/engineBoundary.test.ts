@@ -1,0 +1,46 @@
+// The engine stays pure (docs/architecture.md): it imports only relative modules, the schemas, and a
+// few data libraries — never vscode, the LSP connection package, fs or any node:* module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/repo';
+
+const ALLOWED = new Set(['yaml', 'ajv', 'picomatch', 'vscode-languageserver-types', 'vscode-languageserver-textdocument']);
+const engine = path.join(repoRoot(), 'server', 'src', 'engine');
+
+function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Module specifiers of import/export-from statements, dynamic imports and require calls. */
+export function importsOf(source: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const m of source.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
+  return out;
+}
+
+test('import scanner sees every form', () => {
+  assert.deepEqual(importsOf("import a from 'x';\nimport type { B } from \"y\";\nexport * from './z';\nimport 'side';\nconst f = require('fs');\nawait import('node:path');"), ['x', 'y', './z', 'side', 'fs', 'node:path']);
+});
+
+test('the engine imports only relative modules, the schemas and allowed libraries', () => {
+  const files = tsFiles(engine);
+  assert.ok(files.length > 10);
+  const bad: string[] = [];
+  for (const f of files) {
+    for (const spec of importsOf(fs.readFileSync(f, 'utf8'))) {
+      if (spec.startsWith('.')) {
+        const target = path.resolve(path.dirname(f), spec);
+        const inEngine = target.startsWith(engine + path.sep);
+        const inSchemas = target.startsWith(path.join(repoRoot(), 'schemas') + path.sep);
+        if (!inEngine && !inSchemas) bad.push(`${path.relative(engine, f)}: ${spec} (outside the engine and schemas)`);
+      } else if (!ALLOWED.has(spec)) bad.push(`${path.relative(engine, f)}: ${spec}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});

@@ -1,0 +1,186 @@
+// In-process LSP: the real server (startServer + Node runtime) and a protocol client over a pair of
+// PassThrough streams in one process. Tests speak the real protocol and wait for events, never sleep.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  type ClientCapabilities, type Diagnostic, type DocumentDiagnosticReport, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/server';
+import { createNodeRuntime } from '../../server/src/runtime';
+import { StatusNotification, type Settings, type StatusParams } from '../../server/src/protocol';
+import { fileUri } from './workspace';
+
+export type Mode = 'pull' | 'push';
+
+export interface HarnessOptions {
+  root: string;
+  mode: Mode;
+  settings?: Partial<Settings>;
+  /** Leave out the workspace/configuration capability (settings come from initializationOptions). */
+  noConfiguration?: boolean;
+}
+
+type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
+
+export class LspHarness {
+  readonly client: ProtocolConnection;
+  readonly logs: string[] = [];
+  readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Every publish, in arrival order (the client connection allows one handler per method). */
+  readonly publishLog: PublishDiagnosticsParams[] = [];
+  refreshes = 0;
+  status: StatusParams | undefined;
+  private readonly versions = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
+  private publishWaiters: Waiter<PublishDiagnosticsParams>[] = [];
+  private refreshWaiters: (() => void)[] = [];
+  private statusWaiters: Waiter<StatusParams>[] = [];
+  private readonly streams: PassThrough[];
+
+  constructor(readonly options: HarnessOptions) {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    this.streams = [toServer, toClient];
+    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(server, createNodeRuntime());
+    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const settings = { diagnosticsDelay: 0, ...options.settings };
+    this.client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+    this.client.onRequest('client/registerCapability', () => null);
+    this.client.onRequest('workspace/codeLens/refresh', () => null);
+    this.client.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      const w = this.refreshWaiters;
+      this.refreshWaiters = [];
+      for (const f of w) f();
+      return null;
+    });
+    this.client.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.set(p.uri, p);
+      this.publishLog.push(p);
+      this.publishWaiters = this.publishWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+    });
+    this.client.onNotification(StatusNotification.method, (p: StatusParams) => {
+      this.status = p;
+      this.statusWaiters = this.statusWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+    });
+    this.client.listen();
+  }
+
+  static async start(options: HarnessOptions): Promise<LspHarness> {
+    const h = new LspHarness(options);
+    await h.initialize();
+    return h;
+  }
+
+  uri(rel: string): string {
+    return fileUri(this.options.root, rel);
+  }
+
+  private async initialize(): Promise<void> {
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        ...(this.options.noConfiguration ? {} : { configuration: true }),
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        codeLens: { refreshSupport: true },
+        workspaceFolders: true,
+        ...(this.options.mode === 'pull' ? { diagnostics: { refreshSupport: true } } : {}),
+      },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        completion: { completionItem: { snippetSupport: true } },
+        publishDiagnostics: { versionSupport: true },
+        ...(this.options.mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    await this.client.sendRequest('initialize', {
+      processId: null,
+      rootUri: fileUri(this.options.root),
+      workspaceFolders: [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }],
+      capabilities,
+      initializationOptions: this.options.noConfiguration ? { settings: { diagnosticsDelay: 0, ...this.options.settings } } : {},
+    });
+    await this.client.sendNotification('initialized', {});
+  }
+
+  text(rel: string): string {
+    return this.texts.get(rel) ?? fs.readFileSync(path.join(this.options.root, rel), 'utf8');
+  }
+
+  async open(rel: string, text?: string): Promise<void> {
+    const t = text ?? fs.readFileSync(path.join(this.options.root, rel), 'utf8');
+    this.versions.set(rel, 1);
+    this.texts.set(rel, t);
+    await this.client.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(rel), languageId: 'yaml', version: 1, text: t } });
+  }
+
+  /** Replaces the whole text with one incremental change (a range covering the document). */
+  async change(rel: string, text: string): Promise<void> {
+    const old = this.text(rel);
+    const lines = old.split('\n');
+    const version = (this.versions.get(rel) ?? 1) + 1;
+    this.versions.set(rel, version);
+    this.texts.set(rel, text);
+    await this.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri(rel), version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } }, text }],
+    });
+  }
+
+  async close(rel: string): Promise<void> {
+    this.texts.delete(rel);
+    await this.client.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(rel) } });
+  }
+
+  version(rel: string): number {
+    return this.versions.get(rel) ?? 0;
+  }
+
+  async pull(rel: string): Promise<Diagnostic[]> {
+    const r = await this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri(rel) } });
+    if (r.kind !== 'full') throw new Error('expected a full report');
+    return r.items;
+  }
+
+  /** Resolves with the next (or current) publish for a file that satisfies `test`. */
+  waitForPublish(rel: string, test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    const uri = this.uri(rel);
+    const have = this.published.get(uri);
+    if (have && test(have.diagnostics, have)) return Promise.resolve(have.diagnostics);
+    return new Promise((resolve) => {
+      this.publishWaiters.push({ test: (p) => p.uri === uri && test(p.diagnostics, p), resolve: (p) => resolve(p.diagnostics) });
+    });
+  }
+
+  waitForRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  waitForStatus(test: (s: StatusParams) => boolean): Promise<StatusParams> {
+    if (this.status && test(this.status)) return Promise.resolve(this.status);
+    return new Promise((resolve) => this.statusWaiters.push({ test, resolve }));
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.client.sendRequest<R>(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.client.sendNotification(method, params);
+  }
+
+  async dispose(): Promise<void> {
+    await this.client.sendRequest('shutdown');
+    this.client.dispose();
+    for (const s of this.streams) s.end();
+  }
+}
+
+/** Compact view of diagnostics for exact assertions: `line:col-line:col rule`. */
+export function brief(ds: Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`);
+}

@@ -1,0 +1,135 @@
+// Seeded, bounded fuzzing (issue 8): mutated acceptance cases and real-world corpus files, plus random
+// YAML, through the engine (update + diagnostics + failoverModel) and through tsb-lint as a process.
+// Re-run a failure with TSB_FUZZ_SEED=<seed printed in the test's diagnostics>.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Problem } from '../../server/src/engine/index';
+import { cleanTemps, fuzzSeed, hasCli, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+
+after(cleanTemps);
+
+const ENGINE_INPUTS = Number(process.env.TSB_FUZZ_COUNT ?? 800);
+const ENGINE_BUDGET_MS = 15_000;
+const CLI_RUNS = 4;
+const FILES_PER_CLI_RUN = 8;
+const ROOT = 'file:///fuzz';
+
+interface Input {
+  seed: SeedCase;
+  /** The file of the case that was mutated and its new text. */
+  file: string;
+  text: string;
+  how: string;
+}
+
+function makeInput(r: () => number, cases: SeedCase[]): Input {
+  if (r() < 0.15) return { seed: { name: 'random', files: {} }, file: 'random.yaml', text: randomYaml(r), how: 'randomYaml' };
+  const seed = pick(r, cases);
+  const file = pick(r, Object.keys(seed.files));
+  const m = mutate(seed.files[file]!, r);
+  return { seed, file, text: m.text, how: m.applied.join('+') };
+}
+
+/** Every file's diagnostics and the failover model, as comparable plain data. */
+function analyse(files: Record<string, string>, before?: Record<string, string>) {
+  const p = newProject();
+  const apply = (fs: Record<string, string>, version: number) => {
+    if (fs['tsb.config.yaml'] !== undefined) p.setConfig(ROOT, fs['tsb.config.yaml']);
+    for (const [rel, text] of Object.entries(fs)) if (rel !== 'tsb.config.yaml') p.update(`${ROOT}/${rel}`, text, version);
+  };
+  // Incremental path: the unmutated project first, then the mutation as an edit (chunk reuse).
+  if (before) apply(before, 1);
+  apply(files, 2);
+  const diagnostics: Record<string, Problem[]> = {};
+  for (const rel of Object.keys(files)) diagnostics[rel] = p.diagnostics(`${ROOT}/${rel}`);
+  return { diagnostics, model: p.failoverModel() };
+}
+
+test('engine fuzz: no exception, ranges inside the document, same input → same output', (t) => {
+  const seed = fuzzSeed();
+  const r = prng(seed);
+  const { cases, note } = seedCases();
+  t.diagnostic(`seed ${seed} (TSB_FUZZ_SEED); ${note}`);
+  const started = Date.now();
+  let tried = 0;
+  const byMutation = new Map<string, number>();
+  for (; tried < ENGINE_INPUTS && Date.now() - started < ENGINE_BUDGET_MS; tried++) {
+    const input = makeInput(r, cases);
+    const files = { ...input.seed.files, [input.file]: input.text };
+    const where = `input #${tried} (seed ${seed}, ${input.seed.name}, ${input.file}, ${input.how})`;
+    let fresh, incremental;
+    try {
+      fresh = analyse(files);
+      incremental = analyse(files, input.seed.files);
+    } catch (err) {
+      assert.fail(`${where} threw: ${(err as Error)?.stack ?? err}\n--- text ---\n${input.text.slice(0, 2000)}`);
+    }
+    for (const [rel, ds] of Object.entries(fresh.diagnostics)) {
+      const bad = rangeViolations(files[rel]!, ds);
+      assert.deepEqual(bad, [], `${where}: ${rel}\n--- text ---\n${files[rel]!.slice(0, 2000)}`);
+      assert.ok(!ds.some((d) => d.rule === 'internal-error'), `${where}: internal-error in ${rel}: ${ds.find((d) => d.rule === 'internal-error')?.message}`);
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(incremental)), JSON.parse(JSON.stringify(fresh)), `${where}: an edit and a fresh analysis differ`);
+    for (const m of input.how.split('+')) byMutation.set(m, (byMutation.get(m) ?? 0) + 1);
+  }
+  const ms = Date.now() - started;
+  t.diagnostic(`engine fuzz: ${tried} inputs in ${ms} ms (${[...byMutation].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  assert.ok(tried >= Math.min(ENGINE_INPUTS, 50), `only ${tried} inputs within the ${ENGINE_BUDGET_MS} ms budget`);
+});
+
+interface CliJson {
+  diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[];
+}
+
+test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
+  const seed = fuzzSeed() + 1;
+  const r = prng(seed);
+  const { cases } = seedCases();
+  t.diagnostic(`seed ${seed}`);
+  let inputs = 0;
+  for (let run = 0; run < CLI_RUNS; run++) {
+    // One folder per run: a mutated case (config included) plus mutated files from elsewhere.
+    const base = pick(r, cases.filter((c) => Object.keys(c.files).length > 1));
+    const files: Record<string, string> = { ...(base?.files ?? {}) };
+    for (let i = 0; i < FILES_PER_CLI_RUN; i++) {
+      const input = makeInput(r, cases);
+      const rel = i === 0 && base ? pick(r, Object.keys(base.files)) : `fuzz/${i}-${path.basename(input.file)}`;
+      files[rel] = i === 0 && base ? mutate(base.files[rel]!, r).text : input.text;
+      inputs++;
+    }
+    const dir = tempDir(files);
+    const where = `run ${run} (seed ${seed}) in ${dir}`;
+    const a = runCli(['check', '.', '--format', 'json'], dir);
+    const b = runCli(['check', '.', '--format', 'json'], dir);
+    assert.ok(a.status === 0 || a.status === 1, `${where}: exit ${a.status}, stderr ${a.stderr}`);
+    assert.doesNotMatch(a.stderr, STACK_TRACE, where);
+    assert.equal(a.stderr, '', `${where}: stderr`);
+    assert.equal(b.stdout, a.stdout, `${where}: two runs differ`);
+    const out = JSON.parse(a.stdout) as CliJson;
+    for (const d of out.diagnostics) {
+      const text = fs.readFileSync(path.join(dir, d.file), 'utf8');
+      const lines = text.split(/\r\n|\r|\n/);
+      const msg = `${where}: ${JSON.stringify(d)}`;
+      assert.ok(d.line >= 1 && d.line <= lines.length && d.endLine >= d.line && d.endLine <= lines.length, msg);
+      assert.ok(d.column >= 1 && d.column <= lines[d.line - 1]!.length + 1, msg);
+      assert.ok(d.endColumn >= 1 && d.endColumn <= lines[d.endLine - 1]!.length + 1, msg);
+      assert.ok(d.endLine > d.line || d.endColumn >= d.column, msg);
+      assert.ok(!path.isAbsolute(d.file) && !d.file.startsWith('..'), `${msg}: path escapes the scanned folder`);
+    }
+    assert.equal(a.status, out.diagnostics.some((d) => d.severity === 'error') ? 1 : 0, `${where}: exit status vs errors`);
+  }
+  t.diagnostic(`CLI fuzz: ${CLI_RUNS} runs (each twice), ${inputs} mutated files`);
+});
+
+test('fuzz helpers are deterministic for a seed', () => {
+  const a = prng(7);
+  const b = prng(7);
+  for (let i = 0; i < 5; i++) assert.equal(a(), b());
+  const r1 = prng(3);
+  const r2 = prng(3);
+  assert.equal(mutate('a: 1\nb: [x]\n', r1).text, mutate('a: 1\nb: [x]\n', r2).text);
+  assert.equal(randomYaml(prng(9)), randomYaml(prng(9)));
+  assert.ok(int(prng(1), 10) < 10);
+});
