@@ -188,12 +188,12 @@ test('a missing spec at the top level: range on the kind line', () => {
   assert.deepEqual(d.data, { fix: 'add-field', field: 'spec', snippet: 'spec:\n  namespaceSelector:\n    names: []', indent: 0 });
 });
 
-test('the description quoted in a missing-field message is not cut inside "e.g."', { todo: 'BUG: shorten() splits at "e.g. " -> "(the service as `<namespace>/<fqdn>`, e.g)."' }, () => {
+test('the description quoted in a missing-field message is not cut inside "e.g."', () => {
   const d = only(lint('apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\n  name: r\nspec:\n  subsets:\n    - name: v1\n'), 'missing-field');
   assert.doesNotMatch(d.message, /e\.g\)/);
 });
 
-test('add-field data for a nested required field carries the indentation of the children', { todo: 'BUG: schema `required` add-field data always has indent 0, so a quick fix would insert `labels: {}` at column 0' }, () => {
+test('add-field data for a nested required field carries the indentation of the children', () => {
   const text = y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting

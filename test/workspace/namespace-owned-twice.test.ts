@@ -71,7 +71,7 @@ test('two groups of the same type in one workspace conflict; groups of different
   none(t.diags('g3.yaml'), 'namespace-owned-twice');
 });
 
-test('workspaces of different tenants of one organization still cannot own the same namespace', { todo: 'BUG: namespace-owned-twice is scoped per tenant (crossRules.ts namespaceOwnership scope `ws|org|tenant`); tsb-api.md §10.13 says no cluster/namespace may be matched by two workspaces' }, () => {
+test('workspaces of different tenants of one organization still cannot own the same namespace', () => {
   const t = project({ 'a.yaml': ws('ws-a', ['*/bookinfo']), 'b.yaml': ws('ws-b', ['*/bookinfo'], 'other') });
   only(t.diags('b.yaml'), 'namespace-owned-twice');
 });
