@@ -184,13 +184,23 @@ export class Project {
 
   private derive(): Derived {
     if (this.derived) return this.derived;
-    const resolved = resolveProject(
-      [...this.files.values()].map((f) => f.facts),
-      (uri) => placementOf(this.configFor(uri), uri),
-    );
-    const model = computeFailover(resolved);
+    // Each tsb.config.yaml bounds a project: two example folders opened side by side, or checked in
+    // one command, do not see each other's resources. Files under no config form one more project.
+    const groups = new Map<string, FileFacts[]>();
+    for (const [uri, f] of this.files) {
+      const key = this.configFor(uri)?.rootUri ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), f.facts]);
+    }
     const byUri = new Map<string, LocatedProblem[]>();
-    for (const p of crossFileProblems(resolved, model)) byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), p]);
+    const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
+    for (const facts of groups.values()) {
+      const resolved = resolveProject(facts, (uri) => placementOf(this.configFor(uri), uri));
+      const model = computeFailover(resolved);
+      parts.push({ resolved, model });
+      for (const p of crossFileProblems(resolved, model)) byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), p]);
+    }
+    const resolved = parts.length === 1 ? parts[0]!.resolved : resolveProject([...this.files.values()].map((f) => f.facts), (uri) => placementOf(this.configFor(uri), uri));
+    const model = parts.length === 1 ? parts[0]!.model : mergeModels(parts.map((p) => p.model));
     this.derived = { resolved, model, byUri };
     return this.derived;
   }
@@ -198,4 +208,17 @@ export class Project {
 
 function extras(p: RawProblem): Partial<Problem> {
   return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) };
+}
+
+function mergeModels(models: FailoverModel[]): FailoverModel {
+  if (!models.length) return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+  const notes = new Set<string>();
+  // A note about something missing holds for the merged model only if it holds for every part.
+  for (const n of models[0]!.notes) if (models.every((m) => m.notes.includes(n))) notes.add(n);
+  return {
+    workspaces: models.flatMap((m) => m.workspaces),
+    clusters: [...new Set(models.flatMap((m) => m.clusters))].sort(),
+    placementsConfigured: models.some((m) => m.placementsConfigured),
+    notes: [...notes],
+  };
 }

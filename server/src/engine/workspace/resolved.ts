@@ -77,15 +77,16 @@ function inference(files: FileFacts[]): ((uri: string) => FilePlacement) & { not
   const usable = clusterDirs.filter((c) => !ambiguous.has(c.dir));
   const deepest = <T extends { dir: string }>(list: T[], uri: string) =>
     list.filter((x) => uri.startsWith(x.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
-  const fn = ((uri: string): FilePlacement => {
-    const ns = deepest(namespaces, uri)?.ns;
-    const cl = deepest(usable, uri)?.cluster;
-    return { clusters: cl ? [cl] : [], ...(ns ? { namespace: ns } : {}), configured: !!cl };
-  }) as ((uri: string) => FilePlacement) & { notes: string[] };
   const short = (dir: string) => dir.split('/').slice(-2).join('/');
-  fn.notes = [...new Set([
-    ...namespaces.map((n) => `namespace ${n.ns} for files under ${short(n.dir)}/ (kustomization.yaml)`),
-    ...usable.map((c) => `cluster ${c.cluster} for files under ${short(c.dir)}/ (its ControlPlane's clusterName)`),
-  ])];
+  // Only inferences that placed some file are reported.
+  const used = new Set<string>();
+  const fn = ((uri: string): FilePlacement => {
+    const n = deepest(namespaces, uri);
+    const c = deepest(usable, uri);
+    if (n) used.add(`namespace ${n.ns} for files under ${short(n.dir)}/ (kustomization.yaml)`);
+    if (c) used.add(`cluster ${c.cluster} for files under ${short(c.dir)}/ (its ControlPlane's clusterName)`);
+    return { clusters: c ? [c.cluster] : [], ...(n ? { namespace: n.ns } : {}), configured: !!c };
+  }) as ((uri: string) => FilePlacement) & { notes: string[] };
+  Object.defineProperty(fn, 'notes', { get: () => [...used] });
   return fn;
 }
