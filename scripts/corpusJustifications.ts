@@ -6,6 +6,11 @@ import type { Problem } from '../server/src/engine/types';
 const specific: { file: RegExp; rule: string; why: string }[] = [
   { file: /securityContext__ingressGateway\.yaml$/, rule: 'unknown-field', why: '`pod_annotations` is the protobuf field name; in YAML the field is `podAnnotations`, so the operator ignores these annotations.' },
   { file: /bookinfo-direct__tsb-bookinfo\.yaml$/, rule: 'gateway-selector-no-match', why: 'The install Gateway direct-bookinfo-gw is in namespace direct-bookinfo while the selector says bookinfo-direct: the selector matches no pods.' },
+  { file: /retail1\.yaml$|02-workspacesetting__retail1/, rule: 'service-selector-no-match', why: 'Partial copy: the corpus holds only the back-retail1 Service of this repository; front-retail1 and mid-retail1 live in files that were not copied. In the full repository the selector matches.' },
+  { file: /gitops-argocd__repositories__app-abc__tsb__02-workspace-setting/, rule: 'gateway-selector-no-match', why: 'Partial copy: the east-west install CR gw-eastwest-abc is not among the copied files (only the ingress gateway is); in the full repository it may exist, so this is not confirmed as a mistake.' },
+  { file: /bulky-gitops-list-example\.yaml$/, rule: 'gateway-selector-no-match', why: 'The List configures gateways with app=<name>-gw selectors but deploys no install CR for them in this file or scenario (only gitops-tcp-echo-gw): the selectors match nothing unless the gateways are deployed elsewhere.' },
+  { file: /samples__gateway\.yaml$/, rule: 'gateway-selector-no-match', why: 'No install CR deploys shared-app-gw in shared-services in this scenario; the sample relies on a gateway deployed elsewhere.' },
+  { file: /gateways-management\.md__L58-L92/, rule: 'gateway-selector-no-match', why: 'Real inconsistency in the cheat sheet: the install CR is named bookinfo-ingressgateway (pods app=bookinfo-ingressgateway) but the gateway config selects app=bookinfo-gateway.' },
   { file: /bulky-gitops-list-example\.yaml$/, rule: 'duplicate-resource', why: 'The List defines these objects twice with the same spec: harmless when applied, but one copy is redundant (reported as a warning).' },
 ];
 

@@ -157,7 +157,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onShutdown(() => {
     shuttingDown = true;
     settle.dispose();
-    diagnostics?.wake();
+    diagnostics?.stop();
   });
   documents.listen(connection);
   connection.listen();

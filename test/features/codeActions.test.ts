@@ -30,6 +30,11 @@ test('add-field at the top level goes beside kind; under a parent it uses the ch
   assert.equal(fix('spec: {}\n', 0, 0, 4, { fix: 'add-field', field: 'x', snippet: 'x: ""', indent: 0 }, 'missing-field'), 'spec:\n  x: ""\n');
 });
 
+test('add-field with `before` inserts above the diagnostic line (a missing apiVersion)', () => {
+  assert.equal(fix('kind: Workspace\nmetadata: {}\n', 0, 0, 15, { fix: 'add-field', field: 'apiVersion', snippet: 'apiVersion: api.tsb.tetrate.io/v2', indent: 0, before: true }, 'missing-field'),
+    'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata: {}\n');
+});
+
 test('replace-labels keeps block or flow style', () => {
   const block = 'sel:\n  labels:\n    app: a\n    x: y\n  namespace: n\n';
   assert.equal(fix(block, 1, 2, 8, { fix: 'replace-labels', labels: { app: 'b' } }, 'gateway-selector-no-match'), 'sel:\n  labels:\n    app: b\n  namespace: n\n');

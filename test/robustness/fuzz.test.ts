@@ -10,8 +10,8 @@ import { cleanTemps, fuzzSeed, hasCli, int, mutate, newProject, pick, prng, rand
 
 after(cleanTemps);
 
-const ENGINE_INPUTS = Number(process.env.TSB_FUZZ_COUNT ?? 800);
-const ENGINE_BUDGET_MS = 15_000;
+const ENGINE_INPUTS = Number(process.env.TSB_FUZZ_COUNT ?? 600);
+const ENGINE_BUDGET_MS = 12_000;
 const CLI_RUNS = 4;
 const FILES_PER_CLI_RUN = 8;
 const ROOT = 'file:///fuzz';

@@ -23,13 +23,13 @@ test('N workspaces claiming one namespace give at most N-1 namespace-owned-twice
   assert.ok(owned.length >= 1 && owned.length <= 99, `${owned.length} diagnostics`);
 });
 
-test('2,000 workspaces with distinct namespaces: cross-file diagnostics in well under 2 s', {
-  todo: 'BUG crossRules.ts namespaceOwnership compares every pair of claimants and re-parses patterns inside the pair loop: 4,000 workspaces → 13 s, 10,000 → 116 s',
+test('1,000 workspaces with distinct namespaces: cross-file diagnostics in well under a second', {
+  todo: 'BUG crossRules.ts namespaceOwnership compares every pair of claimants and re-parses patterns inside the pair loop: 1,000 workspaces → 0.8 s, 4,000 → 13 s, 10,000 → 116 s',
 }, (t) => {
-  const { ds, ms } = timed(Array.from({ length: 2000 }, (_, i) => ws(`ws${i}`, `c1/ns${i}`)).join('---\n'));
+  const { ds, ms } = timed(Array.from({ length: 1000 }, (_, i) => ws(`ws${i}`, `c1/ns${i}`)).join('---\n'));
   t.diagnostic(`${ms.toFixed(0)} ms`);
   assert.deepEqual(ds.filter((d) => d.rule === 'namespace-owned-twice'), []);
-  assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+  assert.ok(ms < 400, `${ms.toFixed(0)} ms (bound for a linear pass)`);
 });
 
 test('1,000 duplicated resources in one file: diagnostics stay linear', (t) => {

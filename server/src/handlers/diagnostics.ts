@@ -28,6 +28,7 @@ export class DiagnosticsController {
   private readonly published = new Map<string, string>();
   private enabled = true;
   private waiters: (() => void)[] = [];
+  private stopped = false;
 
   constructor(
     private readonly connection: Connection,
@@ -76,6 +77,7 @@ export class DiagnosticsController {
   /** Closed files only (the client prefers document pulls for open ones). Long-polls while nothing changed. */
   private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     for (;;) {
+      if (this.stopped) return { items: [] };
       await this.sync.ready;
       this.sync.flush();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -97,7 +99,7 @@ export class DiagnosticsController {
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
         changed = true;
       }
-      if (changed) return { items };
+      if (changed || this.stopped) return { items };
       // Nothing new: hold the request until the project changes (or the client cancels it).
       const cancel = await new Promise<boolean>((resolve) => {
         const sub = token.onCancellationRequested(() => resolve(true));
@@ -112,6 +114,12 @@ export class DiagnosticsController {
     if (this.mode === 'pull' && this.canRefresh) {
       Promise.resolve(this.connection.languages.diagnostics.refresh()).catch(() => undefined);
     }
+    this.wake();
+  }
+
+  /** Shutdown: answer held workspace requests now. */
+  stop(): void {
+    this.stopped = true;
     this.wake();
   }
 

@@ -1,12 +1,12 @@
 import { readdirSync, statSync, openSync, readSync, closeSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 // Finding and reading the YAML files of a project (contract §1): *.yaml/*.yml below the given paths,
 // skipping node_modules/ and .git/; files in a Helm chart (a folder with Chart.yaml) are templates.
-// Symbolic links: a PATH given on the command line is resolved to its real path (so one file is never
-// analysed twice under two names, and output paths are relative to the real cwd); below it, symlinks
-// are not followed, neither to folders nor to files, so a scan never loops and never leaves the
-// folders it was given.
+// Symbolic links: a PATH given on the command line is used as given (a symlink to a folder is scanned
+// under the name given), but files are deduplicated by real path, so `check real alias` analyses each
+// file once, under the first name. Below a given PATH, symlinks are not followed, neither to folders
+// nor to files, so a scan never loops and never leaves the folders it was given.
 
 export interface FoundFile {
   path: string;
@@ -20,7 +20,15 @@ export function isYamlFile(path: string): boolean {
 }
 
 export function findYamlFiles(paths: string[]): FoundFile[] {
+  // Keyed by real path. Symlinks below a root are not followed, so a file's real path is its root's
+  // real path plus its path relative to the root: one realpath call per root.
   const out = new Map<string, FoundFile>();
+  let root = '';
+  let realRoot = '';
+  const add = (p: string, template: boolean) => {
+    const key = join(realRoot, relative(root, p));
+    if (!out.has(key)) out.set(key, { path: p, template });
+  };
   const walk = (dir: string, inChart: boolean, depth: number) => {
     if (depth > 40) return;
     let entries;
@@ -36,15 +44,17 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
         if (!SKIP_DIRS.has(e.name)) walk(p, chart, depth + 1);
       } else if (e.isFile() && isYamlFile(e.name)) {
         // Chart.yaml and values files are plain YAML; templates/ holds the templated ones.
-        out.set(p, { path: p, template: chart && p.includes(`${sep}templates${sep}`) });
+        add(p, chart && p.includes(`${sep}templates${sep}`));
       }
     }
   };
   for (const given of paths) {
-    const abs = realpathSync(resolve(given));
+    const abs = resolve(given);
+    root = abs;
+    realRoot = realpathSync(abs);
     const st = statSync(abs);
     if (st.isDirectory()) walk(abs, false, 0);
-    else out.set(abs, { path: abs, template: false });
+    else add(abs, false);
   }
   return [...out.values()];
 }
@@ -53,7 +63,7 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
 export function findConfigUpwards(start: string, name: string): string | undefined {
   let dir: string;
   try {
-    dir = realpathSync(resolve(start));
+    dir = resolve(start);
     if (!statSync(dir).isDirectory()) dir = dirname(dir);
   } catch {
     return undefined;

@@ -45,7 +45,7 @@ function fixesFor(doc: TextDocument, d: Diagnostic, data: FixData): Fix[] {
     case 'indent':
       return [indentBlock(doc, d.range, data.spaces, data.lines, data.under)];
     case 'add-field':
-      return [addField(doc, d.range, data.field, data.snippet)];
+      return [addField(doc, d.range, data.field, data.snippet, data.before === true)];
     case 'replace-labels':
       return [replaceLabels(doc, d.range, data.labels)];
     default:
@@ -103,13 +103,18 @@ function childIndent(doc: TextDocument, line: number, keyCol: number): number {
  * Insert a missing field after the diagnostic's line. The range is the parent key (children go one
  * level below it) or, for a missing top-level field, `kind: X` (the field goes beside it).
  */
-function addField(doc: TextDocument, range: Range, field: string, snippet: string): Fix {
+function addField(doc: TextDocument, range: Range, field: string, snippet: string, before: boolean): Fix {
   const line = range.start.line;
   const text = lineText(doc, line);
   const covered = doc.getText(range);
-  const atRoot = covered.includes(':');
+  const atRoot = before || covered.includes(':');
   const indent = atRoot ? range.start.character : childIndent(doc, line, range.start.character);
   const body = snippet.split('\n').map((l) => ' '.repeat(indent) + l.replace(/\s+$/, (m) => (l.trim() ? m : ''))).join('\n');
+  if (before) {
+    // A field that belongs above the diagnostic's line (a missing apiVersion goes before `kind`).
+    const at = { line, character: 0 };
+    return { title: `Add \`${field}\``, edits: [{ range: { start: at, end: at }, newText: `${body}\n` }], isPreferred: true };
+  }
   const edits: TextEdit[] = [];
   // `parent: {}` has no block to add to: drop the empty flow mapping first.
   const flow = /:\s*\{\s*\}\s*(#.*)?$/.exec(text);

@@ -43,6 +43,13 @@ export function parseChunk(text: string): ParsedChunk {
     return { text, doc, syntax, resources: [] };
   }
   for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    const open = e.code === 'MISSING_CHAR' && /closing .?quote/i.test(e.message) ? openQuote(doc.contents, e.pos[0]) : undefined;
+    if (open) {
+      // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
+      const lineEnd = text.slice(open[0]).search(/[\r\n]/);
+      syntax.push({ rule: 'yaml-syntax', message: `This ${text[open[0]] === "'" ? 'single' : 'double'}-quoted value is never closed, so it runs on to the end of the document; add the closing ${text[open[0]]}.`, start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      continue;
+    }
     syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
   }
   if (errors.length > MAX_SYNTAX_PROBLEMS) syntax.push(moreProblems(errors.length - MAX_SYNTAX_PROBLEMS, 'errors', errors[MAX_SYNTAX_PROBLEMS]!.pos));
@@ -86,6 +93,22 @@ export function parseChunk(text: string): ParsedChunk {
 
 function moreProblems(count: number, what: string, pos: [number, number]): RawProblem {
   return { rule: 'yaml-syntax', message: `${count} more YAML syntax ${what} in this document are not listed; fix the ones above first.`, start: pos[0], end: pos[0] + 1 };
+}
+
+/** The range of the quoted scalar that ends (unclosed) at `end`. */
+function openQuote(root: Node | null, end: number): [number, number] | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isScalar(node)) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] === end) return [node.range[0], node.range[1]];
+    } else if (isMap(node)) {
+      for (const pair of node.items) stack.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return undefined;
 }
 
 /** Keys repeated in one mapping (same scalar value), as the yaml package reports them, in linear time. */

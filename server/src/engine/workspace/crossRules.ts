@@ -175,8 +175,8 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
     };
   }
   const candidates = sameNs.length ? sameNs : p.installGateways;
-  const bestName = nearest(labels['app'] ?? Object.values(labels)[0] ?? '', candidates.map((g) => g.fact.name), 12);
-  const best = candidates.find((g) => g.fact.name === bestName) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const bestName = nearest(labels['app'] ?? Object.values(labels)[0] ?? '', candidates.map((g) => g.fact.name), sameNs.length ? 12 : undefined);
+  const best = candidates.find((g) => g.fact.name === bestName) ?? (sameNs.length === 1 ? sameNs[0] : undefined);
   const operatorKeys = best ? Object.keys(labels).filter((k) => !(k in best.fact.labels)) : [];
   const unverifiable = operatorKeys.length > 0 && operatorKeys.every((k) => k !== 'app');
   const suggestion = best && best.namespace === namespace ? { app: best.fact.name, ...Object.fromEntries(Object.entries(labels).filter(([k, v]) => best.fact.labels[k] === v && k !== 'app')) } : undefined;
