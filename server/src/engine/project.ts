@@ -189,7 +189,9 @@ export class Project {
     const groups = new Map<string, FileFacts[]>();
     for (const [uri, f] of this.files) {
       const key = this.configFor(uri)?.rootUri ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), f.facts]);
+      const list = groups.get(key);
+      if (list) list.push(f.facts);
+      else groups.set(key, [f.facts]);
     }
     const byUri = new Map<string, LocatedProblem[]>();
     const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
@@ -197,7 +199,11 @@ export class Project {
       const resolved = resolveProject(facts, (uri) => placementOf(this.configFor(uri), uri));
       const model = computeFailover(resolved);
       parts.push({ resolved, model });
-      for (const p of crossFileProblems(resolved, model)) byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), p]);
+      for (const p of crossFileProblems(resolved, model)) {
+        const list = byUri.get(p.uri);
+        if (list) list.push(p);
+        else byUri.set(p.uri, [p]);
+      }
     }
     const resolved = parts.length === 1 ? parts[0]!.resolved : resolveProject([...this.files.values()].map((f) => f.facts), (uri) => placementOf(this.configFor(uri), uri));
     const model = parts.length === 1 ? parts[0]!.model : mergeModels(parts.map((p) => p.model));

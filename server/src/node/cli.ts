@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
@@ -67,8 +67,11 @@ function loadProject(args: Args): { project: Project; files: string[]; configs: 
     // lie inside it, else to the current folder (where the command was run).
     const c = resolve(args.config);
     configs.add(c);
-    const inside = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/'));
-    project.setConfig(pathToFileURL(inside ? dirname(c) : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
+    // Compare real paths: a config or a path reached through a symlink is still inside.
+    const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
+    const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
+    const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
+    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
   } else {
     for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
     for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));

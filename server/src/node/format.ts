@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../engine/problems';
 import type { Problem } from '../engine/types';
 
@@ -58,7 +59,8 @@ function toSarif(items: FileProblem[]) {
         message: { text: p.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+            // Relative paths are relative to the scanned root; an absolute one is a file:// URI of its own.
+            artifactLocation: file.startsWith('/') ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
             region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
           },
         }],

@@ -15,17 +15,22 @@ export interface Identity {
 }
 
 function findKey(map: YAMLMap, wanted: string, accept: (value: unknown) => boolean): Pair<Scalar, unknown> | undefined {
-  let fuzzy: Pair<Scalar, unknown> | undefined;
-  for (const item of map.items) {
+  const keyOf = (item: unknown) => {
     const pair = item as Pair<Scalar, unknown>;
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
-    const key = pair.key.value;
-    if (key === wanted) return pair;
-    if (fuzzy) continue;
+    return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+  };
+  // Exact first (the common case, no distance computed), then case-insensitive, then a near miss.
+  for (const item of map.items) if (keyOf(item) === wanted) return item as Pair<Scalar, unknown>;
+  const lower = wanted.toLowerCase();
+  for (const item of map.items) if (keyOf(item)?.toLowerCase() === lower) return item as Pair<Scalar, unknown>;
+  for (const item of map.items) {
+    const key = keyOf(item);
+    if (key === undefined || Math.abs(key.length - wanted.length) > 2) continue;
+    const pair = item as Pair<Scalar, unknown>;
     const value = isScalar(pair.value) ? pair.value.value : undefined;
-    if (key.toLowerCase() === wanted.toLowerCase() || (editDistance(key.toLowerCase(), wanted.toLowerCase()) <= 2 && accept(value))) fuzzy = pair;
+    if (editDistance(key.toLowerCase(), lower) <= 2 && accept(value)) return pair;
   }
-  return fuzzy;
+  return undefined;
 }
 
 export function identify(map: YAMLMap): Identity {

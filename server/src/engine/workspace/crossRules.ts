@@ -53,7 +53,9 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   const seen = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
     const k = identity(o);
-    seen.set(k, [...(seen.get(k) ?? []), o]);
+    const list = seen.get(k);
+    if (list) list.push(o);
+    else seen.set(k, [o]);
   }
   for (const list of seen.values()) {
     if (list.length < 2) continue;
@@ -95,7 +97,24 @@ const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', stri
 };
 
 function parents(p: ResolvedProject, out: LocatedProblem[]): void {
-  const defined = (kind: string) => p.tsb.filter((o) => o.kind === kind);
+  const byKind = new Map<string, TsbObjectFact[]>();
+  for (const o of p.tsb) {
+    const list = byKind.get(o.kind);
+    if (list) list.push(o);
+    else byKind.set(o.kind, [o]);
+  }
+  const scopeKey = (level: string, x: { organization?: string; tenant?: string; workspace?: string; groupType?: string }) =>
+    level === 'organization' ? '' : level === 'tenant' ? `${x.organization}` : level === 'workspace' ? `${x.organization}|${x.tenant}` : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
+  // level -> scope -> names defined there
+  const defined = new Map<string, Map<string, Set<string>>>();
+  for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
+    const m = new Map<string, Set<string>>();
+    for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
+      const k = scopeKey(level, x);
+      m.set(k, (m.get(k) ?? new Set()).add(x.name));
+    }
+    defined.set(level, m);
+  }
   for (const o of p.tsb) {
     for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
       const name = o[level];
@@ -103,15 +122,12 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       if (!name || !ref) continue;
       // Only levels the project manages itself are checked: a repository that defines no Tenant at all
       // keeps tenants elsewhere, and every reference would be noise.
-      let pool = defined(LEVEL_KIND[level]);
-      if (level === 'group') pool = pool.filter((g) => g.groupType === o.groupType);
-      if (pool.length === 0) continue;
-      const inScope = pool.filter((x) => (level === 'organization' || x.organization === o.organization)
-        && (level === 'organization' || level === 'tenant' || x.tenant === o.tenant)
-        && (level !== 'group' || x.workspace === o.workspace));
-      if (inScope.some((x) => x.name === name)) continue;
-      const guess = nearest(name, inScope.map((x) => x.name), 4);
-      const elsewhere = pool.find((x) => x.name === name);
+      const pool = byKind.get(LEVEL_KIND[level]) ?? [];
+      if (!pool.length || (level === 'group' && !pool.some((g) => g.groupType === o.groupType))) continue;
+      const names = defined.get(level)!.get(scopeKey(level, o));
+      if (names?.has(name)) continue;
+      const guess = nearest(name, names ?? [], 4);
+      const elsewhere = pool.some((x) => x.name === name);
       out.push({
         uri: o.source.uri, rule: 'parent-not-found', ref,
         message: `${o.kind} ${o.name} refers to ${level} ${name}, which is defined nowhere in the project${elsewhere ? ` under the same parents (a ${LEVEL_KIND[level]} ${name} exists elsewhere in the hierarchy)` : ''}${guess ? `; did you mean ${guess}?` : '.'}`,
@@ -122,25 +138,37 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
 }
 
 function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
-  const claimants = p.tsb.filter((o) => o.namespaces.length > 0 && (o.kind === 'Workspace' || o.kind === 'Group'));
   // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
   const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
-  for (let i = 0; i < claimants.length; i++) {
-    const b = claimants[i]!;
-    for (let j = 0; j < i; j++) {
-      const a = claimants[j]!;
-      if (scope(a) !== scope(b) || a.name === b.name) continue;
-      for (const nb of b.namespaces) {
-        const pb = parseNsPattern(nb.name);
-        const hit = pb && a.namespaces.find((na) => { const pa = parseNsPattern(na.name); return !!pa && nsPatternsOverlap(pa, pb); });
-        if (!hit) continue;
-        const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
-        out.push({
-          uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
-          message: `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${a.name}: ${what} own their namespaces exclusively.`,
-          related: [related(hit.ref, `claimed by ${a.name}`)],
-        });
-      }
+  interface Claim { owner: TsbObjectFact; name: string; ref: SourceRef; pattern: { cluster: string; namespace: string } }
+  // Per scope: exact namespace names in a map, wildcard and prefix claims in a list (they are few),
+  // so the check stays linear in the number of claims; each claim is reported once, against the first owner.
+  const scopes = new Map<string, { exact: Map<string, Claim[]>; wild: Claim[] }>();
+  for (const b of p.tsb) {
+    if (!b.namespaces.length || (b.kind !== 'Workspace' && b.kind !== 'Group')) continue;
+    const key = scope(b);
+    let sc = scopes.get(key);
+    if (!sc) scopes.set(key, (sc = { exact: new Map(), wild: [] }));
+    const mine: Claim[] = [];
+    for (const nb of b.namespaces) {
+      const pb = parseNsPattern(nb.name);
+      if (!pb) continue;
+      const claim: Claim = { owner: b, name: nb.name, ref: nb.ref, pattern: pb };
+      mine.push(claim);
+      const isWild = pb.namespace.endsWith('*');
+      const candidates = isWild ? [...[...sc.exact.values()].flat(), ...sc.wild] : [...(sc.exact.get(pb.namespace) ?? []), ...sc.wild];
+      const hit = candidates.find((c) => c.owner !== b && c.owner.name !== b.name && nsPatternsOverlap(c.pattern, pb));
+      if (!hit) continue;
+      const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
+      out.push({
+        uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
+        message: `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name}: ${what} own their namespaces exclusively.`,
+        related: [related(hit.ref, `claimed by ${hit.owner.name}`)],
+      });
+    }
+    for (const c of mine) {
+      if (c.pattern.namespace.endsWith('*')) sc.wild.push(c);
+      else sc.exact.set(c.pattern.namespace, [...(sc.exact.get(c.pattern.namespace) ?? []), c]);
     }
   }
 }
