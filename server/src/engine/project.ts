@@ -9,7 +9,7 @@ import { isSuppressed, parseSuppressions, type Suppressions } from './suppressio
 import type { Problem, RawProblem } from './types';
 import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
-import { extractFacts, type FileFacts } from './workspace/facts';
+import { extractFacts, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
@@ -26,6 +26,7 @@ export interface ProjectOptions {
 interface FileEntry {
   analysis: FileAnalysis;
   facts: FileFacts;
+  signature: FactsSignature;
   suppressions: Suppressions;
 }
 
@@ -96,15 +97,20 @@ export class Project {
 
   update(uri: string, text: string, version = 0, opts: { template?: boolean; skip?: string } = {}): FileAnalysis {
     const prev = this.files.get(uri);
-    if (prev && prev.analysis.version === version && prev.analysis.doc.getText() === text) return prev.analysis;
+    if (prev && !opts.skip && prev.analysis.doc.getText() === text) {
+      // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
+      if (prev.analysis.version !== version) prev.analysis = { ...prev.analysis, version, doc: TextDocument.create(uri, 'yaml', version, text) };
+      return prev.analysis;
+    }
     const analysis = analyseFile(uri, text, version, this.registry, {
       maxFileSize: this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
     }, prev?.analysis);
     const facts = extractFacts(analysis);
-    const factsChanged = !prev || JSON.stringify(prev.facts) !== JSON.stringify(facts);
-    this.files.set(uri, { analysis, facts, suppressions: parseSuppressions(text) });
+    const signature = factsSignature(analysis);
+    const factsChanged = !prev || !sameFacts(prev.signature, signature);
+    this.files.set(uri, { analysis, facts, signature, suppressions: parseSuppressions(text) });
     if (factsChanged) this.invalidate();
     return analysis;
   }

@@ -47,11 +47,43 @@ export function gatewaysFor(project: ResolvedProject, namespace: string, labels:
     }));
 }
 
+interface Index {
+  workloadsByNs: Map<string | undefined, ResolvedProject['workloads']>;
+  servicesByName: Map<string, ResolvedProject['services']>;
+  servicesByNs: Map<string | undefined, ResolvedProject['services']>;
+}
+const indexes = new WeakMap<ResolvedProject, Index>();
+function indexOf(project: ResolvedProject): Index {
+  let ix = indexes.get(project);
+  if (ix) return ix;
+  const group = <T,>(xs: T[], key: (x: T) => string | undefined) => {
+    const m = new Map<string | undefined, T[]>();
+    for (const x of xs) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+    return m;
+  };
+  ix = {
+    workloadsByNs: group(project.workloads, (w) => w.namespace),
+    servicesByName: group(project.services, (s) => s.fact.name) as Map<string, ResolvedProject['services']>,
+    servicesByNs: group(project.services, (s) => s.namespace),
+  };
+  indexes.set(project, ix);
+  return ix;
+}
+
+const nsOfName = new WeakMap<ResolvedProject, Map<string, string[]>>();
+function namespacesOfName(project: ResolvedProject, name: string): string[] {
+  let m = nsOfName.get(project);
+  if (!m) { m = new Map(); nsOfName.set(project, m); }
+  let l = m.get(name);
+  if (!l) { l = sortU((indexOf(project).servicesByName.get(name) ?? []).map((s) => s.namespace).filter((n): n is string => !!n)); m.set(name, l); }
+  return l;
+}
+
 function workloadsOf(project: ResolvedProject, svc: Placed<ServiceFact>): WorkloadInfo[] {
   const sel = svc.fact.selector;
   if (Object.keys(sel).length === 0) return [];
   const byKey = new Map<string, WorkloadInfo>();
-  for (const w of project.workloads) {
+  for (const w of indexOf(project).workloadsByNs.get(svc.namespace) ?? []) {
     if (w.namespace !== svc.namespace || !labelsMatch(sel, w.fact.podLabels)) continue;
     const clusters = svc.clusters.length ? w.clusters.filter((c) => svc.clusters.includes(c)) : w.clusters;
     if (svc.clusters.length && clusters.length === 0) continue;
@@ -87,7 +119,11 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const setting = settingsByWs.get(workspaceKey(ws));
     // Group this workspace's Services by (namespace, name): one logical service across clusters.
     const groups = new Map<string, ServiceGroup>();
-    for (const svc of project.services) {
+    const pats = ws.namespaces.map((n) => parseNsPattern(n.name));
+    const pool = pats.some((p) => !p || p.namespace.includes('*'))
+      ? project.services
+      : [...new Set(pats.flatMap((p) => indexOf(project).servicesByNs.get(p!.namespace) ?? []))];
+    for (const svc of pool) {
       if (!ownsNamespace(ws, svc.namespace, svc.clusters)) continue;
       const key = `${svc.namespace}/${svc.fact.name}`;
       const g = groups.get(key) ?? { name: svc.fact.name, namespace: svc.namespace!, placed: [], labels: {} };
@@ -145,7 +181,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
       // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
-      const twins = project.services.filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)));
+      const twins = failover ? [] : (indexOf(project).servicesByName.get(g.name) ?? []).filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)));
       const twinText = twins.length
         ? `; the ${g.name} in namespace ${twins[0]!.namespace} (${sortU(twins.flatMap((t) => t.clusters)).join(', ')}) is a different service: failover needs the same name in the same namespace`
         : '';
@@ -161,7 +197,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const names = new Set([...groups.values()].map((g) => g.name));
     const lookalikes = [...groups.values()].map((g) => ({
       service: g.name, namespace: g.namespace,
-      otherNamespaces: sortU(project.services.filter((s) => s.fact.name === g.name && s.namespace && s.namespace !== g.namespace).map((s) => s.namespace!)),
+otherNamespaces: namespacesOfName(project, g.name).filter((n) => n !== g.namespace),
     })).filter((l) => l.otherNamespaces.length > 0 && names.has(l.service));
     workspaces.push({
       organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name,

@@ -233,10 +233,17 @@ function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
 }
 
 function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+  const wsByKey = new Map<string, TsbObjectFact>();
+  for (const o of p.tsb) if (o.kind === 'Workspace' && !wsByKey.has(workspaceKey(o))) wsByKey.set(workspaceKey(o), o);
+  const svcByNs = new Map<string | undefined, typeof p.services>();
+  for (const x of p.services) { const l = svcByNs.get(x.namespace); if (l) l.push(x); else svcByNs.set(x.namespace, [x]); }
   for (const s of p.workspaceSettings) {
-    const ws = p.tsb.find((o) => o.kind === 'Workspace' && workspaceKey(o) === settingKey(s));
+    const ws = wsByKey.get(settingKey(s));
     if (!ws) continue;
-    const services = p.services.filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
+    // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
+    const pats = ws.namespaces.map((n) => parseNsPattern(n.name));
+    const pool = pats.some((q) => !q || q.namespace.includes('*')) ? p.services : [...new Set(pats.flatMap((q) => svcByNs.get(q!.namespace) ?? []))];
+    const services = pool.filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
     if (services.length === 0) continue;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { GroupType } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
-import { resourcesOf } from '../fileAnalysis';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedResource, ChunkResult } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
@@ -140,12 +141,74 @@ function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | 
   return { node: cur, ...(pair ? { pair } : {}) };
 }
 
+const emptyFacts = (uri: string): FileFacts => ({
+  uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
+  controlPlanes: [], namespaces: [], services: [], workloads: [],
+});
+
+// Facts of one document, with lines relative to the document's first line, cached with the document's
+// analysis: an edit re-extracts only the documents it touched; the others are shifted to their line.
+const chunkFacts = new WeakMap<ChunkResult, { uri: string; facts: FileFacts }>();
+
 export function extractFacts(file: FileAnalysis): FileFacts {
-  const facts: FileFacts = {
-    uri: file.uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
-    controlPlanes: [], namespaces: [], services: [], workloads: [],
+  const facts = emptyFacts(file.uri);
+  for (const chunk of file.chunks) {
+    let cached = chunkFacts.get(chunk.result);
+    if (!cached || cached.uri !== file.uri) {
+      const doc = TextDocument.create(file.uri, 'yaml', 0, chunk.result.parsed.text);
+      const items = chunk.result.parsed.resources.map((resource, i) => ({ resource, analysis: chunk.result.analyses[i]!, offset: 0 }));
+      cached = { uri: file.uri, facts: extractFrom(file.uri, doc, items) };
+      chunkFacts.set(chunk.result, cached);
+    }
+    const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
+    const part = delta === 0 ? cached.facts : shiftLines(cached.facts, delta);
+    for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads'] as const) {
+      for (const x of part[k]) (facts[k] as unknown[]).push(x);
+    }
+    if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
+  }
+  return facts;
+}
+
+export interface FactsSignature {
+  parts: { facts: FileFacts; line: number }[];
+}
+
+/** Per-document facts and their start lines: comparing two signatures is cheap when few documents changed. */
+export function factsSignature(file: FileAnalysis): FactsSignature {
+  return {
+    parts: file.chunks.map((c) => ({ facts: chunkFacts.get(c.result)?.facts ?? emptyFacts(file.uri), line: c.start === 0 ? 0 : file.doc.positionAt(c.start).line })),
   };
-  for (const { resource, analysis, offset } of resourcesOf(file)) {
+}
+
+export function sameFacts(a: FactsSignature, b: FactsSignature): boolean {
+  if (a.parts.length !== b.parts.length) return false;
+  return a.parts.every((x, i) => {
+    const y = b.parts[i]!;
+    return x.line === y.line && (x.facts === y.facts || JSON.stringify(x.facts) === JSON.stringify(y.facts));
+  });
+}
+
+/** A copy with every SourceRef moved down by `delta` lines (documents start at a line boundary). */
+function shiftLines<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'object' ? shiftLines(v, delta) : v;
+  if (typeof o['uri'] === 'string' && typeof o['line'] === 'number' && typeof o['endLine'] === 'number') {
+    out['line'] = (o['line'] as number) + delta;
+    out['endLine'] = (o['endLine'] as number) + delta;
+  }
+  return out as T;
+}
+
+interface Item { resource: AnalysedResource['resource']; analysis: AnalysedResource['analysis']; offset: number }
+
+function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
+  const file = { uri, doc };
+  const facts = emptyFacts(uri);
+  for (const { resource, analysis, offset } of items) {
     const id = analysis.identity;
     const v = resource.value;
     if (v === undefined || v === null || typeof v !== 'object') continue;
