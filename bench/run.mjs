@@ -221,6 +221,7 @@ async function session(spec, input, opts) {
   rec.initMs = s.initializedAt - t0;
   rec.pull = s.pull;
   const timeout = input.lines > 200000 ? 300000 : 120000;
+  const editTimeout = input.lines > 200000 ? 180000 : 60000;
   const singleFile = input.layout === 'single';
   try {
     if (singleFile) {
@@ -269,7 +270,7 @@ async function session(spec, input, opts) {
       for (let k = 0; k < opts.edits; k++) {
         for (const insert of [e.insert, '']) {
           const want = (d) => (insert ? atLine(d, e.line) : !atLine(d, e.line));
-          const w = s.pull ? undefined : waitPush(client, uri, want, 60000);
+          const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
           const { t } = docs.edit(uri, e.line, e.character, insert);
           const r = s.pull ? await pullUntil(client, uri, want) : await w;
           editMs.push(r.t - t);
@@ -286,7 +287,7 @@ async function session(spec, input, opts) {
             for (const insert of [tgt.insert, '']) {
               const base = countRule(latest.get(uri) ?? [], tgt.affected[0].rule);
               const want = (d) => (insert ? countRule(d, tgt.affected[0].rule) > base : countRule(d, tgt.affected[0].rule) < base);
-              const w = s.pull ? undefined : waitPush(client, uri, want, 60000);
+              const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
               const { t } = docs.edit(uri, tgt.line, tgt.character, insert);
               const r = s.pull ? await pullUntil(client, uri, want) : await w;
               if (s.pull) latest.set(uri, r.items);
@@ -340,7 +341,7 @@ async function session(spec, input, opts) {
       for (let k = 0; k < opts.edits; k++) {
         for (const insert of [e.insert, '']) {
           const want = (d) => (insert ? atLine(d, e.line) : !atLine(d, e.line));
-          const w = s.pull ? undefined : waitPush(client, uri, want, 60000);
+          const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
           const { t } = docs.edit(uri, e.line, e.character, insert);
           const r = s.pull ? await pullUntil(client, uri, want) : await w;
           editMs.push(r.t - t);
@@ -375,7 +376,7 @@ async function session(spec, input, opts) {
                 lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
                 rec[`${name}RefreshSeen`] = !!rr;
               } else {
-                const ps = waits.map((x) => waitPush(client, x.a.uri, x.want, 60000));
+                const ps = waits.map((x) => waitPush(client, x.a.uri, x.want, editTimeout));
                 const { t } = docs.edit(editUri, tgt.line, tgt.character, insert);
                 const rs = await Promise.all(ps);
                 ms.push(Math.min(...rs.map((r) => r.t)) - t);
@@ -531,7 +532,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.render) {
     // Only re-write the report from bench/out/results.json (e.g. after editing bench/analysis.md).
-    const md = renderMarkdown(JSON.parse(readFileSync(join(ROOT, 'bench/out/results.json'), 'utf8')));
+    const md = renderMarkdown(JSON.parse(readFileSync(join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json'), 'utf8')));
     if (args.out === '-') process.stdout.write(md);
     else writeFileSync(args.out, md);
     return;
@@ -545,9 +546,10 @@ async function main() {
     startedAt: new Date().toISOString(), quick: args.quick, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
     memGiB: totalmem() / 2 ** 30, loadBefore: loadavg(), inputs: {}, notes: [],
   };
-  if (args.merge && existsSync(join(ROOT, 'bench/out/results.json'))) {
-    // Re-measure some inputs, keep the others from the previous run's bench/out/results.json.
-    const prev = JSON.parse(readFileSync(join(ROOT, 'bench/out/results.json'), 'utf8'));
+  const resultsFile = join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json');
+  if (args.merge && existsSync(resultsFile)) {
+    // Re-measure some inputs, keep the others from the previous run's results.
+    const prev = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const [n, r] of Object.entries(prev.inputs ?? {})) if (!names.includes(n)) results.inputs[n] = { ...r, merged: prev.startedAt };
     results.notes.push(`Inputs ${Object.keys(results.inputs).join(', ') || '(none)'} are from the run of ${prev.startedAt} (load average then ${prev.loadBefore?.map((x) => x.toFixed(1)).join(' / ')}).`);
   }
@@ -659,7 +661,8 @@ function summarize(rs) {
 function writeResults(results) {
   const dir = join(ROOT, 'bench/out');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
+  // A --quick smoke run never overwrites the real figures.
+  writeFileSync(join(dir, results.quick ? 'results-quick.json' : 'results.json'), JSON.stringify(results, null, 2));
 }
 
 // ------------------------------------------------------------------------------------------- report
@@ -710,7 +713,9 @@ export function renderMarkdown(res) {
   L.push('  every TSB document with our schemas (compiled on first use) — bench/floor.mjs. **tsb-lint**: `node server/out/cli.js check DIR --format json`');
   L.push('  as a whole process (wall time, CPU and peak RSS of the process).');
   L.push('');
-  for (const [name, r] of Object.entries(res.inputs)) {
+  const order = Object.keys(res.quick ? QUICK_INPUTS : INPUTS);
+  const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
+  for (const [name, r] of Object.entries(res.inputs).sort(([a], [b]) => rank(a) - rank(b))) {
     const ours = r.servers['ours'];
     const pull = r.servers['ours (pull)'];
     const yls = r.servers['yaml-language-server'];
