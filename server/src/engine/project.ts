@@ -31,7 +31,10 @@ interface FileEntry {
 }
 
 interface Derived {
-  resolved: ResolvedProject;
+  /** One resolved project per tsb.config.yaml root ('' for files under none). */
+  groups: Map<string, ResolvedProject>;
+  /** All groups together, built only when asked for (multi-root workspaces). */
+  merged?: ResolvedProject;
   model: FailoverModel;
   byUri: Map<string, LocatedProblem[]>;
 }
@@ -135,8 +138,19 @@ export class Project {
     return this.files.get(uri)?.facts;
   }
 
-  resolved(): ResolvedProject {
-    return this.derive().resolved;
+  /**
+   * The resolved facts: of the project that governs `uri` (what features of that file may see), or of
+   * every project together when no uri is given.
+   */
+  resolved(uri?: string): ResolvedProject {
+    const d = this.derive();
+    if (uri !== undefined) {
+      const own = d.groups.get(this.configFor(uri)?.rootUri ?? '');
+      if (own) return own;
+    }
+    if (d.groups.size === 1) return d.groups.values().next().value!;
+    d.merged ??= resolveProject([...this.files.values()].map((f) => f.facts), (u) => placementOf(this.configFor(u), u));
+    return d.merged;
   }
 
   failoverModel(): FailoverModel {
@@ -201,8 +215,10 @@ export class Project {
     }
     const byUri = new Map<string, LocatedProblem[]>();
     const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
-    for (const facts of groups.values()) {
+    const resolvedGroups = new Map<string, ResolvedProject>();
+    for (const [key, facts] of groups) {
       const resolved = resolveProject(facts, (uri) => placementOf(this.configFor(uri), uri));
+      resolvedGroups.set(key, resolved);
       const model = computeFailover(resolved);
       parts.push({ resolved, model });
       for (const p of crossFileProblems(resolved, model)) {
@@ -211,9 +227,8 @@ export class Project {
         else byUri.set(p.uri, [p]);
       }
     }
-    const resolved = parts.length === 1 ? parts[0]!.resolved : resolveProject([...this.files.values()].map((f) => f.facts), (uri) => placementOf(this.configFor(uri), uri));
     const model = parts.length === 1 ? parts[0]!.model : mergeModels(parts.map((p) => p.model));
-    this.derived = { resolved, model, byUri };
+    this.derived = { groups: resolvedGroups, model, byUri };
     return this.derived;
   }
 }

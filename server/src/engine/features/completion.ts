@@ -154,7 +154,7 @@ export function keySnippet(key: string, schema: JsonSchema | undefined, root: Js
 }
 
 function projectKeyItems(ctx: Ctx, path: Path, prefix: string, present: Set<string>): CompletionItem[] {
-  const p = ctx.project.resolved();
+  const p = ctx.project.resolved(ctx.file.uri);
   const last = path[path.length - 1];
   let pairs: LabelPair[] = [];
   let what = '';
@@ -181,7 +181,7 @@ function projectKeyItems(ctx: Ctx, path: Path, prefix: string, present: Set<stri
 
 function gitopsAnnotationKeys(ctx: Ctx, prefix: string, present: Set<string>): CompletionItem[] {
   const entry = ctx.entry!;
-  const p = ctx.project.resolved();
+  const p = ctx.project.resolved(ctx.file.uri);
   const out: CompletionItem[] = [];
   for (const level of entry.parents) {
     const key = level === 'group' && entry.groupType ? GROUP_ANNOTATION[entry.groupType] : `tsb.tetrate.io/${level}`;
@@ -218,7 +218,7 @@ const PARENT_KEYS = new Set(['organization', 'tenant', 'workspace', 'group']);
 
 function valueItems(ctx: Ctx, path: Path, key: string, prefix: string): CompletionItem[] {
   const reg = ctx.project.registry;
-  const p = ctx.project.resolved();
+  const p = ctx.project.resolved(ctx.file.uri);
   const full = [...path, key];
   if (path.length === 0 && key === 'apiVersion') {
     const kind = /^kind:\s*["']?([\w]+)/m.exec(ctx.lines.join('\n'))?.[1];
@@ -269,7 +269,7 @@ function itemItems(ctx: Ctx, seqPath: Path, prefix: string): CompletionItem[] {
   const last = seqPath[seqPath.length - 1];
   const out: CompletionItem[] = [];
   if (last === 'names' && seqPath[seqPath.length - 2] === 'namespaceSelector') {
-    const p = ctx.project.resolved();
+    const p = ctx.project.resolved(ctx.file.uri);
     const namespaces = knownNamespaces(p);
     for (const ns of namespaces) out.push(valueItem(ctx, prefix, `*/${ns}`, `${ns} in every cluster`, undefined, '0'));
     for (const c of p.clusters) {

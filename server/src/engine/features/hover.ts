@@ -29,7 +29,7 @@ export function hover(file: FileAnalysis, pos: Position, project: Project): Hove
       if (doc) parts.push(doc);
     }
   }
-  const sel = selectorInfo(at, project);
+  const sel = selectorInfo(at, project, file.uri);
   if (sel) parts.push(sel);
   if (!parts.length) return null;
   const range = at.onKey && at.pair ? nodeRange(file, at.chunk, at.pair.key) : at.node && 'range' in at.node ? nodeRange(file, at.chunk, at.node) : undefined;
@@ -42,7 +42,7 @@ function upTo(path: Path, key: string): Path | undefined {
 }
 
 /** What the selector under the caret matches right now, in words. */
-export function selectorInfo(at: Located, project: Project): string | undefined {
+export function selectorInfo(at: Located, project: Project, uri?: string): string | undefined {
   const value = at.resource.value;
   const wsPath = upTo(at.path, 'workloadSelector');
   if (wsPath) {
@@ -50,7 +50,7 @@ export function selectorInfo(at: Located, project: Project): string | undefined 
     const ns = String(valueAt(sel, ['namespace']) ?? '');
     const labels = stringMap(valueAt(sel, ['labels']));
     if (!ns || !Object.keys(labels).length) return undefined;
-    const gws = matchingGateways(project.resolved(), ns, labels);
+    const gws = matchingGateways(project.resolved(uri), ns, labels);
     if (!gws.length) return `**Selects no gateway** deployed by an install CR in this project (${formatLabels(labels)} in namespace ${ns}). A gateway install CR named X deploys pods labelled app=X.`;
     return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? g.clusters.join(', ') : 'no cluster (add a placement in tsb.config.yaml)'}`).join('\n')}`;
   }
@@ -58,7 +58,7 @@ export function selectorInfo(at: Located, project: Project): string | undefined 
   if (slPath) {
     const labels = stringMap(valueAt(value, slPath));
     if (!Object.keys(labels).length) return undefined;
-    const p = project.resolved();
+    const p = project.resolved(uri);
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
     const ws = workspaceOf(p, meta);
     const svcs = matchingServices(servicesOf(p, ws), labels);
@@ -76,7 +76,7 @@ export function selectorInfo(at: Located, project: Project): string | undefined 
   if (at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number') {
     const name = valueAt(value, at.path);
     if (typeof name !== 'string') return undefined;
-    const hits = namespacesMatching(project.resolved(), name);
+    const hits = namespacesMatching(project.resolved(uri), name);
     if (!hits.length) return `**${name}** matches no namespace known in this project.`;
     return `**${name}** matches:\n\n${hits.map((h) => `- ${h.namespace}${h.clusters.length ? ` in ${h.clusters.join(', ')}` : ''}`).join('\n')}`;
   }

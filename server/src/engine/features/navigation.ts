@@ -86,7 +86,7 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
 export function definition(file: FileAnalysis, pos: Position, project: Project): Location[] {
   const at = locate(file, pos);
   if (!at) return [];
-  const t = targetAt(file, pos, at, project.resolved());
+  const t = targetAt(file, pos, at, project.resolved(file.uri));
   if (!t) return [];
   const refs = t.type === 'gateway' ? t.gateways.map((g) => g.fact.nameRef)
     : t.type === 'service' ? t.services.map((s) => s.fact.source)
@@ -98,7 +98,7 @@ export function definition(file: FileAnalysis, pos: Position, project: Project):
 export function references(file: FileAnalysis, pos: Position, project: Project, includeDeclaration: boolean): Location[] {
   const at = locate(file, pos);
   if (!at) return [];
-  const p = project.resolved();
+  const p = project.resolved(file.uri);
   const t = targetAt(file, pos, at, p);
   if (!t) return [];
   const out: SourceRef[] = [];

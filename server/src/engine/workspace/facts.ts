@@ -1,8 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { GroupType } from '../../../../schemas/src/types';
-import type { FileAnalysis } from '../fileAnalysis';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysedResource, ChunkResult } from '../fileAnalysis';
+import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
