@@ -4,6 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findYamlFiles, readText } from './node/scan';
+import { precompiledValidators } from './node/validators';
+import type { PrecompiledValidators } from './engine/index';
 
 export interface FoundYaml {
   uri: string;
@@ -29,6 +31,8 @@ export interface RuntimeEnvironment {
     /** Lets pending I/O run between batches of a long computation. */
     yield(): Promise<void>;
   };
+  /** Schema validators compiled ahead of time, when the platform ships them. */
+  validators?: PrecompiledValidators;
 }
 
 function isFileUri(uri: string): boolean {
@@ -71,5 +75,6 @@ export function createNodeRuntime(): RuntimeEnvironment {
       },
       yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
     },
+    validators: precompiledValidators(),
   };
 }

@@ -33,7 +33,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!shuttingDown) connection.sendNotification(type, params).catch(() => undefined);
   };
   const documents = new TextDocuments(TextDocument);
-  const project = createProject();
+  const project = createProject({}, runtime.validators);
   const sync = new WorkspaceSync(project, runtime, logger);
   let settingsStore: SettingsStore | undefined;
   let diagnostics: DiagnosticsController | undefined;

@@ -87,9 +87,20 @@ test('namespaces that differ across clusters: no failover, lookalike note', () =
   assert.match(w.candidates[0]!.reason!, /runs only in cluster-1/);
   assert.match(w.candidates[0]!.reason!, /bookinfo-prod/);
   assert.deepEqual(w.lookalikes, [
-    { service: 'details', namespace: 'bookinfo', otherNamespaces: ['bookinfo-prod'] },
-    { service: 'details', namespace: 'bookinfo-prod', otherNamespaces: ['bookinfo'] },
+    { service: 'details', namespace: 'bookinfo', otherNamespaces: ['bookinfo-prod'], otherCount: 1 },
+    { service: 'details', namespace: 'bookinfo-prod', otherNamespaces: ['bookinfo'], otherCount: 1 },
   ]);
+});
+
+test('a name repeated in many namespaces: the lookalike note lists a few and counts the rest', () => {
+  const files: Record<string, string> = { 'tsb.config.yaml': SEED_CONFIG, 'gateways/gw.yaml': EW_GATEWAY, 'set.yaml': WS_SETTING };
+  const names = Array.from({ length: 12 }, (_, i) => `team-${String(i).padStart(2, '0')}`);
+  files['ws.yaml'] = WS.replace('      - "*/bookinfo"\n', names.map((n) => `      - "*/${n}"\n`).join(''));
+  for (const n of names) files[`apps/${n}.yaml`] = service('details', undefined, n);
+  const w = ws0(project(files).model());
+  const own = w.lookalikes.find((l) => l.namespace === 'team-03')!;
+  assert.equal(own.otherCount, 11);
+  assert.deepEqual(own.otherNamespaces, ['team-00', 'team-01', 'team-02', 'team-04', 'team-05']);
 });
 
 test('a gateway deployed in only one cluster: no failover, the reason says no gateway there', () => {

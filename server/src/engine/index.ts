@@ -2,6 +2,7 @@
 // It imports no `vscode`, no LSP connection and no `fs` (a test checks the imports).
 import { catalog } from '../../../schemas/src/index';
 import { Project, type ProjectOptions } from './project';
+import { SchemaRegistry, type PrecompiledValidators } from './schema/registry';
 
 export { Project } from './project';
 export type { ProjectOptions } from './project';
@@ -12,7 +13,9 @@ export { CONFIG_FILE } from './workspace/config';
 export { simulateDown, parseDownTarget, formatDownTarget } from './model/whatIf';
 export type * from './model/failoverTypes';
 export { catalog };
+export type { PrecompiledValidators };
 
-export function createProject(options?: ProjectOptions): Project {
-  return new Project(catalog, options);
+/** `validators`: validators compiled ahead of time (the Node entry points load them from disk). */
+export function createProject(options?: ProjectOptions, validators?: PrecompiledValidators): Project {
+  return new Project(new SchemaRegistry(catalog, validators), options);
 }

@@ -19,16 +19,24 @@ import type { WorkspaceSync } from './workspaceSync';
 export type DiagnosticsMode = 'pull' | 'push';
 
 interface Computed {
+  /** What the items were computed from: settings, project and file generations. */
+  stamp: string;
+  /** Result id: changes only when the items do, so a re-pull after an unrelated change is answered Unchanged. */
   id: string;
   items: Diagnostic[];
+  json: string;
 }
 
 export class DiagnosticsController {
   private readonly cache = new Map<string, Computed>();
+  /** uri -> result id last pushed */
   private readonly published = new Map<string, string>();
   private enabled = true;
   private waiters: (() => void)[] = [];
   private stopped = false;
+  private counter = 0;
+  // Result ids are unique to this server process: a restarted server never matches an old id.
+  private readonly epoch = Date.now().toString(36);
 
   constructor(
     private readonly connection: Connection,
@@ -45,17 +53,22 @@ export class DiagnosticsController {
     this.enabled = enabled;
   }
 
-  resultId(uri: string): string {
+  private stamp(uri: string): string {
     return `${this.enabled ? 1 : 0}.${this.settings.generation}.${this.project.version}.${this.sync.generation(uri)}`;
   }
 
-  /** Diagnostics of one file, cached by result id (the project is flushed by the caller). */
+  /** Diagnostics of one file, recomputed only when something it depends on changed (the project is flushed by the caller). */
   compute(uri: string): Computed {
-    const id = this.resultId(uri);
+    const stamp = this.stamp(uri);
     const hit = this.cache.get(uri);
-    if (hit && hit.id === id) return hit;
+    if (hit && hit.stamp === stamp) return hit;
     const items = this.enabled ? this.project.diagnostics(uri).map(toDiagnostic) : [];
-    const fresh = { id, items };
+    const json = JSON.stringify(items);
+    if (hit && hit.json === json) {
+      hit.stamp = stamp;
+      return hit;
+    }
+    const fresh = { stamp, id: `${this.epoch}.${++this.counter}`, items, json };
     this.cache.set(uri, fresh);
     return fresh;
   }
@@ -65,9 +78,8 @@ export class DiagnosticsController {
       await this.sync.ready;
       this.sync.flush();
       const uri = this.runtime.normalizeUri(params.textDocument.uri);
-      const id = this.resultId(uri);
-      if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
       const c = this.compute(uri);
+      if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
     }));
     this.connection.languages.diagnostics.onWorkspace(guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'workspace/diagnostic', { items: [] }, (params, token) =>
@@ -85,12 +97,11 @@ export class DiagnosticsController {
       let changed = false;
       for (const uri of known) {
         if (this.sync.isOpen(uri)) continue;
-        const id = this.resultId(uri);
-        if (previous.get(uri) === id) {
-          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: id, version: null });
+        const c = this.compute(uri);
+        if (previous.get(uri) === c.id) {
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: c.id, version: null });
           continue;
         }
-        const c = this.compute(uri);
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
         changed = true;
       }
@@ -141,9 +152,8 @@ export class DiagnosticsController {
       // Edited since the flush: its diagnostics would describe old text; the next run publishes it.
       if (doc && analysed && analysed.version !== doc.version) continue;
       const c = this.compute(uri);
-      const key = JSON.stringify(c.items);
-      if (this.published.get(uri) !== key) {
-        this.published.set(uri, key);
+      if (this.published.get(uri) !== c.id) {
+        this.published.set(uri, c.id);
         await this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items });
       }
       if (++n % 50 === 0) await this.runtime.timer.yield();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { precompiledValidators } from './validators';
 import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
 import { findConfigUpwards, findYamlFiles, readText } from './scan';
@@ -60,7 +61,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 }
 
 function loadProject(args: Args): { project: Project; files: string[]; configs: string[] } {
-  const project = createProject({ maxFileSize: args.maxFileSize });
+  const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
     // An explicit config governs every checked path: globs are relative to its folder when the paths

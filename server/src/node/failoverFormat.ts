@@ -33,7 +33,7 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
     for (const e of ws.excluded) rows.push([e.service, e.namespace, e.clusters.join(',') || '-', '-', `excluded: ${e.reason}`]);
     if (rows.length > 1) lines.push(...table(rows).map((r) => '  ' + r));
     else lines.push('  No services in this workspace\'s namespaces.');
-    for (const l of ws.lookalikes) lines.push(`  Note: ${l.service} also exists in ${l.otherNamespaces.join(', ')}; a service fails over only to the same name in the same namespace (${l.namespace}).`);
+    for (const l of ws.lookalikes) lines.push(`  Note: ${l.service} also exists in ${l.otherNamespaces.join(', ')}${l.otherCount > l.otherNamespaces.length ? ` and ${l.otherCount - l.otherNamespaces.length} more namespaces` : ''}; a service fails over only to the same name in the same namespace (${l.namespace}).`);
     lines.push('');
   }
   for (const n of model.notes) lines.push(`Note: ${n}`);

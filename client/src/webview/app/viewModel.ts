@@ -142,6 +142,10 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+function namesakes(listed: string[], count: number): string {
+  return count > listed.length ? `${listed.join(', ')} and ${count - listed.length} more namespaces` : list(listed);
+}
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function downKey(d: DownWorkload): string {
@@ -442,7 +446,7 @@ function workspaceView(model: FailoverModel, ws: WorkspaceFailover, down: DownWo
     gateways: ws.gateways.map((g) => gatewayView(ws, g, clusters)),
     rows,
     summaryText: rows.length === 0 ? 'No services' : `${rows.length} service${rows.length === 1 ? '' : 's'}: ${parts.join(', ')}`,
-    lookalikes: ws.lookalikes.map((l) => `${l.service} in ${l.namespace} has namesakes in ${list(l.otherNamespaces)}: a service never fails over to another namespace.`),
+    lookalikes: ws.lookalikes.map((l) => `${l.service} in ${l.namespace} has namesakes in ${namesakes(l.otherNamespaces, l.otherCount)}: a service never fails over to another namespace.`),
     teach,
   };
 }

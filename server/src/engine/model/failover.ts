@@ -1,9 +1,11 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { labelsMatch, formatLabels, parseNsPattern, nsPatternMatches } from '../workspace/selectors';
+import { indexOf, servicesOwnedBy } from '../workspace/projectIndex';
 import type {
-  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
+  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
+import { LOOKALIKE_LIMIT } from './failoverTypes';
 
 // The failover model (contract §5), a pure function of the resolved project. Semantics follow the seed
 // guide: a service fails over only to the same name in the same namespace in another cluster, only
@@ -39,35 +41,12 @@ function ownedClusters(ws: TsbObjectFact, namespace: string, clusters: string[])
 }
 
 export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>): GatewayInstall[] {
-  return project.installGateways
-    .filter((g) => g.namespace === namespace && labelsMatch(labels, g.fact.labels))
+  return (indexOf(project).gatewaysByNs.get(namespace) ?? [])
+    .filter((g) => labelsMatch(labels, g.fact.labels))
     .map((g) => ({
       kind: g.fact.kind, name: g.fact.name, namespace: g.namespace!, labels: g.fact.labels, eastWestOnly: g.fact.eastWestOnly,
       clusters: [...g.clusters].sort(), source: g.fact.source,
     }));
-}
-
-interface Index {
-  workloadsByNs: Map<string | undefined, ResolvedProject['workloads']>;
-  servicesByName: Map<string, ResolvedProject['services']>;
-  servicesByNs: Map<string | undefined, ResolvedProject['services']>;
-}
-const indexes = new WeakMap<ResolvedProject, Index>();
-function indexOf(project: ResolvedProject): Index {
-  let ix = indexes.get(project);
-  if (ix) return ix;
-  const group = <T,>(xs: T[], key: (x: T) => string | undefined) => {
-    const m = new Map<string | undefined, T[]>();
-    for (const x of xs) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
-    return m;
-  };
-  ix = {
-    workloadsByNs: group(project.workloads, (w) => w.namespace),
-    servicesByName: group(project.services, (s) => s.fact.name) as Map<string, ResolvedProject['services']>,
-    servicesByNs: group(project.services, (s) => s.namespace),
-  };
-  indexes.set(project, ix);
-  return ix;
 }
 
 const nsOfName = new WeakMap<ResolvedProject, Map<string, string[]>>();
@@ -114,15 +93,12 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
   const settingsByWs = new Map<string, WorkspaceSettingFact>();
   for (const s of project.workspaceSettings) if (!settingsByWs.has(settingKey(s))) settingsByWs.set(settingKey(s), s);
 
-  const wsFacts = project.tsb.filter((t) => t.kind === 'Workspace');
+  const wsFacts = indexOf(project).workspaces;
   for (const ws of wsFacts) {
     const setting = settingsByWs.get(workspaceKey(ws));
     // Group this workspace's Services by (namespace, name): one logical service across clusters.
     const groups = new Map<string, ServiceGroup>();
-    const pats = ws.namespaces.map((n) => parseNsPattern(n.name));
-    const pool = pats.some((p) => !p || p.namespace.includes('*'))
-      ? project.services
-      : [...new Set(pats.flatMap((p) => indexOf(project).servicesByNs.get(p!.namespace) ?? []))];
+    const pool = servicesOwnedBy(project, ws);
     for (const svc of pool) {
       if (!ownsNamespace(ws, svc.namespace, svc.clusters)) continue;
       const key = `${svc.namespace}/${svc.fact.name}`;
@@ -195,10 +171,20 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       });
     }
     const names = new Set([...groups.values()].map((g) => g.name));
-    const lookalikes = [...groups.values()].map((g) => ({
-      service: g.name, namespace: g.namespace,
-otherNamespaces: namespacesOfName(project, g.name).filter((n) => n !== g.namespace),
-    })).filter((l) => l.otherNamespaces.length > 0 && names.has(l.service));
+    const lookalikes: Lookalike[] = [];
+    for (const g of groups.values()) {
+      if (!names.has(g.name)) continue;
+      const all = namespacesOfName(project, g.name);
+      // The group's own namespace is always in the list: its services carry this name there.
+      const otherCount = all.length - 1;
+      if (otherCount === 0) continue;
+      const otherNamespaces: string[] = [];
+      for (const n of all) {
+        if (otherNamespaces.length === LOOKALIKE_LIMIT) break;
+        if (n !== g.namespace) otherNamespaces.push(n);
+      }
+      lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
+    }
     workspaces.push({
       organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name,
       namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,

@@ -102,10 +102,23 @@ export interface WorkspaceFailover {
   candidates: ServiceCandidate[];
   excluded: ExcludedService[];
   /** Same service name running in another namespace of the project: never a failover target (seed FAQ). */
-  lookalikes: { service: string; namespace: string; otherNamespaces: string[] }[];
+  lookalikes: Lookalike[];
   source?: SourceRef;
   settingSource?: SourceRef;
 }
+
+/** A service whose name also exists in other namespaces (a namesake never receives its traffic). */
+export interface Lookalike {
+  service: string;
+  namespace: string;
+  /** The first few other namespaces, sorted (at most LOOKALIKE_LIMIT). */
+  otherNamespaces: string[];
+  /** How many other namespaces hold the name in all (more than listed when a name is everywhere). */
+  otherCount: number;
+}
+
+/** Listing every namesake is noise (and quadratic) when the same names repeat across hundreds of namespaces. */
+export const LOOKALIKE_LIMIT = 5;
 
 export interface FailoverModel {
   workspaces: WorkspaceFailover[];

@@ -16,11 +16,14 @@ export const ANNOTATION_KEYWORDS = [
 ] as const;
 
 /** One ajv instance configuration for the engine and for the schema tests. */
-export function createAjv(): Ajv {
+export function createAjv(opts: { source?: boolean } = {}): Ajv {
   const ajv = new Ajv({
+    // `source`: keep the generated code, for validators compiled ahead of time (scripts/validators.ts).
+    ...(opts.source ? { code: { source: true } } : {}),
     allErrors: true,
     strict: true,
     // Keep the failing schema on each error: messages use errorMessage/patternErrorMessage from it.
+    // (A schemaPath is relative to the $ref'd definition it fails in, so it cannot replace this.)
     verbose: true,
     // Unknown fields are reported by the engine's own walker (nearest name, mis-indentation),
     // not through ajv's additionalProperties errors; keep the schemas strict for other editors.

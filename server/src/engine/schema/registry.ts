@@ -1,17 +1,24 @@
+import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import type { SchemaEntry } from '../../../../schemas/src/types';
 import { createAjv } from './ajv';
 import { nearest } from '../util/nearest';
 
-/** The catalog of kinds with their schemas; validators compiled lazily, once. */
+/** A validator compiled ahead of time (`npm run build` writes one per catalog entry), if there is one. */
+export type PrecompiledValidators = (id: string) => ValidateFunction | undefined;
+
+/** The catalog of kinds with their schemas; validators loaded (or else compiled) lazily, once. */
 export class SchemaRegistry {
   private readonly byKey = new Map<string, SchemaEntry>();
   private readonly byKind = new Map<string, SchemaEntry[]>();
   private readonly kindsByApiVersion = new Map<string, string[]>();
   private readonly validators = new Map<string, ValidateFunction>();
-  private readonly ajv = createAjv();
+  private ajvInstance: Ajv | undefined;
+  private get ajv(): Ajv {
+    return (this.ajvInstance ??= createAjv());
+  }
 
-  constructor(readonly entries: readonly SchemaEntry[]) {
+  constructor(readonly entries: readonly SchemaEntry[], private readonly precompiled?: PrecompiledValidators) {
     for (const e of entries) {
       for (const v of e.apiVersions) {
         this.byKey.set(`${v}|${e.kind}`, e);
@@ -54,7 +61,8 @@ export class SchemaRegistry {
   validator(entry: SchemaEntry): ValidateFunction {
     let v = this.validators.get(entry.id);
     if (!v) {
-      v = this.ajv.compile(entry.schema);
+      // Compiling a large schema costs 50-300 ms; a precompiled one only loads.
+      v = this.precompiled?.(entry.id) ?? this.ajv.compile(entry.schema);
       this.validators.set(entry.id, v);
     }
     return v;

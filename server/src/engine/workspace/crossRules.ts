@@ -5,6 +5,7 @@ import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
 import { workspaceKey, settingKey, ownsNamespace, gatewaysFor } from '../model/failover';
 import { labelsMatch, formatLabels, parseNsPattern, nsPatternsOverlap } from './selectors';
+import { indexOf, servicesOwnedBy, workspacesFor } from './projectIndex';
 import { nearest } from '../util/nearest';
 
 // Relational rules: resources valid on their own that do not fit together. Each problem points at the
@@ -191,7 +192,7 @@ function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
 function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: string): LocatedProblem | undefined {
   if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
   if (gatewaysFor(p, namespace, labels).length > 0) return undefined;
-  const sameNs = p.installGateways.filter((g) => g.namespace === namespace);
+  const sameNs = indexOf(p).gatewaysByNs.get(namespace) ?? [];
   const byLabels = p.installGateways.filter((g) => labelsMatch(labels, g.fact.labels));
   const shown = `${formatLabels(labels)} in namespace ${namespace}`;
   if (byLabels.length) {
@@ -234,16 +235,12 @@ function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
 
 function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
   const wsByKey = new Map<string, TsbObjectFact>();
-  for (const o of p.tsb) if (o.kind === 'Workspace' && !wsByKey.has(workspaceKey(o))) wsByKey.set(workspaceKey(o), o);
-  const svcByNs = new Map<string | undefined, typeof p.services>();
-  for (const x of p.services) { const l = svcByNs.get(x.namespace); if (l) l.push(x); else svcByNs.set(x.namespace, [x]); }
+  for (const o of indexOf(p).workspaces) if (!wsByKey.has(workspaceKey(o))) wsByKey.set(workspaceKey(o), o);
   for (const s of p.workspaceSettings) {
     const ws = wsByKey.get(settingKey(s));
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
-    const pats = ws.namespaces.map((n) => parseNsPattern(n.name));
-    const pool = pats.some((q) => !q || q.namespace.includes('*')) ? p.services : [...new Set(pats.flatMap((q) => svcByNs.get(q!.namespace) ?? []))];
-    const services = pool.filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
+    const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
     if (services.length === 0) continue;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
@@ -267,9 +264,8 @@ function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
 }
 
 function injection(p: ResolvedProject, out: LocatedProblem[]): void {
-  const workspaces = p.tsb.filter((o) => o.kind === 'Workspace');
   for (const ns of p.namespaces) {
-    const owner = workspaces.find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters));
+    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters));
     if (!owner) continue;
     const l = ns.fact.labels;
     if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
@@ -314,10 +310,11 @@ function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
     const [ns, host] = r.service.split('/');
     if (!ns || !host) continue;
     const name = host.split('.')[0]!;
-    const svcs = p.services.filter((s) => s.namespace === ns && s.fact.name === name);
-    if (!svcs.length) continue;
+    const svcs = indexOf(p).servicesByNsName.get(`${ns}/${name}`);
+    if (!svcs?.length) continue;
     const selector = svcs[0]!.fact.selector;
-    const pods = p.workloads.filter((w) => w.namespace === ns && Object.keys(selector).length > 0 && labelsMatch(selector, w.fact.podLabels));
+    if (!Object.keys(selector).length) continue;
+    const pods = (indexOf(p).workloadsByNs.get(ns) ?? []).filter((w) => labelsMatch(selector, w.fact.podLabels));
     if (!pods.length) continue;
     for (const s of r.subsets) {
       if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;

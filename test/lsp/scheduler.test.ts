@@ -1,0 +1,119 @@
+// The diagnostics debouncer: the first change after a pause runs at once, a burst waits for its pause,
+// and a run overtaken by a newer trigger is told it is no longer current. A fake clock and fake timers
+// make this deterministic (no sleeping).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Debouncer } from '../../server/src/handlers/scheduler';
+import type { RuntimeEnvironment } from '../../server/src/runtime';
+
+function fakeTime() {
+  let now = 0;
+  const timers: { at: number; fn: () => void; live: boolean }[] = [];
+  const timer: RuntimeEnvironment['timer'] = {
+    setTimeout(fn, ms) {
+      const t = { at: now + ms, fn, live: true };
+      timers.push(t);
+      return { dispose: () => { t.live = false; } };
+    },
+    yield: () => Promise.resolve(),
+  };
+  return {
+    runtime: { timer } as RuntimeEnvironment,
+    now: () => now,
+    /** Moves the clock and fires due timers in order. */
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.live && t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        now = due.at;
+        due.live = false;
+        due.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+const unexpected = (err: unknown): void => { throw err; };
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+test('the first trigger after a pause runs on the next turn, not after the delay', async () => {
+  const t = fakeTime();
+  const runs: number[] = [];
+  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  t.advance(1000);
+  d.trigger(300);
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1000]);
+});
+
+test('a burst of triggers waits until the burst pauses for the delay, then runs once', async () => {
+  const t = fakeTime();
+  const runs: number[] = [];
+  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  t.advance(1000);
+  d.trigger(300); // leading edge
+  t.advance(0);
+  await settle();
+  for (let i = 0; i < 5; i++) { t.advance(100); d.trigger(300); } // typing every 100 ms
+  t.advance(299);
+  await settle();
+  assert.deepEqual(runs, [1000]);
+  t.advance(1);
+  await settle();
+  assert.deepEqual(runs, [1000, 1800]);
+  // After a pause the next trigger is a leading edge again.
+  t.advance(1000);
+  d.trigger(300);
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1000, 1800, 2800]);
+});
+
+test('triggers in the same turn are coalesced into one run', async () => {
+  const t = fakeTime();
+  let runs = 0;
+  const d = new Debouncer(t.runtime, () => { runs++; }, unexpected, t.now);
+  t.advance(1000);
+  d.trigger(300);
+  d.trigger(300);
+  d.trigger(300);
+  t.advance(300);
+  await settle();
+  assert.equal(runs, 1);
+});
+
+test('a run overtaken by a newer trigger is no longer current', async () => {
+  const t = fakeTime();
+  const seen: boolean[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  let first = true;
+  const d = new Debouncer(t.runtime, async (isCurrent) => {
+    if (first) { first = false; await gate; }
+    seen.push(isCurrent());
+  }, unexpected, t.now);
+  t.advance(1000);
+  d.trigger(0);
+  t.advance(0);
+  await settle();
+  d.trigger(0);
+  release();
+  await settle();
+  assert.deepEqual(seen, [false]);
+  t.advance(0);
+  await settle();
+  assert.deepEqual(seen, [false, true]);
+});
+
+test('a failing job is reported, not thrown', async () => {
+  const t = fakeTime();
+  const errors: unknown[] = [];
+  const d = new Debouncer(t.runtime, () => { throw new Error('boom'); }, (e) => errors.push(e), t.now);
+  d.trigger(0);
+  t.advance(0);
+  await settle();
+  assert.equal((errors[0] as Error).message, 'boom');
+});
