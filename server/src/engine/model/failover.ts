@@ -117,17 +117,19 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
-      const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
+      const runsIn = g.placed.length === 1 ? sortU(ownedClusters(ws, g.namespace, g.placed[0]!.clusters)) : sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
-      const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
-      const base = { service: g.name, namespace: g.namespace, labels: g.labels, source };
-      const ex = { ...base, workloads };
+      const workloads = g.placed.length === 1 ? workloadsOf(project, g.placed[0]!) : mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
+      // Plain literals in contract key order (spreads into large literals are slow in V8 and this runs per service).
+      const exclude = (clusters: string[], code: ExcludedService['code'], reason: string): void => {
+        excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason });
+      };
       if (!project.placementsConfigured || runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
-        excluded.push({ ...ex, clusters: [], code: 'not-placed', reason: 'not placed in any cluster: add a placement for its file in tsb.config.yaml' });
+        exclude([], 'not-placed', 'not placed in any cluster: add a placement for its file in tsb.config.yaml');
         continue;
       }
       if (gateways.length === 0) {
-        excluded.push({ ...ex, clusters: runsIn, code: 'no-east-west-settings', reason: setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings` });
+        exclude(runsIn, 'no-east-west-settings', setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings`);
         continue;
       }
       let exposedBy: ServiceCandidate['exposedBy'] | undefined;
@@ -138,18 +140,15 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       }
       if (!exposedBy) {
         const sels = gateways.flatMap((gw) => gw.exposedServices).map(formatLabels);
-        excluded.push({ ...ex, clusters: runsIn, code: 'not-selected', reason: `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}` });
+        exclude(runsIn, 'not-selected', `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}`);
         continue;
       }
       const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
       const clusters = runsIn.filter((c) => gw.clusters.includes(c));
       if (clusters.length === 0) {
-        excluded.push({
-          ...ex, clusters: runsIn, code: 'no-gateway-cluster',
-          reason: gw.clusters.length
-            ? `runs in ${runsIn.join(', ')}, where no selected east-west gateway is deployed (gateway clusters: ${gw.clusters.join(', ')})`
-            : `the east-west selector ${gw.namespace}/${formatLabels(gw.labels)} matches no gateway deployed in any cluster`,
-        });
+        exclude(runsIn, 'no-gateway-cluster', gw.clusters.length
+          ? `runs in ${runsIn.join(', ')}, where no selected east-west gateway is deployed (gateway clusters: ${gw.clusters.join(', ')})`
+          : `the east-west selector ${gw.namespace}/${formatLabels(gw.labels)} matches no gateway deployed in any cluster`);
         continue;
       }
       const versions: Record<string, string[]> = {};
@@ -161,14 +160,13 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const twinText = twins.length
         ? `; the ${g.name} in namespace ${twins[0]!.namespace} (${sortU(twins.flatMap((t) => t.clusters)).join(', ')}) is a different service: failover needs the same name in the same namespace`
         : '';
-      candidates.push({
-        ...base, clusters, failover, versions, runsIn, exposedBy, workloads,
-        ...(failover ? {} : {
-          reason: runsIn.length < 2
-            ? `runs only in ${runsIn.join(', ')}${twinText || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
-            : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`,
-        }),
-      });
+      const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
+      if (!failover) {
+        candidate.reason = runsIn.length < 2
+          ? `runs only in ${runsIn.join(', ')}${twinText || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
+          : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`;
+      }
+      candidates.push(candidate);
     }
     const names = new Set([...groups.values()].map((g) => g.name));
     const lookalikes: Lookalike[] = [];
