@@ -39,6 +39,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let diagnostics: DiagnosticsController | undefined;
   let current: Settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
+  let scan: Promise<void> = Promise.resolve();
   let lastVersion = -1;
   let lastStatus = '';
   let canRefreshLenses = false;
@@ -51,7 +52,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const settle = new Debouncer(runtime, async (isCurrent) => {
     await sync.ready;
     if (!isCurrent() || !diagnostics || shuttingDown) return;
-    sync.flush();
+    await sync.flush();
+    // Edited again while a slice of analysis ran: the newer run publishes.
+    if (!isCurrent() || shuttingDown) return;
     if (project.version !== lastVersion) {
       lastVersion = project.version;
       diagnostics.projectChanged();
@@ -94,6 +97,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
     if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
     logger.info(`TSB language server: ${mode} diagnostics, ${folders.length} workspace folder(s).`);
+    // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
+    // one that arrives while `initialized` is still registering watchers.
+    scan = sync.addFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,7 +133,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     } finally {
       initialized();
     }
-    await sync.addFolders(folders);
+    await scan;
   }));
 
   connection.onDidChangeConfiguration(guardNotification(logger, 'configuration', async (params) => {
@@ -147,8 +153,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }));
 
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
-    await sync.ready;
-    sync.flush();
+    await sync.settled();
     return project.failoverModel();
   }));
 

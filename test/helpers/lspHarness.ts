@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
-import { createNodeRuntime } from '../../server/src/runtime';
+import { createNodeRuntime, type RuntimeEnvironment } from '../../server/src/runtime';
 import { StatusNotification, type Settings, type StatusParams } from '../../server/src/protocol';
 import { fileUri } from './workspace';
 
@@ -21,6 +21,8 @@ export interface HarnessOptions {
   settings?: Partial<Settings>;
   /** Leave out the workspace/configuration capability (settings come from initializationOptions). */
   noConfiguration?: boolean;
+  /** Wraps the server's Node runtime (to observe or hold its yields between slices of analysis). */
+  runtime?: (node: RuntimeEnvironment) => RuntimeEnvironment;
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -45,7 +47,7 @@ export class LspHarness {
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
     const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(server, createNodeRuntime());
+    startServer(server, options.runtime ? options.runtime(createNodeRuntime()) : createNodeRuntime());
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const settings = { diagnosticsDelay: 0, ...options.settings };
     this.client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));

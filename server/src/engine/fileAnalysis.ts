@@ -72,6 +72,29 @@ export function analyseFile(
   opts: AnalyseOptions,
   previous?: FileAnalysis,
 ): FileAnalysis {
+  return drain(analyseFileSteps(uri, text, version, registry, opts, previous));
+}
+
+/** Runs a sliced computation to its end (the CLI and tests do not need to yield). */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same analysis as a generator that yields after each document, so that the language server can
+ * answer other requests between slices of a huge file (a 300k-line file takes seconds).
+ */
+export function* analyseFileSteps(
+  uri: string,
+  text: string,
+  version: number,
+  registry: SchemaRegistry,
+  opts: AnalyseOptions,
+  previous?: FileAnalysis,
+): Generator<void, FileAnalysis> {
   const doc = TextDocument.create(uri, 'yaml', version, text);
   const skipped = skipReason(text, opts);
   if (skipped) {
@@ -81,19 +104,51 @@ export function analyseFile(
   for (const c of previous?.chunks ?? []) reuse.set(c.result.parsed.text, c.result);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
-  // A lone CR is a line break for YAML 1.2 and for positions (TextDocument), but not for the yaml
-  // package: turn it into LF for parsing. Same length, so every offset stays valid.
-  const parseText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  for (const c of splitDocuments(parseText)) {
+  for (const c of splitDocuments(parseTextOf(text))) {
     let result = reuse.get(c.text);
     if (!result) {
       result = analyseChunk(c.text, registry);
       reuse.set(c.text, result);
+      yield;
     }
     chunks.push({ start: c.start, result });
     for (const p of result.problems) problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
   }
   return { uri, version, doc, chunks, problems };
+}
+
+/**
+ * A lone CR is a line break for YAML 1.2 and for positions (TextDocument), but not for the yaml
+ * package: turn it into LF for parsing. Same length, so every offset stays valid.
+ */
+function parseTextOf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * Only the document around `offset`, analysed (or reused from `previous`) as a one-document file:
+ * enough for hover and completion at that offset while the whole file is still being analysed.
+ */
+export function analyseDocumentAt(
+  uri: string,
+  doc: TextDocument,
+  offset: number,
+  registry: SchemaRegistry,
+  opts: AnalyseOptions,
+  previous?: FileAnalysis,
+): FileAnalysis {
+  const text = doc.getText();
+  const skipped = skipReason(text, opts);
+  if (skipped) return { uri, version: doc.version, doc, chunks: [], skipped, problems: [] };
+  let found: { start: number; text: string } | undefined;
+  for (const c of splitDocuments(parseTextOf(text))) {
+    if (c.start > offset) break;
+    found = c;
+  }
+  if (!found) return { uri, version: doc.version, doc, chunks: [], problems: [] };
+  const same = previous?.chunks.find((c) => c.start === found!.start && c.result.parsed.text === found!.text);
+  const result = same?.result ?? analyseChunk(found.text, registry);
+  return { uri, version: doc.version, doc, chunks: [{ start: found.start, result }], problems: [] };
 }
 
 function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {

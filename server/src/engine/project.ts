@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { analyseFile, DEFAULT_MAX_FILE_SIZE, type FileAnalysis } from './fileAnalysis';
+import { analyseDocumentAt, analyseFileSteps, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
@@ -9,7 +9,7 @@ import { isSuppressed, parseSuppressions, type Suppressions } from './suppressio
 import type { Problem, RawProblem } from './types';
 import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
-import { extractFacts, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
@@ -28,6 +28,21 @@ interface FileEntry {
   facts: FileFacts;
   signature: FactsSignature;
   suppressions: Suppressions;
+}
+
+export interface UpdateOptions {
+  template?: boolean;
+  skip?: string;
+}
+
+/** A file analysed by `Project.prepare`, not yet stored. */
+export interface Prepared {
+  uri: string;
+  text: string;
+  version: number;
+  /** The project already holds this text: commit only adopts the version. */
+  same?: boolean;
+  entry?: FileEntry;
 }
 
 interface Derived {
@@ -98,24 +113,49 @@ export class Project {
     return cfg.ignore.some((m) => m(rel));
   }
 
-  update(uri: string, text: string, version = 0, opts: { template?: boolean; skip?: string } = {}): FileAnalysis {
+  update(uri: string, text: string, version = 0, opts: UpdateOptions = {}): FileAnalysis {
+    return this.commit(drain(this.prepare(uri, text, version, opts)));
+  }
+
+  /**
+   * Analyses a file's text without changing the project yet: a generator that yields between
+   * documents (the language server runs it in time slices); `commit` then stores the result.
+   */
+  *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}): Generator<void, Prepared> {
     const prev = this.files.get(uri);
-    if (prev && !opts.skip && prev.analysis.doc.getText() === text) {
-      // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
-      if (prev.analysis.version !== version) prev.analysis = { ...prev.analysis, version, doc: TextDocument.create(uri, 'yaml', version, text) };
-      return prev.analysis;
+    if (prev && !opts.skip && prev.analysis.doc.getText() === text) return { uri, text, version, same: true };
+    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), prev?.analysis);
+    const facts = yield* extractFactsSteps(analysis);
+    return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+  }
+
+  commit(p: Prepared): FileAnalysis {
+    const prev = this.files.get(p.uri);
+    if (p.same || !p.entry) {
+      if (prev && prev.analysis.doc.getText() === p.text) {
+        // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
+        if (prev.analysis.version !== p.version) prev.analysis = { ...prev.analysis, version: p.version, doc: TextDocument.create(p.uri, 'yaml', p.version, p.text) };
+        return prev.analysis;
+      }
+      // The file changed since `prepare` looked: analyse now.
+      return this.update(p.uri, p.text, p.version);
     }
-    const analysis = analyseFile(uri, text, version, this.registry, {
+    this.files.set(p.uri, p.entry);
+    if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
+    return p.entry.analysis;
+  }
+
+  /** Hover and completion while a huge file is still being analysed: only the document at `offset`. */
+  documentAt(uri: string, doc: TextDocument, offset: number, opts: UpdateOptions = {}): FileAnalysis {
+    return analyseDocumentAt(uri, doc, offset, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis);
+  }
+
+  private analyseOptions(opts: UpdateOptions): AnalyseOptions {
+    return {
       maxFileSize: this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
-    }, prev?.analysis);
-    const facts = extractFacts(analysis);
-    const signature = factsSignature(analysis);
-    const factsChanged = !prev || !sameFacts(prev.signature, signature);
-    this.files.set(uri, { analysis, facts, signature, suppressions: parseSuppressions(text) });
-    if (factsChanged) this.invalidate();
-    return analysis;
+    };
   }
 
   remove(uri: string): void {

@@ -57,7 +57,7 @@ export class DiagnosticsController {
     return `${this.enabled ? 1 : 0}.${this.settings.generation}.${this.project.version}.${this.sync.generation(uri)}`;
   }
 
-  /** Diagnostics of one file, recomputed only when something it depends on changed (the project is flushed by the caller). */
+  /** Diagnostics of one file, recomputed only when something it depends on changed (the caller waits for `sync.settled()`). */
   compute(uri: string): Computed {
     const stamp = this.stamp(uri);
     const hit = this.cache.get(uri);
@@ -75,8 +75,7 @@ export class DiagnosticsController {
 
   registerPull(): void {
     this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      await this.sync.ready;
-      this.sync.flush();
+      await this.sync.settled();
       const uri = this.runtime.normalizeUri(params.textDocument.uri);
       const c = this.compute(uri);
       if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
@@ -90,8 +89,7 @@ export class DiagnosticsController {
   private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     for (;;) {
       if (this.stopped) return { items: [] };
-      await this.sync.ready;
-      this.sync.flush();
+      await this.sync.settled();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const known = new Set(this.sync.knownUris());
       let changed = false;

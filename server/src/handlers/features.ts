@@ -1,11 +1,14 @@
 // Thin handlers: find the file, make sure the project has the latest text, call the pure provider.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Position } from 'vscode-languageserver';
 import type { Project } from '../engine/index';
 import type { FileAnalysis } from '../engine/fileAnalysis';
 import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
 import type { RuntimeEnvironment } from '../runtime';
 import { guard, type Logger } from './guard';
 import type { WorkspaceSync } from './workspaceSync';
+
+/** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
+const LARGE = 256 * 1024;
 
 export interface FeatureDeps {
   connection: Connection;
@@ -20,19 +23,36 @@ export interface FeatureDeps {
 
 export function registerFeatures(d: FeatureDeps): void {
   const { connection, logger } = d;
+  // A document whose analysis is current is answered at once (cross-file parts from the project as it
+  // is); one that was edited waits until its text is analysed.
   const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
     if (!d.enabled()) return undefined;
-    await d.sync.ready;
-    d.sync.flush();
-    return d.project.analysis(d.runtime.normalizeUri(uri));
+    await d.sync.initialized;
+    const key = d.runtime.normalizeUri(uri);
+    if (!d.sync.isOpen(key) || d.sync.isStale(key)) await d.sync.settled();
+    return d.project.analysis(key);
+  };
+  // Hover and completion need only the document under the cursor. While a large file is still being
+  // analysed (or the workspace scanned) they answer from that one document, never waiting for the rest;
+  // project-wide parts of the answer use the project as it is.
+  const fileAt = async (uri: string, position: Position): Promise<FileAnalysis | undefined> => {
+    if (!d.enabled()) return undefined;
+    await d.sync.initialized;
+    const key = d.runtime.normalizeUri(uri);
+    const doc = d.sync.openDocument(key);
+    if (doc && d.sync.isStale(key) && (doc.getText().length > LARGE || d.sync.busy)) {
+      return d.project.documentAt(key, doc, doc.offsetAt(position), d.sync.updateOptions(key));
+    }
+    if (!doc || d.sync.isStale(key)) await d.sync.settled();
+    return d.project.analysis(key);
   };
 
   connection.onCompletion(guard(logger, 'completion', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
+    const file = await fileAt(p.textDocument.uri, p.position);
     return file ? complete(file, p.position, d.project, { snippets: d.snippets() }) : null;
   }));
   connection.onHover(guard(logger, 'hover', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
+    const file = await fileAt(p.textDocument.uri, p.position);
     return file ? hover(file, p.position, d.project) : null;
   }));
   connection.onCodeAction(guard(logger, 'codeAction', null, async (p) => {

@@ -10,6 +10,8 @@ import type { Logger } from './guard';
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
 const MIB = 1024 * 1024;
+/** Longest stretch of analysis between two looks at the message queue. */
+const SLICE_MS = 15;
 
 function isConfigUri(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE}`);
@@ -34,6 +36,10 @@ export class WorkspaceSync {
   private listeners: (() => void)[] = [];
   /** Resolves when the current scan (initial or after a config/settings change) is done. */
   ready: Promise<void> = Promise.resolve();
+  /** Resolves once the server's settings are known (scans not included). */
+  initialized: Promise<void> = Promise.resolve();
+  private flushing: Promise<void> | undefined;
+  private scanning = 0;
 
   constructor(
     private readonly project: Project,
@@ -44,6 +50,29 @@ export class WorkspaceSync {
   /** Holds every query until `p` settles (the server's settings are read before the first answer). */
   waitFor(p: Promise<void>): void {
     this.ready = this.ready.then(() => p);
+    this.initialized = this.initialized.then(() => p);
+  }
+
+  /** The scan is done and every editor text is analysed: what queries about the whole project wait for. */
+  async settled(): Promise<void> {
+    await this.ready;
+    await this.flush();
+  }
+
+  /** A scan or a flush is running (an analysis may be half-way through a large file). */
+  get busy(): boolean {
+    return this.scanning > 0 || this.flushing !== undefined;
+  }
+
+  /** How the project analyses this file (templates are reported, not parsed). */
+  updateOptions(uri: string): { template?: boolean } {
+    return this.templates.has(uri) ? { template: true } : {};
+  }
+
+  /** Is the project's analysis of this open document out of date (edited, or still being analysed)? */
+  isStale(uri: string): boolean {
+    const doc = this.open.get(uri);
+    return !!doc && (this.dirty.has(uri) || this.project.analysis(uri)?.version !== doc.version);
   }
 
   /** Called after the project may have changed (debounced by the caller). */
@@ -99,6 +128,15 @@ export class WorkspaceSync {
   }
 
   private async scanAll(): Promise<void> {
+    this.scanning++;
+    try {
+      await this.scanFolders();
+    } finally {
+      this.scanning--;
+    }
+  }
+
+  private async scanFolders(): Promise<void> {
     const found: { uri: string; template: boolean }[] = [];
     for (const folder of this.folders) found.push(...await this.runtime.listYamlFiles(folder));
     // Configs first: they decide which files are ignored and where the rest are placed.
@@ -147,24 +185,33 @@ export class WorkspaceSync {
     this.changed();
   }
 
-  /** Applies pending editor text to the project; every query calls this first. */
-  flush(): void {
-    for (const uri of this.dirty) {
+  /**
+   * Applies pending editor text to the project; every query waits for this first. One flush runs at a
+   * time (documents edited meanwhile are picked up before it ends), in time slices.
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.runFlush().finally(() => { this.flushing = undefined; });
+    return this.flushing;
+  }
+
+  private async runFlush(): Promise<void> {
+    while (this.dirty.size) {
+      const uri = this.dirty.values().next().value!;
+      this.dirty.delete(uri);
       const doc = this.open.get(uri);
-      if (doc) this.apply(uri, doc.getText(), doc.version);
+      if (doc) await this.apply(uri, doc.getText(), doc.version, undefined, false);
     }
-    this.dirty.clear();
   }
 
   private async readFromDisk(uri: string): Promise<void> {
     const read = await this.runtime.readFile(uri, this.maxBytes);
     if (this.open.has(uri)) return; // opened while we were reading
     if ('missing' in read) this.forget(uri);
-    else if ('skipped' in read) this.apply(uri, '', 0, read.skipped);
-    else this.apply(uri, read.text, 0);
+    else if ('skipped' in read) await this.apply(uri, '', 0, read.skipped, true);
+    else await this.apply(uri, read.text, 0, undefined, true);
   }
 
-  private apply(uri: string, text: string, version: number, skip?: string): void {
+  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);
@@ -181,8 +228,25 @@ export class WorkspaceSync {
     }
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
-    this.project.update(uri, text, version, { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) });
+    const prepared = await this.sliced(this.project.prepare(uri, text, version, { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) }));
+    // Opened in an editor while the disk text was being analysed: the editor's text wins; closed while
+    // the editor's text was: the disk's (read by didClose) wins.
+    if (fromDisk === this.open.has(uri)) return;
+    this.project.commit(prepared);
     this.bump(uri);
+  }
+
+  /** Runs an analysis in slices of about SLICE_MS, letting requests and notifications in between. */
+  private async sliced<T>(steps: Generator<void, T>): Promise<T> {
+    let start = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - start > SLICE_MS) {
+        await this.runtime.timer.yield();
+        start = performance.now();
+      }
+    }
   }
 
   private forget(uri: string): void {

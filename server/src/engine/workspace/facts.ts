@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
+import { drain, type AnalysedResource, type ChunkResult, type FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
@@ -150,6 +150,11 @@ const emptyFacts = (uri: string): FileFacts => ({
 const chunkFacts = new WeakMap<ChunkResult, { uri: string; facts: FileFacts }>();
 
 export function extractFacts(file: FileAnalysis): FileFacts {
+  return drain(extractFactsSteps(file));
+}
+
+/** extractFacts as a generator that yields after each document it had to read (see analyseFileSteps). */
+export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFacts> {
   const facts = emptyFacts(file.uri);
   for (const chunk of file.chunks) {
     let cached = chunkFacts.get(chunk.result);
@@ -158,6 +163,7 @@ export function extractFacts(file: FileAnalysis): FileFacts {
       const items = chunk.result.parsed.resources.map((resource, i) => ({ resource, analysis: chunk.result.analyses[i]!, offset: 0 }));
       cached = { uri: file.uri, facts: extractFrom(file.uri, doc, items) };
       chunkFacts.set(chunk.result, cached);
+      yield;
     }
     const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
     const part = delta === 0 ? cached.facts : shiftLines(cached.facts, delta);
