@@ -6,7 +6,7 @@ import { SchemaRegistry } from '../../server/src/engine/schema/registry';
 
 // One registry for every test project: compiling the ajv validators is the slow part of a project.
 let sharedRegistry: SchemaRegistry | undefined;
-function registry(): SchemaRegistry {
+export function registry(): SchemaRegistry {
   sharedRegistry ??= new SchemaRegistry(catalog);
   return sharedRegistry;
 }

@@ -1,6 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitDocuments } from './parse/chunks';
-import { parseChunk, type ParsedChunk, type Resource } from './parse/parsedChunk';
+import { ChunkResult } from './chunkResult';
+import { chunkSymbols } from './parse/outline';
+import { parseChunk, type Resource } from './parse/parsedChunk';
 import { analyzeResource, type ResourceAnalysis } from './rules/analyzeResource';
 import type { SchemaRegistry } from './schema/registry';
 import type { RawProblem } from './types';
@@ -8,12 +10,7 @@ import type { RawProblem } from './types';
 // One file, analysed per YAML document: each document's parse and single-document problems are
 // cached by the document's text, so an edit re-parses and re-validates only the documents it touched.
 
-export interface ChunkResult {
-  parsed: ParsedChunk;
-  analyses: ResourceAnalysis[];
-  /** Problems with offsets relative to the chunk. */
-  problems: RawProblem[];
-}
+export { ChunkResult };
 
 export interface PlacedChunk {
   start: number;
@@ -94,6 +91,8 @@ export function* analyseFileSteps(
   registry: SchemaRegistry,
   opts: AnalyseOptions,
   previous?: FileAnalysis,
+  /** Called with each newly analysed document (the project takes its facts, then releases its tree). */
+  onChunk?: (result: ChunkResult) => void,
 ): Generator<void, FileAnalysis> {
   const doc = TextDocument.create(uri, 'yaml', version, text);
   const skipped = skipReason(text, opts);
@@ -101,7 +100,7 @@ export function* analyseFileSteps(
     return { uri, version, doc, chunks: [], skipped, problems: [{ rule: 'file-skipped', message: skipped, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) || 0 }] };
   }
   const reuse = new Map<string, ChunkResult>();
-  for (const c of previous?.chunks ?? []) reuse.set(c.result.parsed.text, c.result);
+  for (const c of previous?.chunks ?? []) reuse.set(c.result.text, c.result);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
   for (const c of splitDocuments(parseTextOf(text))) {
@@ -109,6 +108,7 @@ export function* analyseFileSteps(
     if (!result) {
       result = analyseChunk(c.text, registry);
       reuse.set(c.text, result);
+      onChunk?.(result);
       yield;
     }
     chunks.push({ start: c.start, result });
@@ -146,7 +146,7 @@ export function analyseDocumentAt(
     found = c;
   }
   if (!found) return { uri, version: doc.version, doc, chunks: [], problems: [] };
-  const same = previous?.chunks.find((c) => c.start === found!.start && c.result.parsed.text === found!.text);
+  const same = previous?.chunks.find((c) => c.start === found!.start && c.result.text === found!.text);
   const result = same?.result ?? analyseChunk(found.text, registry);
   return { uri, version: doc.version, doc, chunks: [{ start: found.start, result }], problems: [] };
 }
@@ -173,7 +173,7 @@ function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
       problems.push({ rule: 'internal-error', message: `Checking this document failed unexpectedly (${String((err as Error)?.message ?? err).slice(0, 160)}); please report it. Other documents are unaffected.`, start: r[0], end: r[0] + 1 });
     }
   }
-  return { parsed, analyses, problems };
+  return new ChunkResult(text, parsed, analyses, problems, broken ? [] : chunkSymbols(parsed, analyses));
 }
 
 export function* resourcesOf(file: FileAnalysis): Generator<AnalysedResource> {

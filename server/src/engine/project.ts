@@ -9,7 +9,7 @@ import { isSuppressed, parseSuppressions, type Suppressions } from './suppressio
 import type { Problem, RawProblem } from './types';
 import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
-import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { documentFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
@@ -124,7 +124,12 @@ export class Project {
   *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}): Generator<void, Prepared> {
     const prev = this.files.get(uri);
     if (prev && !opts.skip && prev.analysis.doc.getText() === text) return { uri, text, version, same: true };
-    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), prev?.analysis);
+    // Each new document's facts are taken as soon as it is analysed; then its syntax tree is released
+    // (features parse it again on demand), so memory holds trees only for documents in use.
+    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), prev?.analysis, (r) => {
+      documentFacts(uri, r);
+      r.release();
+    });
     const facts = yield* extractFactsSteps(analysis);
     return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
   }

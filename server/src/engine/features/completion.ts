@@ -43,7 +43,7 @@ export function complete(file: FileAnalysis, pos: Position, project: Project, op
   const at = chunk ? resourceAt(chunk, offset - chunk.start) : undefined;
   // List items: paths inside an item are relative to it.
   if (at && at.resource.path.length === 2 && spot.path[0] === 'items' && typeof spot.path[1] === 'number') spot.path = spot.path.slice(2);
-  const entry = at?.entry ?? entryFromText(project, chunk ? chunk.result.parsed.text : file.doc.getText());
+  const entry = at?.entry ?? entryFromText(project, chunk ? chunk.result.text : file.doc.getText());
   const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, snippets: options.snippets ?? true };
   const items = spot.type === 'value' ? valueItems(ctx, spot.path, spot.key, spot.prefix)
     : spot.type === 'item' ? itemItems(ctx, spot.path, spot.prefix)

@@ -159,10 +159,7 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
   for (const chunk of file.chunks) {
     let cached = chunkFacts.get(chunk.result);
     if (!cached || cached.uri !== file.uri) {
-      const doc = TextDocument.create(file.uri, 'yaml', 0, chunk.result.parsed.text);
-      const items = chunk.result.parsed.resources.map((resource, i) => ({ resource, analysis: chunk.result.analyses[i]!, offset: 0 }));
-      cached = { uri: file.uri, facts: extractFrom(file.uri, doc, items) };
-      chunkFacts.set(chunk.result, cached);
+      cached = { uri: file.uri, facts: documentFacts(file.uri, chunk.result) };
       yield;
     }
     const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
@@ -172,6 +169,18 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
     }
     if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
   }
+  return facts;
+}
+
+/** The facts of one analysed document (lines relative to it), cached with the document's analysis. */
+export function documentFacts(uri: string, result: ChunkResult): FileFacts {
+  const cached = chunkFacts.get(result);
+  if (cached && cached.uri === uri) return cached.facts;
+  const doc = TextDocument.create(uri, 'yaml', 0, result.text);
+  const { resources } = result.parsed;
+  const analyses = result.analyses;
+  const facts = extractFrom(uri, doc, resources.map((resource, i) => ({ resource, analysis: analyses[i]!, offset: 0 })));
+  chunkFacts.set(result, { uri, facts });
   return facts;
 }
 

@@ -1,0 +1,54 @@
+// Syntax trees are released once a document is analysed (they are most of the memory) and parsed again
+// on demand: features that need them get an equivalent tree, the outline needs none, and only the most
+// recently used documents stay parsed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseFile, DEFAULT_MAX_FILE_SIZE } from '../../server/src/engine/fileAnalysis';
+import { documentSymbols } from '../../server/src/engine/features/symbols';
+import { hover } from '../../server/src/engine/features/hover';
+import { project, registry } from '../helpers/engine';
+
+const ws = (i: number) => [
+  'apiVersion: tsb.tetrate.io/v2', 'kind: Workspace', 'metadata:', `  name: ws-${i}`, '  annotations:',
+  '    tsb.tetrate.io/organization: tetrate', '    tsb.tetrate.io/tenant: tetrate', 'spec:',
+  `  displayName: workspace ${i}`, '  namespaceSelector:', '    names:', `      - "*/ns-${i}"`,
+].join('\n');
+const file = (n: number) => Array.from({ length: n }, (_, i) => ws(i)).join('\n---\n') + '\n';
+
+test('after an update no document keeps its syntax tree; asking for it parses it again', () => {
+  const t = project({ 'f.yaml': file(3) });
+  const a = t.p.analysis(t.uri('f.yaml'))!;
+  assert.equal(a.chunks.length, 3);
+  assert.ok(a.chunks.every((c) => !c.result.isParsed), 'trees released');
+  const r = a.chunks[1]!.result;
+  const res = r.parsed.resources[0]!;
+  assert.ok(r.isParsed);
+  assert.equal((res.value as { metadata: { name: string } }).metadata.name, 'ws-1');
+  // Identities point into the new tree again (hover and the outline use the kind key's range).
+  assert.equal(r.analyses[0]!.identity.kind, 'Workspace');
+  assert.ok(r.analyses[0]!.identity.kindPair?.key, 'kind key found in the re-parsed tree');
+  assert.equal(r.analyses[0]!.entry?.kind, 'Workspace');
+});
+
+test('outline and hover are the same whether the trees were released or not', () => {
+  const text = file(4);
+  const t = project({ 'f.yaml': text });
+  const released = t.p.analysis(t.uri('f.yaml'))!;
+  const kept = analyseFile(t.uri('f.yaml'), text, 0, registry(), { maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  assert.ok(kept.chunks.every((c) => c.result.isParsed));
+  assert.deepEqual(documentSymbols(released), documentSymbols(kept));
+  assert.ok(released.chunks.every((c) => !c.result.isParsed), 'the outline needs no tree');
+  const at = { line: 13 + 9, character: 4 }; // namespaceSelector of the second document
+  assert.deepEqual(hover(released, at, t.p), hover(kept, at, t.p));
+  assert.match(JSON.stringify(hover(released, at, t.p)), /namespaceSelector/);
+});
+
+test('only the most recently used documents stay parsed', () => {
+  const t = project({ 'f.yaml': file(100) });
+  const chunks = t.p.analysis(t.uri('f.yaml'))!.chunks;
+  for (const c of chunks) void c.result.parsed;
+  const parsed = chunks.filter((c) => c.result.isParsed).length;
+  assert.ok(parsed > 0 && parsed < 100, `${parsed} of 100 documents parsed`);
+  assert.ok(chunks[99]!.result.isParsed, 'the last one used is parsed');
+  assert.ok(!chunks[0]!.result.isParsed, 'the first one used was released');
+});
