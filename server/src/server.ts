@@ -55,12 +55,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     await sync.flush();
     // Edited again while a slice of analysis ran: the newer run publishes.
     if (!isCurrent() || shuttingDown) return;
-    if (project.version !== lastVersion) {
-      lastVersion = project.version;
-      diagnostics.projectChanged();
-      notify(ModelChangedNotification, { version: lastVersion });
-      if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    } else diagnostics.wake();
+    if (!announce()) diagnostics.wake();
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
     if (!isCurrent()) return;
     const status: StatusParams = diagnostics.status();
@@ -69,6 +64,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       notify(StatusNotification, status);
     }
   }, (err) => logger.error(`Updating diagnostics failed: ${String((err as Error)?.stack ?? err)}`));
+
+  /**
+   * Tells clients when cross-file results may have changed: a pull client re-pulls (refresh), the
+   * preview and code lenses update. Runs after any flush that changed the project, including the one
+   * a pull for the edited document causes, so other files refresh without waiting for the debounce.
+   */
+  function announce(): boolean {
+    if (!diagnostics || shuttingDown || project.version === lastVersion) return false;
+    lastVersion = project.version;
+    diagnostics.projectChanged();
+    notify(ModelChangedNotification, { version: lastVersion });
+    if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    return true;
+  }
 
   sync.onDidChange(() => settle.trigger(current.diagnosticsDelay));
 
@@ -88,7 +97,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       ? init.diagnosticsMode
       : canPull ? 'pull' : 'push';
     settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
-    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, caps.workspace?.diagnostics?.refreshSupport === true);
+    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, caps.workspace?.diagnostics?.refreshSupport === true, announce);
     if (mode === 'pull') diagnostics.registerPull();
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

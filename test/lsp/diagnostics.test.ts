@@ -45,6 +45,25 @@ test('pull: a clean project has no diagnostics', () =>
     }
   }));
 
+test('pull: a pull of the edited document refreshes the other files at once, not after the debounce', { timeout: 8_000 }, () =>
+  // A debounce (10 s, the maximum) longer than the test's timeout: only refreshes sent when a pull
+  // flushes the project can make this pass.
+  withServer('pull', BOOKINFO, async (h) => {
+    await h.open('tsb/workspace-setting.yaml');
+    assert.deepEqual(await h.pull('tsb/workspace-setting.yaml'), []);
+    await h.open('gateways/eastwest.yaml');
+    await h.pull('gateways/eastwest.yaml');
+    // The refresh that follows the initial scan, so that the one awaited below can only be the edit's.
+    if (h.refreshes === 0) await h.waitForRefresh();
+    // A first edit makes the next one part of a burst: the debounced run would wait 10 s.
+    await h.change('gateways/eastwest.yaml', `# typing\n${BOOKINFO['gateways/eastwest.yaml']!}`);
+    const refreshed = h.waitForRefresh();
+    await h.change('gateways/eastwest.yaml', `# typing\n${RENAMED_GATEWAY}`);
+    await h.pull('gateways/eastwest.yaml'); // what VS Code does after each change (diagnosticPullOptions.onChange)
+    await refreshed;
+    assert.deepEqual(brief(await h.pull('tsb/workspace-setting.yaml')), ['11:8-11:14 gateway-selector-no-match']);
+  }, { diagnosticsDelay: 10_000 }));
+
 test('pull: closed files are reported through workspace diagnostics', () =>
   withServer('pull', { ...BOOKINFO, 'tsb/workspace.yaml': BOOKINFO['tsb/workspace.yaml']!.replace('kind: Workspace', 'Kind: Workspace') }, async (h) => {
     const report = await h.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });

@@ -47,6 +47,8 @@ export class DiagnosticsController {
     private readonly logger: Logger,
     readonly mode: DiagnosticsMode,
     private readonly canRefresh: boolean,
+    /** Called after a pull flushed the project (announces cross-file changes at once). */
+    private readonly afterFlush: () => void = () => undefined,
   ) {}
 
   setEnabled(enabled: boolean): void {
@@ -76,6 +78,7 @@ export class DiagnosticsController {
   registerPull(): void {
     this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       await this.sync.settled();
+      this.afterFlush();
       const uri = this.runtime.normalizeUri(params.textDocument.uri);
       const c = this.compute(uri);
       if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
