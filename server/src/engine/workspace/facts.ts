@@ -147,7 +147,7 @@ const emptyFacts = (uri: string): FileFacts => ({
 
 // Facts of one document, with lines relative to the document's first line, cached with the document's
 // analysis: an edit re-extracts only the documents it touched; the others are shifted to their line.
-const chunkFacts = new WeakMap<ChunkResult, { uri: string; facts: FileFacts }>();
+const chunkFacts = new WeakMap<ChunkResult, { uri: string; facts: FileFacts; shifted?: { delta: number; facts: FileFacts } }>();
 
 export function extractFacts(file: FileAnalysis): FileFacts {
   return drain(extractFactsSteps(file));
@@ -159,11 +159,15 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
   for (const chunk of file.chunks) {
     let cached = chunkFacts.get(chunk.result);
     if (!cached || cached.uri !== file.uri) {
-      cached = { uri: file.uri, facts: documentFacts(file.uri, chunk.result) };
+      documentFacts(file.uri, chunk.result);
+      cached = chunkFacts.get(chunk.result)!;
       yield;
     }
     const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
-    const part = delta === 0 ? cached.facts : shiftLines(cached.facts, delta);
+    // The shifted copy is kept too: an edit that adds no line leaves every other document's copy valid
+    // (and identical, which makes comparing the file's facts cheap).
+    if (delta !== 0 && cached.shifted?.delta !== delta) cached.shifted = { delta, facts: shiftLines(cached.facts, delta) };
+    const part = delta === 0 ? cached.facts : cached.shifted!.facts;
     for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads'] as const) {
       for (const x of part[k]) (facts[k] as unknown[]).push(x);
     }
