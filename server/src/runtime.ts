@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findYamlFiles, readText } from './node/scan';
 import { precompiledValidators } from './node/validators';
-import type { PrecompiledValidators } from './engine/index';
+import type { ChunkData, PrecompiledValidators } from './engine/index';
+import { createAnalysisPool } from './node/analysisPool';
 
 export interface FoundYaml {
   uri: string;
@@ -33,6 +34,11 @@ export interface RuntimeEnvironment {
   };
   /** Schema validators compiled ahead of time, when the platform ships them. */
   validators?: PrecompiledValidators;
+  /**
+   * Analyses documents of a file in other threads, when the platform can; undefined when it cannot
+   * right now (the caller analyses them itself).
+   */
+  analyseDocuments?(uri: string, texts: string[]): Promise<ChunkData[] | undefined>;
 }
 
 function isFileUri(uri: string): boolean {
@@ -41,7 +47,11 @@ function isFileUri(uri: string): boolean {
 
 /** The Node implementation: the CLI's scan helpers, fs reads, Node timers. */
 export function createNodeRuntime(): RuntimeEnvironment {
+  const pool = createAnalysisPool();
   return {
+    ...(pool ? {
+      analyseDocuments: (uri: string, texts: string[]) => (pool.available ? pool.analyse(uri, texts).catch(() => undefined) : Promise.resolve(undefined)),
+    } : {}),
     normalizeUri(uri) {
       if (!isFileUri(uri)) return uri;
       try {

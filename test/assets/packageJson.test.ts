@@ -68,5 +68,5 @@ test('snippets file exists and packaging will not prompt (license file, allowlis
   assert.match(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'), /Apache License/);
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   assert.equal(ignore[0], '**', '.vscodeignore starts by excluding everything');
-  for (const want of ['!client/out/extension.js', '!server/out/serverMain.js', '!server/out/validators/*.js', '!snippets/**', '!package.json', '!LICENSE']) assert.ok(ignore.includes(want), want);
+  for (const want of ['!client/out/extension.js', '!server/out/serverMain.js', '!server/out/validators/*.js', '!server/out/analysisWorker.js', '!snippets/**', '!package.json', '!LICENSE']) assert.ok(ignore.includes(want), want);
 });

@@ -64,6 +64,11 @@ const ALLOWED: { bundle: RegExp; module: string; why: string; evidence: RegExp }
   // vscode-languageserver/node `Files.resolveGlobalNodePath` spawns `npm config get prefix`, only when a
   // server asks to resolve a global module; ours never does (no `Files.` use in server/src).
   { bundle: /server[\\/]out[\\/]serverMain\.js$/, module: 'child_process', why: 'vscode-languageserver Files.resolveGlobalNodePath (unused)', evidence: /resolveGlobalNodePath/ },
+  // The analysis pool (server/src/node/analysisPool.ts) runs our own bundled worker
+  // (server/out/analysisWorker.js, next to the server) to parse documents on other cores; the worker
+  // itself only receives texts and sends results back over the worker port.
+  { bundle: /server[\\/]out[\\/]serverMain\.js$/, module: 'worker_threads', why: 'the analysis pool starts our own analysisWorker.js', evidence: /analysisWorker\.js/ },
+  { bundle: /server[\\/]out[\\/]analysisWorker\.js$/, module: 'worker_threads', why: 'the worker side of the analysis pool (parentPort)', evidence: /parentPort/ },
   // vscode-languageclient/node: the same pipe/socket transports on the client side.
   { bundle: /client[\\/]out[\\/]extension\.js$/, module: 'net', why: 'vscode-jsonrpc pipe/socket transports', evidence: /createClientPipeTransport/ },
   // vscode-languageclient/node spawns the language server process (TransportKind) and, on Windows,

@@ -46,7 +46,8 @@ test('the deepest tsb.config.yaml governs a file', () => {
   t.p.setConfig('file:///proj/sub', 'placements:\n  - files: "**"\n    clusters: [inner]\n');
   t.p.update(uriOf('sub/a.yaml'), service('a', { app: 'a' }, 'ns'), 1);
   t.p.update(uriOf('b.yaml'), service('b', { app: 'b' }, 'ns'), 1);
-  assert.deepEqual(t.p.resolved().services.map((s) => [s.fact.name, s.clusters]), [['a', ['inner']], ['b', ['outer']]]);
+  // Files in URI order (b.yaml before sub/a.yaml), whatever order they were added in.
+  assert.deepEqual(t.p.resolved().services.map((s) => [s.fact.name, s.clusters]), [['b', ['outer']], ['a', ['inner']]]);
   assert.equal(t.p.configFor(uriOf('sub/a.yaml'))?.rootUri, 'file:///proj/sub');
   assert.equal(t.p.configFor('file:///project2/a.yaml'), undefined);
 });

@@ -1,4 +1,5 @@
-import { identify } from './parse/identify';
+import { identify, type Identity } from './parse/identify';
+import type { FileFacts } from './workspace/facts';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
 import type { ResourceAnalysis } from './rules/analyzeResource';
 import type { RawProblem } from './types';
@@ -20,6 +21,16 @@ export interface ChunkSymbol {
   children?: ChunkSymbol[];
 }
 
+/** A document's analysis as plain data: what a worker thread sends back (no syntax tree, no schema objects). */
+export interface ChunkData {
+  text: string;
+  problems: RawProblem[];
+  analyses: { identity: Identity; entryId?: string; problems: RawProblem[] }[];
+  symbols: ChunkSymbol[];
+  /** Facts for the file it was analysed for, lines relative to the document. */
+  facts: FileFacts;
+}
+
 /** Documents kept parsed after use: a hover or completion session touches one or two. */
 const WARM_LIMIT = 64;
 const warm = new Set<ChunkResult>();
@@ -31,7 +42,8 @@ export class ChunkResult {
   constructor(
     /** The document's text (the cache key when a file is re-analysed). */
     readonly text: string,
-    parsed: ParsedChunk,
+    /** undefined: created released (from a worker thread's results). */
+    parsed: ParsedChunk | undefined,
     analyses: ResourceAnalysis[],
     /** Problems with offsets relative to the chunk. */
     readonly problems: RawProblem[],
@@ -66,6 +78,11 @@ export class ChunkResult {
   /** Per resource: identity, schema entry and problems (identities hold tree nodes while parsed). */
   get analyses(): ResourceAnalysis[] {
     if (!this.tree) void this.parsed;
+    return this.resourceAnalyses;
+  }
+
+  /** Identities, entries and problems as they are, without parsing (identities lack tree nodes when released). */
+  get summaries(): ResourceAnalysis[] {
     return this.resourceAnalyses;
   }
 

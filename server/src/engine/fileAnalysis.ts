@@ -93,6 +93,8 @@ export function* analyseFileSteps(
   previous?: FileAnalysis,
   /** Called with each newly analysed document (the project takes its facts, then releases its tree). */
   onChunk?: (result: ChunkResult) => void,
+  /** Documents already analysed elsewhere (worker threads), by text. */
+  seeds?: ReadonlyMap<string, ChunkResult>,
 ): Generator<void, FileAnalysis> {
   const doc = TextDocument.create(uri, 'yaml', version, text);
   const skipped = skipReason(text, opts);
@@ -101,6 +103,7 @@ export function* analyseFileSteps(
   }
   const reuse = new Map<string, ChunkResult>();
   for (const c of previous?.chunks ?? []) reuse.set(c.result.text, c.result);
+  for (const [t, r] of seeds ?? []) reuse.set(t, r);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
   for (const c of splitDocuments(parseTextOf(text))) {
@@ -115,6 +118,15 @@ export function* analyseFileSteps(
     for (const p of result.problems) problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
   }
   return { uri, version, doc, chunks, problems };
+}
+
+/** The texts of the documents of `text` that `previous` cannot supply (what is left to analyse), or none if the file is skipped. */
+export function documentsToAnalyse(text: string, opts: AnalyseOptions, previous?: FileAnalysis): string[] {
+  if (skipReason(text, opts)) return [];
+  const known = new Set((previous?.chunks ?? []).map((c) => c.result.text));
+  const out = new Set<string>();
+  for (const c of splitDocuments(parseTextOf(text))) if (!known.has(c.text)) out.add(c.text);
+  return [...out];
 }
 
 /**
@@ -151,7 +163,7 @@ export function analyseDocumentAt(
   return { uri, version: doc.version, doc, chunks: [{ start: found.start, result }], problems: [] };
 }
 
-function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
+export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
   const parsed = parseChunk(text);
   const problems: RawProblem[] = [...parsed.syntax];
   const analyses: ResourceAnalysis[] = [];

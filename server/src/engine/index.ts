@@ -13,6 +13,9 @@ export { CONFIG_FILE } from './workspace/config';
 export { simulateDown, parseDownTarget, formatDownTarget } from './model/whatIf';
 export type * from './model/failoverTypes';
 export { catalog };
+export { analyseToData } from './chunkData';
+export type { ChunkData } from './chunkResult';
+export { SchemaRegistry };
 export type { PrecompiledValidators };
 
 /** `validators`: validators compiled ahead of time (the Node entry points load them from disk). */

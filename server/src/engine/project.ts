@@ -1,6 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { analyseDocumentAt, analyseFileSteps, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import { analyseDocumentAt, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import type { ChunkData, ChunkResult } from './chunkResult';
+import { fromData } from './chunkData';
 import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
@@ -121,7 +123,7 @@ export class Project {
    * Analyses a file's text without changing the project yet: a generator that yields between
    * documents (the language server runs it in time slices); `commit` then stores the result.
    */
-  *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}): Generator<void, Prepared> {
+  *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}, seeds?: ReadonlyMap<string, ChunkResult>): Generator<void, Prepared> {
     const prev = this.files.get(uri);
     if (prev && !opts.skip && prev.analysis.doc.getText() === text) return { uri, text, version, same: true };
     // Each new document's facts are taken as soon as it is analysed; then its syntax tree is released
@@ -129,7 +131,7 @@ export class Project {
     const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), prev?.analysis, (r) => {
       documentFacts(uri, r);
       r.release();
-    });
+    }, seeds);
     const facts = yield* extractFactsSteps(analysis);
     return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
   }
@@ -148,6 +150,18 @@ export class Project {
     this.files.set(p.uri, p.entry);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
+  }
+
+  /** The documents of a new text that `prepare` would have to analyse (the rest are reused). */
+  documentsToAnalyse(uri: string, text: string, opts: UpdateOptions = {}): string[] {
+    const prev = this.files.get(uri);
+    if (prev && !opts.skip && prev.analysis.doc.getText() === text) return [];
+    return documentsToAnalyse(text, this.analyseOptions(opts), prev?.analysis);
+  }
+
+  /** Turns documents analysed in worker threads into seeds for `prepare`. */
+  adopt(uri: string, data: readonly ChunkData[]): Map<string, ChunkResult> {
+    return new Map(data.map((d) => [d.text, fromData(uri, d, this.registry)]));
   }
 
   /** Hover and completion while a huge file is still being analysed: only the document at `offset`. */
@@ -194,7 +208,7 @@ export class Project {
       if (own) return own;
     }
     if (d.groups.size === 1) return d.groups.values().next().value!;
-    d.merged ??= resolveProject([...this.files.values()].map((f) => f.facts), (u) => placementOf(this.configFor(u), u));
+    d.merged ??= resolveProject(this.sortedFiles().map(([, f]) => f.facts), (u) => placementOf(this.configFor(u), u));
     return d.merged;
   }
 
@@ -242,6 +256,10 @@ export class Project {
     return setting ?? own ?? RULES.get(rule)?.severity ?? 'warning';
   }
 
+  private sortedFiles(): [string, FileEntry][] {
+    return [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   private invalidate(): void {
     this.derived = undefined;
     this.generation++;
@@ -252,7 +270,9 @@ export class Project {
     // Each tsb.config.yaml bounds a project: two example folders opened side by side, or checked in
     // one command, do not see each other's resources. Files under no config form one more project.
     const groups = new Map<string, FileFacts[]>();
-    for (const [uri, f] of this.files) {
+    // In URI order, whatever order files arrived in (a scan analyses several at once): "first
+    // definition" and "already claimed by" must not depend on timing, and match tsb-lint's order.
+    for (const [uri, f] of this.sortedFiles()) {
       const key = this.configFor(uri)?.rootUri ?? '';
       const list = groups.get(key);
       if (list) list.push(f.facts);

@@ -4,6 +4,8 @@
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type Project } from '../engine/index';
+import type { ChunkResult } from '../engine/chunkResult';
+import type { UpdateOptions } from '../engine/project';
 import type { RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
 
@@ -12,6 +14,10 @@ export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' 
 const MIB = 1024 * 1024;
 /** Longest stretch of analysis between two looks at the message queue. */
 const SLICE_MS = 15;
+/** Fewer new documents than this are analysed in-thread (a message to a worker costs more than they do). */
+const WORKER_MIN_DOCUMENTS = 8;
+/** Files read and analysed at once during a scan: keeps every worker busy. */
+const SCAN_CONCURRENCY = 8;
 
 function isConfigUri(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE}`);
@@ -142,13 +148,18 @@ export class WorkspaceSync {
     // Configs first: they decide which files are ignored and where the rest are placed.
     for (const f of found.filter((x) => isConfigUri(x.uri))) await this.readFromDisk(f.uri);
     const seen = new Set(found.map((f) => f.uri));
-    let n = 0;
-    for (const f of found) {
-      if (isConfigUri(f.uri)) continue;
-      if (f.template) this.templates.add(f.uri);
-      if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
-      if (++n % 50 === 0) await this.runtime.timer.yield();
-    }
+    const queue = found.filter((f) => !isConfigUri(f.uri));
+    for (const f of queue) if (f.template) this.templates.add(f.uri);
+    // A few files at a time: worker threads analyse them in parallel, and requests get in between.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < queue.length) {
+        const f = queue[next++]!;
+        if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
+        await this.runtime.timer.yield();
+      }
+    };
+    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
     // Files that vanished while we were not watching (or became ignored).
     for (const u of this.project.uris()) {
       if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.remove(u);
@@ -228,12 +239,25 @@ export class WorkspaceSync {
     }
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
-    const prepared = await this.sliced(this.project.prepare(uri, text, version, { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) }));
+    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) };
+    const prepared = await this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts)));
     // Opened in an editor while the disk text was being analysed: the editor's text wins; closed while
     // the editor's text was: the disk's (read by didClose) wins.
     if (fromDisk === this.open.has(uri)) return;
     this.project.commit(prepared);
     this.bump(uri);
+  }
+
+  /**
+   * Many new documents (opening a large file, the workspace scan) are analysed in worker threads when
+   * the runtime has them; an edit of a document or two is quicker here.
+   */
+  private async inWorkers(uri: string, text: string, opts: UpdateOptions): Promise<Map<string, ChunkResult> | undefined> {
+    if (!this.runtime.analyseDocuments) return undefined;
+    const texts = this.project.documentsToAnalyse(uri, text, opts);
+    if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
+    const data = await this.runtime.analyseDocuments(uri, texts);
+    return data ? this.project.adopt(uri, data) : undefined;
   }
 
   /** Runs an analysis in slices of about SLICE_MS, letting requests and notifications in between. */

@@ -10,6 +10,7 @@ export type PrecompiledValidators = (id: string) => ValidateFunction | undefined
 /** The catalog of kinds with their schemas; validators loaded (or else compiled) lazily, once. */
 export class SchemaRegistry {
   private readonly byKey = new Map<string, SchemaEntry>();
+  private readonly byId = new Map<string, SchemaEntry>();
   private readonly byKind = new Map<string, SchemaEntry[]>();
   private readonly kindsByApiVersion = new Map<string, string[]>();
   private readonly validators = new Map<string, ValidateFunction>();
@@ -20,6 +21,7 @@ export class SchemaRegistry {
 
   constructor(readonly entries: readonly SchemaEntry[], private readonly precompiled?: PrecompiledValidators) {
     for (const e of entries) {
+      this.byId.set(e.id, e);
       for (const v of e.apiVersions) {
         this.byKey.set(`${v}|${e.kind}`, e);
         const kinds = this.kindsByApiVersion.get(v) ?? [];
@@ -30,6 +32,10 @@ export class SchemaRegistry {
       list.push(e);
       this.byKind.set(e.kind, list);
     }
+  }
+
+  entry(id: string): SchemaEntry | undefined {
+    return this.byId.get(id);
   }
 
   lookup(apiVersion: string, kind: string): SchemaEntry | undefined {

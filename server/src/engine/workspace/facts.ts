@@ -188,6 +188,11 @@ export function documentFacts(uri: string, result: ChunkResult): FileFacts {
   return facts;
 }
 
+/** Facts computed elsewhere (a worker thread) for this document and file. */
+export function cacheDocumentFacts(uri: string, result: ChunkResult, facts: FileFacts): void {
+  chunkFacts.set(result, { uri, facts });
+}
+
 export interface FactsSignature {
   parts: { facts: FileFacts; line: number }[];
 }

@@ -1,0 +1,32 @@
+import { ChunkResult, type ChunkData } from './chunkResult';
+import { analyseChunk } from './fileAnalysis';
+import type { ResourceAnalysis } from './rules/analyzeResource';
+import type { SchemaRegistry } from './schema/registry';
+import { cacheDocumentFacts, documentFacts } from './workspace/facts';
+
+// Documents analysed in another thread: the worker turns each into plain data (structured-clonable:
+// no syntax tree, schema entries by id) and the project turns the data back into released analyses,
+// exactly as if it had analysed the documents itself and released their trees.
+
+export function analyseToData(uri: string, text: string, registry: SchemaRegistry): ChunkData {
+  const r = analyseChunk(text, registry);
+  const facts = documentFacts(uri, r);
+  r.release();
+  return {
+    text,
+    problems: r.problems,
+    analyses: r.summaries.map((a) => ({ identity: a.identity, ...(a.entry ? { entryId: a.entry.id } : {}), problems: a.problems })),
+    symbols: r.symbols,
+    facts,
+  };
+}
+
+export function fromData(uri: string, data: ChunkData, registry: SchemaRegistry): ChunkResult {
+  const analyses: ResourceAnalysis[] = data.analyses.map((a) => {
+    const entry = a.entryId ? registry.entry(a.entryId) : undefined;
+    return { identity: a.identity, ...(entry ? { entry } : {}), problems: a.problems };
+  });
+  const result = new ChunkResult(data.text, undefined, analyses, data.problems, data.symbols);
+  cacheDocumentFacts(uri, result, data.facts);
+  return result;
+}

@@ -1,0 +1,18 @@
+// A worker thread of the analysis pool (analysisPool.ts): analyses YAML documents with the same engine
+// and validators as the main thread and sends back plain data (no syntax trees).
+import { parentPort } from 'node:worker_threads';
+import { analyseToData, catalog, SchemaRegistry } from '../engine/index';
+import { precompiledValidators } from './validators';
+import type { AnalysisRequest, AnalysisResponse } from './analysisPool';
+
+const registry = new SchemaRegistry(catalog, precompiledValidators());
+
+parentPort?.on('message', (req: AnalysisRequest) => {
+  let res: AnalysisResponse;
+  try {
+    res = { id: req.id, data: req.texts.map((t) => analyseToData(req.uri, t, registry)) };
+  } catch (err) {
+    res = { id: req.id, error: String((err as Error)?.stack ?? err) };
+  }
+  parentPort!.postMessage(res);
+});

@@ -1,0 +1,100 @@
+// Worker threads analyse documents for the language server: the built worker (server/out/analysisWorker.js)
+// must give exactly the analysis the main thread would (diagnostics, facts, outline), and a pool that
+// cannot work must fail its requests so that the caller analyses in-thread.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { AnalysisPool, createAnalysisPool } from '../../server/src/node/analysisPool';
+import { documentSymbols } from '../../server/src/engine/features/symbols';
+import { catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
+import { repoRoot } from '../helpers/repo';
+import { BOOKINFO } from '../helpers/bookinfo';
+import { LspHarness } from '../helpers/lspHarness';
+import { makeWorkspace, removeWorkspace } from '../helpers/workspace';
+import { seedCases } from '../robustness/support';
+
+const out = path.join(repoRoot(), 'server', 'out');
+const registry = new SchemaRegistry(catalog);
+const pools: AnalysisPool[] = [];
+after(() => { for (const p of pools) p.dispose(); });
+
+function pool(): AnalysisPool {
+  const p = createAnalysisPool(out) ?? new AnalysisPool(path.join(out, 'analysisWorker.js'), 2);
+  pools.push(p);
+  return p;
+}
+
+test('documents analysed in workers give the same diagnostics, facts and outline as in-thread', async () => {
+  const p = pool();
+  const cases = seedCases().cases;
+  let files = 0;
+  for (const c of cases) {
+    const mine = new Project(registry);
+    const theirs = new Project(registry);
+    const entries = Object.entries(c.files).filter(([name]) => name !== 'tsb.config.yaml');
+    for (const [name, text] of entries) {
+      const uri = `file:///pool/${c.name}/${name}`;
+      mine.update(uri, text);
+      const texts = theirs.documentsToAnalyse(uri, text);
+      const seeds = texts.length ? theirs.adopt(uri, await p.analyse(uri, texts)) : undefined;
+      let r = theirs.prepare(uri, text, 0, {}, seeds).next();
+      // With every document seeded, prepare analyses nothing: it runs to its end without yielding.
+      assert.ok(r.done, `${c.name}/${name}: prepare had work left`);
+      theirs.commit(r.value);
+      files++;
+    }
+    for (const [name] of entries) {
+      const uri = `file:///pool/${c.name}/${name}`;
+      assert.deepEqual(theirs.diagnostics(uri), mine.diagnostics(uri), `${c.name}/${name}`);
+      assert.deepEqual(theirs.facts(uri), mine.facts(uri), `${c.name}/${name} facts`);
+      assert.deepEqual(documentSymbols(theirs.analysis(uri)!), documentSymbols(mine.analysis(uri)!), `${c.name}/${name} outline`);
+    }
+    assert.deepEqual(theirs.failoverModel(), mine.failoverModel(), `${c.name} failover model`);
+  }
+  assert.ok(files > 20, `${files} files`);
+});
+
+test('one large file is spread over the workers and comes back in order', async () => {
+  const p = pool();
+  const texts = Array.from({ length: 1200 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`);
+  const data = await p.analyse('file:///pool/big.yaml', texts);
+  assert.deepEqual(data.map((d) => d.text), texts);
+  assert.equal(data[777]!.facts.services[0]!.name, 'svc-777');
+});
+
+test('a pool whose worker cannot start fails its requests, and says it is unavailable', async () => {
+  const broken = new AnalysisPool(path.join(out, 'no-such-worker.js'), 2);
+  pools.push(broken);
+  await assert.rejects(broken.analyse('file:///x.yaml', ['a: 1\n']));
+  assert.equal(broken.available, false);
+  await assert.rejects(broken.analyse('file:///x.yaml', ['a: 1\n']), /unavailable/);
+});
+
+test('the language server analyses a large file and the workspace scan in workers, with the same diagnostics', async () => {
+  const p = pool();
+  const big = Array.from({ length: 400 }, (_, i) => `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  ${i === 399 ? 'displayNam' : 'displayName'}: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`).join('---\n');
+  const run = async (withPool: boolean) => {
+    const root = makeWorkspace({ ...BOOKINFO, 'tsb/many.yaml': big });
+    let sent = 0;
+    const h = await LspHarness.start({
+      root, mode: 'push',
+      runtime: (node) => (withPool ? { ...node, analyseDocuments: async (uri, texts) => { sent += texts.length; return p.analyse(uri, texts); } } : node),
+    });
+    try {
+      await h.open('tsb/many.yaml');
+      const diags = await h.waitForPublish('tsb/many.yaml', (d) => d.some((x) => x.code === 'unknown-field'));
+      await h.open('tsb/workspace-setting.yaml');
+      const setting = await h.waitForPublish('tsb/workspace-setting.yaml');
+      return { diags, setting, sent };
+    } finally {
+      await h.dispose();
+      removeWorkspace(root);
+    }
+  };
+  const inThread = await run(false);
+  const inWorkers = await run(true);
+  assert.ok(inWorkers.sent >= 400, `documents sent to workers: ${inWorkers.sent}`);
+  assert.deepEqual(inWorkers.diags, inThread.diags);
+  assert.deepEqual(inWorkers.setting, inThread.setting);
+  assert.deepEqual(inWorkers.diags.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line), [399 * 13 + 8]);
+});
