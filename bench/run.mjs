@@ -707,8 +707,8 @@ export function renderMarkdown(res) {
   L.push('  and the time runs until each has been published. *Cold* adds process start and `initialize`. Pull mode: `textDocument/diagnostic` responses.');
   L.push('- **edit → diagnostics**: a one-character `didChange` (`displayName` → `displayNamex` in a Workspace in the middle, then back) until');
   L.push('  diagnostics that show the unknown field (then its absence) arrive. Default settings on both sides: yaml-language-server');
-  L.push('  waits 200 ms before validating; ours checks the first edit after a pause at once and, while edits keep arriving,');
-  L.push('  waits until they pause for `tsb.diagnosticsDelay` (300 ms by default). In push mode the harness lets 200 ms pass between edits.');
+  L.push('  waits 200 ms before validating; ours checks an edit made while it is idle (last check ended ≥ 100 ms ago) at once, and a');
+  L.push('  faster burst after it pauses for `tsb.diagnosticsDelay` (300 ms by default). In push mode the harness lets 200 ms pass between edits.');
   L.push('- **cross-file refresh** (ours only; yaml-language-server has no cross-file rules): a one-character edit of the east-west selector');
   L.push('  in a WorkspaceSetting (warning in that file), of an install IngressGateway name (warning in the gateway config of another file),');
   L.push('  and of the shared east-west gateway name (warnings in every WorkspaceSetting file: first and last refreshed file).');

@@ -49,27 +49,52 @@ test('the first trigger after a pause runs on the next turn, not after the delay
   assert.deepEqual(runs, [1000]);
 });
 
-test('a burst of triggers waits until the burst pauses for the delay, then runs once', async () => {
+test('changes at typing speed are each checked at once; a faster burst waits for its pause', async () => {
   const t = fakeTime();
   const runs: number[] = [];
   const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
   t.advance(1000);
-  d.trigger(300); // leading edge
+  d.trigger(300); // idle: at once
   t.advance(0);
   await settle();
-  for (let i = 0; i < 5; i++) { t.advance(100); d.trigger(300); } // typing every 100 ms
+  t.advance(150);
+  d.trigger(300); // 150 ms after the last run ended: at once
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1000, 1150]);
+  for (let i = 0; i < 5; i++) { t.advance(30); d.trigger(300); } // 30 ms apart: a burst
+  await settle();
+  assert.deepEqual(runs, [1000, 1150]);
   t.advance(299);
   await settle();
-  assert.deepEqual(runs, [1000]);
+  assert.deepEqual(runs, [1000, 1150]);
   t.advance(1);
   await settle();
-  assert.deepEqual(runs, [1000, 1800]);
-  // After a pause the next trigger is a leading edge again.
+  assert.deepEqual(runs, [1000, 1150, 1600]);
+});
+
+test('a change during a run waits for the delay (the run in progress is superseded)', async () => {
+  const t = fakeTime();
+  const runs: number[] = [];
+  let release!: () => void;
+  let first = true;
+  const d = new Debouncer(t.runtime, async () => {
+    runs.push(t.now());
+    if (first) { first = false; await new Promise<void>((r) => { release = r; }); }
+  }, unexpected, t.now);
   t.advance(1000);
   d.trigger(300);
   t.advance(0);
   await settle();
-  assert.deepEqual(runs, [1000, 1800, 2800]);
+  t.advance(500); // the run is still going
+  d.trigger(300);
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1000]);
+  release();
+  t.advance(300);
+  await settle();
+  assert.deepEqual(runs, [1000, 1800]);
 });
 
 test('triggers in the same turn are coalesced into one run', async () => {

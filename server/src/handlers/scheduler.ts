@@ -1,14 +1,19 @@
-// A debounced, supersedable job with a leading edge: the first trigger after a quiet period runs at
-// once (on the next turn of the event loop, so messages that arrived together are handled together);
-// triggers that follow within `delayMs` of the previous one are a burst (typing), so the job waits
-// until the burst pauses for `delayMs`. A run overtaken by a newer trigger sees isCurrent() turn false
-// and stops without publishing stale results.
+// The settle job's scheduler: a supersedable job that runs at once when the server is idle and
+// debounces bursts. "Idle" means no run pending or in progress, and the last run ended at least
+// GAP_MS ago: then a change is checked on the next turn of the event loop (messages that arrived
+// together are handled together). Changes that come faster than that (fast typing, a paste of many
+// edits) or while a run is going are a burst: the job waits until they pause for `delayMs`. A run
+// overtaken by a newer trigger sees isCurrent() turn false and stops without publishing stale results.
 import type { Disposable, RuntimeEnvironment } from '../runtime';
+
+/** A change this long after the previous run ended is checked at once (typing at normal speed). */
+const GAP_MS = 100;
 
 export class Debouncer {
   private pending: Disposable | undefined;
   private seq = 0;
-  private lastTrigger = Number.NEGATIVE_INFINITY;
+  private running = 0;
+  private lastRunEnd = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly runtime: RuntimeEnvironment,
@@ -18,17 +23,20 @@ export class Debouncer {
   ) {}
 
   trigger(delayMs: number): void {
-    const now = this.now();
-    const quiet = !this.pending && now - this.lastTrigger >= delayMs;
-    this.lastTrigger = now;
+    const idle = !this.pending && this.running === 0 && this.now() - this.lastRunEnd >= Math.min(GAP_MS, delayMs);
     this.pending?.dispose();
     const mine = ++this.seq;
     this.pending = this.runtime.timer.setTimeout(() => {
       this.pending = undefined;
+      this.running++;
       Promise.resolve()
         .then(() => this.job(() => mine === this.seq))
-        .catch(this.onError);
-    }, quiet ? 0 : delayMs);
+        .catch(this.onError)
+        .finally(() => {
+          this.running--;
+          this.lastRunEnd = this.now();
+        });
+    }, idle ? 0 : delayMs);
   }
 
   dispose(): void {
