@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { AnalysisPool, createAnalysisPool } from '../../server/src/node/analysisPool';
 import { documentSymbols } from '../../server/src/engine/features/symbols';
-import { catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
+import { analyseToData, catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
+import { WorkspaceSync } from '../../server/src/handlers/workspaceSync';
+import { createNodeRuntime, type RuntimeEnvironment } from '../../server/src/runtime';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repoRoot } from '../helpers/repo';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
@@ -37,10 +40,13 @@ test('documents analysed in workers give the same diagnostics, facts and outline
       mine.update(uri, text);
       const texts = theirs.documentsToAnalyse(uri, text);
       const seeds = texts.length ? theirs.adopt(uri, await p.analyse(uri, texts)) : undefined;
-      let r = theirs.prepare(uri, text, 0, {}, seeds).next();
-      // With every document seeded, prepare analyses nothing: it runs to its end without yielding.
-      assert.ok(r.done, `${c.name}/${name}: prepare had work left`);
+      const steps = theirs.prepare(uri, text, 0, {}, seeds);
+      let r = steps.next();
+      while (!r.done) r = steps.next();
       theirs.commit(r.value);
+      // Every document came from the workers: none was analysed here.
+      const seeded = new Set(seeds?.values() ?? []);
+      assert.ok(theirs.analysis(uri)!.chunks.every((ch) => seeded.has(ch.result)), `${c.name}/${name}: analysed in-thread`);
       files++;
     }
     for (const [name] of entries) {
@@ -97,4 +103,39 @@ test('the language server analyses a large file and the workspace scan in worker
   assert.deepEqual(inWorkers.diags, inThread.diags);
   assert.deepEqual(inWorkers.setting, inThread.setting);
   assert.deepEqual(inWorkers.diags.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line), [399 * 13 + 8]);
+});
+
+test('a file the scan is analysing and the editor opens with the same text is analysed once', async () => {
+  const uri = 'file:///dedupe/apps/many.yaml';
+  const text = Array.from({ length: 300 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`).join('---\n');
+  const calls: number[] = [];
+  let scanning!: () => void;
+  const scanReached = new Promise<void>((r) => { scanning = r; });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  const node = createNodeRuntime();
+  const runtime: RuntimeEnvironment = {
+    ...node,
+    normalizeUri: (u) => u,
+    listYamlFiles: async () => [{ uri, template: false }],
+    readFile: async () => ({ text }),
+    analyseDocuments: async (u, texts) => {
+      calls.push(texts.length);
+      if (calls.length === 1) { scanning(); await gate; } // the scan's request waits for the editor
+      return texts.map((t) => analyseToData(u, t, registry));
+    },
+  };
+  const project = new Project(registry);
+  const sync = new WorkspaceSync(project, runtime, { error: () => {}, warn: () => {}, info: () => {}, log: () => {} });
+  const scan = sync.addFolders(['file:///dedupe']);
+  await scanReached;
+  sync.didChange(uri, TextDocument.create(uri, 'yaml', 1, text));
+  const flushed = sync.flush();
+  // A second analysis would have been requested synchronously by flush(): there is none.
+  assert.deepEqual(calls, [300]);
+  release();
+  await Promise.all([scan, flushed]);
+  assert.deepEqual(calls, [300]);
+  assert.equal(project.analysis(uri)?.version, 1, 'the editor version is adopted');
+  assert.equal(project.facts(uri)?.services.length, 300);
 });

@@ -106,6 +106,7 @@ export function* analyseFileSteps(
   for (const [t, r] of seeds ?? []) reuse.set(t, r);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
+  let n = 0;
   for (const c of splitDocuments(parseTextOf(text))) {
     let result = reuse.get(c.text);
     if (!result) {
@@ -113,6 +114,8 @@ export function* analyseFileSteps(
       reuse.set(c.text, result);
       onChunk?.(result);
       yield;
+    } else if (++n % 256 === 0) {
+      yield; // reused documents are cheap, but a file can hold tens of thousands
     }
     chunks.push({ start: c.start, result });
     for (const p of result.problems) problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });

@@ -45,6 +45,8 @@ export class WorkspaceSync {
   /** Resolves once the server's settings are known (scans not included). */
   initialized: Promise<void> = Promise.resolve();
   private flushing: Promise<void> | undefined;
+  /** Analyses under way, by file: a second request for the same text waits for the first. */
+  private readonly inflight = new Map<string, { text: string; done: Promise<void> }>();
   private scanning = 0;
 
   constructor(
@@ -237,13 +239,26 @@ export class WorkspaceSync {
       this.project.remove(uri);
       return;
     }
+    // The same text is already being analysed (the scan read the file the editor is opening): wait for
+    // that analysis instead of doing it twice; what follows then only adopts the editor's version.
+    const running = this.inflight.get(uri);
+    if (running && running.text === text && !skip) await running.done;
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
     const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) };
-    const prepared = await this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts)));
-    // Opened in an editor while the disk text was being analysed: the editor's text wins; closed while
-    // the editor's text was: the disk's (read by didClose) wins.
-    if (fromDisk === this.open.has(uri)) return;
+    const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts))))();
+    const mine = { text, done: work.then(() => undefined, () => undefined) };
+    this.inflight.set(uri, mine);
+    let prepared;
+    try {
+      prepared = await work;
+    } finally {
+      if (this.inflight.get(uri) === mine) this.inflight.delete(uri);
+    }
+    // Opened in an editor with other text while the disk text was being analysed: the editor's text
+    // wins; closed while the editor's text was being analysed: the disk's (read by didClose) wins.
+    const editor = this.open.get(uri);
+    if (fromDisk ? editor !== undefined && editor.getText() !== text : editor === undefined) return;
     this.project.commit(prepared);
     this.bump(uri);
   }

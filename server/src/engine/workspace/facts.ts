@@ -156,11 +156,14 @@ export function extractFacts(file: FileAnalysis): FileFacts {
 /** extractFacts as a generator that yields after each document it had to read (see analyseFileSteps). */
 export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFacts> {
   const facts = emptyFacts(file.uri);
+  let n = 0;
   for (const chunk of file.chunks) {
     let cached = chunkFacts.get(chunk.result);
     if (!cached || cached.uri !== file.uri) {
       documentFacts(file.uri, chunk.result);
       cached = chunkFacts.get(chunk.result)!;
+      yield;
+    } else if (++n % 256 === 0) {
       yield;
     }
     const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
