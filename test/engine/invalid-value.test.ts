@@ -1,6 +1,7 @@
 // invalid-value: enum, pattern, format and oneof violations on the value's exact range.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { catalog } from '../../server/src/engine/index';
 import { lint, only, none, marked, y } from '../helpers/engine';
 
 const ws = (names: string[]) => {
@@ -73,6 +74,19 @@ test('port 15443 on a gateway server is reserved', () => {
   const d = only(lint(text), 'invalid-value');
   assert.deepEqual(d.range, ranges[0]);
   assert.equal(d.message, 'Port 15443 is reserved by TSB for cross-cluster mTLS (east-west) traffic; pick another port.');
+});
+
+test('a quoted gateway port is a type error, not the reserved-port message (in our engine and in the schema for other editors)', () => {
+  const { text, ranges } = gateway('«"8080"»');
+  const d = only(lint(text), 'invalid-type');
+  assert.deepEqual(d.range, ranges[0]);
+  assert.doesNotMatch(d.message, /15443/);
+  // yaml-language-server shows a schema's errorMessage for any failure of that schema: the message
+  // must sit on the `not` entry alone, never on the port schema itself.
+  const schema = JSON.stringify(catalog.find((e) => e.kind === 'Gateway' && e.apiVersions.includes('gateway.tsb.tetrate.io/v2'))!.schema);
+  const ports = [...schema.matchAll(/\{"type":"integer","minimum":1,"maximum":65535,([^{}]|\{[^{}]*\})*?"allOf":\[\{"not":\{"enum":\[15443\]\},"errorMessage":"Port 15443/g)];
+  assert.ok(ports.length > 0, 'the server port schema carries its message on the allOf entry');
+  assert.doesNotMatch(schema, /"maximum":65535,"not":/);
 });
 
 test('an ordinary gateway port is fine', () => {
