@@ -145,6 +145,8 @@ export class DiagnosticsController {
   /** Push mode: publish every file whose diagnostics changed since the last publish. */
   async publish(isCurrent: () => boolean): Promise<void> {
     const known = this.sync.knownUris();
+    // Sent without waiting for each write (they stay in order): a rename can change hundreds of files.
+    const sends: Promise<void>[] = [];
     let n = 0;
     for (const uri of known) {
       if (!isCurrent()) return;
@@ -155,10 +157,11 @@ export class DiagnosticsController {
       const c = this.compute(uri);
       if (this.published.get(uri) !== c.id) {
         this.published.set(uri, c.id);
-        await this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items });
+        sends.push(this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items }));
       }
-      if (++n % 50 === 0) await this.runtime.timer.yield();
+      if (++n % 100 === 0) await this.runtime.timer.yield();
     }
+    await Promise.all(sends);
     const live = new Set(known);
     for (const uri of [...this.published.keys()]) {
       if (live.has(uri) || !isCurrent()) continue;
