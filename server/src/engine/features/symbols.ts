@@ -5,18 +5,42 @@ import type { FileAnalysis } from '../fileAnalysis';
 // The outline of a file: each document's outline is taken when it is analysed (parse/outline.ts; its
 // syntax tree is released afterwards), with offsets; positions are computed per request.
 
-export function documentSymbols(file: FileAnalysis): DocumentSymbol[] {
+/**
+ * Outline entries per file, like yaml-language-server's `yaml.maxItemsComputed`: a 300k-line file has a
+ * quarter of a million, and building, serialising and rendering them would stall server and editor
+ * alike. Every resource is listed first; their sections fill what is left of the budget, in order.
+ */
+export const MAX_OUTLINE_ITEMS = 5000;
+
+export function documentSymbols(file: FileAnalysis, limit = MAX_OUTLINE_ITEMS): DocumentSymbol[] {
+  let resources = 0;
+  for (const chunk of file.chunks) resources += chunk.result.symbols.length;
+  let budget = limit - Math.min(resources, limit);
   const out: DocumentSymbol[] = [];
   for (const chunk of file.chunks) {
-    const at = (s: ChunkSymbol): DocumentSymbol => ({
-      name: s.name,
-      detail: s.detail,
-      kind: s.kind as SymbolKind,
-      range: { start: file.doc.positionAt(chunk.start + s.start), end: file.doc.positionAt(chunk.start + s.end) },
-      selectionRange: { start: file.doc.positionAt(chunk.start + s.selStart), end: file.doc.positionAt(chunk.start + s.selEnd) },
-      ...(s.children ? { children: s.children.map(at) } : {}),
-    });
-    for (const s of chunk.result.symbols) out.push(at(s));
+    const at = (s: ChunkSymbol, withChildren: boolean): DocumentSymbol => {
+      let children: DocumentSymbol[] | undefined;
+      if (withChildren && s.children) {
+        children = [];
+        for (const c of s.children) {
+          if (budget <= 0) break;
+          budget--;
+          children.push(at(c, true));
+        }
+      }
+      return {
+        name: s.name,
+        detail: s.detail,
+        kind: s.kind as SymbolKind,
+        range: { start: file.doc.positionAt(chunk.start + s.start), end: file.doc.positionAt(chunk.start + s.end) },
+        selectionRange: { start: file.doc.positionAt(chunk.start + s.selStart), end: file.doc.positionAt(chunk.start + s.selEnd) },
+        ...(children && (children.length || s.children!.length === 0) ? { children } : {}),
+      };
+    };
+    for (const s of chunk.result.symbols) {
+      if (out.length >= limit) return out;
+      out.push(at(s, true));
+    }
   }
   return out;
 }
