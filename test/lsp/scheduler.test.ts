@@ -110,27 +110,47 @@ test('triggers in the same turn are coalesced into one run', async () => {
   assert.equal(runs, 1);
 });
 
-test('a run overtaken by a newer trigger is no longer current', async () => {
+test('a run is no longer current once a newer run starts, not while a newer trigger waits', async () => {
+  const t = fakeTime();
+  const seen: boolean[] = [];
+  const gates: (() => void)[] = [];
+  const d = new Debouncer(t.runtime, async (isCurrent) => {
+    await new Promise<void>((r) => { gates.push(r); });
+    seen.push(isCurrent());
+  }, unexpected, t.now);
+  const release = async () => { gates.shift()!(); await settle(); };
+  t.advance(1000);
+  d.trigger(300); // run A starts at once
+  t.advance(0);
+  await settle();
+  d.trigger(300); // during A: run B waits 300 ms
+  await release(); // A ends: B has not started, so A was current
+  assert.deepEqual(seen, [true]);
+  t.advance(300); // B starts
+  await settle();
+  d.trigger(300); // during B: run C waits
+  t.advance(300); // C starts while B is still going
+  await settle();
+  await release(); // B ends: overtaken
+  await release(); // C ends: current
+  assert.deepEqual(seen, [true, false, true]);
+});
+
+test('after dispose no run is current', async () => {
   const t = fakeTime();
   const seen: boolean[] = [];
   let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  let first = true;
   const d = new Debouncer(t.runtime, async (isCurrent) => {
-    if (first) { first = false; await gate; }
+    await new Promise<void>((r) => { release = r; });
     seen.push(isCurrent());
   }, unexpected, t.now);
-  t.advance(1000);
   d.trigger(0);
   t.advance(0);
   await settle();
-  d.trigger(0);
+  d.dispose();
   release();
   await settle();
   assert.deepEqual(seen, [false]);
-  t.advance(0);
-  await settle();
-  assert.deepEqual(seen, [false, true]);
 });
 
 test('a failing job is reported, not thrown', async () => {

@@ -3,7 +3,8 @@
 // GAP_MS ago: then a change is checked on the next turn of the event loop (messages that arrived
 // together are handled together). Changes that come faster than that (fast typing, a paste of many
 // edits) or while a run is going are a burst: the job waits until they pause for `delayMs`. A run
-// overtaken by a newer trigger sees isCurrent() turn false and stops without publishing stale results.
+// overtaken by a newer run sees isCurrent() turn false and stops without publishing stale results; a
+// newer trigger that is still waiting does not stop it (the run in progress then reports what it has).
 import type { Disposable, RuntimeEnvironment } from '../runtime';
 
 /** A change this long after the previous run ended is checked at once (typing at normal speed). */
@@ -12,6 +13,8 @@ const GAP_MS = 100;
 export class Debouncer {
   private pending: Disposable | undefined;
   private seq = 0;
+  /** The trigger whose run started last. */
+  private started = 0;
   private running = 0;
   private lastRunEnd = Number.NEGATIVE_INFINITY;
 
@@ -28,9 +31,10 @@ export class Debouncer {
     const mine = ++this.seq;
     this.pending = this.runtime.timer.setTimeout(() => {
       this.pending = undefined;
+      this.started = mine;
       this.running++;
       Promise.resolve()
-        .then(() => this.job(() => mine === this.seq))
+        .then(() => this.job(() => mine === this.started && !this.disposed))
         .catch(this.onError)
         .finally(() => {
           this.running--;
@@ -39,8 +43,10 @@ export class Debouncer {
     }, idle ? 0 : delayMs);
   }
 
+  private disposed = false;
+
   dispose(): void {
     this.pending?.dispose();
-    this.seq++;
+    this.disposed = true;
   }
 }
