@@ -3,7 +3,7 @@
 // needed, in a browser worker with another implementation of this interface.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findYamlFiles, readText } from './node/scan';
+import { findYamlFiles, readTextAsync } from './node/scan';
 import { precompiledValidators } from './node/validators';
 import type { ChunkData, PrecompiledValidators } from './engine/index';
 import { createAnalysisPool } from './node/analysisPool';
@@ -73,7 +73,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
     async readFile(uri, maxBytes) {
       if (!isFileUri(uri)) return { missing: true };
       try {
-        return readText(fileURLToPath(uri), maxBytes);
+        return await readTextAsync(fileURLToPath(uri), maxBytes);
       } catch {
         return { missing: true };
       }

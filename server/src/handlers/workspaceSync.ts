@@ -17,7 +17,7 @@ const SLICE_MS = 15;
 /** Fewer new documents than this are analysed in-thread (a message to a worker costs more than they do). */
 const WORKER_MIN_DOCUMENTS = 8;
 /** Files read and analysed at once during a scan: keeps every worker busy. */
-const SCAN_CONCURRENCY = 8;
+const SCAN_CONCURRENCY = 16;
 
 function isConfigUri(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE}`);

@@ -1,4 +1,5 @@
-import { readdirSync, statSync, openSync, readSync, closeSync, readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, statSync, readFileSync, realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 // Finding and reading the YAML files of a project (contract §1): *.yaml/*.yml below the given paths,
@@ -101,26 +102,36 @@ export type ReadResult = { text: string } | { skipped: string };
 /** Reads a file as UTF-8 text, or says why not (too large, binary, not UTF-8) without loading huge files. */
 export function readText(path: string, maxBytes: number): ReadResult {
   try {
-    return readChecked(path, maxBytes);
+    const size = statSync(path).size;
+    return size > maxBytes ? tooLarge(size, maxBytes) : decode(readFileSync(path));
   } catch (err) {
-    // Unreadable (permissions), vanished since the scan, or not a regular file: say so on the file.
-    const code = (err as NodeJS.ErrnoException)?.code;
-    return { skipped: `This file could not be read (${code ?? String((err as Error)?.message ?? err).split('\n')[0]}); it is not analysed.` };
+    return unreadable(err);
   }
 }
 
-function readChecked(path: string, maxBytes: number): ReadResult {
-  const size = statSync(path).size;
-  if (size > maxBytes) return { skipped: `This file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit (--max-file-size); it is not analysed.` };
-  const head = Buffer.alloc(Math.min(size, 8192));
-  const fd = openSync(path, 'r');
+/** readText without blocking the thread (the language server reads many files at once). */
+export async function readTextAsync(path: string, maxBytes: number): Promise<ReadResult> {
   try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
+    const size = (await stat(path)).size;
+    return size > maxBytes ? tooLarge(size, maxBytes) : decode(await readFile(path));
+  } catch (err) {
+    return unreadable(err);
   }
-  if (head.includes(0)) return { skipped: 'This file holds binary data (NUL bytes); it is not analysed.' };
-  const buf = readFileSync(path);
+}
+
+function tooLarge(size: number, maxBytes: number): ReadResult {
+  return { skipped: `This file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit (--max-file-size); it is not analysed.` };
+}
+
+// Unreadable (permissions), vanished since the scan, or not a regular file: say so on the file.
+function unreadable(err: unknown): ReadResult {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return { skipped: `This file could not be read (${code ?? String((err as Error)?.message ?? err).split('\n')[0]}); it is not analysed.` };
+}
+
+function decode(buf: Buffer): ReadResult {
+  // The size was checked first, so reading the whole file is bounded; NUL bytes near the start mean binary.
+  if (buf.subarray(0, 8192).includes(0)) return { skipped: 'This file holds binary data (NUL bytes); it is not analysed.' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
   } catch {
