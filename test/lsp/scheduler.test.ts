@@ -20,6 +20,10 @@ function fakeTime() {
   return {
     runtime: { timer } as RuntimeEnvironment,
     now: () => now,
+    /** Moves the clock without firing timers: the thread was busy. */
+    busy(ms: number) {
+      now += ms;
+    },
     /** Moves the clock and fires due timers in order. */
     advance(ms: number) {
       const end = now + ms;
@@ -95,6 +99,22 @@ test('a change during a run waits for the delay (the run in progress is supersed
   t.advance(300);
   await settle();
   assert.deepEqual(runs, [1000, 1800]);
+});
+
+test('a change that arrives before a run due at once has started joins that run (no debounce)', async () => {
+  const t = fakeTime();
+  const runs: number[] = [];
+  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  t.advance(1000);
+  d.trigger(300); // idle: due at once, but the thread is busy for 15 ms before timers run
+  t.busy(15);
+  d.trigger(300);
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1015], 'the run starts as soon as the thread is free');
+  t.advance(1000);
+  await settle();
+  assert.deepEqual(runs, [1015], 'no second, debounced run');
 });
 
 test('triggers in the same turn are coalesced into one run', async () => {

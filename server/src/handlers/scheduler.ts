@@ -16,6 +16,7 @@ export class Debouncer {
   /** The trigger whose run started last. */
   private started = 0;
   private running = 0;
+  private pendingAtOnce = false;
   private lastRunEnd = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -26,7 +27,10 @@ export class Debouncer {
   ) {}
 
   trigger(delayMs: number): void {
+    // A run already due at once has not started yet (the thread was busy): it will see this change too.
+    if (this.pending && this.pendingAtOnce) return;
     const idle = !this.pending && this.running === 0 && this.now() - this.lastRunEnd >= Math.min(GAP_MS, delayMs);
+    this.pendingAtOnce = idle;
     this.pending?.dispose();
     const mine = ++this.seq;
     this.pending = this.runtime.timer.setTimeout(() => {
