@@ -2,16 +2,25 @@ import { ChunkResult, type ChunkData } from './chunkResult';
 import { analyseChunk } from './fileAnalysis';
 import type { ResourceAnalysis } from './rules/analyzeResource';
 import type { SchemaRegistry } from './schema/registry';
-import { cacheDocumentFacts, documentFacts } from './workspace/facts';
+import { cacheDocumentFacts, documentFacts, type FileFacts } from './workspace/facts';
 
 // Documents analysed in another thread: the worker turns each into plain data (structured-clonable:
 // no syntax tree, schema entries by id) and the project turns the data back into released analyses,
 // exactly as if it had analysed the documents itself and released their trees.
 
-export function analyseToData(uri: string, text: string, registry: SchemaRegistry): ChunkData {
-  const r = analyseChunk(text, registry);
+/**
+ * What is kept of a newly analysed document: its facts for `uri` are taken (and cached with it), then its
+ * syntax tree is released (features parse it again on demand), so memory holds trees only for documents in use.
+ */
+export function keepSummary(uri: string, r: ChunkResult): FileFacts {
   const facts = documentFacts(uri, r);
   r.release();
+  return facts;
+}
+
+export function analyseToData(uri: string, text: string, registry: SchemaRegistry): ChunkData {
+  const r = analyseChunk(text, registry);
+  const facts = keepSummary(uri, r);
   return {
     text,
     problems: r.problems,

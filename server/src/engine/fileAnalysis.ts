@@ -190,11 +190,3 @@ export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResul
   }
   return new ChunkResult(text, parsed, analyses, problems, broken ? [] : chunkSymbols(parsed, analyses));
 }
-
-export function* resourcesOf(file: FileAnalysis): Generator<AnalysedResource> {
-  for (const c of file.chunks) {
-    for (let i = 0; i < c.result.parsed.resources.length; i++) {
-      yield { resource: c.result.parsed.resources[i]!, analysis: c.result.analyses[i]!, offset: c.start };
-    }
-  }
-}

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
 import { analyseDocumentAt, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import type { ChunkData, ChunkResult } from './chunkResult';
-import { fromData } from './chunkData';
+import { fromData, keepSummary } from './chunkData';
 import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
@@ -11,7 +11,7 @@ import { isSuppressed, parseSuppressions, type Suppressions } from './suppressio
 import type { Problem, RawProblem } from './types';
 import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
-import { documentFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
@@ -124,14 +124,8 @@ export class Project {
    * documents (the language server runs it in time slices); `commit` then stores the result.
    */
   *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}, seeds?: ReadonlyMap<string, ChunkResult>): Generator<void, Prepared> {
-    const prev = this.files.get(uri);
-    if (prev && !opts.skip && prev.analysis.doc.getText() === text) return { uri, text, version, same: true };
-    // Each new document's facts are taken as soon as it is analysed; then its syntax tree is released
-    // (features parse it again on demand), so memory holds trees only for documents in use.
-    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), prev?.analysis, (r) => {
-      documentFacts(uri, r);
-      r.release();
-    }, seeds);
+    if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
+    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
     const facts = yield* extractFactsSteps(analysis);
     return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
   }
@@ -154,9 +148,12 @@ export class Project {
 
   /** The documents of a new text that `prepare` would have to analyse (the rest are reused). */
   documentsToAnalyse(uri: string, text: string, opts: UpdateOptions = {}): string[] {
-    const prev = this.files.get(uri);
-    if (prev && !opts.skip && prev.analysis.doc.getText() === text) return [];
-    return documentsToAnalyse(text, this.analyseOptions(opts), prev?.analysis);
+    return this.holds(uri, text, opts) ? [] : documentsToAnalyse(text, this.analyseOptions(opts), this.files.get(uri)?.analysis);
+  }
+
+  /** The project already holds this text of the file (nothing to analyse, only a version to adopt). */
+  private holds(uri: string, text: string, opts: UpdateOptions): boolean {
+    return !opts.skip && this.files.get(uri)?.analysis.doc.getText() === text;
   }
 
   /** Turns documents analysed in worker threads into seeds for `prepare`. */

@@ -117,9 +117,9 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
-      const runsIn = g.placed.length === 1 ? sortU(ownedClusters(ws, g.namespace, g.placed[0]!.clusters)) : sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
+      const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
-      const workloads = g.placed.length === 1 ? workloadsOf(project, g.placed[0]!) : mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
+      const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       // Plain literals in contract key order (spreads into large literals are slow in V8 and this runs per service).
       const exclude = (clusters: string[], code: ExcludedService['code'], reason: string): void => {
         excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason });
@@ -197,6 +197,8 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
 }
 
 function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {
+  // One list (a service defined once) is already merged and sorted: workloadsOf builds fresh objects.
+  if (lists.length === 1) return lists[0]!;
   const byKey = new Map<string, WorkloadInfo>();
   for (const w of lists.flat()) {
     const key = `${w.kind}/${w.name}`;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { drain, type AnalysedResource, type ChunkResult, type FileAnalysis } from '../fileAnalysis';
+import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
@@ -149,11 +149,10 @@ const emptyFacts = (uri: string): FileFacts => ({
 // analysis: an edit re-extracts only the documents it touched; the others are shifted to their line.
 const chunkFacts = new WeakMap<ChunkResult, { uri: string; facts: FileFacts; shifted?: { delta: number; facts: FileFacts } }>();
 
-export function extractFacts(file: FileAnalysis): FileFacts {
-  return drain(extractFactsSteps(file));
-}
-
-/** extractFacts as a generator that yields after each document it had to read (see analyseFileSteps). */
+/**
+ * A file's facts from its documents' cached facts, shifted to their lines; a generator that yields after
+ * each document it had to read (see analyseFileSteps).
+ */
 export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFacts> {
   const facts = emptyFacts(file.uri);
   let n = 0;
