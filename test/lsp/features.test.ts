@@ -52,6 +52,17 @@ test('completion: kinds for the apiVersion, apiVersions at the top', async () =>
   assert.ok(labels(versions).includes('install.tetrate.io/v1alpha1'));
 });
 
+test('completion: in a multi-document file, apiVersion and kind come from the document under the cursor', async () => {
+  const first = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: a\n---\n';
+  const versions = await completeAt('tsb/m1.yaml', `${first}kind: ServiceRoute\napiVersion: |\n`);
+  assert.deepEqual(labels(versions), ['traffic.tsb.tetrate.io/v2']);
+  const kinds = await completeAt('tsb/m2.yaml', `${first}apiVersion: traffic.tsb.tetrate.io/v2\nkind: |\n`);
+  assert.ok(labels(kinds).includes('ServiceRoute') && !labels(kinds).includes('Workspace'), labels(kinds).join(', '));
+  // Keys below spec in the second document, at its own indentation.
+  const keys = await completeAt('tsb/m3.yaml', `${first}apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  name: r\nspec:\n  |\n`);
+  assert.ok(labels(keys).includes('subsets'), labels(keys).join(', '));
+});
+
 test('completion: a required-field skeleton for an east-west entry', async () => {
   const list = await completeAt('tsb/s.yaml', 'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  name: x\nspec:\n  default|\n');
   const item = list.items.find((i) => i.label === 'defaultEastWestGatewaySettings')!;

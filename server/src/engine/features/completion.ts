@@ -29,22 +29,28 @@ interface Ctx {
   spot: CompletionSpot;
   entry?: SchemaEntry;
   value: unknown;
+  /** The document's lines, and the cursor's line among them. */
   lines: string[];
+  line: number;
   snippets: boolean;
 }
 
 export function complete(file: FileAnalysis, pos: Position, project: Project, options: CompletionOptions = {}): CompletionList {
-  const lines = file.doc.getText().split(/\r?\n/);
-  if (pos.line >= lines.length) return { isIncomplete: false, items: [] };
-  const spot = completionSpot(lines, pos.line, pos.character);
-  if (!spot) return { isIncomplete: false, items: [] };
   const offset = file.doc.offsetAt(pos);
   const chunk = chunkAt(file, offset);
+  // The lines of the document under the cursor, not the whole file's: no YAML structure crosses `---`
+  // (so apiVersion/kind are read from this document), and a huge file is not split on every keystroke.
+  const first = chunk ? file.doc.positionAt(chunk.start).line : 0;
+  const lines = (chunk ? chunk.result.text : file.doc.getText()).split(/\r?\n/);
+  const line = pos.line - first;
+  if (line < 0 || line >= lines.length) return { isIncomplete: false, items: [] };
+  const spot = completionSpot(lines, line, pos.character);
+  if (!spot) return { isIncomplete: false, items: [] };
   const at = chunk ? resourceAt(chunk, offset - chunk.start) : undefined;
   // List items: paths inside an item are relative to it.
   if (at && at.resource.path.length === 2 && spot.path[0] === 'items' && typeof spot.path[1] === 'number') spot.path = spot.path.slice(2);
   const entry = at?.entry ?? entryFromText(project, chunk ? chunk.result.text : file.doc.getText());
-  const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, snippets: options.snippets ?? true };
+  const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, line, snippets: options.snippets ?? true };
   const items = spot.type === 'value' ? valueItems(ctx, spot.path, spot.key, spot.prefix)
     : spot.type === 'item' ? itemItems(ctx, spot.path, spot.prefix)
       : keyItems(ctx, spot);
@@ -90,7 +96,7 @@ function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }>): Com
     const items = childSchema(seqSchema, entry.schema, 0);
     if (path.length && !isObjectSchema(items, entry.schema)) return itemItems(ctx, path.slice(0, -1), spot.prefix);
   }
-  const present = siblingKeys(ctx.lines, ctx.pos.line, spot.col, spot.inItem);
+  const present = siblingKeys(ctx.lines, ctx.line, spot.col, spot.inItem);
   const out: CompletionItem[] = [];
   if (!entry) {
     if (path.length === 0) {
@@ -109,7 +115,7 @@ function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }>): Com
     const req = required.has(key);
     const dep = deprecation(schema, entry.schema);
     // Editors indent the snippet's later lines like the caret line; a key after `- ` sits further right.
-    const basePad = ' '.repeat(Math.max(0, spot.col - (ctx.lines[ctx.pos.line]!.length - ctx.lines[ctx.pos.line]!.trimStart().length)));
+    const basePad = ' '.repeat(Math.max(0, spot.col - (ctx.lines[ctx.line]!.length - ctx.lines[ctx.line]!.trimStart().length)));
     const snippet = ctx.snippets ? keySnippet(key, schema, entry.schema, basePad) : `${key}: `;
     out.push({
       label: key,
