@@ -238,7 +238,12 @@ export class Project {
       if (own) return own;
     }
     if (d.groups.size === 1) return d.groups.values().next().value!;
-    d.merged ??= this.resolveGroup(undefined, this.sortedFiles().map(([, f]) => f.facts), true);
+    if (!d.merged) {
+      // Each file keeps its own project's deployment; files of different projects never meet.
+      const keyOf = (u: string) => this.configFor(u)?.rootUri ?? '';
+      const parts = new Map([...d.groups].map(([k, r]) => [k, r.deployment]));
+      d.merged = resolveProject(this.sortedFiles().map(([, f]) => f.facts), mergeDeployments(parts, keyOf));
+    }
     return d.merged;
   }
 
@@ -339,9 +344,9 @@ export class Project {
   }
 
   /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
-  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[], merged = false): ResolvedProject {
-    const inGroup = (uri: string) => merged || this.configFor(uri) === config;
-    const index = this.fileIndex(merged ? '*' : config?.rootUri ?? '', config, facts, inGroup);
+  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
+    const inGroup = (uri: string) => this.configFor(uri) === config;
+    const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
     const sources = [...this.sources].filter(([u]) => inGroup(u)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([uri, text]) => {
       let cached = this.readings.get(uri);
       if (!cached || cached.text !== text || cached.index !== index) {
@@ -364,6 +369,20 @@ export class Project {
     this.indexes.set(key, { generation: this.uriGeneration, value });
     return value;
   }
+}
+
+function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) => string): Deployment {
+  const of = (uri: string) => parts.get(keyOf(uri));
+  const all = [...parts.values()];
+  return {
+    units: all.flatMap((d) => d.units),
+    notes: all.flatMap((d) => d.notes),
+    unplaced: all.flatMap((d) => d.unplaced),
+    configured: all.some((d) => d.configured),
+    deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
+    relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
+    unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
+  };
 }
 
 function extras(p: RawProblem): Partial<Problem> {
