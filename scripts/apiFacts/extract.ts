@@ -116,6 +116,7 @@ for (const [model, { proto, body }] of expands) {
       const key = target ? expands.get(target)!.proto : `?${exp[1]}`;
       if (WRAPPERS[key]) { fact.type = WRAPPERS[key]!; fact.wrapper = true; }
       else if (WELL_KNOWN[key]) fact.type = WELL_KNOWN[key]!;
+      else if (/\.IntOrString$/.test(key)) fact.type = 'intOrString';
       else { fact.type = 'message'; fact.ref = key; sub = target; }
     } else if (/ValueBool\(\)/.test(st)) fact.type = 'bool';
     else if (/uint32\(/.test(st)) fact.type = 'uint32';

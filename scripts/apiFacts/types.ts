@@ -2,7 +2,9 @@
 
 export type FieldType =
   | 'string' | 'bool' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'double'
-  | 'enum' | 'message' | 'duration' | 'timestamp' | 'struct' | 'value' | 'any';
+  | 'enum' | 'message' | 'duration' | 'timestamp' | 'struct' | 'value' | 'any'
+  /** Kubernetes IntOrString: an integer or a string in YAML. */
+  | 'intOrString';
 
 export interface FieldFact {
   type: FieldType;
