@@ -2,6 +2,7 @@ import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { SchemaEntry, JsonSchema } from '../../../../schemas/src/types';
 import type { Resource } from '../parse/parsedChunk';
 import { identify, type Identity } from '../parse/identify';
+import { coveredBy, PLACEHOLDER_NOTICE, templatedValues } from '../parse/templates';
 import { field, readTsbMeta, GROUP_ANNOTATION } from '../parse/tsbMeta';
 import type { SchemaRegistry } from '../schema/registry';
 import type { RawProblem } from '../types';
@@ -83,7 +84,15 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
   const value = normalise(res.value, walk.renames);
   const validate = registry.validator(entry);
   if (!validate(value) && validate.errors) {
-    problems.push(...mapSchemaErrors(validate.errors, res.node, schema, kind, text, walk));
+    // A value with a placeholder ($PORT, {{ .Values.x }}) is filled in before apply: no type check on it.
+    const templated = validate.errors.length ? templatedValues(res.node, text) : [];
+    const errors = templated.length ? validate.errors.filter((e) => !coveredBy(e.instancePath, templated)) : validate.errors;
+    if (errors.length < validate.errors.length) {
+      const hit = validate.errors.map((e) => coveredBy(e.instancePath, templated)).filter((t) => t !== undefined);
+      const first = hit.reduce((a, b) => (b.start < a.start ? b : a));
+      problems.push({ rule: 'file-skipped', message: PLACEHOLDER_NOTICE, start: first.start, end: first.end });
+    }
+    problems.push(...mapSchemaErrors(errors, res.node, schema, kind, text, walk));
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
@@ -176,8 +185,12 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
   if (!mdPair || !isMap(mdPair.value)) return out;
   const r = mdPair.key.range!;
   const indent = r[0] - (text.lastIndexOf('\n', r[0] - 1) + 1) + 2;
+  let templated: ReturnType<typeof templatedValues> | undefined;
   for (const parent of entry.parents) {
     if (meta[parent]) continue;
+    // `tenant: {{ .Values.tenant }}` is filled in before apply.
+    templated ??= templatedValues(res.node, text);
+    if (coveredBy(`/metadata/${parent}`, templated)) continue;
     if (meta.form === 'tctl') {
       out.push({
         rule: 'missing-field',

@@ -3,6 +3,7 @@ import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
 import { childSchema, isClosedObject, isDeprecated, keywordOf, propertiesOf } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
+import { isPlaceholder } from '../parse/templates';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
@@ -74,7 +75,8 @@ function walk(
   for (const item of node.items) {
     const pair = item as Pair<Scalar, Node | null>;
     const key = keyName(pair);
-    if (key === undefined || key === '<<') continue;
+    // A key that is itself a placeholder (`${LABEL_KEY}: x`) is filled in before apply.
+    if (key === undefined || key === '<<' || isPlaceholder(key)) continue;
     let child = props.has(key) ? childSchema(schema, ctx.root, key) : undefined;
     let effectiveKey = key;
     if (!props.has(key)) {
