@@ -116,7 +116,8 @@ function complete(node: S, root: S, key: string): void {
     if (item && typeof item === 'object') complete(item, root, f.r);
   }
   for (const v of VERSION_FACTS) {
-    if (v.message === key && v.schema && !props[v.field]) props[v.field] = withVersions(oldFieldSchema(v), key, v.field);
+    if (v.message !== key || !v.schema) continue;
+    props[v.field] = withVersions(props[v.field] ?? oldFieldSchema(v), key, v.field);
   }
   if (RESOURCE_MESSAGES.has(key)) for (const [k, o] of Object.entries(OUTPUT_ONLY)) props[k] ??= o;
 }
