@@ -108,3 +108,13 @@ test('template detection is linear: long runs of blank lines and of { are quick'
   assert.deepEqual(lint(blank), []);
   assert.deepEqual(lint(braces), []);
 });
+
+test('Terraform %{ } directives and whole-block ${VAR} substitutions that break YAML skip the file', () => {
+  const tf = lint('image:%{ if dev }${"\\n"}  tag: ${tsb_version}%{ endif }\n  registry: ${registry}\n');
+  assert.deepEqual(tf.map((d) => d.rule), ['file-skipped']);
+  assert.match(tf[0]!.message, /not YAML as written/);
+  const block = lint('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n${EXTRA_BLOCK}\n  c: d\n');
+  assert.deepEqual(block.map((d) => d.rule), ['file-skipped']);
+  // A real syntax error in a file without template expressions is still a syntax error.
+  assert.deepEqual(lint('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\nbroken\n  c: d\n').map((d) => d.rule).includes('yaml-syntax'), true);
+});

@@ -57,7 +57,7 @@ export function skipReason(text: string, opts: AnalyseOptions): string | undefin
   return undefined;
 }
 
-const TEMPLATE_NOT_YAML = 'This file contains template expressions ({{ … }}) and is not YAML as written, so it is not analysed. Check the rendered output instead.';
+const TEMPLATE_NOT_YAML = 'This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.';
 
 function skipped(uri: string, version: number, doc: TextDocument, text: string, reason: string): FileAnalysis {
   const nl = text.indexOf('\n');

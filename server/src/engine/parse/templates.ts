@@ -36,12 +36,13 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Offset of the first `{{ … }}` or `{% … %}` that opens and closes on one line outside a comment line,
- * or -1. Linear in the text: each search for a marker resumes where the previous one stopped, so blank
- * lines and long runs of `{` cost one pass (a regular expression here was quadratic on both).
+ * Offset of the first template expression — `{{ … }}`, `{% … %}`, Terraform `%{ … }` or `${ … }` — that
+ * opens and closes on one line outside a comment line, or -1. Linear in the text: each search for a
+ * marker resumes where the previous one stopped, so blank lines and long runs of `{` cost one pass (a
+ * regular expression here was quadratic on both).
  */
 export function findTemplateMarker(text: string): number {
-  const pairs: [string, string][] = [['{{', '}}'], ['{%', '%}']];
+  const pairs: [string, string][] = [['{{', '}}'], ['{%', '%}'], ['%{', '}'], ['${', '}']];
   // Next occurrence of each opening and closing marker at or after the position searched last.
   const next = pairs.map(() => ({ open: -2, close: -2 }));
   let lineStart = 0;
