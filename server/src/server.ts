@@ -85,7 +85,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!settingsStore) return;
     current = await settingsStore.get();
     diagnostics?.setEnabled(current.enable);
-    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB });
+    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB, ...(current.version ? { tsbVersion: current.version } : {}) });
     if (sync.setMaxFileSize(current.maxFileSize)) await sync.rescan();
   }
 

@@ -7,6 +7,7 @@ import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
+import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
 import type { Problem, RawProblem } from './types';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
@@ -27,6 +28,8 @@ export interface ProjectOptions {
   maxFileSize?: number;
   /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
+  tsbVersion?: string;
 }
 
 interface FileEntry {
@@ -277,7 +280,10 @@ export class Project {
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message, range, ...base });
     };
-    for (const p of entry.analysis.problems) {
+    const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    for (const raw of entry.analysis.problems) {
+      const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
+      if (!p) continue;
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
     }
     for (const p of this.derive().byUri.get(uri) ?? []) {
