@@ -49,7 +49,7 @@ export const MISTAKES = [
  * One app's documents. Each document is an array of lines (no trailing newline, no `---`).
  * `marks` collects named line indexes (relative to the document) for edit targets.
  */
-function appDocs(i, mistake) {
+function appDocs(i, mistake, unresolved = 0) {
   const app = `app-${pad(i)}`;
   const tenant = `t-${i % TENANTS}`;
   const ws = `ws-${pad(i)}`;
@@ -57,6 +57,8 @@ function appDocs(i, mistake) {
   const tsb = [];
   const k8s = [];
   const m = (id) => mistake === id;
+  // Unresolved references (the scaling suite): each one a distinct wrong value, near a real name or not.
+  const u = (k) => k < unresolved;
 
   tsb.push({
     name: 'workspace',
@@ -95,7 +97,7 @@ function appDocs(i, mistake) {
       'metadata:',
       '  organization: tetrate',
       `  tenant: ${tenant}`,
-      `  workspace: ${ws}`,
+      `  workspace: ${u(0) ? `${ws}x` : ws}`,
       `  name: ${ws}-setting`,
       'spec:',
       ...(m('mis-indented') ? settingBody : settingBody.map((l) => `  ${l}`)),
@@ -111,7 +113,7 @@ function appDocs(i, mistake) {
       'metadata:',
       '  organization: tetrate',
       `  tenant: ${tenant}`,
-      `  workspace: ${m('parent-not-found') ? `${ws}x` : ws}`,
+      `  workspace: ${m('parent-not-found') ? `${ws}x` : u(1) ? `${ws}-old` : ws}`,
       `  name: ${app}-gateways`,
       'spec:',
       m('unknown-field') ? '  namespaceSelectr:' : '  namespaceSelector:',
@@ -129,7 +131,7 @@ function appDocs(i, mistake) {
       'metadata:',
       '  organization: tetrate',
       `  tenant: ${tenant}`,
-      `  workspace: ${ws}`,
+      `  workspace: ${u(3) ? `legacy-${i}` : ws}`,
       `  name: ${app}-traffic`,
       'spec:',
       '  namespaceSelector:',
@@ -154,7 +156,7 @@ function appDocs(i, mistake) {
       '  workloadSelector:',
       `    namespace: ${app}`,
       '    labels:',
-      `      app: ${ingress}`,
+      `      app: ${u(2) ? `${ingress}x` : ingress}`,
       '  http:',
       '    - name: web',
       `      hostname: ${app}.example.com`,
@@ -315,7 +317,8 @@ export function generate(root, spec) {
       mistake = MISTAKES[Math.floor(rand() * MISTAKES.length)].id;
       mistakes[mistake] = (mistakes[mistake] ?? 0) + 1;
     }
-    apps.push({ ...appDocs(i, mistake), mistake });
+    const unresolved = i === Math.floor(spec.apps / 2) ? 0 : spec.unresolvedPerApp ?? 0;
+    apps.push({ ...appDocs(i, mistake, unresolved), mistake });
   }
   const mid = Math.floor(spec.apps / 2);
   const files = []; // { rel, docs: [{name, lines, marks, app?}] }
@@ -386,6 +389,7 @@ export function generate(root, spec) {
   const fanout = { ...f, character: f.text.length, insert: 'x', affected: fanoutFiles.map((rel) => ({ rel, rule: 'gateway-selector-no-match' })) };
   return {
     name: spec.name, dir, layout: spec.layout, apps: spec.apps, files: outFiles, docs: totalDocs, lines: totalLines, bytes, mistakes,
+    unresolved: (spec.apps - (spec.unresolvedPerApp ? 1 : 0)) * (spec.unresolvedPerApp ?? 0),
     targets: { edit, selector, dependent, fanout },
   };
 }

@@ -1,34 +1,91 @@
-// "Did you mean" suggestions: Damerau-Levenshtein distance with a threshold scaled to the word length.
+// "Did you mean" suggestions: Damerau-Levenshtein (optimal string alignment) distance with a threshold
+// scaled to the word length. `nearest` scans a short list; `NameIndex` answers the same question over
+// thousands of names at a cost that does not grow with their number (a search of the sorted names as a
+// trie, pruned at the threshold), and remembers its answers per wrong value.
 
-export function editDistance(a: string, b: string): number {
+/** Reused rows: a distance costs no allocation. */
+let rows = new Int32Array(0);
+
+function rowsFor(cells: number): Int32Array {
+  if (rows.length < cells) rows = new Int32Array(Math.max(cells, rows.length * 2, 256));
+  return rows;
+}
+
+/**
+ * Optimal-string-alignment distance, or a value above `max` as soon as the distance is known to exceed
+ * it. Lengths that differ by more than 8 give that difference (a cheap answer: such words are never
+ * near each other).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+  const la = a.length;
+  const lb = b.length;
+  const diff = Math.abs(la - lb);
+  if (diff > 8) return diff;
+  if (diff > max) return diff;
+  const w = lb + 1;
+  const d = rowsFor(3 * w);
+  // Three rolling rows: i-2, i-1, i (offsets rotate).
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= lb; j++) d[prev + j] = j;
+  for (let i = 1; i <= la; i++) {
+    d[cur] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = d[prev + j - 1]! + (ca === cb ? 0 : 1);
+      const del = d[prev + j]! + 1;
+      if (del < v) v = del;
+      const ins = d[cur + j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const t = d[prev2 + j - 2]! + 1;
+        if (t < v) v = t;
+      }
+      d[cur + j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Rows only grow from here by at least the smaller of this row's minimum and the last one's plus one.
+    if (rowMin > max && i < la) {
+      let prevMin = Infinity;
+      for (let j = 0; j <= lb; j++) if (d[prev + j]! < prevMin) prevMin = d[prev + j]!;
+      if (prevMin + 1 > max) return max + 1;
+    }
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return d[a.length]![b.length]!;
+  return d[prev + lb]!;
+}
+
+/** The threshold for a word: very short words are "near" everything, so only a case difference counts for them. */
+function limitFor(word: string, maxDistance?: number): number {
+  return word.length < 3 ? 0.5 : maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
 }
 
 /** The closest candidate within a distance that makes the suggestion believable, or undefined. */
 export function nearest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
-  // Very short words are "near" everything: only a case difference counts for them.
-  const limit = word.length < 3 ? 0.5 : maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const limit = limitFor(word, maxDistance);
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = word.toLowerCase();
   for (const c of candidates) {
     if (c === word) return c;
+    const cl = c.toLowerCase();
     // Case-only differences are the closest of all.
-    const score = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase());
-    if (score < bestScore) {
+    if (cl === lower) {
+      if (0.5 < bestScore) { best = c; bestScore = 0.5; }
+      continue;
+    }
+    // Only a strictly smaller distance within the limit can change the answer.
+    const bound = Math.min(limit, bestScore - 1);
+    if (bound < 1) continue;
+    const score = editDistance(lower, cl, bound);
+    if (score <= bound && score < bestScore) {
       best = c;
       bestScore = score;
     }
@@ -38,4 +95,210 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance?
 
 export function sameIgnoringCase(a: string, b: string): boolean {
   return a !== b && a.toLowerCase() === b.toLowerCase();
+}
+
+export interface NearOptions {
+  /** The word itself is not a candidate (it is known, but not where it is needed). */
+  excludeSelf?: boolean;
+  /** Only candidates (by position in the list) this accepts count; answers are then not remembered. */
+  accept?: (index: number) => boolean;
+}
+
+/**
+ * `nearest` over a fixed list of names, answering in time independent of the list's length for any
+ * realistic name: the distinct lower-cased names are sorted, so a name prefix is a range of them (a
+ * trie without nodes), and the search descends only into prefixes still within the threshold. Ties go
+ * to the earliest name in the list, like `nearest`. Answers are remembered per word.
+ */
+export class NameIndex {
+  /** Distinct lower-cased names, sorted by code unit. */
+  private readonly keys: string[];
+  /** For each key: the positions in `names` of the names that lower-case to it, ascending. */
+  private readonly positions: number[][];
+  private readonly byLower = new Map<string, number>();
+  private readonly exact = new Map<string, number>();
+  /** Length -> positions of names of that length, ascending (the "lengths differ by more than 8" rule). */
+  private readonly byLength = new Map<number, number[]>();
+  private readonly maxLength: number;
+  private readonly memo = new Map<string, number>();
+
+  constructor(readonly names: readonly string[]) {
+    const groups = new Map<string, number[]>();
+    let maxLength = 0;
+    names.forEach((n, i) => {
+      if (!this.exact.has(n)) this.exact.set(n, i);
+      const l = n.toLowerCase();
+      const g = groups.get(l);
+      if (g) g.push(i);
+      else groups.set(l, [i]);
+      const bl = this.byLength.get(l.length);
+      if (bl) bl.push(i);
+      else this.byLength.set(l.length, [i]);
+      if (l.length > maxLength) maxLength = l.length;
+    });
+    this.keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.positions = this.keys.map((k, i) => { this.byLower.set(k, i); return groups.get(k)!; });
+    this.maxLength = maxLength;
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** Same answer as `nearest(word, names (filtered), maxDistance)`, as a position in `names` (-1: none). */
+  nearestIndex(word: string, maxDistance?: number, opts: NearOptions = {}): number {
+    const key = opts.accept ? undefined : `${opts.excludeSelf ? 1 : 0}|${maxDistance ?? ''}|${word}`;
+    if (key !== undefined) {
+      const hit = this.memo.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const r = this.search(word, maxDistance, opts);
+    if (key !== undefined) {
+      // Bounded memory: a long session forgets old answers rather than growing without end.
+      if (this.memo.size > 10_000) this.memo.clear();
+      this.memo.set(key, r);
+    }
+    return r;
+  }
+
+  nearest(word: string, maxDistance?: number, opts: NearOptions = {}): string | undefined {
+    const i = this.nearestIndex(word, maxDistance, opts);
+    return i < 0 ? undefined : this.names[i];
+  }
+
+  private search(word: string, maxDistance: number | undefined, opts: NearOptions): number {
+    const ok = (i: number) => (!opts.excludeSelf || this.names[i] !== word) && (!opts.accept || opts.accept(i));
+    const firstOk = (list: readonly number[] | undefined) => {
+      if (list) for (const i of list) if (ok(i)) return i;
+      return -1;
+    };
+    // The word itself (score 0), then a case-only difference (0.5): nothing else can be as close.
+    if (!opts.excludeSelf) {
+      const e = opts.accept ? this.acceptedExact(word, opts.accept) : this.exact.get(word) ?? -1;
+      if (e >= 0) return e;
+    }
+    const lower = word.toLowerCase();
+    const sameLower = this.byLower.get(lower);
+    if (sameLower !== undefined) {
+      const i = firstOk(this.positions[sameLower]!.filter((p) => this.names[p] !== word));
+      if (i >= 0) return i;
+    }
+    const limit = limitFor(word, maxDistance);
+    if (limit < 1) return -1;
+    const m = lower.length;
+    let bestScore = Infinity;
+    let bestIndex = -1;
+    const offer = (score: number, i: number) => {
+      if (score < bestScore || (score === bestScore && i < bestIndex)) { bestScore = score; bestIndex = i; }
+    };
+    // Lengths more than 8 apart score their difference (see editDistance), whatever the letters.
+    for (let len = 0; len <= this.maxLength; len++) {
+      const diff = Math.abs(len - m);
+      if (diff <= 8 || diff > limit) continue;
+      const i = firstOk(this.byLength.get(len));
+      if (i >= 0) offer(diff, i);
+    }
+    this.descend(lower, limit, ok, (score, i) => offer(score, i), () => Math.min(limit, bestScore));
+    return bestScore <= limit ? bestIndex : -1;
+  }
+
+  /** The first accepted position holding exactly `word`. */
+  private acceptedExact(word: string, accept: (i: number) => boolean): number {
+    const k = this.byLower.get(word.toLowerCase());
+    if (k === undefined) return -1;
+    for (const i of this.positions[k]!) if (this.names[i] === word && accept(i)) return i;
+    return -1;
+  }
+
+  /**
+   * Depth-first over the sorted keys as a trie: rows of the distance table per prefix depth, a subtree
+   * left as soon as no key below can come within the bound (each row's minimum only grows from the
+   * smaller of the current row's minimum and the previous row's plus one).
+   */
+  private descend(q: string, limit: number, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
+    const m = q.length;
+    const w = m + 1;
+    const depthMax = this.maxLength;
+    const table = new Int32Array((depthMax + 1) * w);
+    const mins = new Float64Array(depthMax + 2);
+    for (let j = 0; j <= m; j++) table[j] = j;
+    mins[0] = 0;
+    const keys = this.keys;
+    const visit = (lo: number, hi: number, depth: number): void => {
+      // keys[lo..hi) share the first `depth` characters; row `depth` of the table is filled.
+      if (keys[lo]!.length === depth) {
+        if (Math.abs(depth - m) <= 8) {
+          const score = table[depth * w + m]!;
+          if (score <= bound()) {
+            for (const i of this.positions[lo]!) if (ok(i)) { offer(score, i); break; }
+          }
+        }
+        lo++;
+      }
+      let i = lo;
+      while (i < hi) {
+        const c = keys[i]!.charCodeAt(depth);
+        // End of the run of keys with this character at `depth` (binary search: the keys are sorted).
+        let a = i + 1;
+        let b = hi;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (keys[mid]!.charCodeAt(depth) === c) a = mid + 1;
+          else b = mid;
+        }
+        const end = a;
+        const d = depth + 1;
+        const row = d * w;
+        const up = depth * w;
+        const up2 = (depth - 1) * w;
+        const pc = depth > 0 ? keys[i]!.charCodeAt(depth - 1) : -1;
+        table[row] = d;
+        let rowMin = d;
+        for (let j = 1; j <= m; j++) {
+          const qc = q.charCodeAt(j - 1);
+          let v = table[up + j - 1]! + (qc === c ? 0 : 1);
+          const del = table[up + j]! + 1;
+          if (del < v) v = del;
+          const ins = table[row + j - 1]! + 1;
+          if (ins < v) v = ins;
+          if (depth > 0 && j > 1 && c === q.charCodeAt(j - 2) && pc === qc) {
+            const t = table[up2 + j - 2]! + 1;
+            if (t < v) v = t;
+          }
+          table[row + j] = v;
+          if (v < rowMin) rowMin = v;
+        }
+        mins[d] = rowMin;
+        if (Math.min(rowMin, mins[depth]! + 1) <= bound()) visit(i, end, d);
+        i = end;
+      }
+    };
+    if (keys.length) visit(0, keys.length, 0);
+  }
+}
+
+/** Name indexes by list content, kept across derives: an edit elsewhere reuses the index and its answers. */
+const indexes = new Map<string, NameIndex>();
+let indexedNames = 0;
+
+/** A NameIndex for this list of names, the same object as long as the list is the same. */
+export function nameIndex(names: readonly string[]): NameIndex {
+  const key = names.join('\n');
+  const hit = indexes.get(key);
+  if (hit) {
+    // Most recently used last.
+    indexes.delete(key);
+    indexes.set(key, hit);
+    return hit;
+  }
+  const ix = new NameIndex(names);
+  indexes.set(key, ix);
+  indexedNames += names.length;
+  // Bounded: the oldest indexes go once the kept ones hold many names.
+  for (const [k, v] of indexes) {
+    if (indexedNames <= 400_000 || indexes.size <= 1) break;
+    indexes.delete(k);
+    indexedNames -= v.size;
+  }
+  return ix;
 }
