@@ -49,9 +49,9 @@ export const MISTAKES = [
  * One app's documents. Each document is an array of lines (no trailing newline, no `---`).
  * `marks` collects named line indexes (relative to the document) for edit targets.
  */
-function appDocs(i, mistake, unresolved = 0) {
+function appDocs(i, mistake, unresolved = 0, tenants = TENANTS) {
   const app = `app-${pad(i)}`;
-  const tenant = `t-${i % TENANTS}`;
+  const tenant = `t-${i % tenants}`;
   const ws = `ws-${pad(i)}`;
   const ingress = `ingress-${app}`;
   const tsb = [];
@@ -154,7 +154,7 @@ function appDocs(i, mistake, unresolved = 0) {
       `  name: ${app}-ingress`,
       'spec:',
       '  workloadSelector:',
-      `    namespace: ${app}`,
+      `    namespace: ${u(2) && i % 2 ? `${app}-gw` : app}`,
       '    labels:',
       `      app: ${u(2) ? `${ingress}x` : ingress}`,
       '  http:',
@@ -258,11 +258,11 @@ function appDocs(i, mistake, unresolved = 0) {
   return { app, tenant, ws, tsb, k8s };
 }
 
-function sharedDocs() {
+function sharedDocs(tenants = TENANTS) {
   const tenancy = [
     { name: 'organization', lines: ['apiVersion: api.tsb.tetrate.io/v2', 'kind: Organization', 'metadata:', '  name: tetrate', 'spec:', '  displayName: Tetrate'], marks: {} },
   ];
-  for (let t = 0; t < TENANTS; t++) {
+  for (let t = 0; t < tenants; t++) {
     tenancy.push({ name: `tenant-${t}`, lines: ['apiVersion: api.tsb.tetrate.io/v2', 'kind: Tenant', 'metadata:', '  organization: tetrate', `  name: t-${t}`, 'spec:', `  displayName: Tenant ${t}`], marks: {} });
   }
   const eastwest = [
@@ -307,7 +307,7 @@ export function generate(root, spec) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rand = rng(spec.seed ?? 7);
-  const shared = sharedDocs();
+  const shared = sharedDocs(spec.tenants);
   const mistakes = {};
   const apps = [];
   for (let i = 0; i < spec.apps; i++) {
@@ -318,7 +318,7 @@ export function generate(root, spec) {
       mistakes[mistake] = (mistakes[mistake] ?? 0) + 1;
     }
     const unresolved = i === Math.floor(spec.apps / 2) ? 0 : spec.unresolvedPerApp ?? 0;
-    apps.push({ ...appDocs(i, mistake, unresolved), mistake });
+    apps.push({ ...appDocs(i, mistake, unresolved, spec.tenants), mistake });
   }
   const mid = Math.floor(spec.apps / 2);
   const files = []; // { rel, docs: [{name, lines, marks, app?}] }

@@ -1,7 +1,7 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
-import { labelsMatch, formatLabels, parseNsPattern, nsPatternMatches } from '../workspace/selectors';
-import { indexOf, servicesOwnedBy } from '../workspace/projectIndex';
+import { formatLabels, nsPatternMatches } from '../workspace/selectors';
+import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
 import type {
   EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
@@ -25,25 +25,27 @@ export function settingKey(s: TsbObjectFact): string {
 /** Does a workspace's namespaceSelector own this placed object (in at least one of its clusters)? */
 export function ownsNamespace(ws: TsbObjectFact, namespace: string | undefined, clusters: string[]): boolean {
   if (!namespace) return false;
-  return ws.namespaces.some((n) => {
-    const p = parseNsPattern(n.name);
-    if (!p) return false;
-    return clusters.length === 0 ? nsPatternMatches(p, namespace) : clusters.some((c) => nsPatternMatches(p, namespace, c));
-  });
+  // Exact names are set lookups: a workspace may name thousands of namespaces.
+  const m = nsMatcher(ws);
+  if (m.anyCluster.has(namespace)) return true;
+  if (clusters.length === 0) {
+    for (const names of m.byCluster.values()) if (names.has(namespace)) return true;
+    return m.other.some((p) => nsPatternMatches(p, namespace));
+  }
+  for (const c of clusters) if (m.byCluster.get(c)?.has(namespace)) return true;
+  return m.other.some((p) => clusters.some((c) => nsPatternMatches(p, namespace, c)));
 }
 
 /** Clusters of `clusters` where the workspace owns `namespace`. */
 function ownedClusters(ws: TsbObjectFact, namespace: string, clusters: string[]): string[] {
-  return clusters.filter((c) => ws.namespaces.some((n) => {
-    const p = parseNsPattern(n.name);
-    return !!p && nsPatternMatches(p, namespace, c);
-  }));
+  const m = nsMatcher(ws);
+  if (m.anyCluster.has(namespace)) return clusters.slice();
+  return clusters.filter((c) => m.byCluster.get(c)?.has(namespace) || m.other.some((p) => nsPatternMatches(p, namespace, c)));
 }
 
 /** Gateways installed in `namespace` whose pods carry `labels`, among those that can be in effect with `from`. */
 export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>, from?: string): GatewayInstall[] {
-  return (indexOf(project).gatewaysByNs.get(namespace) ?? [])
-    .filter((g) => labelsMatch(labels, g.fact.labels) && (from === undefined || project.relation(from, g.fact.source.uri) !== 'never'))
+  return gatewaysMatching(project, namespace, labels, from === undefined ? undefined : (g) => project.relation(from, g.fact.source.uri) !== 'never')
     .map((g) => ({
       kind: g.fact.kind, name: g.fact.name, namespace: g.namespace!, labels: g.fact.labels, eastWestOnly: g.fact.eastWestOnly,
       clusters: [...g.clusters].sort(), source: g.fact.source,
@@ -63,8 +65,9 @@ function workloadsOf(project: ResolvedProject, svc: Placed<ServiceFact>): Worklo
   const sel = svc.fact.selector;
   if (Object.keys(sel).length === 0) return [];
   const byKey = new Map<string, WorkloadInfo>();
-  for (const w of indexOf(project).workloadsByNs.get(svc.namespace) ?? []) {
-    if (w.namespace !== svc.namespace || !labelsMatch(sel, w.fact.podLabels)) continue;
+  // Only the workloads carrying the selector's rarest pair are looked at: a namespace may hold thousands.
+  for (const w of workloadsMatching(project, svc.namespace, sel)) {
+    if (w.namespace !== svc.namespace) continue;
     if (project.relation(svc.fact.source.uri, w.fact.source.uri) === 'never') continue;
     const clusters = svc.clusters.length ? w.clusters.filter((c) => svc.clusters.includes(c)) : w.clusters;
     if (svc.clusters.length && clusters.length === 0) continue;
@@ -124,6 +127,9 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
         installs, exposedServices: e.exposed.map((x) => x.labels), exposedSources: e.exposed.map((x) => x.ref), selectorSource: e.selectorRef,
       };
     });
+    // The first exposedServices entry selecting a Service, found from the Service's label pairs.
+    const exposure = gateways.map((gw) => new SelectorList(gw.exposedServices));
+    let selectorsText: string | undefined;
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
@@ -146,14 +152,15 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
         continue;
       }
       let exposedBy: ServiceCandidate['exposedBy'] | undefined;
-      for (const gw of gateways) {
+      for (let k = 0; k < gateways.length; k++) {
+        const gw = gateways[k]!;
         if (gw.exposedServices.length === 0) { exposedBy = { entry: gw.entry }; break; }
-        const hit = gw.exposedServices.find((sel) => labelsMatch(sel, g.labels));
-        if (hit) { exposedBy = { entry: gw.entry, serviceLabels: hit }; break; }
+        const hit = exposure[k]!.firstMatch(g.labels);
+        if (hit >= 0) { exposedBy = { entry: gw.entry, serviceLabels: gw.exposedServices[hit]! }; break; }
       }
       if (!exposedBy) {
-        const sels = gateways.flatMap((gw) => gw.exposedServices).map(formatLabels);
-        exclude(runsIn, 'not-selected', `not matched by exposedServices (${sels.join(' | ')}); its labels are ${formatLabels(g.labels) || 'none'}`);
+        selectorsText ??= listSelectors(gateways.flatMap((gw) => gw.exposedServices));
+        exclude(runsIn, 'not-selected', `not matched by exposedServices (${selectorsText}); its labels are ${formatLabels(g.labels) || 'none'}`);
         continue;
       }
       const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
@@ -169,17 +176,17 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
       // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
-      const twins = failover ? [] : (indexOf(project).servicesByName.get(g.name) ?? []).filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)) && project.relation(x.fact.source.uri, wsUri) !== 'never');
-      const twinText = twins.length
-        ? `; the ${g.name} in namespace ${twins[0]!.namespace} (${sortU(twins.flatMap((t) => t.clusters)).join(', ')}) is a different service: failover needs the same name in the same namespace`
-        : '';
+      const twinText = () => {
+        const twins = twinsOf(project, g.name, g.namespace, runsIn, wsUri);
+        return twins ? `; the ${g.name} in namespace ${twins.first} (${twins.clusters.join(', ')}) is a different service: failover needs the same name in the same namespace` : '';
+      };
       const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
       const unknown = g.placed.find((p) => p.unknown)?.unknown;
       if (!failover) {
         candidate.reason = runsIn.length < 2 && unknown
           ? `runs in ${runsIn.join(', ')}, which is ${unknown}; the repository does not say how many clusters that is, so whether ${g.name} has a failover target cannot be told`
           : runsIn.length < 2
-          ? `runs only in ${runsIn.join(', ')}${twinText || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
+          ? `runs only in ${runsIn.join(', ')}${twinText() || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
           : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`;
       }
       candidates.push(candidate);
@@ -215,6 +222,42 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     notes.push('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.');
   }
   return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
+}
+
+/** Selectors listed in a message: the first few and how many more (a setting may list thousands). */
+const SELECTORS_SHOWN = 10;
+
+function listSelectors(selectors: Record<string, string>[]): string {
+  const shown = selectors.slice(0, SELECTORS_SHOWN).map(formatLabels).join(' | ');
+  return selectors.length > SELECTORS_SHOWN ? `${shown} | … ${selectors.length - SELECTORS_SHOWN} more` : shown;
+}
+
+/**
+ * Services of the same name in other namespaces that run somewhere else: the first one's namespace and
+ * every cluster they run in. Stops as soon as every cluster any Service of that name runs in is seen.
+ */
+function twinsOf(project: ResolvedProject, name: string, namespace: string, runsIn: string[], wsUri: string): { first: string; clusters: string[] } | undefined {
+  const all = indexOf(project).servicesByName.get(name) ?? [];
+  const possible = memoClusters(project, name);
+  let first: string | undefined;
+  const clusters = new Set<string>();
+  for (const x of all) {
+    if (x.fact.name !== name || !x.namespace || x.namespace === namespace || !x.clusters.some((c) => !runsIn.includes(c)) || project.relation(x.fact.source.uri, wsUri) === 'never') continue;
+    first ??= x.namespace;
+    for (const c of x.clusters) clusters.add(c);
+    if (clusters.size === possible) break;
+  }
+  return first === undefined ? undefined : { first, clusters: sortU(clusters) };
+}
+
+const clustersOfName = new WeakMap<ResolvedProject, Map<string, number>>();
+/** How many distinct clusters the Services of this name run in. */
+function memoClusters(project: ResolvedProject, name: string): number {
+  let m = clustersOfName.get(project);
+  if (!m) { m = new Map(); clustersOfName.set(project, m); }
+  let n = m.get(name);
+  if (n === undefined) { n = new Set((indexOf(project).servicesByName.get(name) ?? []).flatMap((s) => s.clusters)).size; m.set(name, n); }
+  return n;
 }
 
 function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {

@@ -198,7 +198,7 @@ export class NameIndex {
       const i = firstOk(this.byLength.get(len));
       if (i >= 0) offer(diff, i);
     }
-    this.descend(lower, limit, ok, (score, i) => offer(score, i), () => Math.min(limit, bestScore));
+    this.descend(lower, ok, (score, i) => offer(score, i), () => Math.min(limit, bestScore));
     return bestScore <= limit ? bestIndex : -1;
   }
 
@@ -215,7 +215,7 @@ export class NameIndex {
    * left as soon as no key below can come within the bound (each row's minimum only grows from the
    * smaller of the current row's minimum and the previous row's plus one).
    */
-  private descend(q: string, limit: number, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
+  private descend(q: string, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
     const m = q.length;
     const w = m + 1;
     const depthMax = this.maxLength;

@@ -1,12 +1,12 @@
 import type { FixData, RelatedInfo } from '../types';
 import type { Severity } from '../problems';
 import type { SourceRef, FailoverModel } from '../model/failoverTypes';
-import type { ResolvedProject } from './resolved';
-import type { TsbObjectFact } from './facts';
+import type { Placed, ResolvedProject } from './resolved';
+import type { ServiceFact, TsbObjectFact } from './facts';
 import { workspaceKey, settingKey, ownsNamespace, gatewaysFor } from '../model/failover';
-import { labelsMatch, formatLabels, parseNsPattern, nsPatternsOverlap } from './selectors';
-import { indexOf, servicesOwnedBy, workspacesFor } from './projectIndex';
-import { nearest } from '../util/nearest';
+import { labelsMatch, formatLabels, parseNsPattern, nsPatternsOverlap, type NsPattern } from './selectors';
+import { allGatewayLabels, indexOf, LabelIndex, memo, servicesOwnedBy, workloadsMatching, workspacesFor } from './projectIndex';
+import { nameIndex, nearest, type NameIndex } from '../util/nearest';
 
 // Relational rules: resources valid on their own that do not fit together. Each problem points at the
 // exact selector or key that is wrong and, where one exists, names the nearest thing that would match.
@@ -142,10 +142,12 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   }
   const scopeKey = (level: string, x: { organization?: string; tenant?: string; workspace?: string; groupType?: string }) =>
     level === 'organization' ? '' : level === 'tenant' ? `${x.organization}` : level === 'workspace' ? `${x.organization}|${x.tenant}` : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
-  // level -> scope -> name -> the files defining it
+  // level -> scope -> name -> the files defining it; and every name of the level's kind, any scope.
   const defined = new Map<string, Map<string, Map<string, string[]>>>();
+  const anyScope = new Map<string, Set<string>>();
   for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
     const m = new Map<string, Map<string, string[]>>();
+    const all = new Set<string>();
     for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
       const k = scopeKey(level, x);
       let names = m.get(k);
@@ -153,9 +155,24 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       const uris = names.get(x.name);
       if (uris) uris.push(x.source.uri);
       else names.set(x.name, [x.source.uri]);
+      all.add(x.name);
     }
     defined.set(level, m);
+    anyScope.set(level, all);
   }
+  const groupTypes = new Set((byKind.get('Group') ?? []).map((g) => g.groupType));
+  // One did-you-mean index per scope, built when a reference there first misses.
+  const suggesters = new Map<Map<string, string[]>, (name: string) => string | undefined>();
+  const suggest = (names: Map<string, string[]>, name: string): string | undefined => {
+    let f = suggesters.get(names);
+    if (!f) {
+      const keys = [...names.keys()];
+      const index = keys.length > 16 ? nameIndex(keys) : undefined;
+      f = index ? (n) => index.nearest(n, 4, { excludeSelf: true }) : (n) => nearest(n, keys.filter((k) => k !== n), 4);
+      suggesters.set(names, f);
+    }
+    return f(name);
+  };
   for (const o of p.tsb) {
     for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
       const name = o[level];
@@ -163,13 +180,12 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       if (!name || !ref) continue;
       // Only levels the project manages itself are checked: a repository that defines no Tenant at all
       // keeps tenants elsewhere, and every reference would be noise.
-      const pool = byKind.get(LEVEL_KIND[level]) ?? [];
-      if (!pool.length || (level === 'group' && !pool.some((g) => g.groupType === o.groupType))) continue;
+      if (!byKind.get(LEVEL_KIND[level])?.length || (level === 'group' && !groupTypes.has(o.groupType))) continue;
       const names = defined.get(level)!.get(scopeKey(level, o));
       // Defined in a file that can be in effect with this one (not only in an alternative scenario).
       if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
-      const guess = nearest(name, [...(names?.keys() ?? [])].filter((n) => n !== name), 4);
-      const elsewhere = pool.some((x) => x.name === name);
+      const guess = names ? suggest(names, name) : undefined;
+      const elsewhere = anyScope.get(level)!.has(name);
       out.push({
         uri: o.source.uri, rule: 'parent-not-found', ref,
         message: `${o.kind} ${o.name} refers to ${level} ${name}, which is defined nowhere in the project${elsewhere ? ` under the same parents (a ${LEVEL_KIND[level]} ${name} exists elsewhere in the hierarchy)` : ''}${guess ? `; did you mean ${guess}?` : '.'}`,
@@ -179,29 +195,105 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   }
 }
 
+interface Claim { owner: TsbObjectFact; name: string; ref: SourceRef; pattern: NsPattern; seq: number }
+
+/** Every claim of one ownership scope, indexed by namespace, namespace prefix and wildcard. */
+interface ScopeClaims {
+  count: number;
+  exact: Map<string, Claim[]>;
+  /** Sorted exact namespaces (prefix ranges). */
+  exactKeys: string[];
+  /** Claims of the namespace part `*`. */
+  star: Claim[];
+  /** Claims of `prefix*` by prefix. */
+  byPrefix: Map<string, Claim[]>;
+  prefixes: string[];
+}
+
+function lowerBound(xs: readonly string[], x: string): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (xs[m]! < x) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/**
+ * The claims of earlier owners (sequence below `before`) that `pb` may overlap, in the order a claim
+ * is compared: exact namespaces in the order they were first claimed, then wildcards in claim order.
+ * Found through the indexes, so the cost follows the overlaps, not the number of claims.
+ */
+function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] {
+  const visible = (xs: readonly Claim[] | undefined, into: Claim[]) => { if (xs) for (const x of xs) { if (x.seq >= before) break; into.push(x); } };
+  const exact: Claim[] = [];
+  const wild: Claim[] = [];
+  visible(sc.star, wild);
+  if (pb.namespace.endsWith('*')) {
+    const prefix = pb.namespace.slice(0, -1);
+    // Exact namespaces starting with the prefix, in the order each was first claimed.
+    const keys: string[] = [];
+    for (let i = lowerBound(sc.exactKeys, prefix); i < sc.exactKeys.length && sc.exactKeys[i]!.startsWith(prefix); i++) {
+      const k = sc.exactKeys[i]!;
+      if (sc.exact.get(k)![0]!.seq < before) keys.push(k);
+    }
+    keys.sort((a, b) => sc.exact.get(a)![0]!.seq - sc.exact.get(b)![0]!.seq);
+    for (const k of keys) visible(sc.exact.get(k), exact);
+    // Prefixes that extend this one, and prefixes this one extends.
+    const seen = new Set<string>();
+    for (let i = lowerBound(sc.prefixes, prefix); i < sc.prefixes.length && sc.prefixes[i]!.startsWith(prefix); i++) { seen.add(sc.prefixes[i]!); visible(sc.byPrefix.get(sc.prefixes[i]!), wild); }
+    for (let k = 1; k < prefix.length; k++) if (!seen.has(prefix.slice(0, k))) visible(sc.byPrefix.get(prefix.slice(0, k)), wild);
+  } else {
+    visible(sc.exact.get(pb.namespace), exact);
+    for (let k = 1; k <= pb.namespace.length; k++) visible(sc.byPrefix.get(pb.namespace.slice(0, k)), wild);
+  }
+  wild.sort((a, b) => a.seq - b.seq);
+  for (const w of wild) exact.push(w);
+  return exact;
+}
+
 function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
   // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
   const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
-  interface Claim { owner: TsbObjectFact; name: string; ref: SourceRef; pattern: { cluster: string; namespace: string } }
-  // Per scope: exact namespace names in a map, wildcard and prefix claims in a list (they are few),
-  // so the check stays linear in the number of claims; each claim is reported once, against the first owner.
-  const scopes = new Map<string, { exact: Map<string, Claim[]>; wild: Claim[] }>();
+  // Every claim first, indexed per scope; then each owner's claims are compared with those of the
+  // owners before it, and each is reported once, against the first owner it overlaps.
+  const scopes = new Map<string, ScopeClaims>();
+  const owners: { b: TsbObjectFact; sc: ScopeClaims; claims: Claim[] }[] = [];
   for (const b of p.tsb) {
     if (!b.namespaces.length || (b.kind !== 'Workspace' && b.kind !== 'Group')) continue;
     const key = scope(b);
     let sc = scopes.get(key);
-    if (!sc) scopes.set(key, (sc = { exact: new Map(), wild: [] }));
-    const mine: Claim[] = [];
+    if (!sc) scopes.set(key, (sc = { count: 0, exact: new Map(), exactKeys: [], star: [], byPrefix: new Map(), prefixes: [] }));
+    const claims: Claim[] = [];
     for (const nb of b.namespaces) {
       const pb = parseNsPattern(nb.name);
       if (!pb) continue;
-      const claim: Claim = { owner: b, name: nb.name, ref: nb.ref, pattern: pb };
-      mine.push(claim);
-      const isWild = pb.namespace.endsWith('*');
-      const candidates = isWild ? [...[...sc.exact.values()].flat(), ...sc.wild] : [...(sc.exact.get(pb.namespace) ?? []), ...sc.wild];
+      const claim: Claim = { owner: b, name: nb.name, ref: nb.ref, pattern: pb, seq: sc.count++ };
+      claims.push(claim);
+      if (pb.namespace === '*') sc.star.push(claim);
+      else if (pb.namespace.endsWith('*')) pushTo(sc.byPrefix, pb.namespace.slice(0, -1), claim);
+      else pushTo(sc.exact, pb.namespace, claim);
+    }
+    if (claims.length) owners.push({ b, sc, claims });
+  }
+  for (const sc of scopes.values()) {
+    sc.exactKeys = [...sc.exact.keys()].sort();
+    sc.prefixes = [...sc.byPrefix.keys()].sort();
+  }
+  for (const { b, sc, claims } of owners) {
+    const before = claims[0]!.seq;
+    for (const { name, ref, pattern: pb } of claims) {
       let hit: Claim | undefined;
       let together = false;
-      for (const c of candidates) {
+      for (const c of earlierClaims(sc, pb, before)) {
         if (c.owner === b || c.owner.name === b.name || !nsPatternsOverlap(c.pattern, pb)) continue;
         const r = p.relation(c.owner.source.uri, b.source.uri);
         if (r === 'together') { hit = c; together = true; break; }
@@ -209,21 +301,13 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
       }
       if (!hit) continue;
       const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
-      const text = `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name} (${where(hit.ref)}): ${what} own their namespaces exclusively.`;
+      const text = `${name} ${name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name} (${where(hit.ref)}): ${what} own their namespaces exclusively.`;
       out.push({
-        uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
+        uri: b.source.uri, rule: 'namespace-owned-twice', ref,
         ...(together ? {} : { severity: 'hint' as const }),
         message: together ? text : ifTogether(p, hit.owner.source.uri, b.source.uri) + text,
         related: [related(hit.ref, `claimed by ${hit.owner.name}`)],
       });
-    }
-    for (const c of mine) {
-      if (c.pattern.namespace.endsWith('*')) sc.wild.push(c);
-      else {
-        const list = sc.exact.get(c.pattern.namespace);
-        if (list) list.push(c);
-        else sc.exact.set(c.pattern.namespace, [c]);
-      }
     }
   }
 }
@@ -258,7 +342,7 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
   if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
   // Only gateways that can be in effect with this selector count, not another scenario's.
-  const installed = p.installGateways.filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
+  const inEffect = (g: Gateway) => p.relation(g.fact.source.uri, uri) !== 'never';
   const elsewhere = gatewaysFor(p, namespace, labels)[0];
   if (elsewhere?.source) {
     const where = p.deployment.unitNames(elsewhere.source.uri)[0];
@@ -268,21 +352,26 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
       related: [related(elsewhere.source, `install ${elsewhere.kind} ${elsewhere.name}`)],
     };
   }
-  if (installed.length === 0) return undefined;
-  const sameNs = (indexOf(p).gatewaysByNs.get(namespace) ?? []).filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
-  const byLabels = installed.filter((g) => labelsMatch(labels, g.fact.labels));
+  if (!p.installGateways.some(inEffect)) return undefined;
+  const inNs = indexOf(p).gatewaysByNs.get(namespace) ?? [];
+  // Whether the namespace has none, one or more gateways in effect (the first two are enough to tell).
+  const sameNs: Gateway[] = [];
+  for (const g of inNs) if (inEffect(g) && sameNs.push(g) === 2) break;
+  const byLabels = allGatewayLabels(p).first(labels, inEffect);
   const shown = `${formatLabels(labels)} in namespace ${namespace}`;
-  if (byLabels.length) {
-    const g = byLabels[0]!;
+  if (byLabels) {
+    const g = byLabels;
     return {
       uri, rule: 'gateway-selector-no-match', ref,
       message: `${what} selects ${shown}, but gateway ${g.fact.name} with those labels is deployed in namespace ${g.namespace ?? '(none)'}; did you mean namespace ${g.namespace}?`,
       related: [related(g.fact.nameRef, `install ${g.fact.kind} ${g.fact.name}`)],
     };
   }
-  const candidates = sameNs.length ? sameNs : installed;
-  const bestName = nearest(labels['app'] ?? Object.values(labels)[0] ?? '', candidates.map((g) => g.fact.name), sameNs.length ? 12 : undefined);
-  const best = candidates.find((g) => g.fact.name === bestName) ?? (sameNs.length === 1 ? sameNs[0] : undefined);
+  // The nearest name among the namespace's gateways in effect, else among all gateways in effect.
+  const candidates = sameNs.length ? inNs : p.installGateways;
+  const names = memoNames(p, candidates);
+  const at = names.nearestIndex(labels['app'] ?? Object.values(labels)[0] ?? '', sameNs.length ? 12 : undefined, { accept: (i) => inEffect(candidates[i]!) });
+  const best = at >= 0 ? candidates[at] : sameNs.length === 1 ? sameNs[0] : undefined;
   const operatorKeys = best ? Object.keys(labels).filter((k) => !(k in best.fact.labels)) : [];
   const unverifiable = operatorKeys.length > 0 && operatorKeys.every((k) => k !== 'app');
   const suggestion = best && best.namespace === namespace ? { app: best.fact.name, ...Object.fromEntries(Object.entries(labels).filter(([k, v]) => best.fact.labels[k] === v && k !== 'app')) } : undefined;
@@ -294,6 +383,16 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
     ...(suggestion ? { data: { fix: 'replace-labels' as const, labels: suggestion } } : {}),
     ...(best ? { related: [related(best.fact.nameRef, `install ${best.fact.kind} ${best.fact.name} in ${best.namespace}`)] } : {}),
   };
+}
+
+type Gateway = ResolvedProject['installGateways'][number];
+
+/** A name index of a list of gateways (a namespace's, or the project's), once per derive. */
+function memoNames(p: ResolvedProject, gateways: readonly Gateway[]): NameIndex {
+  const m = memo(p, 'gatewayNames', () => new Map<readonly Gateway[], NameIndex>());
+  let ix = m.get(gateways);
+  if (!ix) m.set(gateways, (ix = nameIndex(gateways.map((g) => g.fact.name))));
+  return ix;
 }
 
 function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
@@ -323,18 +422,32 @@ function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
     const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never');
     if (services.length === 0) continue;
+    // Built on the first selector: which Services carry a selector's pairs, the best partial match per set of keys.
+    let matches: LabelIndex<Placed<ServiceFact>> | undefined;
+    const bestByKeys = new Map<string, { svc: Placed<ServiceFact>; score: number } | undefined>();
+    let allLabels: string | undefined;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
         if (Object.keys(x.labels).length === 0) continue;
-        if (services.some((svc) => labelsMatch(x.labels, svc.fact.labels))) continue;
-        // Nearest: the Service whose labels share the most pairs or keys with the selector.
+        matches ??= new LabelIndex(services, (svc) => svc.fact.labels);
+        if (matches.first(x.labels)) continue;
+        // Nearest: the Service whose labels share the most keys with the selector (the first such).
         const keys = Object.keys(x.labels);
-        const nearestSvc = services
-          .map((svc) => ({ svc, score: keys.filter((k) => k in svc.fact.labels).length }))
-          .sort((a, b) => b.score - a.score)[0];
+        const k = keys.join('\u0000');
+        if (!bestByKeys.has(k)) {
+          let best: { svc: Placed<ServiceFact>; score: number } | undefined;
+          for (const svc of services) {
+            let score = 0;
+            for (const key of keys) if (key in svc.fact.labels) score++;
+            if (!best || score > best.score) best = { svc, score };
+          }
+          bestByKeys.set(k, best);
+        }
+        const nearestSvc = bestByKeys.get(k);
+        allLabels ??= firstLabels(services, 6).join(', ');
         const hint = nearestSvc && nearestSvc.score > 0
           ? `; ${nearestSvc.svc.fact.name} has ${keys.filter((k) => k in nearestSvc.svc.fact.labels).map((k) => `${k}=${nearestSvc.svc.fact.labels[k]}`).join(',')}`
-          : `; their labels are ${[...new Set(services.flatMap((svc) => Object.entries(svc.fact.labels).map(([k, v]) => `${k}=${v}`)))].slice(0, 6).join(', ')}`;
+          : `; their labels are ${allLabels}`;
         out.push({
           uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
           message: `exposedServices selector ${formatLabels(x.labels)} matches no Service in workspace ${ws.name}'s namespaces (serviceLabels match Service labels, not pod labels)${hint}.`,
@@ -342,6 +455,18 @@ function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
       }
     }
   }
+}
+
+/** The first `n` distinct `key=value` labels of a list of Services, in order. */
+function firstLabels(services: readonly Placed<ServiceFact>[], n: number): string[] {
+  const seen = new Set<string>();
+  for (const svc of services) {
+    for (const [k, v] of Object.entries(svc.fact.labels)) {
+      seen.add(`${k}=${v}`);
+      if (seen.size === n) return [...seen];
+    }
+  }
+  return [...seen];
 }
 
 function injection(p: ResolvedProject, out: LocatedProblem[]): void {
@@ -395,7 +520,7 @@ function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
     if (!svcs?.length) continue;
     const selector = svcs[0]!.fact.selector;
     if (!Object.keys(selector).length) continue;
-    const pods = (indexOf(p).workloadsByNs.get(ns) ?? []).filter((w) => labelsMatch(selector, w.fact.podLabels) && p.relation(w.fact.source.uri, r.source.uri) !== 'never');
+    const pods = workloadsMatching(p, ns, selector).filter((w) => p.relation(w.fact.source.uri, r.source.uri) !== 'never');
     if (!pods.length) continue;
     for (const s of r.subsets) {
       if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;

@@ -1,9 +1,11 @@
 import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
-import { parseNsPattern } from './selectors';
+import { labelsMatch, parseNsPattern, type Labels, type NsPattern } from './selectors';
 
 // Lookups over one resolved project, built once per derive and shared by the failover model and the
-// cross-file rules, so that no rule scans every object for each object (the derive stays linear).
+// cross-file rules, so that no rule scans every object for each object (the derive stays linear):
+// objects by namespace and name, by label pair (a selector is answered from the bucket of its rarest
+// pair), workspaces by the namespaces and namespace prefixes they name.
 
 type Services = ResolvedProject['services'];
 type Workloads = ResolvedProject['workloads'];
@@ -17,9 +19,18 @@ export interface ProjectIndex {
   servicesByNsName: Map<string, Services>;
   gatewaysByNs: Map<string | undefined, Gateways>;
   workspaces: TsbObjectFact[];
-  /** Workspaces naming this exact namespace (any cluster part); wildcard namespaces go to `wildWorkspaces`. */
+  /** Workspaces naming this exact namespace (any cluster part). */
   workspacesByNs: Map<string, TsbObjectFact[]>;
+  /** Workspaces with a wildcard namespace part (they may also name exact namespaces). */
   wildWorkspaces: TsbObjectFact[];
+  /** Wildcard workspaces by the prefix before `*` (`*` alone: the prefix ''). */
+  wildByPrefix: Map<string, TsbObjectFact[]>;
+  /** Position of each workspace in `workspaces`. */
+  workspaceOrder: Map<TsbObjectFact, number>;
+  /** Position of each Service in `project.services`. */
+  serviceOrder: Map<ResolvedProject['services'][number], number>;
+  /** Namespaces that hold Services, sorted (prefix ranges). */
+  serviceNamespaces: string[];
 }
 
 function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
@@ -33,6 +44,12 @@ function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
   return m;
 }
 
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
 const indexes = new WeakMap<ResolvedProject, ProjectIndex>();
 
 export function indexOf(project: ResolvedProject): ProjectIndex {
@@ -41,25 +58,31 @@ export function indexOf(project: ResolvedProject): ProjectIndex {
   const workspaces = project.tsb.filter((t) => t.kind === 'Workspace');
   const workspacesByNs = new Map<string, TsbObjectFact[]>();
   const wildWorkspaces: TsbObjectFact[] = [];
+  const wildByPrefix = new Map<string, TsbObjectFact[]>();
   for (const ws of workspaces) {
     const exact = new Set<string>();
-    let wild = false;
+    const prefixes = new Set<string>();
     for (const n of ws.namespaces) {
       const p = parseNsPattern(n.name);
       if (!p) continue;
-      if (p.namespace.includes('*')) wild = true;
+      if (p.namespace.endsWith('*')) prefixes.add(p.namespace.slice(0, -1));
       else exact.add(p.namespace);
     }
-    if (wild) wildWorkspaces.push(ws);
-    else for (const ns of exact) { const l = workspacesByNs.get(ns); if (l) l.push(ws); else workspacesByNs.set(ns, [ws]); }
+    if (prefixes.size) wildWorkspaces.push(ws);
+    for (const pre of prefixes) push(wildByPrefix, pre, ws);
+    for (const ns of exact) push(workspacesByNs, ns, ws);
   }
+  const servicesByNs = group(project.services, (s) => s.namespace);
   ix = {
     workloadsByNs: group(project.workloads, (w) => w.namespace),
     servicesByName: group(project.services, (s) => s.fact.name),
-    servicesByNs: group(project.services, (s) => s.namespace),
+    servicesByNs,
     servicesByNsName: group(project.services, (s) => `${s.namespace ?? ''}/${s.fact.name}`),
     gatewaysByNs: group(project.installGateways, (g) => g.namespace),
-    workspaces, workspacesByNs, wildWorkspaces,
+    workspaces, workspacesByNs, wildWorkspaces, wildByPrefix,
+    workspaceOrder: new Map(workspaces.map((w, i) => [w, i])),
+    serviceOrder: new Map(project.services.map((s, i) => [s, i])),
+    serviceNamespaces: [...servicesByNs.keys()].filter((k): k is string => k !== undefined).sort(),
   };
   indexes.set(project, ix);
   return ix;
@@ -70,20 +93,198 @@ export function workspacesFor(project: ResolvedProject, namespace: string): TsbO
   const ix = indexOf(project);
   const exact = ix.workspacesByNs.get(namespace);
   if (!ix.wildWorkspaces.length) return exact ?? [];
-  if (!exact) return ix.wildWorkspaces;
-  const order = new Map(ix.workspaces.map((w, i) => [w, i]));
-  return [...exact, ...ix.wildWorkspaces].sort((a, b) => order.get(a)! - order.get(b)!);
+  // Wildcards whose prefix starts the namespace: one lookup per prefix length.
+  const found = new Set<TsbObjectFact>(exact);
+  for (let k = 0; k <= namespace.length; k++) {
+    const l = ix.wildByPrefix.get(namespace.slice(0, k));
+    if (l) for (const w of l) found.add(w);
+  }
+  if (found.size === (exact?.length ?? 0)) return exact ?? [];
+  return [...found].sort((a, b) => ix.workspaceOrder.get(a)! - ix.workspaceOrder.get(b)!);
+}
+
+/** The first index in sorted `xs` whose value is >= `x`. */
+function lowerBound(xs: readonly string[], x: string): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (xs[m]! < x) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 /**
- * The Services a workspace's namespaceSelector may own: the buckets of the namespaces it names, or every
- * Service when a name has a wildcard namespace part. A malformed name selects nothing. Callers still
- * check ownership per cluster.
+ * The Services a workspace's namespaceSelector may own: the buckets of the namespaces it names (in the
+ * order named); with wildcards, also the namespaces starting with a prefix it names, or every Service
+ * for `*`, in project order. A malformed name selects nothing. Callers still check ownership per cluster.
  */
 export function servicesOwnedBy(project: ResolvedProject, ws: TsbObjectFact): ResolvedProject['services'] {
   const pats = ws.namespaces.map((n) => parseNsPattern(n.name)).filter((p) => p !== undefined);
-  if (pats.some((p) => p.namespace.includes('*'))) return project.services;
   const ix = indexOf(project);
-  if (pats.length === 1) return ix.servicesByNs.get(pats[0]!.namespace) ?? [];
-  return [...new Set(pats.flatMap((p) => ix.servicesByNs.get(p.namespace) ?? []))];
+  if (!pats.some((p) => p.namespace.includes('*'))) {
+    if (pats.length === 1) return ix.servicesByNs.get(pats[0]!.namespace) ?? [];
+    return [...new Set(pats.flatMap((p) => ix.servicesByNs.get(p.namespace) ?? []))];
+  }
+  if (pats.some((p) => p.namespace === '*')) return project.services;
+  // Prefixes: the namespaces in their sorted range; in project order, like the whole list would be.
+  const namespaces = new Set<string>();
+  for (const p of pats) {
+    if (!p.namespace.endsWith('*')) { namespaces.add(p.namespace); continue; }
+    const prefix = p.namespace.slice(0, -1);
+    for (let i = lowerBound(ix.serviceNamespaces, prefix); i < ix.serviceNamespaces.length && ix.serviceNamespaces[i]!.startsWith(prefix); i++) namespaces.add(ix.serviceNamespaces[i]!);
+  }
+  const out: Services = [];
+  for (const ns of namespaces) for (const s of ix.servicesByNs.get(ns) ?? []) out.push(s);
+  return out.sort((a, b) => ix.serviceOrder.get(a)! - ix.serviceOrder.get(b)!);
+}
+
+// ---------------------------------------------------------------------------------------- selectors
+
+const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
+
+/**
+ * Objects by label pair, answering "which of these carry every pair of a selector" from the bucket of
+ * the selector's rarest pair; answers keep the objects' order.
+ */
+export class LabelIndex<T> {
+  private readonly buckets = new Map<string, T[]>();
+
+  constructor(items: Iterable<T>, labelsOf: (x: T) => Labels) {
+    for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) push(this.buckets, pairKey(k, v), x);
+    this.labelsOf = labelsOf;
+  }
+
+  private readonly labelsOf: (x: T) => Labels;
+
+  /** The smallest bucket among the selector's pairs (every match is in it); undefined for an empty selector. */
+  private bucket(selector: Labels): T[] | undefined {
+    let best: T[] | undefined;
+    for (const [k, v] of Object.entries(selector)) {
+      const b = this.buckets.get(pairKey(k, v));
+      if (!b) return [];
+      if (!best || b.length < best.length) best = b;
+    }
+    return best;
+  }
+
+  /** Items whose labels carry every pair of `selector` (none for an empty selector), in order. */
+  matching(selector: Labels, accept?: (x: T) => boolean): T[] {
+    const b = this.bucket(selector);
+    if (!b) return [];
+    return b.filter((x) => labelsMatch(selector, this.labelsOf(x)) && (!accept || accept(x)));
+  }
+
+  /** The first item matching `selector` that `accept` accepts. */
+  first(selector: Labels, accept?: (x: T) => boolean): T | undefined {
+    const b = this.bucket(selector);
+    if (b) for (const x of b) if (labelsMatch(selector, this.labelsOf(x)) && (!accept || accept(x))) return x;
+    return undefined;
+  }
+}
+
+const perProject = new WeakMap<ResolvedProject, Map<string, unknown>>();
+
+/** A value computed once per resolved project (and so once per derive). */
+export function memo<T>(project: ResolvedProject, key: string, make: () => T): T {
+  let m = perProject.get(project);
+  if (!m) perProject.set(project, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  const v = make();
+  m.set(key, v);
+  return v;
+}
+
+/** Workloads in `namespace` whose pod labels carry every pair of `selector`, in project order. */
+export function workloadsMatching(project: ResolvedProject, namespace: string | undefined, selector: Labels): Workloads {
+  const byNs = memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
+  let li = byNs.get(namespace);
+  if (!li) {
+    li = new LabelIndex(indexOf(project).workloadsByNs.get(namespace) ?? [], (w) => w.fact.podLabels);
+    byNs.set(namespace, li);
+  }
+  return li.matching(selector);
+}
+
+/** Install gateways in `namespace` whose labels carry every pair of `labels`, in project order. */
+export function gatewaysMatching(project: ResolvedProject, namespace: string | undefined, labels: Labels, accept?: (g: Gateways[number]) => boolean): Gateways {
+  const byNs = memo(project, 'gatewayLabels', () => new Map<string | undefined, LabelIndex<Gateways[number]>>());
+  let li = byNs.get(namespace);
+  if (!li) {
+    li = new LabelIndex(indexOf(project).gatewaysByNs.get(namespace) ?? [], (g) => g.fact.labels);
+    byNs.set(namespace, li);
+  }
+  return li.matching(labels, accept);
+}
+
+/** Every install gateway by label pair (any namespace). */
+export function allGatewayLabels(project: ResolvedProject): LabelIndex<Gateways[number]> {
+  return memo(project, 'allGatewayLabels', () => new LabelIndex(project.installGateways, (g) => g.fact.labels));
+}
+
+/** Every Service by label pair (any namespace). */
+export function allServiceLabels(project: ResolvedProject): LabelIndex<Services[number]> {
+  return memo(project, 'allServiceLabels', () => new LabelIndex(project.services, (s) => s.fact.labels));
+}
+
+/**
+ * The first of a list of selectors that `labels` satisfies (the first exposedServices entry that
+ * selects a Service): each selector is filed under one of its pairs, so a lookup costs the number of
+ * the labels' pairs, not the number of selectors.
+ */
+export class SelectorList {
+  private readonly byPair = new Map<string, number[]>();
+
+  constructor(readonly selectors: readonly Labels[]) {
+    selectors.forEach((s, i) => {
+      const first = Object.entries(s)[0];
+      if (first) push(this.byPair, pairKey(first[0], first[1]), i);
+    });
+  }
+
+  /** Position of the first selector all of whose pairs `labels` carries, or -1. */
+  firstMatch(labels: Labels): number {
+    let best = -1;
+    for (const [k, v] of Object.entries(labels)) {
+      for (const i of this.byPair.get(pairKey(k, v)) ?? []) {
+        if (best >= 0 && i >= best) break;
+        if (labelsMatch(this.selectors[i]!, labels)) { best = i; break; }
+      }
+    }
+    return best;
+  }
+}
+
+// ------------------------------------------------------------------------------ namespace ownership
+
+/** A workspace's namespaceSelector compiled: exact names in sets, the rest (wildcards, prefixes) in a list. */
+interface NsMatcher {
+  /** Exact namespaces under `*` (any cluster). */
+  anyCluster: Set<string>;
+  /** cluster -> exact namespaces under that exact cluster name. */
+  byCluster: Map<string, Set<string>>;
+  /** Patterns with a wildcard in either part. */
+  other: NsPattern[];
+}
+
+const matchers = new WeakMap<TsbObjectFact, NsMatcher>();
+
+export function nsMatcher(ws: TsbObjectFact): NsMatcher {
+  let m = matchers.get(ws);
+  if (m) return m;
+  m = { anyCluster: new Set(), byCluster: new Map(), other: [] };
+  for (const n of ws.namespaces) {
+    const p = parseNsPattern(n.name);
+    if (!p) continue;
+    if (p.namespace.endsWith('*') || (p.cluster !== '*' && p.cluster.endsWith('*'))) m.other.push(p);
+    else if (p.cluster === '*') m.anyCluster.add(p.namespace);
+    else {
+      let s = m.byCluster.get(p.cluster);
+      if (!s) m.byCluster.set(p.cluster, (s = new Set()));
+      s.add(p.namespace);
+    }
+  }
+  matchers.set(ws, m);
+  return m;
 }
