@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { FileFacts, DeployFact, TsbObjectFact } from '../workspace/facts';
 import type { ProjectConfig } from '../workspace/config';
 import { relativeTo } from '../workspace/config';
@@ -65,8 +66,20 @@ export function inferDeployment(input: InferenceInput): Deployment {
   const cfg = input.config;
   const configUri = cfg?.present ? `${cfg.rootUri}/tsb.config.yaml` : undefined;
   if (cfg && configUri && cfg.placements.length) {
+    // A placement naming plain paths (no glob) is looked up, not matched against every file.
+    const rels: [string, string][] = [];
+    const byRel = new Map<string, string[]>();
+    for (const f of facts) {
+      const r = relativeTo(cfg.rootUri, f.uri);
+      if (r === undefined) continue;
+      rels.push([f.uri, r]);
+      pushTo(byRel, r, f.uri);
+    }
     cfg.placements.forEach((p, i) => {
-      const matched = facts.map((f) => f.uri).filter((u) => { const r = relativeTo(cfg.rootUri, u); return r !== undefined && p.match(r); });
+      const plain = p.files.map((g) => g.replace(/^\.\//, '')).every((g) => !picomatch.scan(g).isGlob);
+      const pool = plain ? [...new Set(p.files.map((g) => g.replace(/^\.\//, '')))].flatMap((g) => (byRel.get(g) ?? []).map((u): [string, string] => [u, g])) : rels;
+      const matched = pool.filter(([, r]) => p.match(r)).map(([u]) => u);
+      if (plain) matched.sort();
       for (const u of matched) configured.add(u);
       steps.push({
         source: configUri, kind: 'config', files: matched, clusters: p.clusters, ...(p.namespace ? { namespace: p.namespace } : {}),
@@ -205,9 +218,11 @@ export function inferDeployment(input: InferenceInput): Deployment {
   const chosen = new Set(drafts.filter((d) => d.kind === 'command').flatMap((d) => d.files.map((u) => parentOf(u))));
   const cpDirs = controlPlaneDirs(facts);
   const conventions = new Map<string, Draft>();
+  const inConvention = new Set<string>();
+  const knownLower = new Map([...known].map(([k, v]) => [k.toLowerCase(), { name: k, ev: v }]));
   for (const f of facts) {
     if (covered.has(f.uri) || configured.has(f.uri) || chosen.has(parentOf(f.uri))) continue;
-    const hit = clusterFolder(f.uri, files.root, known, cpDirs);
+    const hit = clusterFolder(f.uri, files.root, knownLower, cpDirs);
     if (!hit) continue;
     let d = conventions.get(hit.dir);
     if (!d) {
@@ -219,12 +234,13 @@ export function inferDeployment(input: InferenceInput): Deployment {
       drafts.push(d);
     }
     d.files.push(f.uri);
+    inConvention.add(f.uri);
     for (const k of keysOf(f.uri)) d.keys.add(k);
   }
   // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
   const loose = new Map<string, Draft>();
   for (const f of facts) {
-    if (covered.has(f.uri) || configured.has(f.uri) || [...conventions.values()].some((c) => c.files.includes(f.uri))) continue;
+    if (covered.has(f.uri) || configured.has(f.uri) || inConvention.has(f.uri)) continue;
     const dir = parentOf(f.uri) ?? f.uri;
     let d = loose.get(dir);
     if (!d) {
@@ -246,10 +262,9 @@ export function inferDeployment(input: InferenceInput): Deployment {
   const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
   const never = successiveVersions(drafts, keysOf);
-  for (const d of drafts) {
-    if (!d.choice) continue;
-    for (const e of drafts) if (e !== d && e.choice === d.choice) never.add(pairKey(d.id, e.id));
-  }
+  const byChoice = new Map<string, Draft[]>();
+  for (const d of drafts) if (d.choice) pushTo(byChoice, d.choice, d);
+  for (const list of byChoice.values()) for (const d of list) for (const e of list) if (e !== d) never.add(pairKey(d.id, e.id));
   const relationOfUnits = (a: Draft, b: Draft): Relation => {
     if (a === b) return 'together';
     if (never.has(pairKey(a.id, b.id)) || scopesConflict(scopes[a.id]!, scopes[b.id]!)) return 'never';
@@ -262,8 +277,33 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Public units (hidden folder groups are internal).
   const visible = drafts.filter((d) => !d.hidden);
   const names = unitNames(visible, rel);
+  // Alternatives from the pairs that are never together and the choice folders, not from every pair of units.
+  const neverWith = new Map<number, number[]>();
+  for (const k of never) {
+    const [a, b] = k.split(':').map(Number) as [number, number];
+    pushTo(neverWith, a, b);
+    pushTo(neverWith, b, a);
+  }
+  const byOption = new Map<string, Map<string, Draft[]>>();
+  for (const e of visible) {
+    for (const [dir, option] of scopes[e.id]!) {
+      let m = byOption.get(dir);
+      if (!m) byOption.set(dir, (m = new Map()));
+      pushTo(m, option, e);
+    }
+  }
+  const isVisible = new Set(visible.map((d) => d.id));
+  const alternativesOf = (d: Draft): string[] => {
+    const ids = new Set<number>();
+    for (const id of neverWith.get(d.id) ?? []) if (isVisible.has(id)) ids.add(id);
+    for (const [dir, option] of scopes[d.id]!) {
+      for (const [o, list] of byOption.get(dir) ?? []) if (o !== option) for (const e of list) ids.add(e.id);
+    }
+    ids.delete(d.id);
+    return [...ids].map((id) => names.get(id)!);
+  };
   const units: Unit[] = visible.map((d) => {
-    const alternatives = visible.filter((e) => e !== d && relationOfUnits(d, e) === 'never').map((e) => names.get(e.id)!);
+    const alternatives = alternativesOf(d);
     const clusters = [...new Set(d.clusters ?? [])].sort();
     return {
       id: d.id, name: names.get(d.id)!, files: d.files, clusters,
@@ -487,8 +527,7 @@ function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: s
 }
 
 /** The nearest folder above a file that is named like a known cluster, or holds one cluster's ControlPlane. */
-function clusterFolder(uri: string, root: string, known: Map<string, Evidence>, cpDirs: Map<string, { cluster: string; evidence: Evidence }>): { dir: string; cluster: string; evidence: Evidence } | undefined {
-  const lower = new Map([...known].map(([k, v]) => [k.toLowerCase(), { name: k, ev: v }]));
+function clusterFolder(uri: string, root: string, lower: Map<string, { name: string; ev: Evidence }>, cpDirs: Map<string, { cluster: string; evidence: Evidence }>): { dir: string; cluster: string; evidence: Evidence } | undefined {
   for (let dir = parentOf(uri); dir && (dir === root || dir.startsWith(root + '/')); dir = parentOf(dir)) {
     const cp = cpDirs.get(dir);
     if (cp) return { dir, cluster: cp.cluster, evidence: cp.evidence };

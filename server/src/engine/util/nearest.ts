@@ -198,7 +198,14 @@ export class NameIndex {
       const i = firstOk(this.byLength.get(len));
       if (i >= 0) offer(diff, i);
     }
-    this.descend(lower, ok, (score, i) => offer(score, i), () => Math.min(limit, bestScore));
+    // Widening bounds: a typo is found while looking only at prefixes within distance 1 of the word,
+    // and a word with no near name costs one search per distance up to the limit.
+    // After a search within `bound`, a best score within it is final.
+    for (let step = 1; ; step = step < 3 ? step + 1 : limit) {
+      const bound = Math.min(step, limit);
+      this.descend(lower, ok, offer, () => Math.min(bound, bestScore));
+      if (bestScore <= bound || bound >= limit) break;
+    }
     return bestScore <= limit ? bestIndex : -1;
   }
 
@@ -211,25 +218,29 @@ export class NameIndex {
   }
 
   /**
-   * Depth-first over the sorted keys as a trie: rows of the distance table per prefix depth, a subtree
-   * left as soon as no key below can come within the bound (each row's minimum only grows from the
-   * smaller of the current row's minimum and the previous row's plus one).
+   * Depth-first over the sorted keys as a trie: rows of the distance table per prefix depth, computed
+   * only within the band of columns that can stay within the bound (Ukkonen), a subtree left as soon
+   * as no key below can come within it (each row's minimum only grows from the smaller of the current
+   * row's minimum and the previous row's plus one).
    */
   private descend(q: string, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
     const m = q.length;
     const w = m + 1;
-    const depthMax = this.maxLength;
-    const table = new Int32Array((depthMax + 1) * w);
-    const mins = new Float64Array(depthMax + 2);
+    const BIG = 1 << 20;
+    const table = new Int32Array((this.maxLength + 1) * w);
+    const mins = new Int32Array(this.maxLength + 2);
+    const qc = new Int32Array(m + 1);
+    for (let j = 0; j < m; j++) qc[j + 1] = q.charCodeAt(j);
     for (let j = 0; j <= m; j++) table[j] = j;
-    mins[0] = 0;
     const keys = this.keys;
     const visit = (lo: number, hi: number, depth: number): void => {
       // keys[lo..hi) share the first `depth` characters; row `depth` of the table is filled.
       if (keys[lo]!.length === depth) {
-        if (Math.abs(depth - m) <= 8) {
+        const far = Math.abs(depth - m);
+        const b = bound();
+        if (far <= 8 && far <= b) {
           const score = table[depth * w + m]!;
-          if (score <= bound()) {
+          if (score <= b) {
             for (const i of this.positions[lo]!) if (ok(i)) { offer(score, i); break; }
           }
         }
@@ -240,28 +251,34 @@ export class NameIndex {
         const c = keys[i]!.charCodeAt(depth);
         // End of the run of keys with this character at `depth` (binary search: the keys are sorted).
         let a = i + 1;
-        let b = hi;
-        while (a < b) {
-          const mid = (a + b) >>> 1;
+        let z = hi;
+        while (a < z) {
+          const mid = (a + z) >>> 1;
           if (keys[mid]!.charCodeAt(depth) === c) a = mid + 1;
-          else b = mid;
+          else z = mid;
         }
         const end = a;
+        const b = bound();
         const d = depth + 1;
+        const from = Math.max(1, d - b);
+        const to = Math.min(m, d + b);
+        if (from > to) { i = end; continue; }
         const row = d * w;
         const up = depth * w;
-        const up2 = (depth - 1) * w;
+        const up2 = up - w;
         const pc = depth > 0 ? keys[i]!.charCodeAt(depth - 1) : -1;
         table[row] = d;
-        let rowMin = d;
-        for (let j = 1; j <= m; j++) {
-          const qc = q.charCodeAt(j - 1);
-          let v = table[up + j - 1]! + (qc === c ? 0 : 1);
+        if (from > 1) table[row + from - 1] = BIG;
+        if (to < m) table[row + to + 1] = BIG;
+        let rowMin = from === 1 ? d : BIG;
+        for (let j = from; j <= to; j++) {
+          const x = qc[j]!;
+          let v = table[up + j - 1]! + (x === c ? 0 : 1);
           const del = table[up + j]! + 1;
           if (del < v) v = del;
           const ins = table[row + j - 1]! + 1;
           if (ins < v) v = ins;
-          if (depth > 0 && j > 1 && c === q.charCodeAt(j - 2) && pc === qc) {
+          if (j > 1 && depth > 0 && c === qc[j - 1] && pc === x) {
             const t = table[up2 + j - 2]! + 1;
             if (t < v) v = t;
           }
@@ -269,7 +286,7 @@ export class NameIndex {
           if (v < rowMin) rowMin = v;
         }
         mins[d] = rowMin;
-        if (Math.min(rowMin, mins[depth]! + 1) <= bound()) visit(i, end, d);
+        if (Math.min(rowMin, mins[depth]! + 1) <= b) visit(i, end, d);
         i = end;
       }
     };
