@@ -38,9 +38,10 @@ export interface RuntimeEnvironment {
   validators?: PrecompiledValidators;
   /**
    * Analyses documents of a file in other threads, when the platform can; undefined when it cannot
-   * right now (the caller analyses them itself).
+   * right now (the caller analyses them itself). Work whose priority is not high (the workspace scan)
+   * waits for urgent work (files an editor shows); the caller may raise it while it waits.
    */
-  analyseDocuments?(uri: string, texts: string[]): Promise<ChunkData[] | undefined>;
+  analyseDocuments?(uri: string, texts: string[], priority?: { high: boolean }): Promise<ChunkData[] | undefined>;
 }
 
 function isFileUri(uri: string): boolean {
@@ -52,7 +53,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
   const pool = createAnalysisPool();
   return {
     ...(pool ? {
-      analyseDocuments: (uri: string, texts: string[]) => (pool.available ? pool.analyse(uri, texts).catch(() => undefined) : Promise.resolve(undefined)),
+      analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) => (pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined)),
     } : {}),
     normalizeUri(uri) {
       if (!isFileUri(uri)) return uri;

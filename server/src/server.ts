@@ -50,10 +50,22 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
   const settle = new Debouncer(runtime, async (isCurrent) => {
-    await sync.ready;
+    await sync.initialized;
     if (!isCurrent() || !diagnostics || shuttingDown) return;
+    if (sync.scanPending) {
+      // The workspace is still being read: editors' files first, with their own problems; then,
+      // once every file is in, the cross-file ones.
+      await sync.flush();
+      if (!isCurrent() || shuttingDown) return;
+      if (sync.scanPending && diagnostics.mode === 'push') await diagnostics.publishOwn(isCurrent);
+    }
+    await sync.ready;
+    if (!isCurrent() || shuttingDown) return;
     await sync.flush();
     // Edited again while a slice of analysis ran: the newer run publishes.
+    if (!isCurrent() || shuttingDown) return;
+    // Cross-file results in slices: requests are answered in between.
+    await sync.derive();
     if (!isCurrent() || shuttingDown) return;
     if (!announce()) diagnostics.wake();
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
@@ -166,6 +178,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
+    await sync.derive();
     return project.failoverModel();
   }));
 

@@ -139,3 +139,19 @@ test('a file the scan is analysing and the editor opens with the same text is an
   assert.equal(project.analysis(uri)?.version, 1, 'the editor version is adopted');
   assert.equal(project.facts(uri)?.services.length, 300);
 });
+
+test('urgent work goes before background work not yet sent, and background work raised to urgent moves up', async () => {
+  const p = new AnalysisPool(path.join(out, 'analysisWorker.js'), 1);
+  pools.push(p);
+  const doc = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`;
+  const order: string[] = [];
+  // Background: 20 messages of 40 documents queued for the one worker.
+  const background = p.analyse('file:///pool/scan.yaml', Array.from({ length: 800 }, (_, i) => doc(i)), { high: false }).then(() => order.push('background'));
+  const raised = { high: false };
+  const later = p.analyse('file:///pool/later.yaml', Array.from({ length: 40 }, (_, i) => doc(i)), raised).then(() => order.push('raised'));
+  const urgent = p.analyse('file:///pool/open.yaml', [doc(1), doc(2)]).then(() => order.push('urgent'));
+  raised.high = true;
+  await Promise.all([background, later, urgent]);
+  // Urgent work in the order it was asked for; the background file (queued first) comes last.
+  assert.deepEqual(order, ['raised', 'urgent', 'background']);
+});

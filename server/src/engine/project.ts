@@ -3,7 +3,7 @@ import type { SchemaEntry } from '../../../schemas/src/types';
 import { analyseDocumentAt, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import type { ChunkData, ChunkResult } from './chunkResult';
 import { fromData, keepSummary } from './chunkData';
-import { computeFailover } from './model/failover';
+import { computeFailoverSteps } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
@@ -11,7 +11,7 @@ import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
 import type { Problem, RawProblem } from './types';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
+import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
 import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
@@ -54,13 +54,23 @@ export interface Prepared {
   entry?: FileEntry;
 }
 
-interface Derived {
+/** The first stage of the cross-file results: facts with deployment applied (what hover and completion read). */
+interface Resolved {
   /** One resolved project per tsb.config.yaml root ('' for files under none). */
   groups: Map<string, ResolvedProject>;
   /** All groups together, built only when asked for (multi-root workspaces). */
   merged?: ResolvedProject;
+}
+
+/** The second stage: the failover model and the cross-file problems. */
+interface Checked {
   model: FailoverModel;
   byUri: Map<string, LocatedProblem[]>;
+}
+
+export interface DiagnosticsOptions {
+  /** false: only the file's own problems (no cross-file step; what is known before the workspace is read). */
+  crossFile?: boolean;
 }
 
 export class Project {
@@ -70,8 +80,12 @@ export class Project {
   private configTexts = new Map<string, string>();
   /** root -> URI of the config file (tsb.config.yaml, or the file given with --config). */
   private configUris = new Map<string, string>();
-  private derived: Derived | undefined;
+  private resolvedState: Resolved | undefined;
+  private checkedState: Checked | undefined;
+  /** The last complete results, kept after a change for readers that prefer an answer now (see `staleReads`). */
+  private lastResolved: Resolved | undefined;
   private generation = 0;
+  private staleReadsWhen: () => boolean = () => false;
   /** Deploy scripts, Makefiles and READMEs: the text that says where YAML files are applied. */
   private readonly sources = new Map<string, string>();
   private readonly readings = new Map<string, { text: string; index: FileIndex; reading: SourceReading }>();
@@ -231,11 +245,20 @@ export class Project {
   }
 
   /**
+   * While `when()` holds (the language server is reading the workspace or checking it in slices),
+   * hover, completion and navigation read the last complete resolved facts instead of recomputing them
+   * on the spot: an answer now, at most one change late.
+   */
+  setStaleReads(when: () => boolean): void {
+    this.staleReadsWhen = when;
+  }
+
+  /**
    * The resolved facts: of the project that governs `uri` (what features of that file may see), or of
    * every project together when no uri is given.
    */
   resolved(uri?: string): ResolvedProject {
-    const d = this.derive();
+    const d = this.resolvedState ?? (this.lastResolved && this.staleReadsWhen() ? this.lastResolved : drain(this.resolveSteps()));
     if (uri !== undefined) {
       const own = d.groups.get(this.configFor(uri)?.rootUri ?? '');
       if (own) return own;
@@ -252,7 +275,7 @@ export class Project {
 
   /** The deployment of each project (one per tsb.config.yaml root, plus files under none), in root order. */
   deployments(): Deployment[] {
-    const d = this.derive();
+    const d = drain(this.resolveSteps());
     return [...d.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r.deployment);
   }
 
@@ -262,11 +285,16 @@ export class Project {
   }
 
   failoverModel(): FailoverModel {
-    return this.derive().model;
+    return drain(this.checkSteps()).model;
+  }
+
+  /** The cross-file results are up to date (no derive needed before `diagnostics`). */
+  get checked(): boolean {
+    return this.checkedState !== undefined;
   }
 
   /** Every problem of one file (its own and cross-file ones), severities and suppressions applied. */
-  diagnostics(uri: string): Problem[] {
+  diagnostics(uri: string, opts: DiagnosticsOptions = {}): Problem[] {
     const entry = this.files.get(uri);
     const cfgRoot = [...this.configUris].find(([, u]) => u === uri)?.[0];
     if (cfgRoot !== undefined) return this.configDiagnostics(cfgRoot);
@@ -286,7 +314,7 @@ export class Project {
       if (!p) continue;
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
     }
-    for (const p of this.derive().byUri.get(uri) ?? []) {
+    for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -313,12 +341,23 @@ export class Project {
   }
 
   private invalidate(): void {
-    this.derived = undefined;
+    this.resolvedState = undefined;
+    this.checkedState = undefined;
     this.generation++;
   }
 
-  private derive(): Derived {
-    if (this.derived) return this.derived;
+  /**
+   * Computes the cross-file results in steps (the language server runs them in time slices, so that
+   * a large workspace never holds up requests); `diagnostics` and `failoverModel` then use them. If
+   * the project changes meanwhile the results are not kept (the caller runs it again).
+   */
+  *deriveSteps(): Generator<void, void> {
+    yield* this.checkSteps();
+  }
+
+  private *resolveSteps(): Generator<void, Resolved> {
+    if (this.resolvedState) return this.resolvedState;
+    const generation = this.generation;
     // Each tsb.config.yaml bounds a project: two example folders opened side by side, or checked in
     // one command, do not see each other's resources. Files under no config form one more project.
     const groups = new Map<string, FileFacts[]>();
@@ -330,23 +369,38 @@ export class Project {
       if (list) list.push(f.facts);
       else groups.set(key, [f.facts]);
     }
-    const byUri = new Map<string, LocatedProblem[]>();
-    const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
+    yield;
     const resolvedGroups = new Map<string, ResolvedProject>();
     for (const [key, facts] of groups) {
-      const resolved = this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts);
-      resolvedGroups.set(key, resolved);
-      const model = computeFailover(resolved);
-      parts.push({ resolved, model });
-      for (const p of crossFileProblems(resolved, model)) {
+      resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts));
+      yield;
+    }
+    const r: Resolved = { groups: resolvedGroups };
+    if (generation === this.generation) {
+      this.resolvedState = r;
+      this.lastResolved = r;
+    }
+    return r;
+  }
+
+  private *checkSteps(): Generator<void, Checked> {
+    if (this.checkedState) return this.checkedState;
+    const generation = this.generation;
+    const resolved = yield* this.resolveSteps();
+    const byUri = new Map<string, LocatedProblem[]>();
+    const models: FailoverModel[] = [];
+    for (const r of resolved.groups.values()) {
+      const model = yield* computeFailoverSteps(r);
+      models.push(model);
+      for (const p of yield* crossFileSteps(r, model)) {
         const list = byUri.get(p.uri);
         if (list) list.push(p);
         else byUri.set(p.uri, [p]);
       }
     }
-    const model = parts.length === 1 ? parts[0]!.model : mergeModels(parts.map((p) => p.model));
-    this.derived = { groups: resolvedGroups, model, byUri };
-    return this.derived;
+    const c: Checked = { model: models.length === 1 ? models[0]! : mergeModels(models), byUri };
+    if (generation === this.generation) this.checkedState = c;
+    return c;
   }
 
   /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */

@@ -59,6 +59,41 @@ export class DiagnosticsController {
     return `${this.enabled ? 1 : 0}.${this.settings.generation}.${this.project.version}.${this.sync.generation(uri)}`;
   }
 
+  /**
+   * A file's own diagnostics (no cross-file step): what is published for an editor's file while the
+   * workspace is still being read.
+   */
+  computeOwn(uri: string): Computed {
+    const stamp = `own.${this.enabled ? 1 : 0}.${this.settings.generation}.${this.sync.generation(uri)}`;
+    const hit = this.ownCache.get(uri);
+    if (hit && hit.stamp === stamp) return hit;
+    const items = this.enabled ? this.project.diagnostics(uri, { crossFile: false }).map(toDiagnostic) : [];
+    const json = JSON.stringify(items);
+    if (hit && hit.json === json) {
+      hit.stamp = stamp;
+      return hit;
+    }
+    const fresh = { stamp, id: `${this.epoch}.${++this.counter}`, items, json };
+    this.ownCache.set(uri, fresh);
+    return fresh;
+  }
+
+  private readonly ownCache = new Map<string, Computed>();
+
+  /** Push mode, while the workspace is read: publish the open files' own diagnostics. */
+  async publishOwn(isCurrent: () => boolean): Promise<void> {
+    for (const uri of this.sync.openUris()) {
+      if (!isCurrent()) return;
+      const doc = this.sync.openDocument(uri);
+      const analysed = this.project.analysis(uri);
+      if (!doc || !analysed || analysed.version !== doc.version || this.project.isIgnored(uri)) continue;
+      const c = this.computeOwn(uri);
+      if (this.published.get(uri) === c.id) continue;
+      this.published.set(uri, c.id);
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: c.items });
+    }
+  }
+
   /** Diagnostics of one file, recomputed only when something it depends on changed (the caller waits for `sync.settled()`). */
   compute(uri: string): Computed {
     const stamp = this.stamp(uri);
@@ -77,9 +112,21 @@ export class DiagnosticsController {
 
   registerPull(): void {
     this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      await this.sync.settled();
-      this.afterFlush();
       const uri = this.runtime.normalizeUri(params.textDocument.uri);
+      if (this.sync.scanPending) {
+        // The workspace is still being read: the file's own problems now; the end of the scan asks
+        // the client to pull again (refresh) for the cross-file ones.
+        await this.sync.initialized;
+        await this.sync.flush();
+        if (this.sync.scanPending && this.project.analysis(uri)) {
+          const own = this.computeOwn(uri);
+          if (params.previousResultId === own.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: own.id };
+          return { kind: DocumentDiagnosticReportKind.Full, resultId: own.id, items: own.items };
+        }
+      }
+      await this.sync.settled();
+      await this.sync.derive();
+      this.afterFlush();
       const c = this.compute(uri);
       if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
@@ -93,6 +140,7 @@ export class DiagnosticsController {
     for (;;) {
       if (this.stopped) return { items: [] };
       await this.sync.settled();
+      await this.sync.derive();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const known = new Set(this.sync.knownUris());
       let changed = false;

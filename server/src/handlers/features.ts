@@ -78,6 +78,8 @@ export function registerFeatures(d: FeatureDeps): void {
   }));
   connection.onCodeLens(guard(logger, 'codeLens', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
+    // Lenses read the failover model: computed in slices, not in one block.
+    if (file) await d.sync.derive();
     return file ? codeLenses(file.uri, d.project) : null;
   }));
 }

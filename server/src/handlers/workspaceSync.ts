@@ -9,6 +9,11 @@ import type { UpdateOptions } from '../engine/project';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
 
+/** Urgency of an analysis: an editor's file is urgent; a scan's becomes so when an editor opens it. */
+interface Priority {
+  high: boolean;
+}
+
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
 const MIB = 1024 * 1024;
@@ -51,14 +56,21 @@ export class WorkspaceSync {
   initialized: Promise<void> = Promise.resolve();
   private flushing: Promise<void> | undefined;
   /** Analyses under way, by file: a second request for the same text waits for the first. */
-  private readonly inflight = new Map<string, { text: string; done: Promise<void> }>();
+  private readonly inflight = new Map<string, { text: string; done: Promise<void>; priority: Priority }>();
   private scanning = 0;
+  /** Scans asked for and not finished (queued behind initialization or another scan, or running). */
+  private scansPending = 0;
+  private deriving: Promise<void> | undefined;
 
   constructor(
     private readonly project: Project,
     private readonly runtime: RuntimeEnvironment,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // While the workspace is read or checked in slices, hover and completion answer from the last
+    // complete cross-file results instead of recomputing them on the spot.
+    project.setStaleReads(() => this.busy || this.deriving !== undefined);
+  }
 
   /** Holds every query until `p` settles (the server's settings are read before the first answer). */
   waitFor(p: Promise<void>): void {
@@ -75,6 +87,35 @@ export class WorkspaceSync {
   /** A scan or a flush is running (an analysis may be half-way through a large file). */
   get busy(): boolean {
     return this.scanning > 0 || this.flushing !== undefined;
+  }
+
+  /** The workspace is still being read (from the request to scan until the last file is in). */
+  get scanPending(): boolean {
+    return this.scansPending > 0;
+  }
+
+  /**
+   * Brings the cross-file results up to date in time slices (requests are answered in between); one
+   * computation at a time. Stops early when the project changes meanwhile: the caller's next run
+   * computes them for the new state.
+   */
+  derive(): Promise<void> {
+    this.deriving ??= this.runDerive().finally(() => { this.deriving = undefined; });
+    return this.deriving;
+  }
+
+  private async runDerive(): Promise<void> {
+    const version = this.project.version;
+    const steps = this.project.deriveSteps();
+    let start = performance.now();
+    for (;;) {
+      if (this.project.version !== version) { steps.return(undefined); return; }
+      if (steps.next().done) return;
+      if (performance.now() - start > SLICE_MS) {
+        await this.runtime.timer.yield();
+        start = performance.now();
+      }
+    }
   }
 
   /** How the project analyses this file (templates are reported, not parsed). */
@@ -113,6 +154,10 @@ export class WorkspaceSync {
     return this.open.get(uri);
   }
 
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
   /** Every file that has diagnostics: analysed YAML files plus tsb.config.yaml files. */
   knownUris(): string[] {
     return [...new Set([...this.project.uris().filter((u) => !this.project.isIgnored(u)), ...this.configUris])];
@@ -136,7 +181,8 @@ export class WorkspaceSync {
 
   /** Re-reads every folder (start, tsb.config.yaml change, maxFileSize change). */
   rescan(): Promise<void> {
-    const run = this.ready.then(() => this.scanAll()).catch((err: unknown) => this.logger.error(`Workspace scan failed: ${String((err as Error)?.stack ?? err)}`));
+    this.scansPending++;
+    const run = this.ready.then(() => this.scanAll()).catch((err: unknown) => this.logger.error(`Workspace scan failed: ${String((err as Error)?.stack ?? err)}`)).finally(() => { this.scansPending--; });
     this.ready = run;
     return run;
   }
@@ -164,6 +210,9 @@ export class WorkspaceSync {
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < queue.length) {
+        // Files an editor shows go first: the scan waits while their text is analysed.
+        await this.editorFirst();
+        if (next >= queue.length) break;
         const f = queue[next++]!;
         if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
         await this.runtime.timer.yield();
@@ -219,7 +268,12 @@ export class WorkspaceSync {
    * time (documents edited meanwhile are picked up before it ends), in time slices.
    */
   flush(): Promise<void> {
-    this.flushing ??= this.runFlush().finally(() => { this.flushing = undefined; });
+    this.flushing ??= this.runFlush().finally(() => {
+      this.flushing = undefined;
+      const waiting = [...this.promoted];
+      this.promoted.clear();
+      for (const w of waiting) w();
+    });
     return this.flushing;
   }
 
@@ -246,6 +300,26 @@ export class WorkspaceSync {
     else await this.apply(uri, read.text, 0, undefined, true);
   }
 
+  /**
+   * Resolves once no editor text is being analysed (background work waits for it), or once `priority`
+   * turns high (the editor now waits for this very work).
+   */
+  private async editorFirst(priority?: Priority): Promise<void> {
+    while (this.flushing && !priority?.high) {
+      await Promise.race([this.flushing.catch(() => undefined), new Promise<void>((resolve) => this.promoted.add(resolve))]);
+    }
+  }
+
+  /** Wakes background work waiting in `editorFirst` (one of them became urgent). */
+  private promote(priority: Priority): void {
+    priority.high = true;
+    const waiting = [...this.promoted];
+    this.promoted.clear();
+    for (const w of waiting) w();
+  }
+
+  private readonly promoted = new Set<() => void>();
+
   private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
@@ -264,12 +338,17 @@ export class WorkspaceSync {
     // The same text is already being analysed (the scan read the file the editor is opening): wait for
     // that analysis instead of doing it twice; what follows then only adopts the editor's version.
     const running = this.inflight.get(uri);
-    if (running && running.text === text && !skip) await running.done;
+    if (running && running.text === text && !skip) {
+      // Now wanted by an editor: the scan's analysis of it no longer waits for anything.
+      if (!fromDisk) this.promote(running.priority);
+      await running.done;
+    }
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
     const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) };
-    const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts))))();
-    const mine = { text, done: work.then(() => undefined, () => undefined) };
+    const priority: Priority = { high: !fromDisk || this.open.has(uri) };
+    const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)), priority))();
+    const mine = { text, done: work.then(() => undefined, () => undefined), priority };
     this.inflight.set(uri, mine);
     let prepared;
     try {
@@ -289,22 +368,26 @@ export class WorkspaceSync {
    * Many new documents (opening a large file, the workspace scan) are analysed in worker threads when
    * the runtime has them; an edit of a document or two is quicker here.
    */
-  private async inWorkers(uri: string, text: string, opts: UpdateOptions): Promise<Map<string, ChunkResult> | undefined> {
+  private async inWorkers(uri: string, text: string, opts: UpdateOptions, priority: Priority): Promise<Map<string, ChunkResult> | undefined> {
     if (!this.runtime.analyseDocuments) return undefined;
     const texts = this.project.documentsToAnalyse(uri, text, opts);
     if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
-    const data = await this.runtime.analyseDocuments(uri, texts);
+    const data = await this.runtime.analyseDocuments(uri, texts, priority);
     return data ? this.project.adopt(uri, data) : undefined;
   }
 
-  /** Runs an analysis in slices of about SLICE_MS, letting requests and notifications in between. */
-  private async sliced<T>(steps: Generator<void, T>): Promise<T> {
+  /**
+   * Runs an analysis in slices of about SLICE_MS, letting requests and notifications in between;
+   * background work (the scan) also waits while an editor's text is analysed.
+   */
+  private async sliced<T>(steps: Generator<void, T>, priority: Priority): Promise<T> {
     let start = performance.now();
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
       if (performance.now() - start > SLICE_MS) {
         await this.runtime.timer.yield();
+        if (!priority.high) await this.editorFirst(priority);
         start = performance.now();
       }
     }

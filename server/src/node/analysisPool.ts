@@ -23,8 +23,25 @@ interface Slot {
   pending: Map<number, { resolve: (d: ChunkData[]) => void; reject: (e: Error) => void; size: number }>;
 }
 
+/** Urgency of a request, shared with the caller: it may become urgent while it waits (an editor opened the file). */
+export interface Priority {
+  high: boolean;
+}
+
+interface Queued {
+  uri: string;
+  texts: string[];
+  priority: Priority;
+  resolve: (d: ChunkData[]) => void;
+  reject: (e: Error) => void;
+}
+
 /** Documents per message: small enough to spread one large file over every worker. */
 const BATCH = 250;
+/** Background work goes out in small messages, so urgent work never waits long for a worker. */
+const BACKGROUND_BATCH = 40;
+/** Messages a worker holds at once: one being analysed, one ready (no idle gap between them). */
+const IN_FLIGHT = 2;
 // Idle workers are stopped soon: they hold ~40 MiB each, and are needed only for bursts (opening, scanning).
 const IDLE_MS = 500;
 
@@ -40,18 +57,39 @@ export class AnalysisPool {
     return !this.broken;
   }
 
-  /** Analyses the documents (texts) of one file; resolves in the order given. */
-  async analyse(uri: string, texts: string[]): Promise<ChunkData[]> {
+  /**
+   * Analyses the documents (texts) of one file; resolves in the order given. Urgent work (a file an
+   * editor shows) is sent before background work (the workspace scan) that has not been sent yet.
+   */
+  async analyse(uri: string, texts: string[], priority: Priority = { high: true }): Promise<ChunkData[]> {
     if (this.broken) throw new Error('analysis pool unavailable');
     this.ensureStarted();
     clearTimeout(this.idleTimer);
     const parts: Promise<ChunkData[]>[] = [];
-    const per = Math.max(1, Math.min(BATCH, Math.ceil(texts.length / this.slots.length)));
-    for (let i = 0; i < texts.length; i += per) parts.push(this.send(uri, texts.slice(i, i + per)));
+    const per = Math.max(1, Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(texts.length / this.slots.length)));
+    for (let i = 0; i < texts.length; i += per) {
+      const part = texts.slice(i, i + per);
+      parts.push(new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, texts: part, priority, resolve, reject })));
+    }
+    this.dispatch();
     try {
       return (await Promise.all(parts)).flat();
     } finally {
       this.scheduleIdle();
+    }
+  }
+
+  private readonly queue: Queued[] = [];
+
+  /** Sends queued work to workers with room, urgent work first. */
+  private dispatch(): void {
+    while (this.queue.length) {
+      const slot = this.slots.reduce<Slot | undefined>((a, b) => (b.pending.size < IN_FLIGHT && (!a || b.load < a.load) ? b : a), undefined);
+      if (!slot) return;
+      let k = this.queue.findIndex((q) => q.priority.high);
+      if (k < 0) k = 0;
+      const q = this.queue.splice(k, 1)[0]!;
+      this.send(slot, q.uri, q.texts).then(q.resolve, q.reject);
     }
   }
 
@@ -60,8 +98,7 @@ export class AnalysisPool {
     this.stop(new Error('analysis pool disposed'));
   }
 
-  private send(uri: string, texts: string[]): Promise<ChunkData[]> {
-    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+  private send(slot: Slot, uri: string, texts: string[]): Promise<ChunkData[]> {
     const id = this.nextId++;
     slot.load += texts.length;
     return new Promise<ChunkData[]>((resolve, reject) => {
@@ -83,6 +120,7 @@ export class AnalysisPool {
         slot.load -= p.size;
         if ('error' in res) p.reject(new Error(res.error));
         else p.resolve(res.data);
+        this.dispatch();
       });
       // A crashed worker fails its pending work (the caller falls back) and disables the pool.
       worker.on('error', (err) => { this.broken = true; this.stop(err); });
@@ -93,7 +131,7 @@ export class AnalysisPool {
 
   private scheduleIdle(): void {
     clearTimeout(this.idleTimer);
-    if (this.slots.some((s) => s.pending.size)) return;
+    if (this.queue.length || this.slots.some((s) => s.pending.size)) return;
     this.idleTimer = setTimeout(() => this.stop(), IDLE_MS);
     this.idleTimer.unref();
   }
@@ -101,6 +139,7 @@ export class AnalysisPool {
   private stop(err?: Error): void {
     const slots = this.slots;
     this.slots = [];
+    for (const q of this.queue.splice(0)) q.reject(err ?? new Error('analysis pool stopped'));
     for (const s of slots) {
       for (const p of s.pending.values()) p.reject(err ?? new Error('analysis pool stopped'));
       s.pending.clear();

@@ -1,4 +1,5 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
+import { drain } from '../fileAnalysis';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
 import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
@@ -93,6 +94,12 @@ interface ServiceGroup {
 }
 
 export function computeFailover(project: ResolvedProject): FailoverModel {
+  return drain(computeFailoverSteps(project));
+}
+
+/** The failover model, in steps (the language server runs them in time slices). */
+export function* computeFailoverSteps(project: ResolvedProject): Generator<void, FailoverModel> {
+  let tick = 0;
   const notes: string[] = [];
   const workspaces: WorkspaceFailover[] = [];
   const settingsByWs = new Map<string, WorkspaceSettingFact[]>();
@@ -105,6 +112,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
 
   const wsFacts = indexOf(project).workspaces;
   for (const ws of wsFacts) {
+    yield;
     const wsUri = ws.source.uri;
     // The setting that can be in effect with this workspace (alternative scenarios each have their own).
     const setting = settingsByWs.get(workspaceKey(ws))?.find((s) => project.relation(s.source.uri, wsUri) !== 'never');
@@ -112,6 +120,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const groups = new Map<string, ServiceGroup>();
     const pool = servicesOwnedBy(project, ws);
     for (const svc of pool) {
+      if ((++tick & 1023) === 0) yield;
       if (!ownsNamespace(ws, svc.namespace, svc.clusters)) continue;
       if (project.relation(svc.fact.source.uri, wsUri) === 'never') continue;
       const key = `${svc.namespace}/${svc.fact.name}`;
@@ -133,6 +142,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
+      if ((++tick & 255) === 0) yield;
       const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));

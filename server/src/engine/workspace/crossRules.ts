@@ -7,6 +7,7 @@ import { workspaceKey, settingKey, ownsNamespace, gatewaysFor } from '../model/f
 import { labelsMatch, formatLabels, parseNsPattern, nsPatternsOverlap, type NsPattern } from './selectors';
 import { allGatewayLabels, indexOf, LabelIndex, memo, servicesOwnedBy, workloadsMatching, workspacesFor } from './projectIndex';
 import { nameIndex, nearest, type NameIndex } from '../util/nearest';
+import { drain } from '../fileAnalysis';
 
 // Relational rules: resources valid on their own that do not fit together. Each problem points at the
 // exact selector or key that is wrong and, where one exists, names the nearest thing that would match.
@@ -36,17 +37,22 @@ function identity(o: TsbObjectFact): string {
 }
 
 export function crossFileProblems(p: ResolvedProject, model: FailoverModel): LocatedProblem[] {
+  return drain(crossFileSteps(p, model));
+}
+
+/** The cross-file problems, in steps: the language server runs them in time slices. */
+export function* crossFileSteps(p: ResolvedProject, model: FailoverModel): Generator<void, LocatedProblem[]> {
   const out: LocatedProblem[] = [];
-  duplicates(p, out);
-  parents(p, out);
-  namespaceOwnership(p, out);
-  multipleSettings(p, out);
-  gatewaySelectors(p, out);
-  serviceSelectors(p, out);
-  injection(p, out);
-  edgeDns(p, out);
-  subsets(p, out);
-  counterparts(p, model, out);
+  yield* duplicates(p, out);
+  yield* parents(p, out);
+  yield* namespaceOwnership(p, out);
+  yield* multipleSettings(p, out);
+  yield* gatewaySelectors(p, out);
+  yield* serviceSelectors(p, out);
+  yield* injection(p, out);
+  yield* edgeDns(p, out);
+  yield* subsets(p, out);
+  yield* counterparts(p, model, out);
   return out;
 }
 
@@ -77,15 +83,18 @@ function ifTogether(p: ResolvedProject, a: string, b: string): string {
   return ua && ub && ua !== ub ? `If ${ua} and ${ub} are applied together: ` : 'If these files are applied together: ';
 }
 
-function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
+function* duplicates(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const seen = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
+    if ((++tick & 255) === 0) yield;
     const k = identity(o);
     const list = seen.get(k);
     if (list) list.push(o);
     else seen.set(k, [o]);
   }
   for (const list of seen.values()) {
+    if ((++tick & 255) === 0) yield;
     if (list.length < 2) continue;
     for (let i = 1; i < list.length; i++) {
       const o = list[i]!;
@@ -105,6 +114,7 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   // Install CRs: the same kind/namespace/name applied twice to one cluster.
   const installs = new Map<string, typeof p.installGateways>();
   for (const g of p.installGateways) {
+    if ((++tick & 255) === 0) yield;
     if (!g.clusters.length || !g.namespace) continue;
     const k = `${g.fact.kind}|${g.namespace}|${g.fact.name}`;
     const list = installs.get(k);
@@ -112,6 +122,7 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
     else installs.set(k, [g]);
   }
   for (const list of installs.values()) {
+    if ((++tick & 255) === 0) yield;
     for (let i = 1; i < list.length; i++) {
       const g = list[i]!;
       const hit = earlierPeer(p, list, i, (x) => x.fact.source.uri, (x) => x.clusters.some((c) => g.clusters.includes(c)));
@@ -133,9 +144,11 @@ const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', stri
   organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group',
 };
 
-function parents(p: ResolvedProject, out: LocatedProblem[]): void {
+function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const byKind = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
+    if ((++tick & 255) === 0) yield;
     const list = byKind.get(o.kind);
     if (list) list.push(o);
     else byKind.set(o.kind, [o]);
@@ -146,6 +159,7 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   const defined = new Map<string, Map<string, Map<string, string[]>>>();
   const anyScope = new Map<string, Set<string>>();
   for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
+    if ((++tick & 255) === 0) yield;
     const m = new Map<string, Map<string, string[]>>();
     const all = new Set<string>();
     for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
@@ -174,6 +188,7 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     return f(name);
   };
   for (const o of p.tsb) {
+    if ((++tick & 255) === 0) yield;
     for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
       const name = o[level];
       const ref = o.parentRefs[level];
@@ -260,7 +275,8 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
   return exact;
 }
 
-function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
+function* namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
   const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
   // Every claim first, indexed per scope; then each owner's claims are compared with those of the
@@ -268,6 +284,7 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
   const scopes = new Map<string, ScopeClaims>();
   const owners: { b: TsbObjectFact; sc: ScopeClaims; claims: Claim[] }[] = [];
   for (const b of p.tsb) {
+    if ((++tick & 255) === 0) yield;
     if (!b.namespaces.length || (b.kind !== 'Workspace' && b.kind !== 'Group')) continue;
     const key = scope(b);
     let sc = scopes.get(key);
@@ -285,10 +302,12 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
     if (claims.length) owners.push({ b, sc, claims });
   }
   for (const sc of scopes.values()) {
+    if ((++tick & 255) === 0) yield;
     sc.exactKeys = [...sc.exact.keys()].sort();
     sc.prefixes = [...sc.byPrefix.keys()].sort();
   }
   for (const { b, sc, claims } of owners) {
+    if ((++tick & 255) === 0) yield;
     const before = claims[0]!.seq;
     for (const { name, ref, pattern: pb } of claims) {
       let hit: Claim | undefined;
@@ -312,14 +331,17 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
   }
 }
 
-function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
+function* multipleSettings(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const byWs = new Map<string, TsbObjectFact[]>();
   for (const s of p.workspaceSettings) {
+    if ((++tick & 255) === 0) yield;
     const list = byWs.get(settingKey(s));
     if (list) list.push(s);
     else byWs.set(settingKey(s), [s]);
   }
   for (const list of byWs.values()) {
+    if ((++tick & 255) === 0) yield;
     for (let i = 1; i < list.length; i++) {
       const s = list[i]!;
       // A second copy under the same name is a duplicate-resource finding, not a second setting.
@@ -395,28 +417,34 @@ function memoNames(p: ResolvedProject, gateways: readonly Gateway[]): NameIndex 
   return ix;
 }
 
-function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+function* gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   for (const s of p.workspaceSettings) {
+    if ((++tick & 255) === 0) yield;
     for (const e of s.eastWest) {
       const prob = selectorProblem(p, e.namespace, e.labels, s.source.uri, e.labelsRef, 'This east-west workloadSelector');
       if (prob) out.push(prob);
     }
   }
   for (const g of p.gatewayConfigs) {
+    if ((++tick & 255) === 0) yield;
     if (!g.selector) continue;
     const prob = selectorProblem(p, g.selector.namespace, g.selector.labels, g.source.uri, g.selector.labelsRef, `${g.kind} ${g.name}'s workloadSelector`);
     if (prob) out.push(prob);
   }
 }
 
-function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const wsByKey = new Map<string, TsbObjectFact[]>();
   for (const o of indexOf(p).workspaces) {
+    if ((++tick & 255) === 0) yield;
     const list = wsByKey.get(workspaceKey(o));
     if (list) list.push(o);
     else wsByKey.set(workspaceKey(o), [o]);
   }
   for (const s of p.workspaceSettings) {
+    if ((++tick & 255) === 0) yield;
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
@@ -428,6 +456,7 @@ function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
     let allLabels: string | undefined;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
+        if ((++tick & 255) === 0) yield;
         if (Object.keys(x.labels).length === 0) continue;
         matches ??= new LabelIndex(services, (svc) => svc.fact.labels);
         if (matches.first(x.labels)) continue;
@@ -469,8 +498,10 @@ function firstLabels(services: readonly Placed<ServiceFact>[], n: number): strin
   return [...seen];
 }
 
-function injection(p: ResolvedProject, out: LocatedProblem[]): void {
+function* injection(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   for (const ns of p.namespaces) {
+    if ((++tick & 255) === 0) yield;
     const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never');
     if (!owner) continue;
     const l = ns.fact.labels;
@@ -484,8 +515,10 @@ function injection(p: ResolvedProject, out: LocatedProblem[]): void {
 
 const IP = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+:[0-9a-fA-F:.]*)$/;
 
-function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
+function* edgeDns(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   for (const g of p.installGateways) {
+    if ((++tick & 255) === 0) yield;
     const ext = g.fact.externalAddresses;
     if (!ext) continue;
     const parts = ext.value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -510,8 +543,10 @@ function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
   }
 }
 
-function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
+function* subsets(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   for (const r of p.serviceRoutes) {
+    if ((++tick & 255) === 0) yield;
     if (!r.service || !r.subsets.length) continue;
     const [ns, host] = r.service.split('/');
     if (!ns || !host) continue;
@@ -533,9 +568,11 @@ function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
   }
 }
 
-function counterparts(p: ResolvedProject, model: FailoverModel, out: LocatedProblem[]): void {
+function* counterparts(p: ResolvedProject, model: FailoverModel, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   if (p.clusters.length < 2) return;
   for (const ws of model.workspaces) {
+    if ((++tick & 255) === 0) yield;
     for (const c of ws.candidates) {
       if (c.failover || !c.source) continue;
       out.push({
