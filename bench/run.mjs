@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, INPUTS, QUICK_INPUTS } from './generate.mjs';
 import { clientCapabilities, fileUri, LspClient, memory, now } from './lsp.mjs';
+import { timedProcess } from './process.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OURS = join(ROOT, 'server/out/serverMain.js');
@@ -464,28 +465,6 @@ async function closedFilesSession(spec, input) {
 }
 
 // ------------------------------------------------------------------------------ CLI and in-process floor
-function timedProcess(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const usageFile = join(tmpdir(), `tsb-bench-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-    const t0 = now();
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench/usage-preload.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, TSB_BENCH_USAGE: usageFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const wallMs = now() - t0;
-      let usage = {};
-      try {
-        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-        rmSync(usageFile);
-      } catch { /* no usage */ }
-      resolve({ code, wallMs, out, err, ...usage });
-    });
-  });
-}
-
 async function measureCli(input, runs) {
   const rs = [];
   for (let r = 0; r < runs; r++) {

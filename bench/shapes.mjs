@@ -50,7 +50,7 @@ function installGateway(name, ns, extra = []) {
 }
 function placementsConfig(placements) {
   const out = ['placements:'];
-  for (const p of placements) out.push(`  - files: ${p.files}`, `    clusters: [${p.clusters.join(', ')}]`);
+  for (const p of placements) out.push(`  - files: "${p.files}"`, `    clusters: [${p.clusters.join(", ")}]`);
   return out.join('\n') + '\n';
 }
 
