@@ -425,11 +425,14 @@ export const INPUTS = {
   'ws-10k': { layout: 'workspace', apps: 250, mistakeRate: 0.3, seed: 13, runs: 3, label: '500 files, 10,000 docs' },
   // Issue 15: a file and a workspace where references resolve to nothing (did-you-mean on every edit).
   'file-1k-unresolved': { layout: 'single', apps: 26, mistakeRate: 0, seed: 15, runs: 5, unresolvedPerApp: 8, tenants: 1, label: '1 file, 1,000 docs, 200 unresolved references' },
-  'ws-10k-unresolved': { layout: 'workspace', apps: 250, mistakeRate: 0, seed: 16, runs: 3, unresolvedPerApp: 4, tenants: 1, label: '500 files, 10,000 docs, 1,000 unresolved references' },
+  'ws-10k-unresolved': { layout: 'workspace', apps: 250, mistakeRate: 0, seed: 16, runs: 3, unresolvedPerApp: 4, tenants: 1, cliOnly: true, label: '500 files, 10,000 docs, 1,000 unresolved references' },
+  // Issue 15: the file-1k file opened in a folder that also holds ~17 MB of other YAML (a repository of 1,650 apps).
+  'open-in-big-folder': { bigFolder: true, folderApps: 1650, runs: 3, label: 'a 1,000-document file opened in a folder with 17 MB of other YAML' },
   'file-300k': { layout: 'single', apps: 575, mistakeRate: 0.3, seed: 14, runs: 2, label: '1 file, 300k lines' },
 };
 
 export const QUICK_INPUTS = {
+  'open-in-big-folder': { ...INPUTS['open-in-big-folder'], folderApps: 50, runs: 1, label: 'a 1,000-document file in a folder with 0.5 MB of other YAML (quick)' },
   'file-1k': { ...INPUTS['file-1k'], apps: 5, runs: 1, label: '1 file, 200 docs (quick)' },
   'ws-10k': { ...INPUTS['ws-10k'], apps: 10, runs: 1, label: '20 files, 400 docs (quick)' },
   'file-300k': { ...INPUTS['file-300k'], apps: 25, runs: 1, label: '1 file, 1,000 docs (quick)' },

@@ -5,7 +5,8 @@
 //   npm run bench                         every input, several runs each (long: tens of minutes)
 //   npm run bench -- --quick              small inputs, one run: a smoke test of the harness
 //   npm run bench -- --input file-5k      one input only (repeat --input, or comma-separate)
-//   options: --runs N, --servers ours,yls, --modes push,pull, --no-cli, --no-floor,
+//   options: --runs N, --servers ours,yls,yls-min, --modes push,pull, --no-cli, --no-floor,
+//            --no-scaling, --scaling-only, --scaling-sizes 1000,10000 (the scaling suite, bench/scaling.mjs),
 //            --out FILE (default docs/performance.md; --out - prints it), --keep (keep the inputs),
 //            --merge (keep the other inputs' figures from bench/out/results.json),
 //            --render (only re-write the report from bench/out/results.json)
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { generate, INPUTS, QUICK_INPUTS } from './generate.mjs';
 import { clientCapabilities, fileUri, LspClient, memory, now } from './lsp.mjs';
 import { timedProcess } from './process.mjs';
+import { renderScaling, runScaling } from './scaling.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OURS = join(ROOT, 'server/out/serverMain.js');
@@ -25,7 +27,7 @@ const YLS = join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-serv
 
 // ---------------------------------------------------------------------------------------------- args
 function parseArgs(argv) {
-  const a = { quick: false, inputs: [], runs: undefined, servers: ['ours', 'yls'], modes: ['push', 'pull'], cli: true, floor: true, out: join(ROOT, 'docs/performance.md'), keep: false };
+  const a = { quick: false, inputs: [], runs: undefined, servers: ['ours', 'yls', 'yls-min'], modes: ['push', 'pull'], cli: true, floor: true, out: join(ROOT, 'docs/performance.md'), keep: false, scaling: true, scalingSizes: undefined };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const val = () => (x.includes('=') ? x.slice(x.indexOf('=') + 1) : argv[++i]);
@@ -41,6 +43,9 @@ function parseArgs(argv) {
     else if (flag === '--keep') a.keep = true;
     else if (flag === '--merge') a.merge = true;
     else if (flag === '--render') a.render = true;
+    else if (flag === '--no-scaling') a.scaling = false;
+    else if (flag === '--scaling-only') { a.scaling = true; a.scalingOnly = true; }
+    else if (flag === '--scaling-sizes') a.scalingSizes = val().split(',').map(Number);
     else throw new Error(`unknown option ${x}`);
   }
   return a;
@@ -77,7 +82,28 @@ function writeDispatcherSchema(dir) {
   return fileUri(p);
 }
 
+/**
+ * The cheapest schema that still checks every document strictly (issue 15: yaml-language-server at its
+ * fastest): apiVersion and kind required strings, metadata and spec objects, nothing else at the top.
+ */
+function writeMinimalSchema(dir) {
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Minimal strict schema (benchmark baseline)',
+    type: 'object',
+    required: ['apiVersion', 'kind'],
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object' } },
+    additionalProperties: false,
+  };
+  const p = join(dir, 'minimal.schema.json');
+  writeFileSync(p, JSON.stringify(schema, null, 2));
+  return fileUri(p);
+}
+
 // ------------------------------------------------------------------------------------------ servers
+const YLS_MIN = 'yaml-language-server (minimal schema)';
+let minimalUri = '';
+
 function serverSpec(kind, mode, dispatcherUri) {
   if (kind === 'ours') {
     return {
@@ -89,14 +115,14 @@ function serverSpec(kind, mode, dispatcherUri) {
     };
   }
   return {
-    name: 'yaml-language-server',
+    name: kind === 'yls-min' ? YLS_MIN : 'yaml-language-server',
     kind, mode: 'push',
     command: [process.execPath, YLS, '--stdio'],
     settings: (section) => {
       if (section === 'yaml') {
         return {
           validate: true, hover: true, completion: true, format: { enable: false },
-          schemas: { [dispatcherUri]: ['*.yaml', '**/*.yaml'] },
+          schemas: { [kind === 'yls-min' ? minimalUri : dispatcherUri]: ['*.yaml', '**/*.yaml'] },
           schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
         };
       }
@@ -224,6 +250,7 @@ async function session(spec, input, opts) {
   const timeout = input.lines > 200000 ? 300000 : 120000;
   const editTimeout = input.lines > 200000 ? 180000 : 60000;
   const singleFile = input.layout === 'single';
+  const minimal = spec.kind === 'yls-min';
   try {
     if (singleFile) {
       const path = join(input.dir, 'all.yaml');
@@ -232,7 +259,8 @@ async function session(spec, input, opts) {
       let probing = opts.probe;
       const tOpen = now();
       const cpuBefore = client.cpu();
-      const pushed = s.pull ? undefined : waitPush(client, uri, (d) => input.expectDiagnostics ? d.length > 0 : true, timeout, 1);
+      // The minimal schema sees none of the injected mistakes: its first publish (empty) is its answer.
+      const pushed = s.pull ? undefined : waitPush(client, uri, (d) => minimal || !input.expectDiagnostics || d.length > 0, timeout, 1);
       docs.open(path);
       if (probing) {
         // Requests an editor sends while the file is being analysed: they must not wait for the analysis.
@@ -270,7 +298,8 @@ async function session(spec, input, opts) {
       const editMs = [];
       for (let k = 0; k < opts.edits; k++) {
         for (const insert of [e.insert, '']) {
-          const want = (d) => (insert ? atLine(d, e.line) : !atLine(d, e.line));
+          // The minimal schema does not see the edit (a field inside spec): its next publish is its answer.
+          const want = (d) => minimal || (insert ? atLine(d, e.line) : !atLine(d, e.line));
           const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
           const { t } = docs.edit(uri, e.line, e.character, insert);
           const r = s.pull ? await pullUntil(client, uri, want) : await w;
@@ -341,7 +370,8 @@ async function session(spec, input, opts) {
       const editMs = [];
       for (let k = 0; k < opts.edits; k++) {
         for (const insert of [e.insert, '']) {
-          const want = (d) => (insert ? atLine(d, e.line) : !atLine(d, e.line));
+          // The minimal schema does not see the edit (a field inside spec): its next publish is its answer.
+          const want = (d) => minimal || (insert ? atLine(d, e.line) : !atLine(d, e.line));
           const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
           const { t } = docs.edit(uri, e.line, e.character, insert);
           const r = s.pull ? await pullUntil(client, uri, want) : await w;
@@ -419,6 +449,89 @@ async function pullUntil(client, uri, pred, timeoutMs = 60000) {
     if (now() - t0 > timeoutMs) throw new Error(`pull: diagnostics of ${uri} never satisfied the expectation`);
     await sleep(5);
   }
+}
+
+// ------------------------------------------------------------------------- a file in a big folder
+const CROSS_FILE = new Set(['gateway-selector-no-match', 'service-selector-no-match', 'parent-not-found', 'namespace-not-injected', 'namespace-owned-twice', 'duplicate-resource', 'subset-not-found']);
+
+/**
+ * Issue 15: one 1,000-document file opened in a workspace folder that also holds a large repository.
+ * The file is opened as soon as the server asked for its configuration; measured: open → the file's
+ * first diagnostics (its own), open → its cross-file diagnostics (ours: after the whole folder is read),
+ * and the latency of hover and completion requests sent every 50 ms on the opened file meanwhile.
+ */
+async function bigFolderSession(spec, dir) {
+  const rec = {};
+  const t0 = now();
+  const s = await start(spec, dir);
+  const { client } = s;
+  const docs = new Docs(client, s.syncKind);
+  const path = join(dir, 'all.yaml');
+  const uri = fileUri(path);
+  const ours = spec.kind === 'ours';
+  try {
+    const first = waitPush(client, uri, (d) => spec.kind === 'yls-min' || d.length > 0, 600000);
+    const full = ours ? waitPush(client, uri, (d) => d.some((x) => CROSS_FILE.has(codeOf(x))), 600000) : first;
+    const tOpen = now();
+    docs.open(path);
+    const probes = [];
+    let probing = true;
+    (async () => {
+      for (let k = 0; probing; k++) {
+        const req = k % 2
+          ? client.request('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 2 } })
+          : client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+        probes.push(req.then((r) => r.t - r.sentAt));
+        await sleep(50);
+      }
+    })();
+    const f = await first;
+    rec.firstMs = f.t - tOpen;
+    rec.coldFirstMs = f.t - t0;
+    const g = await full;
+    rec.fullMs = g.t - tOpen;
+    probing = false;
+    const lat = await Promise.all(probes);
+    rec.probeMaxMs = max(lat);
+    rec.probeMedianMs = median(lat);
+    rec.probeCount = lat.length;
+    rec.probeOver50 = lat.filter((x) => x > 50).length;
+    const m = client.memory();
+    rec.peakMiB = m.hwm;
+    rec.cpuTotalS = client.cpu();
+  } finally {
+    await client.shutdown();
+  }
+  return rec;
+}
+
+async function bigFolderInput(tmp, name, cfg, runs, servers, dispatcher) {
+  const file = generate(tmp, { name, ...INPUTS['file-1k'] });
+  // The rest of the folder: a repository of the benchmark's layout (its own tsb.config.yaml).
+  const repo = generate(file.dir, { name: 'repo', layout: 'workspace', apps: cfg.folderApps, mistakeRate: 0.3, seed: 17 });
+  const r = {
+    label: cfg.label, bigFolder: true, files: file.files.length + repo.files.length, docs: file.docs + repo.docs, lines: file.lines + repo.lines,
+    mib: (file.bytes + repo.bytes) / 1048576, openedDocs: file.docs, openedMiB: file.bytes / 1048576, runs, servers: {},
+  };
+  const specs = [];
+  if (servers.includes('ours')) specs.push(serverSpec('ours', 'push', dispatcher));
+  if (servers.includes('yls')) specs.push(serverSpec('yls', 'push', dispatcher));
+  if (servers.includes('yls-min')) specs.push(serverSpec('yls-min', 'push', dispatcher));
+  const recs = Object.fromEntries(specs.map((x) => [x.name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const spec of specs.map((_, k) => specs[(k + run) % specs.length])) {
+      log(`${name}: ${spec.name} run ${run + 1}/${runs}`);
+      try {
+        recs[spec.name].push(await bigFolderSession(spec, file.dir));
+      } catch (e) {
+        log(`${name}: ${spec.name} failed: ${e.message}`);
+        recs[spec.name].push({ error: String(e.message).split('\n')[0] });
+      }
+    }
+  }
+  for (const [sname, rs] of Object.entries(recs)) r.servers[sname] = summarize(rs);
+  rmSync(file.dir, { recursive: true, force: true });
+  return r;
 }
 
 /** Ours only, workspace input: start → every file's diagnostics without opening anything. */
@@ -524,6 +637,7 @@ async function main() {
   for (const n of names) if (!table[n]) throw new Error(`unknown input ${n}; known: ${Object.keys(table).join(', ')}`);
   const tmp = mkdtempSync(join(tmpdir(), 'tsb-bench-'));
   const dispatcher = writeDispatcherSchema(tmp);
+  minimalUri = writeMinimalSchema(tmp);
   const results = {
     startedAt: new Date().toISOString(), quick: args.quick, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
     memGiB: totalmem() / 2 ** 30, loadBefore: loadavg(), inputs: {}, notes: [],
@@ -546,13 +660,18 @@ async function main() {
   }
   try {
     results.nodeStartupMs = await nodeStartup(3);
-    for (const name of names) {
+    for (const name of args.scalingOnly ? [] : names) {
       const cfg = table[name];
       const runs = args.runs ?? cfg.runs;
       log(`generating ${name}`);
+      if (cfg.bigFolder) {
+        results.inputs[name] = await bigFolderInput(tmp, name, cfg, runs, servers, dispatcher);
+        writeResults(results);
+        continue;
+      }
       const input = generate(tmp, { name, ...cfg });
-      input.expectDiagnostics = cfg.mistakeRate > 0;
-      const r = { label: cfg.label, files: input.files.length, docs: input.docs, lines: input.lines, mib: input.bytes / 1048576, mistakes: input.mistakes, runs, servers: {} };
+      input.expectDiagnostics = Object.keys(input.mistakes).length > 0 || input.unresolved > 0;
+      const r = { label: cfg.label, files: input.files.length, docs: input.docs, lines: input.lines, mib: input.bytes / 1048576, mistakes: input.mistakes, ...(input.unresolved ? { unresolved: input.unresolved } : {}), runs, servers: {} };
       results.inputs[name] = r;
       if (args.floor) {
         log(`${name}: in-process floor`);
@@ -562,9 +681,15 @@ async function main() {
         log(`${name}: tsb-lint check`);
         r.cli = await measureCli(input, runs);
       }
+      if (cfg.cliOnly) {
+        writeResults(results);
+        rmSync(input.dir, { recursive: true, force: true });
+        continue;
+      }
       const specs = [];
       if (servers.includes('ours')) for (const m of args.modes) specs.push(serverSpec('ours', m, dispatcher));
       if (servers.includes('yls')) specs.push(serverSpec('yls', 'push', dispatcher));
+      if (servers.includes('yls-min')) specs.push(serverSpec('yls-min', 'push', dispatcher));
       const recs = Object.fromEntries(specs.map((s) => [s.name, []]));
       const edits = args.quick ? 1 : input.lines > 200000 ? 1 : 2;
       for (let run = 0; run < runs; run++) {
@@ -610,6 +735,14 @@ async function main() {
       }
       for (const [sname, rs] of Object.entries(recs)) r.servers[sname] = summarize(rs);
       writeResults(results);
+      if (!args.keep) rmSync(input.dir, { recursive: true, force: true });
+    }
+    if (args.scaling) {
+      log('scaling suite');
+      results.scaling = await runScaling(args.scalingSizes ? { sizes: args.scalingSizes } : {});
+      writeResults(results);
+    } else if (args.merge && existsSync(resultsFile)) {
+      results.scaling = JSON.parse(readFileSync(resultsFile, 'utf8')).scaling;
     }
   } finally {
     results.loadAfter = loadavg();
@@ -658,11 +791,13 @@ export function renderMarkdown(res) {
   const targets = [];
   L.push('# Performance');
   L.push('');
-  L.push('Generated by `npm run bench` (bench/run.mjs); do not edit by hand. Issue 7: our language server and');
-  L.push('[yaml-language-server](https://github.com/redhat-developer/yaml-language-server) 2.0.0 (with our');
-  L.push('`schemas/*.schema.json`, associated through one dispatcher schema that selects the schema by apiVersion and kind)');
-  L.push('are driven side by side over stdio by the same harness, with real LSP messages, on the same generated inputs;');
-  L.push('every ratio is ours ÷ yaml-language-server (lower is better) from this one run.');
+  L.push('Generated by `npm run bench` (bench/run.mjs); do not edit by hand. Issues 7 and 15: our language server and');
+  L.push('[yaml-language-server](https://github.com/redhat-developer/yaml-language-server) 2.0.0 are driven side by side over');
+  L.push('stdio by the same harness, with real LSP messages, on the same generated inputs. yaml-language-server runs twice: with our');
+  L.push('`schemas/*.schema.json` (associated through one dispatcher schema that selects the schema by apiVersion and kind), and');
+  L.push('with a minimal strict schema (apiVersion and kind required, nothing but metadata and spec beside them: the cheapest it can');
+  L.push('be). Every ratio is ours ÷ yaml-language-server (lower is better) from this one run. The scaling suite (bench/scaling.mjs)');
+  L.push('follows the inputs.');
   L.push('');
   L.push(`Run: ${res.startedAt}${res.quick ? ' (**--quick**: small inputs, one run; not the real figures)' : ''}; Node ${res.node}; ${res.cpus} × ${res.cpuModel}; ${res.memGiB.toFixed(0)} GiB;`);
   L.push(`load average before ${res.loadBefore.map((x) => x.toFixed(1)).join(' / ')}, after ${(res.loadAfter ?? []).map((x) => x.toFixed(1)).join(' / ')} (other work on the machine inflates absolute times; ratios are measured side by side, runs interleaved). Node start-up (\`node -e 0\`): ${fmtMs(res.nodeStartupMs)}.`);
@@ -673,7 +808,10 @@ export function renderMarkdown(res) {
   L.push('```sh');
   L.push('npm run build && npm run bench                 # every input (long); writes this file and bench/out/results.json');
   L.push('npm run bench -- --quick                       # small inputs, one run (smoke test)');
-  L.push('npm run bench -- --input file-5k --runs 3      # one input; also --servers ours|yls, --modes push,pull, --no-cli, --out -');
+  L.push('npm run bench -- --input file-5k --runs 3      # one input; also --servers ours,yls,yls-min, --modes push,pull, --no-cli, --out -');
+  L.push('npm run bench -- --scaling-only --merge        # only the scaling suite (--scaling-sizes 1000,10000; --no-scaling skips it)');
+  L.push('node bench/scaling.mjs --shapes injection      # the scaling suite alone, printed');
+  L.push('node bench/compare.mjs OLD/cli.js NEW/cli.js --generated   # same diagnostics, failover and units from two builds');
   L.push('npm run bench -- --input ws-10k --merge        # re-measure one input, keep the others from bench/out/results.json');
   L.push('node bench/run.mjs --render                    # re-write this file from bench/out/results.json (+ bench/analysis.md)');
   L.push('node bench/generate.mjs /tmp/tsb-inputs        # only write the generated projects');
@@ -693,6 +831,9 @@ export function renderMarkdown(res) {
   L.push('  and of the shared east-west gateway name (warnings in every WorkspaceSetting file: first and last refreshed file).');
   L.push('  Pull mode behaves like VS Code\'s client: it pulls the edited document after each change, and the other files when the');
   L.push('  server sends `workspace/diagnostic/refresh`.');
+  L.push('- **open-in-big-folder**: the file-1k file opened in a folder that also holds a large repository; the time to that file\'s');
+  L.push('  first diagnostics (its own: our server publishes them before it has read the folder) and to its cross-file ones, and the');
+  L.push('  latency of hover and completion requests sent every 50 ms meanwhile.');
   L.push('- **CPU**: user + system seconds of the server process from /proc/<pid>/stat; **RSS** VmRSS after the open settled, **peak** VmHWM.');
   L.push('- **floor**: one fresh Node process reading every file, `yaml` `parseAllDocuments` + `toJS`, ajv (allErrors) validation of');
   L.push('  every TSB document with our schemas (compiled on first use) — bench/floor.mjs. **tsb-lint**: `node server/out/cli.js check DIR --format json`');
@@ -704,31 +845,42 @@ export function renderMarkdown(res) {
     const ours = r.servers['ours'];
     const pull = r.servers['ours (pull)'];
     const yls = r.servers['yaml-language-server'];
+    const ymin = r.servers[YLS_MIN];
     L.push(`## ${name}: ${r.label}`);
     L.push('');
-    L.push(`${r.files} files, ${r.docs.toLocaleString('en')} documents, ${r.lines.toLocaleString('en')} lines, ${r.mib.toFixed(1)} MiB; injected mistakes: ${Object.entries(r.mistakes).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}; ${r.runs} run(s).`);
+    if (r.bigFolder) {
+      renderBigFolder(L, targets, name, r);
+      continue;
+    }
+    L.push(`${r.files} files, ${r.docs.toLocaleString('en')} documents, ${r.lines.toLocaleString('en')} lines, ${r.mib.toFixed(1)} MiB; injected mistakes: ${Object.entries(r.mistakes).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}${r.unresolved ? `; ${r.unresolved} unresolved references` : ''}; ${r.runs} run(s).`);
     L.push('');
-    L.push('| figure | ours | ours (pull) | yaml-language-server | ratio | target | met? |');
-    L.push('|---|---|---|---|---|---|---|');
+    const hasServers = Object.keys(r.servers).length > 0;
+    if (hasServers) {
+      L.push('| figure | ours | ours (pull) | yaml-language-server | ratio | yaml-language-server, minimal schema | ratio | target | met? |');
+      L.push('|---|---|---|---|---|---|---|---|---|');
+    }
     const row = (label, key, fmt, target) => {
       const o = ours?.[key];
       const p = pull?.[key];
       const y = yls?.[key];
+      const m = ymin?.[key];
       let met = '';
       if (target) {
-        met = target.check(o, y) ? 'yes' : Number.isFinite(o) ? '**no**' : 'not measured';
-        targets.push({ input: name, label, target: target.text, met, ours: fmt(o), yls: fmt(y) });
+        met = target.check(o, y, m) ? 'yes' : Number.isFinite(o) ? '**no**' : 'not measured';
+        targets.push({ input: name, label, target: target.text, met, ours: fmt(o), yls: `${fmt(y)}${Number.isFinite(m) ? ` / ${fmt(m)} (minimal)` : ''}` });
       }
-      L.push(`| ${label} | ${fmt(o)} | ${fmt(p)} | ${fmt(y)} | ${fmtRatio(o, y)} | ${target?.text ?? ''} | ${met} |`);
+      L.push(`| ${label} | ${fmt(o)} | ${fmt(p)} | ${fmt(y)} | ${fmtRatio(o, y)} | ${fmt(m)} | ${fmtRatio(o, m)} | ${target?.text ?? ''} | ${met} |`);
     };
-    const ratioTarget = (k) => ({ text: `≤ ${k}× yaml-language-server`, check: (o, y) => Number.isFinite(o) && Number.isFinite(y) && o <= k * y });
+    // Against yaml-language-server with our schemas and, where measured, with the minimal strict schema too.
+    const ratioTarget = (k) => ({ text: `≤ ${k}× yaml-language-server${ymin ? ' (both schemas)' : ''}`, check: (o, y, m) => Number.isFinite(o) && Number.isFinite(y) && o <= k * y && (!ymin || (Number.isFinite(m) && o <= k * m)) });
     const absTarget = (text, limit) => ({ text, check: (o) => Number.isFinite(o) && o <= limit });
     const ws = name.startsWith('ws-');
+    if (hasServers) {
     row(ws ? 'open all files → all diagnostics' : 'open → diagnostics', 'openMs', fmtMs, ratioTarget(0.5));
     row('cold: spawn → diagnostics', 'coldMs', fmtMs);
     row('server CPU, open → diagnostics', 'openCpuS', fmtS, { text: '≤ 0.5× (load-independent cross-check)', check: (o, y) => Number.isFinite(o) && Number.isFinite(y) && o <= 0.5 * y });
     row('diagnostics after open (count)', 'openDiagnostics', (x) => (Number.isFinite(x) ? String(x) : '—'));
-    row('edit → diagnostics (1 character)', 'editMs', fmtMs, ratioTarget(name === 'file-5k' ? 0.1 : 0.5));
+    row('edit → diagnostics (1 character)', 'editMs', fmtMs, name === 'file-1k-unresolved' ? absTarget('≤ 50 ms', 50) : ratioTarget(name === 'file-5k' ? 0.1 : 0.5));
     row('RSS after open', 'rssAfterOpenMiB', fmtMiB, ws ? ratioTarget(0.5) : undefined);
     row('peak RSS (VmHWM)', 'peakMiB', fmtMiB, name === 'file-300k' ? absTarget('≤ 800 MiB (well below 1.6 GiB)', 800) : undefined);
     row('server CPU, whole session', 'cpuTotalS', fmtS);
@@ -745,6 +897,7 @@ export function renderMarkdown(res) {
       row('hover during the analysis: median latency', 'probeHoverMedianMs', fmtMs);
       row('documentSymbol sent during the analysis', 'probeSymbolMs', fmtMs);
     }
+    }
     const closed = r['closed ours'];
     const closedPull = r['closed ours (pull)'];
     if (closed || closedPull) {
@@ -753,8 +906,8 @@ export function renderMarkdown(res) {
       const cp = closedPull?.allFilesMs;
       const met = Number.isFinite(c) && Number.isFinite(yOpen) && c <= 0.5 * yOpen ? 'yes' : Number.isFinite(c) ? '**no**' : 'not measured';
       targets.push({ input: name, label: 'full cross-file check after start (nothing opened)', target: '≤ 0.5× yaml-language-server open', met, ours: fmtMs(c), yls: fmtMs(yOpen) });
-      L.push(`| full cross-file check after start, nothing opened (spawn → every file's diagnostics${closed?.closedFiles !== undefined ? `; ${closed.closedFiles} files` : ''}) | ${fmtMs(c)} | ${fmtMs(cp)} | ${fmtMs(yOpen)} (opens all) | ${fmtRatio(c, yOpen)} | ≤ 0.5× yaml-language-server open | ${met} |`);
-      L.push(`| RSS after that start | ${fmtMiB(closed?.rssMiB)} | ${fmtMiB(closedPull?.rssMiB)} | | | | |`);
+      L.push(`| full cross-file check after start, nothing opened (spawn → every file's diagnostics${closed?.closedFiles !== undefined ? `; ${closed.closedFiles} files` : ''}) | ${fmtMs(c)} | ${fmtMs(cp)} | ${fmtMs(yOpen)} (opens all) | ${fmtRatio(c, yOpen)} | | | ≤ 0.5× yaml-language-server open | ${met} |`);
+      L.push(`| RSS after that start | ${fmtMiB(closed?.rssMiB)} | ${fmtMiB(closedPull?.rssMiB)} | | | | | | |`);
     }
     L.push('');
     const failures = Object.entries(r.servers).flatMap(([s, x]) => (x.failed ?? []).map((f) => `${s}: ${f}`));
@@ -766,11 +919,13 @@ export function renderMarkdown(res) {
       if (r.cli) L.push(`| \`tsb-lint check --format json\` | ${fmtMs(r.cli.wallMs)} | ${fmtS(r.cli.cpuS)} | ${fmtMiB(r.cli.maxRssMiB)} | exit ${r.cli.exit}${r.cli.problems !== undefined ? `, ${r.cli.problems} problems` : ''}; ${fmtRatio(r.cli.wallMs, r.floor?.wallMs)} the floor |`);
       L.push('');
       if (r.cli && r.floor && name.startsWith('ws-')) {
-        const ok = r.cli.wallMs <= 1.5 * r.floor.wallMs;
-        targets.push({ input: name, label: 'tsb-lint check (whole process)', target: '≤ 1.5× the in-process floor', met: ok ? 'yes' : '**no**', ours: fmtMs(r.cli.wallMs), yls: `floor ${fmtMs(r.floor.wallMs)}` });
+        const k = name === 'ws-10k-unresolved' ? 2 : 1.5;
+        const ok = r.cli.wallMs <= k * r.floor.wallMs;
+        targets.push({ input: name, label: 'tsb-lint check (whole process)', target: `≤ ${k}× the in-process floor`, met: ok ? 'yes' : '**no**', ours: fmtMs(r.cli.wallMs), yls: `floor ${fmtMs(r.floor.wallMs)}` });
       }
     }
   }
+  if (res.scaling) L.push(renderScaling(res.scaling, targets), '');
   L.push('## Targets');
   L.push('');
   L.push('| input | figure | ours | yaml-language-server (or reference) | target | met? |');
@@ -780,6 +935,38 @@ export function renderMarkdown(res) {
   const analysis = join(ROOT, 'bench/analysis.md');
   if (existsSync(analysis)) L.push(readFileSync(analysis, 'utf8').trim(), '');
   return L.join('\n');
+}
+
+/** The big-folder input: ours against yaml-language-server (which reads only the opened file). */
+function renderBigFolder(L, targets, name, r) {
+  const cols = [['ours', r.servers['ours']], ['yaml-language-server', r.servers['yaml-language-server']], [YLS_MIN, r.servers[YLS_MIN]]].filter(([, x]) => x);
+  L.push(`The opened file: ${r.openedDocs.toLocaleString('en')} documents (${r.openedMiB.toFixed(1)} MiB, the file-1k file); the folder: ${r.files} files, ${r.docs.toLocaleString('en')} documents, ${r.mib.toFixed(1)} MiB in all; ${r.runs} run(s).`);
+  L.push('The file is opened as soon as the server has asked for its configuration; hover and completion requests on it are sent');
+  L.push('every 50 ms until its cross-file diagnostics arrive. yaml-language-server reads only the opened file: it has no cross-file diagnostics.');
+  L.push('');
+  L.push(`| figure | ${cols.map(([n]) => n).join(' | ')} | target | met? |`);
+  L.push(`|---|${cols.map(() => '---').join('|')}|---|---|`);
+  const row = (label, key, fmt, target) => {
+    const o = r.servers['ours']?.[key];
+    let met = '';
+    if (target) {
+      met = target.check(o) ? 'yes' : Number.isFinite(o) ? '**no**' : 'not measured';
+      targets.push({ input: name, label, target: target.text, met, ours: fmt(o), yls: cols.slice(1).map(([n, x]) => `${fmt(x[key])}${n === YLS_MIN ? ' (minimal)' : ''}`).join(' / ') });
+    }
+    L.push(`| ${label} | ${cols.map(([, x]) => fmt(x[key])).join(' | ')} | ${target?.text ?? ''} | ${met} |`);
+  };
+  row('open → the file\'s first diagnostics (its own)', 'firstMs', fmtMs, { text: '≤ 1 s median', check: (o) => Number.isFinite(o) && o <= 1000 });
+  row('cold: spawn → first diagnostics', 'coldFirstMs', fmtMs);
+  row('open → its cross-file diagnostics (after the folder is read)', 'fullMs', fmtMs);
+  row('hover/completion during the scan: worst latency', 'probeMaxMs', fmtMs, { text: '≤ 50 ms', check: (o) => Number.isFinite(o) && o <= 50 });
+  row('hover/completion during the scan: median latency', 'probeMedianMs', fmtMs);
+  row('requests sent during the scan (over 50 ms)', 'probeCount', (x) => (Number.isFinite(x) ? String(x) : '—'));
+  row('… of which answered in more than 50 ms', 'probeOver50', (x) => (Number.isFinite(x) ? String(x) : '—'));
+  row('peak RSS (VmHWM)', 'peakMiB', fmtMiB);
+  row('server CPU, whole session', 'cpuTotalS', fmtS);
+  L.push('');
+  const failures = Object.entries(r.servers).flatMap(([s, x]) => (x.failed ?? []).map((f) => `${s}: ${f}`));
+  if (failures.length) L.push(`Failed runs: ${failures.join('; ')}`, '');
 }
 
 main().catch((e) => {

@@ -105,40 +105,81 @@ export interface NearOptions {
 }
 
 /**
- * `nearest` over a fixed list of names, answering in time independent of the list's length for any
- * realistic name: the distinct lower-cased names are sorted, so a name prefix is a range of them (a
- * trie without nodes), and the search descends only into prefixes still within the threshold. Ties go
- * to the earliest name in the list, like `nearest`. Answers are remembered per word.
+ * Trie nodes visited by one search at most. A typo is found within a few hundred; a word far from
+ * every name of a large, uniform list (thousands of `ws-0001`...) would otherwise visit most of them.
+ * Past the budget the best name found so far is the answer: lists small enough to be searched whole
+ * get exactly `nearest`'s answer; larger ones a name within the threshold, if one was reached.
+ */
+const SEARCH_BUDGET = 20_000;
+
+/**
+ * `nearest` over a fixed list of names, answering in time that does not grow with the list for any
+ * realistic name: the distinct lower-cased names form a trie, and the search descends only into
+ * prefixes still within the threshold, widening it step by step. Ties go to the earliest name in the
+ * list, like `nearest`. Answers are remembered per word.
  */
 export class NameIndex {
-  /** Distinct lower-cased names, sorted by code unit. */
-  private readonly keys: string[];
-  /** For each key: the positions in `names` of the names that lower-case to it, ascending. */
-  private readonly positions: number[][];
+  /** For each distinct lower-cased name (a trie terminal): positions in `names` of the names that lower-case to it, ascending. */
+  private readonly positions: number[][] = [];
   private readonly byLower = new Map<string, number>();
   private readonly exact = new Map<string, number>();
   /** Length -> positions of names of that length, ascending (the "lengths differ by more than 8" rule). */
   private readonly byLength = new Map<number, number[]>();
   private readonly maxLength: number;
   private readonly memo = new Map<string, number>();
+  // The trie: per node its character, first child, next sibling, and terminal (index into positions, or -1).
+  private readonly char: Int32Array;
+  private readonly child: Int32Array;
+  private readonly sibling: Int32Array;
+  private readonly terminal: Int32Array;
+  private visits = 0;
 
   constructor(readonly names: readonly string[]) {
     const groups = new Map<string, number[]>();
     let maxLength = 0;
+    let chars = 0;
     names.forEach((n, i) => {
       if (!this.exact.has(n)) this.exact.set(n, i);
       const l = n.toLowerCase();
       const g = groups.get(l);
       if (g) g.push(i);
-      else groups.set(l, [i]);
+      else { groups.set(l, [i]); chars += l.length; }
       const bl = this.byLength.get(l.length);
       if (bl) bl.push(i);
       else this.byLength.set(l.length, [i]);
       if (l.length > maxLength) maxLength = l.length;
     });
-    this.keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.positions = this.keys.map((k, i) => { this.byLower.set(k, i); return groups.get(k)!; });
     this.maxLength = maxLength;
+    const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const size = chars + 1;
+    this.char = new Int32Array(size);
+    this.child = new Int32Array(size).fill(-1);
+    this.sibling = new Int32Array(size).fill(-1);
+    this.terminal = new Int32Array(size).fill(-1);
+    // Sorted keys: each shares a prefix with the previous one, the rest hangs below its last shared node.
+    let nodes = 1;
+    const path = [0];
+    const lastChild = new Int32Array(size).fill(-1);
+    let prev = '';
+    for (const k of keys) {
+      let common = 0;
+      while (common < prev.length && common < k.length && prev.charCodeAt(common) === k.charCodeAt(common)) common++;
+      path.length = common + 1;
+      for (let d = common; d < k.length; d++) {
+        const parent = path[d]!;
+        const node = nodes++;
+        this.char[node] = k.charCodeAt(d);
+        if (lastChild[parent]! < 0) this.child[parent] = node;
+        else this.sibling[lastChild[parent]!] = node;
+        lastChild[parent] = node;
+        path.push(node);
+      }
+      const t = this.positions.length;
+      this.positions.push(groups.get(k)!);
+      this.byLower.set(k, t);
+      this.terminal[path[k.length]!] = t;
+      prev = k;
+    }
   }
 
   get size(): number {
@@ -154,8 +195,8 @@ export class NameIndex {
     }
     const r = this.search(word, maxDistance, opts);
     if (key !== undefined) {
-      // Bounded memory: a long session forgets old answers rather than growing without end.
-      if (this.memo.size > 10_000) this.memo.clear();
+      // Bounded memory: answers for as many words as the list has names (at least 10,000), then forgotten.
+      if (this.memo.size > Math.max(10_000, 2 * this.names.length)) this.memo.clear();
       this.memo.set(key, r);
     }
     return r;
@@ -198,13 +239,24 @@ export class NameIndex {
       const i = firstOk(this.byLength.get(len));
       if (i >= 0) offer(diff, i);
     }
+    // Names the word starts or ends with (a suffix or prefix too many): found by lookup, so that a
+    // search cut short by its budget still has them.
+    for (let k = 1; k <= Math.min(limit, m - 1); k++) {
+      for (const part of [lower.slice(0, m - k), lower.slice(k)]) {
+        const t = this.byLower.get(part);
+        if (t === undefined) continue;
+        const i = firstOk(this.positions[t]!);
+        if (i >= 0) offer(k, i);
+      }
+    }
     // Widening bounds: a typo is found while looking only at prefixes within distance 1 of the word,
-    // and a word with no near name costs one search per distance up to the limit.
-    // After a search within `bound`, a best score within it is final.
+    // and a word with no near name costs one search per distance up to the limit. After a search
+    // within `bound`, a best score within it is final.
+    this.visits = 0;
     for (let step = 1; ; step = step < 3 ? step + 1 : limit) {
       const bound = Math.min(step, limit);
       this.descend(lower, ok, offer, () => Math.min(bound, bestScore));
-      if (bestScore <= bound || bound >= limit) break;
+      if (bestScore <= bound || bound >= limit || this.visits > SEARCH_BUDGET) break;
     }
     return bestScore <= limit ? bestIndex : -1;
   }
@@ -218,10 +270,10 @@ export class NameIndex {
   }
 
   /**
-   * Depth-first over the sorted keys as a trie: rows of the distance table per prefix depth, computed
-   * only within the band of columns that can stay within the bound (Ukkonen), a subtree left as soon
-   * as no key below can come within it (each row's minimum only grows from the smaller of the current
-   * row's minimum and the previous row's plus one).
+   * Depth-first over the trie: rows of the distance table per prefix depth, computed only within the
+   * band of columns that can stay within the bound (Ukkonen), a subtree left as soon as no name below
+   * can come within it (each row's minimum only grows from the smaller of the current row's minimum
+   * and the previous row's plus one).
    */
   private descend(q: string, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
     const m = q.length;
@@ -232,65 +284,56 @@ export class NameIndex {
     const qc = new Int32Array(m + 1);
     for (let j = 0; j < m; j++) qc[j + 1] = q.charCodeAt(j);
     for (let j = 0; j <= m; j++) table[j] = j;
-    const keys = this.keys;
-    const visit = (lo: number, hi: number, depth: number): void => {
-      // keys[lo..hi) share the first `depth` characters; row `depth` of the table is filled.
-      if (keys[lo]!.length === depth) {
+    const { char, child, sibling, terminal } = this;
+    const visit = (node: number, depth: number): void => {
+      // Row `depth` of the table holds the distances of this node's prefix.
+      const t = terminal[node]!;
+      if (t >= 0) {
         const far = Math.abs(depth - m);
         const b = bound();
         if (far <= 8 && far <= b) {
           const score = table[depth * w + m]!;
           if (score <= b) {
-            for (const i of this.positions[lo]!) if (ok(i)) { offer(score, i); break; }
+            for (const i of this.positions[t]!) if (ok(i)) { offer(score, i); break; }
           }
         }
-        lo++;
       }
-      let i = lo;
-      while (i < hi) {
-        const c = keys[i]!.charCodeAt(depth);
-        // End of the run of keys with this character at `depth` (binary search: the keys are sorted).
-        let a = i + 1;
-        let z = hi;
-        while (a < z) {
-          const mid = (a + z) >>> 1;
-          if (keys[mid]!.charCodeAt(depth) === c) a = mid + 1;
-          else z = mid;
-        }
-        const end = a;
+      const pc = depth > 0 ? char[node]! : -1;
+      for (let c = child[node]!; c >= 0; c = sibling[c]!) {
+        if (++this.visits > SEARCH_BUDGET) return;
         const b = bound();
         const d = depth + 1;
         const from = Math.max(1, d - b);
         const to = Math.min(m, d + b);
-        if (from > to) { i = end; continue; }
+        if (from > to) continue;
+        const ch = char[c]!;
         const row = d * w;
         const up = depth * w;
         const up2 = up - w;
-        const pc = depth > 0 ? keys[i]!.charCodeAt(depth - 1) : -1;
         table[row] = d;
         if (from > 1) table[row + from - 1] = BIG;
         if (to < m) table[row + to + 1] = BIG;
         let rowMin = from === 1 ? d : BIG;
         for (let j = from; j <= to; j++) {
           const x = qc[j]!;
-          let v = table[up + j - 1]! + (x === c ? 0 : 1);
+          let v = table[up + j - 1]! + (x === ch ? 0 : 1);
           const del = table[up + j]! + 1;
           if (del < v) v = del;
           const ins = table[row + j - 1]! + 1;
           if (ins < v) v = ins;
-          if (j > 1 && depth > 0 && c === qc[j - 1] && pc === x) {
-            const t = table[up2 + j - 2]! + 1;
-            if (t < v) v = t;
+          if (j > 1 && depth > 0 && ch === qc[j - 1] && pc === x) {
+            const tr = table[up2 + j - 2]! + 1;
+            if (tr < v) v = tr;
           }
           table[row + j] = v;
           if (v < rowMin) rowMin = v;
         }
         mins[d] = rowMin;
-        if (Math.min(rowMin, mins[depth]! + 1) <= b) visit(i, end, d);
-        i = end;
+        if (Math.min(rowMin, mins[depth]! + 1) <= b) visit(c, d);
       }
     };
-    if (keys.length) visit(0, keys.length, 0);
+    mins[0] = 0;
+    visit(0, 0);
   }
 }
 
