@@ -42,6 +42,8 @@ export interface RuntimeEnvironment {
    * waits for urgent work (files an editor shows); the caller may raise it while it waits.
    */
   analyseDocuments?(uri: string, texts: string[], priority?: { high: boolean }): Promise<ChunkData[] | undefined>;
+  /** Gets those threads ready (called at initialize), when there are any. */
+  warmUp?(texts: string[]): void;
 }
 
 function isFileUri(uri: string): boolean {
@@ -54,6 +56,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
   return {
     ...(pool ? {
       analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) => (pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined)),
+      warmUp: (texts: string[]) => pool.warm(texts),
     } : {}),
     normalizeUri(uri) {
       if (!isFileUri(uri)) return uri;
