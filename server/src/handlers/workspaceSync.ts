@@ -146,7 +146,7 @@ export class WorkspaceSync {
 
   private async scanFolders(): Promise<void> {
     const found: { uri: string; template: boolean }[] = [];
-    for (const folder of this.folders) found.push(...await this.runtime.listYamlFiles(folder));
+    for (const folder of this.folders) for (const f of await this.runtime.listYamlFiles(folder)) found.push(f);
     // Configs first: they decide which files are ignored and where the rest are placed.
     for (const f of found.filter((x) => isConfigUri(x.uri))) await this.readFromDisk(f.uri);
     const seen = new Set(found.map((f) => f.uri));

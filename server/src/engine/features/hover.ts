@@ -7,6 +7,7 @@ import { formatLabels } from '../workspace/selectors';
 import { locate, nodeRange, valueAt, type Located, type Path } from './locate';
 import { matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
+import { mdCode, mdList } from './markdown';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
 // description on apiVersion/kind, and for selectors what they match in the project right now.
@@ -41,7 +42,15 @@ function upTo(path: Path, key: string): Path | undefined {
   return i >= 0 ? path.slice(0, i + 1) : undefined;
 }
 
-/** What the selector under the caret matches right now, in words. */
+/** Lines listed in a hover before "… and N more": a selector matching 16,000 namespaces stays readable. */
+const MAX_LISTED = 50;
+
+const labelsMd = (labels: Record<string, string>) => mdCode(formatLabels(labels));
+
+/**
+ * What the selector under the caret matches right now, in words. Names and labels come from the
+ * workspace, so they are shown as code (never links, images or HTML).
+ */
 export function selectorInfo(at: Located, project: Project, uri?: string): string | undefined {
   const value = at.resource.value;
   const wsPath = upTo(at.path, 'workloadSelector');
@@ -51,8 +60,8 @@ export function selectorInfo(at: Located, project: Project, uri?: string): strin
     const labels = stringMap(valueAt(sel, ['labels']));
     if (!ns || !Object.keys(labels).length) return undefined;
     const gws = matchingGateways(project.resolved(uri), ns, labels);
-    if (!gws.length) return `**Selects no gateway** deployed by an install CR in this project (${formatLabels(labels)} in namespace ${ns}). A gateway install CR named X deploys pods labelled app=X.`;
-    return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? g.clusters.join(', ') : 'no cluster (add a placement in tsb.config.yaml)'}`).join('\n')}`;
+    if (!gws.length) return `**Selects no gateway** deployed by an install CR in this project (${labelsMd(labels)} in namespace ${mdCode(ns)}). A gateway install CR named X deploys pods labelled app=X.`;
+    return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${mdList(gws.map((g) => `${g.kind} ${mdCode(g.name)} in namespace ${mdCode(g.namespace)}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? mdCode(g.clusters.join(', ')) : 'no cluster (add a placement in tsb.config.yaml)'}`), MAX_LISTED)}`;
   }
   const slPath = upTo(at.path, 'serviceLabels');
   if (slPath) {
@@ -62,23 +71,23 @@ export function selectorInfo(at: Located, project: Project, uri?: string): strin
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
     const ws = workspaceOf(p, meta);
     const svcs = matchingServices(servicesOf(p, ws), labels);
-    const scope = ws ? `workspace ${ws.name}'s namespaces` : 'the project';
+    const scope = ws ? `workspace ${mdCode(ws.name)}'s namespaces` : 'the project';
     if (!svcs.length) return `**Matches no Service** in ${scope} (serviceLabels match Service labels, not pod labels).`;
     const byName = new Map<string, Set<string>>();
     for (const s of svcs) {
-      const k = `\`${s.fact.name}\` in ${s.namespace ?? '(no namespace)'}`;
+      const k = `${mdCode(s.fact.name)} in ${s.namespace === undefined ? '(no namespace)' : mdCode(s.namespace)}`;
       const set = byName.get(k) ?? new Set<string>();
       for (const c of s.clusters) set.add(c);
       byName.set(k, set);
     }
-    return `**Matches ${plural(byName.size, 'Service')}** in ${scope}:\n\n${[...byName].map(([k, cs]) => `- ${k}${cs.size ? `: ${[...cs].sort().join(', ')}` : ''}`).join('\n')}`;
+    return `**Matches ${plural(byName.size, 'Service')}** in ${scope}:\n\n${mdList([...byName].map(([k, cs]) => `${k}${cs.size ? `: ${mdCode([...cs].sort().join(', '))}` : ''}`), MAX_LISTED)}`;
   }
   if (at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number') {
     const name = valueAt(value, at.path);
     if (typeof name !== 'string') return undefined;
     const hits = namespacesMatching(project.resolved(uri), name);
-    if (!hits.length) return `**${name}** matches no namespace known in this project.`;
-    return `**${name}** matches:\n\n${hits.map((h) => `- ${h.namespace}${h.clusters.length ? ` in ${h.clusters.join(', ')}` : ''}`).join('\n')}`;
+    if (!hits.length) return `${mdCode(name)} matches no namespace known in this project.`;
+    return `${mdCode(name)} matches ${plural(hits.length, 'namespace')}:\n\n${mdList(hits.map((h) => `${mdCode(h.namespace)}${h.clusters.length ? ` in ${mdCode(h.clusters.join(', '))}` : ''}`), MAX_LISTED)}`;
   }
   return undefined;
 }

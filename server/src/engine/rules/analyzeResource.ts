@@ -73,7 +73,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       walk.meant.set('', m);
     }
   }
-  problems.push(...walk.problems);
+  for (const p of walk.problems) problems.push(p);
 
   if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
     const r = identity.kindPair.value.range!;
@@ -83,7 +83,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
   const value = normalise(res.value, walk.renames);
   const validate = registry.validator(entry);
   if (!validate(value) && validate.errors) {
-    problems.push(...mapSchemaErrors(validate.errors, res.node, schema, kind, text, walk));
+    for (const p of mapSchemaErrors(validate.errors, res.node, schema, kind, text, walk)) problems.push(p);
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));

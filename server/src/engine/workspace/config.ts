@@ -1,8 +1,10 @@
-import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import { RULES, RULE_IDS, type SeveritySetting } from '../problems';
 import type { RawProblem } from '../types';
 import { nearest } from '../util/nearest';
+import { BUDGETS, formatCount } from '../budgets';
+import { compileGlob } from './glob';
+import { duplicateKeys } from '../parse/parsedChunk';
 
 // tsb.config.yaml (contract §2): where files are applied (placements) and per-rule severities.
 // A bad config is itself diagnosed and degrades to what could be read; it never stops analysis.
@@ -41,13 +43,15 @@ function keyOf(p: Pair): string | undefined {
 
 export function parseConfig(rootUri: string, text: string): ProjectConfig {
   const cfg: ProjectConfig = { ...emptyConfig(rootUri), present: true };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found in linear time (yaml's own check compares each key with every earlier one).
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  for (const d of duplicateKeys(doc.contents)) cfg.problems.push({ rule: 'yaml-syntax', message: `${d.message}: the second value would silently replace the first.`, start: d.pos[0], end: d.pos[1] });
   const problem = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => {
     const r = (node as Node | undefined)?.range ?? [0, 1, 1];
     cfg.problems.push({ rule: 'config-invalid', message, start: r[0], end: Math.max(r[1], r[0] + 1), ...(data ? { data } : {}) });
   };
   for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: e.message.split('\n')[0]!, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
-  if (doc.errors.length) return cfg;
+  if (doc.errors.length || cfg.problems.length) return cfg;
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return cfg;
   if (!isMap(root)) {
@@ -61,7 +65,7 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
     if (key === 'placements') readPlacements(pair.value, cfg, problem);
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
-      for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(picomatch(g, { dot: true }));
+      for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(g.match);
     } else {
       const guess = nearest(key, TOP_KEYS);
       problem(pair.key, `\`${key}\` is not a tsb.config.yaml setting${guess ? `; did you mean \`${guess}\`?` : `; known settings: ${TOP_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
@@ -72,18 +76,36 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
 
 type Report = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => void;
 
-function globList(node: Node | null, problem: Report, what: string): string[] {
-  if (isScalar(node) && typeof node.value === 'string') return [node.value];
+/**
+ * The globs of `files` or `ignore`, compiled by the linear-time matcher: a glob it refuses (extglobs,
+ * `**` inside a name, too long) gets a config-invalid diagnostic and is left out; so is any glob past the
+ * per-list budget.
+ */
+function globList(node: Node | null, problem: Report, what: string): { glob: string; match: (rel: string) => boolean }[] {
+  const out: { glob: string; match: (rel: string) => boolean }[] = [];
+  const add = (n: Node, glob: string) => {
+    const c = compileGlob(what === 'files' ? glob.replace(/^\.\//, '') : glob);
+    if ('error' in c) problem(n, `${c.error} This glob is ignored.`);
+    else out.push({ glob, match: c.match });
+  };
+  if (isScalar(node) && typeof node.value === 'string') {
+    add(node, node.value);
+    return out;
+  }
   if (isSeq(node)) {
-    const out: string[] = [];
+    let n = 0;
     for (const it of node.items) {
-      if (isScalar(it) && typeof it.value === 'string') out.push(it.value);
+      if (++n > BUDGETS.globsPerList) {
+        problem(it as Node, `\`${what}\` lists ${formatCount(node.items.length)} globs; only the first ${formatCount(BUDGETS.globsPerList)} are used.`);
+        break;
+      }
+      if (isScalar(it) && typeof it.value === 'string') add(it, it.value);
       else problem(it as Node, `Each entry of \`${what}\` must be a glob string such as apps/**.`);
     }
     return out;
   }
   problem(node, `\`${what}\` must be a glob string or a list of globs, such as apps/**.`);
-  return [];
+  return out;
 }
 
 function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report): void {
@@ -91,12 +113,17 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
     problem(node, '`placements` must be a list of entries with `files`, `clusters` and optionally `namespace`.');
     return;
   }
+  let count = 0;
   for (const it of node.items) {
+    if (++count > BUDGETS.placements) {
+      problem(it as Node, `\`placements\` has ${formatCount(node.items.length)} entries; only the first ${formatCount(BUDGETS.placements)} are used (a limit that keeps time and memory bounded).`);
+      break;
+    }
     if (!isMap(it)) {
       problem(it as Node, 'Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.');
       continue;
     }
-    let files: string[] = [];
+    let files: { glob: string; match: (rel: string) => boolean }[] = [];
     let clusters: string[] = [];
     let namespace: string | undefined;
     for (const p of it.items) {
@@ -122,8 +149,7 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       problem(it, 'This placement has no `files` glob, so it applies to nothing.');
       continue;
     }
-    const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
-    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)) });
+    cfg.placements.push({ files: files.map((f) => f.glob), clusters, ...(namespace ? { namespace } : {}), match: (rel) => files.some((m) => m.match(rel)) });
   }
 }
 

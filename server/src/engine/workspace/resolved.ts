@@ -37,10 +37,11 @@ export function resolveProject(files: Iterable<FileFacts>, placementOf: (uri: st
   const all = [...files];
   const infer = inference(all);
   for (const f of all) {
-    out.tsb.push(...f.tsb);
-    out.workspaceSettings.push(...f.workspaceSettings);
-    out.gatewayConfigs.push(...f.gatewayConfigs);
-    out.serviceRoutes.push(...f.serviceRoutes);
+    // Loops, not push(...list): an argument spread of 120k items overflows the stack.
+    append(out.tsb, f.tsb);
+    append(out.workspaceSettings, f.workspaceSettings);
+    append(out.gatewayConfigs, f.gatewayConfigs);
+    append(out.serviceRoutes, f.serviceRoutes);
     const hasK8s = f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length > 0;
     if (!hasK8s) continue;
     let p = placementOf(f.uri);
@@ -51,15 +52,19 @@ export function resolveProject(files: Iterable<FileFacts>, placementOf: (uri: st
       const ns = fact.namespace ?? p.namespace;
       return { fact, clusters: p.clusters, ...(ns ? { namespace: ns } : {}) };
     };
-    out.installGateways.push(...f.installGateways.map(place));
-    out.controlPlanes.push(...f.controlPlanes.map(place));
-    out.namespaces.push(...f.namespaces.map((fact) => ({ fact, clusters: p.clusters, namespace: fact.name })));
-    out.services.push(...f.services.map(place));
-    out.workloads.push(...f.workloads.map(place));
+    for (const x of f.installGateways) out.installGateways.push(place(x));
+    for (const x of f.controlPlanes) out.controlPlanes.push(place(x));
+    for (const fact of f.namespaces) out.namespaces.push({ fact, clusters: p.clusters, namespace: fact.name });
+    for (const x of f.services) out.services.push(place(x));
+    for (const x of f.workloads) out.workloads.push(place(x));
   }
   out.clusters = [...clusters].sort();
   out.inferred = infer.notes;
   return out;
+}
+
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
