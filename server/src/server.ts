@@ -46,6 +46,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let watchDynamically = false;
   let snippets = true;
   let folderEvents = false;
+  let initializeReceived = false;
   let initialized: () => void = () => undefined;
   sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
@@ -90,6 +91,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }
 
   connection.onInitialize((params): InitializeResult => {
+    initializeReceived = true;
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const canPull = caps.textDocument?.diagnostic !== undefined;
@@ -164,9 +166,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
     return project.failoverModel();
-  }));
+  }, () => initializeReceived));
 
-  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets });
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets, initialized: () => initializeReceived });
 
   connection.onShutdown(() => {
     shuttingDown = true;

@@ -177,12 +177,21 @@ export class WorkspaceSync {
     this.changed();
   }
 
-  /** The editor closed: the disk is the truth again (the edit may have been discarded). */
+  /**
+   * The editor closed: the disk is the truth again (the edit may have been discarded). A file outside
+   * every workspace folder was in the project only while open: it leaves it, with its cross-file effects.
+   */
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
     this.dirty.delete(uri);
-    await this.readFromDisk(uri);
+    if (this.inWorkspace(uri)) await this.readFromDisk(uri);
+    else this.forget(uri);
     this.changed();
+  }
+
+  private inWorkspace(uri: string): boolean {
+    for (const f of this.folders) if (uri.startsWith(f + '/')) return true;
+    return false;
   }
 
   async didChangeWatchedFiles(changes: FileChange[]): Promise<void> {
@@ -221,10 +230,10 @@ export class WorkspaceSync {
     if (this.open.has(uri)) return; // opened while we were reading
     if ('missing' in read) this.forget(uri);
     else if ('skipped' in read) await this.apply(uri, '', 0, read.skipped, true);
-    else await this.apply(uri, read.text, 0, undefined, true);
+    else await this.apply(uri, read.text, 0, undefined, true, read.strictUtf8);
   }
 
-  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean): Promise<void> {
+  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);
@@ -245,7 +254,7 @@ export class WorkspaceSync {
     if (running && running.text === text && !skip) await running.done;
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
-    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) };
+    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}), ...(strictUtf8 ? { strictUtf8 } : {}) };
     const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts))))();
     const mine = { text, done: work.then(() => undefined, () => undefined) };
     this.inflight.set(uri, mine);

@@ -4,7 +4,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
 import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
-import { findConfigUpwards, findYamlFiles, readText } from './scan';
+import { findConfigUpwards, readText, scanYamlFiles, specialKind, type UnreadableFolder } from './scan';
 import { formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
 
@@ -17,6 +17,8 @@ const USAGE = `Usage:
   tsb-lint --help | --version`;
 
 class UsageError extends Error {}
+/** A failure that is not a usage mistake (a config that cannot be read): one line, exit 2. */
+class FatalError extends Error {}
 
 interface Args {
   command: 'check' | 'failover';
@@ -55,12 +57,28 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (command === 'check' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (!args.paths.length) args.paths.push('.');
-  for (const p of args.paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  if (args.config && !existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+  // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
+  for (const p of args.paths) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    const kind = specialKind(statSync(p));
+    if (kind) throw new UsageError(`${p} is ${kind}; give YAML files or folders`);
+  }
+  if (args.config) {
+    if (!existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+    const st = statSync(args.config);
+    if (!st.isFile()) throw new UsageError(`--config ${args.config} is ${st.isDirectory() ? 'a folder' : specialKind(st)}, not a config file`);
+  }
   return args;
 }
 
-function loadProject(args: Args): { project: Project; files: string[]; configs: string[] } {
+/** A tsb.config.yaml's text, read like any other file (regular files only, size limit, UTF-8). */
+function readConfig(path: string, maxBytes: number): string {
+  const read = readText(path, maxBytes);
+  if ('skipped' in read) throw new FatalError(`cannot use the config ${display(path)}: ${read.skipped.replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ')}`);
+  return read.text;
+}
+
+function loadProject(args: Args): { project: Project; files: string[]; configs: string[]; unreadable: UnreadableFolder[] } {
   const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
@@ -72,20 +90,34 @@ function loadProject(args: Args): { project: Project; files: string[]; configs: 
     const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
-    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
+    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readConfig(c, args.maxFileSize), pathToFileURL(c).href);
   } else {
     for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
-    for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+    for (const c of configs) {
+      // A config above every checked path governs them without being among them: say which one it is.
+      if (!args.paths.some((p) => (dirname(c) + '/').startsWith(resolve(p) + '/'))) process.stderr.write(`tsb-lint: using ${display(c)}\n`);
+      project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
+    }
   }
-  const found = findYamlFiles(args.paths).filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
+  const scan = scanYamlFiles(args.paths);
+  const found = scan.files.filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
     if (project.isIgnored(uri)) continue;
     const read = readText(f.path, args.maxFileSize);
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
-    else project.update(uri, read.text, 0, { template: f.template });
+    else project.update(uri, read.text, 0, { template: f.template, strictUtf8: true });
   }
-  return { project, files: found.map((f) => f.path), configs: [...configs] };
+  return { project, files: found.map((f) => f.path), configs: [...configs], unreadable: scan.unreadable };
+}
+
+/** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
+function unreadableProblem(u: UnreadableFolder): FileProblem {
+  const at = { line: 0, character: 0 };
+  return {
+    file: display(u.path),
+    problem: { rule: 'file-skipped', severity: 'warning', message: `This folder could not be read (${u.reason}); the YAML files in it are not checked.`, range: { start: at, end: at } },
+  };
 }
 
 function display(path: string): string {
@@ -94,8 +126,8 @@ function display(path: string): string {
 }
 
 function check(args: Args): number {
-  const { project, configs } = loadProject(args);
-  const problems: FileProblem[] = [];
+  const { project, configs, unreadable } = loadProject(args);
+  const problems: FileProblem[] = unreadable.map(unreadableProblem);
   const uris = [...project.uris().filter((u) => !project.isIgnored(u)), ...configs.map((c) => pathToFileURL(c).href)];
   for (const uri of uris.sort()) {
     for (const p of project.diagnostics(uri)) problems.push({ file: display(fileURLToPath(uri)), problem: p });
@@ -139,6 +171,7 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${err.message} (see tsb-lint --help)\n`);
+  else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${err.message}\n`);
   else process.stderr.write(`tsb-lint: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
   process.exitCode = 2;
 }
