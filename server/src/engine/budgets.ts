@@ -47,7 +47,18 @@ export function capProblems<T extends { rule: string; severity?: Severity; messa
   summary: (hidden: readonly T[], rule: string, severity: Severity, message: string) => T,
 ): T[] {
   if (list.length <= max) return list as T[];
-  const hidden = list.slice(max);
+  // Notices that a budget was reached are always listed: they say what the list leaves out.
+  const kept: T[] = [];
+  const hidden: T[] = [];
+  let listed = 0;
+  for (const p of list) {
+    if (p.rule === 'file-skipped') kept.push(p);
+    else if (listed < max) {
+      kept.push(p);
+      listed++;
+    } else hidden.push(p);
+  }
+  if (!hidden.length) return list as T[];
   const counts = new Map<string, number>();
   let worst: Severity = 'hint';
   for (const p of hidden) {
@@ -58,7 +69,8 @@ export function capProblems<T extends { rule: string; severity?: Severity; messa
   let rule = hidden[0]!.rule;
   for (const [r, n] of counts) if (n > counts.get(rule)!) rule = r;
   const message = `${hidden.length} more problems in this ${where} are not listed (${counts.size === 1 ? `all ${rule}` : `mostly ${rule}`}); fix the ones above first.`;
-  return [...list.slice(0, max), summary(hidden, rule, worst, message)];
+  kept.push(summary(hidden, rule, worst, message));
+  return kept;
 }
 
 /** capProblems for raw problems of one document: the summary sits where the first hidden problem starts. */

@@ -33,6 +33,8 @@ interface Ctx {
   out: WalkResult;
   /** Per mapping, its keys (built once: every lookup of a sibling must not rescan the mapping). */
   keys: WeakMap<YAMLMap, Map<string, Pair<Scalar, Node | null>>>;
+  /** Per mapping, the keys an unknown key may belong under: its known keys in order, then the schema's. */
+  siblings: WeakMap<YAMLMap, Set<string>>;
   /** Offsets where lines start, built on first use (columns without scanning back along a long line). */
   lineStarts?: number[];
 }
@@ -43,7 +45,7 @@ export function pointer(path: readonly (string | number)[]): string {
 
 export function walkFields(node: YAMLMap, schema: JsonSchema, kind: string, text: string): WalkResult {
   const out: WalkResult = { problems: [], renames: [], explained: new Set(), meant: new Map() };
-  walk(node, schema, [], undefined, { root: schema, kind, text, out, keys: new WeakMap() });
+  walk(node, schema, [], undefined, { root: schema, kind, text, out, keys: new WeakMap(), siblings: new WeakMap() });
   return out;
 }
 
@@ -186,9 +188,13 @@ function unknownField(
 
   // One level deeper: a sibling object (present in the YAML first, then any declared one) has this key.
   const present = keysOf(map, ctx);
-  const siblings = new Set<string>();
-  for (const k of present.keys()) if (props.has(k)) siblings.add(k);
-  for (const k of props.keys()) siblings.add(k);
+  let siblings = ctx.siblings.get(map);
+  if (!siblings) {
+    siblings = new Set<string>();
+    for (const k of present.keys()) if (props.has(k)) siblings.add(k);
+    for (const k of props.keys()) siblings.add(k);
+    ctx.siblings.set(map, siblings);
+  }
   for (const sib of siblings) {
     const sibSchema = childSchema(schema, ctx.root, sib);
     const target = propertiesOf(sibSchema, ctx.root).has(key)

@@ -103,6 +103,8 @@ export function mapSchemaErrors(
     for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (groups.has(path.slice(0, i))) return true;
     return false;
   };
+  // additionalProperties: the field walk reports unknown keys, with better messages.
+  errors = errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'false schema');
   // Each error costs a lookup in the tree; a document with tens of thousands of them lists the first ones.
   if (errors.length > MAX_SCHEMA_ERRORS) {
     const r = root.range ?? [0, 1, 1];
@@ -110,7 +112,6 @@ export function mapSchemaErrors(
     errors = errors.slice(0, MAX_SCHEMA_ERRORS);
   }
   for (const e of errors) {
-    if (e.keyword === 'additionalProperties' || e.keyword === 'if' || e.keyword === 'false schema') continue;
     if (groups.size && inGroup(e.schemaPath)) continue;
     // `not` inside an allOf entry with errorMessage: the entry is reported through its own errorMessage.
     const segments = decodePointer(e.instancePath);
