@@ -124,12 +124,18 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       continue;
     }
     let files: { glob: string; match: (rel: string) => boolean }[] = [];
+    /** Its globs were diagnosed already: no second message that it has none. */
+    let refused = false;
     let clusters: string[] = [];
     let namespace: string | undefined;
     for (const p of it.items) {
       const pair = p as Pair<Scalar, Node | null>;
       const key = keyOf(pair);
-      if (key === 'files') files = globList(pair.value, problem, 'files');
+      if (key === 'files') {
+        const before = cfg.problems.length;
+        files = globList(pair.value, problem, 'files');
+        refused = cfg.problems.length > before;
+      }
       else if (key === 'clusters') {
         if (isSeq(pair.value) && pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))) {
           clusters = pair.value.items.map((c) => String((c as Scalar).value));
@@ -146,7 +152,7 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       }
     }
     if (!files.length) {
-      problem(it, 'This placement has no `files` glob, so it applies to nothing.');
+      if (!refused) problem(it, 'This placement has no `files` glob, so it applies to nothing.');
       continue;
     }
     cfg.placements.push({ files: files.map((f) => f.glob), clusters, ...(namespace ? { namespace } : {}), match: (rel) => files.some((m) => m.match(rel)) });
