@@ -328,14 +328,28 @@ describe('failover preview in Chromium', { skip }, () => {
     ws.candidates[0]!.labels = { ...ws.candidates[0]!.labels, evil: '<img src=x onerror=alert(1)>' };
     ws.candidates[1]!.service = 'pp</script><script>alert(2)</script>';
     ws.name = '<b onmouseover=alert(3)>ws</b>';
+    // Every other string that comes from the workspace (issue 16): gateway install names, versions,
+    // notes, and file names shown in titles.
+    const install = ws.gateways[0]!.installs[0]!;
+    install.name = '<iframe src="javascript:alert(4)"></iframe>';
+    install.source = { ...install.source!, uri: 'file:///w/%3Cimg%20src%3Dx%20onerror%3Dalert(5)%3E.yaml' };
+    const versions = ws.candidates[0]!.versions;
+    versions['<svg onload=alert(6)>'] = versions['v1']!;
+    model.notes = [...model.notes, '<a href="https://evil.example/">click</a>'];
     await send(page, { type: 'model', model, version: 1 });
     await page.waitForSelector('tr.row');
-    assert.equal(await page.locator('img').count(), 0, 'no img element created');
+    assert.equal(await page.locator('img, iframe, svg, main a[href]').count(), 0, 'no element made from data');
     assert.equal(await page.locator('main script, main b').count(), 0);
     const text = await page.locator('main').textContent() ?? '';
     assert.ok(text.includes('evil=<img src=x onerror=alert(1)>'), 'the label shows as text');
     assert.ok(text.includes('pp</script><script>alert(2)</script>'), 'the service name shows as text');
     assert.ok(text.includes('<b onmouseover=alert(3)>ws</b>'));
+    assert.ok(text.includes('<iframe src="javascript:alert(4)"></iframe>'), 'the install name shows as text');
+    assert.ok(text.includes('<svg onload=alert(6)>'), 'the version shows as text');
+    assert.ok(text.includes('<a href="https://evil.example/">click</a>'), 'the note shows as text');
+    const titles = await page.locator('[title]').evaluateAll((els) => els.map((e) => (e as unknown as { title: string }).title));
+    assert.ok(titles.some((t) => t.includes('<img src=x onerror=alert(5)>.yaml')), 'the file name shows in a title attribute, as text');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
   });
 
   it('clicking a service, gateway or selector posts reveal with its SourceRef', async () => {
