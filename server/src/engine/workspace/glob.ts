@@ -10,6 +10,14 @@ import { BUDGETS } from '../budgets';
 
 export type GlobResult = { match: (relativePath: string) => boolean } | { error: string };
 
+/** Comparisons made by the matcher since the last call: the work bound a test checks. */
+let steps = 0;
+export function takeGlobSteps(): number {
+  const s = steps;
+  steps = 0;
+  return s;
+}
+
 /** Brace alternatives one glob may expand to. */
 const MAX_ALTERNATIVES = 256;
 
@@ -278,6 +286,7 @@ function matchSegment(toks: Tok[], s: string): boolean {
   let starT = -1;
   let starI = 0;
   while (i < s.length) {
+    steps++;
     const tok = toks[t];
     if (tok && tok.t === 'star') {
       starT = t++;
@@ -302,6 +311,7 @@ function matchSegments(segs: Seg[], parts: string[]): boolean {
   let starP = -1;
   let starS = 0;
   while (s < parts.length) {
+    steps++;
     const seg = segs[p];
     if (seg === GLOBSTAR) {
       starP = p++;
