@@ -267,10 +267,11 @@ export class Project {
     const cfg = this.configs.get(root)!;
     const text = this.configTexts.get(root) ?? '';
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
-    return cfg.problems.map((p) => ({
-      rule: p.rule, severity: RULES.get(p.rule)?.severity ?? 'error', message: p.message,
+    const all: Problem[] = cfg.problems.map((p) => ({
+      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: p.message,
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
     }));
+    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
