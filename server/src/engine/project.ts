@@ -113,6 +113,11 @@ export class Project {
     return cfg;
   }
 
+  /** Does this folder hold a tsb.config.yaml? */
+  hasConfig(rootUri: string): boolean {
+    return this.configs.has(rootUri.replace(/\/$/, ''));
+  }
+
   /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
   configFor(uri: string): ProjectConfig | undefined {
     let best: ProjectConfig | undefined;
@@ -385,6 +390,7 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     notes: all.flatMap((d) => d.notes),
     unplaced: all.flatMap((d) => d.unplaced),
     configured: all.some((d) => d.configured),
+    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
     deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
     relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
+import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
 import { findConfigUpwards, findYamlFiles, readText } from './scan';
 import { formatCheck, type FileProblem } from './format';
@@ -14,7 +14,7 @@ import { formatUnits } from './unitsFormat';
 
 const USAGE = `Usage:
   tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB]
-  tsb-lint units [PATH...] [--format text|json] [--config FILE]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
@@ -53,7 +53,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (!args.paths.length) args.paths.push('.');
@@ -117,6 +117,13 @@ function check(args: Args): number {
 
 function units(args: Args): number {
   const { project } = loadProject(args);
+  if (args.format === 'config') {
+    // The inferred deployment as a tsb.config.yaml for the (first) folder given.
+    const root = resolve(args.paths[0]!);
+    const dir = statSync(root).isDirectory() ? root : dirname(root);
+    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    return 0;
+  }
   process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
   return 0;
 }
