@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { BUDGETS } from '../../server/src/engine/budgets';
 import { measure } from '../../server/src/engine/parse/parsedChunk';
-import { canonical, type FileFacts } from '../../server/src/engine/workspace/facts';
+import { canonical, emptyFacts, type FileFacts } from '../../server/src/engine/workspace/facts';
+import type { Deployment } from '../../server/src/engine/units/types';
 import { resolveProject } from '../../server/src/engine/workspace/resolved';
 import type { ChunkData } from '../../server/src/engine/chunkResult';
 import { newProject, rangeViolations } from './support';
@@ -148,11 +149,12 @@ test('placements in tsb.config.yaml: past the budget one config-invalid notice, 
 test('more than 120,000 objects of one kind cross the cross-file step (no argument spread)', () => {
   const n = 200_000;
   const source = { uri: 'file:///x.yaml', line: 0, character: 0, endLine: 0, endCharacter: 1 };
-  const facts: FileFacts = {
-    uri: 'file:///x.yaml', tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [], controlPlanes: [],
-    namespaces: Array.from({ length: n }, (_, i) => ({ name: `ns${i}`, labels: {}, source })), services: [], workloads: [],
+  const facts: FileFacts = { ...emptyFacts('file:///x.yaml'), namespaces: Array.from({ length: n }, (_, i) => ({ name: `ns${i}`, labels: {}, source })) };
+  const deployment: Deployment = {
+    units: [], notes: [], unplaced: [], configured: true, alternativeGroups: [],
+    deploymentOf: () => ({ clusters: ['c1'], placed: true, units: [] }), relation: () => 'together', unitNames: () => [],
   };
-  const r = resolveProject([facts], () => ({ clusters: ['c1'], configured: true }));
+  const r = resolveProject([facts], deployment);
   assert.equal(r.namespaces.length, n);
 });
 
@@ -168,7 +170,7 @@ test('a cross-file step that fails loses only its own results: one internal-erro
   const source = { uri: b, line: 0, character: 0, endLine: 0, endCharacter: 1 };
   const data: ChunkData = {
     text, problems: [], analyses: [{ identity: { group: '', family: 'kubernetes', kind: 'Namespace', apiVersion: 'v1' }, problems: [] }], symbols: [], nodes: 8,
-    facts: { uri: b, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [], controlPlanes: [], services: [], workloads: [], namespaces: [{ name: 'x', labels: null as unknown as Record<string, string>, source }] },
+    facts: { ...emptyFacts(b), namespaces: [{ name: 'x', labels: null as unknown as Record<string, string>, source }] },
   };
   const gen = p.prepare(b, text, 1, {}, p.adopt(b, [data]));
   let r = gen.next();

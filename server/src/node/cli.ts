@@ -1,18 +1,20 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
+import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
 import { findConfigUpwards, readText, scanYamlFiles, specialKind, type UnreadableFolder } from './scan';
 import { formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
+import { formatUnits } from './unitsFormat';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
 const USAGE = `Usage:
   tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
@@ -21,7 +23,7 @@ class UsageError extends Error {}
 class FatalError extends Error {}
 
 interface Args {
-  command: 'check' | 'failover';
+  command: 'check' | 'failover' | 'units';
   paths: string[];
   format: string;
   config?: string;
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'failover') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -53,9 +55,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  if (command === 'check' && args.down.length) throw new UsageError('--down goes with the failover command');
+  if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (!args.paths.length) args.paths.push('.');
   // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
   for (const p of args.paths) {
@@ -91,24 +93,34 @@ function loadProject(args: Args): { project: Project; files: string[]; configs: 
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
     project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readConfig(c, args.maxFileSize), pathToFileURL(c).href);
-  } else {
-    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+  }
+  const scan = scanYamlFiles(args.paths, true);
+  const scanned = scan.files;
+  if (!args.config) {
+    // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
+    const above = new Set<string>();
+    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) { configs.add(c); above.add(c); } }
+    for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
     for (const c of configs) {
       // A config above every checked path governs them without being among them: say which one it is.
-      if (!args.paths.some((p) => (dirname(c) + '/').startsWith(resolve(p) + '/'))) process.stderr.write(`tsb-lint: using ${display(c)}\n`);
+      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: using ${display(c)}\n`);
       project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
     }
   }
-  const scan = scanYamlFiles(args.paths);
-  const found = scan.files.filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
+  const found = scanned.filter((f) => !configs.has(f.path) && !f.path.endsWith(`${sep}${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
     if (project.isIgnored(uri)) continue;
+    if (f.source) {
+      const read = readText(f.path, MAX_SOURCE_BYTES);
+      if ('text' in read) project.setSource(uri, read.text);
+      continue;
+    }
     const read = readText(f.path, args.maxFileSize);
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
     else project.update(uri, read.text, 0, { template: f.template, strictUtf8: true });
   }
-  return { project, files: found.map((f) => f.path), configs: [...configs], unreadable: scan.unreadable };
+  return { project, files: found.filter((f) => !f.source).map((f) => f.path), configs: [...configs], unreadable: scan.unreadable };
 }
 
 /** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
@@ -136,6 +148,19 @@ function check(args: Args): number {
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
 }
 
+function units(args: Args): number {
+  const { project } = loadProject(args);
+  if (args.format === 'config') {
+    // The inferred deployment as a tsb.config.yaml for the (first) folder given.
+    const root = resolve(args.paths[0]!);
+    const dir = statSync(root).isDirectory() ? root : dirname(root);
+    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    return 0;
+  }
+  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
+  return 0;
+}
+
 function failover(args: Args): number {
   const { project } = loadProject(args);
   const model = project.failoverModel();
@@ -155,7 +180,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${readVersion()}\n`);
     return 0;
   }
-  return args.command === 'check' ? check(args) : failover(args);
+  return args.command === 'check' ? check(args) : args.command === 'units' ? units(args) : failover(args);
 }
 
 function readVersion(): string {

@@ -13,6 +13,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 export interface FoundFile {
   path: string;
   template: boolean;
+  /** A deploy script, Makefile or Markdown file (read for where YAML is applied), not YAML. */
+  source?: boolean;
 }
 
 export interface UnreadableFolder {
@@ -27,8 +29,13 @@ export function isYamlFile(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
-export function findYamlFiles(paths: string[]): FoundFile[] {
-  return scanYamlFiles(paths).files;
+/** Deploy scripts, Makefiles and Markdown: where a repository says how its YAML is applied. */
+export function isSourceFile(name: string): boolean {
+  return /\.(sh|bash|zsh|md|markdown|mk)$/i.test(name) || /^(GNU)?makefile$/i.test(name);
+}
+
+export function findYamlFiles(paths: string[], withSources = false): FoundFile[] {
+  return scanYamlFiles(paths, withSources).files;
 }
 
 /**
@@ -36,7 +43,7 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
  * its own stack (no recursion, so no depth limit) and enters each folder once by device and inode, so
  * even a loop made by a bind mount ends.
  */
-export function scanYamlFiles(paths: string[]): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
+export function scanYamlFiles(paths: string[], withSources = false): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
   // Keyed by real path. Symlinks below a root are not followed, so a file's real path is its root's
   // real path plus its path relative to the root: one realpath call per root.
   const out = new Map<string, FoundFile>();
@@ -45,9 +52,9 @@ export function scanYamlFiles(paths: string[]): { files: FoundFile[]; unreadable
   for (const given of paths) {
     const root = resolve(given);
     const realRoot = realpathSync(root);
-    const add = (p: string, template: boolean) => {
+    const add = (p: string, template: boolean, source = false) => {
       const key = join(realRoot, relative(root, p));
-      if (!out.has(key)) out.set(key, { path: p, template });
+      if (!out.has(key)) out.set(key, { path: p, template, ...(source ? { source } : {}) });
     };
     const st = statSync(root);
     if (!st.isDirectory()) {
@@ -55,11 +62,11 @@ export function scanYamlFiles(paths: string[]): { files: FoundFile[]; unreadable
       continue;
     }
     // Work items in order: a file to add, or a folder to list (its entries then come before the rest).
-    const stack: ({ file: string; template: boolean } | { dir: string; inChart: boolean })[] = [{ dir: root, inChart: false }];
+    const stack: ({ file: string; template: boolean; source?: boolean } | { dir: string; inChart: boolean })[] = [{ dir: root, inChart: false }];
     while (stack.length) {
       const item = stack.pop()!;
       if ('file' in item) {
-        add(item.file, item.template);
+        add(item.file, item.template, item.source);
         continue;
       }
       const dir = item.dir;
@@ -83,6 +90,8 @@ export function scanYamlFiles(paths: string[]): { files: FoundFile[]; unreadable
         } else if (e.isFile() && isYamlFile(e.name)) {
           // Chart.yaml and values files are plain YAML; templates/ holds the templated ones.
           next.push({ file: p, template: chart && p.includes(`${sep}templates${sep}`) });
+        } else if (withSources && e.isFile() && isSourceFile(e.name)) {
+          next.push({ file: p, template: false, source: true });
         }
       }
       for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);

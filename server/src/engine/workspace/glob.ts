@@ -327,3 +327,14 @@ function matchSegments(segs: Seg[], parts: string[]): boolean {
   while (segs[p] === GLOBSTAR) p++;
   return p === segs.length;
 }
+
+/**
+ * For globs handed to picomatch elsewhere (paths in deploy scripts): few enough wildcards that its
+ * backtracking stays small on any path (at most two `*` per segment, two `**` segments, no groups).
+ */
+export function isSimpleGlob(pattern: string): boolean {
+  if (pattern.length > BUDGETS.globLength || /[()|]/.test(pattern)) return false;
+  const segments = pattern.split('/');
+  if (segments.filter((s) => s === '**').length > 2) return false;
+  return segments.every((s) => s === '**' || (s.match(/\*+/g)?.length ?? 0) <= 2);
+}
