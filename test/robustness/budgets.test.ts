@@ -92,7 +92,7 @@ test('documents per file: past the budget one notice, the documents before it ar
   p.update(URI, text, 1);
   const ds = p.diagnostics(URI);
   assert.deepEqual(ds.map((d) => [d.rule, d.severity, d.range.start.line]), [['unknown-field', 'error', 10], ['file-skipped', 'warning', 11 + BUDGETS.documentsPerFile - 1]]);
-  assert.match(ds[1]!.message, /more than 100,000 YAML documents; this one and the rest are not checked/);
+  assert.match(ds[1]!.message, /more than 250,000 YAML documents; this one and the rest are not checked/);
   assert.equal(p.analysis(URI)!.chunks.length, BUDGETS.documentsPerFile);
 });
 

@@ -82,6 +82,15 @@ export const SHAPES: Shape[] = [
     },
   },
   {
+    name: 'many placements in tsb.config.yaml',
+    sizes: { test: [100, 1500], report: [10_000, 100_000] },
+    make: (n) => {
+      const files: Record<string, string> = { 'tsb.config.yaml': `placements:\n${Array.from({ length: n }, (_, i) => `  - files: "d${i}/**"\n    clusters: [c${i % 7}]\n`).join('')}` };
+      for (let i = 0; i < 50; i++) files[`d${i * 37}/f.yaml`] = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n${i}\n`;
+      return files;
+    },
+  },
+  {
     name: 'deep and wide globs in tsb.config.yaml',
     sizes: { test: [20, 200], report: [1000, 5000] },
     make: (n, r) => {

@@ -12,7 +12,7 @@ export const BUDGETS = {
   nodesPerDocument: 1_000_000,
   /** YAML nodes of one file (aliases expanded) after which its remaining documents are not checked. */
   nodesPerFile: 4_000_000,
-  documentsPerFile: 100_000,
+  documentsPerFile: 250_000,
   /** Documents of a whole project after which further files are not analysed. */
   documentsPerProject: 1_000_000,
   /** Keys of one mapping that the schema walk looks at. */
