@@ -112,7 +112,9 @@ function nothingToCheck(paths: string[], found: FoundFile[]): string | undefined
     // A folder given twice (through a symlink) is scanned once, under its first name: look again alone.
     if (!found.some(under) && !findYamlFiles([p]).length) return `no YAML files (*.yaml, *.yml) in ${p}: nothing to check`;
   }
-  if (!found.some((f) => isYamlFile(f.path))) return `no YAML files (*.yaml, *.yml) among ${paths.join(', ')}: nothing to check`;
+  if (!found.some((f) => isYamlFile(f.path))) {
+    return `${paths.join(', ')} ${paths.length === 1 ? 'is not a YAML file' : 'are not YAML files'} (*.yaml, *.yml): nothing to check`;
+  }
   return undefined;
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, RULE_IDS } from '../engine/problems';
@@ -127,11 +126,23 @@ function toSarif(items: FileProblem[], out: CheckOutput) {
               region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
             },
           }],
-          partialFingerprints: { 'tsbLintFingerprint/v1': `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${n}` },
+          partialFingerprints: { 'tsbLintFingerprint/v1': `${fingerprint(key)}:${n}` },
         };
       }),
     }],
   };
+}
+
+/** 64 bits of FNV-1a (two 32-bit lanes): a stable identifier, not a security measure. */
+function fingerprint(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** A URI relative to %SRCROOT% for files inside the root (each segment percent-encoded), else a file: URI. */
