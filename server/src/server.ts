@@ -154,7 +154,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onInitialized(guardNotification(logger, 'initialized', async () => {
     if (watchDynamically) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      // YAML, and the scripts, Makefiles and READMEs that say where it is applied.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml,sh,bash,zsh,md,markdown,mk}' }, { globPattern: '**/{Makefile,makefile,GNUmakefile}' }],
+      });
     }
     // The getter throws for clients without workspace folder support.
     if (folderEvents) {

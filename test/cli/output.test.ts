@@ -83,14 +83,18 @@ test('a folder without YAML files: exit 2 with one line, not a green "0 files"',
 });
 
 test('a non-YAML file given by name is never parsed as YAML: alone it is nothing to check, beside YAML a note', () => {
-  const dir = project({ 'README.md': '# Title\n\n*emphasis* &anchor *alias\n- [ ] {{ template }}\n', 'ws.yaml': WS() });
-  const alone = tsbLint(['check', 'README.md'], dir);
-  assert.equal(alone.code, 2);
-  assert.match(alone.stderr, /^tsb-lint: README\.md is not a YAML file \(\*\.yaml, \*\.yml\): nothing to check/);
-  const both = tsbLint(['check', 'README.md', 'ws.yaml', '--format', 'json'], dir);
+  const md = '# Title\n\n*emphasis* &anchor *alias\n- [ ] {{ template }}\n';
+  const dir = project({ 'README.md': md, 'notes.txt': md, 'ws.yaml': WS() });
+  for (const name of ['README.md', 'notes.txt']) {
+    const alone = tsbLint(['check', name], dir);
+    assert.equal(alone.code, 2);
+    assert.equal(alone.stderr, `tsb-lint: ${name} is not a YAML file (*.yaml, *.yml): nothing to check (see tsb-lint --help)\n`);
+  }
+  // Beside YAML: a text file gets a note; a README is read only for how files are applied, never reported.
+  const both = tsbLint(['check', 'README.md', 'notes.txt', 'ws.yaml', '--format', 'json'], dir);
   assert.equal(both.code, 0, both.stderr);
   const ds = (JSON.parse(both.stdout) as JsonOut).diagnostics;
-  assert.deepEqual(ds.map((d) => [d.file, d.rule]), [['README.md', 'file-skipped']]);
+  assert.deepEqual(ds.map((d) => [d.file, d.rule]), [['notes.txt', 'file-skipped']]);
   assert.match(ds[0]!.message, /not YAML/);
 });
 

@@ -1,26 +1,28 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
+import { createProject, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
-import { findConfigUpwards, findYamlFiles, isYamlFile, readText, type FoundFile } from './scan';
+import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, type FoundFile } from './scan';
 import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
+import { formatUnits } from './unitsFormat';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
 const USAGE = `Usage:
   tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR]
+  tsb-lint units [PATH...] [--format text|json] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
 class UsageError extends Error {}
 
 interface Args {
-  command: 'check' | 'failover';
+  command: 'check' | 'failover' | 'units';
   paths: string[];
   format: string;
   config?: string;
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'failover') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -56,7 +58,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  if (command === 'check' && args.down.length) throw new UsageError('--down goes with the failover command');
+  if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError('--sarif-root goes with check --format sarif');
   if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(`--sarif-root must be a folder: ${args.sarifRoot}`);
   if (!args.paths.length) args.paths.push('.');
@@ -78,23 +80,35 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
     project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
-  } else {
+  }
+  const scanned = findYamlFiles(args.paths, true);
+  if (!args.config) {
+    // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
     for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+    for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
     for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
   }
-  const all = findYamlFiles(args.paths);
-  const nothing = nothingToCheck(args.paths, all);
-  if (nothing) throw new UsageError(nothing);
-  const found = all.filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
+  // check and failover need YAML to work on: a path without any is a mistake, not a green run.
+  if (args.command !== 'units') {
+    const nothing = nothingToCheck(args.paths, scanned.filter((f) => !f.source));
+    if (nothing) throw new UsageError(nothing);
+  }
+  const found = scanned.filter((f) => !configs.has(f.path) && !f.path.endsWith(`${sep}${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
     if (project.isIgnored(uri)) continue;
-    // A file given by name that is not YAML (README.md) is reported as skipped, never parsed as YAML.
+    // A script, Makefile or Markdown file given by name is read like one found in a folder.
+    if (f.source || (!isYamlFile(f.path) && isSourceFile(basename(f.path)))) {
+      const read = readText(f.path, MAX_SOURCE_BYTES);
+      if ('text' in read) project.setSource(uri, read.text);
+      continue;
+    }
+    // Any other file given by name that is not YAML is reported as skipped, never parsed as YAML.
     const read = isYamlFile(f.path) ? readText(f.path, args.maxFileSize) : { skipped: NOT_YAML };
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
     else project.update(uri, read.text, 0, { template: f.template });
   }
-  return { project, files: all, configs: [...configs] };
+  return { project, files: scanned.filter((f) => !f.source), configs: [...configs] };
 }
 
 const NOT_YAML = 'This file is not YAML (its name does not end in .yaml or .yml); it is not analysed.';
@@ -150,6 +164,12 @@ function display(path: string): string {
   return displayPath(path, process.cwd());
 }
 
+function units(args: Args): number {
+  const { project } = loadProject(args);
+  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
+  return 0;
+}
+
 function failover(args: Args): number {
   const { project } = loadProject(args);
   const model = project.failoverModel();
@@ -169,7 +189,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${packageInfo().version}\n`);
     return 0;
   }
-  return args.command === 'check' ? check(args) : failover(args);
+  return args.command === 'check' ? check(args) : args.command === 'units' ? units(args) : failover(args);
 }
 
 try {

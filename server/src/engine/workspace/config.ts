@@ -14,6 +14,8 @@ export interface Placement {
   clusters: string[];
   namespace?: string;
   match: (relativePath: string) => boolean;
+  /** 0-based line of the placement entry in tsb.config.yaml (evidence for the unit it defines). */
+  line: number;
 }
 
 export interface ProjectConfig {
@@ -58,7 +60,11 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
     const pair = item as Pair<Scalar, Node | null>;
     const key = keyOf(pair);
     if (key === undefined) continue;
-    if (key === 'placements') readPlacements(pair.value, cfg, problem);
+    if (key === 'placements') {
+      readPlacements(pair.value, cfg, problem);
+      // Offsets to lines, once.
+      for (const p of cfg.placements) p.line = text.slice(0, p.line).split('\n').length - 1;
+    }
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
       for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(picomatch(g, { dot: true }));
@@ -123,7 +129,7 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       continue;
     }
     const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
-    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)) });
+    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)), line: it.range?.[0] ?? 0 });
   }
 }
 
