@@ -21,6 +21,11 @@ test('the .vsix README has no relative link to a file the .vsix does not hold', 
   assert.equal(vsce.status, 0, vsce.stderr);
   const packaged = new Set(vsce.stdout.trim().split('\n'));
   assert.ok(packaged.has('package.json'));
+  // `npm run package` hands vsce the generated README; re-including README.md as well gives the .vsix two
+  // README files differing only in case, which vsce refuses.
+  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  assert.match(scripts['package']!, /node scripts\/vsixReadme\.mjs (\S+) && vsce package .*--readme-path \1/);
+  assert.doesNotMatch(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!README\.md$/m);
   const links = [...fs.readFileSync(out, 'utf8').matchAll(/!?\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]!);
   assert.ok(links.length > 5, `${links.length} links`);
   const relative = links.filter((l) => !/^[a-z][a-z0-9+.-]*:/i.test(l) && !l.startsWith('#'));
