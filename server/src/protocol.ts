@@ -25,6 +25,8 @@ export interface Settings {
   maxFileSize: number;
   /** Delay in ms before diagnostics are recomputed after an edit. */
   diagnosticsDelay: number;
+  /** TSB version the files are applied to (`tsb.version`); "" accepts every version's fields. tsb.config.yaml `tsbVersion` wins. */
+  version: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trace: { server: 'off' },
   maxFileSize: 20,
   diagnosticsDelay: 300,
+  version: '',
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -60,6 +63,8 @@ export function normalizeSettings(raw: unknown): Settings {
     trace: { server: TRACE_SETTINGS.includes(trace as TraceSetting) ? (trace as TraceSetting) : DEFAULT_SETTINGS.trace.server },
     maxFileSize: num(r['maxFileSize'], DEFAULT_SETTINGS.maxFileSize, 1, 1024),
     diagnosticsDelay: num(r['diagnosticsDelay'], DEFAULT_SETTINGS.diagnosticsDelay, 0, 10_000),
+    // Checked in full by the engine; the client bundles this file, so only the shape is checked here.
+    version: typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version']) ? r['version'].trim() : DEFAULT_SETTINGS.version,
   };
 }
 
@@ -95,8 +100,26 @@ export const ModelChangedNotification = new NotificationType<{ version: number }
 /** Sent (debounced) whenever the project's problem counts may have changed. */
 export const StatusNotification = new NotificationType<StatusParams>('tsb/status');
 
-/** Command ids the server names in code lenses; the client registers them. */
+/** Command ids the server names in code lenses and code actions; the client registers them. */
 export const Commands = {
   showFailoverPreview: 'tsb.showFailoverPreview',
   restartServer: 'tsb.restartServer',
+  writeConfig: 'tsb.writeConfig',
 } as const;
+
+export interface InferredConfigParams {
+  /** A file of the project (its workspace folder gets the config); the first folder when omitted. */
+  uri?: string;
+}
+
+export interface InferredConfig {
+  /** Where the tsb.config.yaml goes. */
+  uri: string;
+  /** What was inferred, as tsb.config.yaml text. */
+  text: string;
+  /** A tsb.config.yaml is already there (the client shows the text instead of overwriting it). */
+  exists: boolean;
+}
+
+/** The inferred deployment as a tsb.config.yaml ("Write tsb.config.yaml"). */
+export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>('tsb/inferredConfig');

@@ -6,7 +6,7 @@ import {
   type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject } from './engine/index';
+import { CONFIG_FILE, createProject, inferredConfig } from './engine/index';
 import { registerFeatures } from './handlers/features';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { guard, guardNotification } from './handlers/guard';
@@ -14,7 +14,7 @@ import { Debouncer } from './handlers/scheduler';
 import { SettingsStore } from './handlers/settings';
 import { WorkspaceSync } from './handlers/workspaceSync';
 import {
-  DEFAULT_SETTINGS, FailoverModelRequest, ModelChangedNotification, StatusNotification,
+  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, StatusNotification,
   type InitializationOptions, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
@@ -107,7 +107,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!settingsStore) return;
     current = await settingsStore.get();
     diagnostics?.setEnabled(current.enable);
-    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB });
+    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB, ...(current.version ? { tsbVersion: current.version } : {}) });
     if (sync.setMaxFileSize(current.maxFileSize)) await sync.rescan();
   }
 
@@ -189,6 +189,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       uri: runtime.normalizeUri(c.uri),
       type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
     })));
+  }));
+
+  connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
+    await sync.settled();
+    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
+    if (!folder) return null;
+    const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;
+    return { uri: configUri, text: inferredConfig(project.deployment(configUri), folder.replace(/\/$/, '')), exists: project.hasConfig(folder.replace(/\/$/, '')) };
   }));
 
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {

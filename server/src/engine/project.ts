@@ -7,6 +7,7 @@ import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
+import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
 import type { Problem, RawProblem } from './types';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
@@ -27,6 +28,8 @@ export interface ProjectOptions {
   maxFileSize?: number;
   /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
+  tsbVersion?: string;
 }
 
 interface FileEntry {
@@ -108,6 +111,11 @@ export class Project {
     this.configTexts.set(root, text);
     this.invalidate();
     return cfg;
+  }
+
+  /** Does this folder hold a tsb.config.yaml? */
+  hasConfig(rootUri: string): boolean {
+    return this.configs.has(rootUri.replace(/\/$/, ''));
   }
 
   /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
@@ -277,7 +285,10 @@ export class Project {
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message, range, ...base });
     };
-    for (const p of entry.analysis.problems) {
+    const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    for (const raw of entry.analysis.problems) {
+      const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
+      if (!p) continue;
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
     }
     for (const p of this.derive().byUri.get(uri) ?? []) {
@@ -379,6 +390,7 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     notes: all.flatMap((d) => d.notes),
     unplaced: all.flatMap((d) => d.unplaced),
     configured: all.some((d) => d.configured),
+    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
     deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
     relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
+import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
 import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, type FoundFile } from './scan';
 import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
@@ -15,7 +15,7 @@ import { formatUnits } from './unitsFormat';
 
 const USAGE = `Usage:
   tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR]
-  tsb-lint units [PATH...] [--format text|json] [--config FILE]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
@@ -56,7 +56,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError('--sarif-root goes with check --format sarif');
@@ -166,6 +166,13 @@ function display(path: string): string {
 
 function units(args: Args): number {
   const { project } = loadProject(args);
+  if (args.format === 'config') {
+    // The inferred deployment as a tsb.config.yaml for the (first) folder given.
+    const root = resolve(args.paths[0]!);
+    const dir = statSync(root).isDirectory() ? root : dirname(root);
+    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    return 0;
+  }
   process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
   return 0;
 }

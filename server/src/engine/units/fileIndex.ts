@@ -127,3 +127,8 @@ export function encodePath(path: string): string {
   }
   return out;
 }
+
+/** Appends without spreading (a spread of a very long list overflows the call stack). */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
+}

@@ -1,7 +1,7 @@
 import type { FileFacts, DeployFact, TsbObjectFact } from '../workspace/facts';
 import type { ProjectConfig } from '../workspace/config';
 import { relativeTo } from '../workspace/config';
-import { FileIndex, joinPath, parentOf } from './fileIndex';
+import { append, FileIndex, joinPath, parentOf } from './fileIndex';
 import type { SourceReading } from './sources';
 import type { ApplyCommand } from './shellRun';
 import { kustomizeUnit } from './kustomize';
@@ -179,7 +179,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // applies a new version of something the unit already holds.
   const drafts: Draft[] = [];
   const bySource = new Map<string, Step[]>();
-  for (const s of steps) bySource.set(s.run, [...(bySource.get(s.run) ?? []), s]);
+  for (const s of steps) pushTo(bySource, s.run, s);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
     for (const s of list.sort((a, b) => a.order - b.order)) {
@@ -187,9 +187,9 @@ export function inferDeployment(input: InferenceInput): Deployment {
       const fresh = s.files.filter((u) => !cur?.files.includes(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
       if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {
-        cur.files.push(...fresh);
+        append(cur.files, fresh);
         for (const k of keys) cur.keys.add(k);
-        cur.evidence.push(...s.evidence);
+        for (const e of s.evidence) cur.evidence.push(e);
         continue;
       }
       cur = { ...s, files: [...new Set(s.files)], evidence: [...s.evidence], id: drafts.length, keys };
@@ -201,10 +201,12 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Folder conventions for YAML files no stronger evidence places: a folder named like a known cluster,
   // a folder holding a ControlPlane of one cluster.
   const covered = new Set(drafts.flatMap((d) => d.files));
+  // A folder some command applies file by file: the files it leaves out are left out on purpose.
+  const chosen = new Set(drafts.filter((d) => d.kind === 'command').flatMap((d) => d.files.map((u) => parentOf(u))));
   const cpDirs = controlPlaneDirs(facts);
   const conventions = new Map<string, Draft>();
   for (const f of facts) {
-    if (covered.has(f.uri) || configured.has(f.uri)) continue;
+    if (covered.has(f.uri) || configured.has(f.uri) || chosen.has(parentOf(f.uri))) continue;
     const hit = clusterFolder(f.uri, files.root, known, cpDirs);
     if (!hit) continue;
     let d = conventions.get(hit.dir);
@@ -243,7 +245,8 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Alternatives.
   const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
-  const never = successiveVersions(drafts, keysOf);
+  const versions: [string, string][] = [];
+  const never = successiveVersions(drafts, keysOf, versions);
   for (const d of drafts) {
     if (!d.choice) continue;
     for (const e of drafts) if (e !== d && e.choice === d.choice) never.add(pairKey(d.id, e.id));
@@ -273,7 +276,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
 
   // Per file: the units of the strongest kind that hold it.
   const unitsOf = new Map<string, Draft[]>();
-  for (const d of drafts) for (const u of d.files) unitsOf.set(u, [...(unitsOf.get(u) ?? []), d]);
+  for (const d of drafts) for (const u of d.files) pushTo(unitsOf, u, d);
   const deployments = new Map<string, FileDeployment>();
   const deploymentOf = (uri: string): FileDeployment => {
     let dep = deployments.get(uri);
@@ -294,8 +297,23 @@ export function inferDeployment(input: InferenceInput): Deployment {
     return dep;
   };
   const memo = new Map<string, Relation>();
+  // tsb.config.yaml `alternatives:`: files matching different globs of one group are never together.
+  const alternativesOf = new Map<string, number[]>();
+  const configAlternatives = (uri: string): number[] => {
+    let v = alternativesOf.get(uri);
+    if (!v) {
+      const r = cfg ? relativeTo(cfg.rootUri, uri) : undefined;
+      v = cfg && r !== undefined ? cfg.alternatives.map((g) => g(r)) : [];
+      alternativesOf.set(uri, v);
+    }
+    return v;
+  };
   const relation = (a: string, b: string): Relation => {
     if (a === b) return 'together';
+    if (cfg?.alternatives.length) {
+      const [x, y] = [configAlternatives(a), configAlternatives(b)];
+      if (x.some((i, k) => i >= 0 && y[k]! >= 0 && i !== y[k])) return 'never';
+    }
     const ua = unitsOf.get(a);
     const ub = unitsOf.get(b);
     if (!ua || !ub) return 'maybe';
@@ -313,7 +331,23 @@ export function inferDeployment(input: InferenceInput): Deployment {
   };
   const unitNamesOf = (uri: string) => (unitsOf.get(uri) ?? []).filter((d) => !d.hidden).sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind]).map((d) => names.get(d.id)!);
   const unplaced = facts.filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden)).map((f) => f.uri);
-  return { units, notes, unplaced, configured: configured.size > 0, deploymentOf, relation, unitNames: unitNamesOf };
+  const alternativeGroups: string[][] = [];
+  for (const dir of [...points].sort()) {
+    const options = [...new Set(drafts.flatMap((d) => d.files).filter((u) => u.startsWith(dir + '/')).map((u) => u.slice(dir.length + 1).split('/')[0]!))];
+    if (options.length > 1) alternativeGroups.push(options.sort().map((o) => `${dir}/${o}/**`));
+  }
+  for (const pair of versions) alternativeGroups.push(pair);
+  for (const d of drafts) {
+    if (!d.choice || drafts.find((e) => e.choice === d.choice) !== d) continue;
+    alternativeGroups.push(drafts.filter((e) => e.choice === d.choice).flatMap((e) => e.files.slice(0, 1)));
+  }
+  return { units, notes, unplaced, configured: configured.size > 0, alternativeGroups, deploymentOf, relation, unitNames: unitNamesOf };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function hasObjects(f: FileFacts): boolean {
@@ -341,18 +375,18 @@ function sequenceOf(uri: string): string | undefined {
  * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
  * the later step applies a new version, so the two are never in effect together.
  */
-function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]): Set<string> {
+function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[], files: [string, string][]): Set<string> {
   const never = new Set<string>();
   const bySequence = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.kind !== 'command') continue;
     const seq = d.sequence ?? d.run;
-    bySequence.set(seq, [...(bySequence.get(seq) ?? []), d]);
+    pushTo(bySequence, seq, d);
   }
   for (const list of bySequence.values()) {
     if (list.length < 2) continue;
     const holders = new Map<string, { d: Draft; file: string }[]>();
-    for (const d of list) for (const u of d.files) for (const k of keysOf(u)) holders.set(k, [...(holders.get(k) ?? []), { d, file: u }]);
+    for (const d of list) for (const u of d.files) for (const k of keysOf(u)) pushTo(holders, k, { d, file: u });
     for (const hs of holders.values()) {
       for (let i = 0; i < hs.length; i++) {
         for (let j = i + 1; j < hs.length; j++) {
@@ -361,6 +395,7 @@ function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]):
           if (a.d === b.d || a.file === b.file) continue;
           if (a.d.mp !== b.d.mp || (!a.d.mp && !overlap(a.d.clusters, b.d.clusters))) continue;
           never.add(pairKey(a.d.id, b.d.id));
+          if (!files.some(([x, y]) => x === a.file && y === b.file)) files.push([a.file, b.file]);
         }
       }
     }
@@ -401,14 +436,17 @@ export function tsbKey(o: TsbObjectFact): string {
 /** One step per apply command, loop iterations of one line merged (same files: one step, all clusters). */
 function mergeLoopIterations(applies: ApplyCommand[]): (ApplyCommand & { index: number; evidence: Evidence[] })[] {
   const out: (ApplyCommand & { index: number; evidence: Evidence[] })[] = [];
+  const byKey = new Map<string, ApplyCommand & { index: number; evidence: Evidence[] }>();
   applies.forEach((a, index) => {
     const key = `${a.line}|${a.tool}|${a.namespace ?? ''}|${a.files.join(',')}|${a.kustomize.join(',')}`;
-    const prev = out.find((x) => `${x.line}|${x.tool}|${x.namespace ?? ''}|${x.files.join(',')}|${x.kustomize.join(',')}` === key);
+    const prev = byKey.get(key);
     if (prev && prev.contexts && a.contexts) {
       prev.contexts = [...new Set([...prev.contexts, ...a.contexts])];
       return;
     }
-    out.push({ ...a, ...(a.contexts ? { contexts: [...a.contexts] } : {}), index, evidence: [] });
+    const step = { ...a, ...(a.contexts ? { contexts: [...a.contexts] } : {}), index, evidence: [] };
+    byKey.set(key, step);
+    out.push(step);
   });
   return out.map((a) => ({ ...a, evidence: [{ uri: '', line: a.line, text: a.text }] }));
 }
@@ -424,7 +462,7 @@ function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileInde
       notes.push({ uri: source, line: a.line, text: a.text, reason: `no kustomization.yaml in ${dir.slice(files.root.length + 1) || '.'}` });
       continue;
     }
-    out.push(...k.files);
+    append(out, k.files);
     namespace ??= k.namespace;
   }
   return { files: [...new Set(out)], ...(namespace ? { namespace } : {}) };
@@ -466,7 +504,7 @@ function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: s
     for (const c of f.controlPlanes) {
       if (!c.clusterName) continue;
       const dir = parentOf(f.uri)!;
-      byDir.set(dir, [...(byDir.get(dir) ?? []), { cluster: c.clusterName, evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` } }]);
+      pushTo(byDir, dir, { cluster: c.clusterName, evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` } });
     }
   }
   const out = new Map<string, { cluster: string; evidence: Evidence }>();

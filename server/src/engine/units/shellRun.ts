@@ -1,5 +1,5 @@
 import { lex, logicalLines, type LogicalLine, type Segment, type Token, type Word } from './shellLex';
-import { FileIndex, joinPath, normalizePath, parentOf } from './fileIndex';
+import { append, FileIndex, joinPath, normalizePath, parentOf } from './fileIndex';
 
 // Reads a shell script (or a README code block, or a Makefile recipe) the way a careful reviewer
 // would: follows literal variable assignments, arrays and `for` loops over literal lists or folder
@@ -337,14 +337,14 @@ class Reader {
     const fileWords = [...(parsed.flags.get('-f') ?? []), ...(parsed.flags.get('--filename') ?? []), ...(parsed.flags.get('--file') ?? [])];
     for (const w of fileWords) {
       if (literal(w) === '-') {
-        if (input && !input.opaque) { files.push(...input.files); kustomize.push(...input.kustomize); }
+        if (input && !input.opaque) { append(files, input.files); append(kustomize, input.kustomize); }
         else this.note(n, input?.opaque ?? (heredoc ? 'inline YAML (a heredoc), not a file of the repository' : 'reads standard input from a source that is not a project file'));
         continue;
       }
       const s = this.streamOfPath(w, frame, false, recursive);
       if (!s) this.note(n, `could not resolve ${w.raw}`);
       else if (s.opaque) this.note(n, s.opaque);
-      else { files.push(...s.files); kustomize.push(...s.kustomize); }
+      else { append(files, s.files); append(kustomize, s.kustomize); }
     }
     for (const w of [...(parsed.flags.get('-k') ?? []), ...(parsed.flags.get('--kustomize') ?? [])]) {
       const dir = this.resolveDir(w, frame);
@@ -424,8 +424,8 @@ class Reader {
         if (quiet) return undefined;
         return undefined;
       }
-      if (found.kind === 'glob') files.push(...found.uris.filter(isManifest));
-      else if (found.kind === 'dir') files.push(...this.opts.files.filesIn(found.uri, recursive).filter(isManifest));
+      if (found.kind === 'glob') append(files, found.uris.filter(isManifest));
+      else if (found.kind === 'dir') append(files, this.opts.files.filesIn(found.uri, recursive).filter(isManifest));
       else if (isManifest(found.uri)) files.push(found.uri);
     }
     return { files, kustomize: [] };
@@ -478,7 +478,7 @@ class Reader {
     for (const w of ws) {
       const v = this.expand(w, frame);
       if (!v) return undefined;
-      out.push(...v);
+      append(out, v);
       if (out.length >= MAX_VALUES) break;
     }
     return out.slice(0, MAX_VALUES);
@@ -574,7 +574,11 @@ const ARGOCD_VALUE_FLAGS = new Set(['--repo', '--path', '--dest-server', '--dest
 function parseFlags(args: Word[], valueFlags: Set<string>): { flags: Map<string, Word[]>; positional: Word[] } {
   const flags = new Map<string, Word[]>();
   const positional: Word[] = [];
-  const add = (f: string, w: Word) => flags.set(f, [...(flags.get(f) ?? []), w]);
+  const add = (f: string, w: Word) => {
+    const list = flags.get(f);
+    if (list) list.push(w);
+    else flags.set(f, [w]);
+  };
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const first = w.segs[0];

@@ -1,5 +1,5 @@
 import { readScript, type ScriptReading } from './shellRun';
-import { FileIndex, parentOf } from './fileIndex';
+import { append, FileIndex, parentOf } from './fileIndex';
 
 // The non-YAML files that say where YAML is applied: shell scripts, Makefiles and the shell code blocks
 // of Markdown files (READMEs, tutorials). Each is read into apply commands by the shell reader.
@@ -83,10 +83,10 @@ function readMarkdown(lines: string[], uri: string, bases: string[], files: File
       });
       const before = out.applies.length;
       const r = readScript(body, { uri, bases, files, firstLine: start, vars });
-      out.applies.push(...r.applies);
-      out.argo.push(...r.argo);
-      out.notes.push(...r.notes);
-      out.contexts.push(...r.contexts);
+      append(out.applies, r.applies);
+      append(out.argo, r.argo);
+      append(out.notes, r.notes);
+      append(out.contexts, r.contexts);
       const prose = lines.slice(Math.max(0, i - 4), i).join(' ');
       if (ONE_OF.test(prose) && out.applies.length - before > 1) {
         out.choices.push(Array.from({ length: out.applies.length - before }, (_, k) => before + k));

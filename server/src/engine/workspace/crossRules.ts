@@ -254,11 +254,21 @@ function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
 }
 
 function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: string): LocatedProblem | undefined {
-  if (!namespace || Object.keys(labels).length === 0) return undefined;
-  // Only gateways that can be in effect with this selector count (not another scenario's).
-  const installed = p.installGateways.filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
-  if (installed.length === 0) return undefined;
+  // Checked only where the project installs gateways itself (a repository may keep them elsewhere).
+  if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
   if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
+  // Only gateways that can be in effect with this selector count, not another scenario's.
+  const installed = p.installGateways.filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
+  const elsewhere = gatewaysFor(p, namespace, labels)[0];
+  if (elsewhere?.source) {
+    const where = p.deployment.unitNames(elsewhere.source.uri)[0];
+    return {
+      uri, rule: 'gateway-selector-no-match', ref,
+      message: `${what} selects ${formatLabels(labels)} in namespace ${namespace}, but the only such gateway, ${elsewhere.name}, is installed by ${where ?? 'another file'}, which is never applied together with this file: with this file's deployment, no gateway matches.`,
+      related: [related(elsewhere.source, `install ${elsewhere.kind} ${elsewhere.name}`)],
+    };
+  }
+  if (installed.length === 0) return undefined;
   const sameNs = (indexOf(p).gatewaysByNs.get(namespace) ?? []).filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
   const byLabels = installed.filter((g) => labelsMatch(labels, g.fact.labels));
   const shown = `${formatLabels(labels)} in namespace ${namespace}`;
