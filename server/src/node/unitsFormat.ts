@@ -1,4 +1,5 @@
 import type { Deployment, Unit } from '../engine/index';
+import { escapeText } from './format';
 
 // `tsb-lint units`: what the tool believes about where each file is applied, and why.
 
@@ -75,5 +76,6 @@ export function formatUnits(deployments: readonly Deployment[], format: string, 
     for (const n of data.notes.slice(0, 10)) lines.push(`  ${n.file}:${n.line}: ${n.reason}`);
     if (data.notes.length > 10) lines.push(`  and ${data.notes.length - 10} more (--format json lists them all)`);
   }
-  return lines.join('\n') + '\n';
+  // Each entry is one line: names, paths and evidence from the files are escaped so they cannot start another.
+  return lines.map(escapeText).join('\n') + '\n';
 }
