@@ -56,6 +56,7 @@ export function missingItems(s: ProjectSummary, t: Translate): string[] {
       ? t('tsb.config.yaml places no file in a cluster: add placements, so cross-cluster checks and the failover preview know where each file is applied.')
       : t('No tsb.config.yaml, and nothing in the repository says where files are applied: add placements, so cross-cluster checks and the failover preview know.'));
   }
+  if (s.tsbFiles > 0 && s.project.workspaces.length === 0) out.push(t('No Workspace is defined: failover and most cross-file checks work per workspace.'));
   const noSetting = s.project.workspaces.filter((w) => !w.setting);
   if (noSetting.length) out.push(t('Workspaces without a WorkspaceSetting: {0}.', noSetting.map((w) => w.name).join(', ')));
   if (s.project.workspaces.length && !s.project.gateways.some((g) => g.eastWestOnly)) out.push(t('No install CR with eastWestOnly: true: no dedicated east-west gateway is installed by this repository.'));

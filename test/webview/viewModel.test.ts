@@ -141,9 +141,7 @@ describe('view model: what-if', () => {
   });
 
   it('any workload can be marked down, also of services that are not exposed', () => {
-    // The engine gives excluded services their workloads (the fixture predates that): those of the seed's ratings.
     const m = exposed();
-    m.workspaces[0]!.excluded.find((e) => e.service === 'ratings')!.workloads = seed().workspaces[0]!.candidates.find((c) => c.service === 'ratings')!.workloads;
     const w = whatIfView(m, []);
     const toggles = w.clusters.flatMap((c) => c.toggles);
     const ratings = toggles.find((x) => x.service === 'ratings');

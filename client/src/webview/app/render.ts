@@ -128,7 +128,7 @@ export function topology(v: TopologyView): HTMLElement | null {
   },
   s('title', { id: `${id}-title` }, v.title),
   s('desc', { id: `${id}-desc` }, v.description),
-  s('defs', {}, s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+  s('defs', {}, s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '5', markerHeight: '5', orient: 'auto-start-reverse' },
     s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'topo-arrowhead' }))),
   v.columns.map((c) => s('g', { class: 'topo-column', 'data-cluster': c.cluster },
     s('rect', { x: String(c.x), y: '4', width: String(c.w), height: String(v.height - 8), rx: '4', class: 'topo-col-bg' }),

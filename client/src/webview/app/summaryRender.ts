@@ -63,10 +63,10 @@ export function renderSummary(v: SummaryView | undefined, status: { statusText: 
           button('summary:write', 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command('tsb.writeConfig'), t('Write tsb.config.yaml')),
           h('span', { class: 'muted' }, ' ', t('States what was inferred, so tsb-lint in CI sees the same.')))
         : null),
-    v.missing.length || v.notes.length
+    v.missing.length
       ? h('section', { class: 'missing', 'aria-labelledby': 'missing-h' },
         h('h2', { id: 'missing-h' }, t('What is missing')),
-        h('ul', {}, v.missing.map((m) => h('li', {}, glyph('\u26A0', 'glyph warn'), ' ', m)), v.notes.filter((n) => !/tsb\.config\.yaml/.test(n) || v.missing.length === 0).map((n) => h('li', { class: 'muted' }, n))))
+        h('ul', {}, v.missing.map((m) => h('li', {}, glyph('\u26A0', 'glyph warn'), ' ', m))))
       : null,
     v.workspaces.length
       ? h('section', { 'aria-labelledby': 'ws-h' }, h('h2', { id: 'ws-h' }, t('Workspaces')),

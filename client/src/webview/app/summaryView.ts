@@ -41,7 +41,6 @@ export interface SummaryView {
     inferred: string[];
   };
   missing: string[];
-  notes: string[];
   workspaces: { name: string; text: string; location: LocationView }[];
   gateways: { text: string; location: LocationView }[];
   canWriteConfig: boolean;
@@ -103,7 +102,6 @@ export function buildSummaryView(s: ProjectSummary, canWriteConfig: boolean): Su
       inferred: s.inferred,
     },
     missing: missingItems(s, t),
-    notes: s.notes,
     workspaces: s.project.workspaces.map((w) => ({
       name: w.name,
       text: w.setting ? t('{0}: WorkspaceSetting {1}', w.name, w.setting) : t('{0}: no WorkspaceSetting', w.name),
