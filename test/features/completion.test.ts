@@ -36,6 +36,7 @@ describe('resource snippets appear only where a resource starts', () => {
     ['below comments', '# the shop\n\ntsb|\n', true],
     ['a new document after ---', `${WS}---\n|`, true],
     ['a new document between two', `${WS}---\n|\n---\n${WS}`, true],
+    ['above the --- of the next document', `|\n---\n${WS}`, true],
     ['a top-level key of a resource', 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\n|', false],
     ['above an existing resource', '|\napiVersion: v1\nkind: Service\n', false],
     ['a nested key (spec)', `${WS}  |`, false],

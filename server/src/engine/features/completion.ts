@@ -72,7 +72,10 @@ const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
 function atEmptyDocument(lines: string[], line: number, spot: Extract<CompletionSpot, { type: 'key' }>): boolean {
   if (spot.path.length !== 0 || spot.inItem || spot.col !== 0) return false;
   if (lines[line]!.trim() !== spot.prefix) return false;
-  return lines.every((l, i) => i === line || shapeOf(l).blank || DOC_MARKER.test(l));
+  // The caret's own document: up to the nearest `---` above and below (a marker below starts the next one).
+  for (let l = line - 1; l >= 0 && !DOC_MARKER.test(lines[l]!); l--) if (!shapeOf(lines[l]!).blank) return false;
+  for (let l = line + 1; l < lines.length && !DOC_MARKER.test(lines[l]!); l++) if (!shapeOf(lines[l]!).blank) return false;
+  return true;
 }
 
 function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
