@@ -199,3 +199,12 @@ test('a WorkspaceSetting snippet where every workspace has one: one problem with
   assert.ok(problems.every((p) => p.severity !== 'error'), JSON.stringify(problems));
   assert.ok(problems.length <= 1, JSON.stringify(problems));
 });
+
+test('names with `$` (envsubst templates) stay as written, never read as snippet variables', () => {
+  const files: Record<string, string> = {};
+  for (const [k, v] of Object.entries(PROJECT)) files[k] = v.replace(/\bretail\b/g, '$PREFIX-retail').replace(/shop-gateways/g, '$PREFIX-shop-gateways');
+  const d = snippetDefaults(project(files).p.resolved());
+  const byPrefix = new Map(resourceSnippets(d).map((s) => [s.prefix, expand(s.body)]));
+  assert.match(byPrefix.get('tsb-gateway')!, /tenant: "\$PREFIX-retail"\n {2}workspace: shop-ws\n {2}group: "\$PREFIX-shop-gateways"/);
+  assert.match(byPrefix.get('tsb-workspace-setting')!, /tenant: "\$PREFIX-retail"/);
+});

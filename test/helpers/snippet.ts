@@ -19,8 +19,9 @@ export function expand(body: string): string {
       .replace(/\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g, (_m, n: string, list: string) => { const first = list.split(/(?<!\\),/)[0]!; if (!defaults.has(n)) defaults.set(n, first); return first; })
       .replace(/\$\{([A-Z_]+)(?::([^}]*))?\}/g, (_m, v: string, d?: string) => VARIABLES[v] ?? d ?? '');
   }
-  text = text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
-  text = text.replace(/\$([A-Z_]+)/g, (_m, v: string) => VARIABLES[v] ?? '');
+  // An escaped `\$` is a dollar sign, not a tab stop or a variable.
+  text = text.replace(/(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
+  text = text.replace(/(?<!\\)\$([A-Z_]+)/g, (_m, v: string) => VARIABLES[v] ?? '');
   return text.replace(/\\([$}\\,|])/g, '$1');
 }
 

@@ -62,6 +62,6 @@ export function expandSnippet(body: string): string {
         return first;
       });
   }
-  text = text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
+  text = text.replace(/(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
   return text.replace(/\\([$}\\,|])/g, '$1');
 }

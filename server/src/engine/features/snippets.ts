@@ -1,7 +1,7 @@
 import type { GroupType } from '../../../../schemas/src/types';
 import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/failover';
 import type { ResolvedProject } from '../workspace/resolved';
-import { labelsMatch } from '../workspace/selectors';
+import { labelsMatch, nsPatternsOverlap, parseNsPattern } from '../workspace/selectors';
 import { tenancyNames } from './projectValues';
 import { escapeSnippet, TabStops, yamlScalar } from './snippetText';
 
@@ -26,6 +26,8 @@ export interface SnippetDefaults {
   ingress: { name: string; namespace: string; app: string }[];
   services: { name: string; namespace: string; versions: string[] }[];
   clusters: string[];
+  /** Gateways that a WorkspaceSetting's east-west entry selects and an install CR deploys: the project's convention. */
+  selectedGateways: { name: string; namespace: string; app: string }[];
   /** A WorkspaceSetting selects app=X in namespace Y and no install CR deploys it. */
   missingGateway?: { namespace: string; app: string };
   /** `Kind/name` of every TSB object and install CR, to keep new names unique. */
@@ -66,11 +68,13 @@ export function snippetDefaults(p: ResolvedProject): SnippetDefaults {
     return { name: s.fact.name, namespace: s.namespace!, versions: [...versions].sort(byText) };
   });
   let missingGateway: SnippetDefaults['missingGateway'];
+  const selectedGateways: SnippetDefaults['selectedGateways'] = [];
   for (const s of p.workspaceSettings) {
     for (const e of s.eastWest) {
-      if (!missingGateway && e.namespace && e.labels['app'] && Object.keys(e.labels).length === 1 && gatewaysFor(p, e.namespace, e.labels).length === 0) {
-        missingGateway = { namespace: e.namespace, app: e.labels['app'] };
-      }
+      if (!e.namespace || !Object.keys(e.labels).length) continue;
+      const found = gatewaysFor(p, e.namespace, e.labels);
+      for (const g of found) if (!selectedGateways.some((x) => x.name === g.name && x.namespace === g.namespace)) selectedGateways.push({ name: g.name, namespace: g.namespace, app: g.labels['app'] ?? g.name });
+      if (!missingGateway && !found.length && e.labels['app'] && Object.keys(e.labels).length === 1) missingGateway = { namespace: e.namespace, app: e.labels['app'] };
     }
   }
   const taken = new Set<string>([
@@ -80,7 +84,7 @@ export function snippetDefaults(p: ResolvedProject): SnippetDefaults {
   return {
     organizations: tenancyNames(p, 'organization'),
     tenants: tenancyNames(p, 'tenant'),
-    workspaces, groups, appNamespaces, freeNamespaces, eastWest, ingress,
+    workspaces, groups, appNamespaces, freeNamespaces, eastWest, ingress, selectedGateways,
     services: services.sort((a, b) => b.versions.length - a.versions.length || byText(a.namespace, b.namespace) || byText(a.name, b.name)),
     clusters: [...p.clusters],
     ...(missingGateway ? { missingGateway } : {}),
@@ -103,6 +107,9 @@ interface Builder {
   description: string;
   build(d: SnippetDefaults): { lines: string[]; notes?: string[] };
 }
+
+/** A value written as is (no tab stop): a YAML scalar, escaped for snippet syntax (`$PREFIX` stays text). */
+const lit = (v: string) => escapeSnippet(yamlScalar(v));
 
 function unique(d: SnippetDefaults, kind: string, base: string): string {
   if (!d.taken.has(`${kind}/${base}`)) return base;
@@ -134,10 +141,14 @@ function namesOf(t: TabStops, names: string[], pad: string): string[] {
   });
 }
 
+/**
+ * The gateway a new WorkspaceSetting selects: an east-west install of the project, else one its other
+ * WorkspaceSettings select and that is deployed (its convention). Never a selector already reported as
+ * matching nothing: the advice must not copy a mistake.
+ */
 function eastWestGateway(d: SnippetDefaults): { namespace: string; app: string; deployed: boolean } {
-  const g = d.eastWest[0];
+  const g = d.eastWest[0] ?? d.selectedGateways[0];
   if (g) return { namespace: g.namespace, app: g.app, deployed: true };
-  if (d.missingGateway) return { ...d.missingGateway, deployed: false };
   return { namespace: 'eastwest', app: 'eastwest-gateway', deployed: false };
 }
 
@@ -149,7 +160,7 @@ function groupFor(d: SnippetDefaults, type: GroupType) {
 function groupParents(d: SnippetDefaults, type: GroupType, t: TabStops): string[] {
   const g = groupFor(d, type);
   if (g) {
-    return [`  organization: ${yamlScalar(g.organization)}`, `  tenant: ${yamlScalar(g.tenant)}`, `  workspace: ${yamlScalar(g.workspace)}`, `  group: ${t.value(d.groups.filter((x) => x.type === type && x.workspace === g.workspace).map((x) => x.name))}`];
+    return [`  organization: ${lit(g.organization)}`, `  tenant: ${lit(g.tenant)}`, `  workspace: ${lit(g.workspace)}`, `  group: ${t.value(d.groups.filter((x) => x.type === type && x.workspace === g.workspace).map((x) => x.name))}`];
   }
   const ws = d.workspaces[0];
   const ten = tenancy(d, ws);
@@ -172,11 +183,12 @@ function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder {
     build(d) {
       const t = new TabStops();
       // A namespace of the workspace that no group of this type owns yet (groups own namespaces exclusively).
-      const taken = d.groups.filter((g) => g.type === type).flatMap((g) => g.namespaces);
-      const ws = d.workspaces.find((w) => w.namespaces.some((n) => !taken.includes(n))) ?? d.workspaces[0];
+      const taken = d.groups.filter((g) => g.type === type).flatMap((g) => g.namespaces).map(parseNsPattern).filter((x): x is NonNullable<typeof x> => !!x);
+      const free = (n: string) => { const pat = parseNsPattern(n); return !!pat && !taken.some((x) => nsPatternsOverlap(x, pat)); };
+      const ws = d.workspaces.find((w) => w.namespaces.some(free)) ?? d.workspaces[0];
       const ten = tenancy(d, ws);
       const wsName = ws?.name ?? FALLBACK.workspace;
-      const names = ws ? ws.namespaces.filter((n) => !taken.includes(n)).slice(0, 1) : [`*/${FALLBACK.namespace}`];
+      const names = ws ? ws.namespaces.filter(free).slice(0, 1) : [`*/${FALLBACK.namespace}`];
       const notes = ws && names.length === 0 ? [`Every namespace of workspace ${wsName} already belongs to a ${type} group: name another one.`] : [];
       return {
         lines: [
@@ -238,7 +250,7 @@ const BUILDERS: Builder[] = [
       if (first) {
         const same = free.filter((w) => w.organization === first.organization && w.tenant === first.tenant).map((w) => w.name);
         const ten = tenancy(d, first);
-        meta.push(`  organization: ${yamlScalar(ten.organization)}`, `  tenant: ${yamlScalar(ten.tenant)}`, `  workspace: ${t.value(same)}`, `  name: $${t.last}-setting`);
+        meta.push(`  organization: ${lit(ten.organization)}`, `  tenant: ${lit(ten.tenant)}`, `  workspace: ${t.value(same)}`, `  name: $${t.last}-setting`);
       } else {
         const ten = tenancy(d);
         const name = d.workspaces.length ? unique(d, 'Workspace', 'new-ws') : FALLBACK.workspace;
@@ -456,10 +468,10 @@ const BUILDERS: Builder[] = [
       const name = t.value(w.name);
       const nameNo = t.last;
       const nsLine = namesOf(t, [`*/${w.namespace}`], '      ');
-      const existing = d.eastWest[0];
-      const gwNs = t.value(existing?.namespace ?? d.missingGateway?.namespace ?? 'eastwest');
+      const existing = d.eastWest[0] ?? d.selectedGateways[0];
+      const gwNs = t.value(existing?.namespace ?? 'eastwest');
       const gwNsNo = t.last;
-      const gwApp = t.value(existing?.app ?? d.missingGateway?.app ?? unique(d, 'IngressGateway', 'eastwest-gateway'));
+      const gwApp = t.value(existing?.app ?? unique(d, 'IngressGateway', 'eastwest-gateway'));
       const gwAppNo = t.last;
       const lines = [
         'apiVersion: api.tsb.tetrate.io/v2',
@@ -493,7 +505,7 @@ const BUILDERS: Builder[] = [
       }
       return {
         lines,
-        notes: existing ? [`Selects the east-west gateway the project already installs (${existing.namespace}/${existing.name}).`] : [],
+        notes: existing ? [`Selects the gateway the project already installs (${existing.namespace}/${existing.name}).`] : [],
       };
     },
   },
