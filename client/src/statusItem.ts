@@ -2,7 +2,10 @@
 // 2 errors"), from tsb/projectSummary; a click opens the project summary.
 import * as vscode from 'vscode';
 import { Commands, type ProjectSummary } from '../../server/src/protocol';
-import { missingItems, placementText, summaryHeadline } from './summaryText';
+import { missingItems, placementText, problemsText, summaryHeadline } from './summaryText';
+
+/** Markdown-escapes text (names from the workspace must not become links or emphasis). */
+const esc = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, (c) => `\\${c}`);
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -62,17 +65,13 @@ export class StatusItem implements vscode.Disposable {
         }
         const icon = s.scanning ? '$(sync~spin)' : s.problems.errors ? '$(error)' : s.problems.warnings ? '$(warning)' : '$(check)';
         this.item.text = `${icon} ${summaryHeadline(s, t)}`;
+        // Text from the workspace (names) is escaped: the tooltip renders markdown, with theme icons only.
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = false;
-        md.appendText(t('Where files are applied: {0}', placementText(s, t)));
-        md.appendMarkdown('\n\n');
-        md.appendText(t('{0} YAML files, {1} with TSB documents; {2} errors, {3} warnings, {4} notes.', s.files, s.tsbFiles, s.problems.errors, s.problems.warnings, s.problems.infos));
-        for (const m of missingItems(s, t)) {
-          md.appendMarkdown('\n\n$(warning) ');
-          md.appendText(m);
-        }
-        md.appendMarkdown('\n\n');
-        md.appendText(t('Click for the project summary.'));
+        md.appendMarkdown(`**${esc(t('Where files are applied: {0}', placementText(s, t)))}**\n\n`);
+        md.appendMarkdown(`${esc(t('{0} YAML files, {1} with TSB documents', s.files, s.tsbFiles))} · ${esc(problemsText(s, t, true))}\n\n`);
+        for (const m of missingItems(s, t)) md.appendMarkdown(`$(warning) ${esc(m)}\n\n`);
+        md.appendMarkdown(esc(t('Click for the project summary.')));
         this.item.tooltip = md;
         break;
       }

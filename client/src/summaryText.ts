@@ -31,14 +31,14 @@ export function placementText(s: ProjectSummary, t: Translate): string {
   return t('placements unknown');
 }
 
-function problemsText(s: ProjectSummary, t: Translate): string {
+/** "2 errors · 1 warning · 7 notes" (notes only with `withNotes`). */
+export function problemsText(s: ProjectSummary, t: Translate, withNotes = false): string {
   const { errors, warnings } = s.problems;
   const e = errors === 1 ? t('1 error') : t('{0} errors', errors);
   const w = warnings === 1 ? t('1 warning') : t('{0} warnings', warnings);
-  if (errors && warnings) return `${e} · ${w}`;
-  if (errors) return e;
-  if (warnings) return w;
-  return t('no problems');
+  const n = s.problems.infos === 1 ? t('1 note') : t('{0} notes', s.problems.infos);
+  const parts = [errors ? e : '', warnings ? w : '', withNotes && s.problems.infos ? n : ''].filter(Boolean);
+  return parts.length ? parts.join(' · ') : t('no problems');
 }
 
 /** The status item's text (without the leading icon): "TSB: 3 clusters inferred from deploy.sh · 41 files · 2 errors". */

@@ -228,7 +228,7 @@ function whatIfDock(w: WhatIfView, a: RenderActions): HTMLElement {
     w.marked.length ? h('ul', { class: 'marked-list', 'aria-label': t('Marked down') }, w.marked.map((m) => markedChip(m, a))) : null,
     h('div', { class: 'routes', role: 'region', 'aria-label': w.answerTitle, 'aria-live': 'polite' },
       w.routes.length === 0
-        ? h('p', { class: 'empty muted' }, w.downCount ? t('No route changes.') : w.emptyText)
+        ? h('p', { class: 'empty muted' }, w.downCount ? t('None of the marked workloads exists any more: callers reach their local copy of each service.') : w.emptyText)
         : h('ul', { class: 'route-list' }, w.routes.map((r) => route(r, a)))));
 }
 

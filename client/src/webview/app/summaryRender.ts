@@ -58,6 +58,11 @@ export function renderSummary(v: SummaryView | undefined, status: { statusText: 
         ? h('div', {}, h('h3', {}, t('Inferred from the repository')), h('ul', { class: 'units' }, p.units.map((u) => unit(u, a))))
         : null,
       p.inferred.length ? h('div', {}, h('h3', {}, t('Inferred placements')), h('ul', { class: 'notes' }, p.inferred.map((x) => h('li', {}, x)))) : null,
+      p.unknown
+        ? h('div', { class: 'actions' },
+          h('p', {}, t('Without placements, the cross-cluster checks and the failover preview do not know which clusters run what. The failover preview suggests a tsb.config.yaml written from this repository\u2019s folders, to copy or create.')),
+          button('summary:suggest', 'secondary', t('Open the failover preview and its suggested tsb.config.yaml'), () => a.command('tsb.showFailoverPreview'), t('Show the suggested tsb.config.yaml')))
+        : null,
       v.canWriteConfig
         ? h('div', { class: 'actions' },
           button('summary:write', 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command('tsb.writeConfig'), t('Write tsb.config.yaml')),

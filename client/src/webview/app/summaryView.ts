@@ -39,6 +39,8 @@ export interface SummaryView {
     configs: LocationView[];
     units: UnitView[];
     inferred: string[];
+    /** Nothing says where files are applied. */
+    unknown: boolean;
   };
   missing: string[];
   workspaces: { name: string; text: string; location: LocationView }[];
@@ -100,6 +102,7 @@ export function buildSummaryView(s: ProjectSummary, canWriteConfig: boolean): Su
       })),
       units: s.units.map((u, i) => unitView(u, folders, i)),
       inferred: s.inferred,
+      unknown: !s.placementsConfigured && s.units.length === 0,
     },
     missing: missingItems(s, t),
     workspaces: s.project.workspaces.map((w) => ({
