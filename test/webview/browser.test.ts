@@ -598,6 +598,7 @@ describe('failover preview in Chromium', { skip }, () => {
       { file: 'preview-docked-680x650.png', theme: 'light', model: seed(), downs: [['cluster-2', 'ratings-v1']], width: 680, height: 650, scrollTo: 'section.workspace h3' },
       { file: 'preview-high-contrast.png', theme: 'hc', model: seed(), downs: [['cluster-1', 'details-v1']], width: 1100, height: 760, scrollTo: 'section.workspace h3:nth-of-type(2)' },
       { file: 'preview-zh-cn.png', theme: 'light', model: seed(), downs: [['cluster-1', 'reviews-v2']], width: 1100, full: true, bundle: zh },
+      { file: 'preview-teach-narrow.png', theme: 'light', model: { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, width: 420, full: true },
       { file: 'summary-light.png', theme: 'light', view: 'summary', width: 960, full: true },
       { file: 'summary-dark-zh-cn.png', theme: 'dark', view: 'summary', width: 960, full: true, bundle: zh },
     ];

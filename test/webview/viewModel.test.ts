@@ -165,7 +165,8 @@ describe('view model: empty states that teach', () => {
   it('no workspace and no placements, nothing known: placeholders, never the bundled example\'s names', () => {
     const vm = buildViewModel({ workspaces: [], clusters: [], placementsConfigured: false, notes: ['no tsb.config.yaml'] }, []);
     assert.deepEqual(vm.teach.map((t) => t.snippetFile), ['tsb.config.yaml', 'tsb/my-app-ws.yaml']);
-    assert.match(vm.teach[0]!.snippet, /^placements: .*\n {2}- files: k8s\/\*\*/);
+    assert.match(vm.teach[0]!.snippet, /\nplacements:\n {2}- files: k8s\/\*\*\n {4}clusters: \[cluster-a, cluster-b\]/);
+    assert.match(vm.teach[0]!.snippet, /# Write your cluster names/);
     assert.doesNotMatch(vm.teach.map((t) => t.snippet).join('\n'), /cluster-1|eastwest-gateway|bookinfo/);
     assert.match(vm.teach[1]!.snippet, /kind: WorkspaceSetting[\s\S]*defaultEastWestGatewaySettings:\n {4}- workloadSelector:/);
     assert.deepEqual(vm.notes, ['no tsb.config.yaml']);

@@ -182,6 +182,23 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       await screenshot('first-minute-summary', 'vscode-project-summary.png');
     });
 
+    it('the preview\'s advice is written from this repository: its folders for placements, its gateway and workspaces', async () => {
+      const summary = await webviewFrame('main.summary .facts');
+      await summary.locator('button[data-key="summary:suggest"]').click();
+      await page.locator('.tabs-container .tab:has-text("Failover Preview")').waitFor({ timeout: STEP_MS });
+      const frame = await webviewFrame('section.teach[data-teach="teach:placements"]');
+      const placements = await frame.locator('section.teach[data-teach="teach:placements"] pre').innerText();
+      log('suggested placements:\n' + placements);
+      assert.match(placements, /- files: gitops\/\*\*/, 'the repository\'s own folder');
+      assert.doesNotMatch(placements, /cluster-1|apps\/\*\*/, 'not the bundled example');
+      const setting = frame.locator('section.teach[data-teach="teach:setting:eshop"] pre');
+      const yaml = await setting.innerText();
+      assert.match(yaml, /workspace: eshop/);
+      assert.match(yaml, /namespace: bookinfo\n\s+labels:\n\s+app: app-gw/, 'the gateway the repository\'s other WorkspaceSettings select');
+      await frame.locator('section.teach[data-teach="teach:setting:eshop"]').scrollIntoViewIfNeeded();
+      await screenshot('preview-advice-from-repository', 'vscode-preview-advice.png');
+    });
+
     it('the preview button sits on files with TSB documents only', async () => {
       const button = page.locator('.editor-actions .action-item a[aria-label*="Show Failover Preview"], .editor-actions .action-item a[aria-label*="Failover Preview"]');
       await openFile(tsbYaml, path.basename(tsbYaml));

@@ -87,20 +87,25 @@ export function placementsSnippet(model: FailoverModel, hints: ProjectHints | un
     tops.add(parts.length > 1 ? `${parts[0]}/**` : '*.yaml');
   }
   const clusters = knownClusters(model, hints);
-  const clusterText = clusters ? `[${clusters.join(', ')}]` : '[cluster-a, cluster-b]   # your cluster names (kubectl contexts)';
   const globs = tops.size ? [...tops].sort(byText) : ['k8s/**'];
   return [
-    'placements:                 # every entry whose glob matches a file applies to it',
-    ...globs.flatMap((g, i) => [
-      `  - files: ${g}${i === 0 ? '            # glob relative to this file' : ''}`,
-      `    clusters: ${clusterText}`,
-    ]),
+    '# Which clusters each file is applied to: every entry whose glob',
+    '# (relative to this file) matches a file applies to it.',
+    ...(clusters ? [] : ['# Write your cluster names (as your kubectl contexts name them).']),
+    'placements:',
+    ...globs.flatMap((g) => [`  - files: ${g}`, `    clusters: [${(clusters ?? ['cluster-a', 'cluster-b']).join(', ')}]`]),
   ].join('\n');
 }
 
-function gatewayFor(ws: WorkspaceFailover, hints: ProjectHints | undefined): { namespace: string; app: string; installed: boolean } {
+/**
+ * The gateway a new WorkspaceSetting should select: an east-west install of the repository, else one the
+ * repository's other WorkspaceSettings select and that is deployed (its convention), else a new one.
+ */
+function gatewayFor(ws: WorkspaceFailover, model: FailoverModel, hints: ProjectHints | undefined): { namespace: string; app: string; installed: boolean } {
   const g = eastWestInstall(hints);
   if (g) return { namespace: g.namespace!, app: appOf(g.labels, g.name), installed: true };
+  const used = model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0 && x.clusters.length > 0) ?? model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0);
+  if (used) return { namespace: used.namespace, app: appOf(used.labels, used.installs[0]!.name), installed: true };
   return { namespace: 'eastwest', app: `${baseName(ws.name)}-eastwest`, installed: false };
 }
 
@@ -163,7 +168,7 @@ export function globalTeach(model: FailoverModel, hints: ProjectHints | undefine
       organization: p?.organizations[0] ?? 'my-org', tenant: p?.tenants[0] ?? 'my-tenant', name: `${ns}-ws`, namespaces: [`*/${ns}`],
       gateways: [], candidates: [], excluded: [], lookalikes: [],
     };
-    const gw = gatewayFor(ws, hints);
+    const gw = gatewayFor(ws, model, hints);
     out.push({
       key: 'teach:workspace',
       title: t('No TSB workspace yet'),
@@ -200,19 +205,19 @@ function exposedSelector(excluded: ExcludedService[]): Labels {
 }
 
 /** Advice for one workspace: no WorkspaceSetting, a gateway deployed nowhere, nothing exposed. */
-export function workspaceTeach(ws: WorkspaceFailover, hints: ProjectHints | undefined): TeachView[] {
+export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hints: ProjectHints | undefined): TeachView[] {
   const out: TeachView[] = [];
   const hasSetting = ws.settingSource !== undefined || ws.gateways.length > 0;
   const near = ws.source?.uri;
   if (!hasSetting) {
-    const gw = gatewayFor(ws, hints);
+    const gw = gatewayFor(ws, model, hints);
     out.push({
       key: `teach:setting:${ws.name}`,
       title: t('No WorkspaceSetting with east-west gateway settings yet'),
       body: [
         t('Services of {0} are not exposed through any east-west gateway, so none can fail over to another cluster.', ws.name),
         gw.installed
-          ? t('Add a WorkspaceSetting with defaultEastWestGatewaySettings that selects the east-west gateway this repository installs ({0} in namespace {1}): by default every service of the workspace is exposed.', gw.app, gw.namespace)
+          ? t('Add a WorkspaceSetting with defaultEastWestGatewaySettings that selects the gateway this repository installs for it ({0} in namespace {1}): by default every service of the workspace is exposed.', gw.app, gw.namespace)
           : t('Add a WorkspaceSetting with defaultEastWestGatewaySettings: by default every service of the workspace is exposed. No east-west gateway is installed in this repository yet: install one with the same name in every cluster.'),
       ],
       snippetFile: `${ws.name}-setting.yaml`,

@@ -355,7 +355,7 @@ function workspaceView(model: FailoverModel, ws: WorkspaceFailover, down: DownWo
     rows,
     summaryText: rows.length === 0 ? t('No services') : rows.length === 1 ? t('1 service: {0}', parts.join(t(', '))) : t('{0} services: {1}', rows.length, parts.join(t(', '))),
     lookalikes: ws.lookalikes.map((l) => t('{0} in {1} has namesakes in {2}: a service never fails over to another namespace.', l.service, l.namespace, namesakes(l.otherNamespaces, l.otherCount))),
-    teach: workspaceTeach(ws, hints),
+    teach: workspaceTeach(ws, model, hints),
     topology,
   };
 }
