@@ -5,7 +5,8 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { FailoverPreviewPanel, type PreviewData } from './webview/panel';
 import { ProjectSummaryPanel } from './webview/summaryPanel';
 import {
-  FailoverModelRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification, type ProjectSummary,
+  FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  type InferredConfig, type ProjectSummary,
 } from '../../server/src/protocol';
 import { createLanguageClient, CLIENT_NAME, RestartPolicy } from './languageClient';
 import { StatusItem } from './statusItem';
@@ -79,6 +80,11 @@ export class Ctx implements vscode.Disposable {
     this.policy.reset();
     await this.stop();
     await this.start();
+  }
+
+  /** What the server inferred about where files are applied, as tsb.config.yaml text. */
+  async requestInferredConfig(uri?: string): Promise<InferredConfig | null> {
+    return this.runningClient().sendRequest(InferredConfigRequest, uri ? { uri } : {});
   }
 
   private runningClient(): LanguageClient {

@@ -57,7 +57,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     synchronize: {
       // The server also registers its own watcher when the client supports it; events are idempotent.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // YAML, and the scripts, Makefiles and READMEs that say where it is applied.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.{yaml,yml,sh,bash,zsh,md,markdown,mk},Makefile,makefile,GNUmakefile}'),
       configurationSection: SETTINGS_SECTION,
     },
     outputChannel: output,

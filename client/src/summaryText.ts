@@ -22,12 +22,12 @@ export function placementText(s: ProjectSummary, t: Translate): string {
   const nClusters = n === 1 ? t('1 cluster') : t('{0} clusters', n);
   if (s.units.length) {
     const files = [...new Set(s.units.flatMap((u) => u.evidence.map((e) => e.uri)))];
+    if (n === 0) return s.units.length === 1 ? t('1 deployment unit inferred, no cluster named') : t('{0} deployment units inferred, no cluster named', s.units.length);
     if (files.length === 1) return t('{0} inferred from {1}', nClusters, baseName(files[0]!));
     if (files.length > 1) return t('{0} inferred from {1} files', nClusters, files.length);
     return t('{0} inferred', nClusters);
   }
   if (s.configs.some((c) => c.placements > 0)) return t('{0} from tsb.config.yaml', nClusters);
-  if (s.inferred.length && n) return t('{0} inferred', nClusters);
   return t('placements unknown');
 }
 
@@ -51,6 +51,9 @@ export function summaryHeadline(s: ProjectSummary, t: Translate): string {
 /** What the project lacks, most important first (each a sentence). */
 export function missingItems(s: ProjectSummary, t: Translate): string[] {
   const out: string[] = [];
+  if (s.unplaced.length && (s.placementsConfigured || s.units.length)) {
+    out.push(s.unplaced.length === 1 ? t('1 YAML file is placed by nothing in the repository.') : t('{0} YAML files are placed by nothing in the repository.', s.unplaced.length));
+  }
   if (!s.placementsConfigured && s.units.length === 0) {
     out.push(s.configs.length
       ? t('tsb.config.yaml places no file in a cluster: add placements, so cross-cluster checks and the failover preview know where each file is applied.')

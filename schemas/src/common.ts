@@ -82,9 +82,11 @@ export const NAMESPACE_SELECTOR = def(
       names: arr(
         {
           type: 'string',
-          pattern: '^(\\*|[^/*]+)/(\\*|[^/*]+\\*?)$',
+          // The cluster part: `*` or a cluster name (no spaces, `/` or `*`). The namespace part: `*`, a
+          // Kubernetes namespace name (lower-case letters, digits, `-`) or such a prefix ending in `*`.
+          pattern: '^(\\*|[^/*\\s]+)/(\\*|[a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\\*)$',
           patternErrorMessage:
-            'Names are `<cluster>/<namespace>`: the cluster is a cluster name or `*`; the namespace is a name, `*` or a prefix ending in `*`. Example: `*/bookinfo`.',
+            'Names are `<cluster>/<namespace>`: the cluster is a cluster name or `*`; the namespace is a Kubernetes namespace name (lower-case letters, digits and `-`), `*`, or a prefix ending in `*`. Example: `*/bookinfo`.',
         },
         'Namespaces as `<cluster>/<namespace>`: `*/ns1` (ns1 in any cluster), `c1/ns1`, `c1/*`, `*/*`, `c1/ns*` (prefix).',
         { minItems: 1 },

@@ -1,7 +1,6 @@
 // install.tetrate.io/v1alpha1 ControlPlane (tsb-api.md §4.5). The same tree is the `spec:` of the
 // control-plane Helm values. Components the reference does not expand keep their listed sub-fields
 // with free objects where the shape is unknown.
-import { WORKLOAD_SELECTOR } from './common';
 import { GLOBAL_KUBE_SPEC, imagePullSecrets, ISTIO_KUBE_SPEC, KUBE_SPEC, logLevels } from './kube';
 import { arr, bool, def, deprecated, duration, enumOf, free, int, mapOf, num, obj, port, str, strs, use, type S } from './dsl';
 
@@ -11,8 +10,8 @@ const logLevel = () => str('Log level of the component (e.g. info, debug).');
 const istioCommon = {
   kubeSpec: use(ISTIO_KUBE_SPEC, 'Kubernetes settings of Istio (istiod, operator, CNI, overlays on the IstioOperator).'),
   logLevels: logLevels('Istio'),
-  defaultWorkloadCertTtl: duration('Default lifetime of workload certificates.'),
-  maxWorkloadCertTtl: duration('Maximum lifetime of workload certificates.'),
+  defaultWorkloadCertTTL: duration('Default lifetime of workload certificates.'),
+  maxWorkloadCertTTL: duration('Maximum lifetime of workload certificates.'),
   mountInternalWasmExtensions: bool('Mount the internal Wasm extensions into the proxies.'),
   traceSamplingRate: num('Trace sampling rate in percent (0-100).'),
   trustDomain: str('SPIFFE trust domain of the cluster; unique per cluster and equal to the Cluster object\'s `trustDomain` (derived from the cluster name when omitted).'),
@@ -167,9 +166,10 @@ const COMPONENTS = obj('Settings of the individual control-plane components.', {
     logLevel: logLevel(),
     envoyMetricScrapingSelectors: arr(obj('Which Envoys to scrape.', {
       namespace: str('Namespace.'),
-      workloadSelector: use(WORKLOAD_SELECTOR, 'Workloads.'),
+      // Unlike the TSB WorkloadSelector, the collector's selector makes both fields optional.
+      workloadSelector: obj('Workloads whose Envoys are scraped.', { namespace: str('Namespace of the workloads.'), labels: mapOf('Pod labels of the workloads.') }),
     }), 'Envoy metric scraping selectors.'),
-    metrics: obj('Metric settings.', { disableDefaultExclusions: bool('Disable the default exclusions.'), exclusions: strs('Excluded metrics.') }),
+    metrics: obj('Metric settings.', { disableDefaultExclusions: bool('Disable the default exclusions.'), exclusions: arr(obj('A metric excluded from collection.', { metric: obj('Which metric names match.', { exact: str('Exact metric name.'), regex: str('RE2 regular expression on the metric name.') }, { oneofs: [['exact', 'regex']] }) }), 'Excluded metrics.') }),
   }),
   satellite: component('Satellite', { enabled: bool('Enable satellite.'), logLevel: logLevel() }),
   ngac: component('NGAC', { enabled: bool('Enable NGAC.'), logLevels: logLevels('NGAC') }),

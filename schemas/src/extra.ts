@@ -14,6 +14,25 @@ const configResources = () =>
     expectedEtag: str('Etag used to detect changes to the resource.'),
   }), 'Configuration resources related to this object.');
 
+const allowBindings = () => obj('Role bindings on the resource.', {
+  description: str('A description of the bindings.'),
+  allow: arr(obj('A role granted to some subjects.', {
+    role: str('The role, e.g. `rbac/admin`, `rbac/reader`, `rbac/creator`.'),
+    subjects: arr(obj('A user, team or service account (exactly one).', {
+      user: str('User FQN, e.g. `organizations/<org>/users/<user>`.'),
+      team: str('Team FQN, e.g. `organizations/<org>/teams/<team>`.'),
+      serviceAccount: str('Service account FQN, e.g. `organizations/<org>/serviceaccounts/<sa>`.'),
+    }, { exactlyOne: [['user', 'team', 'serviceAccount']] }), 'Subjects the role is granted to.'),
+  }, { required: ['role', 'subjects'] }), 'Bindings.'),
+}, { required: ['allow'] });
+
+/** Older per-type access binding kinds (before the generic AccessBindings), still accepted by tctl. */
+const LEGACY_BINDINGS: [string, string][] = [
+  ['OrganizationAccessBindings', 'an organization'], ['TenantAccessBindings', 'a tenant'], ['WorkspaceAccessBindings', 'a workspace'],
+  ['GatewayAccessBindings', 'a gateway group'], ['TrafficAccessBindings', 'a traffic group'], ['SecurityAccessBindings', 'a security group'],
+  ['IstioInternalAccessBindings', 'an istio-internal group'], ['ApplicationAccessBindings', 'an application'], ['APIAccessBindings', 'an API'],
+];
+
 export const extraEntries: SchemaEntry[] = [
   kind({
     id: 'rbac-role', kind: 'Role', apiVersions: RBAC, dialect: 'tsb', parents: [],
@@ -36,17 +55,32 @@ export const extraEntries: SchemaEntry[] = [
   kind({
     id: 'rbac-access-bindings', kind: 'AccessBindings', apiVersions: RBAC, dialect: 'tsb', parents: [], meta: TSB_META_NO_NAME,
     description: 'Grants roles to users, teams and service accounts on one TSB resource (named by `metadata.fqn` or the `tsb.tetrate.io/fqn` annotation).',
-    spec: obj('Role bindings on the resource.', {
-      description: str('A description of the bindings.'),
-      allow: arr(obj('A role granted to some subjects.', {
-        role: str('The role, e.g. `rbac/admin`, `rbac/reader`, `rbac/creator`.'),
-        subjects: arr(obj('A user, team or service account (exactly one).', {
-          user: str('User FQN, e.g. `organizations/<org>/users/<user>`.'),
-          team: str('Team FQN, e.g. `organizations/<org>/teams/<team>`.'),
-          serviceAccount: str('Service account FQN, e.g. `organizations/<org>/serviceaccounts/<sa>`.'),
-        }, { exactlyOne: [['user', 'team', 'serviceAccount']] }), 'Subjects the role is granted to.'),
-      }, { required: ['role', 'subjects'] }), 'Bindings.'),
-    }, { required: ['allow'] }),
+    spec: allowBindings(),
+  }),
+  ...LEGACY_BINDINGS.map(([k, what]) => kind({
+    id: `rbac-${k.replace(/AccessBindings$/, '').replace(/^API$/, 'Api').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}-access-bindings`,
+    kind: k, apiVersions: RBAC, dialect: 'tsb', parents: [], meta: TSB_META_NO_NAME,
+    description: `Grants roles to users, teams and service accounts on ${what} (the target is named by the metadata parents or \`fqn\`).`,
+    spec: allowBindings(),
+  })),
+  kind({
+    id: 'profile', kind: 'Profile', apiVersions: ['profile.tsb.tetrate.io/v2'], dialect: 'tsb', parents: ['organization'],
+    description: 'A profile: default and mandatory settings that resources attaching it (`profiles:`) propagate to their children.',
+    spec: obj('The profile.', { ...human }),
+  }),
+  kind({
+    id: 'extension-wasm-extension', kind: 'WasmExtension', apiVersions: ['extension.tsb.tetrate.io/v2'], dialect: 'tsb', parents: ['organization'],
+    description: 'A WebAssembly extension of the organization, attached to gateways and security settings by FQN.',
+    spec: obj('The extension: its image and where it may be used.', { ...human }, { required: ['url'] }),
+  }),
+  kind({
+    id: 'user', kind: 'User', apiVersions: ['api.tsb.tetrate.io/v2'], dialect: 'tsb', parents: ['organization'],
+    description: 'A user of the organization (normally synchronised from the identity provider).',
+    spec: obj('The user.', { displayName: str('Human-friendly name of the user.') }),
+  }),
+  kind({
+    id: 'resource-status', kind: 'ResourceStatus', apiVersions: ['api.tsb.tetrate.io/v2'], dialect: 'tsb', parents: [],
+    description: 'Output only: the configuration status of a resource, as printed by `tctl x status -o yaml`.',
   }),
   kind({
     id: 'application', kind: 'Application', apiVersions: APPLICATION, dialect: 'tsb', parents: ['organization', 'tenant'],

@@ -169,8 +169,10 @@ export const TIER1_GATEWAY_SPEC = obj('Configuration of a tier-1 gateway that fo
   }, { required: ['name', 'hostname'] }), 'TCP servers exposed inside the mesh.'),
 }, { required: ['workloadSelector'] });
 
+const { waf: _egressWaf, ...egressBase } = gatewayBase;
+
 export const EGRESS_GATEWAY_SPEC = obj('Configuration of an egress gateway: which workloads may reach which external hosts.', {
-  ...gatewayBase,
+  ...egressBase,
   authorization: arr(obj('Allow some workloads to reach some hosts.', {
     from: use(AUTHORIZATION_SETTINGS, 'Workloads allowed (service accounts as `<namespace>/<sa>`).'),
     to: strs('External hostnames (`*` = any).'),
@@ -221,8 +223,11 @@ const EXTENSIONS = def('Extensions', obj('Gateway extensions (Composer or Kong p
 const TRAFFIC_MODE = enumOf(['AUTO', 'INGRESS', 'EGRESS', 'TRANSIT'], 'How the server handles traffic (auto-detected when unset). A TRANSIT server must not set `tls` or `port`.');
 const TRANSIT = deprecated(bool('Expose the server inside the mesh only (transit between clusters).'), 'Use trafficMode: TRANSIT instead.');
 
+// The unified Gateway attaches WasmExtensions with `wasmPlugins`; it has no `extension` field.
+const { extension: _unifiedExtension, ...unifiedBase } = gatewayBase;
+
 export const GATEWAY_SPEC = obj('Configuration of a unified gateway (ingress, tier-1, egress or transit); the recommended replacement for IngressGateway and Tier1Gateway.', {
-  ...gatewayBase,
+  ...unifiedBase,
   wasmPlugins: arr(use(WASM_ATTACHMENT, 'A WasmExtension attachment.'), 'WasmExtensions applied to the gateway.'),
   http: arr(obj('An HTTP(S) server.', {
     ...serverCommon('server'),

@@ -11,6 +11,7 @@ import {
 } from './tenancy';
 import { SERVICE_ROUTE_SPEC, SERVICE_TRAFFIC_SETTING_SPEC, TRAFFIC_SETTING_SPEC } from './traffic';
 import { getDef } from './dsl';
+import { completeFromFacts } from './facts';
 import type { GroupType, SchemaEntry } from './types';
 
 export type { SchemaEntry } from './types';
@@ -31,7 +32,7 @@ const scoped = (g: GroupType, id: string, k: string, description: string, spec: 
 const install = (id: string, k: string, description: string, spec: Record<string, unknown>) =>
   kind({ id, kind: k, apiVersions: INSTALL_VERSIONS, dialect: 'install', parents: [], description, spec });
 
-export const catalog: SchemaEntry[] = [
+export const catalog: SchemaEntry[] = completeFromFacts([
   // Tenancy (tctl api.tsb.tetrate.io/v2 and GitOps tsb.tetrate.io/v2).
   tenancy('organization', 'Organization', [], 'The root of the TSB hierarchy.', ORGANIZATION_SPEC),
   tenancy('tenant', 'Tenant', ['organization'], 'A tenant of an organization: a group of workspaces.', TENANT_SPEC),
@@ -73,4 +74,4 @@ export const catalog: SchemaEntry[] = [
   install('install-control-plane', 'ControlPlane', 'Installs the TSB control plane in the cluster (conventionally `controlplane` in `istio-system`).', CONTROL_PLANE_SPEC),
 
   ...extraEntries,
-];
+]);

@@ -7,7 +7,6 @@ const LOCAL_REF = def('LocalObjectReference', obj('Reference to an object in the
 const keyRef = (what: string) =>
   obj(`Select a key of a ${what}.`, {
     key: str('The key to select.'),
-    name: str(`Name of the ${what} (Kubernetes spelling).`),
     localObjectReference: use(LOCAL_REF, `The ${what}.`),
     optional: bool(`Whether the ${what} or its key must exist.`),
   });
@@ -43,8 +42,6 @@ export const DEPLOYMENT = def('Deployment', obj('Settings of the Kubernetes Depl
     maxReplicas: int('Highest number of replicas the autoscaler may set.', { minimum: 1 }),
     metrics: arr(free('A Kubernetes autoscaling MetricSpec (type, resource, pods, object, external).'), 'Metrics the autoscaler scales on.'),
     disabled: bool('Turn the autoscaler off (the Deployment keeps replicaCount).'),
-    scaleTargetRef: free('The scaled object (set by the operator; tolerated).'),
-    behavior: free('Kubernetes autoscaling behavior (scaleUp, scaleDown).'),
   }),
   resources: RESOURCES(),
   env: arr(use(ENV_VAR, 'An environment variable.'), 'Extra environment variables of the main container.'),
@@ -90,10 +87,9 @@ export const KUBE_SPEC = def('KubernetesComponentSpec', obj('Kubernetes settings
   service: use(SERVICE, 'Service settings.'),
   serviceAccount: use(SERVICE_ACCOUNT, 'ServiceAccount settings.'),
   overlays: arr(use(OVERLAY, 'An overlay.'), 'Patches applied to the rendered objects.'),
-  job: free('Kubernetes settings of the component Jobs (affinity, tolerations, podAnnotations...).'),
 }));
 
-const CNI = obj('Istio CNI plugin settings.', {
+const CNI = obj('Istio CNI plugin settings (the field is spelled `CNI`).', {
   binaryDirectory: str('Directory of the CNI binaries on the node.'),
   configurationDirectory: str('Directory of the CNI configuration on the node.'),
   configurationFileName: str('CNI configuration file name.'),
@@ -110,8 +106,8 @@ export const ISTIO_KUBE_SPEC = def('KubernetesIstioComponentSpec', obj('Kubernet
   service: use(SERVICE, 'Service settings.'),
   serviceAccount: use(SERVICE_ACCOUNT, 'ServiceAccount settings.'),
   overlays: arr(use(OVERLAY, 'An overlay.'), 'Patches applied to the rendered objects (e.g. the IstioOperator).'),
-  cni: CNI,
-  CNI: { ...CNI, description: 'Istio CNI plugin settings (older spelling of `cni`, seen in TSB 1.6 output).' },
+  // The proto field is `CNI` (its JSON name keeps the capitals): `cni` is not read.
+  CNI,
 }));
 
 export const GLOBAL_KUBE_SPEC = obj('Kubernetes defaults applied to every component.', {

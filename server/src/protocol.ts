@@ -25,6 +25,8 @@ export interface Settings {
   maxFileSize: number;
   /** Delay in ms before diagnostics are recomputed after an edit. */
   diagnosticsDelay: number;
+  /** TSB version the files are applied to (`tsb.version`); "" accepts every version's fields. tsb.config.yaml `tsbVersion` wins. */
+  version: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trace: { server: 'off' },
   maxFileSize: 20,
   diagnosticsDelay: 300,
+  version: '',
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -60,6 +63,8 @@ export function normalizeSettings(raw: unknown): Settings {
     trace: { server: TRACE_SETTINGS.includes(trace as TraceSetting) ? (trace as TraceSetting) : DEFAULT_SETTINGS.trace.server },
     maxFileSize: num(r['maxFileSize'], DEFAULT_SETTINGS.maxFileSize, 1, 1024),
     diagnosticsDelay: num(r['diagnosticsDelay'], DEFAULT_SETTINGS.diagnosticsDelay, 0, 10_000),
+    // Checked in full by the engine; the client bundles this file, so only the shape is checked here.
+    version: typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version']) ? r['version'].trim() : DEFAULT_SETTINGS.version,
   };
 }
 
@@ -178,8 +183,10 @@ export interface ProjectSummary {
   placementsConfigured: boolean;
   /** Clusters named by placements, configured or inferred. */
   clusters: string[];
-  /** Placements inferred without tsb.config.yaml, in words ("cluster c1 for files under k8s/c1/ (...)"). */
-  inferred: string[];
+  /** YAML files with Kubernetes or TSB objects that nothing in the repository places. */
+  unplaced: string[];
+  /** What the inference read but could not use, and where ("inline YAML (a heredoc)", "the current kube context"). */
+  inferenceNotes: (UnitEvidence & { reason: string })[];
   /** The failover model's notes ("No WorkspaceSetting yet..."). */
   notes: string[];
   /** Deployment units inferred from the repository (scripts, CI, Argo CD...). */
@@ -195,15 +202,30 @@ export interface ProjectSummaryParams {
 /** What the server found: files, problems, configs, inferred placements and units. */
 export const ProjectSummaryRequest = new RequestType<ProjectSummaryParams, ProjectSummary, void>('tsb/projectSummary');
 
-/** Command ids the server names in code lenses; the client registers them. */
+/** Command ids the server names in code lenses and code actions; the client registers them. */
 export const Commands = {
   showFailoverPreview: 'tsb.showFailoverPreview',
   restartServer: 'tsb.restartServer',
+  writeConfig: 'tsb.writeConfig',
   showSummary: 'tsb.showSummary',
 } as const;
 
-/**
- * Writes a tsb.config.yaml from what was inferred. Not contributed here: the summary view offers it only
- * when some part of the extension has registered it.
- */
-export const WRITE_CONFIG_COMMAND = 'tsb.writeConfig';
+/** Writes a tsb.config.yaml from what was inferred; the summary view and the preview offer it when it is registered. */
+export const WRITE_CONFIG_COMMAND = Commands.writeConfig;
+
+export interface InferredConfigParams {
+  /** A file of the project (its workspace folder gets the config); the first folder when omitted. */
+  uri?: string;
+}
+
+export interface InferredConfig {
+  /** Where the tsb.config.yaml goes. */
+  uri: string;
+  /** What was inferred, as tsb.config.yaml text. */
+  text: string;
+  /** A tsb.config.yaml is already there (the client shows the text instead of overwriting it). */
+  exists: boolean;
+}
+
+/** The inferred deployment as a tsb.config.yaml ("Write tsb.config.yaml"). */
+export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>('tsb/inferredConfig');

@@ -12,6 +12,8 @@ export interface FoundYaml {
   uri: string;
   /** The file sits in a Helm chart's templates/ folder. */
   template: boolean;
+  /** A deploy script, Makefile or Markdown file: read for where YAML is applied, not analysed as YAML. */
+  source?: boolean;
 }
 
 export type ReadResult = { text: string } | { skipped: string } | { missing: true };
@@ -23,7 +25,7 @@ export interface Disposable {
 export interface RuntimeEnvironment {
   /** One spelling per file: client URIs and URIs from listYamlFiles must compare equal. */
   normalizeUri(uri: string): string;
-  /** Every *.yaml/*.yml below a folder (skipping node_modules/ and .git/). */
+  /** Every *.yaml/*.yml below a folder, and the deploy scripts, Makefiles and Markdown files (skipping node_modules/ and .git/). */
   listYamlFiles(folderUri: string): Promise<FoundYaml[]>;
   /** A file's text, or why it is not analysed, or that it does not exist (deleted meanwhile). */
   readFile(uri: string, maxBytes: number): Promise<ReadResult>;
@@ -68,7 +70,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
       } catch {
         return [];
       }
-      return findYamlFiles([dir]).map((f) => ({ uri: pathToFileURL(f.path).href, template: f.template }));
+      return findYamlFiles([dir], true).map((f) => ({ uri: pathToFileURL(f.path).href, template: f.template, ...(f.source ? { source: true } : {}) }));
     },
     async readFile(uri, maxBytes) {
       if (!isFileUri(uri)) return { missing: true };

@@ -6,7 +6,7 @@ import {
   type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject } from './engine/index';
+import { CONFIG_FILE, createProject, inferredConfig } from './engine/index';
 import { registerFeatures } from './handlers/features';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { guard, guardNotification } from './handlers/guard';
@@ -15,7 +15,7 @@ import { SettingsStore } from './handlers/settings';
 import { WorkspaceSync } from './handlers/workspaceSync';
 import { projectSummary } from './handlers/projectSummary';
 import {
-  DEFAULT_SETTINGS, FailoverModelRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
   type InitializationOptions, type ProjectSummary, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
@@ -86,7 +86,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!settingsStore) return;
     current = await settingsStore.get();
     diagnostics?.setEnabled(current.enable);
-    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB });
+    project.setOptions({ ruleSeverities: current.rules as Record<string, never>, maxFileSize: current.maxFileSize * MIB, ...(current.version ? { tsbVersion: current.version } : {}) });
     if (sync.setMaxFileSize(current.maxFileSize)) await sync.rescan();
   }
 
@@ -129,7 +129,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onInitialized(guardNotification(logger, 'initialized', async () => {
     if (watchDynamically) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      // YAML, and the scripts, Makefiles and READMEs that say where it is applied.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml,sh,bash,zsh,md,markdown,mk}' }, { globPattern: '**/{Makefile,makefile,GNUmakefile}' }],
+      });
     }
     // The getter throws for clients without workspace folder support.
     if (folderEvents) {
@@ -164,6 +167,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     })));
   }));
 
+  connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
+    await sync.settled();
+    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
+    if (!folder) return null;
+    const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;
+    return { uri: configUri, text: inferredConfig(project.deployment(configUri), folder.replace(/\/$/, '')), exists: project.hasConfig(folder.replace(/\/$/, '')) };
+  }));
+
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
     return project.failoverModel();
@@ -172,7 +184,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const noSummary: ProjectSummary = {
     version: -1, folders: [], files: 0, tsbFiles: 0, scanning: false,
     problems: { errors: 0, warnings: 0, infos: 0, files: 0, filesWithProblems: 0 },
-    configs: [], placementsConfigured: false, clusters: [], inferred: [], notes: [], units: [],
+    configs: [], placementsConfigured: false, clusters: [], unplaced: [], inferenceNotes: [], notes: [], units: [],
     project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways: [] },
   };
   connection.onRequest(ProjectSummaryRequest, guard(logger, ProjectSummaryRequest.method, noSummary, async () => {

@@ -121,6 +121,7 @@ const MINIMAL_SPEC: Record<string, unknown> = {
     telemetryStore: { elastic: { host: 'tsb.example.com', port: 443 } },
   },
   'rbac-access-bindings': { allow: [{ role: 'rbac/admin', subjects: [{ user: 'organizations/o/users/u' }] }] },
+  'extension-wasm-extension': { url: 'oci://registry.example.com/ext:1' },
   application: { workspace: 'organizations/o/tenants/t/workspaces/w' },
   'application-api': { openapi: 'openapi: 3.0.0' },
 };
@@ -129,7 +130,8 @@ function minimal(e: SchemaEntry, spec?: unknown): Record<string, unknown> {
   const doc: Record<string, unknown> = { apiVersion: e.apiVersions[0], kind: e.kind };
   if (e.dialect === 'onboarding' && e.id !== 'onboarding-policy') return doc;
   doc.metadata = e.dialect === 'tsb' ? tctl(e.parents) : { name: 'n1', namespace: 'ns1' };
-  const s = spec ?? MINIMAL_SPEC[e.id];
+  // The older per-type access binding kinds take the same spec as AccessBindings.
+  const s = spec ?? MINIMAL_SPEC[/^rbac-.+-access-bindings$/.test(e.id) ? 'rbac-access-bindings' : e.id];
   if (s !== undefined) doc.spec = s;
   return doc;
 }

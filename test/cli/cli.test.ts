@@ -248,5 +248,5 @@ test('failover without tsb.config.yaml explains how to add placements', () => {
   const files = seedFiles({ 'tsb.config.yaml': undefined });
   const r = run(['failover'], folder(files));
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /Note: No placements: add a tsb\.config\.yaml/);
+  assert.match(r.stdout, /Note: No placements: nothing in the repository says which clusters its files are applied to\. Add a tsb\.config\.yaml/);
 });

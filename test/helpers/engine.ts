@@ -42,6 +42,11 @@ export function project(files: Record<string, string>, options?: ProjectOptions)
       p.setConfig(ROOT, text);
       return;
     }
+    if (Project.isSource(uriOf(path))) {
+      // Deploy scripts, Makefiles and READMEs: read for deployment units, not analysed as YAML.
+      p.setSource(uriOf(path), text);
+      return;
+    }
     if (text === undefined) {
       p.remove(uriOf(path));
       return;

@@ -36,7 +36,7 @@ declare const window: PageWindow;
 declare const document: {
   activeElement: PageElement | null;
   body: PageElement;
-  documentElement: PageElement & { scrollWidth: number; clientWidth: number; scrollHeight: number };
+  documentElement: PageElement & { scrollWidth: number; clientWidth: number; scrollHeight: number; removeAttribute(name: string): void };
 };
 declare function getComputedStyle(element: unknown, pseudo?: string): { color: string; content: string; stroke: string };
 
@@ -195,7 +195,7 @@ function handMadeSummary(): ProjectSummary {
   return {
     version: 3, folders: ['file:///repo'], files: 41, tsbFiles: 12, scanning: false,
     problems: { errors: 2, warnings: 1, infos: 0, files: 41, filesWithProblems: 2 },
-    configs: [], placementsConfigured: true, clusters: [], inferred: [], notes: ['No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.'],
+    configs: [], placementsConfigured: true, clusters: [], unplaced: [], inferenceNotes: [], notes: ['No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.'],
     units: [
       {
         name: 'abc-failover/active', files: [f('scenarios/abc-failover/k8s/active/01-namespaces.yaml'), f('scenarios/abc-failover/k8s/active/05-eastwest-gateway.yaml')],

@@ -9,7 +9,7 @@ test('identical duplicates are a warning on the second name, related to the firs
   const d = only(t.diags('b.yaml'), 'duplicate-resource');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(rng(d.range), [5, 8, 5, 19]);
-  assert.equal(d.message, 'Workspace bookinfo-ws is defined twice in tenant tetrate: both definitions have the same spec, so one is redundant.');
+  assert.equal(d.message, 'Workspace bookinfo-ws is defined twice in tenant tetrate (the other definition is proj/a.yaml:6): both definitions have the same spec, so one is redundant.');
   assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range)]), [[uriOf('a.yaml'), [5, 8, 5, 19]]]);
 });
 

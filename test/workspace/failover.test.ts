@@ -142,11 +142,11 @@ test('no placements: namespaced services are excluded not-placed, and a note exp
   const m = project(seedFiles({ 'tsb.config.yaml': undefined, 'apps/bookinfo.yaml': apps })).model();
   assert.equal(m.placementsConfigured, false);
   assert.deepEqual(m.clusters, []);
-  assert.ok(m.notes.some((n) => /No placements: add a tsb\.config\.yaml/.test(n)));
+  assert.ok(m.notes.some((n) => /No placements: nothing in the repository says which clusters.*Add a tsb\.config\.yaml/.test(n)));
   const w = ws0(m);
   assert.deepEqual(w.candidates, []);
   assert.deepEqual(w.excluded.map((e) => [e.service, e.code, e.clusters]), [['details', 'not-placed', []]]);
-  assert.match(w.excluded[0]!.reason, /not placed in any cluster/);
+  assert.match(w.excluded[0]!.reason, /nothing in the repository says which clusters its file is applied to/);
 });
 
 test('no Workspace at all: an empty model with a note', () => {

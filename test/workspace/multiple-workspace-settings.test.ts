@@ -9,7 +9,7 @@ test('a second WorkspaceSetting (other name) for the same workspace is an error 
   const d = only(t.diags('b.yaml'), 'multiple-workspace-settings');
   assert.equal(d.severity, 'error');
   assert.deepEqual(rng(d.range), [6, 8, 6, 14]);
-  assert.equal(d.message, 'Workspace bookinfo-ws already has WorkspaceSetting bookinfo-ws-setting; a workspace has exactly one WorkspaceSetting, so merge second into it.');
+  assert.equal(d.message, 'Workspace bookinfo-ws already has WorkspaceSetting bookinfo-ws-setting (proj/a.yaml:7); a workspace has exactly one WorkspaceSetting, so merge second into it.');
   assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range)]), [[uriOf('a.yaml'), [6, 8, 6, 27]]]);
 });
 

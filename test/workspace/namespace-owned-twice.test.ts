@@ -25,7 +25,7 @@ test('the exact same cluster/namespace in two workspaces: error on the second cl
   const d = only(t.diags('b.yaml'), 'namespace-owned-twice');
   assert.equal(d.severity, 'error');
   assert.deepEqual(rng(d.range), [10, 8, 10, 20]);
-  assert.equal(d.message, '*/bookinfo is already claimed by workspace ws-a: workspaces own their namespaces exclusively.');
+  assert.equal(d.message, '*/bookinfo is already claimed by workspace ws-a (proj/a.yaml:10): workspaces own their namespaces exclusively.');
   assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range), r.message]), [[uriOf('a.yaml'), [9, 8, 9, 20], 'claimed by ws-a']]);
 });
 
@@ -66,7 +66,7 @@ test('two groups of the same type in one workspace conflict; groups of different
   });
   const d = only(t.diags('g2.yaml'), 'namespace-owned-twice');
   assert.deepEqual(rng(d.range), [10, 8, 10, 20]);
-  assert.equal(d.message, '*/bookinfo is already claimed by group tg1: traffic groups own their namespaces exclusively.');
+  assert.equal(d.message, '*/bookinfo is already claimed by group tg1 (proj/g1.yaml:11): traffic groups own their namespaces exclusively.');
   none(t.diags('g1.yaml'), 'namespace-owned-twice');
   none(t.diags('g3.yaml'), 'namespace-owned-twice');
 });

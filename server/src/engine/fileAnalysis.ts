@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitDocuments } from './parse/chunks';
+import { findTemplateMarker } from './parse/templates';
 import { ChunkResult } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
@@ -45,8 +46,6 @@ export interface AnalyseOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-const TEMPLATE = /\{\{[-\s]*[^}]*\}\}|\{%[-\s]*[^%]*%\}/;
-
 export function skipReason(text: string, opts: AnalyseOptions): string | undefined {
   if (opts.skip) return opts.skip;
   if (text.length > opts.maxFileSize) {
@@ -55,10 +54,14 @@ export function skipReason(text: string, opts: AnalyseOptions): string | undefin
   if (text.includes('\u0000')) return 'This file holds binary data (NUL bytes); it is not analysed.';
   if (text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'This file is not valid UTF-8 text; it is not analysed.';
   if (opts.template) return 'This file is a Helm chart template; render it (helm template) to check the result.';
-  // Only template markers outside comments count: a `{{` in a comment is prose.
-  const body = text.replace(/^\s*#.*$/gm, '');
-  if (TEMPLATE.test(body)) return 'This file contains template expressions ({{ … }}); it is not plain YAML, so it is not analysed. Check the rendered output instead.';
   return undefined;
+}
+
+const TEMPLATE_NOT_YAML = 'This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.';
+
+function skipped(uri: string, version: number, doc: TextDocument, text: string, reason: string): FileAnalysis {
+  const nl = text.indexOf('\n');
+  return { uri, version, doc, chunks: [], skipped: reason, problems: [{ rule: 'file-skipped', message: reason, start: 0, end: Math.min(nl === -1 ? text.length : nl, 200) || 0 }] };
 }
 
 export function analyseFile(
@@ -97,16 +100,15 @@ export function* analyseFileSteps(
   seeds?: ReadonlyMap<string, ChunkResult>,
 ): Generator<void, FileAnalysis> {
   const doc = TextDocument.create(uri, 'yaml', version, text);
-  const skipped = skipReason(text, opts);
-  if (skipped) {
-    return { uri, version, doc, chunks: [], skipped, problems: [{ rule: 'file-skipped', message: skipped, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) || 0 }] };
-  }
+  const reason = skipReason(text, opts);
+  if (reason) return skipped(uri, version, doc, text, reason);
   const reuse = new Map<string, ChunkResult>();
   for (const c of previous?.chunks ?? []) reuse.set(c.result.text, c.result);
   for (const [t, r] of seeds ?? []) reuse.set(t, r);
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
   let n = 0;
+  let noticed = false;
   for (const c of splitDocuments(parseTextOf(text))) {
     let result = reuse.get(c.text);
     if (!result) {
@@ -118,7 +120,19 @@ export function* analyseFileSteps(
       yield; // reused documents are cheap, but a file can hold tens of thousands
     }
     chunks.push({ start: c.start, result });
-    for (const p of result.problems) problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
+    for (const p of result.problems) {
+      // The placeholder notice is said once per file.
+      if (p.rule === 'file-skipped') {
+        if (noticed) continue;
+        noticed = true;
+      }
+      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
+    }
+  }
+  // Template expressions are fine inside values; a file they make unreadable as YAML (Helm control
+  // structures, `{{ include }}` blocks) is skipped rather than drowned in syntax errors.
+  if (problems.some((p) => p.rule === 'yaml-syntax' && p.severity !== 'warning') && findTemplateMarker(text) !== -1) {
+    return skipped(uri, version, doc, text, TEMPLATE_NOT_YAML);
   }
   return { uri, version, doc, chunks, problems };
 }

@@ -7,12 +7,17 @@ import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
+import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
 import type { Problem, RawProblem } from './types';
-import { parseConfig, placementOf, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
+import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
 import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
+import { FileIndex } from './units/fileIndex';
+import { inferDeployment } from './units/infer';
+import { readSource, sourceKind, type SourceReading } from './units/sources';
+import type { Deployment } from './units/types';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
 // results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
@@ -23,6 +28,8 @@ export interface ProjectOptions {
   maxFileSize?: number;
   /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
+  tsbVersion?: string;
 }
 
 interface FileEntry {
@@ -65,6 +72,12 @@ export class Project {
   private configUris = new Map<string, string>();
   private derived: Derived | undefined;
   private generation = 0;
+  /** Deploy scripts, Makefiles and READMEs: the text that says where YAML files are applied. */
+  private readonly sources = new Map<string, string>();
+  private readonly readings = new Map<string, { text: string; index: FileIndex; reading: SourceReading }>();
+  /** Per project root: the files paths in scripts resolve against, rebuilt when the set of files changes. */
+  private readonly indexes = new Map<string, { generation: number; value: FileIndex }>();
+  private uriGeneration = 0;
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -92,11 +105,17 @@ export class Project {
     }
     if (this.configTexts.get(root) === text) return this.configs.get(root)!;
     const cfg = parseConfig(root, text);
+    this.uriGeneration++;
     this.configUris.set(root, configUri ?? `${root}/${CONFIG_FILE}`);
     this.configs.set(root, cfg);
     this.configTexts.set(root, text);
     this.invalidate();
     return cfg;
+  }
+
+  /** Does this folder hold a tsb.config.yaml? */
+  hasConfig(rootUri: string): boolean {
+    return this.configs.has(rootUri.replace(/\/$/, ''));
   }
 
   /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
@@ -141,6 +160,7 @@ export class Project {
       // The file changed since `prepare` looked: analyse now.
       return this.update(p.uri, p.text, p.version);
     }
+    if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
@@ -175,7 +195,28 @@ export class Project {
   }
 
   remove(uri: string): void {
-    if (this.files.delete(uri)) this.invalidate();
+    if (this.files.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+  }
+
+  /** Is this file a deploy script, Makefile or Markdown file the project reads for deployment evidence? */
+  static isSource(uri: string): boolean {
+    return sourceKind(uri) !== undefined;
+  }
+
+  /** Sets (or with undefined removes) the text of a deploy script, Makefile or README. */
+  setSource(uri: string, text: string | undefined): void {
+    if (text === undefined) {
+      if (this.sources.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+      return;
+    }
+    if (this.sources.get(uri) === text) return;
+    if (!this.sources.has(uri)) this.uriGeneration++;
+    this.sources.set(uri, text);
+    this.invalidate();
+  }
+
+  sourceUris(): string[] {
+    return [...this.sources.keys()];
   }
 
   has(uri: string): boolean {
@@ -205,8 +246,24 @@ export class Project {
       if (own) return own;
     }
     if (d.groups.size === 1) return d.groups.values().next().value!;
-    d.merged ??= resolveProject(this.sortedFiles().map(([, f]) => f.facts), (u) => placementOf(this.configFor(u), u));
+    if (!d.merged) {
+      // Each file keeps its own project's deployment; files of different projects never meet.
+      const keyOf = (u: string) => this.configFor(u)?.rootUri ?? '';
+      const parts = new Map([...d.groups].map(([k, r]) => [k, r.deployment]));
+      d.merged = resolveProject(this.sortedFiles().map(([, f]) => f.facts), mergeDeployments(parts, keyOf));
+    }
     return d.merged;
+  }
+
+  /** The deployment of each project (one per tsb.config.yaml root, plus files under none), in root order. */
+  deployments(): Deployment[] {
+    const d = this.derive();
+    return [...d.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r.deployment);
+  }
+
+  /** The deployment units of the project that governs `uri` (of the whole project when omitted). */
+  deployment(uri?: string): Deployment {
+    return this.resolved(uri).deployment;
   }
 
   failoverModel(): FailoverModel {
@@ -228,7 +285,10 @@ export class Project {
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message, range, ...base });
     };
-    for (const p of entry.analysis.problems) {
+    const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    for (const raw of entry.analysis.problems) {
+      const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
+      if (!p) continue;
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
     }
     for (const p of this.derive().byUri.get(uri) ?? []) {
@@ -279,7 +339,7 @@ export class Project {
     const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
     const resolvedGroups = new Map<string, ResolvedProject>();
     for (const [key, facts] of groups) {
-      const resolved = resolveProject(facts, (uri) => placementOf(this.configFor(uri), uri));
+      const resolved = this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts);
       resolvedGroups.set(key, resolved);
       const model = computeFailover(resolved);
       parts.push({ resolved, model });
@@ -293,6 +353,48 @@ export class Project {
     this.derived = { groups: resolvedGroups, model, byUri };
     return this.derived;
   }
+
+  /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
+  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
+    const inGroup = (uri: string) => this.configFor(uri) === config;
+    const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
+    const sources = [...this.sources].filter(([u]) => inGroup(u)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([uri, text]) => {
+      let cached = this.readings.get(uri);
+      if (!cached || cached.text !== text || cached.index !== index) {
+        cached = { text, index, reading: readSource(uri, text, index) };
+        this.readings.set(uri, cached);
+      }
+      return { uri, reading: cached.reading };
+    });
+    const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
+    return resolveProject(facts, deployment);
+  }
+
+  /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */
+  private fileIndex(key: string, config: ProjectConfig | undefined, facts: FileFacts[], inGroup: (uri: string) => boolean): FileIndex {
+    const cached = this.indexes.get(key);
+    if (cached?.generation === this.uriGeneration) return cached.value;
+    const uris = [...facts.map((f) => f.uri), ...[...this.sources.keys()].filter(inGroup)];
+    if (config) uris.push(`${config.rootUri}/${CONFIG_FILE}`);
+    const value = new FileIndex(uris);
+    this.indexes.set(key, { generation: this.uriGeneration, value });
+    return value;
+  }
+}
+
+function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) => string): Deployment {
+  const of = (uri: string) => parts.get(keyOf(uri));
+  const all = [...parts.values()];
+  return {
+    units: all.flatMap((d) => d.units),
+    notes: all.flatMap((d) => d.notes),
+    unplaced: all.flatMap((d) => d.unplaced),
+    configured: all.some((d) => d.configured),
+    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
+    deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
+    relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
+    unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
+  };
 }
 
 function extras(p: RawProblem): Partial<Problem> {

@@ -39,4 +39,6 @@ export interface RawProblem {
   related?: RelatedInfo[];
   /** Overrides the rule's default severity (e.g. a hint-level variant). */
   severity?: Severity;
+  /** A field only some TSB versions have: the project words the problem for the chosen version. */
+  versions?: { field: string; since?: string; until?: string; use?: string };
 }

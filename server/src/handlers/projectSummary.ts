@@ -16,7 +16,7 @@ export interface SummaryInputs {
   configs: { uri: string; root: string }[];
   status: StatusParams;
   scanning: boolean;
-  /** Deployment units, once the engine infers them. */
+  /** Deployment units (default: the engine's inference over the project). */
   units?: DeploymentUnit[];
 }
 
@@ -38,6 +38,13 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
   }).sort((a, b) => byText(a.uri, b.uri));
   const resolved = project.resolved();
   const model = project.failoverModel();
+  // Units learnt from the repository (scripts, CI, Argo CD, kustomize, folder conventions); those that
+  // only restate tsb.config.yaml placements are the configs' own.
+  const deployment = project.deployment();
+  const units: DeploymentUnit[] = i.units ?? deployment.units.filter((u) => u.source !== 'config').map((u) => ({
+    name: u.name, files: [...u.files], clusters: [...u.clusters], managementPlane: u.managementPlane, namespace: u.namespace,
+    evidence: u.evidence.map((e) => ({ uri: e.uri, line: e.line, text: e.text })), alternativeTo: [...u.alternativeTo],
+  }));
   return {
     version: project.version,
     folders: [...i.folders].sort(byText),
@@ -48,9 +55,10 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
     configs,
     placementsConfigured: resolved.placementsConfigured,
     clusters: [...resolved.clusters],
-    inferred: [...resolved.inferred],
+    unplaced: [...deployment.unplaced],
+    inferenceNotes: deployment.notes.map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
     notes: [...model.notes],
-    units: i.units ?? [],
+    units,
     project: projectValues(project),
   };
 }

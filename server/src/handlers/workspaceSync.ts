@@ -3,10 +3,10 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, type Project } from '../engine/index';
+import { CONFIG_FILE, MAX_SOURCE_BYTES, Project } from '../engine/index';
 import type { ChunkResult } from '../engine/chunkResult';
 import type { UpdateOptions } from '../engine/project';
-import type { RuntimeEnvironment } from '../runtime';
+import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
@@ -29,6 +29,11 @@ function folderOf(uri: string): string {
 
 export function isYamlUri(uri: string): boolean {
   return /\.ya?ml$/i.test(uri.split(/[?#]/)[0]!);
+}
+
+/** A deploy script, Makefile or Markdown file: it says where YAML files are applied. */
+function isSourceUri(uri: string): boolean {
+  return Project.isSource(uri.split(/[?#]/)[0]!);
 }
 
 export class WorkspaceSync {
@@ -133,6 +138,7 @@ export class WorkspaceSync {
       const root = u.replace(/\/$/, '');
       this.folders.delete(root);
       for (const f of this.project.uris()) if (f.startsWith(root + '/') && !this.open.has(f)) this.project.remove(f);
+      for (const f of this.project.sourceUris()) if (f.startsWith(root + '/')) this.project.setSource(f, undefined);
       for (const c of [...this.configUris]) if (c.startsWith(root + '/') && !this.open.has(c)) this.dropConfig(c);
     }
     this.changed();
@@ -155,12 +161,14 @@ export class WorkspaceSync {
   }
 
   private async scanFolders(): Promise<void> {
-    const found: { uri: string; template: boolean }[] = [];
+    const found: FoundYaml[] = [];
     for (const folder of this.folders) found.push(...await this.runtime.listYamlFiles(folder));
     // Configs first: they decide which files are ignored and where the rest are placed.
     for (const f of found.filter((x) => isConfigUri(x.uri))) await this.readFromDisk(f.uri);
     const seen = new Set(found.map((f) => f.uri));
-    const queue = found.filter((f) => !isConfigUri(f.uri));
+    // Deploy scripts and READMEs: small, read first, so units are known when the YAML arrives.
+    for (const f of found.filter((x) => x.source)) await this.readSource(f.uri);
+    const queue = found.filter((f) => !isConfigUri(f.uri) && !f.source);
     for (const f of queue) if (f.template) this.templates.add(f.uri);
     // A few files at a time: worker threads analyse them in parallel, and requests get in between.
     let next = 0;
@@ -175,6 +183,9 @@ export class WorkspaceSync {
     // Files that vanished while we were not watching (or became ignored).
     for (const u of this.project.uris()) {
       if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.remove(u);
+    }
+    for (const u of this.project.sourceUris()) {
+      if (!seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.setSource(u, undefined);
     }
     this.logger.info(`Scanned ${this.folders.size} workspace folder(s): ${found.length} YAML file(s).`);
     this.changed();
@@ -199,6 +210,11 @@ export class WorkspaceSync {
     let configChanged = false;
     for (const c of changes) {
       if (this.open.has(c.uri)) continue; // editor text wins over the disk
+      if (isSourceUri(c.uri)) {
+        if (c.type === 'deleted') this.project.setSource(c.uri, undefined);
+        else await this.readSource(c.uri);
+        continue;
+      }
       if (!isYamlUri(c.uri)) continue;
       if (isConfigUri(c.uri)) configChanged = true;
       if (c.type === 'deleted') this.forget(c.uri);
@@ -224,6 +240,12 @@ export class WorkspaceSync {
       const doc = this.open.get(uri);
       if (doc) await this.apply(uri, doc.getText(), doc.version, undefined, false);
     }
+  }
+
+  /** A deploy script, Makefile or README from disk (what it says about units; never analysed as YAML). */
+  private async readSource(uri: string): Promise<void> {
+    const read = await this.runtime.readFile(uri, MAX_SOURCE_BYTES);
+    this.project.setSource(uri, 'text' in read ? read.text : undefined);
   }
 
   private async readFromDisk(uri: string): Promise<void> {

@@ -1,25 +1,27 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, type Problem, type Project } from '../engine/index';
+import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
 import { findConfigUpwards, findYamlFiles, readText } from './scan';
 import { formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
+import { formatUnits } from './unitsFormat';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
 const USAGE = `Usage:
   tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
 class UsageError extends Error {}
 
 interface Args {
-  command: 'check' | 'failover';
+  command: 'check' | 'failover' | 'units';
   paths: string[];
   format: string;
   config?: string;
@@ -31,7 +33,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'failover') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -51,9 +53,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  if (command === 'check' && args.down.length) throw new UsageError('--down goes with the failover command');
+  if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
   if (!args.paths.length) args.paths.push('.');
   for (const p of args.paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   if (args.config && !existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
@@ -73,19 +75,28 @@ function loadProject(args: Args): { project: Project; files: string[]; configs: 
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
     project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
-  } else {
+  }
+  const scanned = findYamlFiles(args.paths, true);
+  if (!args.config) {
+    // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
     for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+    for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
     for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
   }
-  const found = findYamlFiles(args.paths).filter((f) => !configs.has(f.path) && !f.path.endsWith(`/${CONFIG_FILE}`));
+  const found = scanned.filter((f) => !configs.has(f.path) && !f.path.endsWith(`${sep}${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
     if (project.isIgnored(uri)) continue;
+    if (f.source) {
+      const read = readText(f.path, MAX_SOURCE_BYTES);
+      if ('text' in read) project.setSource(uri, read.text);
+      continue;
+    }
     const read = readText(f.path, args.maxFileSize);
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
     else project.update(uri, read.text, 0, { template: f.template });
   }
-  return { project, files: found.map((f) => f.path), configs: [...configs] };
+  return { project, files: found.filter((f) => !f.source).map((f) => f.path), configs: [...configs] };
 }
 
 function display(path: string): string {
@@ -102,6 +113,19 @@ function check(args: Args): number {
   }
   process.stdout.write(formatCheck(problems, args.format, uris.length));
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
+}
+
+function units(args: Args): number {
+  const { project } = loadProject(args);
+  if (args.format === 'config') {
+    // The inferred deployment as a tsb.config.yaml for the (first) folder given.
+    const root = resolve(args.paths[0]!);
+    const dir = statSync(root).isDirectory() ? root : dirname(root);
+    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    return 0;
+  }
+  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
+  return 0;
 }
 
 function failover(args: Args): number {
@@ -123,7 +147,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${readVersion()}\n`);
     return 0;
   }
-  return args.command === 'check' ? check(args) : failover(args);
+  return args.command === 'check' ? check(args) : args.command === 'units' ? units(args) : failover(args);
 }
 
 function readVersion(): string {

@@ -20,7 +20,7 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
   const lines: string[] = [];
   if (!model.workspaces.length) lines.push('No workspaces in this project.');
   for (const ws of model.workspaces) {
-    lines.push(`Workspace ${ws.organization}/${ws.tenant}/${ws.name}  (namespaces: ${ws.namespaces.join(', ') || 'none'})`);
+    lines.push(`Workspace ${ws.organization}/${ws.tenant}/${ws.name}  (namespaces: ${ws.namespaces.join(', ') || 'none'})${ws.unit ? `  applied by ${ws.unit}` : ''}`);
     if (!ws.gateways.length) lines.push('  East-west gateways: none (no defaultEastWestGatewaySettings)');
     for (const g of ws.gateways) {
       const exposes = g.exposedServices.length ? `exposes services with ${g.exposedServices.map(formatLabels).join(' | ')}` : 'exposes every service of the workspace';

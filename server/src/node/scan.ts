@@ -12,6 +12,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 export interface FoundFile {
   path: string;
   template: boolean;
+  /** A deploy script, Makefile or Markdown file (read for where YAML is applied), not YAML. */
+  source?: boolean;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -20,15 +22,20 @@ export function isYamlFile(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
-export function findYamlFiles(paths: string[]): FoundFile[] {
+/** Deploy scripts, Makefiles and Markdown: where a repository says how its YAML is applied. */
+export function isSourceFile(name: string): boolean {
+  return /\.(sh|bash|zsh|md|markdown|mk)$/i.test(name) || /^(GNU)?makefile$/i.test(name);
+}
+
+export function findYamlFiles(paths: string[], withSources = false): FoundFile[] {
   // Keyed by real path. Symlinks below a root are not followed, so a file's real path is its root's
   // real path plus its path relative to the root: one realpath call per root.
   const out = new Map<string, FoundFile>();
   let root = '';
   let realRoot = '';
-  const add = (p: string, template: boolean) => {
+  const add = (p: string, template: boolean, source = false) => {
     const key = join(realRoot, relative(root, p));
-    if (!out.has(key)) out.set(key, { path: p, template });
+    if (!out.has(key)) out.set(key, { path: p, template, ...(source ? { source } : {}) });
   };
   const walk = (dir: string, inChart: boolean, depth: number) => {
     if (depth > 40) return;
@@ -46,6 +53,8 @@ export function findYamlFiles(paths: string[]): FoundFile[] {
       } else if (e.isFile() && isYamlFile(e.name)) {
         // Chart.yaml and values files are plain YAML; templates/ holds the templated ones.
         add(p, chart && p.includes(`${sep}templates${sep}`));
+      } else if (withSources && e.isFile() && isSourceFile(e.name)) {
+        add(p, false, true);
       }
     }
   };

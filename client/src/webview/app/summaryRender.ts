@@ -57,7 +57,10 @@ export function renderSummary(v: SummaryView | undefined, status: { statusText: 
       p.units.length
         ? h('div', {}, h('h3', {}, t('Inferred from the repository')), h('ul', { class: 'units' }, p.units.map((u) => unit(u, a))))
         : null,
-      p.inferred.length ? h('div', {}, h('h3', {}, t('Inferred placements')), h('ul', { class: 'notes' }, p.inferred.map((x) => h('li', {}, x)))) : null,
+      p.unplaced.length ? h('details', { class: 'unplaced' }, h('summary', {}, t('Placed by nothing ({0})', p.unplaced.length)),
+        h('ul', { class: 'plain' }, p.unplaced.map((f, i) => h('li', {}, location(f, `unplaced:${i}`, a))))) : null,
+      p.notes.length ? h('details', { class: 'inference-notes' }, h('summary', {}, t('Read but not understood ({0})', p.notes.length)),
+        h('ul', { class: 'plain' }, p.notes.map((n, i) => h('li', {}, location(n, `note:${i}`, a))))) : null,
       p.unknown
         ? h('div', { class: 'actions' },
           h('p', {}, t('Without placements, the cross-cluster checks and the failover preview do not know which clusters run what. The failover preview suggests a tsb.config.yaml written from this repository\u2019s folders, to copy or create.')),

@@ -38,7 +38,10 @@ export interface SummaryView {
     text: string;
     configs: LocationView[];
     units: UnitView[];
-    inferred: string[];
+    /** What the inference could not use, with where. */
+    notes: LocationView[];
+    /** Files nothing places. */
+    unplaced: LocationView[];
     /** Nothing says where files are applied. */
     unknown: boolean;
   };
@@ -101,7 +104,11 @@ export function buildSummaryView(s: ProjectSummary, canWriteConfig: boolean): Su
         code: c.placements === 1 ? t('1 placement') : t('{0} placements', c.placements),
       })),
       units: s.units.map((u, i) => unitView(u, folders, i)),
-      inferred: s.inferred,
+      notes: s.inferenceNotes.map((n) => {
+        const where = `${display(n.uri, folders)}:${n.line + 1}`;
+        return { uri: n.uri, line: n.line, text: where, code: n.reason, label: t('Open {0}', where) };
+      }),
+      unplaced: s.unplaced.map((uri) => ({ uri, line: 0, text: display(uri, folders), label: t('Open {0}', display(uri, folders)) })),
       unknown: !s.placementsConfigured && s.units.length === 0,
     },
     missing: missingItems(s, t),
@@ -125,5 +132,7 @@ export function summaryUris(s: ProjectSummary): Set<string> {
     ...s.units.flatMap((u) => [...u.files, ...u.evidence.map((e) => e.uri)]),
     ...s.project.workspaces.map((w) => w.uri),
     ...s.project.gateways.map((g) => g.uri),
+    ...s.inferenceNotes.map((n) => n.uri),
+    ...s.unplaced,
   ]);
 }

@@ -40,9 +40,10 @@ function ownedClusters(ws: TsbObjectFact, namespace: string, clusters: string[])
   }));
 }
 
-export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>): GatewayInstall[] {
+/** Gateways installed in `namespace` whose pods carry `labels`, among those that can be in effect with `from`. */
+export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>, from?: string): GatewayInstall[] {
   return (indexOf(project).gatewaysByNs.get(namespace) ?? [])
-    .filter((g) => labelsMatch(labels, g.fact.labels))
+    .filter((g) => labelsMatch(labels, g.fact.labels) && (from === undefined || project.relation(from, g.fact.source.uri) !== 'never'))
     .map((g) => ({
       kind: g.fact.kind, name: g.fact.name, namespace: g.namespace!, labels: g.fact.labels, eastWestOnly: g.fact.eastWestOnly,
       clusters: [...g.clusters].sort(), source: g.fact.source,
@@ -64,6 +65,7 @@ function workloadsOf(project: ResolvedProject, svc: Placed<ServiceFact>): Worklo
   const byKey = new Map<string, WorkloadInfo>();
   for (const w of indexOf(project).workloadsByNs.get(svc.namespace) ?? []) {
     if (w.namespace !== svc.namespace || !labelsMatch(sel, w.fact.podLabels)) continue;
+    if (project.relation(svc.fact.source.uri, w.fact.source.uri) === 'never') continue;
     const clusters = svc.clusters.length ? w.clusters.filter((c) => svc.clusters.includes(c)) : w.clusters;
     if (svc.clusters.length && clusters.length === 0) continue;
     const key = `${w.fact.kind}/${w.fact.name}`;
@@ -90,17 +92,25 @@ interface ServiceGroup {
 export function computeFailover(project: ResolvedProject): FailoverModel {
   const notes: string[] = [];
   const workspaces: WorkspaceFailover[] = [];
-  const settingsByWs = new Map<string, WorkspaceSettingFact>();
-  for (const s of project.workspaceSettings) if (!settingsByWs.has(settingKey(s))) settingsByWs.set(settingKey(s), s);
+  const settingsByWs = new Map<string, WorkspaceSettingFact[]>();
+  for (const s of project.workspaceSettings) {
+    const list = settingsByWs.get(settingKey(s));
+    if (list) list.push(s);
+    else settingsByWs.set(settingKey(s), [s]);
+  }
+  const deployment = project.deployment;
 
   const wsFacts = indexOf(project).workspaces;
   for (const ws of wsFacts) {
-    const setting = settingsByWs.get(workspaceKey(ws));
+    const wsUri = ws.source.uri;
+    // The setting that can be in effect with this workspace (alternative scenarios each have their own).
+    const setting = settingsByWs.get(workspaceKey(ws))?.find((s) => project.relation(s.source.uri, wsUri) !== 'never');
     // Group this workspace's Services by (namespace, name): one logical service across clusters.
     const groups = new Map<string, ServiceGroup>();
     const pool = servicesOwnedBy(project, ws);
     for (const svc of pool) {
       if (!ownsNamespace(ws, svc.namespace, svc.clusters)) continue;
+      if (project.relation(svc.fact.source.uri, wsUri) === 'never') continue;
       const key = `${svc.namespace}/${svc.fact.name}`;
       const g = groups.get(key) ?? { name: svc.fact.name, namespace: svc.namespace!, placed: [], labels: {} };
       g.placed.push(svc);
@@ -108,7 +118,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       groups.set(key, g);
     }
     const gateways: EastWestGateway[] = (setting?.eastWest ?? []).map((e) => {
-      const installs = gatewaysFor(project, e.namespace, e.labels);
+      const installs = gatewaysFor(project, e.namespace, e.labels, setting!.source.uri);
       return {
         entry: e.entry, namespace: e.namespace, labels: e.labels, clusters: sortU(installs.flatMap((i) => i.clusters)),
         installs, exposedServices: e.exposed.map((x) => x.labels), exposedSources: e.exposed.map((x) => x.ref), selectorSource: e.selectorRef,
@@ -124,8 +134,11 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const exclude = (clusters: string[], code: ExcludedService['code'], reason: string): void => {
         excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason });
       };
-      if (!project.placementsConfigured || runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
-        exclude([], 'not-placed', 'not placed in any cluster: add a placement for its file in tsb.config.yaml');
+      if (runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
+        const unknown = g.placed.find((p) => p.unknown)?.unknown;
+        exclude([], 'not-placed', unknown
+          ? `applied to ${unknown}: the repository does not say which cluster; add a tsb.config.yaml placement for its file`
+          : 'nothing in the repository says which clusters its file is applied to: add a tsb.config.yaml placement (tsb-lint units shows what was inferred)');
         continue;
       }
       if (gateways.length === 0) {
@@ -156,13 +169,16 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
       // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
-      const twins = failover ? [] : (indexOf(project).servicesByName.get(g.name) ?? []).filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)));
+      const twins = failover ? [] : (indexOf(project).servicesByName.get(g.name) ?? []).filter((x) => x.fact.name === g.name && x.namespace && x.namespace !== g.namespace && x.clusters.some((c) => !runsIn.includes(c)) && project.relation(x.fact.source.uri, wsUri) !== 'never');
       const twinText = twins.length
         ? `; the ${g.name} in namespace ${twins[0]!.namespace} (${sortU(twins.flatMap((t) => t.clusters)).join(', ')}) is a different service: failover needs the same name in the same namespace`
         : '';
       const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
+      const unknown = g.placed.find((p) => p.unknown)?.unknown;
       if (!failover) {
-        candidate.reason = runsIn.length < 2
+        candidate.reason = runsIn.length < 2 && unknown
+          ? `runs in ${runsIn.join(', ')}, which is ${unknown}; the repository does not say how many clusters that is, so whether ${g.name} has a failover target cannot be told`
+          : runsIn.length < 2
           ? `runs only in ${runsIn.join(', ')}${twinText || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
           : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`;
       }
@@ -183,16 +199,21 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       }
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
+    const unit = deployment.unitNames(wsUri)[0];
     workspaces.push({
-      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name,
+      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}),
       namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,
       source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
     });
   }
   if (wsFacts.length === 0) notes.push('No Workspace is defined in this project: failover is computed per workspace.');
   if (project.workspaceSettings.length === 0) notes.push('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.');
-  if (project.inferred.length) notes.push(`No tsb.config.yaml placements; inferred ${project.inferred.join('; ')}. Add a tsb.config.yaml to state them.`);
-  else if (!project.placementsConfigured) notes.push('No placements: add a tsb.config.yaml that says which clusters each file is applied to.');
+  const inferred = deployment.units.filter((u) => u.source !== 'config');
+  if (!deployment.configured && inferred.length && project.placementsConfigured) {
+    notes.push(`No tsb.config.yaml placements: clusters inferred from ${inferred.length} deployment unit${inferred.length === 1 ? '' : 's'} (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.`);
+  } else if (!project.placementsConfigured) {
+    notes.push('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.');
+  }
   return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
 }
 

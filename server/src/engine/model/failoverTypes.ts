@@ -96,6 +96,8 @@ export interface WorkspaceFailover {
   organization: string;
   tenant: string;
   name: string;
+  /** The deployment unit that applies the Workspace (several scenarios may define the same one). */
+  unit?: string;
   /** namespaceSelector.names of the Workspace. */
   namespaces: string[];
   gateways: EastWestGateway[];

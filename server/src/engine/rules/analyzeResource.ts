@@ -2,10 +2,11 @@ import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { SchemaEntry, JsonSchema } from '../../../../schemas/src/types';
 import type { Resource } from '../parse/parsedChunk';
 import { identify, type Identity } from '../parse/identify';
+import { coveredBy, PLACEHOLDER_NOTICE, templatedValues } from '../parse/templates';
 import { field, readTsbMeta, GROUP_ANNOTATION } from '../parse/tsbMeta';
 import type { SchemaRegistry } from '../schema/registry';
 import type { RawProblem } from '../types';
-import { nearest } from '../util/nearest';
+import { editDistance, nearest } from '../util/nearest';
 import { walkFields, type Rename } from './fieldWalk';
 import { mapSchemaErrors } from './schemaErrors';
 
@@ -83,7 +84,15 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
   const value = normalise(res.value, walk.renames);
   const validate = registry.validator(entry);
   if (!validate(value) && validate.errors) {
-    problems.push(...mapSchemaErrors(validate.errors, res.node, schema, kind, text, walk));
+    // A value with a placeholder ($PORT, {{ .Values.x }}) is filled in before apply: no type check on it.
+    const templated = validate.errors.length ? templatedValues(res.node, text) : [];
+    const errors = templated.length ? validate.errors.filter((e) => !coveredBy(e.instancePath, templated)) : validate.errors;
+    if (errors.length < validate.errors.length) {
+      const hit = validate.errors.map((e) => coveredBy(e.instancePath, templated)).filter((t) => t !== undefined);
+      const first = hit.reduce((a, b) => (b.start < a.start ? b : a));
+      problems.push({ rule: 'file-skipped', message: PLACEHOLDER_NOTICE, start: first.start, end: first.end });
+    }
+    problems.push(...mapSchemaErrors(errors, res.node, schema, kind, text, walk));
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
@@ -108,10 +117,14 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
     };
   }
   const known = registry.kindsOf(apiVersion);
-  const guess = registry.nearestKind(kind, apiVersion);
+  // A fix is offered only for an obvious typo within the same group: a kind this tool does not know
+  // may well be real (TSB has kinds beyond its schemas), and rewriting it to another kind breaks it.
+  const nearKind = registry.nearestKind(kind, apiVersion);
+  const guess = nearKind && known.includes(nearKind) && obviousTypo(kind, nearKind) ? nearKind : undefined;
   const r = valueRange(identity.kindPair);
   if (known.length === 0) {
-    const group = nearest(apiVersion, registry.apiVersions(), 6);
+    const near = nearest(apiVersion, registry.apiVersions(), 6);
+    const group = near && obviousTypo(apiVersion, near) ? near : undefined;
     return {
       rule: 'unknown-kind',
       message: `${apiVersion} is not a TSB API version this tool knows${group ? `; did you mean ${group}?` : '.'}${guess ? ` (${guess} is a known kind.)` : ''}`,
@@ -122,11 +135,18 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
   }
   return {
     rule: 'unknown-kind',
-    message: `${apiVersion} has no kind ${kind}${guess ? `; did you mean ${guess}?` : `. Its kinds are ${known.join(', ')}.`}`,
+    message: `${apiVersion} has no kind ${kind} that this tool knows${guess ? `; did you mean ${guess}?` : `. Its kinds are ${known.join(', ')}.`}`,
     start: r[0],
     end: r[1],
     ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: known } } : {}),
   };
+}
+
+/** A misspelling rather than another word: case only, or one edit (two for longer names). */
+function obviousTypo(written: string, known: string): boolean {
+  const a = written.toLowerCase();
+  const b = known.toLowerCase();
+  return a === b || editDistance(a, b) <= (b.length <= 5 ? 1 : 2);
 }
 
 function guessKindFromSpec(value: unknown, apiVersion: string, registry: SchemaRegistry): string | undefined {
@@ -144,8 +164,29 @@ function guessKindFromSpec(value: unknown, apiVersion: string, registry: SchemaR
   return bestScore >= 0.99 ? best : undefined;
 }
 
-/** Applies key-case renames to a copy of the value so validation sees what the user meant. */
+/** True when some mapping in `value` has a null (empty) value. */
+function hasNull(value: unknown, depth = 0): boolean {
+  if (!value || typeof value !== 'object' || depth > 200) return false;
+  if (Array.isArray(value)) return value.some((v) => hasNull(v, depth + 1));
+  for (const v of Object.values(value)) if (v === null || hasNull(v, depth + 1)) return true;
+  return false;
+}
+
+/** Drops null-valued keys: Kubernetes (null fields are pruned) and protobuf JSON read them as unset. */
+function dropNulls(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || depth > 200) return value;
+  if (Array.isArray(value)) return value.map((v) => dropNulls(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v, depth + 1);
+  return out;
+}
+
+/**
+ * The value validation sees: key-case renames applied (what the user meant) and empty keys
+ * (`kubeSpec:` followed only by comments) read as unset.
+ */
 function normalise(value: unknown, renames: Rename[]): unknown {
+  if (hasNull(value)) value = dropNulls(value);
   if (!renames.length) return value;
   const copy = structuredClone(value);
   for (const r of renames) {
@@ -176,8 +217,12 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
   if (!mdPair || !isMap(mdPair.value)) return out;
   const r = mdPair.key.range!;
   const indent = r[0] - (text.lastIndexOf('\n', r[0] - 1) + 1) + 2;
+  let templated: ReturnType<typeof templatedValues> | undefined;
   for (const parent of entry.parents) {
     if (meta[parent]) continue;
+    // `tenant: {{ .Values.tenant }}` is filled in before apply.
+    templated ??= templatedValues(res.node, text);
+    if (coveredBy(`/metadata/${parent}`, templated)) continue;
     if (meta.form === 'tctl') {
       out.push({
         rule: 'missing-field',

@@ -3,6 +3,8 @@ import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
 import { childSchema, isClosedObject, isDeprecated, keywordOf, propertiesOf } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
+import { isPlaceholder } from '../parse/templates';
+import { defaultVersionProblem, type VersionRange } from '../schema/versions';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
@@ -74,7 +76,8 @@ function walk(
   for (const item of node.items) {
     const pair = item as Pair<Scalar, Node | null>;
     const key = keyName(pair);
-    if (key === undefined || key === '<<') continue;
+    // A key that is itself a placeholder (`${LABEL_KEY}: x`) is filled in before apply.
+    if (key === undefined || key === '<<' || isPlaceholder(key)) continue;
     let child = props.has(key) ? childSchema(schema, ctx.root, key) : undefined;
     let effectiveKey = key;
     if (!props.has(key)) {
@@ -97,9 +100,22 @@ function walk(
         child = childSchema(schema, ctx.root, key);
       }
     }
-    // A deprecated kind is reported once, on its value, by the resource analysis.
-    if (child && isDeprecated(child, ctx.root) && !(path.length === 0 && effectiveKey === 'kind')) {
-      const instead = keywordOf(child, ctx.root, 'deprecationMessage');
+    // Marks sit on the property itself, beside a `$ref` that childSchema resolves away.
+    const own = props.get(effectiveKey);
+    const range = own ? versionRange(own, effectiveKey) : undefined;
+    if (range) {
+      // Reported with its versions; the project words it for the chosen TSB version (or drops it).
+      const d = defaultVersionProblem(range);
+      ctx.out.problems.push({
+        rule: d?.rule ?? 'deprecated-field',
+        message: d?.message ?? `\`${effectiveKey}\` is a field of newer TSB versions.`,
+        start: pair.key.range![0],
+        end: pair.key.range![1],
+        versions: range,
+      });
+    } else if (child && (own?.['deprecated'] === true || isDeprecated(child, ctx.root)) && !(path.length === 0 && effectiveKey === 'kind')) {
+      // A deprecated kind is reported once, on its value, by the resource analysis.
+      const instead = typeof own?.['deprecationMessage'] === 'string' ? (own['deprecationMessage'] as string) : keywordOf(child, ctx.root, 'deprecationMessage');
       ctx.out.problems.push({
         rule: 'deprecated-field',
         message: `\`${effectiveKey}\` is deprecated in the TSB API${instead ? `: ${instead}` : '.'}`,
@@ -109,6 +125,14 @@ function walk(
     }
     walk(pair.value, child, [...path, effectiveKey], { map: node, schema, path }, ctx);
   }
+}
+
+function versionRange(schema: JsonSchema, field: string): VersionRange | undefined {
+  const since = schema['x-tsb-since'];
+  const until = schema['x-tsb-until'];
+  if (typeof since !== 'string' && typeof until !== 'string') return undefined;
+  const use = schema['x-tsb-use'];
+  return { field, ...(typeof since === 'string' ? { since } : {}), ...(typeof until === 'string' ? { until } : {}), ...(typeof use === 'string' ? { use } : {}) };
 }
 
 function keyCaseMessage(key: string, cased: string, path: (string | number)[]): string {

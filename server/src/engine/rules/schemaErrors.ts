@@ -115,6 +115,17 @@ export function mapSchemaErrors(
         const propSchema = childSchema(objSchema, schema, missing);
         const desc = keywordOf(propSchema, schema, 'description');
         const where = segments.length === 0 ? kind : fieldLabel(segments, kind);
+        // Written but empty (`spec:` with nothing under it): read as unset, so it is missing all the same.
+        const empty = isMap(loc.node) ? (loc.node.items as Pair<Scalar, Node | null>[]).find((p) => keyOf(p) === missing) : undefined;
+        if (empty?.key?.range) {
+          problem = {
+            rule: 'missing-field',
+            message: `\`${missing}\` is empty, which Kubernetes and TSB read as unset, but ${where} requires it${desc ? ` (${shorten(desc)})` : ''}.`,
+            start: empty.key.range[0],
+            end: empty.key.range[1],
+          };
+          break;
+        }
         const target = segments.length === 0 ? rootRange(root, text) : [start, end];
         problem = {
           rule: 'missing-field',

@@ -13,6 +13,10 @@ export const ANNOTATION_KEYWORDS = [
   'enumDescriptions',
   'markdownEnumDescriptions',
   'doNotSuggest',
+  // TSB versions that have a field (schemas/src/facts.ts), read by the field walk.
+  'x-tsb-since',
+  'x-tsb-until',
+  'x-tsb-use',
 ] as const;
 
 /** One ajv instance configuration for the engine and for the schema tests. */

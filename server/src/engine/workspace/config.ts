@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scala
 import { RULES, RULE_IDS, type SeveritySetting } from '../problems';
 import type { RawProblem } from '../types';
 import { nearest } from '../util/nearest';
+import { KNOWN_VERSIONS, versionIndex } from '../schema/versions';
 
 // tsb.config.yaml (contract §2): where files are applied (placements) and per-rule severities.
 // A bad config is itself diagnosed and degrades to what could be read; it never stops analysis.
@@ -14,6 +15,8 @@ export interface Placement {
   clusters: string[];
   namespace?: string;
   match: (relativePath: string) => boolean;
+  /** 0-based line of the placement entry in tsb.config.yaml (evidence for the unit it defines). */
+  line: number;
 }
 
 export interface ProjectConfig {
@@ -25,14 +28,21 @@ export interface ProjectConfig {
   problems: RawProblem[];
   /** True when the file exists (false: defaults, no placements). */
   present: boolean;
+  /** `tsbVersion:` — the TSB version the files are applied to (fields other versions lack are errors). */
+  tsbVersion?: string;
+  /**
+   * `alternatives:` — groups of globs whose files are never applied together (scenarios, environments,
+   * successive versions): `alternativeOf(rel)` gives, per group, the index of the glob a file matches.
+   */
+  alternatives: ((relativePath: string) => number)[];
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-const TOP_KEYS = ['placements', 'rules', 'ignore'];
+const TOP_KEYS = ['placements', 'alternatives', 'rules', 'ignore', 'tsbVersion'];
 const PLACEMENT_KEYS = ['files', 'clusters', 'namespace'];
 
 export function emptyConfig(rootUri: string): ProjectConfig {
-  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false };
+  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false, alternatives: [] };
 }
 
 function keyOf(p: Pair): string | undefined {
@@ -58,7 +68,13 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
     const pair = item as Pair<Scalar, Node | null>;
     const key = keyOf(pair);
     if (key === undefined) continue;
-    if (key === 'placements') readPlacements(pair.value, cfg, problem);
+    if (key === 'placements') {
+      readPlacements(pair.value, cfg, problem);
+      // Offsets to lines, once.
+      for (const p of cfg.placements) p.line = text.slice(0, p.line).split('\n').length - 1;
+    }
+    else if (key === 'alternatives') readAlternatives(pair.value, cfg, problem);
+    else if (key === 'tsbVersion') readTsbVersion(pair.value ?? pair.key, text, cfg, problem);
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
       for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(picomatch(g, { dot: true }));
@@ -68,6 +84,15 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
     }
   }
   return cfg;
+}
+
+function readTsbVersion(node: Node | Pair['key'] | null, text: string, cfg: ProjectConfig, problem: Report): void {
+  // As written: a plain `1.10` is the number 1.1 to YAML, but means TSB 1.10.
+  const v = isScalar(node) && node.range && (typeof node.value === 'string' || typeof node.value === 'number')
+    ? (typeof node.value === 'number' ? text.slice(node.range[0], node.range[1]).trim() : node.value)
+    : undefined;
+  if (v !== undefined && versionIndex(v) !== undefined) cfg.tsbVersion = v;
+  else problem(node, `\`tsbVersion\` must be a TSB version such as 1.12 or current (${KNOWN_VERSIONS}).`);
 }
 
 type Report = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => void;
@@ -123,7 +148,23 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       continue;
     }
     const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
-    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)) });
+    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)), line: it.range?.[0] ?? 0 });
+  }
+}
+
+function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report): void {
+  if (!isSeq(node)) {
+    problem(node, '`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].');
+    return;
+  }
+  for (const it of node.items) {
+    const globs = isSeq(it) ? globList(it as Node, problem, 'alternatives') : [];
+    if (globs.length < 2) {
+      problem(it as Node, 'Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].');
+      continue;
+    }
+    const matchers = globs.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
+    cfg.alternatives.push((rel) => matchers.findIndex((m) => m(rel)));
   }
 }
 

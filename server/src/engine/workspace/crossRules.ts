@@ -50,6 +50,33 @@ export function crossFileProblems(p: ResolvedProject, model: FailoverModel): Loc
   return out;
 }
 
+/** `tsb/ws.yaml:12`: the last two path segments of a file and a 1-based line, for messages. */
+function where(ref: SourceRef): string {
+  const path = decodeURIComponent(ref.uri).split('/').slice(-2).join('/');
+  return `${path}:${ref.line + 1}`;
+}
+
+/** The first earlier item that can be in effect together with `item` (applied together wins over maybe). */
+function earlierPeer<T>(p: ResolvedProject, list: readonly T[], i: number, uriOf: (x: T) => string, accept: (x: T) => boolean = () => true): { peer: T; together: boolean } | undefined {
+  let maybe: T | undefined;
+  const uri = uriOf(list[i]!);
+  for (let j = 0; j < i; j++) {
+    const x = list[j]!;
+    if (!accept(x)) continue;
+    const r = p.relation(uriOf(x), uri);
+    if (r === 'together') return { peer: x, together: true };
+    if (r === 'maybe' && maybe === undefined) maybe = x;
+  }
+  return maybe === undefined ? undefined : { peer: maybe, together: false };
+}
+
+/** Prefix for a finding between files that are not known to be applied together. */
+function ifTogether(p: ResolvedProject, a: string, b: string): string {
+  const ua = p.deployment.unitNames(a)[0];
+  const ub = p.deployment.unitNames(b)[0];
+  return ua && ub && ua !== ub ? `If ${ua} and ${ub} are applied together: ` : 'If these files are applied together: ';
+}
+
 function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   const seen = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
@@ -60,14 +87,18 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   }
   for (const list of seen.values()) {
     if (list.length < 2) continue;
-    for (const o of list.slice(1)) {
-      const first = list[0]!;
+    for (let i = 1; i < list.length; i++) {
+      const o = list[i]!;
+      const hit = earlierPeer(p, list, i, (x) => x.source.uri);
+      if (!hit) continue;
+      const first = hit.peer;
       const same = first.specHash === o.specHash;
+      const text = `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''} (the other definition is ${where(first.nameRef)}): ${same ? 'both definitions have the same spec, so one is redundant' : 'their specs differ and the later one silently replaces the first when applied'}.`;
       out.push({
         uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
-        ...(same ? { severity: 'warning' as const } : {}),
-        message: `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''}: ${same ? 'both definitions have the same spec, so one is redundant' : 'their specs differ and the later one silently replaces the first when applied'}.`,
-        related: [related(first.nameRef, `first definition of ${o.kind} ${o.name}`)],
+        ...(!hit.together ? { severity: 'hint' as const } : same ? { severity: 'warning' as const } : {}),
+        message: hit.together ? text : ifTogether(p, first.source.uri, o.source.uri) + text,
+        related: [related(first.nameRef, `the other definition of ${o.kind} ${o.name}`)],
       });
     }
   }
@@ -76,17 +107,22 @@ function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const g of p.installGateways) {
     if (!g.clusters.length || !g.namespace) continue;
     const k = `${g.fact.kind}|${g.namespace}|${g.fact.name}`;
-    installs.set(k, [...(installs.get(k) ?? []), g]);
+    const list = installs.get(k);
+    if (list) list.push(g);
+    else installs.set(k, [g]);
   }
   for (const list of installs.values()) {
     for (let i = 1; i < list.length; i++) {
       const g = list[i]!;
-      const prev = list.slice(0, i).find((x) => x.clusters.some((c) => g.clusters.includes(c)));
-      if (!prev) continue;
+      const hit = earlierPeer(p, list, i, (x) => x.fact.source.uri, (x) => x.clusters.some((c) => g.clusters.includes(c)));
+      if (!hit) continue;
+      const prev = hit.peer;
       const shared = g.clusters.filter((c) => prev.clusters.includes(c));
+      const text = `${g.fact.kind} ${g.namespace}/${g.fact.name} is applied twice to ${shared.join(', ')} (the other definition is ${where(prev.fact.nameRef)}): the later one replaces the first.`;
       out.push({
         uri: g.fact.source.uri, rule: 'duplicate-resource', ref: g.fact.nameRef,
-        message: `${g.fact.kind} ${g.namespace}/${g.fact.name} is applied twice to ${shared.join(', ')}: the later one replaces the first.`,
+        ...(!hit.together ? { severity: 'hint' as const } : {}),
+        message: hit.together ? text : ifTogether(p, prev.fact.source.uri, g.fact.source.uri) + text,
         related: [related(prev.fact.nameRef, 'the other definition')],
       });
     }
@@ -106,13 +142,17 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   }
   const scopeKey = (level: string, x: { organization?: string; tenant?: string; workspace?: string; groupType?: string }) =>
     level === 'organization' ? '' : level === 'tenant' ? `${x.organization}` : level === 'workspace' ? `${x.organization}|${x.tenant}` : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
-  // level -> scope -> names defined there
-  const defined = new Map<string, Map<string, Set<string>>>();
+  // level -> scope -> name -> the files defining it
+  const defined = new Map<string, Map<string, Map<string, string[]>>>();
   for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
-    const m = new Map<string, Set<string>>();
+    const m = new Map<string, Map<string, string[]>>();
     for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
       const k = scopeKey(level, x);
-      m.set(k, (m.get(k) ?? new Set()).add(x.name));
+      let names = m.get(k);
+      if (!names) m.set(k, (names = new Map()));
+      const uris = names.get(x.name);
+      if (uris) uris.push(x.source.uri);
+      else names.set(x.name, [x.source.uri]);
     }
     defined.set(level, m);
   }
@@ -126,8 +166,9 @@ function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       const pool = byKind.get(LEVEL_KIND[level]) ?? [];
       if (!pool.length || (level === 'group' && !pool.some((g) => g.groupType === o.groupType))) continue;
       const names = defined.get(level)!.get(scopeKey(level, o));
-      if (names?.has(name)) continue;
-      const guess = nearest(name, names ?? [], 4);
+      // Defined in a file that can be in effect with this one (not only in an alternative scenario).
+      if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
+      const guess = nearest(name, [...(names?.keys() ?? [])].filter((n) => n !== name), 4);
       const elsewhere = pool.some((x) => x.name === name);
       out.push({
         uri: o.source.uri, rule: 'parent-not-found', ref,
@@ -158,42 +199,78 @@ function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
       mine.push(claim);
       const isWild = pb.namespace.endsWith('*');
       const candidates = isWild ? [...[...sc.exact.values()].flat(), ...sc.wild] : [...(sc.exact.get(pb.namespace) ?? []), ...sc.wild];
-      const hit = candidates.find((c) => c.owner !== b && c.owner.name !== b.name && nsPatternsOverlap(c.pattern, pb));
+      let hit: Claim | undefined;
+      let together = false;
+      for (const c of candidates) {
+        if (c.owner === b || c.owner.name === b.name || !nsPatternsOverlap(c.pattern, pb)) continue;
+        const r = p.relation(c.owner.source.uri, b.source.uri);
+        if (r === 'together') { hit = c; together = true; break; }
+        if (r === 'maybe') hit ??= c;
+      }
       if (!hit) continue;
       const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
+      const text = `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name} (${where(hit.ref)}): ${what} own their namespaces exclusively.`;
       out.push({
         uri: b.source.uri, rule: 'namespace-owned-twice', ref: nb.ref,
-        message: `${nb.name} ${nb.name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name}: ${what} own their namespaces exclusively.`,
+        ...(together ? {} : { severity: 'hint' as const }),
+        message: together ? text : ifTogether(p, hit.owner.source.uri, b.source.uri) + text,
         related: [related(hit.ref, `claimed by ${hit.owner.name}`)],
       });
     }
     for (const c of mine) {
       if (c.pattern.namespace.endsWith('*')) sc.wild.push(c);
-      else sc.exact.set(c.pattern.namespace, [...(sc.exact.get(c.pattern.namespace) ?? []), c]);
+      else {
+        const list = sc.exact.get(c.pattern.namespace);
+        if (list) list.push(c);
+        else sc.exact.set(c.pattern.namespace, [c]);
+      }
     }
   }
 }
 
 function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
   const byWs = new Map<string, TsbObjectFact[]>();
-  for (const s of p.workspaceSettings) byWs.set(settingKey(s), [...(byWs.get(settingKey(s)) ?? []), s]);
+  for (const s of p.workspaceSettings) {
+    const list = byWs.get(settingKey(s));
+    if (list) list.push(s);
+    else byWs.set(settingKey(s), [s]);
+  }
   for (const list of byWs.values()) {
-    if (list.length < 2) continue;
-    for (const s of list.slice(1)) {
+    for (let i = 1; i < list.length; i++) {
+      const s = list[i]!;
+      // A second copy under the same name is a duplicate-resource finding, not a second setting.
+      const hit = earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name !== s.name);
+      if (!hit) continue;
+      const first = hit.peer;
+      const text = `Workspace ${s.workspace} already has WorkspaceSetting ${first.name} (${where(first.nameRef)}); a workspace has exactly one WorkspaceSetting, so merge ${s.name} into it.`;
       out.push({
         uri: s.source.uri, rule: 'multiple-workspace-settings', ref: s.nameRef,
-        message: `Workspace ${s.workspace} already has WorkspaceSetting ${list[0]!.name}; a workspace has exactly one WorkspaceSetting, so merge ${s.name} into it.`,
-        related: [related(list[0]!.nameRef, 'the first WorkspaceSetting')],
+        ...(hit.together ? {} : { severity: 'hint' as const }),
+        message: hit.together ? text : ifTogether(p, first.source.uri, s.source.uri) + text,
+        related: [related(first.nameRef, 'the first WorkspaceSetting')],
       });
     }
   }
 }
 
 function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: string): LocatedProblem | undefined {
+  // Checked only where the project installs gateways itself (a repository may keep them elsewhere).
   if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
-  if (gatewaysFor(p, namespace, labels).length > 0) return undefined;
-  const sameNs = indexOf(p).gatewaysByNs.get(namespace) ?? [];
-  const byLabels = p.installGateways.filter((g) => labelsMatch(labels, g.fact.labels));
+  if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
+  // Only gateways that can be in effect with this selector count, not another scenario's.
+  const installed = p.installGateways.filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
+  const elsewhere = gatewaysFor(p, namespace, labels)[0];
+  if (elsewhere?.source) {
+    const where = p.deployment.unitNames(elsewhere.source.uri)[0];
+    return {
+      uri, rule: 'gateway-selector-no-match', ref,
+      message: `${what} selects ${formatLabels(labels)} in namespace ${namespace}, but the only such gateway, ${elsewhere.name}, is installed by ${where ?? 'another file'}, which is never applied together with this file: with this file's deployment, no gateway matches.`,
+      related: [related(elsewhere.source, `install ${elsewhere.kind} ${elsewhere.name}`)],
+    };
+  }
+  if (installed.length === 0) return undefined;
+  const sameNs = (indexOf(p).gatewaysByNs.get(namespace) ?? []).filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
+  const byLabels = installed.filter((g) => labelsMatch(labels, g.fact.labels));
   const shown = `${formatLabels(labels)} in namespace ${namespace}`;
   if (byLabels.length) {
     const g = byLabels[0]!;
@@ -203,7 +280,7 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
       related: [related(g.fact.nameRef, `install ${g.fact.kind} ${g.fact.name}`)],
     };
   }
-  const candidates = sameNs.length ? sameNs : p.installGateways;
+  const candidates = sameNs.length ? sameNs : installed;
   const bestName = nearest(labels['app'] ?? Object.values(labels)[0] ?? '', candidates.map((g) => g.fact.name), sameNs.length ? 12 : undefined);
   const best = candidates.find((g) => g.fact.name === bestName) ?? (sameNs.length === 1 ? sameNs[0] : undefined);
   const operatorKeys = best ? Object.keys(labels).filter((k) => !(k in best.fact.labels)) : [];
@@ -234,13 +311,17 @@ function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
 }
 
 function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
-  const wsByKey = new Map<string, TsbObjectFact>();
-  for (const o of indexOf(p).workspaces) if (!wsByKey.has(workspaceKey(o))) wsByKey.set(workspaceKey(o), o);
+  const wsByKey = new Map<string, TsbObjectFact[]>();
+  for (const o of indexOf(p).workspaces) {
+    const list = wsByKey.get(workspaceKey(o));
+    if (list) list.push(o);
+    else wsByKey.set(workspaceKey(o), [o]);
+  }
   for (const s of p.workspaceSettings) {
-    const ws = wsByKey.get(settingKey(s));
+    const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
-    const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters));
+    const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never');
     if (services.length === 0) continue;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
@@ -265,7 +346,7 @@ function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
 
 function injection(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const ns of p.namespaces) {
-    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters));
+    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never');
     if (!owner) continue;
     const l = ns.fact.labels;
     if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
@@ -292,7 +373,7 @@ function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
       continue;
     }
     if (!dns.length) continue;
-    const enabling = p.controlPlanes.filter((c) => c.fact.dnsResolutionAtEdge);
+    const enabling = p.controlPlanes.filter((c) => c.fact.dnsResolutionAtEdge && p.relation(c.fact.source.uri, g.fact.source.uri) !== 'never');
     const missing = g.clusters.length
       ? g.clusters.filter((cl) => !enabling.some((c) => c.clusters.includes(cl) || c.clusters.length === 0))
       : enabling.length ? [] : ['(all)'];
@@ -310,11 +391,11 @@ function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
     const [ns, host] = r.service.split('/');
     if (!ns || !host) continue;
     const name = host.split('.')[0]!;
-    const svcs = indexOf(p).servicesByNsName.get(`${ns}/${name}`);
+    const svcs = indexOf(p).servicesByNsName.get(`${ns}/${name}`)?.filter((x) => p.relation(x.fact.source.uri, r.source.uri) !== 'never');
     if (!svcs?.length) continue;
     const selector = svcs[0]!.fact.selector;
     if (!Object.keys(selector).length) continue;
-    const pods = (indexOf(p).workloadsByNs.get(ns) ?? []).filter((w) => labelsMatch(selector, w.fact.podLabels));
+    const pods = (indexOf(p).workloadsByNs.get(ns) ?? []).filter((w) => labelsMatch(selector, w.fact.podLabels) && p.relation(w.fact.source.uri, r.source.uri) !== 'never');
     if (!pods.length) continue;
     for (const s of r.subsets) {
       if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;

@@ -94,6 +94,16 @@ export interface ServiceRouteFact extends TsbObjectFact {
   subsets: { name: string; labels: Labels; ref: SourceRef }[];
 }
 
+/** What a document says about where other files are applied (Argo CD, Flux, kustomize). */
+export type DeployFact =
+  | {
+    kind: 'argo-app'; name: string; ref: SourceRef; path?: string; repoURL?: string; recurse: boolean;
+    include?: string; exclude?: string; destName?: string; destServer?: string; destNamespace?: string;
+  }
+  | { kind: 'argo-appset'; name: string; ref: SourceRef }
+  | { kind: 'flux'; name: string; ref: SourceRef; path?: string; targetNamespace?: string }
+  | { kind: 'kustomization'; ref: SourceRef; resources: string[]; namespace?: string };
+
 export interface FileFacts {
   uri: string;
   tsb: TsbObjectFact[];
@@ -107,6 +117,7 @@ export interface FileFacts {
   workloads: WorkloadFact[];
   /** `namespace:` of a kustomization.yaml: the namespace kustomize gives the resources below it. */
   kustomizeNamespace?: string;
+  deploy: DeployFact[];
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
@@ -142,7 +153,7 @@ function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | 
 
 const emptyFacts = (uri: string): FileFacts => ({
   uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
-  controlPlanes: [], namespaces: [], services: [], workloads: [],
+  controlPlanes: [], namespaces: [], services: [], workloads: [], deploy: [],
 });
 
 // Facts of one document, with lines relative to the document's first line, cached with the document's
@@ -170,7 +181,7 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
     // (and identical, which makes comparing the file's facts cheap).
     if (delta !== 0 && cached.shifted?.delta !== delta) cached.shifted = { delta, facts: shiftLines(cached.facts, delta) };
     const part = delta === 0 ? cached.facts : cached.shifted!.facts;
-    for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads'] as const) {
+    for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads', 'deploy'] as const) {
       for (const x of part[k]) (facts[k] as unknown[]).push(x);
     }
     if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
@@ -237,17 +248,32 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     const id = analysis.identity;
     const v = resource.value;
     if (v === undefined || v === null || typeof v !== 'object') continue;
-    if (/\/kustomization\.ya?ml$/.test(file.uri) || (id.kind === 'Kustomization' && id.group.startsWith('kustomize.config.k8s.io'))) {
-      const ns = str(field(v, 'namespace'));
-      if (ns) facts.kustomizeNamespace = ns;
-      continue;
-    }
-    if (!id.kind) continue;
     const ref = (start: number, end: number): SourceRef => {
       const s = file.doc.positionAt(offset + start);
       const e = file.doc.positionAt(offset + end);
       return { uri: file.uri, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
     };
+    const docRef = (): SourceRef => {
+      const r = resource.node.range!;
+      const at = id.kindPair?.key?.range ?? r;
+      return ref(at[0], at[1]);
+    };
+    if (/\/kustomization\.ya?ml$/.test(file.uri) || (id.kind === 'Kustomization' && id.group.startsWith('kustomize.config.k8s.io'))) {
+      const ns = str(field(v, 'namespace'));
+      if (ns) facts.kustomizeNamespace = ns;
+      const resources = ['resources', 'bases', 'components'].flatMap((k) => {
+        const list = field(v, k);
+        return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+      });
+      facts.deploy.push({ kind: 'kustomization', ref: docRef(), resources, ...(ns ? { namespace: ns } : {}) });
+      continue;
+    }
+    if (id.family === 'other' && id.kind) {
+      const deploy = deployFact(id.group, id.kind, v, docRef);
+      if (deploy) facts.deploy.push(deploy);
+      continue;
+    }
+    if (!id.kind) continue;
     const refOf = (path: (string | number)[], keyOnly = false): SourceRef | undefined => {
       const { node, pair } = nodeAt(resource.node, path);
       if (keyOnly && pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
@@ -389,4 +415,38 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
     ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
     : x));
+}
+
+/** Argo CD Applications and ApplicationSets, Flux Kustomizations: where a folder of the repository goes. */
+function deployFact(group: string, kind: string, v: unknown, docRef: () => SourceRef): DeployFact | undefined {
+  const md = field(v, 'metadata');
+  const spec = field(v, 'spec');
+  const name = str(field(md, 'name')) ?? '';
+  if (group === 'argoproj.io' && kind === 'ApplicationSet') return { kind: 'argo-appset', name, ref: docRef() };
+  if (group === 'argoproj.io' && kind === 'Application') {
+    // A multi-source Application's first source with a path stands for the application.
+    const sources = field(spec, 'sources');
+    const source = Array.isArray(sources) ? sources.find((x) => str(field(x, 'path'))) ?? sources[0] : field(spec, 'source');
+    const dir = field(source, 'directory');
+    const dest = field(spec, 'destination');
+    const out: DeployFact = { kind: 'argo-app', name, ref: docRef(), recurse: field(dir, 'recurse') === true };
+    const set = (k: 'path' | 'repoURL' | 'include' | 'exclude' | 'destName' | 'destServer' | 'destNamespace', x: unknown) => {
+      const s = str(x);
+      if (s) out[k] = s;
+    };
+    set('path', field(source, 'path'));
+    set('repoURL', field(source, 'repoURL'));
+    set('include', field(dir, 'include'));
+    set('exclude', field(dir, 'exclude'));
+    set('destName', field(dest, 'name'));
+    set('destServer', field(dest, 'server'));
+    set('destNamespace', field(dest, 'namespace'));
+    return out;
+  }
+  if (group === 'kustomize.toolkit.fluxcd.io' && kind === 'Kustomization') {
+    const path = str(field(spec, 'path'));
+    const ns = str(field(spec, 'targetNamespace'));
+    return { kind: 'flux', name, ref: docRef(), ...(path ? { path } : {}), ...(ns ? { targetNamespace: ns } : {}) };
+  }
+  return undefined;
 }

@@ -1,0 +1,557 @@
+import type { FileFacts, DeployFact, TsbObjectFact } from '../workspace/facts';
+import type { ProjectConfig } from '../workspace/config';
+import { relativeTo } from '../workspace/config';
+import { append, FileIndex, joinPath, parentOf } from './fileIndex';
+import type { SourceReading } from './sources';
+import type { ApplyCommand } from './shellRun';
+import { kustomizeUnit } from './kustomize';
+import { choicePoints, scopeOf, scopesConflict, type Scope } from './scopes';
+import { matchClusters } from './clusterNames';
+import {
+  SOURCE_STRENGTH, type Deployment, type Evidence, type FileDeployment, type InferenceNote, type Relation, type Unit, type UnitSource,
+} from './types';
+
+// Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
+// Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,
+// kustomize, folder conventions. Pure: a function of file contents and the list of files.
+
+export interface InferenceInput {
+  files: FileIndex;
+  /** Facts of every YAML file, in URI order. */
+  facts: readonly FileFacts[];
+  sources: readonly { uri: string; reading: SourceReading }[];
+  config?: ProjectConfig;
+}
+
+/** One apply step before grouping into units. */
+interface Step {
+  source: string;
+  kind: UnitSource;
+  files: string[];
+  /** Clusters as named; undefined = not named. */
+  clusters?: string[];
+  unknown?: string;
+  namespace?: string;
+  mp: boolean;
+  evidence: Evidence[];
+  /** Steps of one README "one of the following" block share a choice id and are alternatives. */
+  choice?: string;
+  /** Units of one run (one script, one config): applied together. */
+  run: string;
+  /** Sources read in sequence (tutorial labs): re-applying a resource later is a new version. */
+  sequence?: string;
+  order: number;
+}
+
+interface Draft extends Step {
+  id: number;
+  keys: Set<string>;
+  hidden?: boolean;
+}
+
+const IN_CLUSTER = 'in-cluster';
+const MAX_UNITS = 5000;
+
+export function inferDeployment(input: InferenceInput): Deployment {
+  const { files, facts } = input;
+  const factsByUri = new Map(facts.map((f) => [f.uri, f]));
+  const notes: InferenceNote[] = [];
+  const rel = (uri: string) => relativeTo(files.root, uri) ?? uri;
+  const keysOf = objectKeys(factsByUri);
+  const steps: Step[] = [];
+
+  // tsb.config.yaml placements: the user's word wins for the files they match.
+  const configured = new Set<string>();
+  const cfg = input.config;
+  const configUri = cfg?.present ? `${cfg.rootUri}/tsb.config.yaml` : undefined;
+  if (cfg && configUri && cfg.placements.length) {
+    cfg.placements.forEach((p, i) => {
+      const matched = facts.map((f) => f.uri).filter((u) => { const r = relativeTo(cfg.rootUri, u); return r !== undefined && p.match(r); });
+      for (const u of matched) configured.add(u);
+      steps.push({
+        source: configUri, kind: 'config', files: matched, clusters: p.clusters, ...(p.namespace ? { namespace: p.namespace } : {}),
+        mp: false, evidence: [{ uri: configUri, line: p.line, text: `files: ${p.files.join(', ')}` }], run: configUri, order: i,
+      });
+    });
+  }
+
+  // Kubernetes contexts named anywhere: what a per-cluster folder can be matched against.
+  const known = new Map<string, Evidence>();
+  const noteName = (name: string, ev: Evidence) => { if (name && !name.includes('${') && !known.has(name)) known.set(name, ev); };
+
+  // Apply commands of scripts, Makefiles and READMEs.
+  for (const { uri, reading } of input.sources) {
+    for (const n of reading.notes) notes.push({ uri, line: n.line, text: n.text, reason: n.reason });
+    for (const c of reading.contexts) noteName(c.name, { uri, line: c.line, text: `kube context ${c.name}` });
+    const choiceOf = new Map<number, string>();
+    reading.choices.forEach((ids, k) => ids.forEach((i) => choiceOf.set(i, `${uri}#${k}`)));
+    const sequence = sequenceOf(uri);
+    const merged = mergeLoopIterations(reading.applies);
+    merged.forEach((a, i) => {
+      const expanded = expandApply(a, files, factsByUri, notes, uri);
+      if (!expanded.files.length) return;
+      const unknown = a.tool === 'tctl' ? undefined : !a.contexts ? 'the current kube context (the command names none)'
+        : a.contexts.some((c) => c.includes('${')) ? `a kube context the repository does not name (${a.contexts.join(', ')})` : undefined;
+      const choice = choiceOf.get(a.index);
+      steps.push({
+        source: uri, kind: 'command', files: expanded.files,
+        ...(a.tool === 'kubectl' && a.contexts ? { clusters: a.contexts.filter((c) => !c.includes('${')) } : {}),
+        ...(unknown ? { unknown } : {}),
+        ...(a.namespace ?? expanded.namespace ? { namespace: (a.namespace ?? expanded.namespace)! } : {}),
+        mp: a.tool === 'tctl', evidence: a.evidence, run: uri, ...(sequence ? { sequence } : {}), order: i,
+        ...(choice ? { choice } : {}),
+      });
+    });
+    // `argocd app create` in a script.
+    const scriptContexts = [...new Set(reading.contexts.map((c) => c.name))];
+    reading.argo.forEach((a, i) => {
+      if (!a.path) return;
+      const expanded = argoFiles(a.path, true, undefined, undefined, files, factsByUri, notes, { uri, line: a.line, text: a.text });
+      const inCluster = !a.destName && (!a.destServer || a.destServer === 'https://kubernetes.default.svc');
+      // In-cluster means the cluster Argo CD runs in: known when the script talks to a single cluster.
+      const cluster = a.destName ?? (inCluster ? (scriptContexts.length === 1 ? scriptContexts[0] : IN_CLUSTER) : a.destServer!);
+      steps.push({
+        source: uri, kind: 'argocd', files: expanded.files, clusters: [cluster!], ...(a.destNamespace ?? expanded.namespace ? { namespace: (a.destNamespace ?? expanded.namespace)! } : {}),
+        mp: false, evidence: [{ uri, line: a.line, text: a.text }], run: `${uri}#argo:${a.app}`, order: 10000 + i,
+        ...(cluster === IN_CLUSTER ? { unknown: 'the cluster Argo CD runs in (in-cluster)' } : {}),
+      });
+    });
+  }
+
+  // Argo CD Applications, Flux Kustomizations in YAML.
+  for (const f of facts) {
+    for (const d of f.deploy) {
+      if (d.kind === 'argo-app') {
+        const ev = { uri: f.uri, line: d.ref.line, text: `Argo CD Application ${d.name}: path ${d.path ?? '(none)'}` };
+        if (!d.path) continue;
+        const dir = locateRepoPath(d.path, f.uri, files);
+        if (!dir) { notes.push({ ...ev, reason: `the folder ${d.path} is not in this project` }); continue; }
+        const expanded = argoFiles(dir, d.recurse, d.include, d.exclude, files, factsByUri, notes, ev);
+        const inCluster = !d.destName && (!d.destServer || d.destServer === 'https://kubernetes.default.svc');
+        const cluster = d.destName ?? (inCluster ? IN_CLUSTER : d.destServer!);
+        steps.push({
+          source: f.uri, kind: 'argocd', files: expanded.files, clusters: [cluster],
+          ...(d.destNamespace ?? expanded.namespace ? { namespace: (d.destNamespace ?? expanded.namespace)! } : {}),
+          mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
+          ...(cluster === IN_CLUSTER ? { unknown: 'the cluster this Application is created in (in-cluster)' } : {}),
+        });
+        if (d.destName) noteName(d.destName, ev);
+      } else if (d.kind === 'argo-appset') {
+        notes.push({ uri: f.uri, line: d.ref.line, text: `ApplicationSet ${d.name}`, reason: 'ApplicationSet generators are not expanded' });
+      } else if (d.kind === 'flux') {
+        const ev = { uri: f.uri, line: d.ref.line, text: `Flux Kustomization ${d.name}: path ${d.path ?? '(none)'}` };
+        if (!d.path) continue;
+        const dir = locateRepoPath(d.path.replace(/^\.\//, ''), f.uri, files);
+        if (!dir) { notes.push({ ...ev, reason: `the folder ${d.path} is not in this project` }); continue; }
+        const expanded = argoFiles(dir, true, undefined, undefined, files, factsByUri, notes, ev);
+        steps.push({
+          source: f.uri, kind: 'flux', files: expanded.files, unknown: 'the cluster Flux runs in',
+          ...(d.targetNamespace ?? expanded.namespace ? { namespace: (d.targetNamespace ?? expanded.namespace)! } : {}),
+          mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
+        });
+      }
+    }
+  }
+
+  // Kustomizations no command or Application applies: still a unit (its namespace applies), cluster unknown.
+  const applied = new Set(steps.flatMap((s) => s.files));
+  for (const f of facts) {
+    const k = f.deploy.find((d) => d.kind === 'kustomization');
+    if (!k || applied.has(f.uri)) continue;
+    const dir = parentOf(f.uri)!;
+    const unit = kustomizeUnit(dir, files, factsByUri);
+    if (!unit || !unit.files.length) continue;
+    steps.push({
+      source: f.uri, kind: 'kustomize', files: unit.files, ...(unit.namespace ? { namespace: unit.namespace } : {}),
+      unknown: 'no command or Application applies this kustomization', mp: false,
+      evidence: [{ uri: f.uri, line: k.ref.line, text: `kustomization${unit.namespace ? ` (namespace ${unit.namespace})` : ''}` }],
+      run: f.uri, order: 0,
+    });
+  }
+
+  // TSB names: a folder or context named like a TSB Cluster is that cluster.
+  for (const f of facts) {
+    for (const t of f.tsb) if (t.kind === 'Cluster') noteName(t.name, { uri: f.uri, line: t.nameRef.line, text: `TSB Cluster ${t.name}` });
+    for (const c of f.controlPlanes) if (c.clusterName) noteName(c.clusterName, { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName ${c.clusterName}` });
+  }
+
+  // Group steps into units: consecutive steps of one source with the same target, until a step
+  // applies a new version of something the unit already holds.
+  const drafts: Draft[] = [];
+  const bySource = new Map<string, Step[]>();
+  for (const s of steps) pushTo(bySource, s.run, s);
+  for (const list of bySource.values()) {
+    let cur: Draft | undefined;
+    for (const s of list.sort((a, b) => a.order - b.order)) {
+      const keys = new Set(s.files.flatMap((u) => keysOf(u)));
+      const fresh = s.files.filter((u) => !cur?.files.includes(u));
+      const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
+      if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {
+        append(cur.files, fresh);
+        for (const k of keys) cur.keys.add(k);
+        for (const e of s.evidence) cur.evidence.push(e);
+        continue;
+      }
+      cur = { ...s, files: [...new Set(s.files)], evidence: [...s.evidence], id: drafts.length, keys };
+      drafts.push(cur);
+      if (drafts.length >= MAX_UNITS) break;
+    }
+  }
+
+  // Folder conventions for YAML files no stronger evidence places: a folder named like a known cluster,
+  // a folder holding a ControlPlane of one cluster.
+  const covered = new Set(drafts.flatMap((d) => d.files));
+  // A folder some command applies file by file: the files it leaves out are left out on purpose.
+  const chosen = new Set(drafts.filter((d) => d.kind === 'command').flatMap((d) => d.files.map((u) => parentOf(u))));
+  const cpDirs = controlPlaneDirs(facts);
+  const conventions = new Map<string, Draft>();
+  for (const f of facts) {
+    if (covered.has(f.uri) || configured.has(f.uri) || chosen.has(parentOf(f.uri))) continue;
+    const hit = clusterFolder(f.uri, files.root, known, cpDirs);
+    if (!hit) continue;
+    let d = conventions.get(hit.dir);
+    if (!d) {
+      d = {
+        id: drafts.length, source: hit.dir, kind: 'convention', files: [], clusters: [hit.cluster], mp: false,
+        evidence: [hit.evidence], run: hit.dir, order: 0, keys: new Set(),
+      };
+      conventions.set(hit.dir, d);
+      drafts.push(d);
+    }
+    d.files.push(f.uri);
+    for (const k of keysOf(f.uri)) d.keys.add(k);
+  }
+  // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
+  const loose = new Map<string, Draft>();
+  for (const f of facts) {
+    if (covered.has(f.uri) || configured.has(f.uri) || [...conventions.values()].some((c) => c.files.includes(f.uri))) continue;
+    const dir = parentOf(f.uri) ?? f.uri;
+    let d = loose.get(dir);
+    if (!d) {
+      // Under a tsb.config.yaml the user says the folder is one project: its loose files go together.
+      d = { id: drafts.length, source: dir, kind: 'convention', files: [], mp: false, evidence: [], run: configUri ?? dir, order: 0, keys: new Set(), hidden: true };
+      loose.set(dir, d);
+      drafts.push(d);
+    }
+    d.files.push(f.uri);
+  }
+
+  // Management plane: tctl, or GitOps-form TSB resources (they reach the management plane through the cluster).
+  for (const d of drafts) {
+    if (!d.mp) d.mp = d.files.some((u) => factsByUri.get(u)?.tsb.some((t) => t.form === 'gitops'));
+    d.files.sort();
+  }
+
+  // Alternatives.
+  const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
+  const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
+  const versions: [string, string][] = [];
+  const never = successiveVersions(drafts, keysOf, versions);
+  for (const d of drafts) {
+    if (!d.choice) continue;
+    for (const e of drafts) if (e !== d && e.choice === d.choice) never.add(pairKey(d.id, e.id));
+  }
+  const relationOfUnits = (a: Draft, b: Draft): Relation => {
+    if (a === b) return 'together';
+    if (never.has(pairKey(a.id, b.id)) || scopesConflict(scopes[a.id]!, scopes[b.id]!)) return 'never';
+    return a.run === b.run ? 'together' : 'maybe';
+  };
+
+  // Cluster names: as the repository names them, matched to TSB names where it can be told.
+  const matches = matchClusters(drafts, facts, factsByUri);
+
+  // Public units (hidden folder groups are internal).
+  const visible = drafts.filter((d) => !d.hidden);
+  const names = unitNames(visible, rel);
+  const units: Unit[] = visible.map((d) => {
+    const alternatives = visible.filter((e) => e !== d && relationOfUnits(d, e) === 'never').map((e) => names.get(e.id)!);
+    const clusters = [...new Set(d.clusters ?? [])].sort();
+    return {
+      id: d.id, name: names.get(d.id)!, files: d.files, clusters,
+      clusterMatches: clusters.flatMap((c) => { const m = matches.get(c); return m && m.tsb !== c ? [{ name: c, tsb: m.tsb, why: m.why }] : []; }),
+      managementPlane: d.mp, namespace: d.namespace ?? null, evidence: d.evidence, alternativeTo: alternatives.sort(), source: d.kind,
+      ...(d.unknown && !clusters.length ? { clustersUnknown: d.unknown } : d.unknown ? { clustersUnknown: d.unknown } : {}),
+    };
+  });
+
+  // Per file: the units of the strongest kind that hold it.
+  const unitsOf = new Map<string, Draft[]>();
+  for (const d of drafts) for (const u of d.files) pushTo(unitsOf, u, d);
+  const deployments = new Map<string, FileDeployment>();
+  const deploymentOf = (uri: string): FileDeployment => {
+    let dep = deployments.get(uri);
+    if (dep) return dep;
+    const all = unitsOf.get(uri) ?? [];
+    const top = Math.max(0, ...all.filter((d) => !d.hidden).map((d) => SOURCE_STRENGTH[d.kind]));
+    const strongest = all.filter((d) => !d.hidden && SOURCE_STRENGTH[d.kind] === top);
+    const clusters = new Set<string>();
+    // `in-cluster` stays a cluster of its own: the same one for every Application that names it.
+    for (const d of strongest) for (const c of d.clusters ?? []) clusters.add(matches.get(c)?.tsb ?? c);
+    const namespace = strongest.find((d) => d.namespace)?.namespace;
+    const unknown = strongest.find((d) => d.unknown)?.unknown;
+    dep = {
+      clusters: [...clusters].sort(), ...(namespace ? { namespace } : {}), placed: strongest.length > 0, units: strongest.map((d) => d.id),
+      ...(unknown ? { unknown } : {}),
+    };
+    deployments.set(uri, dep);
+    return dep;
+  };
+  const memo = new Map<string, Relation>();
+  // tsb.config.yaml `alternatives:`: files matching different globs of one group are never together.
+  const alternativesOf = new Map<string, number[]>();
+  const configAlternatives = (uri: string): number[] => {
+    let v = alternativesOf.get(uri);
+    if (!v) {
+      const r = cfg ? relativeTo(cfg.rootUri, uri) : undefined;
+      v = cfg && r !== undefined ? cfg.alternatives.map((g) => g(r)) : [];
+      alternativesOf.set(uri, v);
+    }
+    return v;
+  };
+  const relation = (a: string, b: string): Relation => {
+    if (a === b) return 'together';
+    if (cfg?.alternatives.length) {
+      const [x, y] = [configAlternatives(a), configAlternatives(b)];
+      if (x.some((i, k) => i >= 0 && y[k]! >= 0 && i !== y[k])) return 'never';
+    }
+    const ua = unitsOf.get(a);
+    const ub = unitsOf.get(b);
+    if (!ua || !ub) return 'maybe';
+    let best: Relation = 'never';
+    for (const x of ua) {
+      for (const y of ub) {
+        const k = pairKey(x.id, y.id);
+        let r = memo.get(k);
+        if (r === undefined) memo.set(k, (r = relationOfUnits(x, y)));
+        if (r === 'together') return r;
+        if (r === 'maybe') best = r;
+      }
+    }
+    return best;
+  };
+  const unitNamesOf = (uri: string) => (unitsOf.get(uri) ?? []).filter((d) => !d.hidden).sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind]).map((d) => names.get(d.id)!);
+  const unplaced = facts.filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden)).map((f) => f.uri);
+  const alternativeGroups: string[][] = [];
+  for (const dir of [...points].sort()) {
+    const options = [...new Set(drafts.flatMap((d) => d.files).filter((u) => u.startsWith(dir + '/')).map((u) => u.slice(dir.length + 1).split('/')[0]!))];
+    if (options.length > 1) alternativeGroups.push(options.sort().map((o) => `${dir}/${o}/**`));
+  }
+  for (const pair of versions) alternativeGroups.push(pair);
+  for (const d of drafts) {
+    if (!d.choice || drafts.find((e) => e.choice === d.choice) !== d) continue;
+    alternativeGroups.push(drafts.filter((e) => e.choice === d.choice).flatMap((e) => e.files.slice(0, 1)));
+  }
+  return { units, notes, unplaced, configured: configured.size > 0, alternativeGroups, deploymentOf, relation, unitNames: unitNamesOf };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function hasObjects(f: FileFacts): boolean {
+  return f.tsb.length + f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length > 0;
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+function sameTarget(a: Step, b: Step): boolean {
+  return a.mp === b.mp && (a.namespace ?? '') === (b.namespace ?? '') && (a.unknown ?? '') === (b.unknown ?? '')
+    && [...(a.clusters ?? [])].sort().join(',') === [...(b.clusters ?? [])].sort().join(',');
+}
+
+/** A README in a numbered lab folder (`03-app-ingress/README.md`) is read in sequence with its siblings. */
+function sequenceOf(uri: string): string | undefined {
+  const dir = parentOf(uri);
+  if (!dir) return undefined;
+  const name = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1));
+  return /^\d+[-_.]/.test(name) ? parentOf(dir) : uri;
+}
+
+/**
+ * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
+ * the later step applies a new version, so the two are never in effect together.
+ */
+function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[], files: [string, string][]): Set<string> {
+  const never = new Set<string>();
+  const bySequence = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.kind !== 'command') continue;
+    const seq = d.sequence ?? d.run;
+    pushTo(bySequence, seq, d);
+  }
+  for (const list of bySequence.values()) {
+    if (list.length < 2) continue;
+    const holders = new Map<string, { d: Draft; file: string }[]>();
+    for (const d of list) for (const u of d.files) for (const k of keysOf(u)) pushTo(holders, k, { d, file: u });
+    for (const hs of holders.values()) {
+      for (let i = 0; i < hs.length; i++) {
+        for (let j = i + 1; j < hs.length; j++) {
+          const a = hs[i]!;
+          const b = hs[j]!;
+          if (a.d === b.d || a.file === b.file) continue;
+          if (a.d.mp !== b.d.mp || (!a.d.mp && !overlap(a.d.clusters, b.d.clusters))) continue;
+          never.add(pairKey(a.d.id, b.d.id));
+          if (!files.some(([x, y]) => x === a.file && y === b.file)) files.push([a.file, b.file]);
+        }
+      }
+    }
+  }
+  return never;
+}
+
+function overlap(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return !a?.length && !b?.length;
+  return a.some((x) => b.includes(x));
+}
+
+/** Identity keys of the objects a file defines: TSB objects by kind and parents, Kubernetes objects by kind/namespace/name. */
+function objectKeys(facts: Map<string, FileFacts>): (uri: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (uri) => {
+    let keys = cache.get(uri);
+    if (keys) return keys;
+    const f = facts.get(uri);
+    keys = [];
+    if (f) {
+      for (const t of f.tsb) keys.push(tsbKey(t));
+      for (const s of f.services) keys.push(`Service|${s.namespace ?? ''}|${s.name}`);
+      for (const w of f.workloads) keys.push(`${w.kind}|${w.namespace ?? ''}|${w.name}`);
+      for (const g of f.installGateways) keys.push(`install:${g.kind}|${g.namespace ?? ''}|${g.name}`);
+      for (const n of f.namespaces) keys.push(`Namespace||${n.name}`);
+    }
+    cache.set(uri, keys);
+    return keys;
+  };
+}
+
+export function tsbKey(o: TsbObjectFact): string {
+  const group = o.apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/').split('/')[0];
+  return [group, o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
+}
+
+/** One step per apply command, loop iterations of one line merged (same files: one step, all clusters). */
+function mergeLoopIterations(applies: ApplyCommand[]): (ApplyCommand & { index: number; evidence: Evidence[] })[] {
+  const out: (ApplyCommand & { index: number; evidence: Evidence[] })[] = [];
+  const byKey = new Map<string, ApplyCommand & { index: number; evidence: Evidence[] }>();
+  applies.forEach((a, index) => {
+    const key = `${a.line}|${a.tool}|${a.namespace ?? ''}|${a.files.join(',')}|${a.kustomize.join(',')}`;
+    const prev = byKey.get(key);
+    if (prev && prev.contexts && a.contexts) {
+      prev.contexts = [...new Set([...prev.contexts, ...a.contexts])];
+      return;
+    }
+    const step = { ...a, ...(a.contexts ? { contexts: [...a.contexts] } : {}), index, evidence: [] };
+    byKey.set(key, step);
+    out.push(step);
+  });
+  return out.map((a) => ({ ...a, evidence: [{ uri: '', line: a.line, text: a.text }] }));
+}
+
+/** Files of an apply command: plain files, plus kustomize folders expanded (with their namespace). */
+function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileIndex, facts: Map<string, FileFacts>, notes: InferenceNote[], source: string): { files: string[]; namespace?: string } {
+  for (const e of a.evidence) e.uri = source;
+  const out = [...a.files];
+  let namespace: string | undefined;
+  for (const dir of a.kustomize) {
+    const k = kustomizeUnit(dir, files, facts);
+    if (!k) {
+      notes.push({ uri: source, line: a.line, text: a.text, reason: `no kustomization.yaml in ${dir.slice(files.root.length + 1) || '.'}` });
+      continue;
+    }
+    append(out, k.files);
+    namespace ??= k.namespace;
+  }
+  return { files: [...new Set(out)], ...(namespace ? { namespace } : {}) };
+}
+
+/** An Argo CD or Flux source folder: its kustomization when it has one, else its manifests (recursively if asked). */
+function argoFiles(dir: string, recurse: boolean, include: string | undefined, exclude: string | undefined, files: FileIndex, facts: Map<string, FileFacts>, notes: InferenceNote[], ev: Evidence): { files: string[]; namespace?: string } {
+  const k = kustomizeUnit(dir, files, facts);
+  if (k) return k;
+  let list = files.filesIn(dir, recurse).filter((u) => /\.(ya?ml|json)$/i.test(u));
+  if (include) { const inc = new Set(globAll(files, dir, include)); list = list.filter((u) => inc.has(u)); }
+  if (exclude) { const exc = new Set(globAll(files, dir, exclude)); list = list.filter((u) => !exc.has(u)); }
+  if (!list.length) notes.push({ ...ev, reason: 'the folder holds no manifests' });
+  return { files: list };
+}
+
+/** `{a.yaml,b.yaml}` or a single glob, matched anywhere below `dir`. */
+function globAll(files: FileIndex, dir: string, pattern: string): string[] {
+  const pats = /^\{.*\}$/.test(pattern) ? pattern.slice(1, -1).split(',') : [pattern];
+  return pats.flatMap((p) => files.glob(dir, p.includes('/') ? p : `**/${p}`).concat(files.glob(dir, p)));
+}
+
+/** A repository path (Argo CD `spec.source.path`): from the project root, else from the manifest's folder up. */
+function locateRepoPath(path: string, from: string, files: FileIndex): string | undefined {
+  const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  if (clean === '' || clean === '.') return files.root;
+  const candidates = [files.root];
+  for (let d = parentOf(from); d && d.startsWith(files.root); d = parentOf(d)) candidates.push(d);
+  for (const base of candidates) {
+    const u = joinPath(base, clean);
+    if (u && files.isDir(u)) return u;
+  }
+  return undefined;
+}
+
+function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: string; evidence: Evidence }> {
+  const byDir = new Map<string, { cluster: string; evidence: Evidence }[]>();
+  for (const f of facts) {
+    for (const c of f.controlPlanes) {
+      if (!c.clusterName) continue;
+      const dir = parentOf(f.uri)!;
+      pushTo(byDir, dir, { cluster: c.clusterName, evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` } });
+    }
+  }
+  const out = new Map<string, { cluster: string; evidence: Evidence }>();
+  // Two ControlPlanes of different clusters in one folder say nothing about that folder.
+  for (const [dir, list] of byDir) if (new Set(list.map((x) => x.cluster)).size === 1) out.set(dir, list[0]!);
+  return out;
+}
+
+/** The nearest folder above a file that is named like a known cluster, or holds one cluster's ControlPlane. */
+function clusterFolder(uri: string, root: string, known: Map<string, Evidence>, cpDirs: Map<string, { cluster: string; evidence: Evidence }>): { dir: string; cluster: string; evidence: Evidence } | undefined {
+  const lower = new Map([...known].map(([k, v]) => [k.toLowerCase(), { name: k, ev: v }]));
+  for (let dir = parentOf(uri); dir && (dir === root || dir.startsWith(root + '/')); dir = parentOf(dir)) {
+    const cp = cpDirs.get(dir);
+    if (cp) return { dir, cluster: cp.cluster, evidence: cp.evidence };
+    const name = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1)).toLowerCase();
+    const hit = lower.get(name);
+    if (hit && dir !== root) return { dir, cluster: hit.name, evidence: { ...hit.ev, text: `folder named like ${hit.ev.text}` } };
+  }
+  return undefined;
+}
+
+/** Readable, unique names: `path/of/script (run.sh)`, with the target when one source makes several units. */
+function unitNames(drafts: Draft[], rel: (uri: string) => string): Map<number, string> {
+  const base = (d: Draft): string => {
+    const src = rel(d.source);
+    if (d.kind === 'config') return `tsb.config.yaml placement ${d.order + 1} (${d.evidence[0]?.text.replace(/^files: /, '') ?? ''})`;
+    if (d.kind === 'convention') return `${src}/ (${d.evidence[0]?.text ?? 'folder'})`;
+    const slash = src.lastIndexOf('/');
+    const dir = slash >= 0 ? src.slice(0, slash) : '.';
+    const file = slash >= 0 ? src.slice(slash + 1) : src;
+    if (d.kind === 'argocd' && d.run.includes('#')) return `${dir} (${file}: Argo CD ${d.run.slice(d.run.lastIndexOf(':') + 1).replace(/^.*#/, '')})`;
+    if (d.kind === 'flux') return `${dir} (${file}: Flux ${d.run.slice(d.run.lastIndexOf('#') + 1)})`;
+    return `${dir} (${file})`;
+  };
+  const target = (d: Draft) => (d.mp && !d.clusters?.length ? 'management plane' : d.clusters?.length ? d.clusters.join(', ') : d.unknown ? 'current context' : '?');
+  const counts = new Map<string, number>();
+  for (const d of drafts) counts.set(base(d), (counts.get(base(d)) ?? 0) + 1);
+  const out = new Map<number, string>();
+  const used = new Map<string, number>();
+  for (const d of drafts) {
+    let name = base(d);
+    if ((counts.get(name) ?? 0) > 1) name = `${name} -> ${target(d)}`;
+    const n = (used.get(name) ?? 0) + 1;
+    used.set(name, n);
+    out.set(d.id, n > 1 ? `${name} #${n}` : name);
+  }
+  return out;
+}
+
+export type { DeployFact };
