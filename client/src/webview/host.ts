@@ -39,7 +39,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private version = 0;
-  /** Sequence of fetches, so a slow answer never overwrites a newer one. */
+  /** Sequence of loads, so a slow answer never overwrites a newer one. */
   private requestSeq = 0;
   private deliveredSeq = 0;
   protected last: T | undefined;
@@ -76,7 +76,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
   }
 
   /** Asks for fresh data. */
-  protected abstract fetch(): Promise<T>;
+  protected abstract load(): Promise<T>;
   /** The message that carries the data to the app. */
   protected abstract message(data: T, version: number): Promise<HostToAppMessage> | HostToAppMessage;
   /** URIs the data names: the only files the app may open, and folders it may create files next to. */
@@ -89,7 +89,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
   async refresh(): Promise<void> {
     const seq = ++this.requestSeq;
     try {
-      const data = await this.fetch();
+      const data = await this.load();
       if (this.disposed || seq < this.deliveredSeq) return;
       this.deliveredSeq = seq;
       this.last = data;
@@ -102,7 +102,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
 
   /** Pushes data computed elsewhere. */
   async push(data: T): Promise<void> {
-    this.deliveredSeq = ++this.requestSeq; // any fetch still in flight is older than this
+    this.deliveredSeq = ++this.requestSeq; // any load still in flight is older than this
     this.last = data;
     this.post(await this.message(data, ++this.version));
   }
@@ -141,7 +141,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        // The display language first, then what we have, then a fresh fetch (after a reload the app
+        // The display language first, then what we have, then a fresh load (after a reload the app
         // shows its persisted copy until the answer comes).
         this.post({ type: 'locale', bundle: vscode.l10n.bundle ?? null });
         if (this.last !== undefined) this.post(await this.message(this.last, ++this.version));

@@ -64,7 +64,7 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
     void this.push({ model, ...(this.last?.hints ? { hints: this.last.hints } : {}) });
   }
 
-  protected fetch(): Promise<PreviewData> {
+  protected load(): Promise<PreviewData> {
     return this.getModel();
   }
 

@@ -42,7 +42,7 @@ export class ProjectSummaryPanel extends WebviewHost<ProjectSummary> {
     ProjectSummaryPanel.current = this;
   }
 
-  protected fetch(): Promise<ProjectSummary> {
+  protected load(): Promise<ProjectSummary> {
     return this.getSummary();
   }
 

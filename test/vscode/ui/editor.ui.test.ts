@@ -159,7 +159,8 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       await page.waitForFunction(() => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll('.statusbar-item')).some((e) => /TSB: .* · \d+ files · /.test(e.textContent ?? '')), null, { timeout: 90_000 });
       const text = (await statusItem().innerText()).replace(/\s+/g, ' ').trim();
       log('status item:', text);
-      assert.match(text, /TSB: placements unknown · 4\d files · /, 'what was inferred about placements, files, problems');
+      // No tsb.config.yaml: what the server inferred from the Argo CD Applications, then files and problems.
+      assert.match(text, /TSB: \d+ clusters? inferred from \d+ files · 4\d files · /, 'what was inferred about placements, files, problems');
       await statusItem().hover();
       // The tooltip says more; its look differs between VS Code versions, so its absence is only logged.
       const tip = await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Where files are applied' }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
@@ -175,22 +176,22 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       const text = await frame.locator('main').innerText();
       fs.writeFileSync(path.join(out, 'summary.txt'), text);
       assert.match(text, /Where files are applied/);
-      assert.match(text, /placements unknown/);
+      assert.match(text, /Inferred from the repository/);
+      // A unit and its evidence: the Argo CD Application that syncs gitops/bookinfo.
+      assert.match(text, /addons\/argocd\/applications\/bookinfo\.yaml:3/);
       assert.match(text, /What is missing/);
-      assert.match(text, /No tsb\.config\.yaml, and nothing in the repository says where files are applied/);
+      assert.match(text, /Workspaces without a WorkspaceSetting: .*eshop/);
       assert.match(text, /Workspaces\n[\s\S]*bookinfo-ws/);
+      assert.equal(await frame.locator('button[data-key="summary:write"]').count(), 1, '"Write tsb.config.yaml" is offered: the command is registered');
       await screenshot('first-minute-summary', 'vscode-project-summary.png');
     });
 
-    it('the preview\'s advice is written from this repository: its folders for placements, its gateway and workspaces', async () => {
+    it('the preview\'s advice is written from this repository: its workspaces and the gateway it uses', async () => {
       const summary = await webviewFrame('main.summary .facts');
-      await summary.locator('button[data-key="summary:suggest"]').click();
+      await summary.locator('button[data-key="summary:preview"]').click();
       await page.locator('.tabs-container .tab:has-text("Failover Preview")').waitFor({ timeout: STEP_MS });
-      const frame = await webviewFrame('section.teach[data-teach="teach:placements"]');
-      const placements = await frame.locator('section.teach[data-teach="teach:placements"] pre').innerText();
-      log('suggested placements:\n' + placements);
-      assert.match(placements, /- files: gitops\/\*\*/, 'the repository\'s own folder');
-      assert.doesNotMatch(placements, /cluster-1|apps\/\*\*/, 'not the bundled example');
+      const frame = await webviewFrame('section.teach[data-teach="teach:setting:eshop"]');
+      assert.doesNotMatch(await frame.locator('main').innerText(), /cluster-1|eastwest-gateway/, 'never the bundled example\'s names');
       const setting = frame.locator('section.teach[data-teach="teach:setting:eshop"] pre');
       const yaml = await setting.innerText();
       assert.match(yaml, /workspace: eshop/);
@@ -268,6 +269,16 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       assert.deepEqual(rules, ['unknown-kind'], `only the marker's problem:\n${text}`);
       await screenshot('snippet-accepted-no-problem', 'vscode-snippet-accepted.png');
       await page.keyboard.press('Escape');
+    });
+    it('"Write tsb.config.yaml" in the summary writes what was inferred, for review', async () => {
+      await quickInput('F1', 'TSB: Show Project Summary', 'Show Project Summary');
+      const summary = await webviewFrame('main.summary .facts');
+      await summary.locator('button[data-key="summary:write"]').click();
+      await page.locator('.tabs-container .tab.active:has-text("tsb.config.yaml")').waitFor({ timeout: STEP_MS });
+      const text = await page.locator('.monaco-editor .view-lines').first().innerText();
+      log('written tsb.config.yaml (first lines):', text.split('\n').slice(0, 6).join(' | '));
+      assert.match(text, /placements/);
+      await screenshot('write-config', 'vscode-write-config.png');
     });
   });
 
