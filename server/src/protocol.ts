@@ -115,7 +115,7 @@ export interface DeploymentUnit {
   /** URIs of the files of the unit. */
   files: string[];
   clusters: string[];
-  /** Sent to the management plane (tctl apply) rather than to a cluster. */
+  /** Reaches the management plane: sent with tctl apply, or TSB objects synced through a cluster's GitOps. */
   managementPlane: boolean;
   /** Default namespace imposed by the mechanism (`-n`, kustomize `namespace:`), null when none. */
   namespace: string | null;

@@ -201,6 +201,19 @@ describe('view model: empty states that teach', () => {
     assert.equal(setting[0]!.snippetFile, 'shop-ws-setting.yaml');
   });
 
+  it('without an east-west install, a gateway installed in the workspace\'s own namespace is chosen, then one other settings select', () => {
+    const ws = seed().workspaces[0]!;
+    const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'shop-ws', namespaces: ['*/shop'] };
+    delete bare.settingSource;
+    const gw = (name: string, namespace: string) => ({ kind: 'IngressGateway', name, namespace, labels: { app: name }, eastWestOnly: false, clusters: ['east'], uri: 'file:///r/gw.yaml' });
+    const hints = (gateways: ReturnType<typeof gw>[]) => ({ folders: ['file:///r'], canWriteConfig: false, project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways } });
+    const own = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web'), gw('shop-gw', 'shop')]));
+    assert.match(own.workspaces[0]!.teach[0]!.snippet, /namespace: shop\n {8}labels:\n {10}app: shop-gw/);
+    // None in its namespaces: the gateway the seed's WorkspaceSetting selects and its install deploys.
+    const used = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web')]));
+    assert.match(used.workspaces[0]!.teach[0]!.snippet, /namespace: eastwest\n {8}labels:\n {10}app: eastwest-gateway/);
+  });
+
   it('a workspace without WorkspaceSetting in a repository without east-west gateway: a setting and an install, with the same names', () => {
     const ws = seed().workspaces[0]!;
     const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'reviews-ws' };

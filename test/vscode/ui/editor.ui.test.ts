@@ -176,7 +176,7 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       const text = await frame.locator('main').innerText();
       fs.writeFileSync(path.join(out, 'summary.txt'), text);
       assert.match(text, /Where files are applied/);
-      assert.match(text, /Inferred from the repository/);
+      assert.match(text, /Inferred from the repository/i);
       // A unit and its evidence: the Argo CD Application that syncs gitops/bookinfo.
       assert.match(text, /addons\/argocd\/applications\/bookinfo\.yaml:3/);
       assert.match(text, /What is missing/);
@@ -195,7 +195,7 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       const setting = frame.locator('section.teach[data-teach="teach:setting:eshop"] pre');
       const yaml = await setting.innerText();
       assert.match(yaml, /workspace: eshop/);
-      assert.match(yaml, /namespace: bookinfo\n\s+labels:\n\s+app: app-gw/, 'the gateway the repository\'s other WorkspaceSettings select');
+      assert.match(yaml, /namespace: eshop\n\s+labels:\n\s+app: tsb-gateway-eshop/, 'the gateway the repository installs in the workspace\'s own namespace');
       await frame.locator('section.teach[data-teach="teach:setting:eshop"]').scrollIntoViewIfNeeded();
       await screenshot('preview-advice-from-repository', 'vscode-preview-advice.png');
     });

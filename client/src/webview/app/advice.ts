@@ -37,6 +37,12 @@ function eastWestInstall(hints: ProjectHints | undefined): GatewayInstallSummary
   return gws.find((g) => g.eastWestOnly && g.namespace) ?? gws.find((g) => /east-?west/i.test(g.name) && g.namespace);
 }
 
+/** Does a namespaceSelector name (`cluster/namespace`, `*` and a trailing `*` allowed) select the namespace? */
+function nsMatches(selector: string, namespace: string): boolean {
+  const part = selector.includes('/') ? selector.slice(selector.indexOf('/') + 1) : selector;
+  return part === '*' || part === namespace || (part.endsWith('*') && namespace.startsWith(part.slice(0, -1)));
+}
+
 function baseName(ws: string): string {
   return ws.replace(/[-_]?ws$/i, '') || ws;
 }
@@ -104,6 +110,9 @@ export function placementsSnippet(model: FailoverModel, hints: ProjectHints | un
 function gatewayFor(ws: WorkspaceFailover, model: FailoverModel, hints: ProjectHints | undefined): { namespace: string; app: string; installed: boolean } {
   const g = eastWestInstall(hints);
   if (g) return { namespace: g.namespace!, app: appOf(g.labels, g.name), installed: true };
+  // A gateway installed in one of the workspace's own namespaces (any ingress gateway also serves port 15443).
+  const own = (hints?.project.gateways ?? []).find((x) => x.namespace && ws.namespaces.some((n) => nsMatches(n, x.namespace!)));
+  if (own) return { namespace: own.namespace!, app: appOf(own.labels, own.name), installed: true };
   const used = model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0 && x.clusters.length > 0) ?? model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0);
   if (used) return { namespace: used.namespace, app: appOf(used.labels, used.installs[0]!.name), installed: true };
   return { namespace: 'eastwest', app: `${baseName(ws.name)}-eastwest`, installed: false };

@@ -59,9 +59,11 @@ function display(uri: string, folders: string[]): string {
 }
 
 function unitView(u: DeploymentUnit, folders: string[], i: number): UnitView {
-  const target = u.managementPlane
-    ? t('management plane (tctl apply)')
-    : u.clusters.length ? t('clusters {0}', list(u.clusters)) : t('no cluster known');
+  const target = u.managementPlane && u.clusters.length
+    ? t('clusters {0}, and the management plane', list(u.clusters))
+    : u.managementPlane
+      ? t('management plane (tctl apply)')
+      : u.clusters.length ? t('clusters {0}', list(u.clusters)) : t('no cluster known');
   const files = u.files.map((uri) => ({ uri, line: 0, text: display(uri, folders), label: t('Open {0}', display(uri, folders)) }));
   return {
     key: `unit:${i}:${u.name}`,

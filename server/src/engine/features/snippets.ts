@@ -1,7 +1,7 @@
 import type { GroupType } from '../../../../schemas/src/types';
 import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/failover';
 import type { ResolvedProject } from '../workspace/resolved';
-import { labelsMatch, nsPatternsOverlap, parseNsPattern } from '../workspace/selectors';
+import { labelsMatch, nsPatternMatches, nsPatternsOverlap, parseNsPattern } from '../workspace/selectors';
 import { tenancyNames } from './projectValues';
 import { escapeSnippet, TabStops, yamlScalar } from './snippetText';
 
@@ -146,8 +146,11 @@ function namesOf(t: TabStops, names: string[], pad: string): string[] {
  * WorkspaceSettings select and that is deployed (its convention). Never a selector already reported as
  * matching nothing: the advice must not copy a mistake.
  */
-function eastWestGateway(d: SnippetDefaults): { namespace: string; app: string; deployed: boolean } {
-  const g = d.eastWest[0] ?? d.selectedGateways[0];
+function eastWestGateway(d: SnippetDefaults, namespaces: string[] = []): { namespace: string; app: string; deployed: boolean } {
+  // An east-west install; else a gateway installed in the workspace's own namespaces (any ingress
+  // gateway also serves port 15443); else what the project's other settings select.
+  const own = d.ingress.find((x) => namespaces.some((n) => { const p = parseNsPattern(n); return !!p && nsPatternMatches(p, x.namespace); }));
+  const g = d.eastWest[0] ?? own ?? d.selectedGateways[0];
   if (g) return { namespace: g.namespace, app: g.app, deployed: true };
   return { namespace: 'eastwest', app: 'eastwest-gateway', deployed: false };
 }
@@ -244,7 +247,7 @@ const BUILDERS: Builder[] = [
       // A workspace has exactly one WorkspaceSetting: default to the workspaces that have none.
       const free = d.workspaces.filter((w) => !w.setting);
       const first = free[0];
-      const gw = eastWestGateway(d);
+      const gw = eastWestGateway(d, first?.namespaces);
       const notes: string[] = [];
       const meta: string[] = [];
       if (first) {
