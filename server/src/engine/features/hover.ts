@@ -8,7 +8,7 @@ import type { Project } from '../project';
 import { requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { formatLabels } from '../workspace/selectors';
 import { keyText, locate, nodeRange, valueAt, type Located, type Path } from './locate';
-import { matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
+import { appliedBy, matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
@@ -125,23 +125,28 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis):
   if (read.kind === 'workload') {
     if (!read.namespace || !Object.keys(read.labels).length) return undefined;
     if (reported) return `**Selects no gateway** (${reported.rule}): ${reported.message}`;
-    const gws = matchingGateways(p, read.namespace, read.labels);
+    const gws = matchingGateways(p, read.namespace, read.labels, uri);
     if (gws.length) {
-      return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? g.clusters.join(', ') : 'no cluster (add a placement in tsb.config.yaml)'}`).join('\n')}`;
+      const where = (g: (typeof gws)[number]) => {
+        const by = g.source ? appliedBy(p, g.source.uri) : undefined;
+        const clusters = g.clusters.length ? g.clusters.join(', ') : 'no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)';
+        return `${clusters}${by ? `, ${by}` : ''}`;
+      };
+      return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${where(g)}`).join('\n')}`;
     }
     return p.installGateways.length === 0
       ? `No gateway install CR (IngressGateway, Gateway, …) is part of this project, so what ${formatLabels(read.labels)} in namespace ${read.namespace} selects is not checked here.`
-      : `**Selects no gateway** deployed by an install CR in this project (${formatLabels(read.labels)} in namespace ${read.namespace}); rule gateway-selector-no-match is off.`;
+      : `**Selects no gateway** deployed by an install CR that can be applied with this file (${formatLabels(read.labels)} in namespace ${read.namespace}); rule gateway-selector-no-match is off.`;
   }
   if (!Object.keys(read.labels).length) return undefined;
   if (reported) return `**Matches no Service** (${reported.rule}): ${reported.message}`;
-  const ws = workspaceOf(p, read.setting);
-  const svcs = matchingServices(servicesOf(p, ws), read.labels);
+  const ws = workspaceOf(p, read.setting, uri);
+  const svcs = matchingServices(servicesOf(p, ws, uri), read.labels);
   const scope = ws ? `workspace ${ws.name}'s namespaces` : 'the project';
   if (!svcs.length) {
     const why = !ws
       ? `workspace ${read.setting.workspace ?? '(none)'} is not defined in this project`
-      : servicesOf(p, ws).length === 0
+      : servicesOf(p, ws, uri).length === 0
         ? `workspace ${ws.name} owns no Service of this project yet (see its namespaceSelector)`
         : 'rule service-selector-no-match is off';
     return `**Matches no Service** in ${scope}; not reported as a problem: ${why}.`;
