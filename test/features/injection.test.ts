@@ -9,9 +9,9 @@ import { mdCode } from '../../server/src/engine/features/markdown';
 import { bounded, serveScenarios } from '../robustness/support';
 import { project } from '../helpers/engine';
 
-/** What a markdown renderer would see outside code spans (code spans render literally). */
+/** What a markdown renderer would see outside code spans and backslash escapes (both render literally). */
 function outsideCode(md: string): string {
-  return md.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, '');
+  return md.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, '').replace(/\\[!-/:-@[-`{-~]/g, '');
 }
 
 /** No link, image, autolink or HTML can come out of this markdown. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { REPO_ROOT, trees } from '../helpers/trees';
+import { REPO_ROOT, treeDirs } from '../helpers/trees';
 
 // The six real repositories, opened as they are (no tsb.config.yaml): what a careful reader of each
 // repository finds (the units, clusters and alternatives its README describes, restated here as
@@ -159,11 +159,11 @@ function describeFile(out: UnitsOut, file: string): string {
   return [mp ? 'mp' : '', clusters.join(','), ns ? `ns=${ns}` : ''].filter(Boolean).join(' ');
 }
 
-const found = trees();
 for (const [name, want] of Object.entries(EXPECT)) {
-  test(`${name}: units agree with the repository for the large majority of files, alternatives included`, { skip: 'skip' in found ? found.skip : false }, (t) => {
-    if ('skip' in found) return;
-    const dir = found.dirs.find((d) => path.basename(d) === name);
+  test(`${name}: units agree with the repository for the large majority of files, alternatives included`, (t) => {
+    const dirs = treeDirs(t);
+    if (!dirs) return;
+    const dir = dirs.find((d) => path.basename(d) === name);
     assert.ok(dir, `${name} is not among the trees`);
     const out = cli(dir, ['units', '.']) as UnitsOut;
     const all = [...new Set(out.units.flatMap((u) => u.files))];
@@ -196,9 +196,10 @@ for (const [name, want] of Object.entries(EXPECT)) {
     }
   });
 
-  test(`${name}: no error at the root, and the failover candidates the repository sets up`, { skip: 'skip' in found ? found.skip : false }, () => {
-    if ('skip' in found) return;
-    const dir = found.dirs.find((d) => path.basename(d) === name)!;
+  test(`${name}: no error at the root, and the failover candidates the repository sets up`, (t) => {
+    const dirs = treeDirs(t);
+    if (!dirs) return;
+    const dir = dirs.find((d) => path.basename(d) === name)!;
     const check = cli(dir, ['check', '.']) as { diagnostics: { severity: string; file: string; line: number; rule: string; message: string }[] };
     assert.deepEqual(check.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}: ${d.message}`), []);
     const model = cli(dir, ['failover', '.']) as { workspaces: { candidates: { service: string; namespace: string; failover: boolean }[] }[] };

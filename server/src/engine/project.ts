@@ -181,6 +181,8 @@ export class Project {
     if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
     this.documents += p.entry.analysis.chunks.length - (prev?.analysis.chunks.length ?? 0);
+    // A CI pipeline is YAML and also says where files are applied (its shell steps).
+    if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
   }
@@ -216,16 +218,20 @@ export class Project {
 
   remove(uri: string): void {
     const prev = this.files.get(uri);
-    if (!prev) return;
-    this.files.delete(uri);
-    this.documents -= prev.analysis.chunks.length;
-    this.uriGeneration++;
-    this.invalidate();
+    if (prev) {
+      this.files.delete(uri);
+      this.documents -= prev.analysis.chunks.length;
+      this.uriGeneration++;
+      this.invalidate();
+    }
+    if (sourceKind(uri) === 'ci') this.setSource(uri, undefined);
   }
 
   /** Is this file a deploy script, Makefile or Markdown file the project reads for deployment evidence? */
   static isSource(uri: string): boolean {
-    return sourceKind(uri) !== undefined;
+    // CI pipelines are YAML: the project reads them as YAML and as a source.
+    const kind = sourceKind(uri);
+    return kind !== undefined && kind !== 'ci';
   }
 
   /** Sets (or with undefined removes) the text of a deploy script, Makefile or README. */

@@ -113,6 +113,16 @@ export class WorkspaceSync {
     return this.open.get(uri);
   }
 
+  /** The tsb.config.yaml files read, with the folder each governs. */
+  configFiles(): { uri: string; root: string }[] {
+    return [...this.configUris].map((uri) => ({ uri, root: folderOf(uri) }));
+  }
+
+  /** A workspace scan is running. */
+  get isScanning(): boolean {
+    return this.scanning > 0;
+  }
+
   /** Every file that has diagnostics: analysed YAML files plus tsb.config.yaml files. */
   knownUris(): string[] {
     return [...new Set([...this.project.uris().filter((u) => !this.project.isIgnored(u)), ...this.configUris])];

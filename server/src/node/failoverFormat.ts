@@ -1,6 +1,7 @@
 import { simulateDown, parseDownTarget, formatDownTarget } from '../engine/model/whatIf';
 import type { FailoverModel, SourceRef } from '../engine/model/failoverTypes';
 import { formatLabels } from '../engine/workspace/selectors';
+import { escapeText } from './format';
 
 // Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (contract §5), with the
 // optional --down what-if. Source references become file paths relative to the current folder.
@@ -53,7 +54,8 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
       lines.push(`  ${who} ${where}: ${r.reason}`);
     }
   }
-  return { text: lines.join('\n').replace(/\n+$/, '') + '\n' };
+  // Each entry is one line: names and reasons from the files are escaped so they cannot start another.
+  return { text: lines.map(escapeText).join('\n').replace(/\n+$/, '') + '\n' };
 }
 
 function table(rows: string[][]): string[] {

@@ -5,7 +5,7 @@
 const MAX_SHOWN = 200;
 
 /** Control characters and line breaks as escapes, so one value stays on one line. */
-function visible(s: string): string {
+function visible(s: string, max = MAX_SHOWN): string {
   const out = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const code = c.charCodeAt(0);
     if (c === '\n') return '\\n';
@@ -13,7 +13,7 @@ function visible(s: string): string {
     if (c === '\t') return '\\t';
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
   });
-  return out.length > MAX_SHOWN ? `${out.slice(0, MAX_SHOWN)}…` : out;
+  return out.length > max ? `${out.slice(0, max)}…` : out;
 }
 
 /**
@@ -27,6 +27,14 @@ export function mdCode(s: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * Prose that holds workspace text (a diagnostic's message): every ASCII punctuation character escaped, so
+ * nothing in it can open a link, an image, emphasis, HTML or an autolink (`http\://`, `www\.`).
+ */
+export function mdText(s: string): string {
+  return visible(s, 2000).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
 /** A name that may come from the workspace: plain identifiers as they are, anything else as code. */
