@@ -78,7 +78,8 @@ test('serviceLabels of a workspace that owns no Service: silent Problems, and th
             failover: en|able
 `);
   assert.deepEqual(r.rules, []);
-  assert.match(r.text, /Matches no Service.*not reported as a problem: workspace bookinfo-ws owns no Service/);
+  // Workspace names are shown as code (they come from the workspace).
+  assert.match(r.text, /Matches no Service.*not reported as a problem: workspace `bookinfo-ws` owns no Service/);
 });
 
 test('serviceLabels reported as matching nothing: the hover shows that report', () => {

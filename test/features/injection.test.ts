@@ -45,6 +45,17 @@ test('hover: gateway names and label keys from the workspace are code, not links
   inert(md);
 });
 
+test('hover: a reported problem quoted in the hover keeps its names inert', () => {
+  const t = project({
+    'gw.yaml': gateway('eastwest-gateway', { tier: 'edge' }),
+    'setting.yaml': SETTING(`          ${JSON.stringify(LINK)}: ${JSON.stringify(`${HTML} www.evil.example`)}\n`),
+  });
+  assert.deepEqual(t.diags('setting.yaml').map((d) => d.rule), ['gateway-selector-no-match']);
+  const md = text(hover(t.p.analysis(t.uri('setting.yaml'))!, { line: 12, character: 12 }, t.p));
+  assert.match(md, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\)/);
+  inert(md);
+});
+
 test('hover: a namespace selector matching thousands of namespaces lists 50 and counts the rest', () => {
   const n = 3000;
   const namespaces = Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${JSON.stringify(i % 2 ? `ns-${i}` : `${EVIL}-${i}`)}\n`).join('---\n');

@@ -107,7 +107,7 @@ test('the upward config search stops at the file system of the checked folder an
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'bad.yaml'), BAD);
     const r = runCli(['check', '.', '--format', 'json'], dir, 30_000);
-    assert.equal(r.stderr, `tsb-lint: using ${path.join(fs.realpathSync(parent), 'tsb.config.yaml')}\n`);
+    assert.equal(r.stderr, 'tsb-lint: using ../tsb.config.yaml\n');
     assert.deepEqual(JSON.parse(r.stdout), { diagnostics: [] });
     // A config inside the checked folder is not announced.
     const inside = runCli(['check', '.', '--format', 'json'], parent, 30_000);

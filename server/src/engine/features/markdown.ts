@@ -30,11 +30,24 @@ export function mdCode(s: string): string {
 }
 
 /**
- * Prose that holds workspace text (a diagnostic's message): every ASCII punctuation character escaped, so
- * nothing in it can open a link, an image, emphasis, HTML or an autolink (`http\://`, `www\.`).
+ * Prose that holds workspace text (a diagnostic's message): outside its code spans, what could open a
+ * link, an image, HTML, emphasis or an autolink is escaped (`[ ] < > * _ \`, `http:`, `www.`). Code
+ * spans are kept as they are: messages mark names as code with backticks, and a code span renders
+ * literally (escapes inside one would show).
  */
 export function mdText(s: string): string {
-  return visible(s, 2000).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  const escape = (t: string) => t
+    .replace(/[\\[\]<>*_]/g, (c) => `\\${c}`)
+    .replace(/\b(https?|ftp|file|data|javascript):/gi, '$1\\:')
+    .replace(/\bwww\./gi, 'www\\.');
+  const text = visible(s, 2000);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/`[^`]*`/g)) {
+    out += escape(text.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return out + escape(text.slice(last));
 }
 
 /** A name that may come from the workspace: plain identifiers as they are, anything else as code. */
