@@ -376,7 +376,7 @@ describe('failover preview in Chromium', () => {
     model.notes = [...model.notes, '<a href="https://evil.example/">click</a>'];
     await send(page, { type: 'model', model, version: 1 });
     await page.waitForSelector('tr.row');
-    assert.equal(await page.locator('img, iframe, svg, main a[href]').count(), 0, 'no element made from data');
+    assert.equal(await page.locator('img, iframe, main a[href], svg script, svg image, svg foreignObject, [onload], [onerror], [onmouseover]').count(), 0, 'no element made from data');
     assert.equal(await page.locator('main script, main b').count(), 0);
     const text = await page.locator('main').textContent() ?? '';
     assert.ok(text.includes('evil=<img src=x onerror=alert(1)>'), 'the label shows as text');
