@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { repoRoot } from '../helpers/repo';
+import { needShared } from '../helpers/shared';
 
 const root = repoRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { activationEvents: string[] };
 const patterns = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
-const TREES = path.join(root, '..', 'shared', 'corpus', 'trees');
 
 function files(dir: string, base = dir): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -40,7 +40,9 @@ test('the bundled examples activate the extension', () => {
   for (const ex of ['bookinfo-failover', 'common-mistakes']) assert.ok(activates(path.join(root, 'examples', ex)), ex);
 });
 
-test('every corpus repository activates the extension, none of them has a tsb.config.yaml', { skip: fs.existsSync(TREES) ? false : `${TREES} is absent` }, () => {
+test('every corpus repository activates the extension, none of them has a tsb.config.yaml', (t) => {
+  const TREES = needShared(t, path.join('corpus', 'trees'));
+  if (!TREES) return;
   const trees = fs.readdirSync(TREES).filter((d) => d.includes('__'));
   assert.ok(trees.length >= 6);
   for (const t of trees) {
