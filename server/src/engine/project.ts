@@ -5,7 +5,7 @@ import type { ChunkData, ChunkResult } from './chunkResult';
 import { fromData, keepSummary } from './chunkData';
 import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
-import { RULES, type Severity, type SeveritySetting } from './problems';
+import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
@@ -274,7 +274,7 @@ export class Project {
     const cfg = this.configFor(uri);
     const doc = entry.analysis.doc;
     const out: Problem[] = [];
-    const push = (rule: string, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+    const push = (rule: RuleId, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
       const sev = this.severity(rule, cfg, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from './problems';
+import type { RuleId, Severity } from './problems';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
@@ -21,7 +21,7 @@ export interface RelatedInfo {
 
 /** One problem, ranges 0-based as in LSP. */
 export interface Problem {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   range: Range;
@@ -31,7 +31,7 @@ export interface Problem {
 
 /** A problem whose range is still a pair of offsets in some text (before conversion to positions). */
 export interface RawProblem {
-  rule: string;
+  rule: RuleId;
   message: string;
   start: number;
   end: number;

@@ -1,5 +1,5 @@
 import type { FixData, RelatedInfo } from '../types';
-import type { Severity } from '../problems';
+import type { RuleId, Severity } from '../problems';
 import type { SourceRef, FailoverModel } from '../model/failoverTypes';
 import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
@@ -13,7 +13,7 @@ import { nearest } from '../util/nearest';
 
 export interface LocatedProblem {
   uri: string;
-  rule: string;
+  rule: RuleId;
   message: string;
   ref: SourceRef;
   severity?: Severity;
