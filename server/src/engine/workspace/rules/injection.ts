@@ -1,0 +1,19 @@
+import type { ResolvedProject } from '../resolved';
+import { ownsNamespace } from '../../model/failover';
+import { workspacesFor } from '../projectIndex';
+import type { LocatedProblem } from './context';
+
+// namespace-not-injected: a namespace owned by a workspace without a sidecar-injection label.
+
+export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const ns of p.namespaces) {
+    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never');
+    if (!owner) continue;
+    const l = ns.fact.labels;
+    if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
+    out.push({
+      uri: ns.fact.source.uri, rule: 'namespace-not-injected', ref: ns.fact.source,
+      message: `Namespace ${ns.fact.name} belongs to workspace ${owner.name} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.`,
+    });
+  }
+}
