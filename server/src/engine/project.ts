@@ -284,7 +284,9 @@ export class Project {
     for (const raw of entry.analysis.problems) {
       const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!p) continue;
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
+      const base = extras(p);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => ({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
+      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
     }
     for (const p of this.derive().byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);

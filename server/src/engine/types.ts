@@ -37,6 +37,8 @@ export interface RawProblem {
   end: number;
   data?: FixData;
   related?: RelatedInfo[];
+  /** Related places in the same file, as offsets (the project turns them into `related`). */
+  relatedAt?: { start: number; end: number; message: string }[];
   /** Overrides the rule's default severity (e.g. a hint-level variant). */
   severity?: Severity;
   /** A field only some TSB versions have: the project words the problem for the chosen version. */

@@ -29,7 +29,7 @@ export function parseChunk(text: string): ParsedChunk {
   // logLevel 'error': yaml would otherwise print warnings (collection keys stringified) on stderr.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const syntax: RawProblem[] = [];
-  const errors = [
+  const errors: SyntaxError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
     ...duplicateKeys(doc.contents),
   ].sort((a, b) => a.pos[0] - b.pos[0]);
@@ -48,6 +48,10 @@ export function parseChunk(text: string): ParsedChunk {
       // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
       const lineEnd = text.slice(open[0]).search(/[\r\n]/);
       syntax.push({ rule: 'yaml-syntax', message: `This ${text[open[0]] === "'" ? 'single' : 'double'}-quoted value is never closed, so it runs on to the end of the document; add the closing ${text[open[0]]}.`, start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      continue;
+    }
+    if (e.code === 'DUPLICATE_KEY' && e.message === 'Map keys must be unique') {
+      syntax.push(duplicateKeyProblem(text, e));
       continue;
     }
     syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
@@ -111,20 +115,29 @@ function openQuote(root: Node | null, end: number): [number, number] | undefined
   return undefined;
 }
 
+interface SyntaxError {
+  code: string;
+  message: string;
+  pos: [number, number];
+  /** A duplicate key: where the first one is. */
+  first?: [number, number];
+}
+
 /** Keys repeated in one mapping (same scalar value), as the yaml package reports them, in linear time. */
-function duplicateKeys(root: Node | null): { code: string; message: string; pos: [number, number] }[] {
-  const out: { code: string; message: string; pos: [number, number] }[] = [];
+function duplicateKeys(root: Node | null): SyntaxError[] {
+  const out: SyntaxError[] = [];
   // An explicit stack, not recursion: documents can be nested as deep as the parser allows.
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, [number, number] | undefined>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
-          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
-          seen.add(key.value);
+          const first = seen.get(key.value);
+          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]], ...(first ? { first } : {}) });
+          else seen.set(key.value, key.range ? [key.range[0], key.range[1]] : undefined);
         }
         stack.push(pair.key, pair.value);
       }
@@ -133,6 +146,21 @@ function duplicateKeys(root: Node | null): { code: string; message: string; pos:
     }
   }
   return out;
+}
+
+/** The message for a key written twice in one mapping: which key, and how far above the first one is. */
+function duplicateKeyProblem(text: string, e: SyntaxError): RawProblem {
+  const key = text.slice(e.pos[0], e.pos[1]);
+  const first = e.first;
+  const lines = first ? text.slice(first[0], e.pos[0]).split('\n').length - 1 : 0;
+  const where = !first ? '' : lines === 0 ? ' (the first one is earlier on this line)' : ` (the first one is ${lines} line${lines === 1 ? '' : 's'} above)`;
+  return {
+    rule: 'yaml-syntax',
+    message: `\`${key}\` is set twice in this mapping${where}: the second value silently replaces the first. Remove one of them.`,
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+    ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: `the first \`${key}\`` }] } : {}),
+  };
 }
 
 function firstLine(message: string): string {

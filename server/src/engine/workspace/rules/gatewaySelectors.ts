@@ -15,6 +15,9 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
   // Only gateways that can be in effect with this selector count, not another scenario's.
   const installed = p.installGateways.filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
+  // An install CR with those labels whose namespace the repository does not say (no metadata.namespace,
+  // none from its apply command) may well land in this namespace: nothing to claim.
+  if (installed.some((g) => g.namespace === undefined && labelsMatch(labels, g.fact.labels))) return undefined;
   const elsewhere = gatewaysFor(p, namespace, labels)[0];
   if (elsewhere?.source) {
     const where = p.deployment.unitNames(elsewhere.source.uri)[0];
@@ -26,13 +29,13 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   }
   if (installed.length === 0) return undefined;
   const sameNs = (indexOf(p).gatewaysByNs.get(namespace) ?? []).filter((g) => p.relation(g.fact.source.uri, uri) !== 'never');
-  const byLabels = installed.filter((g) => labelsMatch(labels, g.fact.labels));
+  const byLabels = installed.filter((g) => g.namespace !== undefined && labelsMatch(labels, g.fact.labels));
   const shown = `${formatLabels(labels)} in namespace ${namespace}`;
   if (byLabels.length) {
     const g = byLabels[0]!;
     return {
       uri, rule: 'gateway-selector-no-match', ref,
-      message: `${what} selects ${shown}, but gateway ${g.fact.name} with those labels is deployed in namespace ${g.namespace ?? '(none)'}; did you mean namespace ${g.namespace}?`,
+      message: `${what} selects ${shown}, but gateway ${g.fact.name} with those labels is deployed in namespace ${g.namespace}; did you mean namespace ${g.namespace}?`,
       related: [related(g.fact.nameRef, `install ${g.fact.kind} ${g.fact.name}`)],
     };
   }

@@ -15,7 +15,9 @@ export function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): voi
   for (const list of byWs.values()) {
     for (let i = 1; i < list.length; i++) {
       const s = list[i]!;
-      // A second copy under the same name is a duplicate-resource finding, not a second setting.
+      // A second copy under the same name is a duplicate-resource finding, not a second setting (the
+      // first copy, if it is a second setting, is reported already).
+      if (earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name === s.name)) continue;
       const hit = earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name !== s.name);
       if (!hit) continue;
       const first = hit.peer;
