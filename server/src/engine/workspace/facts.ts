@@ -3,6 +3,8 @@ import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
+import { relocate } from '../rules/analyzeResource';
+import type { Relocation } from '../rules/fieldWalk';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
 // Per-file summary of what a file defines and references: everything the cross-file rules and the
@@ -123,6 +125,11 @@ export interface FileFacts {
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
 const INSTALL_GATEWAYS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 const GATEWAY_CONFIGS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
+
+/** A boolean as meant: `"true"` is reported as a wrong type, and still read as true for the cross-file rules. */
+function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
@@ -246,7 +253,9 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
   const facts = emptyFacts(uri);
   for (const { resource, analysis, offset } of items) {
     const id = analysis.identity;
-    const v = resource.value;
+    // A mis-indented block counts where it belongs (it is reported where it is written).
+    const moved = analysis.relocations;
+    const v = moved ? relocated(resource.value, moved) : resource.value;
     if (v === undefined || v === null || typeof v !== 'object') continue;
     const ref = (start: number, end: number): SourceRef => {
       const s = file.doc.positionAt(offset + start);
@@ -275,7 +284,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     }
     if (!id.kind) continue;
     const refOf = (path: (string | number)[], keyOnly = false): SourceRef | undefined => {
-      const { node, pair } = nodeAt(resource.node, path);
+      const { node, pair } = nodeAt(resource.node, moved ? writtenAt(path, moved) : path);
       if (keyOnly && pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
       if (node && isScalar(node) && node.range) return ref(node.range[0], node.range[1]);
       if (pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
@@ -318,7 +327,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         facts.installGateways.push({
           kind: id.kind, name, ...(namespace ? { namespace } : {}),
           labels: { ...stringMap(field(field(kube, 'deployment'), 'labels')), app: name },
-          eastWestOnly: field(spec, 'eastWestOnly') === true || type === 'EASTWEST',
+          eastWestOnly: isTrue(field(spec, 'eastWestOnly')) || type === 'EASTWEST',
           ...(ext ? { externalAddresses: { value: ext, ref: refOf(['spec', 'kubeSpec', 'service', 'annotations', 'xcp.tetrate.io/cluster-external-addresses']) ?? kindRef } } : {}),
           source: kindRef,
           nameRef: refOf(['metadata', 'name']) ?? kindRef,
@@ -343,7 +352,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     const namespaces: TsbObjectFact['namespaces'] = [];
     if (Array.isArray(names)) {
       names.forEach((n, i) => {
-        if (typeof n === 'string') namespaces.push({ name: n, ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
+        if (typeof n === 'string') namespaces.push({ name: meantNamespace(n), ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
       });
     }
     const base: TsbObjectFact = {
@@ -409,6 +418,30 @@ function enablesDnsAtEdge(spec: unknown): boolean {
     return Object.values(o).some(found);
   };
   return found(field(field(spec, 'components'), 'xcp'));
+}
+
+/**
+ * `bookinfo` in a namespaceSelector is reported as invalid (names are `<cluster>/<namespace>`) and read as
+ * the `*\/bookinfo` it means, so ownership, injection and selector checks still see the workspace's namespaces.
+ */
+function meantNamespace(name: string): string {
+  return !name.includes('/') && /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\*?|\*)$/.test(name) ? `*/${name}` : name;
+}
+
+function relocated(value: unknown, moves: readonly Relocation[]): unknown {
+  const copy = structuredClone(value);
+  for (const m of moves) relocate(copy, m);
+  return copy;
+}
+
+/** Where a path of the relocated value is written in the YAML. */
+function writtenAt(path: (string | number)[], moves: readonly Relocation[]): (string | number)[] {
+  let out = path;
+  for (let i = moves.length - 1; i >= 0; i--) {
+    const m = moves[i]!;
+    if (m.to.length <= out.length && m.to.every((seg, j) => String(seg) === String(out[j]))) out = [...m.from, ...out.slice(m.to.length)];
+  }
+  return out;
 }
 
 function canonical(v: unknown): string {
