@@ -281,9 +281,11 @@ export class Project {
       out.push({ rule, severity: sev, message, range, ...base });
     };
     const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    let withTsb: boolean | undefined;
     for (const raw of entry.analysis.problems) {
       const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!p) continue;
+      if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri))) continue;
       const base = extras(p);
       if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => ({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
@@ -292,6 +294,12 @@ export class Project {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
+  private holdsTsb(uri: string): boolean {
+    const r = this.resolved(uri);
+    return r.tsb.length + r.installGateways.length + r.controlPlanes.length > 0;
   }
 
   private configDiagnostics(root: string): Problem[] {

@@ -11,7 +11,11 @@ export type FixData =
   | { fix: 'indent'; under: string; spaces: number; lines: number }
   /** Insert `snippet` (already indented by `indent` spaces) after the diagnostic's start line. */
   | { fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean; /** insert before the diagnostic's line instead of after */ before?: boolean }
-  | { fix: 'replace-labels'; labels: Record<string, string> };
+  | { fix: 'replace-labels'; labels: Record<string, string> }
+  /** Move the annotation `key` (the diagnostic's range) from metadata.annotations to spec.kubeSpec.service.annotations. */
+  | { fix: 'move-annotation'; key: string }
+  /** Edits computed by the rule, possibly in another file (`uri`; the diagnostic's file when absent). */
+  | { fix: 'edit'; title: string; uri?: string; edits: { range: Range; newText: string }[] };
 
 export interface RelatedInfo {
   uri: string;
@@ -37,6 +41,8 @@ export interface RawProblem {
   end: number;
   data?: FixData;
   related?: RelatedInfo[];
+  /** Reported only in a project that holds TSB files (Kubernetes checks that matter to TSB). */
+  onlyWithTsb?: boolean;
   /** Related places in the same file, as offsets (the project turns them into `related`). */
   relatedAt?: { start: number; end: number; message: string }[];
   /** Overrides the rule's default severity (e.g. a hint-level variant). */

@@ -3,6 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixData } from '../types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { shapeOf } from './yamlPath';
+import { documentAt } from './fixDocument';
+import { insertInMap, lonePair, pairLines } from '../rules/yamlInsert';
+import { mapOf, scalarOf } from '../rules/yamlNodes';
 
 // Quick fixes built from the diagnostic alone (its `code` and `data`): stateless, so they work for
 // diagnostics pulled, pushed, or read back from the editor after a restart.
@@ -23,7 +26,7 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeA
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         ...(f.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: { [doc.uri]: f.edits } },
+        edit: { changes: { [f.uri ?? doc.uri]: f.edits } },
       });
     }
   }
@@ -34,6 +37,8 @@ interface Fix {
   title: string;
   edits: TextEdit[];
   isPreferred?: boolean;
+  /** Another file than the diagnostic's. */
+  uri?: string;
 }
 
 function fixesFor(doc: TextDocument, d: Diagnostic, data: FixData): Fix[] {
@@ -48,6 +53,10 @@ function fixesFor(doc: TextDocument, d: Diagnostic, data: FixData): Fix[] {
       return [addField(doc, d.range, data.field, data.snippet, data.before === true)];
     case 'replace-labels':
       return [replaceLabels(doc, d.range, data.labels)];
+    case 'move-annotation':
+      return moveAnnotation(doc, d.range, data.key);
+    case 'edit':
+      return [{ title: data.title, edits: data.edits, isPreferred: true, ...(data.uri && data.uri !== doc.uri ? { uri: data.uri } : {}) }];
     default:
       return [];
   }
@@ -157,4 +166,29 @@ function replaceLabels(doc: TextDocument, range: Range, labels: Record<string, s
     edits: [{ range: { start: { line, character: colon + 1 }, end }, newText: `\n${pairs.map(([k, v]) => `${' '.repeat(indent)}${k}: ${v}`).join('\n')}` }],
     isPreferred: true,
   };
+}
+
+/** Moves an annotation of an install CR's own metadata to spec.kubeSpec.service.annotations. */
+function moveAnnotation(doc: TextDocument, range: Range, key: string): Fix[] {
+  const at = documentAt(doc, range.start);
+  if (!at) return [];
+  const annotations = mapOf(mapOf(at.root, 'metadata'), 'annotations');
+  const found = lonePair(annotations, key);
+  const value = scalarOf(annotations, key);
+  if (!found || !value) return [];
+  const metadata = lonePair(mapOf(at.root, 'metadata'), 'annotations');
+  // The whole `annotations:` key goes when this was its only entry.
+  const removed = found.alone && metadata ? pairLines(at.text, metadata.pair) : pairLines(at.text, found.pair);
+  const written = at.text.slice(value.range[0], value.range[1]);
+  const insert = insertInMap(at.root, at.text, ['spec', 'kubeSpec', 'service', 'annotations'], [`${key}: ${written}`]);
+  if (!removed || !insert) return [];
+  const pos = (o: number) => doc.positionAt(at.start + o);
+  return [{
+    title: `Move \`${key}\` to spec.kubeSpec.service.annotations`,
+    edits: [
+      { range: { start: pos(removed[0]), end: pos(removed[1]) }, newText: '' },
+      { range: { start: pos(insert.offset), end: pos(insert.offset) }, newText: insert.text },
+    ],
+    isPreferred: true,
+  }];
 }

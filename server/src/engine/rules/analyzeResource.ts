@@ -9,6 +9,7 @@ import type { RawProblem } from '../types';
 import { editDistance, nearest } from '../util/nearest';
 import { walkFields, type Relocation, type Rename } from './fieldWalk';
 import { mapSchemaErrors } from './schemaErrors';
+import { kubernetesValueProblems, tsbValueProblems } from './valueRules';
 
 // Single-document rules for one resource: identification (unknown-kind, tolerant apiVersion/kind keys),
 // the schema walk (unknown-field, key-case, deprecated-field), ajv validation (missing-field,
@@ -44,6 +45,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       });
     }
   }
+  if (identity.family === 'kubernetes' && identity.kind) return { identity, problems: [...problems, ...kubernetesValueProblems(res.node, identity)] };
   if (identity.family !== 'tetrate' || !identity.apiVersion) return { identity, problems };
 
   const kind = identity.kind;
@@ -98,6 +100,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
+  problems.push(...tsbValueProblems(res.node, res.value, identity, entry));
   return { identity, entry, problems, ...(walk.relocations.length ? { relocations: walk.relocations.map(({ from, to }) => ({ from, to })) } : {}) };
 }
 
