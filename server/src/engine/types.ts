@@ -14,8 +14,8 @@ export type FixData =
   | { fix: 'replace-labels'; labels: Record<string, string> }
   /** Move the annotation `key` (the diagnostic's range) from metadata.annotations to spec.kubeSpec.service.annotations. */
   | { fix: 'move-annotation'; key: string }
-  /** Edits computed by the rule, possibly in another file (`uri`; the diagnostic's file when absent). */
-  | { fix: 'edit'; title: string; uri?: string; edits: { range: Range; newText: string }[] };
+  /** Edits computed by the rule, in any files of the project (another file's ControlPlane, say). */
+  | { fix: 'edit'; title: string; changes: { uri: string; edits: { range: Range; newText: string }[] }[] };
 
 export interface RelatedInfo {
   uri: string;

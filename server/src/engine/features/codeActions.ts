@@ -26,7 +26,7 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeA
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         ...(f.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: { [f.uri ?? doc.uri]: f.edits } },
+        edit: { changes: f.changes ?? { [doc.uri]: f.edits } },
       });
     }
   }
@@ -37,8 +37,8 @@ interface Fix {
   title: string;
   edits: TextEdit[];
   isPreferred?: boolean;
-  /** Another file than the diagnostic's. */
-  uri?: string;
+  /** Edits by file, when they are not (only) in the diagnostic's file. */
+  changes?: Record<string, TextEdit[]>;
 }
 
 function fixesFor(doc: TextDocument, d: Diagnostic, data: FixData): Fix[] {
@@ -56,7 +56,7 @@ function fixesFor(doc: TextDocument, d: Diagnostic, data: FixData): Fix[] {
     case 'move-annotation':
       return moveAnnotation(doc, d.range, data.key);
     case 'edit':
-      return [{ title: data.title, edits: data.edits, isPreferred: true, ...(data.uri && data.uri !== doc.uri ? { uri: data.uri } : {}) }];
+      return [{ title: data.title, edits: [], changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])), isPreferred: true }];
     default:
       return [];
   }

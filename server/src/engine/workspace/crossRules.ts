@@ -11,6 +11,11 @@ import { injection } from './rules/injection';
 import { edgeDns } from './rules/edgeDns';
 import { subsets } from './rules/subsets';
 import { counterparts } from './rules/counterparts';
+import { clusterNames } from './rules/clusterNames';
+import { gatewayServers } from './rules/gatewayServers';
+import { gatewayKinds } from './rules/gatewayKinds';
+import { portProtocols } from './rules/portProtocols';
+import { versionLabels } from './rules/versionLabels';
 
 // Relational rules: resources valid on their own that do not fit together, one file per rule under
 // rules/. Each problem points at the exact selector or key that is wrong and, where one exists, names
@@ -29,6 +34,11 @@ export function crossFileProblems(p: ResolvedProject, model: FailoverModel): Loc
   injection(p, out);
   edgeDns(p, out);
   subsets(p, out);
+  clusterNames(p, out);
+  gatewayServers(p, out);
+  gatewayKinds(p, out);
+  portProtocols(p, out);
+  versionLabels(p, out);
   counterparts(p, model, out);
   return out;
 }

@@ -5,6 +5,7 @@ import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysi
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import { relocate } from '../rules/analyzeResource';
 import type { Relocation } from '../rules/fieldWalk';
+import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts, type GatewayRouteFact, type GatewayServerFact, type ServicePortFact, type ServiceRoutePortFact } from './ruleFacts';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
 // Per-file summary of what a file defines and references: everything the cross-file rules and the
@@ -47,6 +48,9 @@ export interface WorkspaceSettingFact extends TsbObjectFact {
 /** workloadSelector of a gateway config (IngressGateway/Tier1Gateway/EgressGateway/Gateway). */
 export interface GatewayConfigFact extends TsbObjectFact {
   selector?: { namespace: string; labels: Labels; ref: SourceRef; labelsRef: SourceRef };
+  /** Servers with a port and a hostname, and the services their routes send traffic to. */
+  servers?: GatewayServerFact[];
+  routes?: GatewayRouteFact[];
 }
 
 export interface InstallGatewayFact {
@@ -65,6 +69,9 @@ export interface ControlPlaneFact {
   namespace?: string;
   dnsResolutionAtEdge: boolean;
   clusterName?: string;
+  clusterNameRef?: SourceRef;
+  /** Where the EdgeXcp overlay enabling DNS resolution at the edge would be inserted, and its text. */
+  dnsOverlay?: { at: SourceRef; text: string };
   source: SourceRef;
 }
 
@@ -79,6 +86,7 @@ export interface ServiceFact {
   namespace?: string;
   labels: Labels;
   selector: Labels;
+  ports?: ServicePortFact[];
   source: SourceRef;
 }
 
@@ -87,6 +95,9 @@ export interface WorkloadFact {
   name: string;
   namespace?: string;
   podLabels: Labels;
+  /** The pod template's `labels` key, and whether it is a block mapping a key can be added to. */
+  labelsRef?: SourceRef;
+  labelsBlock?: boolean;
   source: SourceRef;
 }
 
@@ -94,6 +105,9 @@ export interface ServiceRouteFact extends TsbObjectFact {
   /** `<namespace>/<fqdn>` */
   service?: string;
   subsets: { name: string; labels: Labels; ref: SourceRef }[];
+  /** portLevelSettings, and whether httpRoutes are written. */
+  ports?: ServiceRoutePortFact[];
+  httpRoutes?: boolean;
 }
 
 /** What a document says about where other files are applied (Argo CD, Flux, kustomize). */
@@ -303,14 +317,14 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       if (!name) continue;
       if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
       else if (id.kind === 'Service') {
-        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
       } else if (WORKLOAD_KINDS.has(id.kind)) {
         const podLabels = id.kind === 'Pod'
           ? stringMap(field(md, 'labels'))
           : id.kind === 'CronJob'
             ? stringMap(field(field(field(field(field(spec, 'jobTemplate'), 'spec'), 'template'), 'metadata'), 'labels'))
             : stringMap(field(field(field(spec, 'template'), 'metadata'), 'labels'));
-        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, ...podLabelsPlace(id.kind, resource.node, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
       }
       continue;
     }
@@ -334,7 +348,12 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         });
       } else if (id.kind === 'ControlPlane') {
         const cluster = str(field(field(spec, 'managementPlane'), 'clusterName'));
-        facts.controlPlanes.push({ name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}), source: kindRef });
+        const clusterNameRef = cluster ? refOf(['spec', 'managementPlane', 'clusterName']) : undefined;
+        const overlay = moved ? undefined : dnsOverlayInsertion(resource.node, file.doc.getText().slice(offset));
+        facts.controlPlanes.push({
+          name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}),
+          ...(clusterNameRef ? { clusterNameRef } : {}), ...(overlay ? { dnsOverlay: { at: ref(overlay.offset, overlay.offset), text: overlay.text } } : {}), source: kindRef,
+        });
       }
       continue;
     }
@@ -392,7 +411,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       const sel = ws && typeof ws === 'object'
         ? { namespace: str(field(ws, 'namespace')) ?? '', labels: stringMap(field(ws, 'labels')), ref: refOf(['spec', 'workloadSelector'], true) ?? kindRef, labelsRef: refOf(['spec', 'workloadSelector', 'labels'], true) ?? kindRef }
         : undefined;
-      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}) });
+      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}), ...gatewayServers(id.kind, spec, refOf) });
     } else if (id.kind === 'ServiceRoute') {
       const subsets = field(spec, 'subsets');
       const service = str(field(spec, 'service'));
@@ -402,6 +421,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         subsets: Array.isArray(subsets)
           ? subsets.map((s, i) => ({ name: str(field(s, 'name')) ?? `#${i}`, labels: stringMap(field(s, 'labels')), ref: refOf(['spec', 'subsets', i, 'labels'], true) ?? refOf(['spec', 'subsets', i]) ?? kindRef }))
           : [],
+        ...serviceRoutePorts(spec),
       });
     }
   }
