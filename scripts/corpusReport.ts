@@ -11,9 +11,10 @@ import { readText } from '../server/src/node/scan';
 import { justify } from './corpusJustifications';
 
 const root = resolve(__dirname, '../..');
-const corpus = resolve(root, '../shared/corpus/real-world');
+// The shared folder: TSB_SHARED, else ../shared beside the repository.
+const corpus = resolve(process.env.TSB_SHARED ? resolve(process.env.TSB_SHARED) : resolve(root, '../shared'), 'corpus/real-world');
 if (!existsSync(corpus)) {
-  console.error(`corpus not found at ${corpus}`);
+  console.error(`corpus-report needs the shared folder: ${corpus} not found (set TSB_SHARED to the folder that holds corpus/, or place it at ../shared beside the repository)`);
   process.exit(2);
 }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { FailoverPreviewPanel } from './webview/panel';
 import {
-  FailoverModelRequest, ModelChangedNotification, StatusNotification, type FailoverModel,
+  FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, StatusNotification, type FailoverModel, type InferredConfig,
 } from '../../server/src/protocol';
 import { createLanguageClient, CLIENT_NAME, RestartPolicy } from './languageClient';
 import { StatusItem } from './statusItem';
@@ -66,6 +66,13 @@ export class Ctx implements vscode.Disposable {
     this.policy.reset();
     await this.stop();
     await this.start();
+  }
+
+  /** What the server inferred about where files are applied, as tsb.config.yaml text. */
+  async requestInferredConfig(uri?: string): Promise<InferredConfig | null> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) throw new Error('the TSB language server is not running (run "TSB: Restart Server")');
+    return client.sendRequest(InferredConfigRequest, uri ? { uri } : {});
   }
 
   /** The failover model, for the preview panel; throws a readable error when the server is down. */

@@ -100,8 +100,26 @@ export const ModelChangedNotification = new NotificationType<{ version: number }
 /** Sent (debounced) whenever the project's problem counts may have changed. */
 export const StatusNotification = new NotificationType<StatusParams>('tsb/status');
 
-/** Command ids the server names in code lenses; the client registers them. */
+/** Command ids the server names in code lenses and code actions; the client registers them. */
 export const Commands = {
   showFailoverPreview: 'tsb.showFailoverPreview',
   restartServer: 'tsb.restartServer',
+  writeConfig: 'tsb.writeConfig',
 } as const;
+
+export interface InferredConfigParams {
+  /** A file of the project (its workspace folder gets the config); the first folder when omitted. */
+  uri?: string;
+}
+
+export interface InferredConfig {
+  /** Where the tsb.config.yaml goes. */
+  uri: string;
+  /** What was inferred, as tsb.config.yaml text. */
+  text: string;
+  /** A tsb.config.yaml is already there (the client shows the text instead of overwriting it). */
+  exists: boolean;
+}
+
+/** The inferred deployment as a tsb.config.yaml ("Write tsb.config.yaml"). */
+export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>('tsb/inferredConfig');

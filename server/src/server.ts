@@ -6,7 +6,7 @@ import {
   type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject } from './engine/index';
+import { CONFIG_FILE, createProject, inferredConfig } from './engine/index';
 import { registerFeatures } from './handlers/features';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { guard, guardNotification } from './handlers/guard';
@@ -14,7 +14,7 @@ import { Debouncer } from './handlers/scheduler';
 import { SettingsStore } from './handlers/settings';
 import { WorkspaceSync } from './handlers/workspaceSync';
 import {
-  DEFAULT_SETTINGS, FailoverModelRequest, ModelChangedNotification, StatusNotification,
+  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, StatusNotification,
   type InitializationOptions, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
@@ -41,6 +41,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let folders: string[] = [];
   let scan: Promise<void> = Promise.resolve();
   let lastVersion = -1;
+  let lastSettings = -1;
+  let closedFilesChanged = false;
   let lastStatus = '';
   let canRefreshLenses = false;
   let watchDynamically = false;
@@ -55,7 +57,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     await sync.flush();
     // Edited again while a slice of analysis ran: the newer run publishes.
     if (!isCurrent() || shuttingDown) return;
-    if (!announce()) diagnostics.wake();
+    announce();
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
     if (!isCurrent()) return;
     const status: StatusParams = diagnostics.status();
@@ -71,12 +73,32 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    * a pull for the edited document causes, so other files refresh without waiting for the debounce.
    */
   function announce(): boolean {
-    if (!diagnostics || shuttingDown || project.version === lastVersion) return false;
+    // Settings (rule severities, enable) and a closed file's own text change diagnostics without
+    // changing the project's cross-file version; open documents are pulled by the client itself.
+    const settingsGeneration = settingsStore?.generation ?? 0;
+    if (!diagnostics || shuttingDown) return false;
+    if (project.version === lastVersion && settingsGeneration === lastSettings && !closedFilesChanged) return false;
+    closedFilesChanged = false;
+    const projectChanged = project.version !== lastVersion;
     lastVersion = project.version;
+    lastSettings = settingsGeneration;
     diagnostics.projectChanged();
+    if (!projectChanged) return true;
     notify(ModelChangedNotification, { version: lastVersion });
-    if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshLenses) refreshLenses();
     return true;
+  }
+
+  // One code lens refresh in flight at a time (a client slow to answer never collects a queue of them).
+  let lensRefreshing = false;
+  let lensAgain = false;
+  function refreshLenses(): void {
+    if (lensRefreshing) { lensAgain = true; return; }
+    lensRefreshing = true;
+    connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined).finally(() => {
+      lensRefreshing = false;
+      if (lensAgain && !shuttingDown) { lensAgain = false; refreshLenses(); }
+    });
   }
 
   sync.onDidChange(() => settle.trigger(current.diagnosticsDelay));
@@ -92,12 +114,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    // Pull only when the client can also be asked to re-pull (workspace/diagnostic/refresh): without it a
+    // change in one file would never reach the others (Neovim 0.10 pulls but cannot be refreshed).
     const canPull = caps.textDocument?.diagnostic !== undefined;
+    const canRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     const mode: DiagnosticsMode = init.diagnosticsMode === 'pull' || init.diagnosticsMode === 'push'
       ? init.diagnosticsMode
-      : canPull ? 'pull' : 'push';
+      : canPull && canRefresh ? 'pull' : 'push';
     settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
-    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, caps.workspace?.diagnostics?.refreshSupport === true, announce);
+    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, canRefresh, announce);
     if (mode === 'pull') diagnostics.registerPull();
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -105,7 +130,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     folderEvents = caps.workspace?.workspaceFolders === true;
     folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
     if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
-    logger.info(`TSB language server: ${mode} diagnostics, ${folders.length} workspace folder(s).`);
+    const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
+    logger.info(`TSB language server: ${mode} diagnostics (${why}), ${folders.length} workspace folder(s).`);
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     scan = sync.addFolders(folders);
@@ -155,13 +181,23 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }));
 
   documents.onDidChangeContent((e) => sync.didChange(runtime.normalizeUri(e.document.uri), e.document));
-  documents.onDidClose((e) => { void sync.didClose(runtime.normalizeUri(e.document.uri)); });
+  documents.onDidClose((e) => { closedFilesChanged = true; void sync.didClose(runtime.normalizeUri(e.document.uri)); });
 
   connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
+    closedFilesChanged = true;
     await sync.didChangeWatchedFiles(params.changes.map((c) => ({
       uri: runtime.normalizeUri(c.uri),
       type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
     })));
+  }));
+
+  connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
+    await sync.settled();
+    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
+    if (!folder) return null;
+    const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;
+    return { uri: configUri, text: inferredConfig(project.deployment(configUri), folder.replace(/\/$/, '')), exists: project.hasConfig(folder.replace(/\/$/, '')) };
   }));
 
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {

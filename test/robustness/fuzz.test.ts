@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../server/src/engine/index';
 import { cleanTemps, fuzzSeed, hasCli, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+import { sharedInCi } from '../helpers/shared';
 
 after(cleanTemps);
 
@@ -50,6 +51,7 @@ function analyse(files: Record<string, string>, before?: Record<string, string>)
 test('engine fuzz: no exception, ranges inside the document, same input → same output', (t) => {
   const seed = fuzzSeed();
   const r = prng(seed);
+  sharedInCi();
   const { cases, note } = seedCases();
   t.diagnostic(`seed ${seed} (TSB_FUZZ_SEED); ${note}`);
   const started = Date.now();
@@ -86,6 +88,7 @@ interface CliJson {
 test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
   const seed = fuzzSeed() + 1;
   const r = prng(seed);
+  sharedInCi();
   const { cases } = seedCases();
   t.diagnostic(`seed ${seed}`);
   let inputs = 0;

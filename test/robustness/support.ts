@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { catalog, Project, type Problem, type ProjectOptions } from '../../server/src/engine/index';
 import { SchemaRegistry } from '../../server/src/engine/schema/registry';
+import { sharedDir, sharedMissing } from '../helpers/shared';
 
 /** The repository root: tests are bundled into test/out/robustness/ or elsewhere and run from the root. */
 export const ROOT = (() => {
@@ -49,13 +50,7 @@ export interface SeedCase {
   files: Record<string, string>;
 }
 
-/** ../shared next to the repository (TSB_SHARED overrides); undefined when absent. */
-export function sharedDir(): string | undefined {
-  for (const d of [process.env.TSB_SHARED, path.resolve(ROOT, '../shared')]) {
-    if (d && fs.existsSync(d)) return d;
-  }
-  return undefined;
-}
+export { sharedDir } from '../helpers/shared';
 
 function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -74,7 +69,7 @@ function yamlFilesUnder(dir: string): string[] {
 export function seedCases(): { cases: SeedCase[]; note: string } {
   const shared = sharedDir();
   const cases: SeedCase[] = [];
-  if (!shared) return { cases: BUILTIN, note: 'shared folder (../shared) absent: fuzzing the built-in seeds only' };
+  if (!shared) return { cases: BUILTIN, note: `${sharedMissing()}: fuzzing the built-in seeds only` };
   const acc = path.join(shared, 'acceptance', 'cases');
   if (fs.existsSync(acc)) {
     for (const name of fs.readdirSync(acc).sort()) {

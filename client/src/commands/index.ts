@@ -13,6 +13,27 @@ export const COMMANDS: Record<string, Factory> = {
     if (ctx.running) void vscode.window.setStatusBarMessage('TSB language server restarted', 3000);
   },
   'tsb.showOutput': (ctx) => () => ctx.output.show(true),
+  [Commands.writeConfig]: (ctx) => async (uri?: unknown) => {
+    const given = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
+    const inferred = await ctx.requestInferredConfig(given);
+    if (!inferred) {
+      void vscode.window.showInformationMessage('Open a folder first: tsb.config.yaml goes at the root of a workspace folder.');
+      return;
+    }
+    const target = vscode.Uri.parse(inferred.uri);
+    if (inferred.exists) {
+      // Never overwrite the user's file: show what was inferred beside it.
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: inferred.text });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      void vscode.window.showInformationMessage('tsb.config.yaml already exists; this is what the repository says, to compare with it.');
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(target, { ignoreIfExists: true });
+    edit.insert(target, new vscode.Position(0, 0), inferred.text);
+    if (!(await vscode.workspace.applyEdit(edit))) return;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+  },
 };
 
 export function registerCommands(ctx: Ctx): vscode.Disposable[] {

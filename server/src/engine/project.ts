@@ -113,6 +113,11 @@ export class Project {
     return cfg;
   }
 
+  /** Does this folder hold a tsb.config.yaml? */
+  hasConfig(rootUri: string): boolean {
+    return this.configs.has(rootUri.replace(/\/$/, ''));
+  }
+
   /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
   configFor(uri: string): ProjectConfig | undefined {
     let best: ProjectConfig | undefined;
@@ -157,6 +162,8 @@ export class Project {
     }
     if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
+    // A CI pipeline is YAML and also says where files are applied (its shell steps).
+    if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
   }
@@ -191,11 +198,14 @@ export class Project {
 
   remove(uri: string): void {
     if (this.files.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+    if (sourceKind(uri) === 'ci') this.setSource(uri, undefined);
   }
 
   /** Is this file a deploy script, Makefile or Markdown file the project reads for deployment evidence? */
   static isSource(uri: string): boolean {
-    return sourceKind(uri) !== undefined;
+    // CI pipelines are YAML: the project reads them as YAML and as a source.
+    const kind = sourceKind(uri);
+    return kind !== undefined && kind !== 'ci';
   }
 
   /** Sets (or with undefined removes) the text of a deploy script, Makefile or README. */
@@ -395,6 +405,7 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     notes: all.flatMap((d) => d.notes),
     unplaced: all.flatMap((d) => d.unplaced),
     configured: all.some((d) => d.configured),
+    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
     deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
     relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],

@@ -1,5 +1,6 @@
 // Thin handlers: find the file, make sure the project has the latest text, call the pure provider.
-import type { Connection, Position } from 'vscode-languageserver';
+import type { CodeAction, Command, Connection, Position } from 'vscode-languageserver';
+import { Commands } from '../protocol';
 import type { Project } from '../engine/index';
 import type { FileAnalysis } from '../engine/fileAnalysis';
 import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
@@ -62,7 +63,15 @@ export function registerFeatures(d: FeatureDeps): void {
     if (!doc || !d.enabled()) return null;
     const actions = codeActions(doc, p.context.diagnostics);
     // The edits must name the URI the client gave us.
-    return actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
+    const fixes: (CodeAction | Command)[] = actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
+    // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
+    const only = p.context.only;
+    const uri = d.runtime.normalizeUri(p.textDocument.uri);
+    if ((!only || only.some((k) => k === 'source' || k.startsWith('source.'))) && !d.project.configFor(uri) && d.project.deployment(uri).units.length) {
+      const title = 'Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)';
+      fixes.push({ title, kind: 'source.writeConfig', command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] } });
+    }
+    return fixes;
   }));
   connection.onDocumentSymbol(guard(logger, 'documentSymbol', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);

@@ -4,10 +4,11 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeRuntime } from '../runtime';
 import { startServer } from '../server';
+import { packageInfo } from './version';
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
-  process.stdout.write('tsb-language-server\n');
+  process.stdout.write(`${packageInfo().version}\n`);
 } else if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
   process.stderr.write('Usage: tsb-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exitCode = args.includes('--help') ? 0 : 2;

@@ -5,7 +5,7 @@ import type { Project } from '../project';
 import { requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { formatLabels } from '../workspace/selectors';
 import { locate, nodeRange, valueAt, type Located, type Path } from './locate';
-import { matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
+import { appliedBy, matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
@@ -50,9 +50,15 @@ export function selectorInfo(at: Located, project: Project, uri?: string): strin
     const ns = String(valueAt(sel, ['namespace']) ?? '');
     const labels = stringMap(valueAt(sel, ['labels']));
     if (!ns || !Object.keys(labels).length) return undefined;
-    const gws = matchingGateways(project.resolved(uri), ns, labels);
-    if (!gws.length) return `**Selects no gateway** deployed by an install CR in this project (${formatLabels(labels)} in namespace ${ns}). A gateway install CR named X deploys pods labelled app=X.`;
-    return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? g.clusters.join(', ') : 'no cluster (add a placement in tsb.config.yaml)'}`).join('\n')}`;
+    const p = project.resolved(uri);
+    const gws = matchingGateways(p, ns, labels, uri);
+    if (!gws.length) return `**Selects no gateway** deployed by an install CR that can be applied with this file (${formatLabels(labels)} in namespace ${ns}). A gateway install CR named X deploys pods labelled app=X.`;
+    const where = (g: (typeof gws)[number]) => {
+      const by = g.source ? appliedBy(p, g.source.uri) : undefined;
+      const clusters = g.clusters.length ? g.clusters.join(', ') : 'no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)';
+      return `${clusters}${by ? `, ${by}` : ''}`;
+    };
+    return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${where(g)}`).join('\n')}`;
   }
   const slPath = upTo(at.path, 'serviceLabels');
   if (slPath) {
@@ -60,8 +66,8 @@ export function selectorInfo(at: Located, project: Project, uri?: string): strin
     if (!Object.keys(labels).length) return undefined;
     const p = project.resolved(uri);
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
-    const ws = workspaceOf(p, meta);
-    const svcs = matchingServices(servicesOf(p, ws), labels);
+    const ws = workspaceOf(p, meta, uri);
+    const svcs = matchingServices(servicesOf(p, ws, uri), labels);
     const scope = ws ? `workspace ${ws.name}'s namespaces` : 'the project';
     if (!svcs.length) return `**Matches no Service** in ${scope} (serviceLabels match Service labels, not pod labels).`;
     const byName = new Map<string, Set<string>>();

@@ -54,13 +54,13 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
     const sel = valueAt(value, wsPath);
     const ns = String(valueAt(sel, ['namespace']) ?? '');
     const labels = stringMap(valueAt(sel, ['labels']));
-    return { type: 'gateway', gateways: p.installGateways.filter((g) => g.namespace === ns && labelsMatch(labels, g.fact.labels)) };
+    return { type: 'gateway', gateways: p.installGateways.filter((g) => g.namespace === ns && labelsMatch(labels, g.fact.labels) && p.relation(g.fact.source.uri, file.uri) !== 'never') };
   }
   const slPath = upTo(at.path, 'serviceLabels');
   if (slPath) {
     const labels = stringMap(valueAt(value, slPath));
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
-    return { type: 'service', services: servicesOf(p, workspaceOf(p, meta)).filter((s) => labelsMatch(labels, s.fact.labels)) };
+    return { type: 'service', services: servicesOf(p, workspaceOf(p, meta, file.uri), file.uri).filter((s) => labelsMatch(labels, s.fact.labels)) };
   }
   const level = parentLevelAt(at.path);
   if (level && !at.onKey) {
@@ -106,6 +106,7 @@ export function references(file: FileAnalysis, pos: Position, project: Project, 
     for (const g of t.gateways) {
       if (includeDeclaration) out.push(g.fact.nameRef);
       for (const s of p.workspaceSettings) {
+        if (p.relation(s.source.uri, g.fact.source.uri) === 'never') continue;
         for (const e of s.eastWest) if (e.namespace === g.namespace && labelsMatch(e.labels, g.fact.labels)) out.push(e.selectorRef);
       }
       for (const c of p.gatewayConfigs) {
@@ -116,8 +117,9 @@ export function references(file: FileAnalysis, pos: Position, project: Project, 
     for (const svc of t.services) {
       if (includeDeclaration) out.push(svc.fact.source);
       for (const s of p.workspaceSettings) {
-        const ws = workspaceOf(p, s);
-        if (ws && !servicesOf(p, ws).includes(svc)) continue;
+        if (p.relation(s.source.uri, svc.fact.source.uri) === 'never') continue;
+        const ws = workspaceOf(p, s, s.source.uri);
+        if (ws && !servicesOf(p, ws, s.source.uri).includes(svc)) continue;
         for (const e of s.eastWest) for (const x of e.exposed) if (labelsMatch(x.labels, svc.fact.labels)) out.push(x.ref);
       }
     }

@@ -61,24 +61,37 @@ export function gatewayLabelPairs(p: ResolvedProject, namespace?: string): Label
 }
 
 /** The Workspace a WorkspaceSetting (or any object naming a workspace) belongs to. */
-export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }): TsbObjectFact | undefined {
+export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }, from?: string): TsbObjectFact | undefined {
   if (!o.workspace) return undefined;
   const key = settingKey({ organization: o.organization, tenant: o.tenant, workspace: o.workspace } as TsbObjectFact);
-  return p.tsb.find((w) => w.kind === 'Workspace' && workspaceKey(w) === key)
-    ?? p.tsb.find((w) => w.kind === 'Workspace' && w.name === o.workspace);
+  // The definition that can be in effect with the file asking (alternative scenarios each have one).
+  const usable = (w: TsbObjectFact) => w.kind === 'Workspace' && (from === undefined || p.relation(w.source.uri, from) !== 'never');
+  return p.tsb.find((w) => usable(w) && workspaceKey(w) === key)
+    ?? p.tsb.find((w) => usable(w) && w.name === o.workspace);
 }
 
-/** Services of a workspace's namespaces (every Service when the workspace is unknown). */
-export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined): Placed<ServiceFact>[] {
-  return ws ? p.services.filter((s) => ownsNamespace(ws, s.namespace, s.clusters)) : p.services;
+/** Services of a workspace's namespaces (every Service when the workspace is unknown) that can be in effect with `from`. */
+export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined, from?: string): Placed<ServiceFact>[] {
+  const usable = (s: Placed<ServiceFact>) => from === undefined || p.relation(s.fact.source.uri, from) !== 'never';
+  return p.services.filter((s) => usable(s) && (!ws || ownsNamespace(ws, s.namespace, s.clusters)));
+}
+
+/** "applied by <unit> (run.sh:64)": where the repository says a file goes, for hovers. */
+export function appliedBy(p: ResolvedProject, uri: string): string | undefined {
+  const d = p.deployment.deploymentOf(uri);
+  const unit = p.deployment.units.find((u) => d.units.includes(u.id));
+  if (!unit) return undefined;
+  const ev = unit.evidence[0];
+  const at = ev ? ` (${decodeURIComponent(ev.uri).split('/').slice(-2).join('/')}:${ev.line + 1})` : '';
+  return `applied by ${unit.name}${at}`;
 }
 
 export function serviceLabelPairs(services: Placed<ServiceFact>[]): LabelPair[] {
   return pairsOf(services.map((s) => ({ labels: s.fact.labels, owner: `Service ${s.fact.name}${s.namespace ? ` (${s.namespace})` : ''}` })));
 }
 
-export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels): GatewayInstall[] {
-  return gatewaysFor(p, namespace, labels);
+export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels, from?: string): GatewayInstall[] {
+  return gatewaysFor(p, namespace, labels, from);
 }
 
 export function matchingServices(services: Placed<ServiceFact>[], labels: Labels): Placed<ServiceFact>[] {

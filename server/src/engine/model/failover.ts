@@ -3,7 +3,7 @@ import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../worksp
 import { labelsMatch, formatLabels, parseNsPattern, nsPatternMatches } from '../workspace/selectors';
 import { indexOf, servicesOwnedBy } from '../workspace/projectIndex';
 import type {
-  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
+  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, PlacementInfo, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
 import { LOOKALIKE_LIMIT } from './failoverTypes';
 
@@ -200,8 +200,9 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
     const unit = deployment.unitNames(wsUri)[0];
+    const placements = placementsOf(project, [...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)), ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : [])))]);
     workspaces.push({
-      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}),
+      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}), ...(placements.length ? { placements } : {}),
       namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,
       source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
     });
@@ -215,6 +216,20 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
     notes.push('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.');
   }
   return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
+}
+
+/** The units that place these files, once each, in unit order. */
+function placementsOf(project: ResolvedProject, uris: string[]): PlacementInfo[] {
+  const ids = new Set<number>();
+  for (const u of new Set(uris)) for (const id of project.deployment.deploymentOf(u).units) ids.add(id);
+  return project.deployment.units.filter((u) => ids.has(u.id)).map((u) => {
+    const ev = u.evidence[0];
+    return {
+      unit: u.name, clusters: u.clusters, ...(u.clusterMatches.length ? { tsbNames: Object.fromEntries(u.clusterMatches.map((m) => [m.name, m.tsb])) } : {}),
+      ...(u.namespace ? { namespace: u.namespace } : {}), source: u.source,
+      ...(ev ? { evidence: { uri: ev.uri, line: ev.line, text: ev.text } } : {}),
+    };
+  });
 }
 
 function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {

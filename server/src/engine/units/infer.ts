@@ -245,7 +245,8 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Alternatives.
   const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
-  const never = successiveVersions(drafts, keysOf);
+  const versions: [string, string][] = [];
+  const never = successiveVersions(drafts, keysOf, versions);
   for (const d of drafts) {
     if (!d.choice) continue;
     for (const e of drafts) if (e !== d && e.choice === d.choice) never.add(pairKey(d.id, e.id));
@@ -296,8 +297,23 @@ export function inferDeployment(input: InferenceInput): Deployment {
     return dep;
   };
   const memo = new Map<string, Relation>();
+  // tsb.config.yaml `alternatives:`: files matching different globs of one group are never together.
+  const alternativesOf = new Map<string, number[]>();
+  const configAlternatives = (uri: string): number[] => {
+    let v = alternativesOf.get(uri);
+    if (!v) {
+      const r = cfg ? relativeTo(cfg.rootUri, uri) : undefined;
+      v = cfg && r !== undefined ? cfg.alternatives.map((g) => g(r)) : [];
+      alternativesOf.set(uri, v);
+    }
+    return v;
+  };
   const relation = (a: string, b: string): Relation => {
     if (a === b) return 'together';
+    if (cfg?.alternatives.length) {
+      const [x, y] = [configAlternatives(a), configAlternatives(b)];
+      if (x.some((i, k) => i >= 0 && y[k]! >= 0 && i !== y[k])) return 'never';
+    }
     const ua = unitsOf.get(a);
     const ub = unitsOf.get(b);
     if (!ua || !ub) return 'maybe';
@@ -315,7 +331,17 @@ export function inferDeployment(input: InferenceInput): Deployment {
   };
   const unitNamesOf = (uri: string) => (unitsOf.get(uri) ?? []).filter((d) => !d.hidden).sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind]).map((d) => names.get(d.id)!);
   const unplaced = facts.filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden)).map((f) => f.uri);
-  return { units, notes, unplaced, configured: configured.size > 0, deploymentOf, relation, unitNames: unitNamesOf };
+  const alternativeGroups: string[][] = [];
+  for (const dir of [...points].sort()) {
+    const options = [...new Set(drafts.flatMap((d) => d.files).filter((u) => u.startsWith(dir + '/')).map((u) => u.slice(dir.length + 1).split('/')[0]!))];
+    if (options.length > 1) alternativeGroups.push(options.sort().map((o) => `${dir}/${o}/**`));
+  }
+  for (const pair of versions) alternativeGroups.push(pair);
+  for (const d of drafts) {
+    if (!d.choice || drafts.find((e) => e.choice === d.choice) !== d) continue;
+    alternativeGroups.push(drafts.filter((e) => e.choice === d.choice).flatMap((e) => e.files.slice(0, 1)));
+  }
+  return { units, notes, unplaced, configured: configured.size > 0, alternativeGroups, deploymentOf, relation, unitNames: unitNamesOf };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -349,7 +375,7 @@ function sequenceOf(uri: string): string | undefined {
  * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
  * the later step applies a new version, so the two are never in effect together.
  */
-function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]): Set<string> {
+function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[], files: [string, string][]): Set<string> {
   const never = new Set<string>();
   const bySequence = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -369,6 +395,7 @@ function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]):
           if (a.d === b.d || a.file === b.file) continue;
           if (a.d.mp !== b.d.mp || (!a.d.mp && !overlap(a.d.clusters, b.d.clusters))) continue;
           never.add(pairKey(a.d.id, b.d.id));
+          if (!files.some(([x, y]) => x === a.file && y === b.file)) files.push([a.file, b.file]);
         }
       }
     }

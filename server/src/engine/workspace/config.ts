@@ -30,14 +30,19 @@ export interface ProjectConfig {
   present: boolean;
   /** `tsbVersion:` — the TSB version the files are applied to (fields other versions lack are errors). */
   tsbVersion?: string;
+  /**
+   * `alternatives:` — groups of globs whose files are never applied together (scenarios, environments,
+   * successive versions): `alternativeOf(rel)` gives, per group, the index of the glob a file matches.
+   */
+  alternatives: ((relativePath: string) => number)[];
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-const TOP_KEYS = ['placements', 'rules', 'ignore', 'tsbVersion'];
+const TOP_KEYS = ['placements', 'alternatives', 'rules', 'ignore', 'tsbVersion'];
 const PLACEMENT_KEYS = ['files', 'clusters', 'namespace'];
 
 export function emptyConfig(rootUri: string): ProjectConfig {
-  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false };
+  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false, alternatives: [] };
 }
 
 function keyOf(p: Pair): string | undefined {
@@ -68,6 +73,7 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
       // Offsets to lines, once.
       for (const p of cfg.placements) p.line = text.slice(0, p.line).split('\n').length - 1;
     }
+    else if (key === 'alternatives') readAlternatives(pair.value, cfg, problem);
     else if (key === 'tsbVersion') readTsbVersion(pair.value ?? pair.key, text, cfg, problem);
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
@@ -143,6 +149,22 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
     }
     const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
     cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)), line: it.range?.[0] ?? 0 });
+  }
+}
+
+function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report): void {
+  if (!isSeq(node)) {
+    problem(node, '`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].');
+    return;
+  }
+  for (const it of node.items) {
+    const globs = isSeq(it) ? globList(it as Node, problem, 'alternatives') : [];
+    if (globs.length < 2) {
+      problem(it as Node, 'Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].');
+      continue;
+    }
+    const matchers = globs.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
+    cfg.alternatives.push((rel) => matchers.findIndex((m) => m(rel)));
   }
 }
 
