@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_DEFINITIONS, RULE_DOCS_BASE, ruleHelpUri, sarifRule } from '../../server/src/engine/rules/registry/index';
+import { REPOSITORY_URL, RULE_DEFINITIONS, RULE_DOCS_BASE, ruleHelpUri, sarifRule } from '../../server/src/engine/rules/registry/index';
 import { RULE_IDS, RULES } from '../../server/src/engine/problems';
 import { toDiagnostic } from '../../server/src/engine/features/diagnostics';
 import { formatCheck } from '../../server/src/node/format';
@@ -50,25 +50,32 @@ test('docs/rules holds exactly one generated page per rule', () => {
 });
 
 test('SARIF rule metadata: full description, help and a helpUri to the rule page, for every rule', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.equal(REPOSITORY_URL, pkg.repository.url);
   for (const r of RULE_DEFINITIONS) {
     const s = sarifRule(r.id)!;
     assert.equal(s.id, r.id);
     assert.equal(s.helpUri, `${RULE_DOCS_BASE}${r.id}.md`);
-    assert.ok(s.helpUri.endsWith(`docs/rules/${r.id}.md`) && fs.existsSync(path.join(root, 'docs/rules', `${r.id}.md`)));
+    assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${r.id}.md`)));
     assert.equal(s.shortDescription.text, r.description);
-    assert.ok(s.fullDescription.text.length > 80 && !s.fullDescription.text.includes('`'), r.id);
-    assert.equal(s.help.markdown, rulePages().get(`${r.id}.md`));
+    assert.ok(s.fullDescription.text.length > s.shortDescription.text.length && !s.fullDescription.text.includes('`'), r.id);
+    assert.ok(s.help.text.includes(r.id) && s.help.text.includes(s.helpUri), r.id);
+    assert.ok(s.help.markdown.startsWith(rulePages().get(`${r.id}.md`)!) && s.help.markdown.includes(s.helpUri), r.id);
     assert.equal(s.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[r.severity]);
+    assert.equal(sarifRule(r.id, 'https://example.com/fork')!.helpUri, `https://example.com/fork/blob/main/docs/rules/${r.id}.md`);
   }
   assert.equal(sarifRule('no-such-rule'), undefined);
 });
 
-test('what tsb-lint --format sarif says about a rule agrees with the registry', () => {
-  const problem = { rule: 'weight-sum' as const, severity: 'warning' as const, message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
-  const sarif = JSON.parse(formatCheck([{ file: 'a.yaml', problem }], 'sarif', 1));
-  const [driverRule] = sarif.runs[0].tool.driver.rules as Record<string, unknown>[];
-  const expected = sarifRule('weight-sum') as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(driverRule!)) assert.deepEqual(v, expected[k], `driver rule ${k}`);
+test('what tsb-lint --format sarif says about each rule agrees with the registry', () => {
+  const repository = 'https://example.com/tsb';
+  const sarif = JSON.parse(formatCheck([], 'sarif', { fileCount: 0, cwd: root, sarifRoot: root, version: '0.0.0', repository }));
+  const rules = sarif.runs[0].tool.driver.rules as Record<string, unknown>[];
+  assert.deepEqual(rules.map((r) => r.id), RULE_DEFINITIONS.map((r) => r.id));
+  for (const driverRule of rules) {
+    const expected = sarifRule(String(driverRule['id']), repository)!;
+    for (const k of ['id', 'name', 'shortDescription', 'helpUri', 'defaultConfiguration'] as const) assert.deepEqual(driverRule[k], expected[k], `${driverRule['id']}: ${k}`);
+  }
 });
 
 test('editor diagnostics link to the rule page', () => {

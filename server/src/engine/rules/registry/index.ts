@@ -55,11 +55,14 @@ export function ruleDefinition(id: string): RuleDefinition<RuleId> | undefined {
   return RULE_REGISTRY.get(id);
 }
 
-/** Where the rule pages live: the editor's diagnostic link and SARIF `helpUri` point here. */
-export const RULE_DOCS_BASE = 'https://github.com/tsb-authoring/tsb-authoring/blob/main/docs/rules/';
+/** The project's repository (package.json `repository.url`): rule pages are docs/rules/<id>.md there. */
+export const REPOSITORY_URL = 'https://github.com/tsb-authoring/tsb-authoring';
 
-export function ruleHelpUri(id: string): string {
-  return `${RULE_DOCS_BASE}${id}.md`;
+/** Where the rule pages live: the editor's diagnostic link and SARIF `helpUri` point here. */
+export const RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
+
+export function ruleHelpUri(id: string, repository = REPOSITORY_URL): string {
+  return `${repository}/blob/main/docs/rules/${id}.md`;
 }
 
 const SEVERITY_TEXT: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
@@ -122,16 +125,19 @@ function camel(id: string): string {
   return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
-export function sarifRule(id: string): SarifRule | undefined {
+/** The rule's SARIF descriptor; `repository` is the base of `helpUri` (the tool's repository URL). */
+export function sarifRule(id: string, repository = REPOSITORY_URL): SarifRule | undefined {
   const r = RULE_REGISTRY.get(id);
   if (!r) return undefined;
+  const helpUri = ruleHelpUri(r.id, repository);
+  const suppress = `Suppress one occurrence with "# tsb-lint-disable-next-line ${r.id}" on the line above, the whole file with "# tsb-lint-disable ${r.id}", or change its severity under "rules:" in tsb.config.yaml (off, hint, info, warning, error).`;
   return {
     id: r.id,
     name: camel(r.id),
     shortDescription: { text: r.description },
     fullDescription: { text: plain(r.explanation) },
-    help: { text: `${plain(r.description)} See ${ruleHelpUri(r.id)}`, markdown: ruleMarkdown(r) },
-    helpUri: ruleHelpUri(r.id),
+    help: { text: `${r.id}: ${plain(r.description)} ${suppress} Documentation: ${helpUri}`, markdown: `${ruleMarkdown(r)}\n[Rule documentation](${helpUri})\n` },
+    helpUri,
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: { scope: r.scope, fixable: r.fixable, tags: ['tsb', r.scope] },
   };
