@@ -87,3 +87,8 @@ test('near misses: a protocol name or appProtocol, TCP traffic, another port, no
   check('    - port: 9080\n      name: web\n', route(''));
   check('    - port: 9080\n      name: web\n', route(HTTP).replace('bookinfo/reviews.bookinfo.svc', 'other/reviews.other.svc'));
 });
+
+test('a port written in flow style gets the warning but no add-field fix (it would break the YAML)', () => {
+  const t = project({ 'run.sh': RUN, 'k8s/svc.yaml': svc('    - { port: 9080 }\n'), 'tsb/route.yaml': route(HTTP) });
+  assert.equal(only(t.diags('k8s/svc.yaml'), 'port-protocol-unknown').data, undefined);
+});

@@ -317,7 +317,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       if (!name) continue;
       if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
       else if (id.kind === 'Service') {
-        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(resource.node, spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
       } else if (WORKLOAD_KINDS.has(id.kind)) {
         const podLabels = id.kind === 'Pod'
           ? stringMap(field(md, 'labels'))

@@ -18,6 +18,8 @@ export interface ServicePortFact {
   ref: SourceRef;
   /** The port's `name` value, when written. */
   nameRef?: SourceRef;
+  /** A block mapping (a key can be added on a line of its own). */
+  block?: boolean;
 }
 
 export interface GatewayServerFact {
@@ -50,10 +52,13 @@ function s(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }
 
-export function servicePorts(spec: unknown, refOf: RefOf): ServicePortFact[] {
+export function servicePorts(node: YAMLMap, spec: unknown, refOf: RefOf): ServicePortFact[] {
   const ports = field(spec, 'ports');
   if (!Array.isArray(ports)) return [];
+  const items = pairOf(mapOf(node, 'spec'), 'ports')?.value;
   return ports.flatMap((p, i) => {
+    const item = isSeq(items) && !items.flow ? items.items[i] : undefined;
+    const block = isMap(item) && !item.flow;
     // `port: 9080`, key and value: a fix may add a key beside it.
     const key = refOf(['spec', 'ports', i, 'port'], true);
     const value = refOf(['spec', 'ports', i, 'port']);
@@ -63,7 +68,7 @@ export function servicePorts(spec: unknown, refOf: RefOf): ServicePortFact[] {
     const name = s(field(p, 'name'));
     const appProtocol = s(field(p, 'appProtocol'));
     const nameRef = name ? refOf(['spec', 'ports', i, 'name']) : undefined;
-    return [{ ...(port !== undefined ? { port } : {}), ...(name ? { name } : {}), ...(appProtocol ? { appProtocol } : {}), ref, ...(nameRef ? { nameRef } : {}) }];
+    return [{ ...(port !== undefined ? { port } : {}), ...(name ? { name } : {}), ...(appProtocol ? { appProtocol } : {}), ref, ...(nameRef ? { nameRef } : {}), ...(block ? { block } : {}) }];
   });
 }
 

@@ -62,9 +62,9 @@ export function portProtocols(p: ResolvedProject, out: LocatedProblem[]): void {
         out.push({
           uri: svc.fact.source.uri, rule: 'port-protocol-unknown', ref: port.nameRef ?? port.ref,
           message: `Port ${port.port ?? ''}${port.name ? ` (${port.name})` : ''} of Service ${svc.fact.name} has no protocol Istio can read (a name such as http or http-<suffix>, or appProtocol), but ${use.by} (${where(use.ref)}) sends HTTP traffic to it: Istio falls back to protocol sniffing, and the HTTP routing, retries and timeouts TSB configures apply only when sniffing succeeds. Name the port ${name}.`,
-          data: port.nameRef
-            ? { fix: 'replace-value', to: name }
-            : { fix: 'add-field', field: 'name', snippet: `name: ${name}`, indent: 0 },
+          ...(port.nameRef
+            ? { data: { fix: 'replace-value' as const, to: name } }
+            : port.block ? { data: { fix: 'add-field' as const, field: 'name', snippet: `name: ${name}`, indent: 0 } } : {}),
           related: [related(use.ref, `${use.by} sends HTTP traffic here`)],
         });
       }
