@@ -16,7 +16,7 @@ test('a duplicate key points at the second key', () => {
   assert.equal(d.severity, 'error');
   assert.equal(d.range.start.line, 4);
   assert.equal(d.range.start.character, 2);
-  assert.match(d.message, /twice.*replaces the first/);
+  assert.match(d.message, /twice.*replace the first/);
 });
 
 test('a duplicate key says where the first one is: the whole key, "N lines above", related information on the first', () => {
@@ -24,7 +24,7 @@ test('a duplicate key says where the first one is: the whole key, "N lines above
   const t = project({ 'svc.yaml': text });
   const d = only(t.diags('svc.yaml'), 'yaml-syntax');
   assert.deepEqual(rng(d.range), [6, 2, 6, 6]);
-  assert.equal(d.message, '`name` is set twice in this mapping (the first one is 3 lines above): the second value silently replaces the first. Remove one of them.');
+  assert.equal(d.message, '`name` is set twice in this mapping (keys must be unique; the first one is 3 lines above): the second value would silently replace the first. Remove one of them.');
   assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range), r.message]), [[t.uri('svc.yaml'), [3, 2, 3, 6], 'the first `name`']]);
 });
 

@@ -152,11 +152,12 @@ function duplicateKeys(root: Node | null): SyntaxError[] {
 function duplicateKeyProblem(text: string, e: SyntaxError): RawProblem {
   const key = text.slice(e.pos[0], e.pos[1]);
   const first = e.first;
-  const lines = first ? text.slice(first[0], e.pos[0]).split('\n').length - 1 : 0;
-  const where = !first ? '' : lines === 0 ? ' (the first one is earlier on this line)' : ` (the first one is ${lines} line${lines === 1 ? '' : 's'} above)`;
+  let lines = 0;
+  if (first) for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
+  const where = !first ? '' : lines === 0 ? '; the first one is earlier on this line' : `; the first one is ${lines} line${lines === 1 ? '' : 's'} above`;
   return {
     rule: 'yaml-syntax',
-    message: `\`${key}\` is set twice in this mapping${where}: the second value silently replaces the first. Remove one of them.`,
+    message: `\`${key}\` is set twice in this mapping (keys must be unique${where}): the second value would silently replace the first. Remove one of them.`,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0] + 1),
     ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: `the first \`${key}\`` }] } : {}),
