@@ -91,3 +91,31 @@ test('cluster-not-found: a clusterName that names no Cluster the project defines
   none(project({ 'cp.yaml': cp('cluster1') }).diags('cp.yaml'), 'cluster-not-found');
   none(project({ 'tsb/clusters.yaml': cluster('$CLUSTER'), 'cp.yaml': cp('cluster1') }).diags('cp.yaml'), 'cluster-not-found');
 });
+
+test('two ControlPlanes with only weak evidence of being applied together: a hint that names both units', () => {
+  const t = project({
+    'a/run.sh': 'kubectl --context east apply -f controlplane.yaml\n',
+    'a/controlplane.yaml': cp('east'),
+    'b/run.sh': 'kubectl --context west apply -f controlplane.yaml\n',
+    'b/controlplane.yaml': cp('east'),
+  });
+  const d = only(t.diags('b/controlplane.yaml'), 'cluster-name-reused');
+  assert.equal(d.severity, 'hint');
+  assert.match(d.message, /^If a \(run\.sh\).* and b \(run\.sh\).* are applied together: The ControlPlane for west registers as cluster east, like the ControlPlane for east/);
+});
+
+test('per-cluster template folders (tsb-single-vm): a copied clusterName is found although the folders are placed by that very field', () => {
+  const t = project({
+    'templates/active/controlplane.yaml': cp('active'),
+    'templates/standby/controlplane.yaml': cp('active'),
+    'scenarios/failover/tsb/01-cluster.yaml': [cluster('active'), cluster('standby')].join('---\n'),
+  });
+  const d = only(t.diags('templates/standby/controlplane.yaml'), 'cluster-name-reused');
+  assert.match(d.message, /: The ControlPlane of standby\/controlplane\.yaml registers as cluster active, like the ControlPlane of active\/controlplane\.yaml \(active\/controlplane\.yaml:11\).*Set clusterName: standby\.$/);
+  assert.deepEqual(d.data, { fix: 'replace-value', to: 'standby' });
+  none(project({
+    'templates/active/controlplane.yaml': cp('active'),
+    'templates/standby/controlplane.yaml': cp('standby'),
+    'scenarios/failover/tsb/01-cluster.yaml': [cluster('active'), cluster('standby')].join('---\n'),
+  }).diags('templates/standby/controlplane.yaml'), 'cluster-name-reused');
+});

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, only, none, rng, seedFiles, uriOf, BOOKINFO, WS_SETTING } from '../helpers/engine';
+import { applyFix } from '../helpers/fixes';
 
 const SET = 'tsb/bookinfo-ws-setting.yaml';
 const exposed = (...entries: string[]) => WS_SETTING + '      exposedServices:\n' + entries.map((e) => `        - serviceLabels:\n            ${e}\n`).join('');
@@ -58,4 +59,12 @@ test('the nearest Service is the one whose labels are closest, not the first sha
 test('a selector sharing no key with any Service gets no fix (the answer is not known)', () => {
   const d = only(project(seedFiles({ [SET]: exposed('failover: enable') })).diags(SET), 'service-selector-no-match');
   assert.equal(d.data, undefined);
+});
+
+test('the quick fix selects the nearest Service\'s labels, and the warning goes away', () => {
+  const bookinfo = BOOKINFO.replace('  labels:\n    app: reviews\n    service: reviews\n', '  labels:\n    app: review\n    service: reviews\n');
+  const t = project(seedFiles({ [SET]: exposed('app: reviews'), 'apps/bookinfo.yaml': bookinfo }));
+  const fixed = applyFix(t, SET, only(t.diags(SET), 'service-selector-no-match'))[SET]!;
+  assert.ok(fixed.endsWith('        - serviceLabels:\n            app: review\n'), fixed);
+  none(project(seedFiles({ [SET]: fixed, 'apps/bookinfo.yaml': bookinfo })).diags(SET), 'service-selector-no-match');
 });

@@ -8,24 +8,42 @@ import { ifTogether, related, where, type LocatedProblem } from './context';
 // (a copied ControlPlane never changed). cluster-not-found: a clusterName that names no Cluster the project
 // defines.
 
-type ControlPlane = ResolvedProject['controlPlanes'][number];
+type ControlPlane = ResolvedProject['controlPlanes'][number] & { raw: string[] };
 
-function clustersText(c: ControlPlane): string {
-  return c.clusters.length ? c.clusters.join(', ') : `the clusters ${where(c.fact.source)} is applied to`;
+/**
+ * The clusters a ControlPlane's file is applied to as the repository names them (kube contexts, folders):
+ * the placement's TSB names are matched through the ControlPlanes' own clusterName, the field checked here.
+ */
+function repositoryClusters(p: ResolvedProject, c: ResolvedProject['controlPlanes'][number]): string[] {
+  const uri = c.fact.source.uri;
+  const ids = new Set(p.deployment.deploymentOf(uri).units);
+  const units = p.deployment.units.filter((u) => ids.has(u.id));
+  // A folder placed only because this ControlPlane names its cluster says nothing about where it goes.
+  const own = (u: (typeof units)[number]) => u.source === 'convention' && u.evidence.length > 0 && u.evidence.every((e) => e.uri === uri && /clusterName/.test(e.text));
+  if (units.some(own)) return [];
+  const raw = [...new Set(units.flatMap((u) => u.clusters))].sort();
+  return raw.length ? raw : c.clusters;
+}
+
+/** `for east` (where it is applied), else `of clusters/east/cp.yaml` (the file says it). */
+function describe(c: ControlPlane): string {
+  return c.raw.length ? `for ${c.raw.join(', ')}` : `of ${where(c.fact.source).replace(/:\d+$/, '')}`;
 }
 
 /** Different clusters: both known and not the same set, or (weaker) two files the repository does not place. */
 function differentClusters(a: ControlPlane, b: ControlPlane): 'known' | 'likely' | undefined {
   if (a.fact.source.uri === b.fact.source.uri) return undefined;
-  if (a.clusters.length && b.clusters.length) {
-    const same = a.clusters.length === b.clusters.length && a.clusters.every((c) => b.clusters.includes(c));
+  if (a.raw.length && b.raw.length) {
+    const same = a.raw.length === b.raw.length && a.raw.every((c) => b.raw.includes(c));
     return same ? undefined : 'known';
   }
   return 'likely';
 }
 
 export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
-  const cps = p.controlPlanes.filter((c) => c.fact.clusterName && c.fact.clusterNameRef && !isPlaceholder(c.fact.clusterName));
+  const cps: ControlPlane[] = p.controlPlanes
+    .filter((c) => c.fact.clusterName && c.fact.clusterNameRef && !isPlaceholder(c.fact.clusterName))
+    .map((c) => ({ ...c, raw: repositoryClusters(p, c) }));
   if (!cps.length) return;
   const clusters = p.tsb.filter((o) => o.kind === 'Cluster');
   const clustersFor = (uri: string) => clusters.filter((c) => p.relation(c.source.uri, uri) !== 'never');
@@ -41,10 +59,10 @@ export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
     const free = defined.filter((c) => !claimed.has(c.name));
 
     // The same ControlPlane applied to several clusters with a literal name: each registers as the same cluster.
-    if (cp.clusters.length > 1) {
+    if (cp.raw.length > 1) {
       out.push({
         uri, rule: 'cluster-name-reused', ref, severity: 'warning',
-        message: `This ControlPlane is applied to ${cp.clusters.join(', ')} with the one clusterName ${name}: every one of them registers as cluster ${name}, so their service registries and configuration are mixed up under one name. Give each cluster its own ControlPlane (or template clusterName per cluster).`,
+        message: `This ControlPlane is applied to ${cp.raw.join(', ')} with the one clusterName ${name}: every one of them registers as cluster ${name}, so their service registries and configuration are mixed up under one name. Give each cluster its own ControlPlane (or template clusterName per cluster).`,
       });
       continue;
     }
@@ -61,7 +79,7 @@ export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
     }
     if (peer) {
       const target = free.length === 1 ? free[0]! : undefined;
-      const text = `The ControlPlane for ${clustersText(cp)} registers as cluster ${name}, like the ControlPlane for ${clustersText(peer.cp)} (${where(peer.cp.fact.clusterNameRef!)}): the second to connect takes the first one's identity in the management plane, both clusters' service registries and configuration are mixed up under ${name}${target ? `, and Cluster ${target.name} gets no control plane. Set clusterName: ${target.name}` : '. Give it the name of its own Cluster'}.`;
+      const text = `The ControlPlane ${describe(cp)} registers as cluster ${name}, like the ControlPlane ${describe(peer.cp)} (${where(peer.cp.fact.clusterNameRef!)}): the second to connect takes the first one's identity in the management plane, both clusters' service registries and configuration are mixed up under ${name}${target ? `, and Cluster ${target.name} gets no control plane. Set clusterName: ${target.name}` : '. Give it the name of its own Cluster'}.`;
       out.push({
         uri, rule: 'cluster-name-reused', ref,
         ...(peer.together ? {} : { severity: 'hint' as const }),
