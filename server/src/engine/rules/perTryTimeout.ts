@@ -18,7 +18,7 @@ function formatSeconds(s: number): string {
 
 export function perTryTimeoutProblems(root: YAMLMap): RawProblem[] {
   const out: RawProblem[] = [];
-  for (const { map } of mappings(root)) {
+  for (const map of mappings(root)) {
     for (const shape of SHAPES) {
       const request = stringOf(map, shape.timeout);
       const retries = mapOf(map, shape.retries);

@@ -33,21 +33,23 @@ export function stringOf(map: unknown, key: string): { value: string; node: Scal
   return s && typeof s.value === 'string' ? { ...s, value: s.value } : undefined;
 }
 
-/** Every mapping under `root` (itself included), with its path; depth-bounded, iterative. */
-export function* mappings(root: YAMLMap, maxDepth = 64): Generator<{ map: YAMLMap; path: (string | number)[] }> {
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+/** Every mapping under `root` (itself included); depth-bounded, iterative. */
+export function* mappings(root: YAMLMap, maxDepth = 64): Generator<YAMLMap> {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length) {
-    const { node, path } = stack.pop()!;
-    if (path.length > maxDepth) continue;
+    const { node, depth } = stack.pop()!;
+    if (depth > maxDepth) continue;
     if (isMap(node)) {
-      yield { map: node, path };
+      yield node;
       for (let i = node.items.length - 1; i >= 0; i--) {
-        const p = node.items[i] as YamlPair;
-        const k = keyOf(p);
-        if (k !== undefined && p.value) stack.push({ node: p.value, path: [...path, k] });
+        const v = (node.items[i] as YamlPair).value;
+        if (v && (isMap(v) || isSeq(v))) stack.push({ node: v, depth: depth + 1 });
       }
     } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const v = node.items[i];
+        if (isMap(v) || isSeq(v)) stack.push({ node: v, depth: depth + 1 });
+      }
     }
   }
 }

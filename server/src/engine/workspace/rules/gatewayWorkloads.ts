@@ -1,7 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import type { GatewayConfigFact, TsbObjectFact } from '../facts';
-import { labelsMatch } from '../selectors';
-import { parseNsPattern } from '../selectors';
+import { labelsMatch, parseNsPattern } from '../selectors';
+import { indexOf } from '../projectIndex';
 
 // What a gateway configuration lands on: the install CRs its selector matches (among those that can be in
 // effect with it), and the clusters its gateway group's namespace selector names.
@@ -12,7 +12,7 @@ export type Installed = ResolvedProject['installGateways'][number];
 export function selectedInstalls(p: ResolvedProject, g: GatewayConfigFact): Installed[] {
   const sel = g.selector;
   if (!sel?.namespace || !Object.keys(sel.labels).length) return [];
-  return p.installGateways.filter((x) => x.namespace === sel.namespace && labelsMatch(sel.labels, x.fact.labels) && p.relation(x.fact.source.uri, g.source.uri) !== 'never');
+  return (indexOf(p).gatewaysByNs.get(sel.namespace) ?? []).filter((x) => labelsMatch(sel.labels, x.fact.labels) && p.relation(x.fact.source.uri, g.source.uri) !== 'never');
 }
 
 /** The workload a configuration selects: the install CRs it matches, else its literal namespace and labels. */
