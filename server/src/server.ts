@@ -13,9 +13,10 @@ import { guard, guardNotification } from './handlers/guard';
 import { Debouncer } from './handlers/scheduler';
 import { SettingsStore } from './handlers/settings';
 import { WorkspaceSync } from './handlers/workspaceSync';
+import { projectSummary } from './handlers/projectSummary';
 import {
-  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, StatusNotification,
-  type InitializationOptions, type Settings, type StatusParams,
+  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  type InitializationOptions, type ProjectSummary, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
 
@@ -48,6 +49,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let watchDynamically = false;
   let snippets = true;
   let folderEvents = false;
+  let initializeReceived = false;
   let initialized: () => void = () => undefined;
   sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
@@ -112,6 +114,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }
 
   connection.onInitialize((params): InitializeResult => {
+    initializeReceived = true;
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     // Pull only when the client can also be asked to re-pull (workspace/diagnostic/refresh): without it a
@@ -162,7 +165,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     // The getter throws for clients without workspace folder support.
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
-        sync.removeFolders(e.removed.map((f) => runtime.normalizeUri(f.uri)));
+        const removed = e.removed.map((f) => runtime.normalizeUri(f.uri));
+        folders = [...folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normalizeUri(f.uri))];
+        sync.removeFolders(removed);
         await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
       }));
     }
@@ -198,14 +203,28 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!folder) return null;
     const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;
     return { uri: configUri, text: inferredConfig(project.deployment(configUri), folder.replace(/\/$/, '')), exists: project.hasConfig(folder.replace(/\/$/, '')) };
-  }));
+  }, () => initializeReceived));
 
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
     return project.failoverModel();
-  }));
+  }, () => initializeReceived));
 
-  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets });
+  const noSummary: ProjectSummary = {
+    version: -1, folders: [], files: 0, tsbFiles: 0, scanning: false,
+    problems: { errors: 0, warnings: 0, infos: 0, files: 0, filesWithProblems: 0 },
+    configs: [], placementsConfigured: false, clusters: [], unplaced: [], inferenceNotes: [], notes: [], units: [],
+    project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways: [] },
+  };
+  connection.onRequest(ProjectSummaryRequest, guard(logger, ProjectSummaryRequest.method, noSummary, async () => {
+    await sync.settled();
+    if (!diagnostics) return noSummary;
+    return projectSummary({
+      project, folders, knownUris: sync.knownUris(), configs: sync.configFiles(), status: diagnostics.status(), scanning: sync.isScanning,
+    });
+  }, () => initializeReceived));
+
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets, initialized: () => initializeReceived });
 
   connection.onShutdown(() => {
     shuttingDown = true;

@@ -192,7 +192,7 @@ test('ServiceRoute service must be <namespace>/<fqdn>', () => {
 });
 
 test('a bare namespace name: the quick fix writes the `*/name` it means, quoted so YAML does not read an alias', () => {
-  for (const [written, fixed] of [['bookinfo', '"*/bookinfo"'], ['"bookinfo"', '"*/bookinfo"'], ["'bookinfo'", "'*/bookinfo'"]] as const) {
+  for (const [written, fixed] of [['bookinfo', '"*/bookinfo"'], ['"bookinfo"', '"*/bookinfo"'], ["'bookinfo'", '"*/bookinfo"']] as const) {
     const { text } = ws([written]);
     const t = project({ 'ws.yaml': text });
     const d = only(t.diags('ws.yaml'), 'invalid-value');

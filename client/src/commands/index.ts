@@ -2,7 +2,7 @@
 // is registered by the webview module (with its panel serializer).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { registerFailoverPreview } from '../webview/register';
+import { registerFailoverPreview, registerProjectSummary } from '../webview/register';
 import { Commands } from '../../../server/src/protocol';
 
 type Factory = (ctx: Ctx) => (...args: unknown[]) => unknown;
@@ -10,14 +10,14 @@ type Factory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 export const COMMANDS: Record<string, Factory> = {
   [Commands.restartServer]: (ctx) => async () => {
     await ctx.restart();
-    if (ctx.running) void vscode.window.setStatusBarMessage('TSB language server restarted', 3000);
+    if (ctx.running) void vscode.window.setStatusBarMessage(vscode.l10n.t('TSB language server restarted'), 3000);
   },
   'tsb.showOutput': (ctx) => () => ctx.output.show(true),
   [Commands.writeConfig]: (ctx) => async (uri?: unknown) => {
     const given = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
     const inferred = await ctx.requestInferredConfig(given);
     if (!inferred) {
-      void vscode.window.showInformationMessage('Open a folder first: tsb.config.yaml goes at the root of a workspace folder.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: tsb.config.yaml goes at the root of a workspace folder.'));
       return;
     }
     const target = vscode.Uri.parse(inferred.uri);
@@ -25,7 +25,7 @@ export const COMMANDS: Record<string, Factory> = {
       // Never overwrite the user's file: show what was inferred beside it.
       const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: inferred.text });
       await vscode.window.showTextDocument(doc, { preview: false });
-      void vscode.window.showInformationMessage('tsb.config.yaml already exists; this is what the repository says, to compare with it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('tsb.config.yaml already exists; this is what the repository says, to compare with it.'));
       return;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -41,5 +41,7 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
     // tsb.showFailoverPreview: the panel asks the server for the model through the context.
     registerFailoverPreview(ctx.extension, () => ctx.requestFailoverModel()),
+    // tsb.showSummary: what the server found, inferred and misses.
+    registerProjectSummary(ctx.extension, () => ctx.requestSummary()),
   ];
 }

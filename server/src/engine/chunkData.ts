@@ -27,6 +27,7 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
     analyses: r.summaries.map((a) => ({ identity: a.identity, ...(a.entry ? { entryId: a.entry.id } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) })),
     symbols: r.symbols,
     facts,
+    nodes: r.nodes,
   };
 }
 
@@ -35,7 +36,7 @@ export function fromData(uri: string, data: ChunkData, registry: SchemaRegistry)
     const entry = a.entryId ? registry.entry(a.entryId) : undefined;
     return { identity: a.identity, ...(entry ? { entry } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) };
   });
-  const result = new ChunkResult(data.text, undefined, analyses, data.problems, data.symbols);
+  const result = new ChunkResult(data.text, undefined, analyses, data.problems, data.symbols, data.nodes);
   cacheDocumentFacts(uri, result, data.facts);
   return result;
 }

@@ -30,6 +30,8 @@ export interface ChunkData {
   symbols: ChunkSymbol[];
   /** Facts for the file it was analysed for, lines relative to the document. */
   facts: FileFacts;
+  /** YAML nodes of the document, aliases expanded (what the per-file node budget counts). */
+  nodes: number;
 }
 
 /** Documents kept parsed after use: a hover or completion session touches one or two. */
@@ -49,6 +51,8 @@ export class ChunkResult {
     /** Problems with offsets relative to the chunk. */
     readonly problems: RawProblem[],
     readonly symbols: ChunkSymbol[],
+    /** YAML nodes of the document, aliases expanded. */
+    readonly nodes = 0,
   ) {
     this.tree = parsed;
     this.resourceAnalyses = analyses;

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { analyseDocumentAt, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import { BUDGETS, capProblems, formatCount, LIMIT_SEVERITY } from './budgets';
+import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import type { ChunkData, ChunkResult } from './chunkResult';
 import { fromData, keepSummary } from './chunkData';
 import { computeFailover } from './model/failover';
@@ -12,7 +13,7 @@ import { isSuppressed, parseSuppressions, type Suppressions } from './suppressio
 import type { Problem, RawProblem } from './types';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileProblems, toRange, type LocatedProblem } from './workspace/crossRules';
-import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
 import { inferDeployment } from './units/infer';
@@ -42,6 +43,8 @@ interface FileEntry {
 export interface UpdateOptions {
   template?: boolean;
   skip?: string;
+  /** The text was decoded from UTF-8 strictly (read from disk): U+FFFD in it is a real character. */
+  strictUtf8?: boolean;
 }
 
 /** A file analysed by `Project.prepare`, not yet stored. */
@@ -78,6 +81,8 @@ export class Project {
   /** Per project root: the files paths in scripts resolve against, rebuilt when the set of files changes. */
   private readonly indexes = new Map<string, { generation: number; value: FileIndex }>();
   private uriGeneration = 0;
+  /** Documents analysed in all files together (the per-project budget). */
+  private documents = 0;
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -144,9 +149,22 @@ export class Project {
    */
   *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}, seeds?: ReadonlyMap<string, ChunkResult>): Generator<void, Prepared> {
     if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
-    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
-    const facts = yield* extractFactsSteps(analysis);
-    return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+    const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
+    const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
+    if (overBudget) {
+      opts = { ...opts, skip: `The project already holds more than ${formatCount(BUDGETS.documentsPerProject)} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).` };
+    }
+    try {
+      const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
+      if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
+      const facts = yield* extractFactsSteps(analysis);
+      return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+    } catch (err) {
+      // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
+      const analysis = analyseFile(uri, text, version, this.registry, { ...this.analyseOptions(opts), skip: `Checking this file failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Other files are unaffected.` });
+      analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
+      return { uri, text, version, entry: { analysis, facts: emptyFacts(uri), signature: factsSignature(analysis), suppressions: parseSuppressions('') } };
+    }
   }
 
   commit(p: Prepared): FileAnalysis {
@@ -162,6 +180,7 @@ export class Project {
     }
     if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
+    this.documents += p.entry.analysis.chunks.length - (prev?.analysis.chunks.length ?? 0);
     // A CI pipeline is YAML and also says where files are applied (its shell steps).
     if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
@@ -193,11 +212,18 @@ export class Project {
       maxFileSize: this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
+      ...(opts.strictUtf8 ? { strictUtf8: true } : {}),
     };
   }
 
   remove(uri: string): void {
-    if (this.files.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+    const prev = this.files.get(uri);
+    if (prev) {
+      this.files.delete(uri);
+      this.documents -= prev.analysis.chunks.length;
+      this.uriGeneration++;
+      this.invalidate();
+    }
     if (sourceKind(uri) === 'ci') this.setSource(uri, undefined);
   }
 
@@ -303,7 +329,9 @@ export class Project {
     for (const p of this.derive().byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
     }
-    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
+    return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
   }
 
   /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
@@ -316,10 +344,11 @@ export class Project {
     const cfg = this.configs.get(root)!;
     const text = this.configTexts.get(root) ?? '';
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
-    return cfg.problems.map((p) => ({
-      rule: p.rule, severity: RULES.get(p.rule)?.severity ?? 'error', message: p.message,
+    const all: Problem[] = cfg.problems.map((p) => ({
+      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: p.message,
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
     }));
+    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
@@ -353,15 +382,38 @@ export class Project {
     const byUri = new Map<string, LocatedProblem[]>();
     const parts: { resolved: ResolvedProject; model: FailoverModel }[] = [];
     const resolvedGroups = new Map<string, ResolvedProject>();
+    const add = (p: LocatedProblem) => {
+      const list = byUri.get(p.uri);
+      if (list) list.push(p);
+      else byUri.set(p.uri, [p]);
+    };
     for (const [key, facts] of groups) {
-      const resolved = this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts);
+      // A cross-file step that fails loses its own results only: the file's own problems, the other
+      // steps and the other projects are kept, and the failure is reported once, on the first file.
+      const failed = (what: string, err: unknown) => add({
+        uri: facts[0]!.uri, rule: 'internal-error', ref: { uri: facts[0]!.uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
+        message: `The ${what} of this project failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Checks of single files are unaffected.`,
+      });
+      let resolved: ResolvedProject;
+      try {
+        resolved = this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts);
+      } catch (err) {
+        failed('cross-file analysis', err);
+        resolved = resolveProject([], NO_DEPLOYMENT);
+      }
       resolvedGroups.set(key, resolved);
-      const model = computeFailover(resolved);
+      let model: FailoverModel;
+      try {
+        model = computeFailover(resolved);
+      } catch (err) {
+        failed('failover model', err);
+        model = { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+      }
       parts.push({ resolved, model });
-      for (const p of crossFileProblems(resolved, model)) {
-        const list = byUri.get(p.uri);
-        if (list) list.push(p);
-        else byUri.set(p.uri, [p]);
+      try {
+        for (const p of crossFileProblems(resolved, model)) add(p);
+      } catch (err) {
+        failed('cross-file checks', err);
       }
     }
     const model = parts.length === 1 ? parts[0]!.model : mergeModels(parts.map((p) => p.model));
@@ -411,6 +463,14 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
   };
 }
+
+/** What a project whose deployment could not be worked out is resolved with: nothing placed, nothing related. */
+const NO_DEPLOYMENT: Deployment = {
+  units: [], notes: [], unplaced: [], configured: false, alternativeGroups: [],
+  deploymentOf: () => ({ clusters: [], placed: false, units: [] }),
+  relation: () => 'maybe',
+  unitNames: () => [],
+};
 
 function extras(p: RawProblem): Partial<Problem> {
   return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) };

@@ -5,7 +5,7 @@ import type { Project } from '../engine/index';
 import type { FileAnalysis } from '../engine/fileAnalysis';
 import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
 import type { RuntimeEnvironment } from '../runtime';
-import { guard, type Logger } from './guard';
+import { guard as guardWith, type Handler, type Logger } from './guard';
 import type { WorkspaceSync } from './workspaceSync';
 
 /** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
@@ -20,10 +20,13 @@ export interface FeatureDeps {
   enabled: () => boolean;
   /** The client accepts snippet completions. */
   snippets: () => boolean;
+  /** `initialize` has arrived (requests before it are answered with an error). */
+  initialized: () => boolean;
 }
 
 export function registerFeatures(d: FeatureDeps): void {
-  const { connection, logger } = d;
+  const { connection } = d;
+  const guard = <P, R>(name: string, fallback: R, handler: Handler<P, R>) => guardWith(d.logger, name, fallback, handler, d.initialized);
   // A document whose analysis is current is answered at once (cross-file parts from the project as it
   // is); one that was edited waits until its text is analysed.
   const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
@@ -48,15 +51,15 @@ export function registerFeatures(d: FeatureDeps): void {
     return d.project.analysis(key);
   };
 
-  connection.onCompletion(guard(logger, 'completion', null, async (p) => {
+  connection.onCompletion(guard('completion', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
     return file ? complete(file, p.position, d.project, { snippets: d.snippets() }) : null;
   }));
-  connection.onHover(guard(logger, 'hover', null, async (p) => {
+  connection.onHover(guard('hover', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
     return file ? hover(file, p.position, d.project) : null;
   }));
-  connection.onCodeAction(guard(logger, 'codeAction', null, async (p) => {
+  connection.onCodeAction(guard('codeAction', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
     const doc = d.sync.openDocument(d.runtime.normalizeUri(p.textDocument.uri)) ?? file?.doc;
@@ -73,19 +76,19 @@ export function registerFeatures(d: FeatureDeps): void {
     }
     return fixes;
   }));
-  connection.onDocumentSymbol(guard(logger, 'documentSymbol', null, async (p) => {
+  connection.onDocumentSymbol(guard('documentSymbol', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? documentSymbols(file) : null;
   }));
-  connection.onDefinition(guard(logger, 'definition', null, async (p) => {
+  connection.onDefinition(guard('definition', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? definition(file, p.position, d.project) : null;
   }));
-  connection.onReferences(guard(logger, 'references', null, async (p) => {
+  connection.onReferences(guard('references', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? references(file, p.position, d.project, p.context.includeDeclaration) : null;
   }));
-  connection.onCodeLens(guard(logger, 'codeLens', null, async (p) => {
+  connection.onCodeLens(guard('codeLens', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? codeLenses(file.uri, d.project) : null;
   }));

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
 import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
-import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, type FoundFile } from './scan';
+import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, scanYamlFiles, specialKind, type FoundFile, type UnreadableFolder } from './scan';
 import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
@@ -20,6 +20,8 @@ const USAGE = `Usage:
   tsb-lint --help | --version`;
 
 class UsageError extends Error {}
+/** A failure that is not a usage mistake (a config that cannot be read): one line, exit 2. */
+class FatalError extends Error {}
 
 interface Args {
   command: 'check' | 'failover' | 'units';
@@ -62,12 +64,28 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError('--sarif-root goes with check --format sarif');
   if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(`--sarif-root must be a folder: ${args.sarifRoot}`);
   if (!args.paths.length) args.paths.push('.');
-  for (const p of args.paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  if (args.config && !existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+  // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
+  for (const p of args.paths) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    const kind = specialKind(statSync(p));
+    if (kind) throw new UsageError(`${p} is ${kind}; give YAML files or folders`);
+  }
+  if (args.config) {
+    if (!existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+    const st = statSync(args.config);
+    if (!st.isFile()) throw new UsageError(`--config ${args.config} is ${st.isDirectory() ? 'a folder' : specialKind(st)}, not a config file`);
+  }
   return args;
 }
 
-function loadProject(args: Args): { project: Project; files: FoundFile[]; configs: string[] } {
+/** A tsb.config.yaml's text, read like any other file (regular files only, size limit, UTF-8). */
+function readConfig(path: string, maxBytes: number): string {
+  const read = readText(path, maxBytes);
+  if ('skipped' in read) throw new FatalError(`cannot use the config ${display(path)}: ${read.skipped.replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ')}`);
+  return read.text;
+}
+
+function loadProject(args: Args): { project: Project; files: FoundFile[]; configs: string[]; unreadable: UnreadableFolder[] } {
   const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
@@ -79,14 +97,20 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
     const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
-    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
+    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readConfig(c, args.maxFileSize), pathToFileURL(c).href);
   }
-  const scanned = findYamlFiles(args.paths, true);
+  const scan = scanYamlFiles(args.paths, true);
+  const scanned = scan.files;
   if (!args.config) {
     // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
-    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+    const above = new Set<string>();
+    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) { configs.add(c); above.add(c); } }
     for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
-    for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+    for (const c of configs) {
+      // A config above every checked path governs them without being among them: say which one it is.
+      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: using ${escapeText(display(c))}\n`);
+      project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
+    }
   }
   // check and failover need YAML to work on: a path without any is a mistake, not a green run.
   if (args.command !== 'units') {
@@ -106,9 +130,18 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
     // Any other file given by name that is not YAML is reported as skipped, never parsed as YAML.
     const read = isYamlFile(f.path) ? readText(f.path, args.maxFileSize) : { skipped: NOT_YAML };
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
-    else project.update(uri, read.text, 0, { template: f.template });
+    else project.update(uri, read.text, 0, { template: f.template, strictUtf8: true });
   }
-  return { project, files: scanned.filter((f) => !f.source), configs: [...configs] };
+  return { project, files: scanned.filter((f) => !f.source), configs: [...configs], unreadable: scan.unreadable };
+}
+
+/** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
+function unreadableProblem(u: UnreadableFolder): FileProblem {
+  const at = { line: 0, character: 0 };
+  return {
+    path: u.path,
+    problem: { rule: 'file-skipped', severity: 'warning', message: `This folder could not be read (${u.reason}); the YAML files in it are not checked.`, range: { start: at, end: at } },
+  };
 }
 
 const NOT_YAML = 'This file is not YAML (its name does not end in .yaml or .yml); it is not analysed.';
@@ -145,8 +178,8 @@ function repositoryRoot(): string {
 }
 
 function check(args: Args): number {
-  const { project, files, configs } = loadProject(args);
-  const problems: FileProblem[] = [];
+  const { project, files, configs, unreadable } = loadProject(args);
+  const problems: FileProblem[] = unreadable.map(unreadableProblem);
   const uris = [...project.uris().filter((u) => !project.isIgnored(u)), ...configs.map((c) => pathToFileURL(c).href)];
   for (const uri of uris.sort()) {
     for (const p of project.diagnostics(uri)) problems.push({ path: fileURLToPath(uri), problem: p });
@@ -204,6 +237,7 @@ try {
 } catch (err) {
   // Messages may quote arguments and file names: escaped, so they stay one line.
   if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${escapeText(err.message)} (see tsb-lint --help)\n`);
+  else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${escapeText(err.message)}\n`);
   else process.stderr.write(`tsb-lint: internal error: ${escapeText(String((err as Error)?.message ?? err).split('\n')[0]!)}\n`);
   process.exitCode = 2;
 }

@@ -102,10 +102,19 @@ export function matchingServices(services: Placed<ServiceFact>[], labels: Labels
 export function namespacesMatching(p: ResolvedProject, name: string): { namespace: string; clusters: string[] }[] {
   const pat = parseNsPattern(name);
   if (!pat) return [];
+  // The clusters of every known namespace in one pass over the placed objects (not one pass per namespace).
+  const clustersOf = new Map<string, Set<string>>();
+  for (const list of [p.namespaces, p.services, p.workloads, p.installGateways] as readonly { namespace?: string; clusters: string[] }[][]) {
+    for (const x of list) {
+      if (!x.namespace) continue;
+      let set = clustersOf.get(x.namespace);
+      if (!set) clustersOf.set(x.namespace, (set = new Set()));
+      for (const c of x.clusters) set.add(c);
+    }
+  }
   const out: { namespace: string; clusters: string[] }[] = [];
-  for (const ns of knownNamespaces(p)) {
-    const clusters = [...new Set([...p.namespaces, ...p.services, ...p.workloads, ...p.installGateways]
-      .filter((x) => x.namespace === ns).flatMap((x) => x.clusters))].sort();
+  for (const ns of [...clustersOf.keys()].sort()) {
+    const clusters = [...clustersOf.get(ns)!].sort();
     const hit = clusters.length ? clusters.filter((c) => nsPatternMatches(pat, ns, c)) : nsPatternMatches(pat, ns) ? [] : undefined;
     if (hit && (hit.length || clusters.length === 0)) out.push({ namespace: ns, clusters: hit });
   }

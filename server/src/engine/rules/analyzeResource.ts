@@ -78,7 +78,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       walk.meant.set('', m);
     }
   }
-  problems.push(...walk.problems);
+  for (const p of walk.problems) problems.push(p);
 
   if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
     const r = identity.kindPair.value.range!;
@@ -96,7 +96,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       const first = hit.reduce((a, b) => (b.start < a.start ? b : a));
       problems.push({ rule: 'file-skipped', message: PLACEHOLDER_NOTICE, start: first.start, end: first.end });
     }
-    problems.push(...mapSchemaErrors(errors, res.node, schema, kind, text, walk));
+    for (const p of mapSchemaErrors(errors, res.node, schema, kind, text, walk)) problems.push(p);
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));

@@ -12,15 +12,24 @@ export interface Insertion {
 }
 
 function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return offset - i;
 }
 
-/** The end of the last line a node's content is on (before its trailing newline and blank lines). */
+/** The end of the last line a node's content is on: where its line break (`\n`, `\r\n` or `\r`) starts. */
 function contentLineEnd(text: string, end: number): number {
   let e = end;
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
-  const nl = text.indexOf('\n', e);
-  return nl === -1 ? text.length : nl;
+  const m = /\r\n|\n|\r/g;
+  m.lastIndex = e;
+  const hit = m.exec(text);
+  return hit ? hit.index : text.length;
+}
+
+/** Length of the line break at `offset` (0 at the end of the text). */
+function breakLength(text: string, offset: number): number {
+  return text.startsWith('\r\n', offset) ? 2 : text[offset] === '\n' || text[offset] === '\r' ? 1 : 0;
 }
 
 function nodeEnd(node: Node | null | undefined, fallback: number): number {
@@ -32,22 +41,22 @@ function pad(n: number): string {
 }
 
 /** `lines` (relative indentation, first at 0) shifted right by `indent`, each on a new line. */
-function block(lines: string[], indent: number): string {
-  return lines.map((l) => `\n${pad(indent)}${l}`).join('');
+function block(lines: string[], indent: number, eol: string): string {
+  return lines.map((l) => `${eol}${pad(indent)}${l}`).join('');
 }
 
 /**
  * Inserts `entry` (YAML lines of one key, relative indentation) into the mapping at `path` under `root`,
  * creating the mappings of the path that are missing. Undefined when the way is not block mappings.
  */
-export function insertInMap(root: YAMLMap, text: string, path: string[], entry: string[]): Insertion | undefined {
+export function insertInMap(root: YAMLMap, text: string, path: string[], entry: string[], eol = '\n'): Insertion | undefined {
   let cur: YAMLMap = root;
   for (let i = 0; i < path.length; i++) {
     if (cur.flow) return undefined;
     const pair = pairOf(cur, path[i]!);
     // The missing keys of the path, each under the previous one, then the entry under the last.
     const nested = (missing: string[], indent: number) =>
-      [...missing.map((k, j) => `${pad(j * 2)}${k}:`), ...entry.map((l) => pad(missing.length * 2) + l)].map((l) => `\n${pad(indent)}${l}`).join('');
+      [...missing.map((k, j) => `${pad(j * 2)}${k}:`), ...entry.map((l) => pad(missing.length * 2) + l)].map((l) => `${eol}${pad(indent)}${l}`).join('');
     if (!pair) {
       const first = cur.items[0] as YamlPair | undefined;
       const last = cur.items[cur.items.length - 1] as YamlPair | undefined;
@@ -68,11 +77,11 @@ export function insertInMap(root: YAMLMap, text: string, path: string[], entry: 
   const first = cur.items[0] as YamlPair | undefined;
   const last = cur.items[cur.items.length - 1] as YamlPair | undefined;
   if (!first?.key?.range || !last?.key?.range) return undefined;
-  return { offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])), text: block(entry, columnOf(text, first.key.range[0])) };
+  return { offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])), text: block(entry, columnOf(text, first.key.range[0]), eol) };
 }
 
 /** Appends `item` (YAML lines of one item, relative indentation, without the dash) to a block sequence. */
-export function appendToSeq(seq: YAMLSeq, text: string, item: string[]): Insertion | undefined {
+export function appendToSeq(seq: YAMLSeq, text: string, item: string[], eol = '\n'): Insertion | undefined {
   if (seq.flow || !seq.items.length) return undefined;
   const first = seq.items[0] as Node;
   const last = seq.items[seq.items.length - 1] as Node;
@@ -81,7 +90,7 @@ export function appendToSeq(seq: YAMLSeq, text: string, item: string[]): Inserti
   if (dash < 0) return undefined;
   const indent = columnOf(text, dash);
   const lines = item.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
-  return { offset: contentLineEnd(text, last.range[1]), text: block(lines, indent) };
+  return { offset: contentLineEnd(text, last.range[1]), text: block(lines, indent, eol) };
 }
 
 /** The key's pair in a mapping, and whether the mapping holds nothing else. */
@@ -94,9 +103,10 @@ export function lonePair(map: unknown, key: string): { pair: YamlPair; alone: bo
 /** The whole lines a pair is written on (from its line start to the end of its last line, newline included). */
 export function pairLines(text: string, pair: YamlPair): [number, number] | undefined {
   if (!pair.key.range) return undefined;
-  const start = text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+  let start = pair.key.range[0];
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   if (text.slice(start, pair.key.range[0]).trim() !== '') return undefined; // not alone on its line
   const end = contentLineEnd(text, nodeEnd(pair.value, pair.key.range[1]));
-  return [start, Math.min(text.length, end + 1)];
+  return [start, end + breakLength(text, end)];
 }
 

@@ -1,4 +1,5 @@
-import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { duplicateKeys } from '../parse/parsedChunk';
 import type { SourceRef } from '../model/failoverTypes';
 import { field } from '../parse/tsbMeta';
 import { appendToSeq, insertInMap, type Insertion } from '../rules/yamlInsert';
@@ -130,21 +131,31 @@ const OVERLAY = ['apiVersion: install.xcp.tetrate.io/v1alpha1', 'kind: EdgeXcp',
  * a patch of its EdgeXcp overlay, a new overlay, or a new `overlays` under components.xcp.kubeSpec.
  */
 export function dnsOverlayInsertion(root: YAMLMap, text: string): Insertion | undefined {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const at = overlayInsertion(root, text, eol);
+  if (!at) return undefined;
+  // Checked like every quick fix: the edited document parses, adds no duplicate key, and sets the variable.
+  const after = parseDocument(text.slice(0, at.offset) + at.text + text.slice(at.offset), { uniqueKeys: false, logLevel: 'silent' });
+  if (after.errors.length || duplicateKeys(after.contents).length) return undefined;
+  return JSON.stringify(after.toJS()).includes('"name":"ENABLE_DNS_RESOLUTION_AT_EDGE","value":"true"') ? at : undefined;
+}
+
+function overlayInsertion(root: YAMLMap, text: string, eol: string): Insertion | undefined {
   const kubeSpec = mapOf(mapOf(mapOf(mapOf(root, 'spec'), 'components'), 'xcp'), 'kubeSpec');
   const overlays = pairOf(kubeSpec, 'overlays')?.value;
   if (isSeq(overlays)) {
     const edge = overlays.items.find((o) => stringOf(o, 'kind')?.value === 'EdgeXcp');
     if (isMap(edge)) {
       const patches = pairOf(edge, 'patches')?.value;
-      if (isSeq(patches)) return appendToSeq(patches, text, PATCH);
-      if (patches === undefined) return insertInMap(edge, text, [], ['patches:', ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))]);
+      if (isSeq(patches)) return appendToSeq(patches, text, PATCH, eol);
+      if (patches === undefined) return insertInMap(edge, text, [], ['patches:', ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))], eol);
       return undefined;
     }
-    return appendToSeq(overlays, text, OVERLAY);
+    return appendToSeq(overlays, text, OVERLAY, eol);
   }
   const item = OVERLAY.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
-  if (overlays === null) return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec', 'overlays'], item);
+  if (overlays === null) return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec', 'overlays'], item, eol);
   if (overlays !== undefined) return undefined;
-  return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec'], ['overlays:', ...item.map((l) => `  ${l}`)]);
+  return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec'], ['overlays:', ...item.map((l) => `  ${l}`)], eol);
 }
 

@@ -5,6 +5,8 @@ import type { LocatedProblem } from './context';
 
 // subset-not-found: a ServiceRoute subset whose labels select no pods of the service.
 
+const MAX_VERSIONS_SHOWN = 10;
+
 export function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const r of p.serviceRoutes) {
     if (!r.service || !r.subsets.length) continue;
@@ -17,12 +19,15 @@ export function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
     if (!Object.keys(selector).length) continue;
     const pods = (indexOf(p).workloadsByNs.get(ns) ?? []).filter((w) => labelsMatch(selector, w.fact.podLabels) && p.relation(w.fact.source.uri, r.source.uri) !== 'never');
     if (!pods.length) continue;
+    let versions: string[] | undefined;
     for (const s of r.subsets) {
       if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;
-      const versions = [...new Set(pods.map((w) => w.fact.podLabels['version']).filter(Boolean))];
+      // At most a few versions are named: thousands of subsets times thousands of versions was 170 MB.
+      versions ??= [...new Set(pods.map((w) => w.fact.podLabels['version']).filter(Boolean))];
+      const shown = versions.length > MAX_VERSIONS_SHOWN ? `${versions.slice(0, MAX_VERSIONS_SHOWN).join(', ')} and ${versions.length - MAX_VERSIONS_SHOWN} more` : versions.join(', ');
       out.push({
         uri: r.source.uri, rule: 'subset-not-found', ref: s.ref,
-        message: `Subset ${s.name} selects ${formatLabels(s.labels)}, but no pod of ${name}.${ns} has those labels${versions.length ? ` (versions present: ${versions.join(', ')})` : ''}.`,
+        message: `Subset ${s.name} selects ${formatLabels(s.labels)}, but no pod of ${name}.${ns} has those labels${versions.length ? ` (versions present: ${shown})` : ''}.`,
       });
     }
   }
