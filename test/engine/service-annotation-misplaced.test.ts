@@ -93,3 +93,30 @@ test('near misses: annotations already under kubeSpec.service, other annotations
   `), 'service-annotation-misplaced');
   none(lint('apiVersion: v1\nkind: Service\nmetadata:\n  name: gw\n  annotations:\n    cloud.google.com/load-balancer-type: Internal\nspec: {}\n'), 'service-annotation-misplaced');
 });
+
+test('the move keeps CRLF line breaks, and works on a kind: List item', () => {
+  const crlf = 'apiVersion: install.tetrate.io/v1alpha1\r\nkind: IngressGateway\r\nmetadata:\r\n  name: gw\r\n  namespace: gw\r\n  annotations:\r\n    cloud.google.com/load-balancer-type: Internal\r\nspec:\r\n  kubeSpec:\r\n    service:\r\n      type: LoadBalancer\r\n';
+  const t = project({ 'gw.yaml': crlf });
+  const fixed = applyFix(t, 'gw.yaml', only(t.diags('gw.yaml'), 'service-annotation-misplaced'))['gw.yaml']!;
+  assert.equal(fixed, 'apiVersion: install.tetrate.io/v1alpha1\r\nkind: IngressGateway\r\nmetadata:\r\n  name: gw\r\n  namespace: gw\r\nspec:\r\n  kubeSpec:\r\n    service:\r\n      type: LoadBalancer\r\n      annotations:\r\n        cloud.google.com/load-balancer-type: Internal\r\n');
+  const list = y`
+    apiVersion: v1
+    kind: List
+    items:
+      - apiVersion: install.tetrate.io/v1alpha1
+        kind: IngressGateway
+        metadata:
+          name: gw
+          namespace: gw
+          annotations:
+            service.beta.kubernetes.io/aws-load-balancer-scheme: internal
+        spec:
+          kubeSpec:
+            service:
+              type: LoadBalancer
+  `;
+  const tl = project({ 'list.yaml': list });
+  const out = applyFix(tl, 'list.yaml', only(tl.diags('list.yaml'), 'service-annotation-misplaced'))['list.yaml']!;
+  assert.ok(out.endsWith('          type: LoadBalancer\n          annotations:\n            service.beta.kubernetes.io/aws-load-balancer-scheme: internal\n'), out);
+  assert.deepEqual(project({ 'list.yaml': out }).diags('list.yaml'), []);
+});
