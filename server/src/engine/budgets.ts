@@ -44,7 +44,7 @@ export function capProblems<T extends { rule: string; severity?: Severity; messa
   list: readonly T[],
   max: number,
   where: string,
-  summary: (hidden: readonly T[], rule: string, severity: Severity, message: string) => T,
+  summary: (hidden: readonly T[], rule: T['rule'], severity: Severity, message: string) => T,
 ): T[] {
   if (list.length <= max) return list as T[];
   // Notices that a budget was reached are always listed: they say what the list leaves out.
@@ -59,7 +59,7 @@ export function capProblems<T extends { rule: string; severity?: Severity; messa
     } else hidden.push(p);
   }
   if (!hidden.length) return list as T[];
-  const counts = new Map<string, number>();
+  const counts = new Map<T['rule'], number>();
   let worst: Severity = 'hint';
   for (const p of hidden) {
     counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);

@@ -139,7 +139,7 @@ export function* analyseFileSteps(
         if (noticed) continue;
         noticed = true;
       }
-      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
+      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start, ...(p.relatedAt ? { relatedAt: p.relatedAt.map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })) } : {}) });
     }
   }
   // Template expressions are fine inside values; a file they make unreadable as YAML (Helm control

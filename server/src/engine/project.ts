@@ -6,7 +6,7 @@ import type { ChunkData, ChunkResult } from './chunkResult';
 import { fromData, keepSummary } from './chunkData';
 import { computeFailover } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
-import { RULES, type Severity, type SeveritySetting } from './problems';
+import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
@@ -310,17 +310,21 @@ export class Project {
     const cfg = this.configFor(uri);
     const doc = entry.analysis.doc;
     const out: Problem[] = [];
-    const push = (rule: string, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+    const push = (rule: RuleId, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
       const sev = this.severity(rule, cfg, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message, range, ...base });
     };
     const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    let withTsb: boolean | undefined;
     for (const raw of entry.analysis.problems) {
       const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!p) continue;
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
+      if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri))) continue;
+      const base = extras(p);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => ({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
+      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
     }
     for (const p of this.derive().byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
@@ -328,6 +332,12 @@ export class Project {
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
     return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
+  }
+
+  /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
+  private holdsTsb(uri: string): boolean {
+    const r = this.resolved(uri);
+    return r.tsb.length + r.installGateways.length + r.controlPlanes.length > 0;
   }
 
   private configDiagnostics(root: string): Problem[] {

@@ -1,10 +1,12 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FixData } from '../types';
 import { documents } from '../parse/chunks';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { shapeOf } from './yamlPath';
+import { insertInMap, lonePair, pairLines } from '../rules/yamlInsert';
+import { mapOf, scalarOf } from '../rules/yamlNodes';
 
 // Quick fixes built from the diagnostic alone (its `code` and `data`): stateless, so they work for
 // diagnostics pulled, pushed, or read back from the editor after a restart.
@@ -29,6 +31,11 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeA
     const ctx = context(doc, d);
     if (!ctx) continue;
     for (const f of fixesFor(ctx, d, d.data)) {
+      // Edits in other files were shaped and checked on those files' trees when the rule made them.
+      if (f.changes) {
+        out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(f.isPreferred ? { isPreferred: true } : {}), edit: { changes: f.changes } });
+        continue;
+      }
       if (!f.edits.length || !check(ctx, f)) continue;
       out.push({
         title: f.title,
@@ -53,6 +60,8 @@ interface Fix {
   title: string;
   edits: Edit[];
   isPreferred?: boolean;
+  /** Edits in other files of the project, by URI (made and checked by the rule; `edits` is then empty). */
+  changes?: Record<string, TextEdit[]>;
   /** What the edited document must hold, checked on its parsed value. */
   expect?: (root: Document.Parsed, at: number) => boolean;
 }
@@ -123,6 +132,10 @@ function fixesFor(ctx: Ctx, d: Diagnostic, data: FixData): Fix[] {
       return addField(ctx, data.field, data.snippet, data.before === true);
     case 'replace-labels':
       return replaceLabels(ctx, data.labels);
+    case 'move-annotation':
+      return moveAnnotation(ctx, data.key);
+    case 'edit':
+      return [{ title: data.title, edits: [], changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])) }];
     default:
       return [];
   }
@@ -222,7 +235,8 @@ function replaceValue(ctx: Ctx, d: Diagnostic, to: string, candidates: string[] 
   const quote = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
   // invalid-type: the quotes are the problem (`"true"` for a boolean), so the value is written plain
   // and must read back as that type; otherwise the value stays a string, quoted as before or as needed.
-  const typed = d.code === 'invalid-type';
+  // A number stays a number (a weight): written plain, read back as a number.
+  const typed = d.code === 'invalid-type' || (isScalar(node) && typeof node.value === 'number' && !quote);
   const write = (v: string) => (typed ? v : quote ? JSON.stringify(v) : stringScalar(v));
   const readsBack = (v: string) => (tree: Document.Parsed) => {
     const n = scalarAt(tree, range[0]!);
@@ -411,5 +425,46 @@ function replaceLabels(ctx: Ctx, labels: Record<string, string>): Fix[] {
     title,
     edits: [{ start: ctx.chunkStart + colon + 1, end: ctx.chunkStart + end, text: entries.map((e) => `${ctx.eol}${' '.repeat(indent)}${e}`).join('') }],
     expect,
+  }];
+}
+
+/** The resource holding the diagnostic: the document's root mapping, or the `kind: List` item around it. */
+function resourceAt(ctx: Ctx): YAMLMap | undefined {
+  const root = ctx.tree.contents;
+  if (!isMap(root)) return undefined;
+  const at = ctx.start - ctx.chunkStart;
+  const items = root.get('items', true);
+  if (isSeq(items)) {
+    const item = items.items.find((x) => isMap(x) && x.range && x.range[0] <= at && at <= x.range[1]);
+    if (isMap(item)) return item;
+  }
+  return root;
+}
+
+/** Moves an annotation of an install CR's own metadata to spec.kubeSpec.service.annotations. */
+function moveAnnotation(ctx: Ctx, key: string): Fix[] {
+  const root = resourceAt(ctx);
+  const annotations = mapOf(mapOf(root, 'metadata'), 'annotations');
+  const found = lonePair(annotations, key);
+  const value = scalarOf(annotations, key);
+  if (!root || !found || !value) return [];
+  // The whole `annotations:` key goes when this was its only entry.
+  const metadata = lonePair(mapOf(root, 'metadata'), 'annotations');
+  const removed = found.alone && metadata ? pairLines(ctx.chunkText, metadata.pair) : pairLines(ctx.chunkText, found.pair);
+  const written = ctx.chunkText.slice(value.range[0], value.range[1]);
+  const insert = insertInMap(root, ctx.chunkText, ['spec', 'kubeSpec', 'service', 'annotations'], [`${key}: ${written}`], ctx.eol);
+  if (!removed || !insert) return [];
+  return [{
+    title: `Move \`${key}\` to spec.kubeSpec.service.annotations`,
+    edits: [
+      { start: ctx.chunkStart + removed[0], end: ctx.chunkStart + removed[1], text: '' },
+      { start: ctx.chunkStart + insert.offset, end: ctx.chunkStart + insert.offset, text: insert.text },
+    ],
+    // The annotation now sits under the Service's annotations, and no longer on the CR's metadata.
+    expect: (tree) => {
+      const js = tree.toJS() as { metadata?: { annotations?: Record<string, unknown> }; spec?: { kubeSpec?: { service?: { annotations?: Record<string, unknown> } } }; items?: unknown[] } | null;
+      const all = js && Array.isArray(js.items) ? js.items as typeof js[] : [js];
+      return all.some((r) => r?.spec?.kubeSpec?.service?.annotations?.[key] !== undefined && r.metadata?.annotations?.[key] === undefined);
+    },
   }];
 }

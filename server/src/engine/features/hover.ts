@@ -11,6 +11,7 @@ import { keyText, locate, nodeRange, valueAt, type Located, type Path } from './
 import { appliedBy, matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
 import { mdCode, mdList, mdText } from './markdown';
+import { intendedPath } from '../rules/fieldWalk';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
 // description on apiVersion/kind, and for selectors what they match in the project right now.
@@ -110,7 +111,8 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis):
   // project's facts and problems describe older text, and only the schema-free part below applies.
   const current = project.analysis(uri) === file;
   const problems = current ? project.diagnostics(uri) : [];
-  if (current && at.entry && !schemaAtPath(at.entry.schema, selPath)) {
+  // A mis-indented block is read where it belongs (and reported where it is written).
+  if (current && at.entry && !schemaAtPath(at.entry.schema, intendedPath(selPath, at.analysis.relocations))) {
     // Not where the kind has it: nothing reads this selector. Say why with the problem that reports it.
     const keys = ancestorKeys(at, file, selPath);
     const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));

@@ -33,7 +33,7 @@ export function parseChunk(text: string): ParsedChunk {
   // merge: `<<: *anchor` merges the anchored mapping, as kubectl and Go YAML do (YAML 1.1 merge keys).
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true });
   const syntax: RawProblem[] = [];
-  const errors = [
+  const errors: YamlError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
     ...duplicateKeys(doc.contents),
   ].sort((a, b) => a.pos[0] - b.pos[0]);
@@ -52,6 +52,10 @@ export function parseChunk(text: string): ParsedChunk {
       // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
       const lineEnd = text.slice(open[0]).search(/[\r\n]/);
       syntax.push({ rule: 'yaml-syntax', message: `This ${text[open[0]] === "'" ? 'single' : 'double'}-quoted value is never closed, so it runs on to the end of the document; add the closing ${text[open[0]]}.`, start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      continue;
+    }
+    if (e.code === 'DUPLICATE_KEY' && e.message === 'Map keys must be unique') {
+      syntax.push(duplicateKeyProblem(text, e));
       continue;
     }
     syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
@@ -177,20 +181,29 @@ function openQuote(root: Node | null, end: number): [number, number] | undefined
   return undefined;
 }
 
+interface YamlError {
+  code: string;
+  message: string;
+  pos: [number, number];
+  /** A duplicate key: where the first one is. */
+  first?: [number, number];
+}
+
 /** Keys repeated in one mapping (same scalar value), as the yaml package reports them, in linear time. */
-export function duplicateKeys(root: Node | null): { code: string; message: string; pos: [number, number] }[] {
-  const out: { code: string; message: string; pos: [number, number] }[] = [];
+export function duplicateKeys(root: Node | null): YamlError[] {
+  const out: YamlError[] = [];
   // An explicit stack, not recursion: documents can be nested as deep as the parser allows.
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, [number, number] | undefined>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
-          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
-          seen.add(key.value);
+          const first = seen.get(key.value);
+          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]], ...(first ? { first } : {}) });
+          else seen.set(key.value, key.range ? [key.range[0], key.range[1]] : undefined);
         }
         stack.push(pair.key, pair.value);
       }
@@ -199,6 +212,22 @@ export function duplicateKeys(root: Node | null): { code: string; message: strin
     }
   }
   return out;
+}
+
+/** The message for a key written twice in one mapping: which key, and how far above the first one is. */
+function duplicateKeyProblem(text: string, e: YamlError): RawProblem {
+  const key = text.slice(e.pos[0], e.pos[1]);
+  const first = e.first;
+  let lines = 0;
+  if (first) for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
+  const where = !first ? '' : lines === 0 ? '; the first one is earlier on this line' : `; the first one is ${lines} line${lines === 1 ? '' : 's'} above`;
+  return {
+    rule: 'yaml-syntax',
+    message: `\`${key}\` is set twice in this mapping (keys must be unique${where}): the second value would silently replace the first. Remove one of them.`,
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+    ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: `the first \`${key}\`` }] } : {}),
+  };
 }
 
 function firstLine(message: string): string {

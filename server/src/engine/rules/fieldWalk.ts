@@ -18,10 +18,32 @@ export interface Rename {
   to: string;
 }
 
+/**
+ * A mis-indented block and where it belongs: validation (and the cross-file facts) read it at `to`, so its
+ * own mistakes are reported in the same pass as its place.
+ */
+export interface Relocation {
+  /** Path of the key as written. */
+  from: (string | number)[];
+  /** Path where the schema has it. */
+  to: (string | number)[];
+}
+
+/** Where a written path lies once mis-indented blocks are read where they belong. */
+export function intendedPath(path: readonly (string | number)[], relocations: readonly Relocation[] | undefined): (string | number)[] {
+  let out = [...path];
+  for (const r of relocations ?? []) {
+    if (r.from.length <= out.length && r.from.every((seg, i) => String(seg) === String(out[i]))) out = [...r.to, ...out.slice(r.from.length)];
+  }
+  return out;
+}
+
 export interface WalkResult {
   problems: RawProblem[];
   /** Keys written in the wrong case, to normalise before schema validation. */
   renames: Rename[];
+  /** Mis-indented blocks, to move before schema validation. */
+  relocations: Relocation[];
   /** Paths (JSON pointers) whose type/required errors are explained by a mis-indentation already. */
   explained: Set<string>;
   /** pointer of an object -> property names that an unknown key there probably meant. */
@@ -46,7 +68,7 @@ export function pointer(path: readonly (string | number)[]): string {
 }
 
 export function walkFields(node: YAMLMap, schema: JsonSchema, kind: string, text: string): WalkResult {
-  const out: WalkResult = { problems: [], renames: [], explained: new Set(), meant: new Map() };
+  const out: WalkResult = { problems: [], renames: [], relocations: [], explained: new Set(), meant: new Map() };
   walk(node, schema, [], undefined, { root: schema, kind, text, out, keys: new WeakMap(), siblings: new WeakMap() });
   return out;
 }
@@ -120,7 +142,13 @@ function walk(
         child = childSchema(schema, ctx.root, cased);
         effectiveKey = cased;
       } else if (closed) {
-        ctx.out.problems.push(unknownField(pair, key, node, schema, path, parent, props, ctx));
+        const { problem, relocation } = unknownField(pair, key, node, schema, path, parent, props, ctx);
+        ctx.out.problems.push(problem);
+        if (relocation) {
+          // Validated where it belongs: its own unknown fields and wrong values are reported now too.
+          ctx.out.relocations.push(relocation);
+          walk(pair.value, relocation.schema, relocation.to, undefined, ctx);
+        }
         continue;
       } else {
         child = childSchema(schema, ctx.root, key);
@@ -202,7 +230,7 @@ function unknownField(
   parent: { map: YAMLMap; schema: JsonSchema; path: (string | number)[] } | undefined,
   props: Map<string, JsonSchema>,
   ctx: Ctx,
-): RawProblem {
+): { problem: RawProblem; relocation?: Relocation & { schema: JsonSchema } } {
   const start = pair.key.range![0];
   const end = pair.key.range![1];
   const valueEnd = pair.value?.range?.[1] ?? end;
@@ -232,7 +260,14 @@ function unknownField(
     const childCol = !isEmpty && isMap(sibValue) && sibValue.items[0] ? columnOf(ctx, (sibValue.items[0] as Pair<Scalar>).key.range![0]) : sibCol + 2;
     if (sibPair && isEmpty) ctx.out.explained.add(pointer([...path, sib]));
     const spaces = childCol - col;
-    return {
+    // Moved for validation only where the intent is clear: under a sibling that is written (a mapping or
+    // empty), or the only declared one that has this key, and that does not have the key already.
+    const sibIsMap = !sibPair || isEmpty || isMap(sibValue);
+    const unique = [...props.keys()].filter((k) => propertiesOf(childSchema(schema, ctx.root, k), ctx.root).has(key)).length === 1;
+    const taken = isMap(sibValue) && sibValue.items.some((p) => keyName(p as Pair) === key);
+    const to = [...path, sib, key];
+    const relocation = sibIsMap && !taken && target === sibSchema && (sibPair || unique) ? { from: [...path, key], to, schema: childSchema(sibSchema, ctx.root, key) ?? {} } : undefined;
+    const problem: RawProblem = {
       rule: 'unknown-field',
       message: sibPair
         ? `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`: indent this block by ${spaces} space${spaces === 1 ? '' : 's'} so it sits inside \`${sib}:\`.`
@@ -241,6 +276,7 @@ function unknownField(
       end,
       ...(sibPair && spaces > 0 ? { data: { fix: 'indent' as const, under: sib, spaces, lines } } : {}),
     };
+    return relocation ? { problem, relocation } : { problem };
   }
 
   // One level shallower: the enclosing object has this key (a block indented too far).
@@ -252,13 +288,15 @@ function unknownField(
       const parentCol = firstParentKey ? columnOf(ctx, firstParentKey.key.range![0]) : 0;
       const spaces = parentCol - col;
       const where = parent.path.length === 0 ? `the top level of ${ctx.kind}` : describePlace(parent.path, ctx.kind);
-      return {
+      const relocation = { from: [...path, key], to: [...parent.path, key], schema: childSchema(parent.schema, ctx.root, key) ?? {} };
+      const problem: RawProblem = {
         rule: 'unknown-field',
         message: `\`${key}\` is not a field of ${place}; it belongs one level up, in ${where}${ownerKey ? ` beside \`${String(ownerKey)}\`` : ''}: outdent this block by ${-spaces} space${spaces === -1 ? '' : 's'}.`,
         start,
         end,
         ...(spaces < 0 ? { data: { fix: 'indent' as const, under: String(ownerKey ?? ''), spaces, lines } } : {}),
       };
+      return { problem, relocation };
     }
   }
 
@@ -269,20 +307,24 @@ function unknownField(
     meant.add(guess);
     ctx.out.meant.set(pointer(path), meant);
     return {
-      rule: 'unknown-field',
-      message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
-      start,
-      end,
-      data: { fix: 'rename-key', to: guess },
+      problem: {
+        rule: 'unknown-field',
+        message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
+        start,
+        end,
+        data: { fix: 'rename-key', to: guess },
+      },
     };
   }
   const shown = names.slice(0, 10).map((n) => `\`${n}\``).join(', ');
   return {
-    rule: 'unknown-field',
-    message: names.length
-      ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
-      : `\`${key}\` is not a field of ${place}.`,
-    start,
-    end,
+    problem: {
+      rule: 'unknown-field',
+      message: names.length
+        ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
+        : `\`${key}\` is not a field of ${place}.`,
+      start,
+      end,
+    },
   };
 }

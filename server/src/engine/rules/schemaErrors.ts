@@ -5,7 +5,7 @@ import type { RawProblem } from '../types';
 import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
 import { formatCount, limitProblem } from '../budgets';
-import type { WalkResult } from './fieldWalk';
+import type { Relocation, WalkResult } from './fieldWalk';
 
 // Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
 // One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the
@@ -46,6 +46,16 @@ export function locate(root: YAMLMap, segments: string[]): Located {
     }
   }
   return cur;
+}
+
+/** The path as written, for a path inside a block that validation moved where it belongs. */
+export function writtenPath(segments: string[], relocations: readonly Relocation[]): string[] {
+  let out = segments;
+  for (let i = relocations.length - 1; i >= 0; i--) {
+    const r = relocations[i]!;
+    if (r.to.length <= out.length && r.to.every((seg, j) => String(seg) === out[j])) out = [...r.from.map(String), ...out.slice(r.to.length)];
+  }
+  return out;
 }
 
 function firstLineEnd(text: string, start: number, end: number): number {
@@ -116,7 +126,8 @@ export function mapSchemaErrors(
     // `not` inside an allOf entry with errorMessage: the entry is reported through its own errorMessage.
     const segments = decodePointer(e.instancePath);
     if (walk.explained.has(e.instancePath)) continue;
-    const loc = locate(root, segments);
+    // A moved (mis-indented) block is validated where it belongs but underlined where it is written.
+    const loc = locate(root, writtenPath(segments, walk.relocations));
     const parentSchema = (e.parentSchema ?? {}) as JsonSchema;
     const custom = typeof parentSchema['errorMessage'] === 'string' ? (parentSchema['errorMessage'] as string) : undefined;
     let problem: RawProblem | undefined;
@@ -181,11 +192,13 @@ export function mapSchemaErrors(
       }
       case 'pattern': {
         const msg = typeof parentSchema['patternErrorMessage'] === 'string' ? (parentSchema['patternErrorMessage'] as string) : custom;
+        const meant = namespaceMeant(segments, e.data);
         problem = {
           rule: 'invalid-value',
           message: `${valueText(e.data)} is not a valid value for ${fieldLabel(segments, kind)}. ${msg ?? `It must match ${(e.params as { pattern: string }).pattern}.`}`,
           start,
           end,
+          ...(meant ? { data: { fix: 'replace-value' as const, to: meant } } : {}),
         };
         break;
       }
@@ -241,6 +254,17 @@ export function mapSchemaErrors(
     out.push(problem);
   }
   return out;
+}
+
+/**
+ * `names: [bookinfo]` in a namespaceSelector means every cluster's bookinfo: `*\/bookinfo` (the fix quotes
+ * it: a plain scalar cannot start with `*`, YAML's alias mark).
+ */
+function namespaceMeant(segments: string[], value: unknown): string | undefined {
+  const n = segments.length;
+  if (n < 3 || segments[n - 3] !== 'namespaceSelector' || segments[n - 2] !== 'names' || typeof value !== 'string') return undefined;
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$/.test(value)) return undefined;
+  return `*/${value}`;
 }
 
 function rootRange(root: YAMLMap, text: string): [number, number] {
