@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, RULE_IDS } from '../engine/problems';
+import { RULE_IDS } from '../engine/problems';
+import { sarifRule } from '../engine/rules/registry/index';
 import type { Problem } from '../engine/types';
 
 // Output formats of `tsb-lint check`: text lines, JSON (1-based lines and columns) and SARIF 2.1.0 as
@@ -157,27 +158,7 @@ function folderUri(dir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/** SARIF rule metadata: the registry's explanation, examples and documentation link. */
 function ruleDescriptor(id: string, repository: string) {
-  const info = RULES.get(id);
-  const description = info?.description ?? id;
-  const severity = info?.severity ?? 'warning';
-  const scope = info?.crossFile
-    ? 'It is a cross-file rule: it compares this file with the rest of the checked project.'
-    : 'It looks at one document at a time.';
-  const full = `${description} Default severity: ${severity}. ${scope}`;
-  const docs = `${repository}/blob/main/docs/rules/${id}.md`;
-  const howText = `Suppress one occurrence with a "# tsb-lint-disable-next-line ${id}" comment on the line above, the whole file with "# tsb-lint-disable ${id}", or change its severity under "rules:" in tsb.config.yaml (off, hint, info, warning, error). Documentation: ${docs}`;
-  const howMarkdown = `**${id}**: ${description}\n\nDefault severity: \`${severity}\`. ${scope}\n\n`
-    + `Suppress one occurrence with \`# tsb-lint-disable-next-line ${id}\` on the line above, the whole file with \`# tsb-lint-disable ${id}\`, `
-    + `or change its severity in \`tsb.config.yaml\`:\n\n\`\`\`yaml\nrules:\n  ${id}: warning   # off | hint | info | warning | error\n\`\`\`\n\n[Rule documentation](${docs})`;
-  return {
-    id,
-    name: id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
-    shortDescription: { text: description },
-    fullDescription: { text: full },
-    help: { text: howText, markdown: howMarkdown },
-    helpUri: docs,
-    defaultConfiguration: { level: SARIF_LEVEL[severity] },
-    properties: { tags: ['tsb', info?.crossFile ? 'cross-file' : 'schema'] },
-  };
+  return sarifRule(id, repository)!;
 }
