@@ -2,6 +2,7 @@
 // (../shared/corpus/real-world), each with a one-line justification. Each corpus file comes from a
 // different repository and scenario, so each file is analysed as a project of its own (single-document
 // rules plus the relational rules within the file). Templated files only have to not crash.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,9 +12,10 @@ import { readText } from '../server/src/node/scan';
 import { justify } from './corpusJustifications';
 
 const root = resolve(__dirname, '../..');
-const corpus = resolve(root, '../shared/corpus/real-world');
+// The shared folder: TSB_SHARED, else ../shared beside the repository.
+const corpus = resolve(process.env.TSB_SHARED ? resolve(process.env.TSB_SHARED) : resolve(root, '../shared'), 'corpus/real-world');
 if (!existsSync(corpus)) {
-  console.error(`corpus not found at ${corpus}`);
+  console.error(`corpus-report needs the shared folder: ${corpus} not found (set TSB_SHARED to the folder that holds corpus/, or place it at ../shared beside the repository)`);
   process.exit(2);
 }
 
@@ -55,7 +57,8 @@ for (const file of plain) {
 
 // Relational findings across the files of one scenario (the corpus keeps files of a repository
 // flattened as a__b__c.yaml; a scenario is the path up to `scenarios__<name>`, else its first two folders).
-const RELATIONAL = new Set(['namespace-owned-twice', 'multiple-workspace-settings', 'gateway-selector-no-match', 'service-selector-no-match', 'edge-dns-resolution-disabled', 'subset-not-found']);
+const RELATIONAL = new Set(['namespace-owned-twice', 'multiple-workspace-settings', 'gateway-selector-no-match', 'service-selector-no-match', 'edge-dns-resolution-disabled', 'subset-not-found',
+  'cluster-name-reused', 'cluster-not-found', 'gateway-server-conflict', 'gateway-kind-mismatch', 'port-protocol-unknown', 'version-label-missing']);
 const groups = new Map<string, string[]>();
 for (const file of plain) {
   const [repo, name] = relative(corpus, file).split('/') as [string, string];
@@ -94,6 +97,32 @@ for (const file of templated) {
   }
 }
 
+// The repository trees, each checked at its root as its users would (`tsb-lint check .` with the built CLI,
+// deployment units inferred). Every error is listed, and every warning of the rules issue 14 added.
+const NEW_RULES = new Set(['cluster-name-reused', 'cluster-not-found', 'gateway-server-conflict', 'gateway-kind-mismatch', 'per-try-timeout-too-long', 'weight-sum', 'invalid-name', 'service-annotation-misplaced', 'port-protocol-unknown', 'version-label-missing']);
+const treesDir = resolve(corpus, '../trees');
+const treeRows: string[] = [];
+const treeFindings: string[] = [];
+let treeUnjustified = 0;
+for (const tree of existsSync(treesDir) ? readdirSync(treesDir).filter((n) => statSync(join(treesDir, n)).isDirectory()).sort() : []) {
+  let stdout: string;
+  try {
+    stdout = execFileSync(process.execPath, [join(root, 'server/out/cli.js'), 'check', '.', '--format', 'json'], { cwd: join(treesDir, tree), encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (e) {
+    stdout = String((e as { stdout?: string }).stdout ?? '');
+  }
+  const found = (JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] }).diagnostics;
+  const by = (sev: string) => found.filter((d) => d.severity === sev);
+  const perRule = (sev: string) => Object.entries(by(sev).reduce<Record<string, number>>((m, d) => ({ ...m, [d.rule]: (m[d.rule] ?? 0) + 1 }), {})).map(([r, n]) => `${r} ${n}`).join(', ') || '-';
+  treeRows.push(`| \`${tree}\` | ${by('error').length} | ${perRule('warning')} |`);
+  for (const d of found) {
+    if (d.severity !== 'error' && !(d.severity === 'warning' && NEW_RULES.has(d.rule))) continue;
+    const why = justify(`trees/${tree}/${d.file}`, { rule: d.rule } as Problem);
+    if (!why) treeUnjustified++;
+    treeFindings.push(`| \`${tree}\` | \`${d.file}\`:${d.line}:${d.column} | ${d.severity} \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`);
+  }
+}
+
 const clean = plain.length - sections.length;
 const summary = Object.entries(counts).sort().map(([k, n]) => `| ${k.split(' ')[1]} | ${k.split(' ')[0]} | ${n} |`).join('\n');
 const md = `# Corpus report
@@ -126,7 +155,25 @@ only some files of each repository, which explains most of what is below. ${relU
 | scenario | file:line | finding | message | justification |
 |---|---|---|---|---|
 ${relational.join('\n')}
+
+## Repository trees
+
+The six repositories of \`../shared/corpus/trees\`, each checked at its root with \`tsb-lint check .\` (the built
+CLI; deployment units inferred from their scripts, READMEs, Argo CD and kustomize files). Errors per tree, and
+warnings per rule:
+
+| tree | errors | warnings |
+|---|---|---|
+${treeRows.join('\n')}
+
+Every error, and every warning of the rules added for the checks an expert makes (cluster names, gateway server
+conflicts and kinds, retry timeouts, weights, names, misplaced Service annotations, port protocols, version
+labels), with its justification (${treeUnjustified} unjustified):
+
+| tree | file:line | finding | message | justification |
+|---|---|---|---|---|
+${treeFindings.join('\n') || '| - | - | - | none | - |'}
 `;
 writeFileSync(join(root, 'docs/corpus-report.md'), md);
 console.log(`corpus report: ${plain.length} files, ${sections.length} with findings, ${unjustified} unjustified, ${crashes} crashes`);
-process.exitCode = unjustified || relUnjustified || crashes ? 1 : 0;
+process.exitCode = unjustified || relUnjustified || treeUnjustified || crashes ? 1 : 0;

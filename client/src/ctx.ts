@@ -2,22 +2,30 @@
 // disposal lifetimes — the extension's (context.subscriptions) and one server session's.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { FailoverPreviewPanel } from './webview/panel';
+import { FailoverPreviewPanel, type PreviewData } from './webview/panel';
+import { ProjectSummaryPanel } from './webview/summaryPanel';
 import {
-  FailoverModelRequest, ModelChangedNotification, StatusNotification, type FailoverModel,
+  FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  type InferredConfig, type ProjectSummary,
 } from '../../server/src/protocol';
 import { createLanguageClient, CLIENT_NAME, RestartPolicy } from './languageClient';
 import { StatusItem } from './statusItem';
+import { TsbDocuments } from './tsbDocuments';
+
+/** Bursts of notifications (a scan, a rename) end in one summary request. */
+const SUMMARY_DEBOUNCE_MS = 200;
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel(CLIENT_NAME);
   readonly status = new StatusItem();
+  readonly tsbDocuments = new TsbDocuments();
   private client: LanguageClient | undefined;
   private session: vscode.Disposable[] = [];
   private readonly policy = new RestartPolicy(() => this.gaveUp());
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    extension.subscriptions.push(this.output, this.status, this);
+    extension.subscriptions.push(this.output, this.status, this.tsbDocuments, this);
   }
 
   get running(): boolean {
@@ -31,25 +39,31 @@ export class Ctx implements vscode.Disposable {
     this.status.setState('starting');
     this.session.push(
       client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.status.setState('running');
-        else if (e.newState === State.Starting) this.status.setState('starting');
+        if (e.newState === State.Running) {
+          this.status.setState('running');
+          this.scheduleSummary(0);
+        } else if (e.newState === State.Starting) this.status.setState('starting');
         else this.status.setState('stopped');
       }),
-      client.onNotification(StatusNotification, (s) => this.status.setCounts(s)),
-      client.onNotification(ModelChangedNotification, () => FailoverPreviewPanel.currentPanel?.scheduleRefresh()),
+      client.onNotification(StatusNotification, () => this.scheduleSummary()),
+      client.onNotification(ModelChangedNotification, () => {
+        FailoverPreviewPanel.currentPanel?.scheduleRefresh();
+        this.scheduleSummary();
+      }),
     );
     try {
       await client.start();
     } catch (err) {
       this.status.setState('failed');
       this.output.appendLine(`Could not start the server: ${String((err as Error)?.message ?? err)}`);
-      void vscode.window.showErrorMessage(`${CLIENT_NAME} could not start; see the "${CLIENT_NAME}" output.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not start; see the "{0}" output.', CLIENT_NAME));
     }
   }
 
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
     while (this.session.length) this.session.pop()?.dispose();
     if (client) {
       try {
@@ -68,18 +82,52 @@ export class Ctx implements vscode.Disposable {
     await this.start();
   }
 
-  /** The failover model, for the preview panel; throws a readable error when the server is down. */
-  async requestFailoverModel(): Promise<FailoverModel> {
+  /** What the server inferred about where files are applied, as tsb.config.yaml text. */
+  async requestInferredConfig(uri?: string): Promise<InferredConfig | null> {
+    return this.runningClient().sendRequest(InferredConfigRequest, uri ? { uri } : {});
+  }
+
+  private runningClient(): LanguageClient {
     const client = this.client;
-    if (!client || client.state !== State.Running) throw new Error('the TSB language server is not running (run "TSB: Restart Server")');
-    return client.sendRequest(FailoverModelRequest, {});
+    if (!client || client.state !== State.Running) throw new Error(vscode.l10n.t('the TSB language server is not running (run "TSB: Restart Server")'));
+    return client;
+  }
+
+  /** The failover model and the project's names, for the preview panel; throws a readable error when the server is down. */
+  async requestFailoverModel(): Promise<PreviewData> {
+    const client = this.runningClient();
+    const [model, summary] = await Promise.all([
+      client.sendRequest(FailoverModelRequest, {}),
+      client.sendRequest(ProjectSummaryRequest, {}).catch(() => undefined),
+    ]);
+    return { model, ...(summary ? { hints: { project: summary.project, folders: summary.folders } } : {}) };
+  }
+
+  /** What the server found in the workspace. */
+  async requestSummary(): Promise<ProjectSummary> {
+    return this.runningClient().sendRequest(ProjectSummaryRequest, {});
+  }
+
+  /** Refreshes the status item and an open summary panel (debounced). */
+  private scheduleSummary(delayMs = SUMMARY_DEBOUNCE_MS): void {
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = undefined;
+      if (!this.running) return;
+      this.requestSummary().then((s) => {
+        this.status.setSummary(s);
+        void ProjectSummaryPanel.currentPanel?.push(s);
+      }, (e: unknown) => this.output.appendLine(`Could not read the project summary: ${e instanceof Error ? e.message : String(e)}`));
+    }, delayMs);
   }
 
   private gaveUp(): void {
     this.status.setState('failed');
-    void vscode.window.showErrorMessage(`${CLIENT_NAME} crashed 5 times in 3 minutes and was not restarted.`, 'Restart Server', 'Show Log').then((choice) => {
-      if (choice === 'Restart Server') void vscode.commands.executeCommand('tsb.restartServer');
-      if (choice === 'Show Log') this.output.show(true);
+    const restart = vscode.l10n.t('Restart Server');
+    const log = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} crashed 5 times in 3 minutes and was not restarted.', CLIENT_NAME), restart, log).then((choice) => {
+      if (choice === restart) void vscode.commands.executeCommand('tsb.restartServer');
+      if (choice === log) this.output.show(true);
     });
   }
 

@@ -100,8 +100,132 @@ export const ModelChangedNotification = new NotificationType<{ version: number }
 /** Sent (debounced) whenever the project's problem counts may have changed. */
 export const StatusNotification = new NotificationType<StatusParams>('tsb/status');
 
-/** Command ids the server names in code lenses; the client registers them. */
+/** A place in a file that shows why something was inferred (`deploy.sh:12  kubectl --context c1 apply -f k8s/`). */
+export interface UnitEvidence {
+  uri: string;
+  /** 0-based, like LSP positions. */
+  line: number;
+  /** The line's text (or a short excerpt), shown as is. */
+  text: string;
+}
+
+/** Files applied together in one step (a deploy script's `kubectl apply`, an Argo CD Application, ...). */
+export interface DeploymentUnit {
+  name: string;
+  /** URIs of the files of the unit. */
+  files: string[];
+  clusters: string[];
+  /** Reaches the management plane: sent with tctl apply, or TSB objects synced through a cluster's GitOps. */
+  managementPlane: boolean;
+  /** Default namespace imposed by the mechanism (`-n`, kustomize `namespace:`), null when none. */
+  namespace: string | null;
+  evidence: UnitEvidence[];
+  /** Names of units that never coexist with this one (either/or scenarios, successive versions). */
+  alternativeTo: string[];
+}
+
+/** A gateway install CR (IngressGateway, Gateway, ...) of the project, for advice that names real gateways. */
+export interface GatewayInstallSummary {
+  kind: string;
+  name: string;
+  namespace: string | null;
+  /** Pod labels the operator gives the gateway: app=<name> plus kubeSpec.deployment.labels. */
+  labels: Record<string, string>;
+  eastWestOnly: boolean;
+  clusters: string[];
+  uri: string;
+}
+
+/** A Workspace of the project, and whether a WorkspaceSetting already configures it. */
+export interface WorkspaceSummary {
+  organization: string | null;
+  tenant: string | null;
+  name: string;
+  namespaces: string[];
+  /** Name of its WorkspaceSetting, null when it has none. */
+  setting: string | null;
+  uri: string;
+}
+
+/** What the project already names: advice and snippets use these instead of made-up examples. */
+export interface ProjectValues {
+  organizations: string[];
+  tenants: string[];
+  workspaces: WorkspaceSummary[];
+  /** Namespaces of Kubernetes objects and Namespace resources. */
+  namespaces: string[];
+  gateways: GatewayInstallSummary[];
+}
+
+/** A tsb.config.yaml the server read. */
+export interface ConfigFileSummary {
+  uri: string;
+  placements: number;
+  /** Problems in the file itself (unknown keys, bad globs...). */
+  problems: number;
+}
+
+/** What the server found in the workspace: the status item's text and the summary view. */
+export interface ProjectSummary {
+  /** Grows whenever the project changes. */
+  version: number;
+  /** Workspace folder URIs. */
+  folders: string[];
+  /** YAML files the server knows about (open or on disk), ignored ones excluded. */
+  files: number;
+  /** Files with at least one TSB document (a *.tetrate.io apiVersion). */
+  tsbFiles: number;
+  /** The scan of the workspace folders is still running. */
+  scanning: boolean;
+  problems: StatusParams;
+  configs: ConfigFileSummary[];
+  /** Some file is placed in clusters by tsb.config.yaml or an inference. */
+  placementsConfigured: boolean;
+  /** Clusters named by placements, configured or inferred. */
+  clusters: string[];
+  /** YAML files with Kubernetes or TSB objects that nothing in the repository places. */
+  unplaced: string[];
+  /** What the inference read but could not use, and where ("inline YAML (a heredoc)", "the current kube context"). */
+  inferenceNotes: (UnitEvidence & { reason: string })[];
+  /** The failover model's notes ("No WorkspaceSetting yet..."). */
+  notes: string[];
+  /** Deployment units inferred from the repository (scripts, CI, Argo CD...). */
+  units: DeploymentUnit[];
+  project: ProjectValues;
+}
+
+export interface ProjectSummaryParams {
+  /** Reserved: the summary covers every workspace folder. */
+  uri?: string;
+}
+
+/** What the server found: files, problems, configs, inferred placements and units. */
+export const ProjectSummaryRequest = new RequestType<ProjectSummaryParams, ProjectSummary, void>('tsb/projectSummary');
+
+/** Command ids the server names in code lenses and code actions; the client registers them. */
 export const Commands = {
   showFailoverPreview: 'tsb.showFailoverPreview',
   restartServer: 'tsb.restartServer',
+  writeConfig: 'tsb.writeConfig',
+  showSummary: 'tsb.showSummary',
 } as const;
+
+/** Writes a tsb.config.yaml from what was inferred; the summary view and the preview offer it when it is registered. */
+export const WRITE_CONFIG_COMMAND = Commands.writeConfig;
+
+export interface InferredConfigParams {
+  /** A file of the project (its workspace folder gets the config); the first folder when omitted. */
+  uri?: string;
+}
+
+export interface InferredConfig {
+  /** Where the tsb.config.yaml goes. */
+  uri: string;
+  /** What was inferred, as tsb.config.yaml text. */
+  text: string;
+  /** A tsb.config.yaml is already there (the client shows the text instead of overwriting it). */
+  exists: boolean;
+}
+
+/** The inferred deployment as a tsb.config.yaml ("Write tsb.config.yaml"). */
+export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>('tsb/inferredConfig');

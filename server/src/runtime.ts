@@ -16,7 +16,8 @@ export interface FoundYaml {
   source?: boolean;
 }
 
-export type ReadResult = { text: string } | { skipped: string } | { missing: true };
+/** `strictUtf8`: the text was decoded strictly from UTF-8 (U+FFFD in it is a real character). */
+export type ReadResult = { text: string; strictUtf8?: boolean } | { skipped: string } | { missing: true };
 
 export interface Disposable {
   dispose(): void;
@@ -79,7 +80,11 @@ export function createNodeRuntime(): RuntimeEnvironment {
     async readFile(uri, maxBytes) {
       if (!isFileUri(uri)) return { missing: true };
       try {
-        return await readTextAsync(fileURLToPath(uri), maxBytes);
+        const read = await readTextAsync(fileURLToPath(uri), maxBytes);
+        // A FIFO or device named *.yaml (a watcher event can report one) is not a file of the project,
+        // as the folder scan already says: it is never opened for reading.
+        if ('special' in read) return { missing: true };
+        return 'text' in read ? { text: read.text, strictUtf8: true } : read;
       } catch {
         return { missing: true };
       }

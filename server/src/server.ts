@@ -6,16 +6,17 @@ import {
   type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject } from './engine/index';
+import { CONFIG_FILE, createProject, inferredConfig } from './engine/index';
 import { registerFeatures } from './handlers/features';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { guard, guardNotification } from './handlers/guard';
 import { Debouncer } from './handlers/scheduler';
 import { SettingsStore } from './handlers/settings';
 import { WorkspaceSync } from './handlers/workspaceSync';
+import { projectSummary } from './handlers/projectSummary';
 import {
-  DEFAULT_SETTINGS, FailoverModelRequest, ModelChangedNotification, StatusNotification,
-  type InitializationOptions, type Settings, type StatusParams,
+  DEFAULT_SETTINGS, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  type InitializationOptions, type ProjectSummary, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
 
@@ -55,11 +56,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let folders: string[] = [];
   let scan: Promise<void> = Promise.resolve();
   let lastVersion = -1;
+  let lastSettings = -1;
+  let closedFilesChanged = false;
   let lastStatus = '';
   let canRefreshLenses = false;
   let watchDynamically = false;
   let snippets = true;
   let folderEvents = false;
+  let initializeReceived = false;
   let initialized: () => void = () => undefined;
   sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
@@ -81,7 +85,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     // Cross-file results in slices: requests are answered in between.
     await sync.derive();
     if (!isCurrent() || shuttingDown) return;
-    if (!announce()) diagnostics.wake();
+    announce();
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
     if (!isCurrent()) return;
     const status: StatusParams = diagnostics.status();
@@ -97,12 +101,32 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    * a pull for the edited document causes, so other files refresh without waiting for the debounce.
    */
   function announce(): boolean {
-    if (!diagnostics || shuttingDown || project.version === lastVersion) return false;
+    // Settings (rule severities, enable) and a closed file's own text change diagnostics without
+    // changing the project's cross-file version; open documents are pulled by the client itself.
+    const settingsGeneration = settingsStore?.generation ?? 0;
+    if (!diagnostics || shuttingDown) return false;
+    if (project.version === lastVersion && settingsGeneration === lastSettings && !closedFilesChanged) return false;
+    closedFilesChanged = false;
+    const projectChanged = project.version !== lastVersion;
     lastVersion = project.version;
+    lastSettings = settingsGeneration;
     diagnostics.projectChanged();
+    if (!projectChanged) return true;
     notify(ModelChangedNotification, { version: lastVersion });
-    if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshLenses) refreshLenses();
     return true;
+  }
+
+  // One code lens refresh in flight at a time (a client slow to answer never collects a queue of them).
+  let lensRefreshing = false;
+  let lensAgain = false;
+  function refreshLenses(): void {
+    if (lensRefreshing) { lensAgain = true; return; }
+    lensRefreshing = true;
+    connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined).finally(() => {
+      lensRefreshing = false;
+      if (lensAgain && !shuttingDown) { lensAgain = false; refreshLenses(); }
+    });
   }
 
   sync.onDidChange(() => settle.trigger(current.diagnosticsDelay));
@@ -116,14 +140,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }
 
   connection.onInitialize((params): InitializeResult => {
+    initializeReceived = true;
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    // Pull only when the client can also be asked to re-pull (workspace/diagnostic/refresh): without it a
+    // change in one file would never reach the others (Neovim 0.10 pulls but cannot be refreshed).
     const canPull = caps.textDocument?.diagnostic !== undefined;
+    const canRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     const mode: DiagnosticsMode = init.diagnosticsMode === 'pull' || init.diagnosticsMode === 'push'
       ? init.diagnosticsMode
-      : canPull ? 'pull' : 'push';
+      : canPull && canRefresh ? 'pull' : 'push';
     settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
-    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, caps.workspace?.diagnostics?.refreshSupport === true, announce);
+    diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, canRefresh, announce);
     if (mode === 'pull') diagnostics.registerPull();
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -131,7 +159,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     folderEvents = caps.workspace?.workspaceFolders === true;
     folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
     if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
-    logger.info(`TSB language server: ${mode} diagnostics, ${folders.length} workspace folder(s).`);
+    const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
+    logger.info(`TSB language server: ${mode} diagnostics (${why}), ${folders.length} workspace folder(s).`);
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     scan = sync.addFolders(folders);
@@ -164,7 +193,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     // The getter throws for clients without workspace folder support.
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
-        sync.removeFolders(e.removed.map((f) => runtime.normalizeUri(f.uri)));
+        const removed = e.removed.map((f) => runtime.normalizeUri(f.uri));
+        folders = [...folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normalizeUri(f.uri))];
+        sync.removeFolders(removed);
         await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
       }));
     }
@@ -183,22 +214,47 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }));
 
   documents.onDidChangeContent((e) => sync.didChange(runtime.normalizeUri(e.document.uri), e.document));
-  documents.onDidClose((e) => { void sync.didClose(runtime.normalizeUri(e.document.uri)); });
+  documents.onDidClose((e) => { closedFilesChanged = true; void sync.didClose(runtime.normalizeUri(e.document.uri)); });
 
   connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
+    closedFilesChanged = true;
     await sync.didChangeWatchedFiles(params.changes.map((c) => ({
       uri: runtime.normalizeUri(c.uri),
       type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
     })));
   }));
 
+  connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
+    await sync.settled();
+    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
+    if (!folder) return null;
+    const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;
+    return { uri: configUri, text: inferredConfig(project.deployment(configUri), folder.replace(/\/$/, '')), exists: project.hasConfig(folder.replace(/\/$/, '')) };
+  }, () => initializeReceived));
+
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
     await sync.derive();
     return project.failoverModel();
-  }));
+  }, () => initializeReceived));
 
-  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets });
+  const noSummary: ProjectSummary = {
+    version: -1, folders: [], files: 0, tsbFiles: 0, scanning: false,
+    problems: { errors: 0, warnings: 0, infos: 0, files: 0, filesWithProblems: 0 },
+    configs: [], placementsConfigured: false, clusters: [], unplaced: [], inferenceNotes: [], notes: [], units: [],
+    project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways: [] },
+  };
+  connection.onRequest(ProjectSummaryRequest, guard(logger, ProjectSummaryRequest.method, noSummary, async () => {
+    await sync.settled();
+    await sync.derive();
+    if (!diagnostics) return noSummary;
+    return projectSummary({
+      project, folders, knownUris: sync.knownUris(), configs: sync.configFiles(), status: diagnostics.status(), scanning: sync.isScanning,
+    });
+  }, () => initializeReceived));
+
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets, initialized: () => initializeReceived });
 
   connection.onShutdown(() => {
     shuttingDown = true;

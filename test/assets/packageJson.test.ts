@@ -1,6 +1,6 @@
 // package.json and the code agree: every Settings key has a `tsb.*` configuration entry with the
 // same default (and no extra ones), rule ids match the rule catalogue, commands are contributed,
-// snippets exist, and vsce will not prompt.
+// no static snippets (completion offers them where they fit), and vsce will not prompt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
     configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[]; properties?: Record<string, { enum: string[] }> }> };
     commands: { command: string; title: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
-    snippets: { language: string; path: string }[];
+    snippets?: { language: string; path: string }[];
   };
 };
 const props = pkg.contributes.configuration.properties;
@@ -62,11 +62,11 @@ test('commands, menus, activation and capabilities', () => {
   assert.equal(pkg.main, './client/out/extension.js');
 });
 
-test('snippets file exists and packaging will not prompt (license file, allowlist .vscodeignore)', () => {
-  for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
+test('no contributed snippets (VS Code would offer them in every key) and packaging will not prompt (license file, allowlist .vscodeignore)', () => {
+  assert.equal(pkg.contributes.snippets, undefined, 'resource snippets come from the server, only where a resource starts');
   assert.equal(pkg.license, 'Apache-2.0');
   assert.match(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'), /Apache License/);
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   assert.equal(ignore[0], '**', '.vscodeignore starts by excluding everything');
-  for (const want of ['!client/out/extension.js', '!server/out/serverMain.js', '!server/out/validators/*.js', '!server/out/analysisWorker.js', '!snippets/**', '!package.json', '!LICENSE']) assert.ok(ignore.includes(want), want);
+  for (const want of ['!client/out/extension.js', '!server/out/serverMain.js', '!server/out/validators/*.js', '!server/out/analysisWorker.js', '!package.json', '!LICENSE']) assert.ok(ignore.includes(want), want);
 });

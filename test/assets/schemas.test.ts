@@ -9,6 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import { catalog, type SchemaEntry } from '../../schemas/src/index';
 import { renderFiles } from '../../schemas/src/render';
 import { createAjv } from '../../server/src/engine/schema/ajv';
+import { needShared } from '../helpers/shared';
 
 // Compiled to test/out/assets/; fall back to the working directory (tests run from the repo root).
 const candidate = path.resolve(__dirname, '../../..');
@@ -228,11 +229,8 @@ const EXEMPT: Record<string, string> = {
 };
 
 test('every TSB document of the real-world corpus validates (minus listed mistakes)', (t) => {
-  const corpus = path.join(path.resolve(root, '../shared'), 'corpus', 'real-world');
-  if (!fs.existsSync(corpus)) {
-    t.skip(`corpus not found at ${corpus}: the shared folder (../shared next to the repo) is absent`);
-    return;
-  }
+  const corpus = needShared(t, 'corpus/real-world');
+  if (!corpus) return;
   const failures: string[] = [];
   const used = new Set<string>();
   let validated = 0;

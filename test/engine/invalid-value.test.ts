@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalog } from '../../server/src/engine/index';
-import { lint, only, none, marked, y } from '../helpers/engine';
+import { lint, only, none, marked, project, y } from '../helpers/engine';
+import { applyFix } from '../helpers/fixes';
 
 const ws = (names: string[]) => {
   const src = y`
@@ -188,4 +189,17 @@ test('ServiceRoute service must be <namespace>/<fqdn>', () => {
   `);
   const d = only(lint(text), 'invalid-value');
   assert.deepEqual(d.range, ranges[0]);
+});
+
+test('a bare namespace name: the quick fix writes the `*/name` it means, quoted so YAML does not read an alias', () => {
+  for (const [written, fixed] of [['bookinfo', '"*/bookinfo"'], ['"bookinfo"', '"*/bookinfo"'], ["'bookinfo'", '"*/bookinfo"']] as const) {
+    const { text } = ws([written]);
+    const t = project({ 'ws.yaml': text });
+    const d = only(t.diags('ws.yaml'), 'invalid-value');
+    const out = applyFix(t, 'ws.yaml', d)['ws.yaml']!;
+    assert.ok(out.includes(`    - ${fixed}\n`), out);
+    none(project({ 'ws.yaml': out }).diags('ws.yaml'), 'invalid-value');
+  }
+  // A value that is no namespace name at all gets no guess.
+  assert.equal(only(lint(ws(['Book_Info']).text), 'invalid-value').data, undefined);
 });

@@ -16,7 +16,24 @@ test('a duplicate key points at the second key', () => {
   assert.equal(d.severity, 'error');
   assert.equal(d.range.start.line, 4);
   assert.equal(d.range.start.character, 2);
-  assert.match(d.message, /unique.*replace the first/);
+  assert.match(d.message, /twice.*replace the first/);
+});
+
+test('a duplicate key says where the first one is: the whole key, "N lines above", related information on the first', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\n  labels:\n    app: reviews\n  name: reviews-v2\n';
+  const t = project({ 'svc.yaml': text });
+  const d = only(t.diags('svc.yaml'), 'yaml-syntax');
+  assert.deepEqual(rng(d.range), [6, 2, 6, 6]);
+  assert.equal(d.message, '`name` is set twice in this mapping (keys must be unique; the first one is 3 lines above): the second value would silently replace the first. Remove one of them.');
+  assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range), r.message]), [[t.uri('svc.yaml'), [3, 2, 3, 6], 'the first `name`']]);
+});
+
+test('a duplicate key in the second document of a file: the related range is in that document', () => {
+  const t = project({ 'two.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata: { name: b, name: c }\n' });
+  const d = only(t.diags('two.yaml'), 'yaml-syntax');
+  assert.deepEqual(rng(d.range), [7, 21, 7, 25]);
+  assert.match(d.message, /earlier on this line/);
+  assert.deepEqual(d.related?.map((r) => rng(r.range)), [[7, 12, 7, 16]]);
 });
 
 test('an over-indented key is a syntax error on that block', () => {

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   type ClientCapabilities, type Diagnostic, type DocumentDiagnosticReport, type PublishDiagnosticsParams,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
@@ -23,6 +24,10 @@ export interface HarnessOptions {
   noConfiguration?: boolean;
   /** Wraps the server's Node runtime (to observe or hold its yields between slices of analysis). */
   runtime?: (node: RuntimeEnvironment) => RuntimeEnvironment;
+  /** Pull mode: leave out workspace.diagnostics.refreshSupport (a client like Neovim 0.10). */
+  noRefreshSupport?: boolean;
+  /** Answer workspace/diagnostic/refresh the way Neovim 0.12 does: with a workspace-wide pull. */
+  workspacePullOnRefresh?: boolean;
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -35,6 +40,16 @@ export class LspHarness {
   readonly publishLog: PublishDiagnosticsParams[] = [];
   refreshes = 0;
   status: StatusParams | undefined;
+  /** Workspace pulls sent by `workspacePull` and not answered yet. */
+  workspacePending = 0;
+  /** The most workspace pulls ever waiting for an answer at once. */
+  maxWorkspacePending = 0;
+  /** Every workspace pull sent, to wait for all of their answers. */
+  readonly workspacePulls: Promise<WorkspaceDiagnosticReport>[] = [];
+  /** The latest workspace report per file (what a client shows for closed files), and its result ids. */
+  readonly workspaceItems = new Map<string, Diagnostic[]>();
+  readonly workspaceResultIds = new Map<string, string>();
+  private workspaceWaiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private publishWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -55,6 +70,7 @@ export class LspHarness {
     this.client.onRequest('workspace/codeLens/refresh', () => null);
     this.client.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
+      if (options.workspacePullOnRefresh) this.workspacePull().catch(() => undefined);
       const w = this.refreshWaiters;
       this.refreshWaiters = [];
       for (const f of w) f();
@@ -90,7 +106,7 @@ export class LspHarness {
         didChangeWatchedFiles: { dynamicRegistration: true },
         codeLens: { refreshSupport: true },
         workspaceFolders: true,
-        ...(this.options.mode === 'pull' ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(this.options.mode === 'pull' && !this.options.noRefreshSupport ? { diagnostics: { refreshSupport: true } } : {}),
       },
       textDocument: {
         synchronization: { dynamicRegistration: false },
@@ -146,6 +162,46 @@ export class LspHarness {
     const r = await this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri(rel) } });
     if (r.kind !== 'full') throw new Error('expected a full report');
     return r.items;
+  }
+
+  /**
+   * A workspace-wide pull as Neovim 0.12 sends one: with the result ids it has, never cancelled. Its report
+   * updates `workspaceItems`; `workspacePending` counts the pulls not answered yet.
+   */
+  workspacePull(): Promise<WorkspaceDiagnosticReport> {
+    const p = this.sendWorkspacePull();
+    this.workspacePulls.push(p);
+    return p;
+  }
+
+  private async sendWorkspacePull(): Promise<WorkspaceDiagnosticReport> {
+    this.workspacePending++;
+    this.maxWorkspacePending = Math.max(this.maxWorkspacePending, this.workspacePending);
+    try {
+      const previousResultIds = [...this.workspaceResultIds].map(([uri, value]) => ({ uri, value }));
+      const report = await this.client.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+      for (const item of report.items) {
+        if (item.kind === 'full') this.workspaceItems.set(item.uri, item.items);
+        if (item.resultId) this.workspaceResultIds.set(item.uri, item.resultId);
+        else this.workspaceResultIds.delete(item.uri);
+      }
+      return report;
+    } finally {
+      this.workspacePending--;
+      const w = this.workspaceWaiters;
+      this.workspaceWaiters = [];
+      for (const f of w) f();
+    }
+  }
+
+  /** Resolves once the workspace items of a file satisfy `test` (checked after each answered workspace pull). */
+  async waitForWorkspaceItems(rel: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const uri = this.uri(rel);
+    for (;;) {
+      const have = this.workspaceItems.get(uri) ?? [];
+      if (test(have)) return have;
+      await new Promise<void>((resolve) => this.workspaceWaiters.push(resolve));
+    }
   }
 
   /** Resolves with the next (or current) publish for a file that satisfies `test`. */

@@ -15,6 +15,7 @@ import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { makeWorkspace, removeWorkspace } from '../helpers/workspace';
 import { seedCases } from '../robustness/support';
+import { needShared } from '../helpers/shared';
 
 const out = path.join(repoRoot(), 'server', 'out');
 const registry = new SchemaRegistry(catalog);
@@ -27,7 +28,8 @@ function pool(): AnalysisPool {
   return p;
 }
 
-test('documents analysed in workers give the same diagnostics, facts and outline as in-thread', async () => {
+test('documents analysed in workers give the same diagnostics, facts and outline as in-thread', async (t) => {
+  if (!needShared(t)) return;
   const p = pool();
   const cases = seedCases().cases;
   let files = 0;

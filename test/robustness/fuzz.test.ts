@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../../server/src/engine/index';
+import { spawnSync } from 'node:child_process';
+import { BUDGETS } from '../../server/src/engine/budgets';
+import { takeGlobSteps } from '../../server/src/engine/workspace/glob';
 import { cleanTemps, fuzzSeed, hasCli, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+import { SHAPES } from './shapes';
+import { sharedInCi } from '../helpers/shared';
 
 after(cleanTemps);
 
@@ -50,6 +55,7 @@ function analyse(files: Record<string, string>, before?: Record<string, string>)
 test('engine fuzz: no exception, ranges inside the document, same input → same output', (t) => {
   const seed = fuzzSeed();
   const r = prng(seed);
+  sharedInCi();
   const { cases, note } = seedCases();
   t.diagnostic(`seed ${seed} (TSB_FUZZ_SEED); ${note}`);
   const started = Date.now();
@@ -86,6 +92,7 @@ interface CliJson {
 test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
   const seed = fuzzSeed() + 1;
   const r = prng(seed);
+  sharedInCi();
   const { cases } = seedCases();
   t.diagnostic(`seed ${seed}`);
   let inputs = 0;
@@ -121,6 +128,84 @@ test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the file
     assert.equal(a.status, out.diagnostics.some((d) => d.severity === 'error') ? 1 : 0, `${where}: exit status vs errors`);
   }
   t.diagnostic(`CLI fuzz: ${CLI_RUNS} runs (each twice), ${inputs} mutated files`);
+});
+
+// Work per input byte, counted: whatever the shape, a file's diagnostics, messages, facts and nodes
+// analysed stay within budgets proportional to its size (or constant); glob matching within pattern
+// length times path length. Time and memory per byte are measured by measure.mjs, not here.
+test('scale and shape fuzz: work per input byte stays bounded (counted, not timed)', (t) => {
+  const seed = fuzzSeed() + 2;
+  const r = prng(seed);
+  t.diagnostic(`seed ${seed}`);
+  const MAX_MESSAGE = 2000;
+  for (const shape of SHAPES) {
+    for (const size of shape.sizes.test) {
+      const files = shape.make(size, r);
+      const where = `${shape.name} (size ${size}, seed ${seed})`;
+      const p = newProject();
+      takeGlobSteps();
+      if (files['tsb.config.yaml'] !== undefined) p.setConfig(ROOT, files['tsb.config.yaml']);
+      const uris: string[] = [];
+      for (const [rel, text] of Object.entries(files)) {
+        if (rel === 'tsb.config.yaml') continue;
+        const uri = `${ROOT}/${rel}`;
+        uris.push(uri);
+        if (!p.isIgnored(uri)) p.update(uri, text, 1);
+      }
+      let globChars = 0;
+      let globs = 0;
+      for (const m of (files['tsb.config.yaml'] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+        globChars += m[1]!.length;
+        globs++;
+      }
+      for (const uri of uris) {
+        const text = files[uri.slice(ROOT.length + 1)]!;
+        const ds = p.diagnostics(uri);
+        assert.deepEqual(rangeViolations(text, ds), [], where);
+        assert.ok(!ds.some((d) => d.rule === 'internal-error'), `${where}: ${ds.find((d) => d.rule === 'internal-error')?.message}`);
+        const notices = ds.filter((d) => d.rule === 'file-skipped').length;
+        assert.ok(notices <= 5 && ds.length - notices <= BUDGETS.diagnosticsPerFile + 1, `${where}: ${ds.length} diagnostics`);
+        for (const d of ds) assert.ok(d.message.length <= MAX_MESSAGE, `${where}: a ${d.message.length}-character message`);
+        const out = JSON.stringify(ds).length;
+        assert.ok(out <= 4 * text.length + 65_536, `${where}: ${out} bytes of diagnostics for ${text.length} bytes of input`);
+        const a = p.analysis(uri);
+        if (!a) continue;
+        assert.ok(a.chunks.length <= BUDGETS.documentsPerFile, where);
+        const nodes = a.chunks.reduce((n, c) => n + c.result.nodes, 0);
+        assert.ok(nodes <= BUDGETS.nodesPerFile + BUDGETS.nodesPerDocument + BUDGETS.aliasNodesPerDocument, `${where}: ${nodes} nodes analysed`);
+        const facts = JSON.stringify(p.facts(uri)).length;
+        assert.ok(facts <= 40 * text.length + 65_536, `${where}: ${facts} bytes of facts for ${text.length} bytes of input`);
+      }
+      p.failoverModel();
+      for (const uri of uris) p.diagnostics(uri);
+      const steps = takeGlobSteps();
+      const longest = Math.max(1, ...uris.map((u) => u.length));
+      // Each file is matched against every glob a few times (ignore, placement, each derive).
+      const bound = 8 * (globChars + globs) * (longest + 1) * Math.max(1, uris.length);
+      assert.ok(steps <= bound, `${where}: ${steps} glob steps (bound ${bound})`);
+    }
+  }
+});
+
+test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.yaml, dangling link) never stop tsb-lint', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
+  const r = prng(fuzzSeed() + 3);
+  const dir = tempDir({ 'ok.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n', 'dir.yaml/inner.yaml': 'a: 1\n' });
+  const names = Array.from({ length: 6 }, (_, i) => `${pick(r, ['x', 'sub/y', 'deep/a/b/z'])}-${i}.yaml`);
+  let specials = 0;
+  for (const [i, rel] of names.entries()) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    const kind = i % 3;
+    if (kind === 0 && spawnSync('mkfifo', [p]).status === 0) specials++;
+    else if (kind === 1 && fs.existsSync('/dev/zero')) { fs.symlinkSync('/dev/zero', p); specials++; }
+    else { fs.symlinkSync(path.join(dir, 'missing.yaml'), p); specials++; }
+  }
+  t.diagnostic(`${specials} special entries`);
+  const a = runCli(['check', '.', '--format', 'json'], dir, 60_000);
+  assert.ok(a.status === 0 || a.status === 1, a.stderr);
+  assert.equal(a.stderr, '');
+  const files = (JSON.parse(a.stdout) as CliJson).diagnostics.map((d) => d.file);
+  assert.ok(files.every((f) => !names.includes(f)), `a special file was read: ${files.join(', ')}`);
 });
 
 test('fuzz helpers are deterministic for a seed', () => {

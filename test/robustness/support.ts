@@ -6,8 +6,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { catalog, Project, type Problem, type ProjectOptions } from '../../server/src/engine/index';
 import { SchemaRegistry } from '../../server/src/engine/schema/registry';
+import { sharedDir, sharedMissing } from '../helpers/shared';
 
 /** The repository root: tests are bundled into test/out/robustness/ or elsewhere and run from the root. */
 export const ROOT = (() => {
@@ -49,13 +51,7 @@ export interface SeedCase {
   files: Record<string, string>;
 }
 
-/** ../shared next to the repository (TSB_SHARED overrides); undefined when absent. */
-export function sharedDir(): string | undefined {
-  for (const d of [process.env.TSB_SHARED, path.resolve(ROOT, '../shared')]) {
-    if (d && fs.existsSync(d)) return d;
-  }
-  return undefined;
-}
+export { sharedDir } from '../helpers/shared';
 
 function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -74,7 +70,7 @@ function yamlFilesUnder(dir: string): string[] {
 export function seedCases(): { cases: SeedCase[]; note: string } {
   const shared = sharedDir();
   const cases: SeedCase[] = [];
-  if (!shared) return { cases: BUILTIN, note: 'shared folder (../shared) absent: fuzzing the built-in seeds only' };
+  if (!shared) return { cases: BUILTIN, note: `${sharedMissing()}: fuzzing the built-in seeds only` };
   const acc = path.join(shared, 'acceptance', 'cases');
   if (fs.existsSync(acc)) {
     for (const name of fs.readdirSync(acc).sort()) {
@@ -208,4 +204,37 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
 }
 export function cleanTemps(): void {
   for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+}
+
+// ---- computations that may hang ----
+/**
+ * Runs `scenario` of the calling test file in a worker thread (the file's own bundle, see serveScenarios)
+ * and waits for its answer, at most `ms`. A synchronous hang (a backtracking scan) cannot be interrupted
+ * in the test's own thread: here it fails the test instead of blocking the suite. The bound is a wait
+ * for an event, far above what the computation needs; it measures nothing.
+ */
+export function bounded<T>(file: string, scenario: string, ms = 120_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(file, { workerData: { scenario } });
+    const timer = setTimeout(() => {
+      void w.terminate();
+      reject(new Error(`${scenario}: no answer within ${ms / 1000} s (it hangs)`));
+    }, ms);
+    w.once('message', (m) => {
+      clearTimeout(timer);
+      void w.terminate();
+      resolve(m as T);
+    });
+    w.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+/** In a worker started by `bounded`, runs the scenario asked for and answers; false in the test's own thread. */
+export function serveScenarios(scenarios: Record<string, () => unknown>): boolean {
+  if (isMainThread || !(workerData as { scenario?: string } | null)?.scenario) return false;
+  parentPort!.postMessage(scenarios[(workerData as { scenario: string }).scenario]!());
+  return true;
 }

@@ -159,3 +159,31 @@ test('a source over 1 MiB is not read, and says so', () => {
   assert.deepEqual(placements(t), {});
   assert.deepEqual(notes(t), ['big.sh:1 larger than 1 MiB: not read']);
 });
+
+test('functions run where they are called, with their arguments; one never called still says what it applies', () => {
+  const t = repo({
+    'deploy.sh': [
+      'deploy_to() {',
+      '  local ctx=$1',
+      '  kubectl --context "${ctx}" apply -f "$2"',
+      '}',
+      'function mp {',
+      '  tctl apply -f tsb/t.yaml',
+      '}',
+      'deploy_to east apps/a.yaml',
+      'deploy_to west apps/b.yaml',
+    ].join('\n'),
+    'apps/a.yaml': svc('a'),
+    'apps/b.yaml': svc('b'),
+    'tsb/t.yaml': tenant('prod'),
+  });
+  assert.deepEqual(placements(t), { 'apps/a.yaml': 'east', 'apps/b.yaml': 'west', 'tsb/t.yaml': 'mp' });
+});
+
+test('an unquoted variable holding several words is split in a for loop, as the shell does', () => {
+  const t = repo({
+    'a.sh': 'CLUSTERS="east west"\nfor c in $CLUSTERS; do kubectl --context "$c" apply -f app.yaml; done\nfor c in "$CLUSTERS"; do echo "$c"; done\n',
+    'app.yaml': svc('a'),
+  });
+  assert.deepEqual(placements(t), { 'app.yaml': 'east,west' });
+});

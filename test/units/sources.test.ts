@@ -184,3 +184,28 @@ test('kube contexts are matched to TSB cluster names: same name, a ControlPlane 
   // The rules and the model use the TSB names.
   assert.deepEqual(d.deploymentOf(t.uri('k8s/a.yaml')).clusters, ['active-cluster']);
 });
+
+test('CI pipelines: GitHub Actions run steps (with working-directory) and GitLab script lines apply files', () => {
+  const t = repo({
+    '.github/workflows/deploy.yml': [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: |',
+      '          kubectl config use-context prod',
+      '          kubectl apply -f k8s/a.yaml',
+      '      - run: tctl apply -f t.yaml',
+      '        working-directory: tsb',
+    ].join('\n'),
+    '.gitlab-ci.yml': 'deploy:\n  script:\n    - kubectl --context staging apply -f k8s/b.yaml\n',
+    'k8s/a.yaml': svc('a'),
+    'k8s/b.yaml': svc('b'),
+    'tsb/t.yaml': tenant('prod'),
+  });
+  assert.deepEqual(placements(t), { 'k8s/a.yaml': 'prod', 'k8s/b.yaml': 'staging', 'tsb/t.yaml': 'mp' });
+  assert.deepEqual(unit(t, 'k8s/a.yaml').evidence.map((e) => e.line), [8]);
+  assert.deepEqual(unit(t, 'k8s/b.yaml').evidence.map((e) => e.line), [2]);
+});

@@ -130,13 +130,26 @@ describe('view model: what-if', () => {
     assert.match(from1.reason, /down too/);
   });
 
-  it('keeps a what-if target the edited model no longer knows, with why', () => {
-    const model = seed();
-    const w = whatIfView(model, [down('cluster-1', 'details-v9')]);
-    assert.equal(w.routes.length, 0);
-    assert.equal(w.unknown.length, 1);
-    assert.equal(w.unknown[0]!.text, 'cluster-1/bookinfo/details-v9');
-    assert.match(w.unknown[0]!.reason, /^No workload details-v9 runs in cluster-1\/bookinfo/);
+  it('keeps a what-if target the edited model no longer knows: listed as gone, with a way to remove it', () => {
+    const w = whatIfView(seed(), [down('cluster-1', 'details-v9'), down('cluster-1', 'details-v1')]);
+    assert.deepEqual(w.routes.map((r) => r.service.text), ['details']);
+    assert.deepEqual(w.marked.map((m) => [m.text, m.state]), [['details-v9', 'gone'], ['details-v1', 'down']]);
+    assert.match(w.marked[0]!.detail, /cluster-1 · bookinfo · no longer exists/);
+    assert.equal(w.marked[0]!.buttonText, 'Remove');
+    assert.equal(w.marked[1]!.buttonText, 'Bring back up');
+    assert.equal(w.downText, '2 workloads marked down');
+  });
+
+  it('any workload can be marked down, also of services that are not exposed', () => {
+    const m = exposed();
+    const w = whatIfView(m, []);
+    const toggles = w.clusters.flatMap((c) => c.toggles);
+    const ratings = toggles.find((x) => x.service === 'ratings');
+    assert.ok(ratings, toggles.map((x) => x.text).join(', '));
+    assert.equal(ratings.notExposed, true);
+    const r = whatIfView(m, [ratings.target]).routes;
+    assert.ok(r.length > 0, 'marking it down answers where its callers go');
+    assert.ok(r.every((x) => x.service.text === 'ratings'));
   });
 
   it('toggleDown adds and removes without mutating', () => {
@@ -149,25 +162,69 @@ describe('view model: what-if', () => {
 });
 
 describe('view model: empty states that teach', () => {
-  it('no workspace and no placements: tsb.config.yaml and a WorkspaceSetting snippet', () => {
+  it('no workspace and no placements, nothing known: placeholders, never the bundled example\'s names', () => {
     const vm = buildViewModel({ workspaces: [], clusters: [], placementsConfigured: false, notes: ['no tsb.config.yaml'] }, []);
-    assert.deepEqual(vm.teach.map((t) => t.snippetFile), ['tsb.config.yaml', 'tsb/bookinfo-ws.yaml']);
-    assert.match(vm.teach[0]!.snippet, /^placements: .*\n {2}- files: apps\/\*\*/);
-    assert.match(vm.teach[0]!.snippet, /clusters: \[cluster-1, cluster-2\]/);
+    assert.deepEqual(vm.teach.map((t) => t.snippetFile), ['tsb.config.yaml', 'tsb/my-app-ws.yaml']);
+    assert.match(vm.teach[0]!.snippet, /\nplacements:\n {2}- files: k8s\/\*\*\n {4}clusters: \[cluster-a, cluster-b\]/);
+    assert.match(vm.teach[0]!.snippet, /# Write your cluster names/);
+    assert.doesNotMatch(vm.teach.map((t) => t.snippet).join('\n'), /cluster-1|eastwest-gateway|bookinfo/);
     assert.match(vm.teach[1]!.snippet, /kind: WorkspaceSetting[\s\S]*defaultEastWestGatewaySettings:\n {4}- workloadSelector:/);
     assert.deepEqual(vm.notes, ['no tsb.config.yaml']);
   });
 
-  it('a workspace without WorkspaceSetting gets a snippet naming it', () => {
+  it('advice uses the repository: its folders and clusters for placements, its east-west gateway for the WorkspaceSetting', () => {
+    const model = seed();
+    model.placementsConfigured = false;
+    const ws = model.workspaces[0]!;
+    const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'shop-ws', organization: 'acme', tenant: 'retail' };
+    delete bare.settingSource;
+    model.workspaces = [bare, ...model.workspaces];
+    const folder = ws.source!.uri.replace(/\/tsb\/.*$/, '');
+    const hints = {
+      folders: [folder], canWriteConfig: true,
+      project: {
+        organizations: ['acme'], tenants: ['retail'], workspaces: [], namespaces: ['shop', 'edge'],
+        gateways: [{ kind: 'IngressGateway', name: 'edge-eastwest', namespace: 'edge', labels: { app: 'edge-eastwest' }, eastWestOnly: true, clusters: ['east', 'west'], uri: `${folder}/gw/edge.yaml` }],
+      },
+    };
+    const vm = buildViewModel(model, [], hints);
+    const placements = vm.teach.find((t) => t.key === 'teach:placements')!;
+    assert.equal(placements.writeConfig, true, 'Write tsb.config.yaml is offered when the command exists');
+    assert.match(placements.snippet, /- files: apps\/\*\*/);
+    assert.match(placements.snippet, /- files: gw\/\*\*/);
+    assert.match(placements.snippet, /clusters: \[cluster-1, cluster-2, east, west\]/, 'the clusters the project names');
+    const setting = vm.workspaces.find((w) => w.title.text === 'shop-ws')!.teach;
+    assert.equal(setting.length, 1);
+    assert.match(setting[0]!.snippet, /organization: acme\n {2}tenant: retail\n {2}workspace: shop-ws\n {2}name: shop-ws-setting/);
+    assert.match(setting[0]!.snippet, /namespace: edge\n {8}labels:\n {10}app: edge-eastwest/);
+    assert.equal(setting[0]!.near, ws.source!.uri, 'created next to the Workspace\'s file');
+    assert.equal(setting[0]!.snippetFile, 'shop-ws-setting.yaml');
+  });
+
+  it('without an east-west install, a gateway installed in the workspace\'s own namespace is chosen, then one other settings select', () => {
+    const ws = seed().workspaces[0]!;
+    const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'shop-ws', namespaces: ['*/shop'] };
+    delete bare.settingSource;
+    const gw = (name: string, namespace: string) => ({ kind: 'IngressGateway', name, namespace, labels: { app: name }, eastWestOnly: false, clusters: ['east'], uri: 'file:///r/gw.yaml' });
+    const hints = (gateways: ReturnType<typeof gw>[]) => ({ folders: ['file:///r'], canWriteConfig: false, project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways } });
+    const own = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web'), gw('shop-gw', 'shop')]));
+    assert.match(own.workspaces[0]!.teach[0]!.snippet, /namespace: shop\n {8}labels:\n {10}app: shop-gw/);
+    // None in its namespaces: the gateway the seed's WorkspaceSetting selects and its install deploys.
+    const used = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web')]));
+    assert.match(used.workspaces[0]!.teach[0]!.snippet, /namespace: eastwest\n {8}labels:\n {10}app: eastwest-gateway/);
+  });
+
+  it('a workspace without WorkspaceSetting in a repository without east-west gateway: a setting and an install, with the same names', () => {
     const ws = seed().workspaces[0]!;
     const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'reviews-ws' };
     delete bare.settingSource;
     const vm = buildViewModel({ workspaces: [bare], clusters: ['cluster-1'], placementsConfigured: true, notes: [] }, []);
     const t = vm.workspaces[0]!.teach;
-    assert.equal(t.length, 1);
+    assert.deepEqual(t.map((x) => x.key), ['teach:setting:reviews-ws', 'teach:install-new:reviews-ws']);
     assert.match(t[0]!.title, /No WorkspaceSetting/);
     assert.match(t[0]!.snippet, /workspace: reviews-ws/);
-    assert.match(t[0]!.snippet, /app: eastwest-gateway/);
+    assert.match(t[0]!.snippet, /app: reviews-eastwest/);
+    assert.match(t[1]!.snippet, /name: reviews-eastwest\n {2}namespace: eastwest\nspec:\n {2}eastWestOnly: true/);
   });
 
   it('nothing exposed: explains the selectors', () => {
@@ -178,7 +235,8 @@ describe('view model: empty states that teach', () => {
     const t = buildViewModel(m, []).workspaces[0]!.teach;
     assert.equal(t.length, 1);
     assert.equal(t[0]!.title, 'Nothing is exposed through the east-west gateway');
-    assert.match(t[0]!.snippet, /exposedServices:/);
+    assert.match(t[0]!.snippet, /exposedServices:\n {8}- serviceLabels:\n {12}app: /, 'selects by a label the services carry');
+    assert.equal(t[0]!.fragment, true, 'lines to merge: copy only');
   });
 
   it('a gateway deployed nowhere is called out', () => {
@@ -186,7 +244,9 @@ describe('view model: empty states that teach', () => {
     m.workspaces[0]!.gateways[0]!.clusters = [];
     const ws = buildViewModel(m, []).workspaces[0]!;
     assert.match(ws.gateways[0]!.warning!, /No gateway deployed by an install CR/);
-    assert.equal(ws.teach[0]!.snippetFile, 'gateways/eastwest-gateway.yaml');
+    // The install it suggests deploys exactly what the selector selects.
+    assert.equal(ws.teach[0]!.snippetFile, 'eastwest-gateway.yaml');
+    assert.match(ws.teach[0]!.snippet, /name: eastwest-gateway\n {2}namespace: eastwest\n/);
   });
 });
 

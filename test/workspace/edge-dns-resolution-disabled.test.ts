@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, only, none, rng, seedFiles, EW_GATEWAY, SEED_CONFIG, y } from '../helpers/engine';
+import { applyFix } from '../helpers/fixes';
 
 const GW = 'gateways/eastwest-gateway.yaml';
 const gw = (value: string) => EW_GATEWAY + `  kubeSpec:\n    service:\n      annotations:\n        xcp.tetrate.io/cluster-external-addresses: ${value}\n`;
@@ -81,4 +82,39 @@ test('a gateway not placed anywhere: warns unless some ControlPlane enables it',
   only(t.diags('gw.yaml'), 'edge-dns-resolution-disabled');
   const t2 = project({ 'gw.yaml': gw('eastwest.example.com'), 'cp.yaml': cp('cluster-1') });
   none(t2.diags('gw.yaml'), 'edge-dns-resolution-disabled');
+});
+
+test('the quick fix adds the EdgeXcp overlay to the ControlPlane of each cluster that lacks it (edits in those files)', () => {
+  // One ControlPlane without any overlay, one whose EdgeXcp overlay sets something else.
+  const bare = cp('cluster-1').replace(/  components:[\s\S]*$/, '');
+  const other = cp('cluster-2').replace('ENABLE_DNS_RESOLUTION_AT_EDGE', 'ENABLE_ENHANCED_EAST_WEST_ROUTING');
+  const t = project(seedFiles({ 'tsb.config.yaml': CFG, [GW]: gw('eastwest.example.com'), 'cluster-1/cp.yaml': bare, 'cluster-2/cp.yaml': other }));
+  const d = only(t.diags(GW), 'edge-dns-resolution-disabled');
+  assert.deepEqual(d.related?.map((r) => r.uri), [t.uri('cluster-1/cp.yaml'), t.uri('cluster-2/cp.yaml')]);
+  const edited = applyFix(t, GW, d);
+  assert.deepEqual(Object.keys(edited).sort(), ['cluster-1/cp.yaml', 'cluster-2/cp.yaml']);
+  assert.ok(edited['cluster-1/cp.yaml']!.endsWith(y`
+      components:
+        xcp:
+          kubeSpec:
+            overlays:
+              - apiVersion: install.xcp.tetrate.io/v1alpha1
+                kind: EdgeXcp
+                name: edge-xcp
+                patches:
+                  - path: spec.components.edgeServer.kubeSpec.deployment.env[-1]
+                    value:
+                      name: ENABLE_DNS_RESOLUTION_AT_EDGE
+                      value: "true"
+  `.replace(/^/gm, '  ').replace(/^  $/gm, '')), edited['cluster-1/cp.yaml']);
+  // The second keeps its patch and gets one more in the same overlay.
+  assert.match(edited['cluster-2/cp.yaml']!, /name: ENABLE_ENHANCED_EAST_WEST_ROUTING\n\s+value: "true"\n\s+- path: spec\.components\.edgeServer\.kubeSpec\.deployment\.env\[-1\]\n\s+value:\n\s+name: ENABLE_DNS_RESOLUTION_AT_EDGE\n\s+value: "true"\n$/);
+  const after = project(seedFiles({ 'tsb.config.yaml': CFG, [GW]: gw('eastwest.example.com'), 'cluster-1/cp.yaml': edited['cluster-1/cp.yaml']!, 'cluster-2/cp.yaml': edited['cluster-2/cp.yaml']! }));
+  none(after.diags(GW), 'edge-dns-resolution-disabled');
+  assert.deepEqual(after.diags('cluster-1/cp.yaml').filter((x) => x.severity === 'error'), []);
+});
+
+test('no fix when no ControlPlane of the project is known for the cluster', () => {
+  const t = project(seedFiles({ 'tsb.config.yaml': CFG, [GW]: gw('eastwest.example.com') }));
+  assert.equal(only(t.diags(GW), 'edge-dns-resolution-disabled').data, undefined);
 });

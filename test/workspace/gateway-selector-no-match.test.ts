@@ -87,3 +87,11 @@ test('fixing the selector clears the warning (incremental update)', () => {
   t.set(SET, WS_SETTING);
   none(t.diags(SET), 'gateway-selector-no-match');
 });
+
+test('an install CR with those labels but no namespace the repository names: no claim (it may land in this namespace), never "namespace undefined"', () => {
+  const gw = EW_GATEWAY.replace('  namespace: eastwest\n', '');
+  // The seed's placement of gateways/** names no namespace either: nothing says where the CR lands.
+  const t = project(seedFiles({ 'gateways/eastwest-gateway.yaml': gw }));
+  for (const d of t.diags(SET)) assert.doesNotMatch(d.message, /undefined|\(none\)/);
+  none(t.diags(SET), 'gateway-selector-no-match');
+});

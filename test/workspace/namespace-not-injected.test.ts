@@ -41,3 +41,14 @@ test('rules: namespace-not-injected: off silences it', () => {
   const t = project(seedFiles({ [NS]: ns('bookinfo'), 'tsb.config.yaml': seedFiles()['tsb.config.yaml'] + 'rules:\n  namespace-not-injected: off\n' }));
   none(t.diags(NS), 'namespace-not-injected');
 });
+
+test('a namespace that holds only an operator-deployed gateway needs no injection label', () => {
+  const gwNs = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: eastwest\n';
+  const ws = (names: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: bookinfo-ws\nspec:\n  namespaceSelector:\n    names: [${names}]\n`;
+  const t = project(seedFiles({ 'gateways/namespace.yaml': gwNs, 'tsb/bookinfo-ws.yaml': ws('"*/bookinfo", "*/eastwest"') }));
+  none(t.diags('gateways/namespace.yaml'), 'namespace-not-injected');
+  // A workload of its own in that namespace: its pods do need the sidecar.
+  const sleep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sleep\n  namespace: eastwest\nspec:\n  template:\n    metadata:\n      labels:\n        app: sleep\n';
+  const t2 = project(seedFiles({ 'gateways/namespace.yaml': gwNs, 'gateways/sleep.yaml': sleep, 'tsb/bookinfo-ws.yaml': ws('"*/bookinfo", "*/eastwest"') }));
+  only(t2.diags('gateways/namespace.yaml'), 'namespace-not-injected');
+});

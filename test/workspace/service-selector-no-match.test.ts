@@ -1,7 +1,8 @@
 // service-selector-no-match: an exposedServices serviceLabels entry matches no Service in the workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { project, only, none, rng, seedFiles, WS_SETTING } from '../helpers/engine';
+import { project, only, none, rng, seedFiles, uriOf, BOOKINFO, WS_SETTING } from '../helpers/engine';
+import { applyFix } from '../helpers/fixes';
 
 const SET = 'tsb/bookinfo-ws-setting.yaml';
 const exposed = (...entries: string[]) => WS_SETTING + '      exposedServices:\n' + entries.map((e) => `        - serviceLabels:\n            ${e}\n`).join('');
@@ -41,4 +42,29 @@ test('Services outside the workspace\'s namespaces do not count', () => {
   const other = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  namespace: elsewhere\n  labels:\n    failover: enable\nspec:\n  selector:\n    app: x\n';
   const t = project(seedFiles({ [SET]: exposed('failover: enable'), 'apps/other.yaml': other }));
   only(t.diags(SET), 'service-selector-no-match');
+});
+
+test('the nearest Service is the one whose labels are closest, not the first sharing a key; the fix selects its labels', () => {
+  // reviews' Service label was changed to app=review: the message used to name details (app=details).
+  const bookinfo = BOOKINFO.replace('  labels:\n    app: reviews\n    service: reviews\n', '  labels:\n    app: review\n    service: reviews\n');
+  assert.notEqual(bookinfo, BOOKINFO);
+  const t = project(seedFiles({ [SET]: exposed('app: reviews'), 'apps/bookinfo.yaml': bookinfo }));
+  const d = only(t.diags(SET), 'service-selector-no-match');
+  assert.match(d.message, /; reviews has app=review\.$/);
+  assert.deepEqual(d.data, { fix: 'replace-labels', labels: { app: 'review' } });
+  assert.equal(d.related?.[0]?.uri, uriOf('apps/bookinfo.yaml'));
+  assert.match(d.related?.[0]?.message ?? '', /^Service reviews \(labels app=review,service=reviews\)$/);
+});
+
+test('a selector sharing no key with any Service gets no fix (the answer is not known)', () => {
+  const d = only(project(seedFiles({ [SET]: exposed('failover: enable') })).diags(SET), 'service-selector-no-match');
+  assert.equal(d.data, undefined);
+});
+
+test('the quick fix selects the nearest Service\'s labels, and the warning goes away', () => {
+  const bookinfo = BOOKINFO.replace('  labels:\n    app: reviews\n    service: reviews\n', '  labels:\n    app: review\n    service: reviews\n');
+  const t = project(seedFiles({ [SET]: exposed('app: reviews'), 'apps/bookinfo.yaml': bookinfo }));
+  const fixed = applyFix(t, SET, only(t.diags(SET), 'service-selector-no-match'))[SET]!;
+  assert.ok(fixed.endsWith('        - serviceLabels:\n            app: review\n'), fixed);
+  none(project(seedFiles({ [SET]: fixed, 'apps/bookinfo.yaml': bookinfo })).diags(SET), 'service-selector-no-match');
 });

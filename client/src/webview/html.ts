@@ -11,6 +11,12 @@ export interface ShellOptions {
   scriptUri: string;
   /** asWebviewUri(client/out/webview/main.css) */
   styleUri: string;
+  /** Which page the bundle draws (default: the failover preview). */
+  view?: 'preview' | 'summary';
+  /** BCP 47 language of the UI (vscode.env.language), for <html lang>. */
+  lang?: string;
+  /** The panel's title, already localized (plain text; escaped here). */
+  title?: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -31,20 +37,29 @@ function attr(value: string, what: string): string {
   return value;
 }
 
+const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+function text(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export function buildShellHtml(o: ShellOptions): string {
   if (!NONCE.test(o.nonce)) throw new Error('unsafe nonce for the webview shell');
+  const view = o.view === 'summary' ? 'summary' : 'preview';
+  const lang = o.lang && LANG.test(o.lang) ? o.lang : 'en';
+  const title = text(o.title ?? (view === 'summary' ? 'TSB Project Summary' : 'Failover Preview'));
   const csp = contentSecurityPolicy(o.cspSource.split(/\s+/).map((s) => attr(s, 'cspSource')).join(' '), o.nonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(o.styleUri, 'style URI')}">
-<title>Failover Preview</title>
+<title>${title}</title>
 </head>
-<body>
-<div id="root" class="root" aria-busy="true"><p class="loading">Loading the failover model…</p></div>
+<body data-view="${view}">
+<div id="root" class="root" aria-busy="true"></div>
 <script nonce="${o.nonce}" src="${attr(o.scriptUri, 'script URI')}"></script>
 </body>
 </html>

@@ -1,21 +1,46 @@
-// Messages between the extension host (panel.ts) and the preview app (app/main.ts).
+// Messages between the extension host (panel.ts, summaryPanel.ts) and the webview app (app/main.ts).
 // Declared once, imported by both sides. Every message is a discriminated union on `type`.
 // Type-only imports: this file adds nothing to either bundle but the guards below.
 import type { DownWorkload, FailoverModel, SourceRef } from '../../../server/src/engine/model/failoverTypes';
+import type { ProjectSummary, ProjectValues } from '../../../server/src/protocol';
 
-export type { DownWorkload, FailoverModel, SourceRef };
+export type { DownWorkload, FailoverModel, ProjectSummary, ProjectValues, SourceRef };
 
-/** View type of the panel; also the key of its WebviewPanelSerializer. */
+/** View type of the failover preview; also the key of its WebviewPanelSerializer. */
 export const FAILOVER_PREVIEW_VIEW_TYPE = 'tsb.failoverPreview';
-/** Command that opens (or reveals) the panel. */
+/** View type of the project summary. */
+export const PROJECT_SUMMARY_VIEW_TYPE = 'tsb.projectSummary';
+/** Command that opens (or reveals) the preview. */
 export const SHOW_FAILOVER_PREVIEW_COMMAND = 'tsb.showFailoverPreview';
+
+/** Which page the shared webview bundle draws (set on <body data-view> by the shell). */
+export type WebviewView = 'preview' | 'summary';
+
+/** What the project looks like, for advice that names its own clusters, namespaces and gateways. */
+export interface ProjectHints {
+  project: ProjectValues;
+  /** Workspace folder URIs (files the app proposes to create are relative to one of them). */
+  folders: string[];
+  /** `tsb.writeConfig` is registered: the app may offer "Write tsb.config.yaml". */
+  canWriteConfig: boolean;
+}
+
+/** Commands the app may ask the host to run: a fixed list, nothing else. */
+export const APP_COMMANDS = ['tsb.writeConfig', 'tsb.showFailoverPreview', 'tsb.showSummary', 'tsb.showOutput'] as const;
+export type AppCommand = typeof APP_COMMANDS[number];
 
 /** Host -> app. */
 export type HostToAppMessage =
   /** A new model. `version` grows with every push; the app ignores an older version than the one it shows. */
-  | { type: 'model'; model: FailoverModel; version: number }
+  | { type: 'model'; model: FailoverModel; version: number; hints?: ProjectHints }
+  /** The project summary, for the summary view. */
+  | { type: 'summary'; summary: ProjectSummary; version: number; canWriteConfig: boolean }
+  /** The extension's message bundle for the display language (null: English). Sent before any model. */
+  | { type: 'locale'; bundle: Record<string, string> | null }
   /** The model could not be computed (server not ready, request failed). The app keeps showing the last model. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The result of an action the app asked for (copied, created), to announce. */
+  | { type: 'notice'; message: string };
 
 /** App -> host. */
 export type AppToHostMessage =
@@ -23,8 +48,15 @@ export type AppToHostMessage =
   | { type: 'ready' }
   /** Open the YAML behind something shown in the panel and select its range. */
   | { type: 'reveal'; source: SourceRef }
+  /** Open a file at a line (evidence in the summary); only files the data shown names. */
+  | { type: 'openLocation'; uri: string; line: number }
   /** Ask for a fresh model (the Refresh button). */
-  | { type: 'requestModel' };
+  | { type: 'requestModel' }
+  /** Copy a suggestion to the clipboard. */
+  | { type: 'copy'; text: string }
+  /** Create a file with a suggestion: `path` relative to the folder of `near` (a URI the data names) or of the workspace folder. */
+  | { type: 'createFile'; path: string; text: string; near?: string }
+  | { type: 'command'; command: AppCommand };
 
 /** What the app persists with vscode.setState; the host's serializer receives it back on restore. */
 export interface PersistedState {
@@ -32,7 +64,11 @@ export interface PersistedState {
   down: DownWorkload[];
   /** Last model shown, so a restored panel paints at once, before the host answers `ready`. */
   model?: FailoverModel;
+  hints?: ProjectHints;
+  summary?: ProjectSummary;
+  canWriteConfig?: boolean;
   version?: number;
+  bundle?: Record<string, string> | null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -40,10 +76,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** Suggestions are a few dozen lines; anything far larger is not ours. */
+const MAX_TEXT = 100_000;
 
 export function isSourceRef(v: unknown): v is SourceRef {
   return isRecord(v) && typeof v.uri === 'string' && v.uri.length > 0
     && isNat(v.line) && isNat(v.character) && isNat(v.endLine) && isNat(v.endCharacter);
+}
+
+/** A relative path of a YAML file: no absolute path, no `..`, no odd characters. */
+export function isSafeRelativeYamlPath(p: unknown): p is string {
+  return typeof p === 'string' && p.length <= 200 && /^[\w.-]+(\/[\w.-]+)*\.ya?ml$/.test(p) && !p.split('/').some((s) => s === '..' || s === '.');
 }
 
 /** The host validates every message from the webview: it is untrusted input. */
@@ -55,6 +98,14 @@ export function isAppToHostMessage(v: unknown): v is AppToHostMessage {
       return true;
     case 'reveal':
       return isSourceRef(v.source);
+    case 'openLocation':
+      return typeof v.uri === 'string' && v.uri.length > 0 && isNat(v.line);
+    case 'copy':
+      return typeof v.text === 'string' && v.text.length <= MAX_TEXT;
+    case 'createFile':
+      return isSafeRelativeYamlPath(v.path) && typeof v.text === 'string' && v.text.length <= MAX_TEXT && (v.near === undefined || typeof v.near === 'string');
+    case 'command':
+      return (APP_COMMANDS as readonly unknown[]).includes(v.command);
     default:
       return false;
   }
@@ -65,8 +116,14 @@ export function isHostToAppMessage(v: unknown): v is HostToAppMessage {
   if (!isRecord(v)) return false;
   switch (v.type) {
     case 'model':
-      return isNat(v.version) && isRecord(v.model) && Array.isArray(v.model.workspaces) && Array.isArray(v.model.clusters);
+      return isNat(v.version) && isRecord(v.model) && Array.isArray(v.model.workspaces) && Array.isArray(v.model.clusters)
+        && (v.hints === undefined || (isRecord(v.hints) && isRecord(v.hints.project) && Array.isArray(v.hints.folders)));
+    case 'summary':
+      return isNat(v.version) && isRecord(v.summary) && Array.isArray(v.summary.units) && isRecord(v.summary.project) && typeof v.canWriteConfig === 'boolean';
+    case 'locale':
+      return v.bundle === null || (isRecord(v.bundle) && Object.values(v.bundle).every((x) => typeof x === 'string'));
     case 'error':
+    case 'notice':
       return typeof v.message === 'string';
     default:
       return false;

@@ -1,8 +1,9 @@
-// One call from activate(): the command, the serializer and the panel's lifetime.
-//   context.subscriptions.push(registerFailoverPreview(context, () => client.sendRequest(FailoverModelRequest, {})));
+// One call from activate(): the commands, the serializers and the panels' lifetimes.
 import * as vscode from 'vscode';
 import { FailoverPreviewPanel, FailoverPreviewSerializer, type FailoverPreviewOptions, type GetModel } from './panel';
-import { FAILOVER_PREVIEW_VIEW_TYPE, SHOW_FAILOVER_PREVIEW_COMMAND } from './protocol';
+import { ProjectSummaryPanel, ProjectSummarySerializer, type GetSummary } from './summaryPanel';
+import { FAILOVER_PREVIEW_VIEW_TYPE, PROJECT_SUMMARY_VIEW_TYPE, SHOW_FAILOVER_PREVIEW_COMMAND } from './protocol';
+import { Commands } from '../../../server/src/protocol';
 
 export function registerFailoverPreview(context: vscode.ExtensionContext, getModel: GetModel, options: FailoverPreviewOptions = {}): vscode.Disposable {
   return vscode.Disposable.from(
@@ -12,5 +13,15 @@ export function registerFailoverPreview(context: vscode.ExtensionContext, getMod
     }),
     vscode.window.registerWebviewPanelSerializer(FAILOVER_PREVIEW_VIEW_TYPE, new FailoverPreviewSerializer(context, getModel, options)),
     { dispose: () => FailoverPreviewPanel.currentPanel?.dispose() },
+  );
+}
+
+export function registerProjectSummary(context: vscode.ExtensionContext, getSummary: GetSummary): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.showSummary, () => {
+      ProjectSummaryPanel.createOrShow(context.extensionUri, getSummary);
+    }),
+    vscode.window.registerWebviewPanelSerializer(PROJECT_SUMMARY_VIEW_TYPE, new ProjectSummarySerializer(context.extensionUri, getSummary)),
+    { dispose: () => ProjectSummaryPanel.currentPanel?.dispose() },
   );
 }

@@ -24,18 +24,19 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
   return {
     text,
     problems: r.problems,
-    analyses: r.summaries.map((a) => ({ identity: a.identity, ...(a.entry ? { entryId: a.entry.id } : {}), problems: a.problems })),
+    analyses: r.summaries.map((a) => ({ identity: a.identity, ...(a.entry ? { entryId: a.entry.id } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) })),
     symbols: r.symbols,
     facts,
+    nodes: r.nodes,
   };
 }
 
 export function fromData(uri: string, data: ChunkData, registry: SchemaRegistry): ChunkResult {
   const analyses: ResourceAnalysis[] = data.analyses.map((a) => {
     const entry = a.entryId ? registry.entry(a.entryId) : undefined;
-    return { identity: a.identity, ...(entry ? { entry } : {}), problems: a.problems };
+    return { identity: a.identity, ...(entry ? { entry } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) };
   });
-  const result = new ChunkResult(data.text, undefined, analyses, data.problems, data.symbols);
+  const result = new ChunkResult(data.text, undefined, analyses, data.problems, data.symbols, data.nodes);
   cacheDocumentFacts(uri, result, data.facts);
   return result;
 }

@@ -3,6 +3,7 @@ import type { FileFacts } from './workspace/facts';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
 import type { ResourceAnalysis } from './rules/analyzeResource';
 import type { RawProblem } from './types';
+import type { Relocation } from './rules/fieldWalk';
 
 // One YAML document's analysis. Its syntax tree is most of the server's memory (two thirds of the heap
 // on a 10,000-document workspace) but only hover, completion and navigation in that document need it:
@@ -25,10 +26,12 @@ export interface ChunkSymbol {
 export interface ChunkData {
   text: string;
   problems: RawProblem[];
-  analyses: { identity: Identity; entryId?: string; problems: RawProblem[] }[];
+  analyses: { identity: Identity; entryId?: string; problems: RawProblem[]; relocations?: Relocation[] }[];
   symbols: ChunkSymbol[];
   /** Facts for the file it was analysed for, lines relative to the document. */
   facts: FileFacts;
+  /** YAML nodes of the document, aliases expanded (what the per-file node budget counts). */
+  nodes: number;
 }
 
 /** Documents kept parsed after use: a hover or completion session touches one or two. */
@@ -48,6 +51,8 @@ export class ChunkResult {
     /** Problems with offsets relative to the chunk. */
     readonly problems: RawProblem[],
     readonly symbols: ChunkSymbol[],
+    /** YAML nodes of the document, aliases expanded. */
+    readonly nodes = 0,
   ) {
     this.tree = parsed;
     this.resourceAnalyses = analyses;

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { splitDocuments } from './parse/chunks';
-import { findTemplateMarker } from './parse/templates';
+import { BUDGETS, capRawProblems, formatCount, limitProblem } from './budgets';
+import { documents, type Chunk } from './parse/chunks';
+import { findTemplateMarker, PLACEHOLDER_NOTICE } from './parse/templates';
 import { ChunkResult } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
@@ -42,6 +43,11 @@ export interface AnalyseOptions {
   template?: boolean;
   /** The caller already knows the file cannot be analysed (read as binary, too large, not UTF-8). */
   skip?: string;
+  /**
+   * The text was decoded from UTF-8 strictly (the CLI and the server's disk reads): a U+FFFD in it is a
+   * real character, not the trace of a lenient decoder, so the not-UTF-8 heuristic does not apply.
+   */
+  strictUtf8?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -52,7 +58,7 @@ export function skipReason(text: string, opts: AnalyseOptions): string | undefin
     return `This file is ${(text.length / 1048576).toFixed(1)} MiB, above the ${(opts.maxFileSize / 1048576).toFixed(0)} MiB limit (setting tsb.maxFileSize); it is not analysed.`;
   }
   if (text.includes('\u0000')) return 'This file holds binary data (NUL bytes); it is not analysed.';
-  if (text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'This file is not valid UTF-8 text; it is not analysed.';
+  if (!opts.strictUtf8 && text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'This file is not valid UTF-8 text; it is not analysed.';
   if (opts.template) return 'This file is a Helm chart template; render it (helm template) to check the result.';
   return undefined;
 }
@@ -108,8 +114,14 @@ export function* analyseFileSteps(
   const chunks: PlacedChunk[] = [];
   const problems: RawProblem[] = [];
   let n = 0;
+  const budget = fileBudget();
   let noticed = false;
-  for (const c of splitDocuments(parseTextOf(text))) {
+  for (const c of documents(parseTextOf(text))) {
+    const over = budget.before(c);
+    if (over) {
+      problems.push(over);
+      break;
+    }
     let result = reuse.get(c.text);
     if (!result) {
       result = analyseChunk(c.text, registry);
@@ -120,13 +132,14 @@ export function* analyseFileSteps(
       yield; // reused documents are cheap, but a file can hold tens of thousands
     }
     chunks.push({ start: c.start, result });
+    budget.after(result);
     for (const p of result.problems) {
       // The placeholder notice is said once per file.
-      if (p.rule === 'file-skipped') {
+      if (p.rule === 'file-skipped' && p.message === PLACEHOLDER_NOTICE) {
         if (noticed) continue;
         noticed = true;
       }
-      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start });
+      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start, ...(p.relatedAt ? { relatedAt: p.relatedAt.map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })) } : {}) });
     }
   }
   // Template expressions are fine inside values; a file they make unreadable as YAML (Helm control
@@ -137,12 +150,40 @@ export function* analyseFileSteps(
   return { uri, version, doc, chunks, problems };
 }
 
+/**
+ * The per-file budgets on documents and on YAML nodes (aliases expanded): once one is spent, the rest
+ * of the file is not analysed and one notice, at the first document left out, says so.
+ */
+function fileBudget(): { before(c: Chunk): RawProblem | undefined; after(r: ChunkResult): void } {
+  let docs = 0;
+  let nodes = 0;
+  const lineEnd = (c: Chunk) => c.start + Math.max(1, c.text.search(/\r?\n|$/));
+  return {
+    before(c) {
+      if (++docs > BUDGETS.documentsPerFile) {
+        return limitProblem(`This file has more than ${formatCount(BUDGETS.documentsPerFile)} YAML documents; this one and the rest are not checked (a limit that keeps time and memory bounded).`, c.start, lineEnd(c));
+      }
+      if (nodes > BUDGETS.nodesPerFile) {
+        return limitProblem(`The documents above hold more than ${formatCount(BUDGETS.nodesPerFile)} YAML nodes (aliases expanded); this one and the rest are not checked (a limit that keeps time and memory bounded).`, c.start, lineEnd(c));
+      }
+      return undefined;
+    },
+    after(r) {
+      nodes += r.nodes;
+    },
+  };
+}
+
 /** The texts of the documents of `text` that `previous` cannot supply (what is left to analyse), or none if the file is skipped. */
 export function documentsToAnalyse(text: string, opts: AnalyseOptions, previous?: FileAnalysis): string[] {
   if (skipReason(text, opts)) return [];
   const known = new Set((previous?.chunks ?? []).map((c) => c.result.text));
   const out = new Set<string>();
-  for (const c of splitDocuments(parseTextOf(text))) if (!known.has(c.text)) out.add(c.text);
+  let docs = 0;
+  for (const c of documents(parseTextOf(text))) {
+    if (++docs > BUDGETS.documentsPerFile) break;
+    if (!known.has(c.text)) out.add(c.text);
+  }
   return [...out];
 }
 
@@ -170,7 +211,7 @@ export function analyseDocumentAt(
   const skipped = skipReason(text, opts);
   if (skipped) return { uri, version: doc.version, doc, chunks: [], skipped, problems: [] };
   let found: { start: number; text: string } | undefined;
-  for (const c of splitDocuments(parseTextOf(text))) {
+  for (const c of documents(parseTextOf(text))) {
     if (c.start > offset) break;
     found = c;
   }
@@ -181,6 +222,19 @@ export function analyseDocumentAt(
 }
 
 export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
+  try {
+    return analyseParsedChunk(text, registry);
+  } catch (err) {
+    // Whatever went wrong stays in this document: the file's other documents, other files and the scan go on.
+    return new ChunkResult(text, undefined, [], [internalError(err, 0)], []);
+  }
+}
+
+function internalError(err: unknown, at: number): RawProblem {
+  return { rule: 'internal-error', message: `Checking this document failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Other documents are unaffected.`, start: at, end: at + 1 };
+}
+
+function analyseParsedChunk(text: string, registry: SchemaRegistry): ChunkResult {
   const parsed = parseChunk(text);
   const problems: RawProblem[] = [...parsed.syntax];
   const analyses: ResourceAnalysis[] = [];
@@ -195,12 +249,13 @@ export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResul
     try {
       const a = analyzeResource(res, text, registry);
       analyses.push(a);
-      problems.push(...a.problems);
+      for (const p of a.problems) problems.push(p);
     } catch (err) {
       analyses.push({ identity: { group: '', family: 'other' }, problems: [] });
-      const r = res.node.range ?? [0, 1, 1];
-      problems.push({ rule: 'internal-error', message: `Checking this document failed unexpectedly (${String((err as Error)?.message ?? err).slice(0, 160)}); please report it. Other documents are unaffected.`, start: r[0], end: r[0] + 1 });
+      problems.push(internalError(err, res.node.range?.[0] ?? 0));
     }
   }
-  return new ChunkResult(text, parsed, analyses, problems, broken ? [] : chunkSymbols(parsed, analyses));
+  // Past the budget, the problems listed are the first ones in the document.
+  const kept = problems.length > BUDGETS.problemsPerDocument ? capRawProblems(problems.sort((a, b) => a.start - b.start), BUDGETS.problemsPerDocument) : problems;
+  return new ChunkResult(text, parsed, analyses, kept, broken ? [] : chunkSymbols(parsed, analyses), parsed.nodes);
 }

@@ -11,6 +11,7 @@ export type { Severity, SeveritySetting, RuleInfo } from './problems';
 export type { Problem, FixData, RelatedInfo } from './types';
 export { CONFIG_FILE } from './workspace/config';
 export { MAX_SOURCE_BYTES } from './units/sources';
+export { inferredConfig } from './units/writeConfig';
 export type { Deployment, Unit, Evidence, InferenceNote, Relation } from './units/types';
 export { simulateDown, parseDownTarget, formatDownTarget } from './model/whatIf';
 export type * from './model/failoverTypes';

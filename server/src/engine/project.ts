@@ -1,18 +1,19 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { analyseDocumentAt, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import { BUDGETS, capProblems, formatCount, LIMIT_SEVERITY } from './budgets';
+import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import type { ChunkData, ChunkResult } from './chunkResult';
 import { fromData, keepSummary } from './chunkData';
 import { computeFailoverSteps } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
-import { RULES, type Severity, type SeveritySetting } from './problems';
+import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
 import type { Problem, RawProblem } from './types';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
-import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
 import { inferDeployment } from './units/infer';
@@ -42,6 +43,8 @@ interface FileEntry {
 export interface UpdateOptions {
   template?: boolean;
   skip?: string;
+  /** The text was decoded from UTF-8 strictly (read from disk): U+FFFD in it is a real character. */
+  strictUtf8?: boolean;
 }
 
 /** A file analysed by `Project.prepare`, not yet stored. */
@@ -58,6 +61,10 @@ export interface Prepared {
 interface Resolved {
   /** One resolved project per tsb.config.yaml root ('' for files under none). */
   groups: Map<string, ResolvedProject>;
+  /** Groups whose deployment could not be worked out (resolved with none), and why. */
+  failed: Map<string, unknown>;
+  /** The first file of each group (where a failure is reported). */
+  first: Map<string, string>;
   /** All groups together, built only when asked for (multi-root workspaces). */
   merged?: ResolvedProject;
 }
@@ -92,6 +99,8 @@ export class Project {
   /** Per project root: the files paths in scripts resolve against, rebuilt when the set of files changes. */
   private readonly indexes = new Map<string, { generation: number; value: FileIndex }>();
   private uriGeneration = 0;
+  /** Documents analysed in all files together (the per-project budget). */
+  private documents = 0;
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -127,6 +136,11 @@ export class Project {
     return cfg;
   }
 
+  /** Does this folder hold a tsb.config.yaml? */
+  hasConfig(rootUri: string): boolean {
+    return this.configs.has(rootUri.replace(/\/$/, ''));
+  }
+
   /** The config governing a file: the deepest folder with a tsb.config.yaml above it. */
   configFor(uri: string): ProjectConfig | undefined {
     let best: ProjectConfig | undefined;
@@ -153,9 +167,22 @@ export class Project {
    */
   *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}, seeds?: ReadonlyMap<string, ChunkResult>): Generator<void, Prepared> {
     if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
-    const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
-    const facts = yield* extractFactsSteps(analysis);
-    return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+    const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
+    const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
+    if (overBudget) {
+      opts = { ...opts, skip: `The project already holds more than ${formatCount(BUDGETS.documentsPerProject)} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).` };
+    }
+    try {
+      const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
+      if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
+      const facts = yield* extractFactsSteps(analysis);
+      return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+    } catch (err) {
+      // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
+      const analysis = analyseFile(uri, text, version, this.registry, { ...this.analyseOptions(opts), skip: `Checking this file failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Other files are unaffected.` });
+      analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
+      return { uri, text, version, entry: { analysis, facts: emptyFacts(uri), signature: factsSignature(analysis), suppressions: parseSuppressions('') } };
+    }
   }
 
   commit(p: Prepared): FileAnalysis {
@@ -171,6 +198,9 @@ export class Project {
     }
     if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
+    this.documents += p.entry.analysis.chunks.length - (prev?.analysis.chunks.length ?? 0);
+    // A CI pipeline is YAML and also says where files are applied (its shell steps).
+    if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
     if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
   }
@@ -200,16 +230,26 @@ export class Project {
       maxFileSize: this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
+      ...(opts.strictUtf8 ? { strictUtf8: true } : {}),
     };
   }
 
   remove(uri: string): void {
-    if (this.files.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+    const prev = this.files.get(uri);
+    if (prev) {
+      this.files.delete(uri);
+      this.documents -= prev.analysis.chunks.length;
+      this.uriGeneration++;
+      this.invalidate();
+    }
+    if (sourceKind(uri) === 'ci') this.setSource(uri, undefined);
   }
 
   /** Is this file a deploy script, Makefile or Markdown file the project reads for deployment evidence? */
   static isSource(uri: string): boolean {
-    return sourceKind(uri) !== undefined;
+    // CI pipelines are YAML: the project reads them as YAML and as a source.
+    const kind = sourceKind(uri);
+    return kind !== undefined && kind !== 'ci';
   }
 
   /** Sets (or with undefined removes) the text of a deploy script, Makefile or README. */
@@ -302,32 +342,53 @@ export class Project {
     const cfg = this.configFor(uri);
     const doc = entry.analysis.doc;
     const out: Problem[] = [];
-    const push = (rule: string, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+    const push = (rule: RuleId, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
       const sev = this.severity(rule, cfg, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message, range, ...base });
     };
     const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
+    let withTsb: boolean | undefined;
     for (const raw of entry.analysis.problems) {
       const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!p) continue;
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, extras(p), p.severity);
+      if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
+      const base = extras(p);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => ({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
+      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
     }
     for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
     }
-    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
+    return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
+  }
+
+  /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
+  private holdsTsb(uri: string, ownOnly = false): boolean {
+    if (ownOnly) {
+      // Without the cross-file step: this file, or what the last complete results knew of the project.
+      const f = this.files.get(uri)?.facts;
+      if (f && f.tsb.length + f.installGateways.length + f.controlPlanes.length > 0) return true;
+      const last = this.resolvedState ?? this.lastResolved;
+      const g = last?.groups.get(this.configFor(uri)?.rootUri ?? '');
+      return !!g && g.tsb.length + g.installGateways.length + g.controlPlanes.length > 0;
+    }
+    const r = this.resolved(uri);
+    return r.tsb.length + r.installGateways.length + r.controlPlanes.length > 0;
   }
 
   private configDiagnostics(root: string): Problem[] {
     const cfg = this.configs.get(root)!;
     const text = this.configTexts.get(root) ?? '';
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
-    return cfg.problems.map((p) => ({
-      rule: p.rule, severity: RULES.get(p.rule)?.severity ?? 'error', message: p.message,
+    const all: Problem[] = cfg.problems.map((p) => ({
+      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: p.message,
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
     }));
+    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
@@ -371,11 +432,20 @@ export class Project {
     }
     yield;
     const resolvedGroups = new Map<string, ResolvedProject>();
+    const failed = new Map<string, unknown>();
+    const first = new Map<string, string>();
     for (const [key, facts] of groups) {
-      resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts));
+      first.set(key, facts[0]!.uri);
+      // A step that fails loses its own results only (reported once, on the group's first file, by checkSteps).
+      try {
+        resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts));
+      } catch (err) {
+        failed.set(key, err);
+        resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT));
+      }
       yield;
     }
-    const r: Resolved = { groups: resolvedGroups };
+    const r: Resolved = { groups: resolvedGroups, failed, first };
     if (generation === this.generation) {
       this.resolvedState = r;
       this.lastResolved = r;
@@ -388,14 +458,33 @@ export class Project {
     const generation = this.generation;
     const resolved = yield* this.resolveSteps();
     const byUri = new Map<string, LocatedProblem[]>();
+    const add = (p: LocatedProblem) => {
+      const list = byUri.get(p.uri);
+      if (list) list.push(p);
+      else byUri.set(p.uri, [p]);
+    };
     const models: FailoverModel[] = [];
-    for (const r of resolved.groups.values()) {
-      const model = yield* computeFailoverSteps(r);
+    for (const [key, r] of resolved.groups) {
+      // A cross-file step that fails loses its own results only: the file's own problems, the other
+      // steps and the other projects are kept, and the failure is reported once, on the first file.
+      const uri = resolved.first.get(key)!;
+      const failed = (what: string, err: unknown) => add({
+        uri, rule: 'internal-error', ref: { uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
+        message: `The ${what} of this project failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Checks of single files are unaffected.`,
+      });
+      if (resolved.failed.has(key)) failed('cross-file analysis', resolved.failed.get(key));
+      let model: FailoverModel;
+      try {
+        model = yield* computeFailoverSteps(r);
+      } catch (err) {
+        failed('failover model', err);
+        model = { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+      }
       models.push(model);
-      for (const p of yield* crossFileSteps(r, model)) {
-        const list = byUri.get(p.uri);
-        if (list) list.push(p);
-        else byUri.set(p.uri, [p]);
+      try {
+        for (const p of yield* crossFileSteps(r, model)) add(p);
+      } catch (err) {
+        failed('cross-file checks', err);
       }
     }
     const c: Checked = { model: models.length === 1 ? models[0]! : mergeModels(models), byUri };
@@ -439,11 +528,20 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     notes: all.flatMap((d) => d.notes),
     unplaced: all.flatMap((d) => d.unplaced),
     configured: all.some((d) => d.configured),
+    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
     deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
     relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
   };
 }
+
+/** What a project whose deployment could not be worked out is resolved with: nothing placed, nothing related. */
+const NO_DEPLOYMENT: Deployment = {
+  units: [], notes: [], unplaced: [], configured: false, alternativeGroups: [],
+  deploymentOf: () => ({ clusters: [], placed: false, units: [] }),
+  relation: () => 'maybe',
+  unitNames: () => [],
+};
 
 function extras(p: RawProblem): Partial<Problem> {
   return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) };

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from './problems';
+import type { RuleId, Severity } from './problems';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
@@ -11,7 +11,11 @@ export type FixData =
   | { fix: 'indent'; under: string; spaces: number; lines: number }
   /** Insert `snippet` (already indented by `indent` spaces) after the diagnostic's start line. */
   | { fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean; /** insert before the diagnostic's line instead of after */ before?: boolean }
-  | { fix: 'replace-labels'; labels: Record<string, string> };
+  | { fix: 'replace-labels'; labels: Record<string, string> }
+  /** Move the annotation `key` (the diagnostic's range) from metadata.annotations to spec.kubeSpec.service.annotations. */
+  | { fix: 'move-annotation'; key: string }
+  /** Edits computed by the rule, in any files of the project (another file's ControlPlane, say). */
+  | { fix: 'edit'; title: string; changes: { uri: string; edits: { range: Range; newText: string }[] }[] };
 
 export interface RelatedInfo {
   uri: string;
@@ -21,7 +25,7 @@ export interface RelatedInfo {
 
 /** One problem, ranges 0-based as in LSP. */
 export interface Problem {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   range: Range;
@@ -31,12 +35,16 @@ export interface Problem {
 
 /** A problem whose range is still a pair of offsets in some text (before conversion to positions). */
 export interface RawProblem {
-  rule: string;
+  rule: RuleId;
   message: string;
   start: number;
   end: number;
   data?: FixData;
   related?: RelatedInfo[];
+  /** Reported only in a project that holds TSB files (Kubernetes checks that matter to TSB). */
+  onlyWithTsb?: boolean;
+  /** Related places in the same file, as offsets (the project turns them into `related`). */
+  relatedAt?: { start: number; end: number; message: string }[];
   /** Overrides the rule's default severity (e.g. a hint-level variant). */
   severity?: Severity;
   /** A field only some TSB versions have: the project words the problem for the chosen version. */

@@ -1,6 +1,10 @@
-// Diagnostics for open and closed files, pull or push depending on the client (practice 6).
-// Pull: textDocument/diagnostic + workspace/diagnostic (closed files, long-polled), result ids so
-// unchanged files cost nothing, and a refresh request whenever cross-file results may have changed.
+// Diagnostics for open and closed files, pull or push depending on the client.
+// Pull (clients that can also be asked to re-pull): textDocument/diagnostic for open files and
+// workspace/diagnostic for closed ones, with result ids so unchanged files cost nothing, and a refresh
+// request whenever cross-file results may have changed. A workspace pull is answered at once with what
+// changed since the client's result ids, never held: clients that re-pull on a timer (VS Code, every
+// 2 s) and clients that pull once per refresh (Neovim 0.12) both get their answer, and nothing piles up.
+// At most one refresh request is in flight; changes meanwhile are announced by one more after it.
 // Push: the settle job publishes every file whose diagnostics changed; a run overtaken by a newer
 // edit stops, and an open document edited since the flush is skipped (never a stale publish).
 import {
@@ -32,8 +36,13 @@ export class DiagnosticsController {
   /** uri -> result id last pushed */
   private readonly published = new Map<string, string>();
   private enabled = true;
-  private waiters: (() => void)[] = [];
   private stopped = false;
+  /** Bumped by each workspace pull: an older one still waiting for the project to settle answers empty. */
+  private workspacePulls = 0;
+  /** Closed files a workspace report gave problems for: only these need an explicit empty report later. */
+  private readonly reportedProblems = new Set<string>();
+  private refreshing = false;
+  private refreshAgain = false;
   private counter = 0;
   // Result ids are unique to this server process: a restarted server never matches an old id.
   private readonly epoch = Date.now().toString(36);
@@ -135,59 +144,64 @@ export class DiagnosticsController {
       this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normalizeUri(p.uri), p.value])), token)));
   }
 
-  /** Closed files only (the client prefers document pulls for open ones). Long-polls while nothing changed. */
+  /**
+   * Closed files only (the client prefers document pulls for open ones), and only what differs from the
+   * client's result ids: unchanged files are left out, and so are clean files the client never heard of.
+   * Answered as soon as the project has settled; a newer workspace pull makes an older waiting one
+   * answer empty at once (so a client that never cancels cannot pile requests up).
+   */
   private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
-    for (;;) {
-      if (this.stopped) return { items: [] };
-      await this.sync.settled();
-      await this.sync.derive();
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
-      const known = new Set(this.sync.knownUris());
-      let changed = false;
-      for (const uri of known) {
-        if (this.sync.isOpen(uri)) continue;
-        const c = this.compute(uri);
-        if (previous.get(uri) === c.id) {
-          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: c.id, version: null });
-          continue;
-        }
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
-        changed = true;
-      }
-      for (const uri of previous.keys()) {
-        if (known.has(uri) || this.sync.isOpen(uri)) continue;
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
-        changed = true;
-      }
-      if (changed || this.stopped) return { items };
-      // Nothing new: hold the request until the project changes (or the client cancels it).
-      const cancel = await new Promise<boolean>((resolve) => {
-        const sub = token.onCancellationRequested(() => resolve(true));
-        this.waiters.push(() => { sub.dispose(); resolve(false); });
-      });
-      if (cancel) throw cancelled<DiagnosticServerCancellationData>();
+    const mine = ++this.workspacePulls;
+    await this.sync.settled();
+    await this.sync.derive();
+    if (this.stopped || mine !== this.workspacePulls) return { items: [] };
+    if (token.isCancellationRequested) throw cancelled<DiagnosticServerCancellationData>();
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const known = new Set(this.sync.knownUris());
+    let n = 0;
+    for (const uri of known) {
+      if (this.sync.isOpen(uri)) continue;
+      const c = this.compute(uri);
+      const before = previous.get(uri);
+      if (before === c.id) continue;
+      if (!c.items.length && before === undefined && !this.reportedProblems.has(uri)) continue;
+      if (c.items.length) this.reportedProblems.add(uri);
+      else this.reportedProblems.delete(uri);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
+      if (++n % 500 === 0) await this.runtime.timer.yield();
     }
+    for (const uri of previous.keys()) {
+      if (known.has(uri) || this.sync.isOpen(uri)) continue;
+      this.reportedProblems.delete(uri);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+    }
+    return { items };
   }
 
-  /** After the project settled: ask pull clients to re-pull, wake workspace long-polls. */
+  /** After the project settled: ask pull clients to re-pull. */
   projectChanged(): void {
-    if (this.mode === 'pull' && this.canRefresh) {
-      Promise.resolve(this.connection.languages.diagnostics.refresh()).catch(() => undefined);
-    }
-    this.wake();
+    if (this.mode === 'pull' && this.canRefresh) this.requestRefresh();
   }
 
-  /** Shutdown: answer held workspace requests now. */
+  /** One refresh request in flight at a time; changes while it is out are announced by one more after it. */
+  private requestRefresh(): void {
+    if (this.stopped) return;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    Promise.resolve(this.connection.languages.diagnostics.refresh()).catch(() => undefined).finally(() => {
+      this.refreshing = false;
+      if (!this.refreshAgain) return;
+      this.refreshAgain = false;
+      this.requestRefresh();
+    });
+  }
+
+  /** Shutdown: no more refresh requests; workspace pulls still waiting answer empty. */
   stop(): void {
     this.stopped = true;
-    this.wake();
-  }
-
-  /** Wakes held workspace requests (a file's own diagnostics may change without a project version bump). */
-  wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const f of w) f();
   }
 
   /** Push mode: publish every file whose diagnostics changed since the last publish. */

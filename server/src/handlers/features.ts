@@ -1,10 +1,11 @@
 // Thin handlers: find the file, make sure the project has the latest text, call the pure provider.
-import type { Connection, Position } from 'vscode-languageserver';
+import type { CodeAction, Command, Connection, Position } from 'vscode-languageserver';
+import { Commands } from '../protocol';
 import type { Project } from '../engine/index';
 import type { FileAnalysis } from '../engine/fileAnalysis';
 import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
 import type { RuntimeEnvironment } from '../runtime';
-import { guard, type Logger } from './guard';
+import { guard as guardWith, type Handler, type Logger } from './guard';
 import type { WorkspaceSync } from './workspaceSync';
 
 /** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
@@ -19,10 +20,13 @@ export interface FeatureDeps {
   enabled: () => boolean;
   /** The client accepts snippet completions. */
   snippets: () => boolean;
+  /** `initialize` has arrived (requests before it are answered with an error). */
+  initialized: () => boolean;
 }
 
 export function registerFeatures(d: FeatureDeps): void {
-  const { connection, logger } = d;
+  const { connection } = d;
+  const guard = <P, R>(name: string, fallback: R, handler: Handler<P, R>) => guardWith(d.logger, name, fallback, handler, d.initialized);
   // A document whose analysis is current is answered at once (cross-file parts from the project as it
   // is); one that was edited waits until its text is analysed.
   const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
@@ -47,36 +51,44 @@ export function registerFeatures(d: FeatureDeps): void {
     return d.project.analysis(key);
   };
 
-  connection.onCompletion(guard(logger, 'completion', null, async (p) => {
+  connection.onCompletion(guard('completion', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
     return file ? complete(file, p.position, d.project, { snippets: d.snippets() }) : null;
   }));
-  connection.onHover(guard(logger, 'hover', null, async (p) => {
+  connection.onHover(guard('hover', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
     return file ? hover(file, p.position, d.project) : null;
   }));
-  connection.onCodeAction(guard(logger, 'codeAction', null, async (p) => {
+  connection.onCodeAction(guard('codeAction', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
     const doc = d.sync.openDocument(d.runtime.normalizeUri(p.textDocument.uri)) ?? file?.doc;
     if (!doc || !d.enabled()) return null;
     const actions = codeActions(doc, p.context.diagnostics);
     // The edits must name the URI the client gave us.
-    return actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
+    const fixes: (CodeAction | Command)[] = actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
+    // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
+    const only = p.context.only;
+    const uri = d.runtime.normalizeUri(p.textDocument.uri);
+    if ((!only || only.some((k) => k === 'source' || k.startsWith('source.'))) && !d.project.configFor(uri) && d.project.deployment(uri).units.length) {
+      const title = 'Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)';
+      fixes.push({ title, kind: 'source.writeConfig', command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] } });
+    }
+    return fixes;
   }));
-  connection.onDocumentSymbol(guard(logger, 'documentSymbol', null, async (p) => {
+  connection.onDocumentSymbol(guard('documentSymbol', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? documentSymbols(file) : null;
   }));
-  connection.onDefinition(guard(logger, 'definition', null, async (p) => {
+  connection.onDefinition(guard('definition', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? definition(file, p.position, d.project) : null;
   }));
-  connection.onReferences(guard(logger, 'references', null, async (p) => {
+  connection.onReferences(guard('references', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     return file ? references(file, p.position, d.project, p.context.includeDeclaration) : null;
   }));
-  connection.onCodeLens(guard(logger, 'codeLens', null, async (p) => {
+  connection.onCodeLens(guard('codeLens', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     // Lenses read the failover model: computed in slices, not in one block.
     if (file) await d.sync.derive();

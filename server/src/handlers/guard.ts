@@ -1,7 +1,7 @@
 // One wrapper for every request handler: cancellation and exceptions are handled here, once.
 // A cancelled request answers RequestCancelled; a failing one is logged and answers the fallback,
 // so a bug in one feature never takes the server (or the editor's other features) down.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 
 export interface Logger {
   error(message: string): void;
@@ -16,8 +16,13 @@ export function cancelled<E = void>(): ResponseError<E> {
   return new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
-export function guard<P, R, E = void>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
+/**
+ * `ready`: false until the client sent `initialize`. The protocol says a request before it is answered
+ * with ServerNotInitialized; waiting for settings that never come would leave it unanswered forever.
+ */
+export function guard<P, R, E = void>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>, ready?: () => boolean): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
   return async (params, token) => {
+    if (ready && !ready()) return new ResponseError<E>(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet (send initialize first)`);
     if (token.isCancellationRequested) return cancelled<E>();
     try {
       const result = await handler(params, token);

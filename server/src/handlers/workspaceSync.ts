@@ -158,6 +158,16 @@ export class WorkspaceSync {
     return [...this.open.keys()];
   }
 
+  /** The tsb.config.yaml files read, with the folder each governs. */
+  configFiles(): { uri: string; root: string }[] {
+    return [...this.configUris].map((uri) => ({ uri, root: folderOf(uri) }));
+  }
+
+  /** A workspace scan is running. */
+  get isScanning(): boolean {
+    return this.scanning > 0;
+  }
+
   /** Every file that has diagnostics: analysed YAML files plus tsb.config.yaml files. */
   knownUris(): string[] {
     return [...new Set([...this.project.uris().filter((u) => !this.project.isIgnored(u)), ...this.configUris])];
@@ -198,7 +208,7 @@ export class WorkspaceSync {
 
   private async scanFolders(): Promise<void> {
     const found: FoundYaml[] = [];
-    for (const folder of this.folders) found.push(...await this.runtime.listYamlFiles(folder));
+    for (const folder of this.folders) for (const f of await this.runtime.listYamlFiles(folder)) found.push(f);
     // Configs first: they decide which files are ignored and where the rest are placed.
     for (const f of found.filter((x) => isConfigUri(x.uri))) await this.readFromDisk(f.uri);
     const seen = new Set(found.map((f) => f.uri));
@@ -237,12 +247,21 @@ export class WorkspaceSync {
     this.changed();
   }
 
-  /** The editor closed: the disk is the truth again (the edit may have been discarded). */
+  /**
+   * The editor closed: the disk is the truth again (the edit may have been discarded). A file outside
+   * every workspace folder was in the project only while open: it leaves it, with its cross-file effects.
+   */
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
     this.dirty.delete(uri);
-    await this.readFromDisk(uri);
+    if (this.inWorkspace(uri)) await this.readFromDisk(uri);
+    else this.forget(uri);
     this.changed();
+  }
+
+  private inWorkspace(uri: string): boolean {
+    for (const f of this.folders) if (uri.startsWith(f + '/')) return true;
+    return false;
   }
 
   async didChangeWatchedFiles(changes: FileChange[]): Promise<void> {
@@ -297,7 +316,7 @@ export class WorkspaceSync {
     if (this.open.has(uri)) return; // opened while we were reading
     if ('missing' in read) this.forget(uri);
     else if ('skipped' in read) await this.apply(uri, '', 0, read.skipped, true);
-    else await this.apply(uri, read.text, 0, undefined, true);
+    else await this.apply(uri, read.text, 0, undefined, true, read.strictUtf8);
   }
 
   /**
@@ -320,7 +339,7 @@ export class WorkspaceSync {
 
   private readonly promoted = new Set<() => void>();
 
-  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean): Promise<void> {
+  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);
@@ -345,7 +364,7 @@ export class WorkspaceSync {
     }
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
-    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}) };
+    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}), ...(strictUtf8 ? { strictUtf8 } : {}) };
     const priority: Priority = { high: !fromDisk || this.open.has(uri) };
     const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)), priority))();
     const mine = { text, done: work.then(() => undefined, () => undefined), priority };

@@ -1,30 +1,34 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
+import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
-import { findConfigUpwards, findYamlFiles, readText } from './scan';
-import { formatCheck, type FileProblem } from './format';
+import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, scanYamlFiles, specialKind, type FoundFile, type UnreadableFolder } from './scan';
+import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
+import { packageInfo } from './version';
 import { formatUnits } from './unitsFormat';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
 const USAGE = `Usage:
-  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB]
-  tsb-lint units [PATH...] [--format text|json] [--config FILE]
+  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
   tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
   tsb-lint --help | --version`;
 
 class UsageError extends Error {}
+/** A failure that is not a usage mistake (a config that cannot be read): one line, exit 2. */
+class FatalError extends Error {}
 
 interface Args {
   command: 'check' | 'failover' | 'units';
   paths: string[];
   format: string;
   config?: string;
+  sarifRoot?: string;
   down: string[];
   maxFileSize: number;
 }
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     const flag = a.split('=')[0];
     if (flag === '--format') args.format = value();
     else if (flag === '--config') args.config = value();
+    else if (flag === '--sarif-root') args.sarifRoot = value();
     else if (flag === '--down') args.down.push(value());
     else if (flag === '--max-file-size') {
       const mib = Number(value());
@@ -53,16 +58,34 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
+  if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError('--sarif-root goes with check --format sarif');
+  if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(`--sarif-root must be a folder: ${args.sarifRoot}`);
   if (!args.paths.length) args.paths.push('.');
-  for (const p of args.paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  if (args.config && !existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+  // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
+  for (const p of args.paths) {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    const kind = specialKind(statSync(p));
+    if (kind) throw new UsageError(`${p} is ${kind}; give YAML files or folders`);
+  }
+  if (args.config) {
+    if (!existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+    const st = statSync(args.config);
+    if (!st.isFile()) throw new UsageError(`--config ${args.config} is ${st.isDirectory() ? 'a folder' : specialKind(st)}, not a config file`);
+  }
   return args;
 }
 
-function loadProject(args: Args): { project: Project; files: string[]; configs: string[] } {
+/** A tsb.config.yaml's text, read like any other file (regular files only, size limit, UTF-8). */
+function readConfig(path: string, maxBytes: number): string {
+  const read = readText(path, maxBytes);
+  if ('skipped' in read) throw new FatalError(`cannot use the config ${display(path)}: ${read.skipped.replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ')}`);
+  return read.text;
+}
+
+function loadProject(args: Args): { project: Project; files: FoundFile[]; configs: string[]; unreadable: UnreadableFolder[] } {
   const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
@@ -74,49 +97,115 @@ function loadProject(args: Args): { project: Project; files: string[]; configs: 
     const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
     const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
-    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readFileSync(c, 'utf8'), pathToFileURL(c).href);
+    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readConfig(c, args.maxFileSize), pathToFileURL(c).href);
   }
-  const scanned = findYamlFiles(args.paths, true);
+  const scan = scanYamlFiles(args.paths, true);
+  const scanned = scan.files;
   if (!args.config) {
     // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
-    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) configs.add(c); }
+    const above = new Set<string>();
+    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) { configs.add(c); above.add(c); } }
     for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
-    for (const c of configs) project.setConfig(pathToFileURL(dirname(c)).href, readFileSync(c, 'utf8'));
+    for (const c of configs) {
+      // A config above every checked path governs them without being among them: say which one it is.
+      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: using ${escapeText(display(c))}\n`);
+      project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
+    }
+  }
+  // check and failover need YAML to work on: a path without any is a mistake, not a green run.
+  if (args.command !== 'units') {
+    const nothing = nothingToCheck(args.paths, scanned.filter((f) => !f.source));
+    if (nothing) throw new UsageError(nothing);
   }
   const found = scanned.filter((f) => !configs.has(f.path) && !f.path.endsWith(`${sep}${CONFIG_FILE}`));
   for (const f of found) {
     const uri = pathToFileURL(f.path).href;
     if (project.isIgnored(uri)) continue;
-    if (f.source) {
+    // A script, Makefile or Markdown file given by name is read like one found in a folder.
+    if (f.source || (!isYamlFile(f.path) && isSourceFile(basename(f.path)))) {
       const read = readText(f.path, MAX_SOURCE_BYTES);
       if ('text' in read) project.setSource(uri, read.text);
       continue;
     }
-    const read = readText(f.path, args.maxFileSize);
+    // Any other file given by name that is not YAML is reported as skipped, never parsed as YAML.
+    const read = isYamlFile(f.path) ? readText(f.path, args.maxFileSize) : { skipped: NOT_YAML };
     if ('skipped' in read) project.update(uri, '', 0, { skip: read.skipped });
-    else project.update(uri, read.text, 0, { template: f.template });
+    else project.update(uri, read.text, 0, { template: f.template, strictUtf8: true });
   }
-  return { project, files: found.filter((f) => !f.source).map((f) => f.path), configs: [...configs] };
+  return { project, files: scanned.filter((f) => !f.source), configs: [...configs], unreadable: scan.unreadable };
 }
 
-function display(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return (rel.startsWith('..') ? path : rel || '.').split('\\').join('/');
+/** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
+function unreadableProblem(u: UnreadableFolder): FileProblem {
+  const at = { line: 0, character: 0 };
+  return {
+    path: u.path,
+    problem: { rule: 'file-skipped', severity: 'warning', message: `This folder could not be read (${u.reason}); the YAML files in it are not checked.`, range: { start: at, end: at } },
+  };
+}
+
+const NOT_YAML = 'This file is not YAML (its name does not end in .yaml or .yml); it is not analysed.';
+
+/**
+ * Why there is nothing to check, if so: a folder given as PATH holds no YAML file (a mistyped CI path
+ * must not pass green), or no YAML file is left at all (`check README.md`). Files given by name that
+ * are not YAML are allowed next to YAML ones (`check deploy/*`): they are reported as skipped.
+ */
+function nothingToCheck(paths: string[], found: FoundFile[]): string | undefined {
+  for (const p of paths) {
+    if (!isDirectory(p)) continue;
+    const dir = resolve(p);
+    const under = (f: FoundFile) => f.path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+    // A folder given twice (through a symlink) is scanned once, under its first name: look again alone.
+    if (!found.some(under) && !findYamlFiles([p]).length) return `no YAML files (*.yaml, *.yml) in ${p}: nothing to check`;
+  }
+  if (!found.some((f) => isYamlFile(f.path))) {
+    return `${paths.join(', ')} ${paths.length === 1 ? 'is not a YAML file' : 'are not YAML files'} (*.yaml, *.yml): nothing to check`;
+  }
+  return undefined;
+}
+
+function isDirectory(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
+/** The repository root: the nearest folder at or above the current one that holds .git, else the current folder. */
+function repositoryRoot(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
 }
 
 function check(args: Args): number {
-  const { project, configs } = loadProject(args);
-  const problems: FileProblem[] = [];
+  const { project, files, configs, unreadable } = loadProject(args);
+  const problems: FileProblem[] = unreadable.map(unreadableProblem);
   const uris = [...project.uris().filter((u) => !project.isIgnored(u)), ...configs.map((c) => pathToFileURL(c).href)];
   for (const uri of uris.sort()) {
-    for (const p of project.diagnostics(uri)) problems.push({ file: display(fileURLToPath(uri)), problem: p });
+    for (const p of project.diagnostics(uri)) problems.push({ path: fileURLToPath(uri), problem: p });
   }
-  process.stdout.write(formatCheck(problems, args.format, uris.length));
+  // Counted: the files found under the given paths and checked (a config found above them is reported, not counted).
+  const found = new Set(files.map((f) => pathToFileURL(f.path).href));
+  const fileCount = uris.filter((u) => found.has(u)).length;
+  const { version, repository } = packageInfo();
+  const sarifRoot = resolve(args.sarifRoot ?? repositoryRoot());
+  process.stdout.write(formatCheck(problems, args.format, { fileCount, cwd: process.cwd(), sarifRoot, version, repository }));
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
+}
+
+function display(path: string): string {
+  return displayPath(path, process.cwd());
 }
 
 function units(args: Args): number {
   const { project } = loadProject(args);
+  if (args.format === 'config') {
+    // The inferred deployment as a tsb.config.yaml for the (first) folder given.
+    const root = resolve(args.paths[0]!);
+    const dir = statSync(root).isDirectory() ? root : dirname(root);
+    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    return 0;
+  }
   process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
   return 0;
 }
@@ -137,26 +226,19 @@ function main(argv: string[]): number {
     return 0;
   }
   if (args === 'version') {
-    process.stdout.write(`${readVersion()}\n`);
+    process.stdout.write(`${packageInfo().version}\n`);
     return 0;
   }
   return args.command === 'check' ? check(args) : args.command === 'units' ? units(args) : failover(args);
 }
 
-function readVersion(): string {
-  for (const p of [resolve(__dirname, '../../package.json'), resolve(__dirname, '../package.json')]) {
-    try {
-      if (statSync(p).isFile()) return (JSON.parse(readFileSync(p, 'utf8')) as { version: string }).version;
-    } catch { /* try the next */ }
-  }
-  return 'unknown';
-}
-
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${err.message} (see tsb-lint --help)\n`);
-  else process.stderr.write(`tsb-lint: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
+  // Messages may quote arguments and file names: escaped, so they stay one line.
+  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${escapeText(err.message)} (see tsb-lint --help)\n`);
+  else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${escapeText(err.message)}\n`);
+  else process.stderr.write(`tsb-lint: internal error: ${escapeText(String((err as Error)?.message ?? err).split('\n')[0]!)}\n`);
   process.exitCode = 2;
 }
 

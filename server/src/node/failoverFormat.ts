@@ -1,6 +1,7 @@
 import { simulateDown, parseDownTarget, formatDownTarget } from '../engine/model/whatIf';
 import type { FailoverModel, SourceRef } from '../engine/model/failoverTypes';
 import { formatLabels } from '../engine/workspace/selectors';
+import { escapeText } from './format';
 
 // Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (contract §5), with the
 // optional --down what-if. Source references become file paths relative to the current folder.
@@ -21,6 +22,12 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
   if (!model.workspaces.length) lines.push('No workspaces in this project.');
   for (const ws of model.workspaces) {
     lines.push(`Workspace ${ws.organization}/${ws.tenant}/${ws.name}  (namespaces: ${ws.namespaces.join(', ') || 'none'})${ws.unit ? `  applied by ${ws.unit}` : ''}`);
+    // Inferred placements (tsb.config.yaml ones are the user's own words): where each part goes, and how we know.
+    for (const pl of (ws.placements ?? []).filter((x) => x.source !== 'config').slice(0, 8)) {
+      const ev = pl.evidence ? `  [${display(pl.evidence.uri)}:${pl.evidence.line + 1}]` : '';
+      const clusters = pl.clusters.map((c) => (pl.tsbNames?.[c] ? `${c} (TSB cluster ${pl.tsbNames[c]})` : c));
+      lines.push(`  Placed: ${clusters.join(', ') || 'management plane / unknown cluster'}${pl.namespace ? ` (namespace ${pl.namespace})` : ''} by ${pl.unit}${ev}`);
+    }
     if (!ws.gateways.length) lines.push('  East-west gateways: none (no defaultEastWestGatewaySettings)');
     for (const g of ws.gateways) {
       const exposes = g.exposedServices.length ? `exposes services with ${g.exposedServices.map(formatLabels).join(' | ')}` : 'exposes every service of the workspace';
@@ -47,7 +54,8 @@ export function formatFailover(model: FailoverModel, down: string[], format: str
       lines.push(`  ${who} ${where}: ${r.reason}`);
     }
   }
-  return { text: lines.join('\n').replace(/\n+$/, '') + '\n' };
+  // Each entry is one line: names and reasons from the files are escaped so they cannot start another.
+  return { text: lines.map(escapeText).join('\n').replace(/\n+$/, '') + '\n' };
 }
 
 function table(rows: string[][]): string[] {

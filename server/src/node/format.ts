@@ -1,27 +1,79 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../engine/problems';
+import { RULE_IDS } from '../engine/problems';
+import { sarifRule } from '../engine/rules/registry/index';
 import type { Problem } from '../engine/types';
 
-// Output formats of `tsb-lint check` (contract §3): text lines, JSON (1-based lines/columns) and SARIF 2.1.0.
+// Output formats of `tsb-lint check`: text lines, JSON (1-based lines and columns) and SARIF 2.1.0 as
+// GitHub code scanning reads it. Text is for terminals and CI logs, so nothing from a file (a value in a
+// message, a file name) can start a line of its own there; JSON and SARIF carry paths exactly.
 
 export interface FileProblem {
-  file: string;
+  /** Absolute path of the file. */
+  path: string;
   problem: Problem;
 }
 
-export function formatCheck(items: FileProblem[], format: string, fileCount: number): string {
-  if (format === 'json') return JSON.stringify({ diagnostics: items.map(toJson) }, null, 2) + '\n';
-  if (format === 'sarif') return JSON.stringify(toSarif(items), null, 2) + '\n';
-  const lines = items.map(({ file, problem: p }) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${p.message}`);
+export interface CheckOutput {
+  /** Files checked (the summary line's count). */
+  fileCount: number;
+  /** Paths are shown relative to this folder (the current folder). */
+  cwd: string;
+  /** SARIF: artifact URIs are relative to this folder, named %SRCROOT%. */
+  sarifRoot: string;
+  version: string;
+  /** https URL of the tool's repository (informationUri, rule help pages). */
+  repository: string;
+}
+
+export function formatCheck(items: FileProblem[], format: string, out: CheckOutput): string {
+  if (format === 'json') return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd)) }, null, 2) + '\n';
+  if (format === 'sarif') return JSON.stringify(toSarif(items, out), null, 2) + '\n';
+  const lines = items.map(({ path, problem: p }) => escapeText(`${textPath(displayPath(path, out.cwd))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${p.message}`));
   const count = (s: string) => items.filter((i) => i.problem.severity === s).length;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')} in ${plural(fileCount, 'file')}.`);
+  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')} in ${plural(out.fileCount, 'file')}.`);
   return lines.join('\n') + '\n';
 }
 
-function toJson({ file, problem: p }: FileProblem) {
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/**
+ * A path as the user should see it: relative to `cwd` (with `..` segments when it lies outside), `/`
+ * between segments. Only the platform's separator becomes `/`: a backslash inside a POSIX file name is
+ * part of the name. Absolute only when no relative path exists (another drive).
+ */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  if (isAbsolute(rel)) return path;
+  return (rel || '.').split(sep).join('/');
+}
+
+/** Inside `dir`: `..foo` is a name inside it, only `..` itself (or `../…`) leads out. */
+function inside(rel: string): boolean {
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional overrides
+// and isolates (which reorder what a terminal shows).
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\x1b' };
+
+/** One line of text output: control characters shown as escapes, so a value can never start a line. */
+export function escapeText(s: string): string {
+  return s.replace(CONTROLS, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).padStart(width, '0');
+
+// A line that starts with `::` or `##` is a command to GitHub Actions (and other CI log parsers): a file
+// named like one is shown with a leading `./` instead.
+function textPath(p: string): string {
+  return /^(::|##)/.test(p) ? `./${p}` : p;
+}
+
+function toJson({ path, problem: p }: FileProblem, cwd: string) {
   return {
-    file,
+    file: displayPath(path, cwd),
     line: p.range.start.line + 1,
     column: p.range.start.character + 1,
     endLine: p.range.end.line + 1,
@@ -33,38 +85,80 @@ function toJson({ file, problem: p }: FileProblem) {
   };
 }
 
-const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+// ---- SARIF 2.1.0 ----
 
-function toSarif(items: FileProblem[]) {
-  const used = [...new Set(items.map((i) => i.problem.rule))].sort();
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+function toSarif(items: FileProblem[], out: CheckOutput) {
+  const ids = [...RULE_IDS];
+  const seen = new Map<string, number>();
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SCHEMA,
     version: '2.1.0',
     runs: [{
       tool: {
         driver: {
           name: 'tsb-lint',
-          informationUri: 'https://github.com/tsb-authoring/tsb-authoring',
-          rules: used.map((id) => ({
-            id,
-            shortDescription: { text: RULES.get(id)?.description ?? id },
-            defaultConfiguration: { level: SARIF_LEVEL[RULES.get(id)?.severity ?? 'warning'] },
-          })),
+          version: out.version,
+          ...(/^\d+\.\d+\.\d+/.test(out.version) ? { semanticVersion: out.version } : {}),
+          informationUri: out.repository,
+          rules: ids.map((id) => ruleDescriptor(id, out.repository)),
         },
       },
-      results: items.map(({ file, problem: p }) => ({
-        ruleId: p.rule,
-        ruleIndex: used.indexOf(p.rule),
-        level: SARIF_LEVEL[p.severity],
-        message: { text: p.message },
-        locations: [{
-          physicalLocation: {
-            // Relative paths are relative to the scanned root; an absolute one is a file:// URI of its own.
-            artifactLocation: file.startsWith('/') ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-            region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
-          },
-        }],
-      })),
+      // %SRCROOT% is the repository root (or --sarif-root): GitHub resolves the relative URIs against it.
+      originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(out.sarifRoot) } },
+      columnKind: 'utf16CodeUnits',
+      results: items.map(({ path, problem: p }) => {
+        const location = artifactLocation(path, out.sarifRoot);
+        // Stable across runs and across edits elsewhere in the file: rule, file and message, plus the
+        // occurrence among identical ones; never the line number.
+        const key = `${p.rule}\u0000${location.uri}\u0000${p.message}`;
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return {
+          ruleId: p.rule,
+          ruleIndex: ids.indexOf(p.rule),
+          level: SARIF_LEVEL[p.severity],
+          message: { text: p.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: location,
+              region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+            },
+          }],
+          partialFingerprints: { 'tsbLintFingerprint/v1': `${fingerprint(key)}:${n}` },
+        };
+      }),
     }],
   };
+}
+
+/** 64 bits of FNV-1a (two 32-bit lanes): a stable identifier, not a security measure. */
+function fingerprint(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** A URI relative to %SRCROOT% for files inside the root (each segment percent-encoded), else a file: URI. */
+function artifactLocation(path: string, root: string): { uri: string; uriBaseId?: string } {
+  const rel = relative(root, path);
+  if (!rel || !inside(rel)) return { uri: pathToFileURL(path).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function folderUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** SARIF rule metadata: the registry's explanation, examples and documentation link. */
+function ruleDescriptor(id: string, repository: string) {
+  return sarifRule(id, repository)!;
 }

@@ -1,18 +1,28 @@
 // Node entry of the language server: `tsb-language-server --stdio` for any LSP editor, or
 // `--node-ipc` as vscode-languageclient starts it (TransportKind.ipc). createConnection picks the
 // transport from the command line (--stdio, --node-ipc, --socket=N, --pipe=NAME).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { FramingGuard } from './framing';
 import { createNodeRuntime } from '../runtime';
 import { startServer } from '../server';
+import { packageInfo } from './version';
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
-  process.stdout.write('tsb-language-server\n');
+  process.stdout.write(`${packageInfo().version}\n`);
 } else if (args.includes('--help') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
   process.stderr.write('Usage: tsb-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exitCode = args.includes('--help') ? 0 : 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  // stdio: messages pass a guard that drops absurd Content-Length headers instead of waiting forever.
+  // Other transports are created by the library from the command line as before.
+  let connection: Connection;
+  if (args.includes('--stdio')) {
+    const input = process.stdin.pipe(new FramingGuard((m) => process.stderr.write(`tsb-language-server: ${m}\n`)));
+    connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  } else {
+    connection = createConnection(ProposedFeatures.all);
+  }
   // Nothing may reach stdout but protocol messages (stdio transport): route console.* to the client log.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
   console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));

@@ -1,4 +1,5 @@
 import type { Deployment, Unit } from '../engine/index';
+import { escapeText } from './format';
 
 // `tsb-lint units`: what the tool believes about where each file is applied, and why.
 
@@ -32,6 +33,13 @@ export function unitsJson(deployments: readonly Deployment[], show: (uri: string
 
 const LIST = 3;
 
+function commonFolder(files: readonly string[]): string {
+  if (!files.length) return '';
+  let dir = files[0]!.slice(0, Math.max(0, files[0]!.lastIndexOf('/')));
+  while (dir && !files.every((f) => f.startsWith(dir + '/'))) dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
+  return dir;
+}
+
 function some(items: readonly string[], n = LIST): string {
   return items.length <= n ? items.join(', ') : `${items.slice(0, n).join(', ')} and ${items.length - n} more`;
 }
@@ -49,10 +57,15 @@ export function formatUnits(deployments: readonly Deployment[], format: string, 
     lines.push(`${u.name}`);
     lines.push(`  ${where} [${u.source}]`);
     for (const m of u.clusterMatches) lines.push(`  ${m.name} is TSB cluster ${m.tsb}: ${m.why}`);
-    lines.push(`  files (${u.files.length}): ${some(u.files, 6)}`);
-    for (const e of u.evidence.slice(0, LIST)) lines.push(`  evidence: ${e.file}:${e.line}  ${e.text}`);
-    if (u.evidence.length > LIST) lines.push(`  evidence: and ${u.evidence.length - LIST} more lines`);
-    if (u.alternativeTo.length) lines.push(`  never applied together with: ${some(u.alternativeTo)}`);
+    const dir = commonFolder(u.files);
+    lines.push(`  files (${u.files.length})${dir ? ` in ${dir}/` : ''}: ${some(u.files.map((f) => (dir ? f.slice(dir.length + 1) : f)), 6)}`);
+    const first = u.evidence[0];
+    if (first) lines.push(`  evidence: ${first.file}:${first.line}  ${first.text}${u.evidence.length > 1 ? `  (and ${u.evidence.length - 1} more line${u.evidence.length > 2 ? 's' : ''})` : ''}`);
+    if (u.alternativeTo.length) {
+      // Alternatives come in groups (a whole scenario): name the places, not every unit.
+      const places = [...new Set(u.alternativeTo.map((n) => n.replace(/ \(.*$/, '')))];
+      lines.push(`  never applied together with ${u.alternativeTo.length} unit${u.alternativeTo.length === 1 ? '' : 's'} of ${some(places)}`);
+    }
   }
   const files = new Set(data.units.flatMap((u) => u.files));
   lines.push('');
@@ -63,5 +76,6 @@ export function formatUnits(deployments: readonly Deployment[], format: string, 
     for (const n of data.notes.slice(0, 10)) lines.push(`  ${n.file}:${n.line}: ${n.reason}`);
     if (data.notes.length > 10) lines.push(`  and ${data.notes.length - 10} more (--format json lists them all)`);
   }
-  return lines.join('\n') + '\n';
+  // Each entry is one line: names, paths and evidence from the files are escaped so they cannot start another.
+  return lines.map(escapeText).join('\n') + '\n';
 }

@@ -157,7 +157,8 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
     const text = await frame.locator('body').innerText();
     fs.writeFileSync(path.join(out, 'preview-common-mistakes.txt'), text);
     assert.match(text, /bookinfo-ws/);
-    assert.match(text, /defaultEastWestGatewaySettings/, 'the panel says the WorkspaceSetting has no east-west settings');
+    // The mis-indented east-west settings are read where they belong: the panel says why nothing is exposed.
+    assert.match(text, /failover=enable|no exposedServices entry matches/, 'the panel says the exposedServices selector matches no service');
     await screenshot('common-mistakes-preview');
   });
 

@@ -1,50 +1,32 @@
-// DOM rendering of the view model. Data only ever reaches the page as text nodes and attribute
-// values set through DOM APIs; nothing here parses HTML.
+// DOM rendering of the preview's view model. Data only ever reaches the page as text nodes and attribute
+// values set through DOM APIs (dom.ts); nothing here parses HTML.
 import type { DownWorkload, SourceRef } from '../../../../server/src/engine/model/failoverTypes';
+import type { AppCommand } from '../protocol';
+import { button, fileName, glyph, h, s, type Kids } from './dom';
+import { t } from './l10n';
 import type {
-  CellView, GatewayView, LinkView, RouteView, ServiceRowView, TeachView, ViewModel, WhatIfView, WorkspaceView,
+  CellView, GatewayView, LinkView, MarkedView, RouteView, ServiceRowView, TeachView, TopologyView, ViewModel, WhatIfView, WorkspaceView,
 } from './viewModel';
+
+export { mount } from './dom';
+export type { Kids };
 
 export interface RenderActions {
   reveal(source: SourceRef): void;
   toggleDown(target: DownWorkload): void;
   resetDown(): void;
   refresh(): void;
+  copy(text: string): void;
+  create(teach: TeachView): void;
+  command(command: AppCommand): void;
 }
 
 export interface RenderStatus {
   /** Shown in the toolbar; announced politely. */
   statusText: string;
   error?: string;
-}
-
-type Child = Node | string | null | undefined | false;
-/** Children may nest arrays (conditional groups); they are flattened in order. */
-export type Kids = Child | readonly Kids[];
-type Attrs = Record<string, string | boolean | undefined>;
-
-/** createElement with attributes (set with setAttribute, never parsed) and text/element children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Kids[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? '' : value);
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el: HTMLElement, kids: Kids): void {
-  if (kids === null || kids === undefined || kids === false) return;
-  if (typeof kids === 'string') el.append(document.createTextNode(kids));
-  else if (kids instanceof Node) el.append(kids);
-  else for (const k of kids) append(el, k);
-}
-
-function button(key: string, cls: string, label: string | undefined, onClick: () => void, ...children: Kids[]): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: cls, 'data-key': key, 'aria-label': label }, ...children);
-  b.addEventListener('click', onClick);
-  return b;
+  /** The result of the last action (copied, created), announced. */
+  notice?: string;
 }
 
 function link(view: LinkView, key: string, a: RenderActions, cls = ''): HTMLElement {
@@ -55,20 +37,31 @@ function link(view: LinkView, key: string, a: RenderActions, cls = ''): HTMLElem
   return b;
 }
 
-function fileName(uri: string): string {
-  const tail = uri.split(/[\\/]/).pop() ?? uri;
-  try { return decodeURIComponent(tail); } catch { return tail; }
+export function teachBlock(tv: TeachView, a: RenderActions): HTMLElement {
+  return h('section', { class: 'teach', 'aria-label': tv.title, 'data-teach': tv.key },
+    h('h3', {}, glyph('\u2139', 'glyph info'), ' ', tv.title),
+    tv.body.map((p) => h('p', {}, p)),
+    h('div', { class: 'snippet' },
+      h('div', { class: 'snippet-bar' },
+        h('span', { class: 'snippet-file' }, tv.fragment ? t('In {0}:', tv.snippetFile) : tv.snippetFile),
+        h('span', { class: 'snippet-actions' },
+          tv.writeConfig ? button(`${tv.key}:write`, 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command('tsb.writeConfig'), t('Write tsb.config.yaml')) : null,
+          tv.fragment ? null : button(`${tv.key}:create`, 'secondary', t('Create {0} with this YAML', tv.snippetFile), () => a.create(tv), t('Create file')),
+          button(`${tv.key}:copy`, 'secondary', t('Copy the YAML for {0}', tv.snippetFile), () => a.copy(tv.snippet), t('Copy')))),
+      h('pre', { tabindex: '0', 'aria-label': t('YAML for {0}', tv.snippetFile) }, h('code', {}, tv.snippet.split('\n').map((l, i, all) => yamlLine(l, i === all.length - 1))))));
 }
 
-const glyph = (text: string, cls = 'glyph') => h('span', { class: cls, 'aria-hidden': 'true' }, text);
-
-function teachBlock(t: TeachView): HTMLElement {
-  return h('section', { class: 'teach', 'aria-label': t.title },
-    h('h3', {}, glyph('\u2139', 'glyph info'), ' ', t.title),
-    t.body.map((p) => h('p', {}, p)),
-    h('div', { class: 'snippet' },
-      h('div', { class: 'snippet-file' }, t.snippetFile),
-      h('pre', { tabindex: '0', 'aria-label': `YAML for ${t.snippetFile}` }, h('code', {}, t.snippet))));
+/**
+ * One line of YAML: a long line wraps (nothing is clipped) with a hanging indent below its own
+ * indentation, so a continuation never looks like a key. The text itself is untouched (copy, screen
+ * readers); the indent is set through the CSSOM, which the CSP allows.
+ */
+function yamlLine(line: string, last: boolean): HTMLElement {
+  const hang = line.length - line.trimStart().length + 4;
+  const el = h('span', { class: 'yaml-line' }, last ? line : `${line}\n`);
+  el.style.paddingLeft = `${hang}ch`;
+  el.style.textIndent = `-${hang}ch`;
+  return el;
 }
 
 // ---------- matrix ----------
@@ -87,47 +80,47 @@ function cell(c: CellView): HTMLElement {
   td.append(h('span', { class: 'cell-state', 'aria-hidden': 'true' }, glyph(c.state === 'exposed' ? '\u25CF' : '\u25CB', `glyph dot ${c.state}`), ' ', c.text));
   if (c.versions.length) {
     td.append(h('span', { class: 'versions', 'aria-hidden': 'true' },
-      c.versions.map((v) => h('span', { class: v.down ? 'chip down' : 'chip', title: v.down ? `${v.version} marked down` : v.version }, v.version))));
+      c.versions.map((v) => h('span', { class: v.down ? 'chip down' : 'chip', title: v.down ? t('{0} marked down', v.version) : v.version }, v.version))));
   }
   return td;
 }
 
 function matrix(ws: WorkspaceView, a: RenderActions): HTMLElement {
-  const caption = h('caption', { class: 'visually-hidden' }, `Services of ${ws.title.text} by cluster`);
+  const caption = h('caption', { class: 'visually-hidden' }, t('Services of {0} by cluster', ws.title.text));
   const head = h('thead', {}, h('tr', {},
-    h('th', { scope: 'col', class: 'svc-col' }, 'Service'),
+    h('th', { scope: 'col', class: 'svc-col' }, t('Service')),
     ws.clusters.map((c) => h('th', { scope: 'col' }, c))));
   const body = h('tbody', {}, ws.rows.map((r) => h('tr', { class: `row ${r.status}`, 'data-service': r.name.text },
     h('th', { scope: 'row', class: 'svc' },
       h('div', { class: 'svc-head' }, link(r.name, `${r.key}:name`, a, 'svc-name'), h('span', { class: 'ns' }, r.namespace), statusBadge(r)),
       r.reason ? h('div', { class: `reason ${r.status}` }, r.reason) : null,
-      h('div', { class: 'selector' }, h('span', { class: 'muted' }, r.status === 'excluded' ? 'Decided by: ' : 'Selected by: '), link(r.selector, `${r.key}:selector`, a)),
-      h('div', { class: 'labels muted' }, `labels ${r.labelsText}`)),
+      h('div', { class: 'selector' }, h('span', { class: 'muted' }, `${r.selectorLabel} `), link(r.selector, `${r.key}:selector`, a)),
+      h('div', { class: 'labels muted' }, r.labelsText)),
     r.cells.map(cell))));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'matrix' }, caption, head, body));
 }
 
 function legend(): HTMLElement {
   return h('p', { class: 'legend muted' },
-    h('span', {}, glyph('\u25CF', 'glyph dot exposed'), ' Exposed: runs behind the east-west gateway'),
-    h('span', {}, glyph('\u25CB', 'glyph dot local'), ' Not exposed: runs there, no failover'),
-    h('span', {}, glyph('\u2014', 'glyph'), ' Does not run there'));
+    h('span', {}, glyph('\u25CF', 'glyph dot exposed'), ' ', t('Exposed: runs behind the east-west gateway')),
+    h('span', {}, glyph('\u25CB', 'glyph dot local'), ' ', t('Not exposed: runs there, no failover')),
+    h('span', {}, glyph('\u2014', 'glyph'), ' ', t('Does not run there')));
 }
 
 function gateways(ws: WorkspaceView, a: RenderActions): HTMLElement | null {
   if (ws.gateways.length === 0) return null;
   const cols = ws.gateways[0]!.cells.map((c) => c.cluster);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'matrix gateways' },
-    h('caption', { class: 'visually-hidden' }, `East-west gateways of ${ws.title.text} by cluster`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'svc-col' }, 'Gateway selector'), cols.map((c) => h('th', { scope: 'col' }, c)))),
+    h('caption', { class: 'visually-hidden' }, t('East-west gateways of {0} by cluster', ws.title.text)),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'svc-col' }, t('Gateway selector')), cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ws.gateways.map((g: GatewayView) => h('tr', { class: 'row', 'data-gateway': g.title.text },
       h('th', { scope: 'row', class: 'svc' },
         h('div', { class: 'svc-head' }, link(g.title, `${g.key}:title`, a, 'svc-name'), h('span', { class: 'ns' }, g.entryText)),
         g.installs.length
-          ? h('div', { class: 'selector' }, h('span', { class: 'muted' }, 'Installed by: '), g.installs.map((i, n) => [n ? ', ' : '', link(i, `${g.key}:install:${n}`, a)]))
+          ? h('div', { class: 'selector' }, h('span', { class: 'muted' }, `${t('Installed by:')} `), g.installs.map((i, n) => [n ? ', ' : '', link(i, `${g.key}:install:${n}`, a)]))
           : null,
         h('div', { class: 'selector' }, h('span', { class: 'muted' }, `${g.exposesText}${g.exposedSelectors.length ? ': ' : ''}`),
-          g.exposedSelectors.map((s) => h('code', { class: 'selector-chip' }, s))),
+          g.exposedSelectors.map((sel) => h('code', { class: 'selector-chip' }, sel))),
         g.warning ? h('div', { class: 'reason no-failover' }, g.warning) : null),
       g.cells.map((c) => h('td', { class: `cell ${c.deployed ? 'exposed' : 'absent'}`, 'data-cluster': c.cluster, 'aria-label': c.ariaLabel, title: c.ariaLabel },
         c.deployed
@@ -135,18 +128,60 @@ function gateways(ws: WorkspaceView, a: RenderActions): HTMLElement | null {
           : h('span', { class: 'absent-mark', 'aria-hidden': 'true' }, '\u2014'))))))));
 }
 
+// ---------- topology ----------
+
+/** The topology as SVG, themed by CSS classes; its title and description say the same in words. */
+export function topology(v: TopologyView): HTMLElement | null {
+  if (v.empty) return null;
+  const id = v.key.replace(/[^\w-]/g, '_');
+  const arrow = `${id}-arrow`;
+  const svg = s('svg', {
+    class: 'topology-svg', viewBox: `0 0 ${v.width} ${v.height}`, width: String(v.width), height: String(v.height),
+    role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, preserveAspectRatio: 'xMinYMin meet',
+  },
+  s('title', { id: `${id}-title` }, v.title),
+  s('desc', { id: `${id}-desc` }, v.description),
+  s('defs', {}, s('marker', { id: arrow, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '5', markerHeight: '5', orient: 'auto-start-reverse' },
+    s('path', { d: 'M0 0 L10 5 L0 10 z', class: 'topo-arrowhead' }))),
+  v.columns.map((c) => s('g', { class: 'topo-column', 'data-cluster': c.cluster },
+    s('rect', { x: String(c.x), y: '4', width: String(c.w), height: String(v.height - 8), rx: '4', class: 'topo-col-bg' }),
+    s('text', { x: String(c.x + c.w / 2), y: '22', class: 'topo-col-label', 'text-anchor': 'middle' }, c.cluster))),
+  v.gateways.map((g) => s('g', { class: 'topo-gateway', 'data-key': g.key },
+    s('title', {}, g.title),
+    s('path', { d: `M${g.x} ${g.y - 9} L${g.x + 9} ${g.y} L${g.x} ${g.y + 9} L${g.x - 9} ${g.y} z`, class: 'topo-gw-shape' }),
+    s('text', { x: String(g.x + 14), y: String(g.y + 4), class: 'topo-gw-label' }, t('east-west')))),
+  v.links.map((l) => s('g', { class: `topo-link ${l.kind}` },
+    s('title', {}, l.title),
+    s('path', { d: l.d, class: 'topo-link-path', ...(l.kind === 'remote' ? { 'marker-end': `url(#${arrow})` } : {}) }),
+    l.hop ? s('path', { d: `M${l.hop.x} ${l.hop.y - 6} L${l.hop.x + 6} ${l.hop.y} L${l.hop.x} ${l.hop.y + 6} L${l.hop.x - 6} ${l.hop.y} z`, class: 'topo-hop' }) : null)),
+  v.nodes.map((n) => s('g', { class: `topo-node ${n.state}`, 'data-node': n.key },
+    s('title', {}, n.title),
+    s('rect', { x: String(n.x), y: String(n.y), width: String(n.w), height: String(n.h), rx: '4', class: 'topo-node-box' }),
+    s('text', { x: String(n.x + n.w / 2), y: String(n.y + n.h / 2 + 4), 'text-anchor': 'middle', class: 'topo-node-label' }, n.state === 'down' ? `\u25CB ${n.label}` : n.label))),
+  v.blocked.map((b) => s('g', { class: 'topo-blocked' },
+    s('title', {}, b.title),
+    s('text', { x: String(b.x), y: String(b.y + 5), class: 'topo-blocked-mark' }, '\u2715'))));
+  return h('figure', { class: 'topology', 'aria-label': v.title },
+    svg,
+    h('figcaption', { class: 'topo-legend muted' },
+      h('span', {}, h('span', { class: 'legend-swatch path', 'aria-hidden': 'true' }), ' ', t('can fail over (east-west)')),
+      h('span', {}, h('span', { class: 'legend-swatch remote', 'aria-hidden': 'true' }), ' ', t('callers\u2019 traffic in the what-if')),
+      h('span', {}, glyph('\u25C6', 'glyph hop'), ' ', t('east-west hop'))));
+}
+
 function workspace(ws: WorkspaceView, a: RenderActions): HTMLElement {
   const gw = gateways(ws, a);
+  const topo = topology(ws.topology);
   return h('section', { class: 'workspace', 'aria-labelledby': `${ws.key}:h`, 'data-workspace': ws.title.text },
     h('header', { class: 'ws-head' },
-      h('h2', { id: `${ws.key}:h` }, h('span', { class: 'muted kind' }, 'Workspace '), link(ws.title, `${ws.key}:title`, a)),
+      h('h2', { id: `${ws.key}:h` }, h('span', { class: 'muted kind' }, `${t('Workspace')} `), link(ws.title, `${ws.key}:title`, a)),
       h('p', { class: 'meta muted' }, ws.metaText, ws.setting ? [' · ', link(ws.setting, `${ws.key}:setting`, a)] : null)),
-    ws.teach.map(teachBlock),
-    gw ? [h('h3', {}, 'East-west gateways'), gw] : null,
+    ws.teach.map((x) => teachBlock(x, a)),
+    gw ? [h('h3', {}, t('East-west gateways')), gw] : null,
     ws.rows.length ? [
-      h('h3', {}, 'Services ', h('span', { class: 'count muted' }, ws.summaryText)),
+      h('h3', {}, `${t('Services')} `, h('span', { class: 'count muted' }, ws.summaryText)),
       legend(),
-      matrix(ws, a),
+      h('div', { class: 'ws-body' }, h('div', { class: 'ws-matrix' }, matrix(ws, a)), topo),
     ] : null,
     ws.lookalikes.length ? h('ul', { class: 'notes' }, ws.lookalikes.map((l) => h('li', {}, l))) : null);
 }
@@ -159,40 +194,55 @@ function route(r: RouteView, a: RenderActions): HTMLElement {
     h('div', { class: 'route-head' },
       h('span', { class: `badge ${r.outcome}` }, glyph(g), ' ', r.outcomeText),
       link(r.service, `${r.key}:svc`, a, 'svc-name'),
-      h('span', { class: 'subset' }, r.shownSubset)),
-    h('div', { class: 'route-path' }, h('span', { class: 'muted' }, r.fromText), ' ', glyph('\u2192', 'glyph arrow'), ' ', h('span', { class: 'to' }, r.toText)),
+      h('span', { class: 'subset' }, r.shownSubset),
+      h('span', { class: 'route-path' }, h('span', { class: 'muted' }, r.fromText), ' ', glyph('\u2192', 'glyph arrow'), ' ', h('span', { class: 'to' }, r.toText))),
     h('div', { class: 'reason muted' }, r.reason));
 }
 
-function whatIf(w: WhatIfView, a: RenderActions): HTMLElement {
+function markedChip(m: MarkedView, a: RenderActions): HTMLElement {
+  return h('li', { class: `marked ${m.state}`, 'data-workload': m.text, 'data-cluster': m.target.cluster },
+    glyph(m.state === 'down' ? '\u25CB' : '?', `glyph dot ${m.state === 'down' ? 'down' : 'gone'}`), ' ',
+    h('span', { class: 'marked-name' }, m.text), ' ', h('span', { class: 'marked-detail muted' }, m.detail), ' ',
+    button(m.key, 'link undo', m.buttonLabel, () => a.toggleDown(m.target), m.buttonText));
+}
+
+/** Toggles per cluster: every workload, of exposed services and not. */
+function whatIfSection(w: WhatIfView, a: RenderActions): HTMLElement {
   return h('section', { class: 'whatif', 'aria-labelledby': 'whatif-h' },
     h('div', { class: 'whatif-head' },
-      h('h2', { id: 'whatif-h' }, 'What if a workload goes down?'),
-      w.downCount > 0 ? button('whatif:reset', 'secondary', 'Bring every workload back up', a.resetDown, 'Reset') : null),
+      h('h2', { id: 'whatif-h' }, w.title),
+      w.downCount > 0 ? button('whatif:reset', 'secondary', t('Bring every workload back up'), a.resetDown, t('Reset')) : null),
     h('p', { class: 'muted' }, w.hint),
-    h('div', { class: 'toggle-groups' }, w.clusters.map((c) => h('div', { class: 'toggle-group', role: 'group', 'aria-label': `Workloads in ${c.cluster}` },
+    h('div', { class: 'toggle-groups' }, w.clusters.map((c) => h('div', { class: 'toggle-group', role: 'group', 'aria-label': c.label },
       h('h3', { class: 'cluster-name' }, c.cluster),
-      h('div', { class: 'toggles' }, c.toggles.map((t) => {
-        const b = button(t.key, t.down ? 'toggle down' : 'toggle', undefined, () => a.toggleDown(t.target),
-          glyph(t.down ? '\u25CB' : '\u25CF', `glyph dot ${t.down ? 'down' : 'up'}`), ' ', t.text,
-          t.version ? h('span', { class: 'chip' }, t.version) : null);
-        b.setAttribute('aria-pressed', String(t.down));
-        b.setAttribute('aria-label', `Mark ${t.text} down in ${c.cluster}`);
-        b.title = t.ariaLabel;
+      h('div', { class: 'toggles' }, c.toggles.map((tg) => {
+        const b = button(tg.key, `toggle${tg.down ? ' down' : ''}${tg.notExposed ? ' not-exposed' : ''}`, undefined, () => a.toggleDown(tg.target),
+          glyph(tg.down ? '\u25CB' : '\u25CF', `glyph dot ${tg.down ? 'down' : 'up'}`), ' ', tg.text,
+          tg.version ? h('span', { class: 'chip' }, tg.version) : null);
+        b.setAttribute('aria-pressed', String(tg.down));
+        b.setAttribute('aria-label', tg.toggleLabel);
+        b.title = tg.ariaLabel;
         b.dataset['cluster'] = c.cluster;
-        b.dataset['workload'] = t.text;
+        b.dataset['workload'] = tg.text;
         return b;
-      }))))),
-    h('div', { class: 'routes', role: 'region', 'aria-label': 'Where callers\u2019 traffic goes', 'aria-live': 'polite' },
-      h('h3', {}, 'Where callers\u2019 traffic goes ', h('span', { class: 'count muted' }, w.downText)),
-      w.routes.length === 0 && w.unknown.length === 0
-        ? h('p', { class: 'empty muted' }, 'Every workload is up: callers reach their local copy of each service.')
-        : null,
-      w.routes.length ? h('ul', { class: 'route-list' }, w.routes.map((r) => route(r, a))) : null,
-      w.unknown.length ? h('ul', { class: 'route-list' }, w.unknown.map((u) => h('li', { class: 'route none unknown' },
-        h('div', { class: 'route-head' }, h('span', { class: 'badge none' }, glyph('?'), ' Unknown'), h('code', {}, u.text),
-          button(u.key, 'link', `Forget ${u.text}`, () => a.toggleDown(u.target), 'Forget')),
-        h('div', { class: 'reason muted' }, u.reason)))) : null));
+      }))))));
+}
+
+/**
+ * The answer, docked at the bottom of the panel while anything is marked down: the marked-down set
+ * (each with its undo, including workloads that no longer exist) and where callers' traffic goes,
+ * visible wherever the user has scrolled to.
+ */
+function whatIfDock(w: WhatIfView, a: RenderActions): HTMLElement {
+  return h('aside', { class: `whatif-dock${w.downCount ? ' active' : ''}`, 'aria-labelledby': 'dock-h', 'data-scroll-key': 'dock' },
+    h('div', { class: 'dock-head' },
+      h('h2', { id: 'dock-h' }, w.answerTitle, ' ', h('span', { class: 'count muted' }, w.downText)),
+      w.downCount > 0 ? button('dock:reset', 'secondary', t('Bring every workload back up'), a.resetDown, t('Reset')) : null),
+    w.marked.length ? h('ul', { class: 'marked-list', 'aria-label': t('Marked down') }, w.marked.map((m) => markedChip(m, a))) : null,
+    h('div', { class: 'routes', role: 'region', 'aria-label': w.answerTitle, 'aria-live': 'polite' },
+      w.routes.length === 0
+        ? h('p', { class: 'empty muted' }, w.downCount ? t('None of the marked workloads exists any more: callers reach their local copy of each service.') : w.emptyText)
+        : h('ul', { class: 'route-list' }, w.routes.map((r) => route(r, a)))));
 }
 
 // ---------- page ----------
@@ -200,31 +250,16 @@ function whatIf(w: WhatIfView, a: RenderActions): HTMLElement {
 export function renderPage(vm: ViewModel | undefined, status: RenderStatus, a: RenderActions): HTMLElement {
   return h('main', { class: 'page' },
     h('header', { class: 'toolbar' },
-      h('h1', {}, 'Failover Preview'),
-      h('span', { class: 'status muted', role: 'status' }, status.statusText),
-      button('toolbar:refresh', 'secondary', 'Refresh the failover model', a.refresh, 'Refresh')),
+      h('h1', {}, t('Failover Preview')),
+      h('span', { class: 'status muted', role: 'status' }, status.notice ?? status.statusText),
+      button('toolbar:summary', 'secondary', t('Open the project summary'), () => a.command('tsb.showSummary'), t('Project summary')),
+      button('toolbar:refresh', 'secondary', t('Refresh the failover model'), a.refresh, t('Refresh'))),
     status.error ? h('div', { class: 'banner error', role: 'alert' }, glyph('\u26A0', 'glyph'), ' ', status.error) : null,
     vm ? [
       vm.notes.length ? h('ul', { class: 'notes' }, vm.notes.map((n) => h('li', {}, n))) : null,
-      vm.teach.map(teachBlock),
+      vm.teach.map((x) => teachBlock(x, a)),
       vm.workspaces.map((ws) => workspace(ws, a)),
-      vm.workspaces.some((ws) => ws.rows.length > 0) ? whatIf(vm.whatIf, a) : null,
-    ] : h('p', { class: 'loading muted' }, 'Loading the failover model\u2026'));
-}
-
-/**
- * Swaps the page in one synchronous step (no blank frame), then puts focus and scroll back where
- * they were: focusable elements carry a stable data-key.
- */
-export function mount(root: HTMLElement, page: HTMLElement): void {
-  const active = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['key'] : undefined;
-  const x = window.scrollX;
-  const y = window.scrollY;
-  root.replaceChildren(page);
-  root.removeAttribute('aria-busy');
-  if (active) {
-    const next = [...root.querySelectorAll<HTMLElement>('[data-key]')].find((el) => el.dataset['key'] === active);
-    next?.focus({ preventScroll: true });
-  }
-  window.scrollTo(x, y);
+      vm.hasWorkloads ? whatIfSection(vm.whatIf, a) : null,
+      vm.hasWorkloads || vm.whatIf.downCount ? whatIfDock(vm.whatIf, a) : null,
+    ] : h('p', { class: 'loading muted' }, t('Loading the failover model\u2026')));
 }

@@ -1,10 +1,17 @@
 // PURE: the failover model (plus the user's what-if) -> what the panel shows, as plain text and flags.
-// No DOM here, so it is unit-tested under node; render.ts turns it into elements.
+// No DOM here, so it is unit-tested under node; render.ts turns it into elements. Text goes through t()
+// (the user's language); names from the YAML, field names and rule ids are passed as arguments, never translated.
 import type {
   DownWorkload, EastWestGateway, ExcludedService, FailoverModel, Labels, ServiceCandidate, SourceRef,
-  TrafficRoute, WorkspaceFailover,
+  TrafficRoute, WorkloadInfo, WorkspaceFailover,
 } from '../../../../server/src/engine/model/failoverTypes';
 import { formatDownTarget, simulateDown } from '../../../../server/src/engine/model/whatIf';
+import type { ProjectHints } from '../protocol';
+import { globalTeach, workspaceTeach, type TeachView } from './advice';
+import { list, t } from './l10n';
+import { topologyView, type TopologyView } from './topology';
+
+export type { TeachView, TopologyView };
 
 /** A piece of text that opens YAML when clicked (source undefined: plain text). */
 export interface LinkView {
@@ -12,16 +19,6 @@ export interface LinkView {
   source?: SourceRef;
   /** Accessible name of the link. */
   label: string;
-}
-
-/** An empty state that teaches: what is missing, and YAML to copy. */
-export interface TeachView {
-  key: string;
-  title: string;
-  body: string[];
-  /** File the snippet belongs in, e.g. `tsb.config.yaml`. */
-  snippetFile: string;
-  snippet: string;
 }
 
 export type CellState = 'exposed' | 'local' | 'absent';
@@ -53,6 +50,7 @@ export interface ServiceRowView {
   reason?: string;
   /** Which selector decided it. */
   selector: LinkView;
+  selectorLabel: string;
   labelsText: string;
   cells: CellView[];
 }
@@ -80,6 +78,7 @@ export interface WorkspaceView {
   lookalikes: string[];
   /** "No WorkspaceSetting yet", "nothing exposed", "gateway deployed nowhere". */
   teach: TeachView[];
+  topology: TopologyView;
 }
 
 export interface WorkloadToggleView {
@@ -88,13 +87,29 @@ export interface WorkloadToggleView {
   service: string;
   version?: string;
   down: boolean;
+  /** The service is not exposed through the east-west gateway (its callers cannot fail over). */
+  notExposed: boolean;
   text: string;
   ariaLabel: string;
+  toggleLabel: string;
 }
 
 export interface ClusterTogglesView {
   cluster: string;
+  label: string;
   toggles: WorkloadToggleView[];
+}
+
+/** One entry of the marked-down set: always listed, with a way to undo it. */
+export interface MarkedView {
+  key: string;
+  target: DownWorkload;
+  /** 'down': the workload exists and is marked down; 'gone': the YAML no longer has it there. */
+  state: 'down' | 'gone';
+  text: string;
+  detail: string;
+  buttonText: string;
+  buttonLabel: string;
 }
 
 export type Outcome = TrafficRoute['outcome'];
@@ -102,13 +117,16 @@ export type Outcome = TrafficRoute['outcome'];
 export interface RouteView {
   key: string;
   service: LinkView;
+  namespace: string;
   /** The subset of the route ("any version" or "subset v2"). */
   subsetText: string;
   /** What is shown: subsetText plus merged subsets with the same outcome ("any version or subset v1"). */
   shownSubset: string;
   outcome: Outcome;
   outcomeText: string;
+  fromCluster: string;
   fromText: string;
+  toClusters: string[];
   toText: string;
   reason: string;
   ariaLabel: string;
@@ -116,12 +134,14 @@ export interface RouteView {
 
 export interface WhatIfView {
   clusters: ClusterTogglesView[];
+  marked: MarkedView[];
   downCount: number;
   downText: string;
   routes: RouteView[];
-  /** Marked-down workloads the current model no longer knows (the YAML changed). */
-  unknown: { key: string; target: DownWorkload; text: string; reason: string }[];
   hint: string;
+  title: string;
+  answerTitle: string;
+  emptyText: string;
 }
 
 export interface ViewModel {
@@ -130,20 +150,17 @@ export interface ViewModel {
   teach: TeachView[];
   workspaces: WorkspaceView[];
   whatIf: WhatIfView;
+  /** Something in the project can be marked down. */
+  hasWorkloads: boolean;
 }
 
 export function labelsText(labels: Labels | undefined): string {
   const entries = Object.entries(labels ?? {});
-  return entries.length === 0 ? '(no labels)' : entries.map(([k, v]) => `${k}=${v}`).join(', ');
-}
-
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return entries.length === 0 ? t('(no labels)') : entries.map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
 function namesakes(listed: string[], count: number): string {
-  return count > listed.length ? `${listed.join(', ')} and ${count - listed.length} more namespaces` : list(listed);
+  return count > listed.length ? t('{0} and {1} more namespaces', listed.join(', '), count - listed.length) : list(listed);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -165,182 +182,99 @@ function gatewayText(gw: { namespace: string; labels: Labels }): string {
   return `${gw.namespace}/${labelsText(gw.labels)}`;
 }
 
-// ---------- teaching snippets ----------
-
-export function workspaceSettingSnippet(ws?: Pick<WorkspaceFailover, 'organization' | 'tenant' | 'name'>): string {
-  const org = ws?.organization || 'tetrate';
-  const tenant = ws?.tenant || 'tetrate';
-  const name = ws?.name || 'bookinfo-ws';
-  return [
-    'apiVersion: api.tsb.tetrate.io/v2',
-    'kind: WorkspaceSetting',
-    'metadata:',
-    `  organization: ${org}`,
-    `  tenant: ${tenant}`,
-    `  workspace: ${name}`,
-    `  name: ${name}-setting`,
-    'spec:',
-    '  defaultEastWestGatewaySettings:',
-    '    - workloadSelector:',
-    '        namespace: eastwest',
-    '        labels:',
-    '          app: eastwest-gateway',
-    '      # optional: expose only some services (default: every service of the workspace)',
-    '      # exposedServices:',
-    '      #   - serviceLabels:',
-    '      #       failover: enable',
-  ].join('\n');
-}
-
-const WORKSPACE_SNIPPET = [
-  'apiVersion: api.tsb.tetrate.io/v2',
-  'kind: Workspace',
-  'metadata:',
-  '  organization: tetrate',
-  '  tenant: tetrate',
-  '  name: bookinfo-ws',
-  'spec:',
-  '  namespaceSelector:',
-  '    names:',
-  '      - "*/bookinfo"',
-  '---',
-].join('\n');
-
-const PLACEMENTS_SNIPPET = [
-  'placements:                       # every entry whose glob matches a file applies to it',
-  '  - files: apps/**                # picomatch glob, relative to this file',
-  '    clusters: [cluster-1, cluster-2]',
-  '    namespace: bookinfo           # for documents without metadata.namespace',
-  '  - files: gateways/**',
-  '    clusters: [cluster-1, cluster-2]',
-].join('\n');
-
-const EASTWEST_INSTALL_SNIPPET = [
-  'apiVersion: install.tetrate.io/v1alpha1',
-  'kind: IngressGateway',
-  'metadata:',
-  '  name: eastwest-gateway',
-  '  namespace: eastwest',
-  'spec:',
-  '  eastWestOnly: true',
-].join('\n');
-
-function globalTeach(model: FailoverModel): TeachView[] {
-  const out: TeachView[] = [];
-  if (!model.placementsConfigured) {
-    out.push({
-      key: 'teach:placements',
-      title: 'Say where your files are applied',
-      body: [
-        'The preview needs to know which clusters each file is applied to, the way kubectl apply would place them.',
-        'Add a tsb.config.yaml at the root of the workspace folder with placements: every entry whose glob matches a file applies to it.',
-      ],
-      snippetFile: 'tsb.config.yaml',
-      snippet: PLACEMENTS_SNIPPET,
-    });
-  }
-  if (model.workspaces.length === 0) {
-    out.push({
-      key: 'teach:workspace',
-      title: 'No TSB workspace yet',
-      body: [
-        'Failover through an east-west gateway is configured per workspace. Define a Workspace that owns your application namespaces and a WorkspaceSetting with defaultEastWestGatewaySettings.',
-        'Every service of the workspace is then exposed through the east-west gateway, and services running in two clusters fail over automatically.',
-      ],
-      snippetFile: 'tsb/bookinfo-ws.yaml',
-      snippet: `${WORKSPACE_SNIPPET}\n${workspaceSettingSnippet()}`,
-    });
-  }
-  return out;
-}
-
-// ---------- matrix ----------
-
-function candidateRow(ws: WorkspaceFailover, c: ServiceCandidate, clusters: string[], down: DownWorkload[]): ServiceRowView {
-  const gw = ws.gateways.find((g) => g.entry === c.exposedBy.entry);
-  const isDown = (workload: string, cluster: string) => down.some((d) => d.cluster === cluster && d.namespace === c.namespace && d.workload === workload);
-  const cells = clusters.map((cluster): CellView => {
-    const exposed = c.clusters.includes(cluster);
-    const runs = exposed || c.runsIn.includes(cluster);
-    const versions = Object.keys(c.versions).sort(byText)
-      .filter((v) => (c.versions[v] ?? []).includes(cluster))
-      .map((version): VersionChip => {
-        const ws_ = c.workloads.filter((w) => w.version === version && w.clusters.includes(cluster));
-        return { version, down: ws_.length > 0 && ws_.every((w) => isDown(w.name, cluster)) };
-      });
-    const vText = versions.length ? `; versions ${versions.map((v) => (v.down ? `${v.version} (marked down)` : v.version)).join(', ')}` : '';
-    if (exposed) {
-      return { cluster, state: 'exposed', text: 'Exposed', versions, ariaLabel: `${c.service} in ${cluster}: runs and is exposed through the east-west gateway${vText}` };
-    }
-    if (runs) {
-      return { cluster, state: 'local', text: 'Not exposed', versions, ariaLabel: `${c.service} in ${cluster}: runs, but no selected east-west gateway is deployed there${vText}` };
-    }
-    return { cluster, state: 'absent', text: '—', versions: [], ariaLabel: `${c.service} does not run in ${cluster}` };
-  });
-  const entryNo = c.exposedBy.entry + 1;
-  const selector: LinkView = c.exposedBy.serviceLabels
-    ? {
-      text: `exposedServices ${labelsText(c.exposedBy.serviceLabels)} (east-west entry ${entryNo})`,
-      label: `Open the exposedServices selector ${labelsText(c.exposedBy.serviceLabels)}`,
-      ...srcOf(gw?.selectorSource ?? ws.settingSource),
-    }
-    : {
-      text: `east-west entry ${entryNo} exposes every service`,
-      label: `Open east-west entry ${entryNo} of the WorkspaceSetting`,
-      ...srcOf(gw?.selectorSource ?? ws.settingSource),
-    };
-  const where = list(c.clusters);
-  return {
-    key: `svc:${ws.name}/${c.namespace}/${c.service}`,
-    name: { text: c.service, label: `Open service ${c.namespace}/${c.service}`, ...srcOf(c.source) },
-    namespace: c.namespace,
-    status: c.failover ? 'failover' : 'no-failover',
-    statusText: c.failover ? 'Can fail over' : 'Cannot fail over',
-    ...(c.failover
-      ? {}
-      : { reason: sentence(c.reason ?? (c.clusters.length <= 1 ? `it runs, exposed, only in ${where || 'no cluster'}` : 'it is not exposed in two clusters')) }),
-    selector,
-    labelsText: labelsText(c.labels),
-    cells,
-  };
-}
-
 function sentence(s: string): string {
-  const t = s.trim();
-  if (!t) return t;
-  const up = t[0]!.toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(up) ? up : `${up}.`;
+  const x = s.trim();
+  if (!x) return x;
+  const up = x[0]!.toUpperCase() + x.slice(1);
+  return /[.!?。]$/.test(up) ? up : `${up}.`;
 }
 
 function srcOf(source: SourceRef | undefined): { source?: SourceRef } {
   return source ? { source } : {};
 }
 
-const EXCLUSION_SELECTOR: Record<ExcludedService['code'], string> = {
-  'not-selected': 'no exposedServices entry matches its labels',
-  'no-gateway-cluster': 'no selected east-west gateway where it runs',
-  'no-east-west-settings': 'the workspace has no defaultEastWestGatewaySettings',
-  'not-placed': 'not placed in any cluster (tsb.config.yaml)',
-};
+// ---------- matrix ----------
 
-function excludedRow(ws: WorkspaceFailover, e: ExcludedService, clusters: string[]): ServiceRowView {
-  const cells = clusters.map((cluster): CellView => e.clusters.includes(cluster)
-    ? { cluster, state: 'local', text: 'Not exposed', versions: [], ariaLabel: `${e.service} in ${cluster}: runs, not exposed through the east-west gateway` }
-    : { cluster, state: 'absent', text: '—', versions: [], ariaLabel: `${e.service} does not run in ${cluster}` });
+function cellOf(service: string, cluster: string, exposed: boolean, runs: boolean, versions: VersionChip[]): CellView {
+  const vText = versions.length ? t('; versions {0}', versions.map((v) => (v.down ? t('{0} (marked down)', v.version) : v.version)).join(', ')) : '';
+  if (exposed) return { cluster, state: 'exposed', text: t('Exposed'), versions, ariaLabel: t('{0} in {1}: runs and is exposed through the east-west gateway{2}', service, cluster, vText) };
+  if (runs) return { cluster, state: 'local', text: t('Not exposed'), versions, ariaLabel: t('{0} in {1}: runs, not exposed through the east-west gateway{2}', service, cluster, vText) };
+  return { cluster, state: 'absent', text: '\u2014', versions: [], ariaLabel: t('{0} does not run in {1}', service, cluster) };
+}
+
+function versionChips(workloads: WorkloadInfo[], versions: Record<string, string[]>, cluster: string, down: DownWorkload[]): VersionChip[] {
+  const isDown = (w: WorkloadInfo) => down.some((d) => d.cluster === cluster && d.namespace === w.namespace && d.workload === w.name);
+  return Object.keys(versions).sort(byText)
+    .filter((v) => (versions[v] ?? []).includes(cluster))
+    .map((version) => {
+      const ws = workloads.filter((w) => w.version === version && w.clusters.includes(cluster));
+      return { version, down: ws.length > 0 && ws.every(isDown) };
+    });
+}
+
+/** version -> clusters, from the workloads (excluded services carry no `versions` map). */
+function versionsOf(workloads: WorkloadInfo[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const w of workloads) if (w.version) out[w.version] = [...new Set([...(out[w.version] ?? []), ...w.clusters])];
+  return out;
+}
+
+function candidateRow(ws: WorkspaceFailover, c: ServiceCandidate, clusters: string[], down: DownWorkload[]): ServiceRowView {
+  const gw = ws.gateways.find((g) => g.entry === c.exposedBy.entry);
+  const cells = clusters.map((cluster) => cellOf(c.service, cluster, c.clusters.includes(cluster), c.clusters.includes(cluster) || c.runsIn.includes(cluster), versionChips(c.workloads, c.versions, cluster, down)));
+  const entryNo = c.exposedBy.entry + 1;
+  const selector: LinkView = c.exposedBy.serviceLabels
+    ? {
+      text: t('exposedServices {0} (east-west entry {1})', labelsText(c.exposedBy.serviceLabels), entryNo),
+      label: t('Open the exposedServices selector {0}', labelsText(c.exposedBy.serviceLabels)),
+      ...srcOf(gw?.selectorSource ?? ws.settingSource),
+    }
+    : {
+      text: t('east-west entry {0} exposes every service', entryNo),
+      label: t('Open east-west entry {0} of the WorkspaceSetting', entryNo),
+      ...srcOf(gw?.selectorSource ?? ws.settingSource),
+    };
+  return {
+    key: `svc:${ws.name}/${c.namespace}/${c.service}`,
+    name: { text: c.service, label: t('Open service {0}/{1}', c.namespace, c.service), ...srcOf(c.source) },
+    namespace: c.namespace,
+    status: c.failover ? 'failover' : 'no-failover',
+    statusText: c.failover ? t('Can fail over') : t('Cannot fail over'),
+    ...(c.failover
+      ? {}
+      : { reason: sentence(c.reason ?? (c.clusters.length <= 1 ? t('it runs, exposed, only in {0}', list(c.clusters) || t('no cluster')) : t('it is not exposed in two clusters'))) }),
+    selector,
+    selectorLabel: t('Selected by:'),
+    labelsText: t('labels {0}', labelsText(c.labels)),
+    cells,
+  };
+}
+
+function exclusionSelector(code: ExcludedService['code']): string {
+  switch (code) {
+    case 'not-selected': return t('no exposedServices entry matches its labels');
+    case 'no-gateway-cluster': return t('no selected east-west gateway where it runs');
+    case 'no-east-west-settings': return t('the workspace has no defaultEastWestGatewaySettings');
+    case 'not-placed': return t('not placed in any cluster (tsb.config.yaml)');
+    default: return String(code);
+  }
+}
+
+function excludedRow(ws: WorkspaceFailover, e: ExcludedService, clusters: string[], down: DownWorkload[]): ServiceRowView {
+  const workloads = e.workloads ?? [];
+  const versions = versionsOf(workloads);
+  const cells = clusters.map((cluster) => cellOf(e.service, cluster, false, e.clusters.includes(cluster), versionChips(workloads, versions, cluster, down)));
   const gw = ws.gateways[0];
   return {
     key: `svc:${ws.name}/${e.namespace}/${e.service}`,
-    name: { text: e.service, label: `Open service ${e.namespace}/${e.service}`, ...srcOf(e.source) },
+    name: { text: e.service, label: t('Open service {0}/{1}', e.namespace, e.service), ...srcOf(e.source) },
     namespace: e.namespace,
     status: 'excluded',
-    statusText: 'Not exposed',
+    statusText: t('Not exposed'),
     reason: sentence(e.reason),
-    selector: {
-      text: EXCLUSION_SELECTOR[e.code] ?? e.code,
-      label: 'Open the east-west settings that decided it',
-      ...srcOf(gw?.selectorSource ?? ws.settingSource),
-    },
-    labelsText: labelsText(e.labels),
+    selector: { text: exclusionSelector(e.code), label: t('Open the east-west settings that decided it'), ...srcOf(gw?.selectorSource ?? ws.settingSource) },
+    selectorLabel: t('Decided by:'),
+    labelsText: t('labels {0}', labelsText(e.labels)),
     cells,
   };
 }
@@ -350,27 +284,25 @@ function gatewayView(ws: WorkspaceFailover, gw: EastWestGateway, clusters: strin
   const cols = [...clusters, ...gw.clusters.filter((c) => !clusters.includes(c))];
   return {
     key: `gw:${ws.name}/${gw.entry}`,
-    title: { text: selector, label: `Open the east-west gateway selector ${selector}`, ...srcOf(gw.selectorSource ?? ws.settingSource) },
-    entryText: `defaultEastWestGatewaySettings entry ${gw.entry + 1}`,
+    title: { text: selector, label: t('Open the east-west gateway selector {0}', selector), ...srcOf(gw.selectorSource ?? ws.settingSource) },
+    entryText: t('defaultEastWestGatewaySettings entry {0}', gw.entry + 1),
     cells: cols.map((cluster) => gw.clusters.includes(cluster)
-      ? { cluster, deployed: true, text: 'Deployed', ariaLabel: `East-west gateway ${selector} is deployed in ${cluster}` }
-      : { cluster, deployed: false, text: '—', ariaLabel: `East-west gateway ${selector} is not deployed in ${cluster}` }),
+      ? { cluster, deployed: true, text: t('Deployed'), ariaLabel: t('East-west gateway {0} is deployed in {1}', selector, cluster) }
+      : { cluster, deployed: false, text: '\u2014', ariaLabel: t('East-west gateway {0} is not deployed in {1}', selector, cluster) }),
     installs: gw.installs.map((i) => ({
       text: `${i.kind} ${i.namespace}/${i.name}${i.eastWestOnly ? ' (eastWestOnly)' : ''}`,
-      label: `Open install ${i.kind} ${i.namespace}/${i.name}`,
+      label: t('Open install {0} {1}/{2}', i.kind, i.namespace, i.name),
       ...srcOf(i.source),
     })),
-    exposesText: gw.exposedServices.length === 0
-      ? 'Exposes every service of the workspace'
-      : 'Exposes services whose labels match one of',
+    exposesText: gw.exposedServices.length === 0 ? t('Exposes every service of the workspace') : t('Exposes services whose labels match one of'),
     exposedSelectors: gw.exposedServices.map((l) => labelsText(l)),
     ...(gw.clusters.length === 0
-      ? { warning: `No gateway deployed by an install CR in the project has namespace ${gw.namespace} and labels ${labelsText(gw.labels)}.` }
-      : gw.clusters.length === 1 ? { warning: `Deployed only in ${gw.clusters[0]}: failover needs the gateway in at least two clusters.` } : {}),
+      ? { warning: t('No gateway deployed by an install CR in the project has namespace {0} and labels {1}.', gw.namespace, labelsText(gw.labels)) }
+      : gw.clusters.length === 1 ? { warning: t('Deployed only in {0}: failover needs the gateway in at least two clusters.', gw.clusters[0]!) } : {}),
   };
 }
 
-function workspaceView(model: FailoverModel, ws: WorkspaceFailover, down: DownWorkload[]): WorkspaceView {
+function workspaceView(model: FailoverModel, ws: WorkspaceFailover, down: DownWorkload[], routes: RouteView[], hints: ProjectHints | undefined): WorkspaceView {
   const seen = new Set<string>(model.clusters);
   const clusters = [...model.clusters];
   const add = (cs: string[]) => { for (const c of cs) if (!seen.has(c)) { seen.add(c); clusters.push(c); } };
@@ -380,146 +312,154 @@ function workspaceView(model: FailoverModel, ws: WorkspaceFailover, down: DownWo
 
   const rows = [
     ...ws.candidates.map((c) => candidateRow(ws, c, clusters, down)),
-    ...ws.excluded.map((e) => excludedRow(ws, e, clusters)),
+    ...ws.excluded.map((e) => excludedRow(ws, e, clusters, down)),
   ].sort((a, b) => byText(a.namespace, b.namespace) || byText(a.name.text, b.name.text));
 
   const nFail = rows.filter((r) => r.status === 'failover').length;
   const nNo = rows.filter((r) => r.status === 'no-failover').length;
   const nEx = rows.filter((r) => r.status === 'excluded').length;
-  const parts = [`${nFail} can fail over`];
-  if (nNo) parts.push(`${nNo} cannot`);
-  if (nEx) parts.push(`${nEx} not exposed`);
+  const parts = [t('{0} can fail over', nFail)];
+  if (nNo) parts.push(t('{0} cannot', nNo));
+  if (nEx) parts.push(t('{0} not exposed', nEx));
 
-  const teach: TeachView[] = [];
-  const hasSetting = ws.settingSource !== undefined || ws.gateways.length > 0;
-  if (!hasSetting) {
-    teach.push({
-      key: `teach:setting:${ws.name}`,
-      title: 'No WorkspaceSetting with east-west gateway settings yet',
-      body: [
-        `Services of ${ws.name} are not exposed through any east-west gateway, so none can fail over to another cluster.`,
-        'Add a WorkspaceSetting with defaultEastWestGatewaySettings: by default every service of the workspace is exposed.',
-      ],
-      snippetFile: `${ws.name}-setting.yaml`,
-      snippet: workspaceSettingSnippet(ws),
-    });
-  } else if (ws.gateways.length > 0 && ws.gateways.every((g) => g.clusters.length === 0)) {
-    teach.push({
-      key: `teach:install:${ws.name}`,
-      title: 'The selected east-west gateway is deployed nowhere',
-      body: [
-        'No install CR in the project deploys a gateway matching the workloadSelector, in any placed cluster.',
-        'Deploy a dedicated east-west gateway (port 15443 only) in every cluster, and place the file in those clusters with tsb.config.yaml.',
-      ],
-      snippetFile: 'gateways/eastwest-gateway.yaml',
-      snippet: EASTWEST_INSTALL_SNIPPET,
-    });
-  } else if (hasSetting && ws.candidates.length === 0) {
-    teach.push({
-      key: `teach:exposed:${ws.name}`,
-      title: 'Nothing is exposed through the east-west gateway',
-      body: [
-        ws.excluded.length > 0
-          ? 'No service of the workspace matches the exposedServices selectors. Label the services you want to fail over, or select them by label:'
-          : `No Service was found in the namespaces of ${ws.name} (${ws.namespaces.join(', ') || 'none'}). Add the Services and Deployments, placed in two clusters.`,
-      ],
-      snippetFile: `${ws.name}-setting.yaml`,
-      snippet: [
-        '  defaultEastWestGatewaySettings:',
-        '    - workloadSelector:',
-        '        namespace: eastwest',
-        '        labels:',
-        '          app: eastwest-gateway',
-        '      exposedServices:',
-        '        - serviceLabels:',
-        '            failover: enable',
-      ].join('\n'),
-    });
-  }
+  // A copy is drawn down when every workload of the service in that cluster is marked down.
+  const allWorkloads = new Map<string, WorkloadInfo[]>();
+  for (const c of ws.candidates) allWorkloads.set(`${c.namespace}/${c.service}`, c.workloads);
+  for (const e of ws.excluded) allWorkloads.set(`${e.namespace}/${e.service}`, e.workloads ?? []);
+  const copyDown = (ns: string, svc: string, cluster: string) => {
+    const w = (allWorkloads.get(`${ns}/${svc}`) ?? []).filter((x) => x.clusters.includes(cluster));
+    return w.length > 0 && w.every((x) => down.some((d) => d.cluster === cluster && d.namespace === x.namespace && d.workload === x.name));
+  };
+  const names = new Set(rows.map((r) => `${r.namespace}/${r.name.text}`));
+  const gw = ws.gateways[0];
+  const topology = topologyView({
+    key: `topo:${ws.organization}/${ws.tenant}/${ws.name}`,
+    clusters,
+    gatewayClusters: [...new Set(ws.gateways.flatMap((g) => g.clusters))],
+    gatewayText: gw ? gatewayText(gw) : '',
+    services: rows.map((r) => ({
+      key: r.key, name: r.name.text, namespace: r.namespace,
+      cells: r.cells.map((c) => ({ cluster: c.cluster, state: c.state, down: c.state !== 'absent' && copyDown(r.namespace, r.name.text, c.cluster) })),
+    })),
+    routes: routes.filter((r) => names.has(`${r.namespace}/${r.service.text}`))
+      .map((r) => ({ service: r.service.text, namespace: r.namespace, from: r.fromCluster, to: r.toClusters, outcome: r.outcome, subset: r.shownSubset })),
+  });
 
   return {
     key: `ws:${ws.organization}/${ws.tenant}/${ws.name}`,
-    title: { text: ws.name, label: `Open workspace ${ws.name}`, ...srcOf(ws.source) },
-    metaText: `organization ${ws.organization} · tenant ${ws.tenant} · namespaces ${ws.namespaces.join(', ') || '(none)'}`,
-    ...(ws.settingSource ? { setting: { text: 'WorkspaceSetting', label: `Open the WorkspaceSetting of ${ws.name}`, source: ws.settingSource } } : {}),
+    title: { text: ws.name, label: t('Open workspace {0}', ws.name), ...srcOf(ws.source) },
+    metaText: t('organization {0} · tenant {1} · namespaces {2}', ws.organization, ws.tenant, ws.namespaces.join(', ') || t('(none)')),
+    ...(ws.settingSource ? { setting: { text: 'WorkspaceSetting', label: t('Open the WorkspaceSetting of {0}', ws.name), source: ws.settingSource } } : {}),
     clusters,
     gateways: ws.gateways.map((g) => gatewayView(ws, g, clusters)),
     rows,
-    summaryText: rows.length === 0 ? 'No services' : `${rows.length} service${rows.length === 1 ? '' : 's'}: ${parts.join(', ')}`,
-    lookalikes: ws.lookalikes.map((l) => `${l.service} in ${l.namespace} has namesakes in ${namesakes(l.otherNamespaces, l.otherCount)}: a service never fails over to another namespace.`),
-    teach,
+    summaryText: rows.length === 0 ? t('No services') : rows.length === 1 ? t('1 service: {0}', parts.join(t(', '))) : t('{0} services: {1}', rows.length, parts.join(t(', '))),
+    lookalikes: ws.lookalikes.map((l) => t('{0} in {1} has namesakes in {2}: a service never fails over to another namespace.', l.service, l.namespace, namesakes(l.otherNamespaces, l.otherCount))),
+    teach: workspaceTeach(ws, model, hints),
+    topology,
   };
 }
 
 // ---------- what-if ----------
 
-export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfView {
-  const byCluster = new Map<string, Map<string, WorkloadToggleView>>();
-  for (const ws of model.workspaces) {
-    for (const c of ws.candidates) {
-      for (const w of c.workloads) {
-        for (const cluster of w.clusters) {
-          const target: DownWorkload = { cluster, namespace: w.namespace, workload: w.name };
-          const key = `down:${downKey(target)}`;
-          let m = byCluster.get(cluster);
-          if (!m) byCluster.set(cluster, (m = new Map()));
-          if (m.has(key)) continue;
-          const isDown = down.some((d) => sameDown(d, target));
-          m.set(key, {
-            key, target, service: c.service, ...(w.version ? { version: w.version } : {}),
-            down: isDown,
-            text: w.name,
-            ariaLabel: `${w.name} (${c.namespace}/${c.service}${w.version ? ` ${w.version}` : ''}) in ${cluster}: ${isDown ? 'marked down' : 'up'}`,
-          });
-        }
-      }
-    }
-  }
-  const order = [...model.clusters, ...[...byCluster.keys()].filter((c) => !model.clusters.includes(c)).sort(byText)];
-  const clusters = order.filter((c) => byCluster.has(c)).map((cluster) => ({
-    cluster,
-    toggles: [...byCluster.get(cluster)!.values()].sort((a, b) => byText(a.service, b.service) || byText(a.text, b.text)),
-  }));
+function outcomeText(o: Outcome): string {
+  return o === 'local' ? t('Stays local') : o === 'remote' ? t('Fails over') : t('No route');
+}
 
-  const result = simulateDown(model, down);
+function routeViews(model: FailoverModel, routes: TrafficRoute[]): RouteView[] {
   const sources = new Map<string, SourceRef>();
   for (const ws of model.workspaces) {
     for (const c of ws.candidates) if (c.source) sources.set(`${c.namespace}/${c.service}`, c.source);
     for (const e of ws.excluded) if (e.source) sources.set(`${e.namespace}/${e.service}`, e.source);
   }
-  const routes = mergeSameOutcome(result.routes).map(({ route: r, alsoSubsets }, i): RouteView => {
-    const subsetText = r.subset ? `subset ${r.subset}` : 'any version';
-    const shownSubset = alsoSubsets.length ? `${subsetText} or ${alsoSubsets.map((s) => `subset ${s}`).join(', ')}` : subsetText;
-    const outcomeText = r.outcome === 'local' ? 'Stays local' : r.outcome === 'remote' ? 'Fails over' : 'No route';
+  return mergeSameOutcome(routes).map(({ route: r, alsoSubsets }, i): RouteView => {
+    const subsetText = r.subset ? t('subset {0}', r.subset) : t('any version');
+    const shownSubset = alsoSubsets.length ? t('{0} or {1}', subsetText, alsoSubsets.map((s) => t('subset {0}', s)).join(t(', '))) : subsetText;
     const toText = r.outcome === 'local'
-      ? `${r.fromCluster} (local)`
+      ? t('{0} (local)', r.fromCluster)
       : r.outcome === 'remote'
-        ? `${list(r.toClusters)}${r.via ? ` via east-west gateway ${gatewayText(r.via)}` : ''}`
-        : 'nowhere';
+        ? (r.via ? t('{0} via east-west gateway {1}', list(r.toClusters), gatewayText(r.via)) : list(r.toClusters))
+        : t('nowhere');
     const src = sources.get(`${r.namespace}/${r.service}`);
+    const fromText = t('callers in {0}', r.fromCluster);
     return {
       key: `route:${i}:${r.namespace}/${r.service}/${r.fromCluster}/${r.subset ?? ''}`,
-      service: { text: r.service, label: `Open service ${r.namespace}/${r.service}`, ...srcOf(src) },
+      service: { text: r.service, label: t('Open service {0}/{1}', r.namespace, r.service), ...srcOf(src) },
+      namespace: r.namespace,
       subsetText,
       shownSubset,
       outcome: r.outcome,
-      outcomeText,
-      fromText: `callers in ${r.fromCluster}`,
+      outcomeText: outcomeText(r.outcome),
+      fromCluster: r.fromCluster,
+      fromText,
+      toClusters: r.toClusters,
       toText,
       reason: sentence(r.reason),
-      ariaLabel: `${r.service}, ${shownSubset}, callers in ${r.fromCluster}: ${outcomeText.toLowerCase()}, to ${toText}`,
+      ariaLabel: t('{0}, {1}, {2}: {3}, to {4}', r.service, shownSubset, fromText, outcomeText(r.outcome), toText),
     };
+  });
+}
+
+/** Every workload of the model, with its service and whether that service is exposed. */
+function workloadsOf(model: FailoverModel): { w: WorkloadInfo; service: string; namespace: string; exposed: boolean }[] {
+  const out: { w: WorkloadInfo; service: string; namespace: string; exposed: boolean }[] = [];
+  for (const ws of model.workspaces) {
+    for (const c of ws.candidates) for (const w of c.workloads) out.push({ w, service: c.service, namespace: c.namespace, exposed: true });
+    for (const e of ws.excluded) for (const w of e.workloads ?? []) out.push({ w, service: e.service, namespace: e.namespace, exposed: false });
+  }
+  return out;
+}
+
+export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfView {
+  const byCluster = new Map<string, Map<string, WorkloadToggleView>>();
+  const known = new Set<string>();
+  for (const { w, service, namespace, exposed } of workloadsOf(model)) {
+    for (const cluster of w.clusters) {
+      const target: DownWorkload = { cluster, namespace: w.namespace, workload: w.name };
+      const key = `down:${downKey(target)}`;
+      known.add(key);
+      let m = byCluster.get(cluster);
+      if (!m) byCluster.set(cluster, (m = new Map()));
+      if (m.has(key)) continue;
+      const isDown = down.some((d) => sameDown(d, target));
+      const what = `${namespace}/${service}${w.version ? ` ${w.version}` : ''}`;
+      m.set(key, {
+        key, target, service, ...(w.version ? { version: w.version } : {}),
+        down: isDown,
+        notExposed: !exposed,
+        text: w.name,
+        ariaLabel: isDown ? t('{0} ({1}) in {2}: marked down', w.name, what, cluster) : t('{0} ({1}) in {2}: up', w.name, what, cluster),
+        toggleLabel: t('Mark {0} down in {1}', w.name, cluster),
+      });
+    }
+  }
+  const order = [...model.clusters, ...[...byCluster.keys()].filter((c) => !model.clusters.includes(c)).sort(byText)];
+  const clusters = order.filter((c) => byCluster.has(c)).map((cluster) => ({
+    cluster,
+    label: t('Workloads in {0}', cluster),
+    toggles: [...byCluster.get(cluster)!.values()].sort((a, b) => byText(a.service, b.service) || byText(a.text, b.text)),
+  }));
+
+  const result = simulateDown(model, down);
+  const marked: MarkedView[] = down.map((d) => {
+    const key = `marked:${downKey(d)}`;
+    return known.has(`down:${downKey(d)}`)
+      ? { key, target: d, state: 'down', text: d.workload, detail: t('{0} · {1}', d.cluster, d.namespace), buttonText: t('Bring back up'), buttonLabel: t('Bring {0} back up in {1}', d.workload, d.cluster) }
+      : { key, target: d, state: 'gone', text: d.workload, detail: t('{0} · {1} · no longer exists', d.cluster, d.namespace), buttonText: t('Remove'), buttonLabel: t('Remove {0} in {1} from the what-if: it no longer exists', d.workload, d.cluster) };
   });
   const n = down.length;
   return {
     clusters,
+    marked,
     downCount: n,
-    downText: n === 0 ? 'No workload marked down' : `${n} workload${n === 1 ? '' : 's'} marked down`,
-    routes,
-    unknown: result.unknown.map((u) => ({ key: `unknown:${downKey(u.target)}`, target: u.target, text: downKey(u.target), reason: sentence(u.reason) })),
+    downText: n === 0 ? t('No workload marked down') : n === 1 ? t('1 workload marked down') : t('{0} workloads marked down', n),
+    routes: routeViews(model, result.routes),
     hint: clusters.length === 0
-      ? 'No workload backs an exposed service yet, so there is nothing to scale down.'
-      : 'Mark workloads down (like kubectl scale deployment details-v1 --replicas=0) to see where their callers\u2019 traffic goes.',
+      ? t('No workload backs a service of a workspace yet, so there is nothing to scale down.')
+      : t('Mark workloads down (like kubectl scale deployment details-v1 --replicas=0) to see where their callers\u2019 traffic goes.'),
+    title: t('What if a workload goes down?'),
+    answerTitle: t('Where callers\u2019 traffic goes'),
+    emptyText: t('Every workload is up: callers reach their local copy of each service.'),
   };
 }
 
@@ -539,12 +479,14 @@ function mergeSameOutcome(routes: TrafficRoute[]): { route: TrafficRoute; alsoSu
   return out;
 }
 
-export function buildViewModel(model: FailoverModel, down: DownWorkload[]): ViewModel {
+export function buildViewModel(model: FailoverModel, down: DownWorkload[], hints?: ProjectHints): ViewModel {
+  const whatIf = whatIfView(model, down);
   return {
     clusters: model.clusters,
     notes: model.notes,
-    teach: globalTeach(model),
-    workspaces: model.workspaces.map((ws) => workspaceView(model, ws, down)),
-    whatIf: whatIfView(model, down),
+    teach: globalTeach(model, hints),
+    workspaces: model.workspaces.map((ws) => workspaceView(model, ws, down, whatIf.routes, hints)),
+    whatIf,
+    hasWorkloads: whatIf.clusters.length > 0,
   };
 }

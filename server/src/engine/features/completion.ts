@@ -5,13 +5,17 @@ import type { JsonSchema, SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
 import { GROUP_ANNOTATION, readTsbMeta } from '../parse/tsbMeta';
 import type { Project } from '../project';
-import { childSchema, enumOf, propertiesOf, requiredOf, schemaAtPath, typesOf } from '../schema/schemaNav';
+import { branches, childSchema, enumOf, propertiesOf, requiredOf, schemaAtPath, typesOf } from '../schema/schemaNav';
 import { chunkAt, resourceAt, valueAt, type Path } from './locate';
 import {
   gatewayLabelPairs, gatewayNamespaces, knownNamespaces, servicesOf, serviceLabelPairs, tenancyNames, workspaceOf, type LabelPair, type ParentLevel,
 } from './projectValues';
 import { deprecation, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
-import { completionSpot, siblingKeys, type CompletionSpot } from './yamlPath';
+import { choice, escapeSnippet, expandSnippet, yamlScalar } from './snippetText';
+import { resourceSnippets, snippetDefaults } from './snippets';
+import { completionSpot, shapeOf, siblingKeys, type CompletionSpot } from './yamlPath';
+
+export { yamlScalar };
 
 // Completion at the caret: schema keys (with documentation and skeletons of required children),
 // enum values, apiVersion/kind, and values the project knows (tenancy names, namespaces, gateway and
@@ -54,7 +58,37 @@ export function complete(file: FileAnalysis, pos: Position, project: Project, op
   const items = spot.type === 'value' ? valueItems(ctx, spot.path, spot.key, spot.prefix)
     : spot.type === 'item' ? itemItems(ctx, spot.path, spot.prefix)
       : keyItems(ctx, spot);
+  if (spot.type === 'key' && ctx.snippets && atEmptyDocument(lines, line, spot)) items.push(...resourceSnippetItems(ctx, spot.prefix));
   return { isIncomplete: false, items };
+}
+
+const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
+
+/**
+ * Whole-resource snippets belong only where a resource starts: at the left margin of a YAML document
+ * that holds nothing else yet (an empty file, or the lines after a `---`). Anywhere else they would
+ * nest a resource inside another or merge two into one.
+ */
+function atEmptyDocument(lines: string[], line: number, spot: Extract<CompletionSpot, { type: 'key' }>): boolean {
+  if (spot.path.length !== 0 || spot.inItem || spot.col !== 0) return false;
+  if (lines[line]!.trim() !== spot.prefix) return false;
+  // The caret's own document: up to the nearest `---` above and below (a marker below starts the next one).
+  for (let l = line - 1; l >= 0 && !DOC_MARKER.test(lines[l]!); l--) if (!shapeOf(lines[l]!).blank) return false;
+  for (let l = line + 1; l < lines.length && !DOC_MARKER.test(lines[l]!); l++) if (!shapeOf(lines[l]!).blank) return false;
+  return true;
+}
+
+function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
+  return resourceSnippets(snippetDefaults(ctx.project.resolved(ctx.file.uri))).map((sn) => ({
+    label: sn.prefix,
+    kind: CompletionItemKind.Snippet,
+    detail: sn.description,
+    documentation: { kind: MarkupKind.Markdown, value: [...sn.notes, `\`\`\`yaml\n${expandSnippet(sn.body)}\n\`\`\``].join('\n\n') },
+    filterText: sn.prefix,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: editRange(ctx, prefix), newText: sn.body },
+    sortText: `5${sn.prefix}`,
+  }));
 }
 
 /** apiVersion/kind read from the text when the document does not parse well enough to identify it. */
@@ -70,19 +104,6 @@ function editRange(ctx: Ctx, prefix: string) {
 
 function md(value: string) {
   return value ? { documentation: { kind: MarkupKind.Markdown, value } } : {};
-}
-
-function escapeSnippet(s: string): string {
-  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
-function choice(n: number, values: string[]): string {
-  return `\${${n}|${values.map((v) => v.replace(/[\\,|$}]/g, (c) => `\\${c}`)).join(',')}|}`;
-}
-
-/** A YAML scalar for a value: quoted when plain style would change its meaning (a leading `*` is an alias). */
-export function yamlScalar(v: string): string {
-  return /^[\w./][\w./:=-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.eE+-]*)$/i.test(v) && !v.includes(': ') ? v : JSON.stringify(v);
 }
 
 // ---- keys ----
@@ -116,7 +137,7 @@ function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }>): Com
     const dep = deprecation(schema, entry.schema);
     // Editors indent the snippet's later lines like the caret line; a key after `- ` sits further right.
     const basePad = ' '.repeat(Math.max(0, spot.col - (ctx.lines[ctx.line]!.length - ctx.lines[ctx.line]!.trimStart().length)));
-    const snippet = ctx.snippets ? keySnippet(key, schema, entry.schema, basePad) : `${key}: `;
+    const snippet = ctx.snippets ? keySnippet(key, schema, entry.schema, basePad, projectHints(ctx), [...path, key]) : `${key}: `;
     out.push({
       label: key,
       kind: isObjectSchema(schema, entry.schema) ? CompletionItemKind.Module : CompletionItemKind.Property,
@@ -131,32 +152,146 @@ function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }>): Com
   return out;
 }
 
-/** `key: ` plus a skeleton of the value: required children of objects, a first item of arrays, choices for enums. */
-export function keySnippet(key: string, schema: JsonSchema | undefined, root: JsonSchema, basePad = ''): string {
+/** Values the project knows for a place in the resource (absolute path), best first. */
+export interface SnippetHints {
+  values?(path: Path): string[] | undefined;
+  /** Label pairs for a map of labels. */
+  pairs?(path: Path): { key: string; value: string }[] | undefined;
+}
+
+const MAX_CHOICES = 8;
+
+/**
+ * `key: ` plus a skeleton of the value: required children of objects, a first item of arrays, choices for
+ * enums, and for every leaf a default that is valid for the field (a value the project uses, the
+ * schema's default or example, a label pair of the project): an accepted completion never leaves an
+ * empty value, which would be an error at once.
+ */
+export function keySnippet(key: string, schema: JsonSchema | undefined, root: JsonSchema, basePad = '', hints: SnippetHints = {}, path: Path = [key]): string {
   let stop = 0;
   const next = () => ++stop;
-  const body = (s: JsonSchema | undefined, pad: string, depth: number): string => {
+  const stopOf = (values: string[]) => (values.length > 1 ? choice(next(), values.slice(0, MAX_CHOICES)) : `\${${next()}:${escapeSnippet(values[0]!)}}`);
+  const body = (s: JsonSchema | undefined, pad: string, depth: number, at: Path): string => {
+    const known = hints.values?.(at)?.map(yamlScalar);
     const e = enumOf(s, root);
-    if (e && e.length) return ` ${choice(next(), e.map(String))}`;
-    if (!s) return ` $${next()}`;
-    if (typesOf(s, root).includes('boolean')) return ` ${choice(next(), ['true', 'false'])}`;
+    if (e && e.length) {
+      const dflt = branches(s, root).map((b) => b['default']).find((d) => d !== undefined);
+      const list = e.map(String);
+      return ` ${choice(next(), dflt !== undefined && list.includes(String(dflt)) ? [String(dflt), ...list.filter((v) => v !== String(dflt))] : list)}`;
+    }
+    if (!s) return known?.length ? ` ${stopOf(known)}` : ` $${next()}`;
+    const types = typesOf(s, root);
+    if (types.includes('boolean')) return ` ${choice(next(), branches(s, root).some((b) => b['default'] === false) ? ['false', 'true'] : ['true', 'false'])}`;
     if (isArraySchema(s, root)) {
       const items = childSchema(s, root, 0);
-      const req = isObjectSchema(items, root) ? requiredOf(items, root) : [];
-      if (req.length && depth < 3) {
-        const lines = req.map((r, i) => `${i === 0 ? '- ' : '  '}${escapeSnippet(r)}:${body(childSchema(items, root, r), `${pad}    `, depth + 1)}`);
+      const itemPath = [...at, 0];
+      if (isObjectSchema(items, root) && propertiesOf(items, root).size > 0) {
+        const req = requiredOf(items, root);
+        const keys = req.length ? req : [firstProperty(items, root)].filter((k): k is string => !!k);
+        if (!keys.length || depth >= 3) return ' []';
+        const lines = keys.map((r, i) => `${i === 0 ? '- ' : '  '}${escapeSnippet(r)}:${body(childSchema(items, root, r), `${pad}    `, depth + 1, [...itemPath, r])}`);
         return `\n${lines.map((l) => `${pad}  ${l}`).join('\n')}`;
       }
-      return `\n${pad}  - $${next()}`;
+      return `\n${pad}  -${body(items, `${pad}  `, depth + 1, itemPath)}`;
     }
     if (isObjectSchema(s, root)) {
       const req = requiredOf(s, root);
-      if (req.length && depth < 3) return `\n${req.map((r) => `${pad}  ${escapeSnippet(r)}:${body(childSchema(s, root, r), `${pad}  `, depth + 1)}`).join('\n')}`;
-      return `\n${pad}  $${next()}`;
+      if (req.length && depth < 3) return `\n${req.map((r) => `${pad}  ${escapeSnippet(r)}:${body(childSchema(s, root, r), `${pad}  `, depth + 1, [...at, r])}`).join('\n')}`;
+      if (propertiesOf(s, root).size === 0) {
+        // A map (labels, annotations): a pair the project uses, else a placeholder pair.
+        const pairs = hints.pairs?.(at)?.map((x) => `${yamlScalar(x.key)}: ${yamlScalar(x.value)}`);
+        if (pairs?.length) return `\n${pad}  ${stopOf([...new Set(pairs)])}`;
+        return `\n${pad}  \${${next()}:name}:${body(childSchema(s, root, 'name'), `${pad}  `, depth + 1, [...at, 'name'])}`;
+      }
+      const first = firstProperty(s, root);
+      if (first && depth < 3) return `\n${pad}  ${escapeSnippet(first)}:${body(childSchema(s, root, first), `${pad}  `, depth + 1, [...at, first])}`;
+      return ` \${${next()}:{\\}}`;
     }
-    return ` $${next()}`;
+    if (types.includes('integer') || types.includes('number')) return ` \${${next()}:${numberSample(s, root, at)}}`;
+    return ` ${stopOf(stringSamples(s, root, at, known))}`;
   };
-  return `${escapeSnippet(key)}:${body(schema, basePad, 0)}`;
+  return `${escapeSnippet(key)}:${body(schema, basePad, 0, path)}`;
+}
+
+/** The first field of an object a user would write: not deprecated. */
+function firstProperty(s: JsonSchema | undefined, root: JsonSchema): string | undefined {
+  for (const [k, v] of propertiesOf(s, root)) if (!deprecation(v, root)) return k;
+  return undefined;
+}
+
+function keyword<T>(s: JsonSchema, root: JsonSchema, k: string, is: (v: unknown) => v is T): T | undefined {
+  for (const b of branches(s, root)) if (is(b[k])) return b[k] as T;
+  return undefined;
+}
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function numberSample(s: JsonSchema, root: JsonSchema, at: Path): string {
+  const dflt = keyword(s, root, 'default', isNum);
+  if (dflt !== undefined) return String(dflt);
+  const exclusive = keyword(s, root, 'exclusiveMinimum', isNum);
+  const min = keyword(s, root, 'minimum', isNum) ?? (exclusive !== undefined ? exclusive + 1 : undefined);
+  const max = keyword(s, root, 'maximum', isNum);
+  // A port gets a common, unreserved port; anything else the smallest valid value.
+  let v = /port$/i.test(String(at[at.length - 1])) ? 8080 : (min ?? 1);
+  if (min !== undefined && v < min) v = min;
+  if (max !== undefined && v > max) v = max;
+  return String(v);
+}
+
+/** String defaults that satisfy the field's pattern and length, best first: the project's, the schema's, examples. */
+function stringSamples(s: JsonSchema, root: JsonSchema, at: Path, known: string[] | undefined): string[] {
+  const pattern = keyword(s, root, 'pattern', isStr);
+  let re: RegExp | undefined;
+  try { re = pattern ? new RegExp(pattern, 'u') : undefined; } catch { re = undefined; }
+  const minLength = keyword(s, root, 'minLength', isNum) ?? 0;
+  const ok = (v: string) => v.length >= minLength && (!re || re.test(v));
+  const out: string[] = [];
+  const add = (v: string | undefined) => { if (v !== undefined && ok(v) && !out.includes(yamlScalar(v))) out.push(yamlScalar(v)); };
+  for (const v of known ?? []) if (ok(v.startsWith('"') ? (JSON.parse(v) as string) : v)) out.push(v);
+  add(keyword(s, root, 'default', isStr));
+  for (const b of branches(s, root)) if (Array.isArray(b['examples'])) for (const x of b['examples'] as unknown[]) if (isStr(x)) add(x);
+  // Pattern messages carry examples: "Use `<namespace>/<fqdn>`, e.g. `bookinfo/reviews.bookinfo.svc.cluster.local`."
+  const message = keyword(s, root, 'patternErrorMessage', isStr);
+  for (const m of message?.matchAll(/`([^`]+)`|such as ([^\s,]+)/g) ?? []) add(m[1] ?? m[2]);
+  if (out.length) return out;
+  if (ok('')) return ['""'];
+  const name = String(at[at.length - 1] ?? 'value');
+  return [ok(name) ? name : 'value'];
+}
+
+/** What the project knows, for the defaults of key snippets. */
+function projectHints(ctx: Ctx): SnippetHints {
+  const p = ctx.project.resolved(ctx.file.uri);
+  const entry = ctx.entry;
+  return {
+    values(path) {
+      const last = path[path.length - 1];
+      const parent = path[path.length - 2];
+      if (path.length === 2 && path[0] === 'metadata' && typeof last === 'string' && PARENT_KEYS.has(last)) return tenancyNames(p, last as ParentLevel, entry?.groupType);
+      if (path.length === 2 && path[0] === 'metadata' && last === 'namespace') return knownNamespaces(p);
+      if (last === 'namespace' && parent === 'workloadSelector') {
+        const ew = path.includes('defaultEastWestGatewaySettings') ? p.installGateways.filter((g) => g.fact.eastWestOnly).map((g) => g.namespace) : [];
+        return [...new Set([...ew.filter((n): n is string => !!n), ...gatewayNamespaces(p)])];
+      }
+      if (typeof last === 'number' && parent === 'names' && path[path.length - 3] === 'namespaceSelector') return knownNamespaces(p).map((n) => `*/${n}`);
+      if (last === 'clusterName') return p.clusters;
+      return undefined;
+    },
+    pairs(path) {
+      const last = path[path.length - 1];
+      if (last === 'labels' && path.includes('workloadSelector')) {
+        const ew = path.includes('defaultEastWestGatewaySettings');
+        const gws = [...p.installGateways].sort((a, b) => Number(ew && b.fact.eastWestOnly) - Number(ew && a.fact.eastWestOnly));
+        return gws.map((g) => ({ key: 'app', value: g.fact.labels['app'] ?? g.fact.name }));
+      }
+      if (last === 'serviceLabels') {
+        const meta = readTsbMeta(ctx.value, entry?.apiVersions[0], entry?.groupType);
+        return serviceLabelPairs(servicesOf(p, workspaceOf(p, meta)));
+      }
+      return undefined;
+    },
+  };
 }
 
 function projectKeyItems(ctx: Ctx, path: Path, prefix: string, present: Set<string>): CompletionItem[] {

@@ -1,8 +1,9 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../problems';
 import type { Problem } from '../types';
+import { ruleHelpUri } from '../rules/registry/index';
 
-// Problem -> LSP Diagnostic. `code` is the rule id and `data` the fix data, so quick fixes are
+// Problem -> LSP Diagnostic. `code` is the rule id (linked to its page) and `data` the fix data, so quick fixes are
 // computed from the diagnostic alone (stateless code actions); `source` tells our diagnostics
 // apart from Red Hat's YAML extension in the Problems panel.
 
@@ -20,6 +21,7 @@ export function toDiagnostic(p: Problem): Diagnostic {
     range: p.range,
     severity: SEVERITY[p.severity],
     code: p.rule,
+    codeDescription: { href: ruleHelpUri(p.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: p.message,
     ...(p.rule === 'deprecated-field' ? { tags: [DiagnosticTag.Deprecated] } : {}),

@@ -1,12 +1,17 @@
+import { isMap, isSeq, type Scalar } from 'yaml';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { FileAnalysis } from '../fileAnalysis';
-import { readTsbMeta, stringMap } from '../parse/tsbMeta';
+import type { SourceRef } from '../model/failoverTypes';
+import type { Problem } from '../types';
+import type { FileFacts } from '../workspace/facts';
 import type { Project } from '../project';
 import { requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { formatLabels } from '../workspace/selectors';
-import { locate, nodeRange, valueAt, type Located, type Path } from './locate';
-import { matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
+import { keyText, locate, nodeRange, valueAt, type Located, type Path } from './locate';
+import { appliedBy, matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
+import { mdCode, mdList, mdText } from './markdown';
+import { intendedPath } from '../rules/fieldWalk';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
 // description on apiVersion/kind, and for selectors what they match in the project right now.
@@ -29,7 +34,7 @@ export function hover(file: FileAnalysis, pos: Position, project: Project): Hove
       if (doc) parts.push(doc);
     }
   }
-  const sel = selectorInfo(at, project, file.uri);
+  const sel = selectorInfo(at, project, file);
   if (sel) parts.push(sel);
   if (!parts.length) return null;
   const range = at.onKey && at.pair ? nodeRange(file, at.chunk, at.pair.key) : at.node && 'range' in at.node ? nodeRange(file, at.chunk, at.node) : undefined;
@@ -41,44 +46,127 @@ function upTo(path: Path, key: string): Path | undefined {
   return i >= 0 ? path.slice(0, i + 1) : undefined;
 }
 
-/** What the selector under the caret matches right now, in words. */
-export function selectorInfo(at: Located, project: Project, uri?: string): string | undefined {
-  const value = at.resource.value;
-  const wsPath = upTo(at.path, 'workloadSelector');
-  if (wsPath) {
-    const sel = valueAt(value, wsPath);
-    const ns = String(valueAt(sel, ['namespace']) ?? '');
-    const labels = stringMap(valueAt(sel, ['labels']));
-    if (!ns || !Object.keys(labels).length) return undefined;
-    const gws = matchingGateways(project.resolved(uri), ns, labels);
-    if (!gws.length) return `**Selects no gateway** deployed by an install CR in this project (${formatLabels(labels)} in namespace ${ns}). A gateway install CR named X deploys pods labelled app=X.`;
-    return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${gws.map((g) => `- ${g.kind} \`${g.name}\` in namespace ${g.namespace}${g.eastWestOnly ? ' (east-west only)' : ''}: ${g.clusters.length ? g.clusters.join(', ') : 'no cluster (add a placement in tsb.config.yaml)'}`).join('\n')}`;
-  }
-  const slPath = upTo(at.path, 'serviceLabels');
-  if (slPath) {
-    const labels = stringMap(valueAt(value, slPath));
-    if (!Object.keys(labels).length) return undefined;
-    const p = project.resolved(uri);
-    const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
-    const ws = workspaceOf(p, meta);
-    const svcs = matchingServices(servicesOf(p, ws), labels);
-    const scope = ws ? `workspace ${ws.name}'s namespaces` : 'the project';
-    if (!svcs.length) return `**Matches no Service** in ${scope} (serviceLabels match Service labels, not pod labels).`;
-    const byName = new Map<string, Set<string>>();
-    for (const s of svcs) {
-      const k = `\`${s.fact.name}\` in ${s.namespace ?? '(no namespace)'}`;
-      const set = byName.get(k) ?? new Set<string>();
-      for (const c of s.clusters) set.add(c);
-      byName.set(k, set);
+const at_ = (r: { line: number; character: number }, pos: Position) => r.line === pos.line && r.character === pos.character;
+const startsAt = (p: Problem, r: { line: number; character: number }) => at_(p.range.start, r);
+
+/**
+ * The selector the analysis reads whose key starts at `key`: the same facts the cross-file rules check
+ * (fact refs point at the selector's key).
+ */
+function readSelector(facts: FileFacts, kind: 'workload' | 'service', key: Position):
+  | { kind: 'workload'; namespace: string; labels: Record<string, string>; ref: SourceRef }
+  | { kind: 'service'; labels: Record<string, string>; ref: SourceRef; setting: FileFacts['workspaceSettings'][number] }
+  | undefined {
+  for (const s of facts.workspaceSettings) {
+    for (const e of s.eastWest) {
+      if (kind === 'workload' && at_(e.selectorRef, key)) return { kind, namespace: e.namespace, labels: e.labels, ref: e.labelsRef };
+      if (kind === 'service') for (const x of e.exposed) if (at_(x.ref, key)) return { kind, labels: x.labels, ref: x.ref, setting: s };
     }
-    return `**Matches ${plural(byName.size, 'Service')}** in ${scope}:\n\n${[...byName].map(([k, cs]) => `- ${k}${cs.size ? `: ${[...cs].sort().join(', ')}` : ''}`).join('\n')}`;
   }
-  if (at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number') {
-    const name = valueAt(value, at.path);
-    if (typeof name !== 'string') return undefined;
-    const hits = namespacesMatching(project.resolved(uri), name);
-    if (!hits.length) return `**${name}** matches no namespace known in this project.`;
-    return `**${name}** matches:\n\n${hits.map((h) => `- ${h.namespace}${h.clusters.length ? ` in ${h.clusters.join(', ')}` : ''}`).join('\n')}`;
+  if (kind === 'workload') {
+    for (const g of facts.gatewayConfigs) if (g.selector && at_(g.selector.ref, key)) return { kind, namespace: g.selector.namespace, labels: g.selector.labels, ref: g.selector.labelsRef };
   }
   return undefined;
+}
+
+/** Ranges of the keys on the way to `path` (the resource's own map first). */
+function ancestorKeys(at: Located, file: FileAnalysis, path: Path): { key: string; start: Position }[] {
+  const out: { key: string; start: Position }[] = [];
+  let node: unknown = at.resource.node;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p) === seg);
+      if (!pair) break;
+      const range = (pair.key as Scalar).range;
+      if (range) out.push({ key: String(seg), start: file.doc.positionAt(at.chunk.start + range[0]) });
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+    } else break;
+  }
+  return out;
+}
+
+/** Lines listed in a hover before "… and N more": a selector matching 16,000 namespaces stays readable. */
+const MAX_LISTED = 50;
+
+const labelsMd = (labels: Record<string, string>) => mdCode(formatLabels(labels));
+
+/**
+ * What the selector under the caret matches right now, in words. It comes from the same facts and
+ * problems as the diagnostics: a selector the analysis does not read (a misplaced block, a field of
+ * another kind) gets no verdict of its own, and a selector reported as matching nothing shows that report.
+ * Names, labels and messages come from the workspace: they are shown as code or escaped text, never
+ * links, images or HTML.
+ */
+export function selectorInfo(at: Located, project: Project, file: FileAnalysis): string | undefined {
+  const uri = file.uri;
+  const value = at.resource.value;
+  const wsPath = upTo(at.path, 'workloadSelector');
+  const slPath = wsPath ? undefined : upTo(at.path, 'serviceLabels');
+  const nsPath = wsPath || slPath ? undefined : at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number' ? at.path : undefined;
+  const selPath = wsPath ?? slPath ?? nsPath;
+  if (!selPath) return undefined;
+  // Hover may answer from a document analysed on its own (a huge file still being analysed): then the
+  // project's facts and problems describe older text, and only the schema-free part below applies.
+  const current = project.analysis(uri) === file;
+  const problems = current ? project.diagnostics(uri) : [];
+  // A mis-indented block is read where it belongs (and reported where it is written).
+  if (current && at.entry && !schemaAtPath(at.entry.schema, intendedPath(selPath, at.analysis.relocations))) {
+    // Not where the kind has it: nothing reads this selector. Say why with the problem that reports it.
+    const keys = ancestorKeys(at, file, selPath);
+    const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+    return why ? `**Not read here**, so nothing checks what it selects: ${mdText(why.message)}` : undefined;
+  }
+  if (nsPath) {
+    const name = valueAt(value, nsPath);
+    if (typeof name !== 'string') return undefined;
+    const hits = namespacesMatching(project.resolved(uri), name);
+    if (!hits.length) return `${mdCode(name)} matches no namespace known in this project.`;
+    return `${mdCode(name)} matches ${plural(hits.length, 'namespace')}:\n\n${mdList(hits.map((h) => `${mdCode(h.namespace)}${h.clusters.length ? ` in ${mdCode(h.clusters.join(', '))}` : ''}`), MAX_LISTED)}`;
+  }
+  const facts = current ? project.facts(uri) : undefined;
+  const selectorKey = ancestorKeys(at, file, selPath).pop();
+  const read = facts && selectorKey ? readSelector(facts, wsPath ? 'workload' : 'service', selectorKey.start) : undefined;
+  // A selector the cross-file rules do not check (another kind's workloadSelector selects workloads, not gateways).
+  if (!read) return undefined;
+  const reported = problems.find((p) => startsAt(p, read.ref) && (p.rule === 'gateway-selector-no-match' || p.rule === 'service-selector-no-match'));
+  const p = project.resolved(uri);
+  if (read.kind === 'workload') {
+    if (!read.namespace || !Object.keys(read.labels).length) return undefined;
+    if (reported) return `**Selects no gateway** (${reported.rule}): ${mdText(reported.message)}`;
+    const gws = matchingGateways(p, read.namespace, read.labels, uri);
+    if (gws.length) {
+      const where = (g: (typeof gws)[number]) => {
+        const by = g.source ? appliedBy(p, g.source.uri) : undefined;
+        const clusters = g.clusters.length ? mdCode(g.clusters.join(', ')) : 'no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)';
+        return `${clusters}${by ? `, ${mdCode(by)}` : ''}`;
+      };
+      return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${mdList(gws.map((g) => `${g.kind} ${mdCode(g.name)} in namespace ${mdCode(g.namespace)}${g.eastWestOnly ? ' (east-west only)' : ''}: ${where(g)}`), MAX_LISTED)}`;
+    }
+    return p.installGateways.length === 0
+      ? `No gateway install CR (IngressGateway, Gateway, …) is part of this project, so what ${labelsMd(read.labels)} in namespace ${mdCode(read.namespace)} selects is not checked here.`
+      : `**Selects no gateway** deployed by an install CR that can be applied with this file (${labelsMd(read.labels)} in namespace ${mdCode(read.namespace)}); rule gateway-selector-no-match is off.`;
+  }
+  if (!Object.keys(read.labels).length) return undefined;
+  if (reported) return `**Matches no Service** (${reported.rule}): ${mdText(reported.message)}`;
+  const ws = workspaceOf(p, read.setting, uri);
+  const svcs = matchingServices(servicesOf(p, ws, uri), read.labels);
+  const scope = ws ? `workspace ${mdCode(ws.name)}'s namespaces` : 'the project';
+  if (!svcs.length) {
+    const why = !ws
+      ? `workspace ${read.setting.workspace === undefined ? '(none)' : mdCode(read.setting.workspace)} is not defined in this project`
+      : servicesOf(p, ws, uri).length === 0
+        ? `workspace ${mdCode(ws.name)} owns no Service of this project yet (see its namespaceSelector)`
+        : 'rule service-selector-no-match is off';
+    return `**Matches no Service** in ${scope}; not reported as a problem: ${why}.`;
+  }
+  const byName = new Map<string, Set<string>>();
+  for (const s of svcs) {
+    const k = `${mdCode(s.fact.name)} in ${s.namespace === undefined ? '(no namespace)' : mdCode(s.namespace)}`;
+    const set = byName.get(k) ?? new Set<string>();
+    for (const c of s.clusters) set.add(c);
+    byName.set(k, set);
+  }
+  return `**Matches ${plural(byName.size, 'Service')}** in ${scope}:\n\n${mdList([...byName].map(([k, cs]) => `${k}${cs.size ? `: ${mdCode([...cs].sort().join(', '))}` : ''}`), MAX_LISTED)}`;
 }

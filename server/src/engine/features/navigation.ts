@@ -54,13 +54,13 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
     const sel = valueAt(value, wsPath);
     const ns = String(valueAt(sel, ['namespace']) ?? '');
     const labels = stringMap(valueAt(sel, ['labels']));
-    return { type: 'gateway', gateways: p.installGateways.filter((g) => g.namespace === ns && labelsMatch(labels, g.fact.labels)) };
+    return { type: 'gateway', gateways: p.installGateways.filter((g) => g.namespace === ns && labelsMatch(labels, g.fact.labels) && p.relation(g.fact.source.uri, file.uri) !== 'never') };
   }
   const slPath = upTo(at.path, 'serviceLabels');
   if (slPath) {
     const labels = stringMap(valueAt(value, slPath));
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
-    return { type: 'service', services: servicesOf(p, workspaceOf(p, meta)).filter((s) => labelsMatch(labels, s.fact.labels)) };
+    return { type: 'service', services: servicesOf(p, workspaceOf(p, meta, file.uri), file.uri).filter((s) => labelsMatch(labels, s.fact.labels)) };
   }
   const level = parentLevelAt(at.path);
   if (level && !at.onKey) {
@@ -106,6 +106,7 @@ export function references(file: FileAnalysis, pos: Position, project: Project, 
     for (const g of t.gateways) {
       if (includeDeclaration) out.push(g.fact.nameRef);
       for (const s of p.workspaceSettings) {
+        if (p.relation(s.source.uri, g.fact.source.uri) === 'never') continue;
         for (const e of s.eastWest) if (e.namespace === g.namespace && labelsMatch(e.labels, g.fact.labels)) out.push(e.selectorRef);
       }
       for (const c of p.gatewayConfigs) {
@@ -113,16 +114,29 @@ export function references(file: FileAnalysis, pos: Position, project: Project, 
       }
     }
   } else if (t.type === 'service') {
-    for (const svc of t.services) {
-      if (includeDeclaration) out.push(svc.fact.source);
-      for (const s of p.workspaceSettings) {
-        const ws = workspaceOf(p, s);
-        if (ws && !servicesOf(p, ws).includes(svc)) continue;
-        for (const e of s.eastWest) for (const x of e.exposed) if (labelsMatch(x.labels, svc.fact.labels)) out.push(x.ref);
+    // Each setting file's workspace and that workspace's Services are looked up once (thousands of
+    // settings of one workspace made this cubic), and each selector is compared with the targets once.
+    const targetsOf = new Map<string, Placed<ServiceFact>[]>();
+    const targetsFor = (s: TsbObjectFact) => {
+      const key = `${s.source.uri}|${s.organization ?? ''}/${s.tenant ?? ''}/${s.workspace ?? ''}`;
+      let targets = targetsOf.get(key);
+      if (!targets) {
+        const ws = workspaceOf(p, s, s.source.uri);
+        const owned = ws ? new Set(servicesOf(p, ws, s.source.uri)) : undefined;
+        // Settings and Services that are never applied together (alternative scenarios) do not refer to each other.
+        targets = t.services.filter((svc) => (!owned || owned.has(svc)) && p.relation(s.source.uri, svc.fact.source.uri) !== 'never');
+        targetsOf.set(key, targets);
       }
+      return targets;
+    };
+    if (includeDeclaration) for (const svc of t.services) out.push(svc.fact.source);
+    for (const s of p.workspaceSettings) {
+      const targets = targetsFor(s);
+      if (!targets.length) continue;
+      for (const e of s.eastWest) for (const x of e.exposed) if (targets.some((svc) => labelsMatch(x.labels, svc.fact.labels))) out.push(x.ref);
     }
   } else {
-    if (includeDeclaration) out.push(...t.objects.map((o) => o.nameRef));
+    if (includeDeclaration) for (const o of t.objects) out.push(o.nameRef);
     for (const o of p.tsb) {
       const ref = o.parentRefs[t.level];
       if (!ref || o[t.level] !== t.name) continue;
@@ -130,8 +144,11 @@ export function references(file: FileAnalysis, pos: Position, project: Project, 
       out.push(ref);
     }
   }
-  return dedupe(out).map(loc);
+  return dedupe(out).slice(0, MAX_REFERENCES).map(loc);
 }
+
+/** References listed at most: an editor cannot show more usefully, and the answer stays small. */
+const MAX_REFERENCES = 5_000;
 
 /** Does `user` (naming `level`) refer to the definition `def` rather than a namesake elsewhere? */
 function sameScope(def: TsbObjectFact, user: TsbObjectFact, level: ParentLevel): boolean {

@@ -61,24 +61,37 @@ export function gatewayLabelPairs(p: ResolvedProject, namespace?: string): Label
 }
 
 /** The Workspace a WorkspaceSetting (or any object naming a workspace) belongs to. */
-export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }): TsbObjectFact | undefined {
+export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }, from?: string): TsbObjectFact | undefined {
   if (!o.workspace) return undefined;
   const key = settingKey({ organization: o.organization, tenant: o.tenant, workspace: o.workspace } as TsbObjectFact);
-  return p.tsb.find((w) => w.kind === 'Workspace' && workspaceKey(w) === key)
-    ?? p.tsb.find((w) => w.kind === 'Workspace' && w.name === o.workspace);
+  // The definition that can be in effect with the file asking (alternative scenarios each have one).
+  const usable = (w: TsbObjectFact) => w.kind === 'Workspace' && (from === undefined || p.relation(w.source.uri, from) !== 'never');
+  return p.tsb.find((w) => usable(w) && workspaceKey(w) === key)
+    ?? p.tsb.find((w) => usable(w) && w.name === o.workspace);
 }
 
-/** Services of a workspace's namespaces (every Service when the workspace is unknown). */
-export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined): Placed<ServiceFact>[] {
-  return ws ? p.services.filter((s) => ownsNamespace(ws, s.namespace, s.clusters)) : p.services;
+/** Services of a workspace's namespaces (every Service when the workspace is unknown) that can be in effect with `from`. */
+export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined, from?: string): Placed<ServiceFact>[] {
+  const usable = (s: Placed<ServiceFact>) => from === undefined || p.relation(s.fact.source.uri, from) !== 'never';
+  return p.services.filter((s) => usable(s) && (!ws || ownsNamespace(ws, s.namespace, s.clusters)));
+}
+
+/** "applied by <unit> (run.sh:64)": where the repository says a file goes, for hovers. */
+export function appliedBy(p: ResolvedProject, uri: string): string | undefined {
+  const d = p.deployment.deploymentOf(uri);
+  const unit = p.deployment.units.find((u) => d.units.includes(u.id));
+  if (!unit) return undefined;
+  const ev = unit.evidence[0];
+  const at = ev ? ` (${decodeURIComponent(ev.uri).split('/').slice(-2).join('/')}:${ev.line + 1})` : '';
+  return `applied by ${unit.name}${at}`;
 }
 
 export function serviceLabelPairs(services: Placed<ServiceFact>[]): LabelPair[] {
   return pairsOf(services.map((s) => ({ labels: s.fact.labels, owner: `Service ${s.fact.name}${s.namespace ? ` (${s.namespace})` : ''}` })));
 }
 
-export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels): GatewayInstall[] {
-  return gatewaysFor(p, namespace, labels);
+export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels, from?: string): GatewayInstall[] {
+  return gatewaysFor(p, namespace, labels, from);
 }
 
 export function matchingServices(services: Placed<ServiceFact>[], labels: Labels): Placed<ServiceFact>[] {
@@ -89,10 +102,19 @@ export function matchingServices(services: Placed<ServiceFact>[], labels: Labels
 export function namespacesMatching(p: ResolvedProject, name: string): { namespace: string; clusters: string[] }[] {
   const pat = parseNsPattern(name);
   if (!pat) return [];
+  // The clusters of every known namespace in one pass over the placed objects (not one pass per namespace).
+  const clustersOf = new Map<string, Set<string>>();
+  for (const list of [p.namespaces, p.services, p.workloads, p.installGateways] as readonly { namespace?: string; clusters: string[] }[][]) {
+    for (const x of list) {
+      if (!x.namespace) continue;
+      let set = clustersOf.get(x.namespace);
+      if (!set) clustersOf.set(x.namespace, (set = new Set()));
+      for (const c of x.clusters) set.add(c);
+    }
+  }
   const out: { namespace: string; clusters: string[] }[] = [];
-  for (const ns of knownNamespaces(p)) {
-    const clusters = [...new Set([...p.namespaces, ...p.services, ...p.workloads, ...p.installGateways]
-      .filter((x) => x.namespace === ns).flatMap((x) => x.clusters))].sort();
+  for (const ns of [...clustersOf.keys()].sort()) {
+    const clusters = [...clustersOf.get(ns)!].sort();
     const hit = clusters.length ? clusters.filter((c) => nsPatternMatches(pat, ns, c)) : nsPatternMatches(pat, ns) ? [] : undefined;
     if (hit && (hit.length || clusters.length === 0)) out.push({ namespace: ns, clusters: hit });
   }

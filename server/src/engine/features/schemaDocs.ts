@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../../../schemas/src/types';
 import { enumOf, isDeprecated, keywordOf, propertiesOf, typesOf } from '../schema/schemaNav';
+import { mdName } from './markdown';
 
 // Schema facts in words, shared by completion documentation and hover.
 
@@ -33,7 +34,7 @@ export function fieldMarkdown(name: string | undefined, s: JsonSchema | undefine
   if (!s) return '';
   const parts: string[] = [];
   const t = typeLabel(s, root);
-  if (name) parts.push(`**${name}**${t ? ` \`${t}\`` : ''}${required ? ' — required' : ''}`);
+  if (name) parts.push(`**${mdName(name)}**${t ? ` \`${t}\`` : ''}${required ? ' — required' : ''}`);
   const dep = deprecation(s, root);
   if (dep) parts.push(`⚠️ **Deprecated.** ${dep === 'Deprecated.' ? '' : dep}`.trim());
   const desc = keywordOf(s, root, 'markdownDescription') ?? keywordOf(s, root, 'description');

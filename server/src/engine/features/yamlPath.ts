@@ -16,7 +16,42 @@ export interface LineShape {
   blank: boolean;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,[\]{}][^#]*?|-[^\s#][^#]*?)\s*:(?=\s|$)/;
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const PLAIN_START_FORBIDDEN = /[\s#'"?:,[\]{}-]/;
+
+/**
+ * The key that starts `content` (`key:`, `"key":`, `'key':`, followed by whitespace or the end) and the
+ * offset just after its colon. A scan, not a regex: a lazy key pattern followed by `\s*:` backtracked
+ * quadratically on lines of tens of thousands of spaces, on every keystroke.
+ */
+export function keyAt(content: string): { raw: string; end: number } | undefined {
+  const n = content.length;
+  if (n === 0) return undefined;
+  const colonAfter = (j: number) => content[j] === ':' && (j + 1 === n || isSpace(content[j + 1]));
+  const c0 = content[0]!;
+  let i: number;
+  if (c0 === '"' || c0 === "'") {
+    i = 1;
+    for (;;) {
+      if (i >= n) return undefined;
+      if (c0 === '"' && content[i] === '\\') i += 2;
+      else if (content[i] === c0) {
+        if (c0 === "'" && content[i + 1] === "'") i += 2;
+        else break;
+      } else i++;
+    }
+    i++; // past the closing quote
+    let j = i;
+    while (j < n && isSpace(content[j])) j++;
+    return colonAfter(j) ? { raw: content.slice(0, i), end: j + 1 } : undefined;
+  }
+  if (c0 === '-' ? n < 2 || isSpace(content[1]) || content[1] === '#' : PLAIN_START_FORBIDDEN.test(c0)) return undefined;
+  for (let j = 1; j < n; j++) {
+    if (content[j] === '#') return undefined;
+    if (colonAfter(j)) return { raw: content.slice(0, j), end: j + 1 };
+  }
+  return undefined;
+}
 
 export function unquote(s: string): string {
   if (s.startsWith('"') && s.endsWith('"') && s.length >= 2) return s.slice(1, -1).replace(/\\"/g, '"');
@@ -36,10 +71,10 @@ export function shapeOf(line: string): LineShape {
     while (line[col] === ' ') col++;
   }
   const content = line.slice(col);
-  const m = KEY.exec(content);
+  const m = keyAt(content);
   if (!m) return { indent, dashes, contentCol: col, valueEmpty: false, blank: false };
-  const after = content.slice(m[0].length).trim();
-  return { indent, dashes, contentCol: col, key: unquote(m[1]!.trim()), valueEmpty: after === '' || after.startsWith('#'), blank: false };
+  const after = content.slice(m.end).trim();
+  return { indent, dashes, contentCol: col, key: unquote(m.raw.trim()), valueEmpty: after === '' || after.startsWith('#'), blank: false };
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
@@ -93,13 +128,13 @@ export function completionSpot(lines: string[], line: number, character: number)
   const before = lines[line]!.slice(0, character);
   const s = shapeOf(before);
   const content = before.slice(s.contentCol);
-  const valueMatch = /^(.*?)\s*:\s+(\S*)$/.exec(content);
+  const valueMatch = valueBeingTyped(content);
   const keyOnLine = shapeOf(lines[line]!).key;
   if (valueMatch && keyOnLine !== undefined && !/^\s*#/.test(content)) {
-    const key = unquote(valueMatch[1]!.trim());
+    const key = unquote(valueMatch.key.trim());
     const container = linePath(lines, line, s);
     if (!container) return undefined;
-    return { type: 'value', path: container, key, prefix: valueMatch[2]! };
+    return { type: 'value', path: container, key, prefix: valueMatch.prefix };
   }
   if (!/^[^\s:#]*$/.test(content)) return undefined;
   const container = linePath(lines, line, s);
@@ -112,6 +147,19 @@ export function completionSpot(lines: string[], line: number, character: number)
     return { type: 'key', path: container, prefix: content, col: s.contentCol, inItem: true };
   }
   return { type: 'key', path: container, prefix: content, col: s.contentCol, inItem: false };
+}
+
+/**
+ * `key: partial` at the end of `content` (what `/^(.*?)\s*:\s+(\S*)$/` matches), found from the end in
+ * linear time: the partial value is the last run of non-spaces, a colon ends the key before the spaces.
+ */
+function valueBeingTyped(content: string): { key: string; prefix: string } | undefined {
+  let k = content.length;
+  while (k > 0 && !isSpace(content[k - 1])) k--;
+  let w = k;
+  while (w > 0 && isSpace(content[w - 1])) w--;
+  if (w === k || w === 0 || content[w - 1] !== ':') return undefined;
+  return { key: content.slice(0, w - 1), prefix: content.slice(k) };
 }
 
 /** Path of the mapping that holds the content of this line. */

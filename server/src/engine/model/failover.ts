@@ -4,7 +4,7 @@ import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../worksp
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
 import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
 import type {
-  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
+  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, PlacementInfo, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
 import { LOOKALIKE_LIMIT } from './failoverTypes';
 
@@ -217,8 +217,9 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
     const unit = deployment.unitNames(wsUri)[0];
+    const placements = placementsOf(project, [...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)), ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : [])))]);
     workspaces.push({
-      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}),
+      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}), ...(placements.length ? { placements } : {}),
       namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,
       source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
     });
@@ -268,6 +269,29 @@ function memoClusters(project: ResolvedProject, name: string): number {
   let n = m.get(name);
   if (n === undefined) { n = new Set((indexOf(project).servicesByName.get(name) ?? []).flatMap((s) => s.clusters)).size; m.set(name, n); }
   return n;
+}
+
+/** The units that place these files, once each, in unit order. */
+function placementsOf(project: ResolvedProject, uris: string[]): PlacementInfo[] {
+  const ids = new Set<number>();
+  for (const u of new Set(uris)) for (const id of project.deployment.deploymentOf(u).units) ids.add(id);
+  // Unit positions once per project: a workspace looks up its own units, not every unit.
+  const at = unitPositions(project);
+  return [...ids].filter((id) => at.has(id)).sort((x, y) => at.get(x)! - at.get(y)!).map((id) => project.deployment.units[at.get(id)!]!).map((u) => {
+    const ev = u.evidence[0];
+    return {
+      unit: u.name, clusters: u.clusters, ...(u.clusterMatches.length ? { tsbNames: Object.fromEntries(u.clusterMatches.map((m) => [m.name, m.tsb])) } : {}),
+      ...(u.namespace ? { namespace: u.namespace } : {}), source: u.source,
+      ...(ev ? { evidence: { uri: ev.uri, line: ev.line, text: ev.text } } : {}),
+    };
+  });
+}
+
+const positionsOf = new WeakMap<ResolvedProject, Map<number, number>>();
+function unitPositions(project: ResolvedProject): Map<number, number> {
+  let m = positionsOf.get(project);
+  if (!m) { m = new Map(project.deployment.units.map((u, i) => [u.id, i])); positionsOf.set(project, m); }
+  return m;
 }
 
 function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {

@@ -98,6 +98,8 @@ export interface WorkspaceFailover {
   name: string;
   /** The deployment unit that applies the Workspace (several scenarios may define the same one). */
   unit?: string;
+  /** Where the workspace's services and gateways are applied, and how that is known. */
+  placements?: PlacementInfo[];
   /** namespaceSelector.names of the Workspace. */
   namespaces: string[];
   gateways: EastWestGateway[];
@@ -107,6 +109,19 @@ export interface WorkspaceFailover {
   lookalikes: Lookalike[];
   source?: SourceRef;
   settingSource?: SourceRef;
+}
+
+/** One deployment unit behind a workspace's services or gateways: its clusters and its evidence. */
+export interface PlacementInfo {
+  unit: string;
+  /** As the repository names them (kube contexts, folders, Argo CD destinations). */
+  clusters: string[];
+  /** Repository names that are another TSB cluster name: kube context -> TSB cluster. */
+  tsbNames?: Record<string, string>;
+  namespace?: string;
+  /** config, argocd, flux, command, kustomize or convention. */
+  source: string;
+  evidence?: { uri: string; line: number; text: string };
 }
 
 /** A service whose name also exists in other namespaces (a namesake never receives its traffic). */

@@ -12,7 +12,11 @@ export interface Chunk {
 const MARKER = /^---(?=[ \t\r\n]|$)/;
 
 export function splitDocuments(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
+  return [...documents(text)];
+}
+
+/** The documents of `text` one at a time: a caller that stops early (a budget) never splits the rest. */
+export function* documents(text: string): Generator<Chunk> {
   let chunkStart = 0;
   let lineStart = 0;
   let sawContent = false;
@@ -22,7 +26,7 @@ export function splitDocuments(text: string): Chunk[] {
     if (text.startsWith('---', lineStart) && MARKER.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 4)))) {
       // Directives and comments before the first marker stay with the first document.
       if (sawContent && lineStart > chunkStart) {
-        chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart) });
+        yield { start: chunkStart, text: text.slice(chunkStart, lineStart) };
         chunkStart = lineStart;
       }
       sawContent = true;
@@ -32,6 +36,5 @@ export function splitDocuments(text: string): Chunk[] {
     if (nl === -1) break;
     lineStart = lineEnd;
   }
-  chunks.push({ start: chunkStart, text: text.slice(chunkStart) });
-  return chunks;
+  yield { start: chunkStart, text: text.slice(chunkStart) };
 }

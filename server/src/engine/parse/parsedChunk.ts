@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
+import { BUDGETS, formatCount, limitProblem } from '../budgets';
 import type { RawProblem } from '../types';
 
 /** One resource: the root mapping of a document, or one item of a `kind: List`. */
@@ -16,6 +17,8 @@ export interface ParsedChunk {
   doc: Document.Parsed;
   syntax: RawProblem[];
   resources: Resource[];
+  /** YAML nodes of the document with its aliases expanded (capped just above the budget). */
+  nodes: number;
 }
 
 // Aliases are expanded when values are built; cap the expansion so an alias bomb stops early.
@@ -27,9 +30,10 @@ export function parseChunk(text: string): ParsedChunk {
   // uniqueKeys: false because the yaml package checks each key against every earlier key of its map,
   // which is quadratic (a 20,000-key ConfigMap took 20 s); duplicateKeys() does the same check linearly.
   // logLevel 'error': yaml would otherwise print warnings (collection keys stringified) on stderr.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  // merge: `<<: *anchor` merges the anchored mapping, as kubectl and Go YAML do (YAML 1.1 merge keys).
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true });
   const syntax: RawProblem[] = [];
-  const errors = [
+  const errors: YamlError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
     ...duplicateKeys(doc.contents),
   ].sort((a, b) => a.pos[0] - b.pos[0]);
@@ -40,7 +44,7 @@ export function parseChunk(text: string): ParsedChunk {
       ? 'This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.'
       : `This document could not be parsed (${firstLine(deepest.message)}); it is not analysed.`;
     syntax.push({ rule: 'yaml-syntax', message, start: deepest.pos[0], end: deepest.pos[0] + 1 });
-    return { text, doc, syntax, resources: [] };
+    return { text, doc, syntax, resources: [], nodes: 0 };
   }
   for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const open = e.code === 'MISSING_CHAR' && /closing .?quote/i.test(e.message) ? openQuote(doc.contents, e.pos[0]) : undefined;
@@ -48,6 +52,10 @@ export function parseChunk(text: string): ParsedChunk {
       // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
       const lineEnd = text.slice(open[0]).search(/[\r\n]/);
       syntax.push({ rule: 'yaml-syntax', message: `This ${text[open[0]] === "'" ? 'single' : 'double'}-quoted value is never closed, so it runs on to the end of the document; add the closing ${text[open[0]]}.`, start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      continue;
+    }
+    if (e.code === 'DUPLICATE_KEY' && e.message === 'Map keys must be unique') {
+      syntax.push(duplicateKeyProblem(text, e));
       continue;
     }
     syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
@@ -58,6 +66,25 @@ export function parseChunk(text: string): ParsedChunk {
   }
   if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) syntax.push({ ...moreProblems(doc.warnings.length - MAX_SYNTAX_PROBLEMS, 'warnings', doc.warnings[MAX_SYNTAX_PROBLEMS]!.pos), severity: 'warning' });
   const resources: Resource[] = [];
+  // Sized before any value is built: what aliases would expand to is counted in nodes, not in aliases
+  // (999 aliases of one 100k-item list are 100 million nodes, though only 999 aliases).
+  const size = measure(doc.contents);
+  const nodes = size.nodes + size.aliasNodes;
+  if (size.unresolved) {
+    const r = size.unresolved.range ?? [0, 1, 1];
+    syntax.push({ rule: 'yaml-syntax', message: `The alias *${size.unresolved.source} refers to no anchor &${size.unresolved.source} above it in this document (anchors do not reach across \`---\`); it is not analysed.`, start: r[0], end: Math.max(r[1], r[0] + 1) });
+    return { text, doc, syntax, resources, nodes };
+  }
+  if (size.aliasNodes > BUDGETS.aliasNodesPerDocument) {
+    const r = doc.contents?.range ?? [0, 1, 1];
+    syntax.push({ rule: 'yaml-syntax', message: `This document's aliases expand to more than ${formatCount(BUDGETS.aliasNodesPerDocument)} YAML nodes (an alias bomb?); it is not analysed.`, start: r[0], end: Math.min(r[1], r[0] + 1) });
+    return { text, doc, syntax, resources, nodes };
+  }
+  if (nodes > BUDGETS.nodesPerDocument) {
+    const r = doc.contents?.range ?? [0, 1, 1];
+    syntax.push(limitProblem(`This document has more than ${formatCount(BUDGETS.nodesPerDocument)} YAML nodes; it is parsed but not checked (a limit that keeps time and memory bounded).`, r[0], Math.min(r[1], r[0] + 1)));
+    return { text, doc, syntax, resources, nodes };
+  }
   if (doc.errors.length === 0 || isMap(doc.contents)) {
     let whole: unknown;
     try {
@@ -72,7 +99,7 @@ export function parseChunk(text: string): ParsedChunk {
         start: range[0],
         end: Math.min(range[1], range[0] + 1),
       });
-      return { text, doc, syntax, resources };
+      return { text, doc, syntax, resources, nodes };
     }
     const root = doc.contents;
     if (isMap(root)) {
@@ -88,7 +115,50 @@ export function parseChunk(text: string): ParsedChunk {
       }
     }
   }
-  return { text, doc, syntax, resources };
+  return { text, doc, syntax, resources, nodes };
+}
+
+/**
+ * Nodes of a document, and nodes its aliases (merge keys included) add when expanded: an alias adds the
+ * size of the node it names, itself expanded. One pass in document order; sizes stop growing just
+ * above the budget so that billion-laughs sizes stay finite. `unresolved`: the first alias with no
+ * anchor before it.
+ */
+export function measure(root: Node | null): { nodes: number; aliasNodes: number; unresolved?: Alias } {
+  const cap = BUDGETS.nodesPerDocument + BUDGETS.aliasNodesPerDocument + 1;
+  const sizes = new Map<unknown, number>();
+  const anchors = new Map<string, unknown>();
+  let nodes = 0;
+  let aliasNodes = 0;
+  let unresolved: Alias | undefined;
+  // Explicit stack (documents nest as deep as the parser allows); `true` marks a node being left.
+  const stack: [unknown, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
+    if (node === null || node === undefined || typeof node !== 'object') continue;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target === undefined) unresolved ??= node;
+      // An alias inside its own anchor (not finished yet) counts as one node.
+      const add = target === undefined ? 1 : sizes.get(target) ?? 1;
+      aliasNodes = Math.min(cap, aliasNodes + add);
+      sizes.set(node, add);
+      continue;
+    }
+    const children: unknown[] = isPair(node) ? [node.key, node.value] : isMap(node) || isSeq(node) ? node.items : [];
+    if (!leaving) {
+      if (!isPair(node)) nodes++;
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.set(anchor, node);
+      stack.push([node, true]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], false]);
+      continue;
+    }
+    let size = isPair(node) ? 0 : 1;
+    for (const c of children) size += sizes.get(c) ?? 0;
+    sizes.set(node, Math.min(cap, size));
+  }
+  return { nodes, aliasNodes, ...(unresolved ? { unresolved } : {}) };
 }
 
 function moreProblems(count: number, what: string, pos: [number, number]): RawProblem {
@@ -111,20 +181,29 @@ function openQuote(root: Node | null, end: number): [number, number] | undefined
   return undefined;
 }
 
+interface YamlError {
+  code: string;
+  message: string;
+  pos: [number, number];
+  /** A duplicate key: where the first one is. */
+  first?: [number, number];
+}
+
 /** Keys repeated in one mapping (same scalar value), as the yaml package reports them, in linear time. */
-function duplicateKeys(root: Node | null): { code: string; message: string; pos: [number, number] }[] {
-  const out: { code: string; message: string; pos: [number, number] }[] = [];
+export function duplicateKeys(root: Node | null): YamlError[] {
+  const out: YamlError[] = [];
   // An explicit stack, not recursion: documents can be nested as deep as the parser allows.
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, [number, number] | undefined>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
-          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
-          seen.add(key.value);
+          const first = seen.get(key.value);
+          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]], ...(first ? { first } : {}) });
+          else seen.set(key.value, key.range ? [key.range[0], key.range[1]] : undefined);
         }
         stack.push(pair.key, pair.value);
       }
@@ -133,6 +212,22 @@ function duplicateKeys(root: Node | null): { code: string; message: string; pos:
     }
   }
   return out;
+}
+
+/** The message for a key written twice in one mapping: which key, and how far above the first one is. */
+function duplicateKeyProblem(text: string, e: YamlError): RawProblem {
+  const key = text.slice(e.pos[0], e.pos[1]);
+  const first = e.first;
+  let lines = 0;
+  if (first) for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
+  const where = !first ? '' : lines === 0 ? '; the first one is earlier on this line' : `; the first one is ${lines} line${lines === 1 ? '' : 's'} above`;
+  return {
+    rule: 'yaml-syntax',
+    message: `\`${key}\` is set twice in this mapping (keys must be unique${where}): the second value would silently replace the first. Remove one of them.`,
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+    ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: `the first \`${key}\`` }] } : {}),
+  };
 }
 
 function firstLine(message: string): string {

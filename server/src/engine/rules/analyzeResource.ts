@@ -7,8 +7,9 @@ import { field, readTsbMeta, GROUP_ANNOTATION } from '../parse/tsbMeta';
 import type { SchemaRegistry } from '../schema/registry';
 import type { RawProblem } from '../types';
 import { editDistance, nearest } from '../util/nearest';
-import { walkFields, type Rename } from './fieldWalk';
+import { walkFields, type Relocation, type Rename } from './fieldWalk';
 import { mapSchemaErrors } from './schemaErrors';
+import { kubernetesValueProblems, tsbValueProblems } from './valueRules';
 
 // Single-document rules for one resource: identification (unknown-kind, tolerant apiVersion/kind keys),
 // the schema walk (unknown-field, key-case, deprecated-field), ajv validation (missing-field,
@@ -18,6 +19,8 @@ export interface ResourceAnalysis {
   identity: Identity;
   entry?: SchemaEntry;
   problems: RawProblem[];
+  /** Mis-indented blocks read where they belong (by validation and by the cross-file facts). */
+  relocations?: Relocation[];
 }
 
 export function analyzeResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
@@ -42,6 +45,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       });
     }
   }
+  if (identity.family === 'kubernetes' && identity.kind) return { identity, problems: [...problems, ...kubernetesValueProblems(res.node, identity)] };
   if (identity.family !== 'tetrate' || !identity.apiVersion) return { identity, problems };
 
   const kind = identity.kind;
@@ -74,14 +78,14 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       walk.meant.set('', m);
     }
   }
-  problems.push(...walk.problems);
+  for (const p of walk.problems) problems.push(p);
 
   if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
     const r = identity.kindPair.value.range!;
     problems.push({ rule: 'deprecated-field', message: `${kind} (${identity.apiVersion}) is deprecated: ${entry.deprecated}`, start: r[0], end: r[1] });
   }
 
-  const value = normalise(res.value, walk.renames);
+  const value = normalise(res.value, walk.renames, walk.relocations);
   const validate = registry.validator(entry);
   if (!validate(value) && validate.errors) {
     // A value with a placeholder ($PORT, {{ .Values.x }}) is filled in before apply: no type check on it.
@@ -92,11 +96,12 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       const first = hit.reduce((a, b) => (b.start < a.start ? b : a));
       problems.push({ rule: 'file-skipped', message: PLACEHOLDER_NOTICE, start: first.start, end: first.end });
     }
-    problems.push(...mapSchemaErrors(errors, res.node, schema, kind, text, walk));
+    for (const p of mapSchemaErrors(errors, res.node, schema, kind, text, walk)) problems.push(p);
   }
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
-  return { identity, entry, problems };
+  problems.push(...tsbValueProblems(res.node, res.value, identity, entry));
+  return { identity, entry, problems, ...(walk.relocations.length ? { relocations: walk.relocations.map(({ from, to }) => ({ from, to })) } : {}) };
 }
 
 function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry): RawProblem {
@@ -182,16 +187,23 @@ function dropNulls(value: unknown, depth = 0): unknown {
 }
 
 /**
- * The value validation sees: key-case renames applied (what the user meant) and empty keys
- * (`kubeSpec:` followed only by comments) read as unset.
+ * The value validation sees: what the user meant. Key-case renames applied, mis-indented blocks moved where
+ * they belong, and empty keys (`kubeSpec:` followed only by comments) read as unset.
  */
-function normalise(value: unknown, renames: Rename[]): unknown {
+export function normalise(value: unknown, renames: Rename[], relocations: readonly Relocation[] = []): unknown {
   if (hasNull(value)) value = dropNulls(value);
-  if (!renames.length) return value;
+  if (!renames.length && !relocations.length) return value;
   const copy = structuredClone(value);
+  // Renames on the way to a misplaced block apply before it moves, renames inside it after.
+  applyRenames(copy, renames);
+  for (const r of relocations) relocate(copy, r);
+  if (relocations.length) applyRenames(copy, renames);
+  return copy;
+}
+
+function applyRenames(root: unknown, renames: Rename[]): void {
   for (const r of renames) {
-    let target: unknown = copy;
-    for (const seg of r.path) target = (target as Record<string | number, unknown> | undefined)?.[seg];
+    const target = at(root, r.path);
     if (target && typeof target === 'object' && !Array.isArray(target)) {
       const o = target as Record<string, unknown>;
       if (r.from in o && !(r.to in o)) {
@@ -200,7 +212,30 @@ function normalise(value: unknown, renames: Rename[]): unknown {
       }
     }
   }
-  return copy;
+}
+
+function at(root: unknown, path: readonly (string | number)[]): unknown {
+  let target = root;
+  for (const seg of path) target = (target as Record<string | number, unknown> | undefined)?.[seg];
+  return target;
+}
+
+/** Moves the value at `from` to `to`, creating the mappings on the way (an empty key was dropped as unset). */
+export function relocate(root: unknown, r: Relocation): void {
+  const parent = at(root, r.from.slice(0, -1));
+  const key = r.from[r.from.length - 1]!;
+  if (!parent || typeof parent !== 'object' || !(key in parent)) return;
+  let target = root as Record<string | number, unknown>;
+  for (const seg of r.to.slice(0, -1)) {
+    let next = target[seg];
+    if ((next === undefined || next === null) && typeof seg === 'string' && !Array.isArray(target)) next = target[seg] = {};
+    if (!next || typeof next !== 'object') return;
+    target = next as Record<string | number, unknown>;
+  }
+  const last = r.to[r.to.length - 1]!;
+  if (last in target) return;
+  target[last] = (parent as Record<string | number, unknown>)[key];
+  delete (parent as Record<string | number, unknown>)[key];
 }
 
 const PARENT_TEXT: Record<string, string> = {

@@ -5,6 +5,7 @@ import { childSchema, isClosedObject, isDeprecated, keywordOf, propertiesOf } fr
 import { nearest } from '../util/nearest';
 import { isPlaceholder } from '../parse/templates';
 import { defaultVersionProblem, type VersionRange } from '../schema/versions';
+import { BUDGETS, formatCount, limitProblem } from '../budgets';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
@@ -17,10 +18,32 @@ export interface Rename {
   to: string;
 }
 
+/**
+ * A mis-indented block and where it belongs: validation (and the cross-file facts) read it at `to`, so its
+ * own mistakes are reported in the same pass as its place.
+ */
+export interface Relocation {
+  /** Path of the key as written. */
+  from: (string | number)[];
+  /** Path where the schema has it. */
+  to: (string | number)[];
+}
+
+/** Where a written path lies once mis-indented blocks are read where they belong. */
+export function intendedPath(path: readonly (string | number)[], relocations: readonly Relocation[] | undefined): (string | number)[] {
+  let out = [...path];
+  for (const r of relocations ?? []) {
+    if (r.from.length <= out.length && r.from.every((seg, i) => String(seg) === String(out[i]))) out = [...r.to, ...out.slice(r.from.length)];
+  }
+  return out;
+}
+
 export interface WalkResult {
   problems: RawProblem[];
   /** Keys written in the wrong case, to normalise before schema validation. */
   renames: Rename[];
+  /** Mis-indented blocks, to move before schema validation. */
+  relocations: Relocation[];
   /** Paths (JSON pointers) whose type/required errors are explained by a mis-indentation already. */
   explained: Set<string>;
   /** pointer of an object -> property names that an unknown key there probably meant. */
@@ -32,6 +55,12 @@ interface Ctx {
   kind: string;
   text: string;
   out: WalkResult;
+  /** Per mapping, its keys (built once: every lookup of a sibling must not rescan the mapping). */
+  keys: WeakMap<YAMLMap, Map<string, Pair<Scalar, Node | null>>>;
+  /** Per mapping, the keys an unknown key may belong under: its known keys in order, then the schema's. */
+  siblings: WeakMap<YAMLMap, Set<string>>;
+  /** Offsets where lines start, built on first use (columns without scanning back along a long line). */
+  lineStarts?: number[];
 }
 
 export function pointer(path: readonly (string | number)[]): string {
@@ -39,9 +68,22 @@ export function pointer(path: readonly (string | number)[]): string {
 }
 
 export function walkFields(node: YAMLMap, schema: JsonSchema, kind: string, text: string): WalkResult {
-  const out: WalkResult = { problems: [], renames: [], explained: new Set(), meant: new Map() };
-  walk(node, schema, [], undefined, { root: schema, kind, text, out });
+  const out: WalkResult = { problems: [], renames: [], relocations: [], explained: new Set(), meant: new Map() };
+  walk(node, schema, [], undefined, { root: schema, kind, text, out, keys: new WeakMap(), siblings: new WeakMap() });
   return out;
+}
+
+function keysOf(map: YAMLMap, ctx: Ctx): Map<string, Pair<Scalar, Node | null>> {
+  let keys = ctx.keys.get(map);
+  if (!keys) {
+    keys = new Map();
+    for (const p of map.items) {
+      const k = keyName(p as Pair);
+      if (k !== undefined && !keys.has(k)) keys.set(k, p as Pair<Scalar, Node | null>);
+    }
+    ctx.keys.set(map, keys);
+  }
+  return keys;
 }
 
 function describePlace(path: (string | number)[], kind: string): string {
@@ -73,8 +115,14 @@ function walk(
   if (!isMap(node)) return;
   const props = propertiesOf(schema, ctx.root);
   const closed = isClosedObject(schema, ctx.root);
+  let seen = 0;
   for (const item of node.items) {
     const pair = item as Pair<Scalar, Node | null>;
+    if (++seen > BUDGETS.keysPerMapping) {
+      const r = pair.key?.range ?? node.range ?? [0, 1, 1];
+      ctx.out.problems.push(limitProblem(`This mapping has ${formatCount(node.items.length)} keys; only the first ${formatCount(BUDGETS.keysPerMapping)} are checked (a limit that keeps time and memory bounded).`, r[0], r[1]));
+      break;
+    }
     const key = keyName(pair);
     // A key that is itself a placeholder (`${LABEL_KEY}: x`) is filled in before apply.
     if (key === undefined || key === '<<' || isPlaceholder(key)) continue;
@@ -82,7 +130,7 @@ function walk(
     let effectiveKey = key;
     if (!props.has(key)) {
       const cased = [...props.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
-      if (cased && !node.items.some((p) => keyName(p as Pair) === cased)) {
+      if (cased && !keysOf(node, ctx).has(cased)) {
         ctx.out.problems.push({
           rule: 'key-case',
           message: keyCaseMessage(key, cased, path),
@@ -94,7 +142,13 @@ function walk(
         child = childSchema(schema, ctx.root, cased);
         effectiveKey = cased;
       } else if (closed) {
-        ctx.out.problems.push(unknownField(pair, key, node, schema, path, parent, props, ctx));
+        const { problem, relocation } = unknownField(pair, key, node, schema, path, parent, props, ctx);
+        ctx.out.problems.push(problem);
+        if (relocation) {
+          // Validated where it belongs: its own unknown fields and wrong values are reported now too.
+          ctx.out.relocations.push(relocation);
+          walk(pair.value, relocation.schema, relocation.to, undefined, ctx);
+        }
         continue;
       } else {
         child = childSchema(schema, ctx.root, key);
@@ -150,9 +204,21 @@ function lineCount(text: string, start: number, end: number): number {
   return Math.max(1, n);
 }
 
-function columnOf(text: string, offset: number): number {
-  const ls = text.lastIndexOf('\n', offset - 1) + 1;
-  return offset - ls;
+function columnOf(ctx: Ctx, offset: number): number {
+  if (!ctx.lineStarts) {
+    const starts = [0];
+    for (let i = ctx.text.indexOf('\n'); i !== -1; i = ctx.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    ctx.lineStarts = starts;
+  }
+  const starts = ctx.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return offset - starts[lo]!;
 }
 
 function unknownField(
@@ -164,33 +230,44 @@ function unknownField(
   parent: { map: YAMLMap; schema: JsonSchema; path: (string | number)[] } | undefined,
   props: Map<string, JsonSchema>,
   ctx: Ctx,
-): RawProblem {
+): { problem: RawProblem; relocation?: Relocation & { schema: JsonSchema } } {
   const start = pair.key.range![0];
   const end = pair.key.range![1];
   const valueEnd = pair.value?.range?.[1] ?? end;
   const lines = lineCount(ctx.text, start, valueEnd);
   const place = describePlace(path, ctx.kind);
-  const col = columnOf(ctx.text, start);
+  const col = columnOf(ctx, start);
 
   // One level deeper: a sibling object (present in the YAML first, then any declared one) has this key.
-  const siblings = [
-    ...map.items.map((p) => keyName(p as Pair)).filter((k): k is string => !!k && props.has(k)),
-    ...props.keys(),
-  ];
-  for (const sib of new Set(siblings)) {
+  const present = keysOf(map, ctx);
+  let siblings = ctx.siblings.get(map);
+  if (!siblings) {
+    siblings = new Set<string>();
+    for (const k of present.keys()) if (props.has(k)) siblings.add(k);
+    for (const k of props.keys()) siblings.add(k);
+    ctx.siblings.set(map, siblings);
+  }
+  for (const sib of siblings) {
     const sibSchema = childSchema(schema, ctx.root, sib);
     const target = propertiesOf(sibSchema, ctx.root).has(key)
       ? sibSchema
       : propertiesOf(childSchema(sibSchema, ctx.root, 0), ctx.root).has(key) ? childSchema(sibSchema, ctx.root, 0) : undefined;
     if (!target) continue;
-    const sibPair = map.items.find((p) => keyName(p as Pair) === sib) as Pair<Scalar, Node | null> | undefined;
-    const sibCol = sibPair ? columnOf(ctx.text, sibPair.key.range![0]) : col;
+    const sibPair = present.get(sib);
+    const sibCol = sibPair ? columnOf(ctx, sibPair.key.range![0]) : col;
     const sibValue = sibPair?.value;
     const isEmpty = !sibPair || sibValue === null || (isScalar(sibValue) && (sibValue.value === null || sibValue.value === ''));
-    const childCol = !isEmpty && isMap(sibValue) && sibValue.items[0] ? columnOf(ctx.text, (sibValue.items[0] as Pair<Scalar>).key.range![0]) : sibCol + 2;
+    const childCol = !isEmpty && isMap(sibValue) && sibValue.items[0] ? columnOf(ctx, (sibValue.items[0] as Pair<Scalar>).key.range![0]) : sibCol + 2;
     if (sibPair && isEmpty) ctx.out.explained.add(pointer([...path, sib]));
     const spaces = childCol - col;
-    return {
+    // Moved for validation only where the intent is clear: under a sibling that is written (a mapping or
+    // empty), or the only declared one that has this key, and that does not have the key already.
+    const sibIsMap = !sibPair || isEmpty || isMap(sibValue);
+    const unique = [...props.keys()].filter((k) => propertiesOf(childSchema(schema, ctx.root, k), ctx.root).has(key)).length === 1;
+    const taken = isMap(sibValue) && sibValue.items.some((p) => keyName(p as Pair) === key);
+    const to = [...path, sib, key];
+    const relocation = sibIsMap && !taken && target === sibSchema && (sibPair || unique) ? { from: [...path, key], to, schema: childSchema(sibSchema, ctx.root, key) ?? {} } : undefined;
+    const problem: RawProblem = {
       rule: 'unknown-field',
       message: sibPair
         ? `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`: indent this block by ${spaces} space${spaces === 1 ? '' : 's'} so it sits inside \`${sib}:\`.`
@@ -199,24 +276,27 @@ function unknownField(
       end,
       ...(sibPair && spaces > 0 ? { data: { fix: 'indent' as const, under: sib, spaces, lines } } : {}),
     };
+    return relocation ? { problem, relocation } : { problem };
   }
 
   // One level shallower: the enclosing object has this key (a block indented too far).
   if (parent) {
     const parentProps = propertiesOf(parent.schema, ctx.root);
-    if (parentProps.has(key) && !parent.map.items.some((p) => keyName(p as Pair) === key)) {
+    if (parentProps.has(key) && !keysOf(parent.map, ctx).has(key)) {
       const ownerKey = [...path].reverse().find((p) => typeof p === 'string');
       const firstParentKey = parent.map.items[0] as Pair<Scalar> | undefined;
-      const parentCol = firstParentKey ? columnOf(ctx.text, firstParentKey.key.range![0]) : 0;
+      const parentCol = firstParentKey ? columnOf(ctx, firstParentKey.key.range![0]) : 0;
       const spaces = parentCol - col;
       const where = parent.path.length === 0 ? `the top level of ${ctx.kind}` : describePlace(parent.path, ctx.kind);
-      return {
+      const relocation = { from: [...path, key], to: [...parent.path, key], schema: childSchema(parent.schema, ctx.root, key) ?? {} };
+      const problem: RawProblem = {
         rule: 'unknown-field',
         message: `\`${key}\` is not a field of ${place}; it belongs one level up, in ${where}${ownerKey ? ` beside \`${String(ownerKey)}\`` : ''}: outdent this block by ${-spaces} space${spaces === -1 ? '' : 's'}.`,
         start,
         end,
         ...(spaces < 0 ? { data: { fix: 'indent' as const, under: String(ownerKey ?? ''), spaces, lines } } : {}),
       };
+      return { problem, relocation };
     }
   }
 
@@ -227,20 +307,24 @@ function unknownField(
     meant.add(guess);
     ctx.out.meant.set(pointer(path), meant);
     return {
-      rule: 'unknown-field',
-      message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
-      start,
-      end,
-      data: { fix: 'rename-key', to: guess },
+      problem: {
+        rule: 'unknown-field',
+        message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
+        start,
+        end,
+        data: { fix: 'rename-key', to: guess },
+      },
     };
   }
   const shown = names.slice(0, 10).map((n) => `\`${n}\``).join(', ');
   return {
-    rule: 'unknown-field',
-    message: names.length
-      ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
-      : `\`${key}\` is not a field of ${place}.`,
-    start,
-    end,
+    problem: {
+      rule: 'unknown-field',
+      message: names.length
+        ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
+        : `\`${key}\` is not a field of ${place}.`,
+      start,
+      end,
+    },
   };
 }

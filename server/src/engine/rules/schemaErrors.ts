@@ -4,7 +4,8 @@ import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
 import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
-import type { WalkResult } from './fieldWalk';
+import { formatCount, limitProblem } from '../budgets';
+import type { Relocation, WalkResult } from './fieldWalk';
 
 // Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
 // One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the
@@ -47,6 +48,16 @@ export function locate(root: YAMLMap, segments: string[]): Located {
   return cur;
 }
 
+/** The path as written, for a path inside a block that validation moved where it belongs. */
+export function writtenPath(segments: string[], relocations: readonly Relocation[]): string[] {
+  let out = segments;
+  for (let i = relocations.length - 1; i >= 0; i--) {
+    const r = relocations[i]!;
+    if (r.to.length <= out.length && r.to.every((seg, j) => String(seg) === out[j])) out = [...r.from.map(String), ...out.slice(r.to.length)];
+  }
+  return out;
+}
+
 function firstLineEnd(text: string, start: number, end: number): number {
   const nl = text.indexOf('\n', start);
   const e = nl === -1 || nl > end ? end : nl;
@@ -84,6 +95,8 @@ function fieldLabel(segments: string[], kind: string): string {
   return named ? `\`${named}\`` : kind;
 }
 
+const MAX_SCHEMA_ERRORS = 5_000;
+
 export function mapSchemaErrors(
   errors: ErrorObject[],
   root: YAMLMap,
@@ -95,14 +108,26 @@ export function mapSchemaErrors(
   const out: RawProblem[] = [];
   const seen = new Set<string>();
   // Errors inside a failed oneOf/anyOf branch are replaced by one message for the whole constraint.
-  const groups = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const groups = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath));
+  const inGroup = (path: string) => {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (groups.has(path.slice(0, i))) return true;
+    return false;
+  };
+  // additionalProperties: the field walk reports unknown keys, with better messages.
+  errors = errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'false schema');
+  // Each error costs a lookup in the tree; a document with tens of thousands of them lists the first ones.
+  if (errors.length > MAX_SCHEMA_ERRORS) {
+    const r = root.range ?? [0, 1, 1];
+    out.push(limitProblem(`This document has ${formatCount(errors.length)} schema errors; only the first ${formatCount(MAX_SCHEMA_ERRORS)} are examined.`, r[0], r[0] + 1));
+    errors = errors.slice(0, MAX_SCHEMA_ERRORS);
+  }
   for (const e of errors) {
-    if (e.keyword === 'additionalProperties' || e.keyword === 'if' || e.keyword === 'false schema') continue;
-    if (groups.some((g) => e.schemaPath !== g && e.schemaPath.startsWith(g + '/'))) continue;
+    if (groups.size && inGroup(e.schemaPath)) continue;
     // `not` inside an allOf entry with errorMessage: the entry is reported through its own errorMessage.
     const segments = decodePointer(e.instancePath);
     if (walk.explained.has(e.instancePath)) continue;
-    const loc = locate(root, segments);
+    // A moved (mis-indented) block is validated where it belongs but underlined where it is written.
+    const loc = locate(root, writtenPath(segments, walk.relocations));
     const parentSchema = (e.parentSchema ?? {}) as JsonSchema;
     const custom = typeof parentSchema['errorMessage'] === 'string' ? (parentSchema['errorMessage'] as string) : undefined;
     let problem: RawProblem | undefined;
@@ -167,11 +192,13 @@ export function mapSchemaErrors(
       }
       case 'pattern': {
         const msg = typeof parentSchema['patternErrorMessage'] === 'string' ? (parentSchema['patternErrorMessage'] as string) : custom;
+        const meant = namespaceMeant(segments, e.data);
         problem = {
           rule: 'invalid-value',
           message: `${valueText(e.data)} is not a valid value for ${fieldLabel(segments, kind)}. ${msg ?? `It must match ${(e.params as { pattern: string }).pattern}.`}`,
           start,
           end,
+          ...(meant ? { data: { fix: 'replace-value' as const, to: meant } } : {}),
         };
         break;
       }
@@ -227,6 +254,17 @@ export function mapSchemaErrors(
     out.push(problem);
   }
   return out;
+}
+
+/**
+ * `names: [bookinfo]` in a namespaceSelector means every cluster's bookinfo: `*\/bookinfo` (the fix quotes
+ * it: a plain scalar cannot start with `*`, YAML's alias mark).
+ */
+function namespaceMeant(segments: string[], value: unknown): string | undefined {
+  const n = segments.length;
+  if (n < 3 || segments[n - 3] !== 'namespaceSelector' || segments[n - 2] !== 'names' || typeof value !== 'string') return undefined;
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$/.test(value)) return undefined;
+  return `*/${value}`;
 }
 
 function rootRange(root: YAMLMap, text: string): [number, number] {

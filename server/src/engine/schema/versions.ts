@@ -1,5 +1,5 @@
 import { TSB_VERSIONS } from '../../../../schemas/src/apiFacts.gen';
-import type { Severity } from '../problems';
+import type { RuleId, Severity } from '../problems';
 import type { RawProblem } from '../types';
 
 // TSB versions: which fields a chosen version has. The analysis of a document does not depend on the
@@ -42,7 +42,7 @@ export const KNOWN_VERSIONS = `${TSB_VERSIONS.filter((v) => v !== 'current').joi
 const label = (v: string): string => (v === 'current' ? 'the current TSB API (after 1.13)' : `TSB ${v}`);
 
 /** The message of a versioned field when no version is chosen (and the default diagnostic). */
-export function defaultVersionProblem(r: VersionRange): { rule: string; message: string } | undefined {
+export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message: string } | undefined {
   if (!r.until) return undefined;
   const use = r.use ? (/^nothing/.test(r.use) ? `; ${r.use.replace(/^nothing:\s*/, '')}` : `; use \`${r.use}\``) : '';
   return {
@@ -57,7 +57,7 @@ export function defaultVersionProblem(r: VersionRange): { rule: string; message:
  * The diagnostic of a versioned field for the chosen version: undefined (no diagnostic), a
  * deprecated-field note, or an unknown-field error when that version does not have the field.
  */
-export function versionProblem(r: VersionRange, chosen: string | undefined): { rule: string; message: string; severity?: Severity } | undefined {
+export function versionProblem(r: VersionRange, chosen: string | undefined): { rule: RuleId; message: string; severity?: Severity } | undefined {
   const at = chosen === undefined ? undefined : versionIndex(chosen);
   if (at === undefined) return defaultVersionProblem(r);
   const since = r.since ? TSB_VERSIONS.indexOf(r.since) : -1;

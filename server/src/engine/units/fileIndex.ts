@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isSimpleGlob } from '../workspace/glob';
 
 // The project's files as the deployment reader sees them: which paths exist, what a folder holds.
 // Built from the URIs the project already knows (YAML files and deploy scripts), never from disk, so
@@ -65,6 +66,8 @@ export class FileIndex {
   /** Files matching a glob relative to `dir` (`k8s/*.yaml`), sorted. */
   glob(dir: string, pattern: string): string[] {
     let isMatch: (s: string) => boolean;
+    // picomatch backtracks: a glob from a script with many wildcards could hang the analysis.
+    if (!isSimpleGlob(pattern)) return [];
     try {
       isMatch = picomatch(pattern, { dot: false, noextglob: true, nobrace: false });
     } catch {

@@ -261,7 +261,8 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Alternatives.
   const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
-  const never = successiveVersions(drafts, keysOf);
+  const versions: [string, string][] = [];
+  const never = successiveVersions(drafts, keysOf, versions);
   const byChoice = new Map<string, Draft[]>();
   for (const d of drafts) if (d.choice) pushTo(byChoice, d.choice, d);
   for (const list of byChoice.values()) for (const d of list) for (const e of list) if (e !== d) never.add(pairKey(d.id, e.id));
@@ -293,7 +294,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     }
   }
   const isVisible = new Set(visible.map((d) => d.id));
-  const alternativesOf = (d: Draft): string[] => {
+  const unitAlternatives = (d: Draft): string[] => {
     const ids = new Set<number>();
     for (const id of neverWith.get(d.id) ?? []) if (isVisible.has(id)) ids.add(id);
     for (const [dir, option] of scopes[d.id]!) {
@@ -303,7 +304,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     return [...ids].map((id) => names.get(id)!);
   };
   const units: Unit[] = visible.map((d) => {
-    const alternatives = alternativesOf(d);
+    const alternatives = unitAlternatives(d);
     const clusters = [...new Set(d.clusters ?? [])].sort();
     return {
       id: d.id, name: names.get(d.id)!, files: d.files, clusters,
@@ -336,8 +337,23 @@ export function inferDeployment(input: InferenceInput): Deployment {
     return dep;
   };
   const memo = new Map<string, Relation>();
+  // tsb.config.yaml `alternatives:`: files matching different globs of one group are never together.
+  const alternativesOf = new Map<string, number[]>();
+  const configAlternatives = (uri: string): number[] => {
+    let v = alternativesOf.get(uri);
+    if (!v) {
+      const r = cfg ? relativeTo(cfg.rootUri, uri) : undefined;
+      v = cfg && r !== undefined ? cfg.alternatives.map((g) => g(r)) : [];
+      alternativesOf.set(uri, v);
+    }
+    return v;
+  };
   const relation = (a: string, b: string): Relation => {
     if (a === b) return 'together';
+    if (cfg?.alternatives.length) {
+      const [x, y] = [configAlternatives(a), configAlternatives(b)];
+      if (x.some((i, k) => i >= 0 && y[k]! >= 0 && i !== y[k])) return 'never';
+    }
     const ua = unitsOf.get(a);
     const ub = unitsOf.get(b);
     if (!ua || !ub) return 'maybe';
@@ -355,7 +371,14 @@ export function inferDeployment(input: InferenceInput): Deployment {
   };
   const unitNamesOf = (uri: string) => (unitsOf.get(uri) ?? []).filter((d) => !d.hidden).sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind]).map((d) => names.get(d.id)!);
   const unplaced = facts.filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden)).map((f) => f.uri);
-  return { units, notes, unplaced, configured: configured.size > 0, deploymentOf, relation, unitNames: unitNamesOf };
+  const alternativeGroups: string[][] = [];
+  for (const dir of [...points].sort()) {
+    const options = [...new Set(drafts.flatMap((d) => d.files).filter((u) => u.startsWith(dir + '/')).map((u) => u.slice(dir.length + 1).split('/')[0]!))];
+    if (options.length > 1) alternativeGroups.push(options.sort().map((o) => `${dir}/${o}/**`));
+  }
+  for (const pair of versions) alternativeGroups.push(pair);
+  for (const list of byChoice.values()) alternativeGroups.push(list.flatMap((e) => e.files.slice(0, 1)));
+  return { units, notes, unplaced, configured: configured.size > 0, alternativeGroups, deploymentOf, relation, unitNames: unitNamesOf };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -389,7 +412,7 @@ function sequenceOf(uri: string): string | undefined {
  * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
  * the later step applies a new version, so the two are never in effect together.
  */
-function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]): Set<string> {
+function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[], files: [string, string][]): Set<string> {
   const never = new Set<string>();
   const bySequence = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -409,6 +432,7 @@ function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[]):
           if (a.d === b.d || a.file === b.file) continue;
           if (a.d.mp !== b.d.mp || (!a.d.mp && !overlap(a.d.clusters, b.d.clusters))) continue;
           never.add(pairKey(a.d.id, b.d.id));
+          if (!files.some(([x, y]) => x === a.file && y === b.file)) files.push([a.file, b.file]);
         }
       }
     }

@@ -146,7 +146,7 @@ function readWord(text: string, i: number, segs: Segment[]): number {
     if (/\s/.test(c) || c === ';' || c === '|' || c === '&' || c === '<' || c === '>' || c === ')') break;
     if (c === '(') {
       // `name=(` starts an array literal (read by the caller); elsewhere a bare `(` is literal text.
-      if (segs.length === 0 || /=$/.test(rawOf(segs))) break;
+      if (segs.length === 0 || /=$/.test(rawOf(segs)) || text[i + 1] === ')') break;
       pushLit(segs, c, false);
       i++;
       continue;

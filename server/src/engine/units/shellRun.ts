@@ -56,7 +56,9 @@ interface Frame {
 type Node =
   | { k: 'cmd'; line: number; text: string; stmt: Token[] }
   | { k: 'loop'; line: number; name?: string; words: Word[]; body: Node[] }
-  | { k: 'block'; body: Node[] };
+  | { k: 'block'; body: Node[] }
+  /** `name() { … }` / `function name { … }`: run where it is called, with its arguments. */
+  | { k: 'func'; name: string; body: Node[] };
 
 /** At most this many statements are interpreted per source (loops included). */
 const MAX_STEPS = 20000;
@@ -82,7 +84,9 @@ export function readScript(lines: readonly string[], opts: ReadOptions): ScriptR
   try {
     const tree = parseTree(logicalLines(lines, opts.firstLine ?? 0));
     const frame: Frame = { vars: opts.vars ?? new Map(), cwd: [] };
-    new Reader(opts, out).run(tree, frame);
+    const reader = new Reader(opts, out);
+    reader.run(tree, frame);
+    reader.runUncalled(frame);
   } catch (err) {
     out.notes.push({ line: opts.firstLine ?? 0, text: '', reason: `not read: ${String((err as Error)?.message ?? err).slice(0, 120)}` });
   }
@@ -94,11 +98,17 @@ function literal(w: Word | undefined): string | undefined {
   return w.segs.map((s) => (s as { v: string }).v).join('');
 }
 
-/** Splits logical lines into statements and nests `for … do … done` (and other do/done blocks). */
+/** Splits logical lines into statements and nests loops, `do … done` blocks and function bodies. */
 function parseTree(lines: LogicalLine[]): Node[] {
   const root: Node[] = [];
-  const stack: { body: Node[]; loop: boolean }[] = [{ body: root, loop: false }];
+  type Frame = { body: Node[]; close: 'done' | '}' };
+  const stack: Frame[] = [{ body: root, close: 'done' }];
   const top = () => stack[stack.length - 1]!.body;
+  const pop = (close: Frame['close']) => {
+    // Close the innermost frame of that kind (an unbalanced script never pops the root).
+    for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.close === close) { stack.length = i; return; }
+  };
+  let pendingFunction: string | undefined;
   for (const ll of lines) {
     const text = ll.text.trim().slice(0, TEXT_LIMIT);
     let stmt: Token[] = [];
@@ -108,39 +118,48 @@ function parseTree(lines: LogicalLine[]): Node[] {
       // Strip leading keywords that introduce a command (`then kubectl …`, `if ! kubectl …`).
       for (;;) {
         const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
-        if (first && ['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'time', 'exec'].includes(first)) {
-          if (first === 'do' && stack.length > 1 && !stack[stack.length - 1]!.loop) { /* do of a while: already pushed */ }
-          words = words.slice(1);
-        } else break;
+        if (first && ['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'time', 'exec'].includes(first)) words = words.slice(1);
+        else break;
       }
       const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
       const wasWhile = stmt[0]?.k === 'word' && ['while', 'until'].includes(literal(stmt[0].w) ?? '');
       stmt = [];
+      // `function name`, `function name()`, `name()`: the next `{` opens its body.
+      const second = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
+      if (first === 'function' && second && /^[\w:.-]+$/.test(second)) { pendingFunction = second; return; }
+      if (first && /^[\w:.-]+$/.test(first) && words[1]?.k === 'op' && (words[1] as { v: string }).v === '(' && words.length <= 3) { pendingFunction = first; return; }
+      pendingFunction = undefined;
       if (first === 'for') {
         const name = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
         const hasIn = words[2]?.k === 'word' && literal(words[2].w) === 'in';
         const loopWords = hasIn ? words.slice(3).filter((t): t is { k: 'word'; w: Word } => t.k === 'word').map((t) => t.w) : [];
         const loop: Node = { k: 'loop', line: ll.line, ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}), words: loopWords, body: [] };
         top().push(loop);
-        stack.push({ body: (loop as { body: Node[] }).body, loop: true });
+        stack.push({ body: (loop as { body: Node[] }).body, close: 'done' });
         return;
       }
-      if (first === 'done') {
-        if (stack.length > 1) stack.pop();
-        return;
-      }
+      if (first === 'done') { pop('done'); return; }
       if (wasWhile) {
         const block: Node = { k: 'block', body: [] };
         if (words.length) top().push({ k: 'cmd', line: ll.line, text, stmt: words });
         top().push(block);
-        stack.push({ body: block.body, loop: false });
+        stack.push({ body: block.body, close: 'done' });
         return;
       }
-      if (!words.length || first === 'fi' || first === 'esac' || first === 'case' || first === 'function' || first === 'return') return;
+      if (!words.length || first === 'fi' || first === 'esac' || first === 'case' || first === 'return') return;
       top().push({ k: 'cmd', line: ll.line, text, stmt: words });
     };
     for (const t of lex(ll.text)) {
-      if (t.k === 'op' && [';', ';;', '&&', '||', '&', '{', '}'].includes(t.v)) flush();
+      if (t.k === 'op' && t.v === '{') {
+        flush();
+        const node: Node = pendingFunction ? { k: 'func', name: pendingFunction, body: [] } : { k: 'block', body: [] };
+        pendingFunction = undefined;
+        top().push(node);
+        stack.push({ body: node.body, close: '}' });
+      } else if (t.k === 'op' && t.v === '}') {
+        flush();
+        pop('}');
+      } else if (t.k === 'op' && [';', ';;', '&&', '||', '&'].includes(t.v)) flush();
       else if (t.k === 'op' && t.v === ')' && !stmt.some((x) => x.k === 'op' && x.v === '(')) flush();
       else stmt.push(t);
     }
@@ -166,13 +185,45 @@ class Reader {
     this.scriptDir = parentOf(opts.uri) ?? opts.uri;
   }
 
+  /** Functions defined so far, and those called at least once. */
+  private readonly functions = new Map<string, Extract<Node, { k: 'func' }>>();
+  private readonly called = new Set<string>();
+  private depth = 0;
+
   run(nodes: Node[], frame: Frame): void {
     for (const n of nodes) {
       if (++this.steps > MAX_STEPS) return;
       if (n.k === 'block') this.run(n.body, frame);
       else if (n.k === 'loop') this.loop(n, frame);
+      else if (n.k === 'func') this.functions.set(n.name, n);
       else this.statement(n, frame);
     }
+  }
+
+  /** Functions the text defines but never calls still say what they apply (their arguments unknown). */
+  runUncalled(frame: Frame): void {
+    for (const [name, f] of this.functions) {
+      if (this.called.has(name)) continue;
+      this.called.add(name);
+      this.run(f.body, { ...frame, vars: new Map(frame.vars) });
+    }
+  }
+
+  /** A call of a function defined in this text: its body with $1… bound to the call's arguments. */
+  private call(f: Extract<Node, { k: 'func' }>, args: string[] | undefined, frame: Frame): void {
+    if (this.depth >= 8) return;
+    this.called.add(f.name);
+    const vars = new Map(frame.vars);
+    for (let i = 1; i <= 9; i++) vars.set(String(i), args && i <= args.length ? [args[i - 1]!] : null);
+    vars.set('@', args ?? null);
+    this.depth++;
+    try {
+      this.run(f.body, { ...frame, vars });
+    } finally {
+      this.depth--;
+    }
+    // Globals the function set stay set, as in the shell (its positional parameters do not).
+    for (const [k, v] of vars) if (!/^[0-9@]$/.test(k)) frame.vars.set(k, v);
   }
 
   private loop(n: Extract<Node, { k: 'loop' }>, frame: Frame): void {
@@ -262,13 +313,22 @@ class Reader {
     }
     const argvWords = words.slice(i);
     if (!argvWords.length) {
-      for (const [name, ws] of assigned) frame.vars.set(name, ws.length === 1 && ws[0]!.segs.length === 0 ? [''] : this.expandAll(ws, frame) ?? null);
+      // `X=$Y` keeps blanks (no word splitting in assignments); `X=( a b )` is a list.
+      for (const [name, ws] of assigned) {
+        const one = ws.length === 1 ? ws[0]! : undefined;
+        frame.vars.set(name, one && one.segs.length === 0 ? [''] : one ? this.expand(one, frame) ?? null : this.expandAll(ws, frame) ?? null);
+      }
       return undefined;
     }
     const argv = this.expandAll(argvWords, frame);
     const cmd = literal(argvWords[0]) ?? argv?.[0];
     if (!cmd) return undefined;
     const name = cmd.slice(cmd.lastIndexOf('/') + 1);
+    const fn = this.functions.get(cmd);
+    if (fn) {
+      this.call(fn, this.expandAll(argvWords.slice(1), frame, true), frame);
+      return undefined;
+    }
     const inStream = stdin ? this.streamOfPath(stdin, frame) : input;
     let output: Stream | undefined;
     if (name === 'cd') {
@@ -473,12 +533,17 @@ class Reader {
     return v && !v.some((x) => x.includes('${')) ? v : undefined;
   }
 
-  private expandAll(ws: Word[], frame: Frame): string[] | undefined {
+  /** The values of a list of words; unquoted expansions are split at blanks, as the shell does. */
+  private expandAll(ws: Word[], frame: Frame, keepUnknown = false): string[] | undefined {
     const out: string[] = [];
     for (const w of ws) {
-      const v = this.expand(w, frame);
+      const v = this.expand(w, frame, keepUnknown);
       if (!v) return undefined;
-      append(out, v);
+      const split = w.segs.some((s) => s.t !== 'lit' && !quotedIn(w, s));
+      for (const x of v) {
+        if (split && !x.includes('${')) { for (const part of x.split(/\s+/)) if (part) out.push(part); }
+        else out.push(x);
+      }
       if (out.length >= MAX_VALUES) break;
     }
     return out.slice(0, MAX_VALUES);
@@ -547,6 +612,11 @@ class Reader {
     }
     return undefined;
   }
+}
+
+/** Was this segment written inside double quotes? (The raw word starts a quote before it.) */
+function quotedIn(w: Word, _s: Segment): boolean {
+  return w.raw.startsWith('"');
 }
 
 function isManifest(uri: string): boolean {

@@ -1,10 +1,11 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { readScript, type ScriptReading } from './shellRun';
 import { append, FileIndex, parentOf } from './fileIndex';
 
 // The non-YAML files that say where YAML is applied: shell scripts, Makefiles and the shell code blocks
 // of Markdown files (READMEs, tutorials). Each is read into apply commands by the shell reader.
 
-export type SourceKind = 'shell' | 'makefile' | 'markdown';
+export type SourceKind = 'shell' | 'makefile' | 'markdown' | 'ci';
 
 /** Larger sources are not read (generated or vendored content). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -14,6 +15,8 @@ export function sourceKind(uri: string): SourceKind | undefined {
   if (/\.(sh|bash|zsh)$/i.test(name)) return 'shell';
   if (/^(GNU)?makefile$/i.test(name) || /\.mk$/i.test(name)) return 'makefile';
   if (/\.(md|markdown)$/i.test(name)) return 'markdown';
+  // CI pipelines: GitHub Actions workflows and GitLab CI (YAML whose shell steps apply files).
+  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/i.test(uri) || /^\.gitlab-ci\.ya?ml$/i.test(name)) return 'ci';
   return undefined;
 }
 
@@ -40,6 +43,7 @@ export function readSource(uri: string, text: string, files: FileIndex): SourceR
   const bases = basesOf(uri, files);
   if (kind === 'shell') return { ...readScript(lines, { uri, bases, files }), choices: [] };
   if (kind === 'makefile') return { ...readScript(recipes(lines, parentOf(uri) ?? ''), { uri, bases, files }), choices: [] };
+  if (kind === 'ci') return readPipeline(text, uri, files);
   return readMarkdown(lines, uri, bases, files);
 }
 
@@ -94,5 +98,47 @@ function readMarkdown(lines: string[], uri: string, bases: string[], files: File
     }
     i = end + 1;
   }
+  return out;
+}
+
+/**
+ * CI pipelines: each GitHub Actions `run:` step and each GitLab `script:` / `before_script:` /
+ * `after_script:` line is shell run from the repository root (or the step's `working-directory`).
+ */
+function readPipeline(text: string, uri: string, files: FileIndex): SourceReading {
+  const out: SourceReading = { applies: [], argo: [], notes: [], contexts: [], choices: [] };
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length) return out;
+  const root = files.root;
+  // The repository root: the pipeline file sits in it (.gitlab-ci.yml) or two levels below (.github/workflows).
+  const repo = /\/\.github\/workflows\//.test(uri) ? parentOf(parentOf(parentOf(uri) ?? '') ?? '') ?? root : parentOf(uri) ?? root;
+  const vars = new Map<string, string[] | null>();
+  const run = (node: Node | null | undefined, cwd?: string) => {
+    const scalars = isScalar(node) ? [node] : isSeq(node) ? node.items.filter((x): x is Scalar => isScalar(x)) : [];
+    for (const sc of scalars) {
+      if (typeof sc.value !== 'string' || !sc.range) continue;
+      const block = sc.type === 'BLOCK_LITERAL' || sc.type === 'BLOCK_FOLDED';
+      const firstLine = counter.linePos(sc.range[0]).line - 1 + (block ? 1 : 0);
+      const base = cwd ? `${repo}/${cwd.replace(/^\.?\/*/, '')}`.replace(/\/$/, '') : repo;
+      const r = readScript(sc.value.split('\n'), { uri, bases: [base, repo], files, firstLine, vars });
+      append(out.applies, r.applies);
+      append(out.argo, r.argo);
+      append(out.notes, r.notes);
+      append(out.contexts, r.contexts);
+    }
+  };
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > 12 || !isMap(node)) {
+      if (isSeq(node) && depth <= 12) for (const it of node.items) walk(it, depth + 1);
+      return;
+    }
+    const get = (k: string) => node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as Node | null | undefined;
+    const wd = get('working-directory');
+    if (get('run') !== undefined) run(get('run'), isScalar(wd) && typeof wd.value === 'string' ? wd.value : undefined);
+    for (const k of ['before_script', 'script', 'after_script']) if (get(k) !== undefined) run(get(k));
+    for (const p of node.items) walk(p.value, depth + 1);
+  };
+  walk(doc.contents, 0);
   return out;
 }

@@ -59,6 +59,11 @@ export interface Deployment {
   unplaced: string[];
   /** True when tsb.config.yaml placements govern the project. */
   configured: boolean;
+  /**
+   * What is never applied together, as groups of alternatives (each a file URI, or a folder URI ending
+   * in `/**`): either/or folders and successive versions. What `alternatives:` in tsb.config.yaml states.
+   */
+  alternativeGroups: string[][];
   deploymentOf(uri: string): FileDeployment;
   relation(a: string, b: string): Relation;
   /** The unit names a file belongs to (for messages), strongest first. */

@@ -1,8 +1,10 @@
-import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import { RULES, RULE_IDS, type SeveritySetting } from '../problems';
 import type { RawProblem } from '../types';
 import { nearest } from '../util/nearest';
+import { BUDGETS, formatCount } from '../budgets';
+import { compileGlob } from './glob';
+import { duplicateKeys } from '../parse/parsedChunk';
 import { KNOWN_VERSIONS, versionIndex } from '../schema/versions';
 
 // tsb.config.yaml (contract §2): where files are applied (placements) and per-rule severities.
@@ -30,14 +32,19 @@ export interface ProjectConfig {
   present: boolean;
   /** `tsbVersion:` — the TSB version the files are applied to (fields other versions lack are errors). */
   tsbVersion?: string;
+  /**
+   * `alternatives:` — groups of globs whose files are never applied together (scenarios, environments,
+   * successive versions): `alternativeOf(rel)` gives, per group, the index of the glob a file matches.
+   */
+  alternatives: ((relativePath: string) => number)[];
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-const TOP_KEYS = ['placements', 'rules', 'ignore', 'tsbVersion'];
+const TOP_KEYS = ['placements', 'alternatives', 'rules', 'ignore', 'tsbVersion'];
 const PLACEMENT_KEYS = ['files', 'clusters', 'namespace'];
 
 export function emptyConfig(rootUri: string): ProjectConfig {
-  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false };
+  return { rootUri, placements: [], rules: {}, ignore: [], problems: [], present: false, alternatives: [] };
 }
 
 function keyOf(p: Pair): string | undefined {
@@ -46,13 +53,15 @@ function keyOf(p: Pair): string | undefined {
 
 export function parseConfig(rootUri: string, text: string): ProjectConfig {
   const cfg: ProjectConfig = { ...emptyConfig(rootUri), present: true };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found in linear time (yaml's own check compares each key with every earlier one).
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  for (const d of duplicateKeys(doc.contents)) cfg.problems.push({ rule: 'yaml-syntax', message: `${d.message}: the second value would silently replace the first.`, start: d.pos[0], end: d.pos[1] });
   const problem = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => {
     const r = (node as Node | undefined)?.range ?? [0, 1, 1];
     cfg.problems.push({ rule: 'config-invalid', message, start: r[0], end: Math.max(r[1], r[0] + 1), ...(data ? { data } : {}) });
   };
   for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: e.message.split('\n')[0]!, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
-  if (doc.errors.length) return cfg;
+  if (doc.errors.length || cfg.problems.length) return cfg;
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return cfg;
   if (!isMap(root)) {
@@ -65,13 +74,23 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
     if (key === undefined) continue;
     if (key === 'placements') {
       readPlacements(pair.value, cfg, problem);
-      // Offsets to lines, once.
-      for (const p of cfg.placements) p.line = text.slice(0, p.line).split('\n').length - 1;
+      // Offsets to lines in one pass over the text (placements come in order; a slice and split of the
+      // text per placement was quadratic: 100,000 placements took seconds).
+      let line = 0;
+      let at = 0;
+      for (const p of cfg.placements) {
+        for (let i = text.indexOf('\n', at); i !== -1 && i < p.line; i = text.indexOf('\n', i + 1)) {
+          line++;
+          at = i + 1;
+        }
+        p.line = line;
+      }
     }
+    else if (key === 'alternatives') readAlternatives(pair.value, cfg, problem);
     else if (key === 'tsbVersion') readTsbVersion(pair.value ?? pair.key, text, cfg, problem);
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
-      for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(picomatch(g, { dot: true }));
+      for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(g.match);
     } else {
       const guess = nearest(key, TOP_KEYS);
       problem(pair.key, `\`${key}\` is not a tsb.config.yaml setting${guess ? `; did you mean \`${guess}\`?` : `; known settings: ${TOP_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
@@ -91,18 +110,36 @@ function readTsbVersion(node: Node | Pair['key'] | null, text: string, cfg: Proj
 
 type Report = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => void;
 
-function globList(node: Node | null, problem: Report, what: string): string[] {
-  if (isScalar(node) && typeof node.value === 'string') return [node.value];
+/**
+ * The globs of `files` or `ignore`, compiled by the linear-time matcher: a glob it refuses (extglobs,
+ * `**` inside a name, too long) gets a config-invalid diagnostic and is left out; so is any glob past the
+ * per-list budget.
+ */
+function globList(node: Node | null, problem: Report, what: string): { glob: string; match: (rel: string) => boolean }[] {
+  const out: { glob: string; match: (rel: string) => boolean }[] = [];
+  const add = (n: Node, glob: string) => {
+    const c = compileGlob(what === 'files' ? glob.replace(/^\.\//, '') : glob);
+    if ('error' in c) problem(n, `${c.error} This glob is ignored.`);
+    else out.push({ glob, match: c.match });
+  };
+  if (isScalar(node) && typeof node.value === 'string') {
+    add(node, node.value);
+    return out;
+  }
   if (isSeq(node)) {
-    const out: string[] = [];
+    let n = 0;
     for (const it of node.items) {
-      if (isScalar(it) && typeof it.value === 'string') out.push(it.value);
+      if (++n > BUDGETS.globsPerList) {
+        problem(it as Node, `\`${what}\` lists ${formatCount(node.items.length)} globs; only the first ${formatCount(BUDGETS.globsPerList)} are used.`);
+        break;
+      }
+      if (isScalar(it) && typeof it.value === 'string') add(it, it.value);
       else problem(it as Node, `Each entry of \`${what}\` must be a glob string such as apps/**.`);
     }
     return out;
   }
   problem(node, `\`${what}\` must be a glob string or a list of globs, such as apps/**.`);
-  return [];
+  return out;
 }
 
 function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report): void {
@@ -110,18 +147,29 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
     problem(node, '`placements` must be a list of entries with `files`, `clusters` and optionally `namespace`.');
     return;
   }
+  let count = 0;
   for (const it of node.items) {
+    if (++count > BUDGETS.placements) {
+      problem(it as Node, `\`placements\` has ${formatCount(node.items.length)} entries; only the first ${formatCount(BUDGETS.placements)} are used (a limit that keeps time and memory bounded).`);
+      break;
+    }
     if (!isMap(it)) {
       problem(it as Node, 'Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.');
       continue;
     }
-    let files: string[] = [];
+    let files: { glob: string; match: (rel: string) => boolean }[] = [];
+    /** Its globs were diagnosed already: no second message that it has none. */
+    let refused = false;
     let clusters: string[] = [];
     let namespace: string | undefined;
     for (const p of it.items) {
       const pair = p as Pair<Scalar, Node | null>;
       const key = keyOf(pair);
-      if (key === 'files') files = globList(pair.value, problem, 'files');
+      if (key === 'files') {
+        const before = cfg.problems.length;
+        files = globList(pair.value, problem, 'files');
+        refused = cfg.problems.length > before;
+      }
       else if (key === 'clusters') {
         if (isSeq(pair.value) && pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))) {
           clusters = pair.value.items.map((c) => String((c as Scalar).value));
@@ -138,11 +186,25 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       }
     }
     if (!files.length) {
-      problem(it, 'This placement has no `files` glob, so it applies to nothing.');
+      if (!refused) problem(it, 'This placement has no `files` glob, so it applies to nothing.');
       continue;
     }
-    const matchers = files.map((g) => picomatch(g.replace(/^\.\//, ''), { dot: true }));
-    cfg.placements.push({ files, clusters, ...(namespace ? { namespace } : {}), match: (rel) => matchers.some((m) => m(rel)), line: it.range?.[0] ?? 0 });
+    cfg.placements.push({ files: files.map((f) => f.glob), clusters, ...(namespace ? { namespace } : {}), match: (rel) => files.some((m) => m.match(rel)), line: it.range?.[0] ?? 0 });
+  }
+}
+
+function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report): void {
+  if (!isSeq(node)) {
+    problem(node, '`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].');
+    return;
+  }
+  for (const it of node.items) {
+    const globs = isSeq(it) ? globList(it as Node, problem, 'alternatives') : [];
+    if (globs.length < 2) {
+      problem(it as Node, 'Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].');
+      continue;
+    }
+    cfg.alternatives.push((rel) => globs.findIndex((g) => g.match(rel)));
   }
 }
 

@@ -3,6 +3,9 @@ import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
+import { relocate } from '../rules/analyzeResource';
+import type { Relocation } from '../rules/fieldWalk';
+import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts, type GatewayRouteFact, type GatewayServerFact, type ServicePortFact, type ServiceRoutePortFact } from './ruleFacts';
 import type { SourceRef, Labels } from '../model/failoverTypes';
 
 // Per-file summary of what a file defines and references: everything the cross-file rules and the
@@ -45,6 +48,9 @@ export interface WorkspaceSettingFact extends TsbObjectFact {
 /** workloadSelector of a gateway config (IngressGateway/Tier1Gateway/EgressGateway/Gateway). */
 export interface GatewayConfigFact extends TsbObjectFact {
   selector?: { namespace: string; labels: Labels; ref: SourceRef; labelsRef: SourceRef };
+  /** Servers with a port and a hostname, and the services their routes send traffic to. */
+  servers?: GatewayServerFact[];
+  routes?: GatewayRouteFact[];
 }
 
 export interface InstallGatewayFact {
@@ -63,6 +69,9 @@ export interface ControlPlaneFact {
   namespace?: string;
   dnsResolutionAtEdge: boolean;
   clusterName?: string;
+  clusterNameRef?: SourceRef;
+  /** Where the EdgeXcp overlay enabling DNS resolution at the edge would be inserted, and its text. */
+  dnsOverlay?: { at: SourceRef; text: string };
   source: SourceRef;
 }
 
@@ -77,6 +86,7 @@ export interface ServiceFact {
   namespace?: string;
   labels: Labels;
   selector: Labels;
+  ports?: ServicePortFact[];
   source: SourceRef;
 }
 
@@ -85,6 +95,9 @@ export interface WorkloadFact {
   name: string;
   namespace?: string;
   podLabels: Labels;
+  /** The pod template's `labels` key, and whether it is a block mapping a key can be added to. */
+  labelsRef?: SourceRef;
+  labelsBlock?: boolean;
   source: SourceRef;
 }
 
@@ -92,6 +105,9 @@ export interface ServiceRouteFact extends TsbObjectFact {
   /** `<namespace>/<fqdn>` */
   service?: string;
   subsets: { name: string; labels: Labels; ref: SourceRef }[];
+  /** portLevelSettings, and whether httpRoutes are written. */
+  ports?: ServiceRoutePortFact[];
+  httpRoutes?: boolean;
 }
 
 /** What a document says about where other files are applied (Argo CD, Flux, kustomize). */
@@ -124,6 +140,11 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Repli
 const INSTALL_GATEWAYS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 const GATEWAY_CONFIGS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 
+/** A boolean as meant: `"true"` is reported as a wrong type, and still read as true for the cross-file rules. */
+function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
 }
@@ -151,7 +172,7 @@ function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | 
   return { node: cur, ...(pair ? { pair } : {}) };
 }
 
-const emptyFacts = (uri: string): FileFacts => ({
+export const emptyFacts = (uri: string): FileFacts => ({
   uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
   controlPlanes: [], namespaces: [], services: [], workloads: [], deploy: [],
 });
@@ -246,7 +267,9 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
   const facts = emptyFacts(uri);
   for (const { resource, analysis, offset } of items) {
     const id = analysis.identity;
-    const v = resource.value;
+    // A mis-indented block counts where it belongs (it is reported where it is written).
+    const moved = analysis.relocations;
+    const v = moved ? relocated(resource.value, moved) : resource.value;
     if (v === undefined || v === null || typeof v !== 'object') continue;
     const ref = (start: number, end: number): SourceRef => {
       const s = file.doc.positionAt(offset + start);
@@ -275,7 +298,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     }
     if (!id.kind) continue;
     const refOf = (path: (string | number)[], keyOnly = false): SourceRef | undefined => {
-      const { node, pair } = nodeAt(resource.node, path);
+      const { node, pair } = nodeAt(resource.node, moved ? writtenAt(path, moved) : path);
       if (keyOnly && pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
       if (node && isScalar(node) && node.range) return ref(node.range[0], node.range[1]);
       if (pair?.key?.range) return ref(pair.key.range[0], pair.key.range[1]);
@@ -294,14 +317,14 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       if (!name) continue;
       if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
       else if (id.kind === 'Service') {
-        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(resource.node, spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
       } else if (WORKLOAD_KINDS.has(id.kind)) {
         const podLabels = id.kind === 'Pod'
           ? stringMap(field(md, 'labels'))
           : id.kind === 'CronJob'
             ? stringMap(field(field(field(field(field(spec, 'jobTemplate'), 'spec'), 'template'), 'metadata'), 'labels'))
             : stringMap(field(field(field(spec, 'template'), 'metadata'), 'labels'));
-        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, ...podLabelsPlace(id.kind, resource.node, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
       }
       continue;
     }
@@ -318,14 +341,19 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         facts.installGateways.push({
           kind: id.kind, name, ...(namespace ? { namespace } : {}),
           labels: { ...stringMap(field(field(kube, 'deployment'), 'labels')), app: name },
-          eastWestOnly: field(spec, 'eastWestOnly') === true || type === 'EASTWEST',
+          eastWestOnly: isTrue(field(spec, 'eastWestOnly')) || type === 'EASTWEST',
           ...(ext ? { externalAddresses: { value: ext, ref: refOf(['spec', 'kubeSpec', 'service', 'annotations', 'xcp.tetrate.io/cluster-external-addresses']) ?? kindRef } } : {}),
           source: kindRef,
           nameRef: refOf(['metadata', 'name']) ?? kindRef,
         });
       } else if (id.kind === 'ControlPlane') {
         const cluster = str(field(field(spec, 'managementPlane'), 'clusterName'));
-        facts.controlPlanes.push({ name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}), source: kindRef });
+        const clusterNameRef = cluster ? refOf(['spec', 'managementPlane', 'clusterName']) : undefined;
+        const overlay = moved ? undefined : dnsOverlayInsertion(resource.node, file.doc.getText().slice(offset));
+        facts.controlPlanes.push({
+          name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}),
+          ...(clusterNameRef ? { clusterNameRef } : {}), ...(overlay ? { dnsOverlay: { at: ref(overlay.offset, overlay.offset), text: overlay.text } } : {}), source: kindRef,
+        });
       }
       continue;
     }
@@ -343,7 +371,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     const namespaces: TsbObjectFact['namespaces'] = [];
     if (Array.isArray(names)) {
       names.forEach((n, i) => {
-        if (typeof n === 'string') namespaces.push({ name: n, ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
+        if (typeof n === 'string') namespaces.push({ name: meantNamespace(n), ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
       });
     }
     const base: TsbObjectFact = {
@@ -383,7 +411,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       const sel = ws && typeof ws === 'object'
         ? { namespace: str(field(ws, 'namespace')) ?? '', labels: stringMap(field(ws, 'labels')), ref: refOf(['spec', 'workloadSelector'], true) ?? kindRef, labelsRef: refOf(['spec', 'workloadSelector', 'labels'], true) ?? kindRef }
         : undefined;
-      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}) });
+      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}), ...gatewayServers(id.kind, spec, refOf) });
     } else if (id.kind === 'ServiceRoute') {
       const subsets = field(spec, 'subsets');
       const service = str(field(spec, 'service'));
@@ -393,6 +421,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         subsets: Array.isArray(subsets)
           ? subsets.map((s, i) => ({ name: str(field(s, 'name')) ?? `#${i}`, labels: stringMap(field(s, 'labels')), ref: refOf(['spec', 'subsets', i, 'labels'], true) ?? refOf(['spec', 'subsets', i]) ?? kindRef }))
           : [],
+        ...serviceRoutePorts(spec),
       });
     }
   }
@@ -411,10 +440,74 @@ function enablesDnsAtEdge(spec: unknown): boolean {
   return found(field(field(spec, 'components'), 'xcp'));
 }
 
-function canonical(v: unknown): string {
-  return JSON.stringify(v ?? null, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
-    ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-    : x));
+/**
+ * `bookinfo` in a namespaceSelector is reported as invalid (names are `<cluster>/<namespace>`) and read as
+ * the `*\/bookinfo` it means, so ownership, injection and selector checks still see the workspace's namespaces.
+ */
+function meantNamespace(name: string): string {
+  return !name.includes('/') && /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\*?|\*)$/.test(name) ? `*/${name}` : name;
+}
+
+function relocated(value: unknown, moves: readonly Relocation[]): unknown {
+  const copy = structuredClone(value);
+  for (const m of moves) relocate(copy, m);
+  return copy;
+}
+
+/** Where a path of the relocated value is written in the YAML. */
+function writtenAt(path: (string | number)[], moves: readonly Relocation[]): (string | number)[] {
+  let out = path;
+  for (let i = moves.length - 1; i >= 0; i--) {
+    const m = moves[i]!;
+    if (m.to.length <= out.length && m.to.every((seg, j) => String(seg) === String(out[j]))) out = [...m.from, ...out.slice(m.to.length)];
+  }
+  return out;
+}
+
+/**
+ * A digest of the spec's canonical form (keys sorted): equal for identical duplicates, different for
+ * conflicting ones. Linear in the distinct values: a value that aliases repeat is digested once, so an
+ * alias-heavy spec costs what its text costs (a canonical JSON string grew with every repetition).
+ */
+export function canonical(v: unknown): string {
+  const memo = new WeakMap<object, string>();
+  const open = new Set<object>();
+  const digest = (x: unknown): string => {
+    if (x === null || x === undefined) return 'n';
+    if (typeof x !== 'object') return typeof x === 'string' && x.length > 32 ? `s${hash(x)}` : JSON.stringify(x);
+    const known = memo.get(x);
+    if (known) return known;
+    if (open.has(x)) return 'cycle';
+    open.add(x);
+    let body: string;
+    if (Array.isArray(x)) body = `[${x.map(digest).join(',')}]`;
+    else {
+      const entries = Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      body = `{${entries.map(([k, c]) => `${JSON.stringify(k)}:${digest(c)}`).join(',')}}`;
+    }
+    open.delete(x);
+    const d = body.length > 32 ? `h${hash(body)}` : body;
+    memo.set(x, d);
+    return d;
+  };
+  return digest(v);
+}
+
+/** 106 bits of two seeded 53-bit string hashes (cyrb53): collisions are not a practical concern. */
+function hash(s: string): string {
+  const one = (seed: number) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `${one(1)}.${one(2)}`;
 }
 
 /** Argo CD Applications and ApplicationSets, Flux Kustomizations: where a folder of the repository goes. */

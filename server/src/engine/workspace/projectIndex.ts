@@ -151,7 +151,7 @@ const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
 export class LabelIndex<T> {
   private readonly buckets = new Map<string, T[]>();
 
-  constructor(items: Iterable<T>, labelsOf: (x: T) => Labels) {
+  constructor(private readonly items: Iterable<T>, labelsOf: (x: T) => Labels) {
     for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) push(this.buckets, pairKey(k, v), x);
     this.labelsOf = labelsOf;
   }
@@ -174,6 +174,24 @@ export class LabelIndex<T> {
     const b = this.bucket(selector);
     if (!b) return [];
     return b.filter((x) => labelsMatch(selector, this.labelsOf(x)) && (!accept || accept(x)));
+  }
+
+  /** Up to `limit` items carrying at least one pair of `selector`, in order, each once. */
+  sharingAnyPair(selector: Labels, limit: number): T[] {
+    const seen = new Set<T>();
+    for (const [k, v] of Object.entries(selector)) {
+      for (const x of this.buckets.get(pairKey(k, v)) ?? []) {
+        seen.add(x);
+        if (seen.size >= limit) break;
+      }
+    }
+    return [...seen].sort((a, b) => this.order(a) - this.order(b)).slice(0, limit);
+  }
+
+  private positions: Map<T, number> | undefined;
+  private order(x: T): number {
+    if (!this.positions) { this.positions = new Map(); let i = 0; for (const y of this.items) this.positions.set(y, i++); }
+    return this.positions.get(x) ?? 0;
   }
 
   /** The first item matching `selector` that `accept` accepts. */

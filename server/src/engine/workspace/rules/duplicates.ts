@@ -1,0 +1,63 @@
+import type { ResolvedProject } from '../resolved';
+import type { TsbObjectFact } from '../facts';
+import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
+
+// duplicate-resource: the same TSB resource, or the same install CR in one cluster, defined twice.
+
+const TENANCY_GROUP = (apiVersion: string) => apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/');
+
+function identity(o: TsbObjectFact): string {
+  return [TENANCY_GROUP(o.apiVersion).split('/')[0], o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
+}
+
+export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
+  const seen = new Map<string, TsbObjectFact[]>();
+  for (const o of p.tsb) {
+    const k = identity(o);
+    const list = seen.get(k);
+    if (list) list.push(o);
+    else seen.set(k, [o]);
+  }
+  for (const list of seen.values()) {
+    if (list.length < 2) continue;
+    for (let i = 1; i < list.length; i++) {
+      const o = list[i]!;
+      const hit = earlierPeer(p, list, i, (x) => x.source.uri);
+      if (!hit) continue;
+      const first = hit.peer;
+      const same = first.specHash === o.specHash;
+      const text = `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''} (the other definition is ${where(first.nameRef)}): ${same ? 'both definitions have the same spec, so one is redundant' : 'their specs differ and the later one silently replaces the first when applied'}.`;
+      out.push({
+        uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
+        ...(!hit.together ? { severity: 'hint' as const } : same ? { severity: 'warning' as const } : {}),
+        message: hit.together ? text : ifTogether(p, first.source.uri, o.source.uri) + text,
+        related: [related(first.nameRef, `the other definition of ${o.kind} ${o.name}`)],
+      });
+    }
+  }
+  // Install CRs: the same kind/namespace/name applied twice to one cluster.
+  const installs = new Map<string, typeof p.installGateways>();
+  for (const g of p.installGateways) {
+    if (!g.clusters.length || !g.namespace) continue;
+    const k = `${g.fact.kind}|${g.namespace}|${g.fact.name}`;
+    const list = installs.get(k);
+    if (list) list.push(g);
+    else installs.set(k, [g]);
+  }
+  for (const list of installs.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const g = list[i]!;
+      const hit = earlierPeer(p, list, i, (x) => x.fact.source.uri, (x) => x.clusters.some((c) => g.clusters.includes(c)));
+      if (!hit) continue;
+      const prev = hit.peer;
+      const shared = g.clusters.filter((c) => prev.clusters.includes(c));
+      const text = `${g.fact.kind} ${g.namespace}/${g.fact.name} is applied twice to ${shared.join(', ')} (the other definition is ${where(prev.fact.nameRef)}): the later one replaces the first.`;
+      out.push({
+        uri: g.fact.source.uri, rule: 'duplicate-resource', ref: g.fact.nameRef,
+        ...(!hit.together ? { severity: 'hint' as const } : {}),
+        message: hit.together ? text : ifTogether(p, prev.fact.source.uri, g.fact.source.uri) + text,
+        related: [related(prev.fact.nameRef, 'the other definition')],
+      });
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { ResolvedProject } from '../resolved';
+import { ownsNamespace } from '../../model/failover';
+import { indexOf, workspacesFor } from '../projectIndex';
+import type { LocatedProblem } from './context';
+
+// namespace-not-injected: a namespace owned by a workspace without a sidecar-injection label.
+
+export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
+  for (const ns of p.namespaces) {
+    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never');
+    if (!owner) continue;
+    const l = ns.fact.labels;
+    if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
+    if (onlyGateways(p, ns.fact.name, ns.fact.source.uri)) continue;
+    out.push({
+      uri: ns.fact.source.uri, rule: 'namespace-not-injected', ref: ns.fact.source,
+      message: `Namespace ${ns.fact.name} belongs to workspace ${owner.name} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.`,
+    });
+  }
+}
+
+/**
+ * The namespace holds gateways installed by install CRs and no workload of the project: the operator
+ * deploys (and injects) gateways itself, so the namespace needs no injection label.
+ */
+function onlyGateways(p: ResolvedProject, namespace: string, uri: string): boolean {
+  const ix = indexOf(p);
+  const together = (x: { fact: { source: { uri: string } } }) => p.relation(x.fact.source.uri, uri) !== 'never';
+  return (ix.gatewaysByNs.get(namespace) ?? []).some(together) && !(ix.workloadsByNs.get(namespace) ?? []).some(together);
+}

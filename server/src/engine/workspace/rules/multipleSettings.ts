@@ -1,0 +1,33 @@
+import type { ResolvedProject } from '../resolved';
+import type { TsbObjectFact } from '../facts';
+import { settingKey } from '../../model/failover';
+import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
+
+// multiple-workspace-settings: more than one WorkspaceSetting for one workspace.
+
+export function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): void {
+  const byWs = new Map<string, TsbObjectFact[]>();
+  for (const s of p.workspaceSettings) {
+    const list = byWs.get(settingKey(s));
+    if (list) list.push(s);
+    else byWs.set(settingKey(s), [s]);
+  }
+  for (const list of byWs.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const s = list[i]!;
+      // A second copy under the same name is a duplicate-resource finding, not a second setting (the
+      // first copy, if it is a second setting, is reported already).
+      if (earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name === s.name)) continue;
+      const hit = earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name !== s.name);
+      if (!hit) continue;
+      const first = hit.peer;
+      const text = `Workspace ${s.workspace} already has WorkspaceSetting ${first.name} (${where(first.nameRef)}); a workspace has exactly one WorkspaceSetting, so merge ${s.name} into it.`;
+      out.push({
+        uri: s.source.uri, rule: 'multiple-workspace-settings', ref: s.nameRef,
+        ...(hit.together ? {} : { severity: 'hint' as const }),
+        message: hit.together ? text : ifTogether(p, first.source.uri, s.source.uri) + text,
+        related: [related(first.nameRef, 'the first WorkspaceSetting')],
+      });
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { ResolvedProject } from '../resolved';
+import type { TsbObjectFact } from '../facts';
+import { nameIndex, nearest } from '../../util/nearest';
+import type { LocatedProblem } from './context';
+
+// parent-not-found: a referenced organization, tenant, workspace or group defined nowhere in the project.
+
+const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', string> = {
+  organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group',
+};
+
+export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
+  const byKind = new Map<string, TsbObjectFact[]>();
+  for (const o of p.tsb) {
+    const list = byKind.get(o.kind);
+    if (list) list.push(o);
+    else byKind.set(o.kind, [o]);
+  }
+  const scopeKey = (level: string, x: { organization?: string; tenant?: string; workspace?: string; groupType?: string }) =>
+    level === 'organization' ? '' : level === 'tenant' ? `${x.organization}` : level === 'workspace' ? `${x.organization}|${x.tenant}` : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
+  // level -> scope -> name -> the files defining it; and every name of the level's kind, any scope.
+  const defined = new Map<string, Map<string, Map<string, string[]>>>();
+  const anyScope = new Map<string, Set<string>>();
+  for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
+    const m = new Map<string, Map<string, string[]>>();
+    const all = new Set<string>();
+    for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
+      const k = scopeKey(level, x);
+      let names = m.get(k);
+      if (!names) m.set(k, (names = new Map()));
+      const uris = names.get(x.name);
+      if (uris) uris.push(x.source.uri);
+      else names.set(x.name, [x.source.uri]);
+      all.add(x.name);
+    }
+    defined.set(level, m);
+    anyScope.set(level, all);
+  }
+  const groupTypes = new Set((byKind.get('Group') ?? []).map((g) => g.groupType));
+  // One did-you-mean index per scope, built when a reference there first misses.
+  const suggesters = new Map<Map<string, string[]>, (name: string) => string | undefined>();
+  const suggest = (names: Map<string, string[]>, name: string): string | undefined => {
+    let f = suggesters.get(names);
+    if (!f) {
+      const keys = [...names.keys()];
+      const index = keys.length > 16 ? nameIndex(keys) : undefined;
+      f = index ? (n) => index.nearest(n, 4, { excludeSelf: true }) : (n) => nearest(n, keys.filter((k) => k !== n), 4);
+      suggesters.set(names, f);
+    }
+    return f(name);
+  };
+  for (const o of p.tsb) {
+    for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
+      const name = o[level];
+      const ref = o.parentRefs[level];
+      if (!name || !ref) continue;
+      // Only levels the project manages itself are checked: a repository that defines no Tenant at all
+      // keeps tenants elsewhere, and every reference would be noise.
+      if (!byKind.get(LEVEL_KIND[level])?.length || (level === 'group' && !groupTypes.has(o.groupType))) continue;
+      const names = defined.get(level)!.get(scopeKey(level, o));
+      // Defined in a file that can be in effect with this one (not only in an alternative scenario).
+      if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
+      const guess = names ? suggest(names, name) : undefined;
+      const elsewhere = anyScope.get(level)!.has(name);
+      out.push({
+        uri: o.source.uri, rule: 'parent-not-found', ref,
+        message: `${o.kind} ${o.name} refers to ${level} ${name}, which is defined nowhere in the project${elsewhere ? ` under the same parents (a ${LEVEL_KIND[level]} ${name} exists elsewhere in the hierarchy)` : ''}${guess ? `; did you mean ${guess}?` : '.'}`,
+        ...(guess ? { data: { fix: 'replace-value' as const, to: guess } } : {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import type { ResolvedProject } from '../resolved';
+import type { TsbObjectFact } from '../facts';
+import { workspaceKey, settingKey, ownsNamespace } from '../../model/failover';
+import { formatLabels } from '../selectors';
+import { indexOf, LabelIndex, servicesOwnedBy } from '../projectIndex';
+import { editDistance } from '../../util/nearest';
+import { related, type LocatedProblem } from './context';
+
+// service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
+
+export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+  const wsByKey = new Map<string, TsbObjectFact[]>();
+  for (const o of indexOf(p).workspaces) {
+    const list = wsByKey.get(workspaceKey(o));
+    if (list) list.push(o);
+    else wsByKey.set(workspaceKey(o), [o]);
+  }
+  for (const s of p.workspaceSettings) {
+    const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
+    if (!ws) continue;
+    // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
+    const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never');
+    if (services.length === 0) continue;
+    // Built on the first selector: which Services carry a selector's pairs; each distinct selector's
+    // nearest Service once; the labels of the first Services once.
+    let matches: LabelIndex<Services[number]> | undefined;
+    const nearestOf = new Map<string, Services[number] | undefined>();
+    let allLabels: string | undefined;
+    for (const e of s.eastWest) {
+      for (const x of e.exposed) {
+        if (Object.keys(x.labels).length === 0) continue;
+        matches ??= new LabelIndex(services, (svc) => svc.fact.labels);
+        if (matches.first(x.labels)) continue;
+        const key = JSON.stringify(x.labels);
+        if (!nearestOf.has(key)) nearestOf.set(key, nearestService(x.labels, services, matches));
+        const near = nearestOf.get(key);
+        const keys = Object.keys(x.labels);
+        allLabels ??= firstLabels(services, 6).join(', ');
+        const hint = near
+          ? `; ${near.fact.name} has ${keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(',')}`
+          : `; their labels are ${allLabels}`;
+        // The nearest Service's values for the selector's keys, when it has them all: what was meant.
+        const fix = near && keys.every((k) => k in near.fact.labels) ? Object.fromEntries(keys.map((k) => [k, near.fact.labels[k]!])) : undefined;
+        out.push({
+          uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
+          message: `exposedServices selector ${formatLabels(x.labels)} matches no Service in workspace ${ws.name}'s namespaces (serviceLabels match Service labels, not pod labels)${hint}.`,
+          ...(fix ? { data: { fix: 'replace-labels' as const, labels: fix } } : {}),
+          ...(near ? { related: [related(near.fact.source, `Service ${near.fact.name} (labels ${formatLabels(near.fact.labels) || 'none'})`)] } : {}),
+        });
+      }
+    }
+  }
+}
+
+/** The first `n` distinct `key=value` labels of a list of Services, in order. */
+function firstLabels(services: Services, n: number): string[] {
+  const seen = new Set<string>();
+  for (const svc of services) {
+    for (const [k, v] of Object.entries(svc.fact.labels)) {
+      seen.add(`${k}=${v}`);
+      if (seen.size === n) return [...seen];
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * Services compared with one selector for its "nearest" hint: every Service of the workspace up to this
+ * many; beyond, those sharing one of its label pairs, else the first ones (a bound per selector).
+ */
+const NEAREST_POOL = 2000;
+
+type Services = ResolvedProject['services'];
+
+/**
+ * The Service the selector most likely meant: pairs it has count most, then keys it has with a near value,
+ * then a name close to a selector value; a Service sharing no key is never "near".
+ */
+function nearestService(selector: Record<string, string>, all: Services, matches: LabelIndex<Services[number]>): Services[number] | undefined {
+  let services = all;
+  if (all.length > NEAREST_POOL) {
+    const sharing = matches.sharingAnyPair(selector, NEAREST_POOL);
+    services = sharing.length ? sharing : all.slice(0, NEAREST_POOL);
+  }
+  let best: Services[number] | undefined;
+  let bestScore = 0;
+  let bestDistance = Infinity;
+  const values = Object.values(selector);
+  for (const svc of services) {
+    let score = 0;
+    let distance = 0;
+    for (const [k, v] of Object.entries(selector)) {
+      const have = svc.fact.labels[k];
+      if (have === undefined) continue;
+      if (have === v) { score += 4; continue; }
+      const d = editDistance(v, have);
+      distance += d;
+      score += d <= Math.max(1, Math.floor(v.length / 3)) ? 2 : 1;
+    }
+    if (score === 0) continue;
+    if (values.some((v) => v === svc.fact.name || editDistance(v, svc.fact.name) <= Math.max(1, Math.floor(v.length / 3)))) score += 1;
+    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
+      best = svc;
+      bestScore = score;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,94 @@
+// tsb/projectSummary: what the server found in the workspace, for the status item and the summary view.
+// Everything here is read from the project as it is (the caller waits for the pending edits first).
+import type { Project } from '../engine/index';
+import { settingKey, workspaceKey } from '../engine/model/failover';
+import { knownNamespaces } from '../engine/features/projectValues';
+import type {
+  ConfigFileSummary, DeploymentUnit, GatewayInstallSummary, ProjectSummary, ProjectValues, StatusParams, WorkspaceSummary,
+} from '../protocol';
+
+export interface SummaryInputs {
+  project: Project;
+  folders: string[];
+  /** URIs the server reports on (analysed files and tsb.config.yaml files). */
+  knownUris: string[];
+  /** tsb.config.yaml files read, with their folder. */
+  configs: { uri: string; root: string }[];
+  status: StatusParams;
+  scanning: boolean;
+  /** Deployment units (default: the engine's inference over the project). */
+  units?: DeploymentUnit[];
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort(byText);
+
+export function projectSummary(i: SummaryInputs): ProjectSummary {
+  const { project } = i;
+  const configUris = new Set(i.configs.map((c) => c.uri));
+  let tsbFiles = 0;
+  for (const uri of i.knownUris) {
+    if (configUris.has(uri)) continue;
+    // Summaries, not analyses: counting must not bring released syntax trees back.
+    if (project.analysis(uri)?.chunks.some((c) => c.result.summaries.some((a) => a.identity.family === 'tetrate'))) tsbFiles++;
+  }
+  const configs: ConfigFileSummary[] = i.configs.map((c) => {
+    const cfg = project.configFor(`${c.root}/x`);
+    return { uri: c.uri, placements: cfg?.rootUri === c.root ? cfg.placements.length : 0, problems: project.diagnostics(c.uri).length };
+  }).sort((a, b) => byText(a.uri, b.uri));
+  const resolved = project.resolved();
+  const model = project.failoverModel();
+  // Units learnt from the repository (scripts, CI, Argo CD, kustomize, folder conventions); those that
+  // only restate tsb.config.yaml placements are the configs' own.
+  const deployment = project.deployment();
+  const units: DeploymentUnit[] = i.units ?? deployment.units.filter((u) => u.source !== 'config').map((u) => ({
+    name: u.name, files: [...u.files], clusters: [...u.clusters], managementPlane: u.managementPlane, namespace: u.namespace,
+    evidence: u.evidence.map((e) => ({ uri: e.uri, line: e.line, text: e.text })), alternativeTo: [...u.alternativeTo],
+  }));
+  return {
+    version: project.version,
+    folders: [...i.folders].sort(byText),
+    files: i.status.files,
+    tsbFiles,
+    scanning: i.scanning,
+    problems: i.status,
+    configs,
+    placementsConfigured: resolved.placementsConfigured,
+    clusters: [...resolved.clusters],
+    unplaced: [...deployment.unplaced],
+    inferenceNotes: deployment.notes.map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
+    notes: [...model.notes],
+    units,
+    project: projectValues(project),
+  };
+}
+
+export function projectValues(project: Project): ProjectValues {
+  const p = project.resolved();
+  const settings = new Map<string, string>();
+  for (const s of p.workspaceSettings) if (!settings.has(settingKey(s))) settings.set(settingKey(s), s.name);
+  const workspaces: WorkspaceSummary[] = p.tsb.filter((o) => o.kind === 'Workspace').map((w) => ({
+    organization: w.organization ?? null,
+    tenant: w.tenant ?? null,
+    name: w.name,
+    namespaces: w.namespaces.map((n) => n.name),
+    setting: settings.get(workspaceKey(w)) ?? null,
+    uri: w.source.uri,
+  }));
+  const gateways: GatewayInstallSummary[] = p.installGateways.map((g) => ({
+    kind: g.fact.kind,
+    name: g.fact.name,
+    namespace: g.namespace ?? null,
+    labels: { ...g.fact.labels },
+    eastWestOnly: g.fact.eastWestOnly,
+    clusters: [...g.clusters].sort(byText),
+    uri: g.fact.source.uri,
+  }));
+  return {
+    organizations: uniq([...p.tsb.filter((o) => o.kind === 'Organization').map((o) => o.name), ...p.tsb.map((o) => o.organization)]),
+    tenants: uniq([...p.tsb.filter((o) => o.kind === 'Tenant').map((o) => o.name), ...p.tsb.map((o) => o.tenant)]),
+    workspaces,
+    namespaces: knownNamespaces(p),
+    gateways,
+  };
+}

@@ -1,0 +1,109 @@
+// Hover on selectors says what the Problems panel says: it reads the same facts and problems as the
+// diagnostics. A selector the analysis does not read gets no verdict of its own; one reported as
+// matching nothing shows that report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { hover } from '../../server/src/engine/features/hover';
+import { BOOKINFO } from '../helpers/bookinfo';
+import { project } from '../helpers/engine';
+import { caret } from '../helpers/workspace';
+
+/** Hover at the `|` in `marked` (file `rel` of a project made of `files` plus that file). */
+function hoverAt(files: Record<string, string>, rel: string, marked: string): { text: string; rules: string[] } {
+  const { text, position } = caret(marked);
+  const t = project({ ...files, [rel]: text });
+  const file = t.p.analysis(t.uri(rel))!;
+  const h = hover(file, position, t.p);
+  return { text: h ? (h.contents as MarkupContent).value : '', rules: t.rules(rel) };
+}
+
+const SETTING_HEAD = `apiVersion: api.tsb.tetrate.io/v2
+kind: WorkspaceSetting
+metadata:
+  organization: tetrate
+  tenant: tetrate
+  workspace: bookinfo-ws
+  name: bookinfo-ws-setting
+spec:
+`;
+const base = { ...BOOKINFO };
+delete base['tsb/workspace-setting.yaml'];
+
+test('a misplaced east-west block is read where it belongs: the hover shows what Problems reports about its selector', () => {
+  // The common-mistakes example: defaultEastWestGatewaySettings at the top level, a label no gateway has.
+  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}defaultEastWestGatewaySettings:
+  - workloadSelector:
+      namespace: eastwest
+      labels:
+        app: eastwest-|gw
+`);
+  assert.deepEqual(r.rules, ['unknown-field', 'gateway-selector-no-match']);
+  assert.match(r.text, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest/);
+});
+
+test('once indented under spec: the hover shows the problem the Problems panel lists', () => {
+  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-|gw
+`);
+  assert.deepEqual(r.rules, ['gateway-selector-no-match']);
+  assert.match(r.text, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest; did you mean app=eastwest-gateway\?/);
+});
+
+test('a matching selector lists the gateways, with no problem', () => {
+  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-|gateway
+`);
+  assert.deepEqual(r.rules, []);
+  assert.match(r.text, /Selects 1 gateway/);
+});
+
+test('serviceLabels of a workspace that owns no Service: silent Problems, and the hover says why it is not reported', () => {
+  const files = { ...base, 'tsb/workspace.yaml': BOOKINFO['tsb/workspace.yaml']!.replace('"*/bookinfo"', '"*/elsewhere"') };
+  const r = hoverAt(files, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-gateway
+      exposedServices:
+        - serviceLabels:
+            failover: en|able
+`);
+  assert.deepEqual(r.rules, []);
+  // Workspace names are shown as code (they come from the workspace).
+  assert.match(r.text, /Matches no Service.*not reported as a problem: workspace `bookinfo-ws` owns no Service/);
+});
+
+test('serviceLabels reported as matching nothing: the hover shows that report', () => {
+  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-gateway
+      exposedServices:
+        - serviceLabels:
+            failover: en|able
+`);
+  assert.deepEqual(r.rules, ['service-selector-no-match']);
+  assert.match(r.text, /\*\*Matches no Service\*\* \(service-selector-no-match\): exposedServices selector failover=enable matches no Service/);
+});
+
+test('a workloadSelector the rules do not check (it selects workloads, not gateways) gets no gateway verdict', () => {
+  const r = hoverAt(base, 'istio/sidecar.yaml', `apiVersion: networking.istio.io/v1beta1
+kind: Sidecar
+metadata:
+  name: default
+  namespace: bookinfo
+spec:
+  workloadSelector:
+    labels:
+      app: detai|ls
+`);
+  assert.doesNotMatch(r.text, /gateway/i);
+});
