@@ -31,9 +31,19 @@ export function project(files: Record<string, string>): string {
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-export function tsbLint(args: string[], cwd: string, bin = CLI): Run {
+/**
+ * The environment of a run: the machine's locale never decides the language of what tests read
+ * (English unless a test sets LANG, LC_MESSAGES or LC_ALL itself).
+ */
+function environment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) delete base[k];
+  return { ...base, LANG: 'C.UTF-8', ...env };
+}
+
+export function tsbLint(args: string[], cwd: string, bin = CLI, env: Record<string, string> = {}): Run {
   assert.ok(fs.existsSync(bin), `build first (npm run build): ${bin} is missing`);
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment(env) });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -8,6 +8,7 @@ import type { ChunkResult } from '../engine/chunkResult';
 import type { UpdateOptions } from '../engine/project';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
+import type { Message } from '../engine/l10n/message';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
@@ -265,7 +266,7 @@ export class WorkspaceSync {
     else await this.apply(uri, read.text, 0, undefined, true, read.strictUtf8);
   }
 
-  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
+  private async apply(uri: string, text: string, version: number, skip: Message | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);

@@ -5,6 +5,7 @@ import { labelsMatch, formatLabels } from '../selectors';
 import { indexOf, servicesOwnedBy } from '../projectIndex';
 import { editDistance } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
+import { commas, msg } from '../../l10n/message';
 
 // service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
 
@@ -27,16 +28,21 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
         if (services.some((svc) => labelsMatch(x.labels, svc.fact.labels))) continue;
         const near = nearestService(x.labels, services);
         const keys = Object.keys(x.labels);
-        const hint = near
-          ? `; ${near.fact.name} has ${keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(',')}`
-          : `; their labels are ${[...new Set(services.flatMap((svc) => Object.entries(svc.fact.labels).map(([k, v]) => `${k}=${v}`)))].slice(0, 6).join(', ')}`;
+        const args = { selector: formatLabels(x.labels), workspace: ws.name };
+        const message = near
+          ? msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); {service} has {labels}.', {
+            ...args, service: near.fact.name, labels: keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(','),
+          })
+          : msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); their labels are {labels}.', {
+            ...args, labels: commas([...new Set(services.flatMap((svc) => Object.entries(svc.fact.labels).map(([k, v]) => `${k}=${v}`)))].slice(0, 6)),
+          });
         // The nearest Service's values for the selector's keys, when it has them all: what was meant.
         const fix = near && keys.every((k) => k in near.fact.labels) ? Object.fromEntries(keys.map((k) => [k, near.fact.labels[k]!])) : undefined;
         out.push({
           uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
-          message: `exposedServices selector ${formatLabels(x.labels)} matches no Service in workspace ${ws.name}'s namespaces (serviceLabels match Service labels, not pod labels)${hint}.`,
+          message,
           ...(fix ? { data: { fix: 'replace-labels' as const, labels: fix } } : {}),
-          ...(near ? { related: [related(near.fact.source, `Service ${near.fact.name} (labels ${formatLabels(near.fact.labels) || 'none'})`)] } : {}),
+          ...(near ? { related: [related(near.fact.source, msg('Service {name} (labels {labels})', { name: near.fact.name, labels: formatLabels(near.fact.labels) || msg('none') }))] } : {}),
         });
       }
     }
