@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { repoRoot } from './repo';
+import { environment } from './environment';
 
 export const CLI = path.join(repoRoot(), 'server', 'out', 'cli.js');
 export const SERVER = path.join(repoRoot(), 'server', 'out', 'serverMain.js');
@@ -30,16 +31,6 @@ export function project(files: Record<string, string>): string {
 }
 
 export interface Run { code: number | null; stdout: string; stderr: string }
-
-/**
- * The environment of a run: the machine's locale never decides the language of what tests read
- * (English unless a test sets LANG, LC_MESSAGES or LC_ALL itself).
- */
-function environment(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) delete base[k];
-  return { ...base, LANG: 'C.UTF-8', ...env };
-}
 
 export function tsbLint(args: string[], cwd: string, bin = CLI, env: Record<string, string> = {}): Run {
   assert.ok(fs.existsSync(bin), `build first (npm run build): ${bin} is missing`);

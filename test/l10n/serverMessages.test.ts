@@ -155,6 +155,8 @@ function checkProject(project: Project): number {
   }
   const model = localizeModel(project.failoverModel(), 'zh-cn');
   assert.doesNotMatch(JSON.stringify(model), /L10n/, 'the localized model carries no messages');
+  const reasons = [...model.notes, ...model.workspaces.flatMap((w) => [...w.candidates.flatMap((c) => (c.reason ? [c.reason] : [])), ...w.excluded.map((e) => e.reason)])];
+  for (const r of reasons) assert.match(r, /[\u4e00-\u9fff]/, `not in Chinese: ${r}`);
   for (const d of project.deployments()) {
     for (const u of d.units) assert.doesNotMatch(JSON.stringify(localizeUnit(u, 'zh-cn')), /L10n/);
     for (const note of d.notes) assert.match(localizeNote(note, 'zh-cn').reason, /[\u4e00-\u9fff]/, note.reason);

@@ -147,7 +147,7 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis, 
       const where = (g: (typeof gws)[number]): Message => {
         const by = g.source ? appliedBy(p, g.source.uri) : undefined;
         const clusters = g.clusters.length ? mdCode(g.clusters.join(', ')) : msg('no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)');
-        return by ? msg('{clusters}, {unit}', { clusters, unit: mdCode(by) }) : msg('{clusters}', { clusters });
+        return by ? msg('{clusters}, applied by {unit}', { clusters, unit: mdCode(by) }) : msg('{clusters}', { clusters });
       };
       const item = (g: (typeof gws)[number]) => {
         const args = { kind: g.kind, name: mdCode(g.name), namespace: mdCode(g.namespace), where: where(g) };
