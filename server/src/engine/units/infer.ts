@@ -420,10 +420,9 @@ function objectKeys(facts: Map<string, FileFacts>): (uri: string) => string[] {
     keys = [];
     if (f) {
       for (const t of f.tsb) keys.push(tsbKey(t));
-      for (const s of f.services) keys.push(`Service|${s.namespace ?? ''}|${s.name}`);
-      for (const w of f.workloads) keys.push(`${w.kind}|${w.namespace ?? ''}|${w.name}`);
+      // A Namespace declared again (each app manifest often carries its own) is not a new version.
+      for (const o of f.objects ?? []) if (!o.startsWith('Namespace|')) keys.push(o);
       for (const g of f.installGateways) keys.push(`install:${g.kind}|${g.namespace ?? ''}|${g.name}`);
-      for (const n of f.namespaces) keys.push(`Namespace||${n.name}`);
     }
     cache.set(uri, keys);
     return keys;

@@ -1,10 +1,10 @@
 import { parentOf } from './fileIndex';
 
 // Either/or folders: the children of a folder named `scenarios`, `topologies`, `environments`,
-// `overlays`, `examples`... are alternatives (one is deployed at a time), unless some unit applies two
+// `overlays`... are alternatives (one is deployed at a time), unless some unit applies two
 // of them together, which proves that folder is not a choice.
 
-const CHOICE = /^(scenarios?|topolog(y|ies)|env(ironment)?s|overlays|variants|flavou?rs|demos|(.*[-_])?(examples?|samples?)([-_].*)?)$/i;
+const CHOICE = /^(scenarios?|topolog(y|ies)|env(ironment)?s|overlays|variants|flavou?rs)$/i;
 
 /** choice folder URI -> the option (child folder name) a unit's files are in. */
 export type Scope = Map<string, string>;

@@ -195,6 +195,8 @@ class Reader {
   private readonly functions = new Map<string, Extract<Node, { k: 'func' }>>();
   private readonly called = new Set<string>();
   private depth = 0;
+  /** Reading a printed command (never nested: a printed command that prints is not followed). */
+  private printed = 0;
 
   run(nodes: Node[], frame: Frame): void {
     for (const n of nodes) {
@@ -351,6 +353,18 @@ class Reader {
     } else if (name === 'cat') {
       const files = argvWords.slice(1).filter((w) => !literal(w)?.startsWith('-'));
       output = files.length ? this.merge(files.map((w) => this.streamOfPath(w, frame))) : inStream;
+    } else if (PRINTERS.test(name) && argvWords.length === 2 && this.printed < 1) {
+      // A command printed for the user to run (`print_command "kubectl apply -f …"`): read it as a
+      // suggestion; its files go where it says, and versions of the same objects stay alternatives.
+      const shown = this.expand(argvWords[1]!, frame, true)?.[0];
+      if (shown && /\b(kubectl|tctl)\b[^|;&]*\bapply\b/.test(shown)) {
+        this.printed++;
+        try {
+          for (const part of parseTree(logicalLines([shown], n.line))) if (part.k === 'cmd') this.statement({ ...part, line: n.line, text: shown.slice(0, TEXT_LIMIT) }, frame);
+        } finally {
+          this.printed--;
+        }
+      }
     } else if (name === 'sed' || name === 'yq' || name === 'awk') {
       // The file argument, if one resolves to a YAML file of the project; else the input passes through.
       const file = argvWords.slice(1).map((w) => this.streamOfPath(w, frame, true)).find((s) => s && s.files.length);
@@ -643,6 +657,9 @@ function distance(a: string, b: string): number {
   while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
   return pa.length + pb.length - 2 * i;
 }
+
+/** Commands that show a command to the user rather than run it. */
+const PRINTERS = /^(echo|printf|print_command|print_cmd|show_command|log_command)$/;
 
 const KUBECTL_VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '-f', '--filename', '-k', '--kustomize', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--as', '-o', '--output', '-l', '--selector', '--field-manager', '--type', '-p', '--patch', '--timeout', '--for', '--token']);
 const TCTL_VALUE_FLAGS = new Set(['-f', '--file', '-o', '--output', '-p', '--profile', '--org', '--tenant', '--workspace', '--config']);
