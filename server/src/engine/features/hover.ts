@@ -107,7 +107,6 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis, 
   /** A reported problem's message as hover text (workspace values in it escaped). */
   const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));
   const uri = file.uri;
-  const value = at.resource.value;
   const wsPath = upTo(at.path, 'workloadSelector');
   const slPath = wsPath ? undefined : upTo(at.path, 'serviceLabels');
   const nsPath = wsPath || slPath ? undefined : at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number' ? at.path : undefined;
@@ -124,6 +123,26 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis, 
     const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
     return why ? say(msg('**Not read here**, so nothing checks what it selects: {why}', { why: reportText(why) })) : undefined;
   }
+  const verdict = selectorVerdict(at, project, file, current, problems, { wsPath, nsPath, selPath });
+  // A mis-indented block is checked where it belongs: say so, with the problem that reports where it is written.
+  const moved = current && verdict && String(intendedPath(selPath, at.analysis.relocations)) !== String(selPath);
+  if (!moved) return verdict;
+  const keys = ancestorKeys(at, file, selPath);
+  const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+  return why ? `**Read where it belongs** (${mdText(why.message)})\n\n${verdict}` : verdict;
+}
+
+function selectorVerdict(
+  at: Located,
+  project: Project,
+  file: FileAnalysis,
+  current: boolean,
+  problems: readonly Problem[],
+  paths: { wsPath: Path | undefined; nsPath: Path | undefined; selPath: Path },
+): string | undefined {
+  const uri = file.uri;
+  const value = at.resource.value;
+  const { wsPath, nsPath, selPath } = paths;
   if (nsPath) {
     const name = valueAt(value, nsPath);
     if (typeof name !== 'string') return undefined;
