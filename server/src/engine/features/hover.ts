@@ -123,13 +123,13 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis, 
     const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
     return why ? say(msg('**Not read here**, so nothing checks what it selects: {why}', { why: reportText(why) })) : undefined;
   }
-  const verdict = selectorVerdict(at, project, file, current, problems, { wsPath, nsPath, selPath });
+  const verdict = selectorVerdict(at, project, file, current, problems, { wsPath, nsPath, selPath }, locale);
   // A mis-indented block is checked where it belongs: say so, with the problem that reports where it is written.
   const moved = current && verdict && String(intendedPath(selPath, at.analysis.relocations)) !== String(selPath);
   if (!moved) return verdict;
   const keys = ancestorKeys(at, file, selPath);
   const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
-  return why ? `**Read where it belongs** (${mdText(why.message)})\n\n${verdict}` : verdict;
+  return why ? `${say(msg('**Read where it belongs** ({why})', { why: reportText(why) }))}\n\n${verdict}` : verdict;
 }
 
 function selectorVerdict(
@@ -139,7 +139,10 @@ function selectorVerdict(
   current: boolean,
   problems: readonly Problem[],
   paths: { wsPath: Path | undefined; nsPath: Path | undefined; selPath: Path },
+  locale: Locale,
 ): string | undefined {
+  const say = (m: Message) => render(m, locale);
+  const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));
   const uri = file.uri;
   const value = at.resource.value;
   const { wsPath, nsPath, selPath } = paths;
