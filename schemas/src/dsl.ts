@@ -79,6 +79,14 @@ function list(fields: string[]): string {
 }
 
 /**
+ * The same message as data for the engine (`x-tsb-message`: the English template and its values, in the
+ * engine's message shape), so that it can be shown in the user's language. Other editors get errorMessage.
+ */
+function fieldsMessage(key: string, fields: string[]): S {
+  return { errorMessage: key.replace('{fields}', list(fields)), 'x-tsb-message': { key, args: { fields: { list: fields, join: 'andLast' } } } };
+}
+
+/**
  * Empty property schemas next to `required` inside `not`/`oneOf`: ajv's strictRequired (createAjv uses
  * strict: true) wants every required name declared in the same schema object, and it checks `allOf`
  * before the parent's `properties`. The real property schemas stay on the parent object.
@@ -96,7 +104,7 @@ export function atMostOne(fields: string[]): S[] {
   for (let i = 0; i < fields.length; i++) {
     for (let j = i + 1; j < fields.length; j++) {
       const pair = [fields[i], fields[j]];
-      out.push({ not: { type: 'object', properties: presence(pair), required: pair }, errorMessage: `Set only one of ${list(fields)} (they are alternatives).` });
+      out.push({ not: { type: 'object', properties: presence(pair), required: pair }, ...fieldsMessage('Set only one of {fields} (they are alternatives).', fields) });
     }
   }
   return out;
@@ -104,7 +112,7 @@ export function atMostOne(fields: string[]): S[] {
 
 /** Exactly one of `fields` must be set. */
 export function exactlyOne(fields: string[]): S[] {
-  return [{ oneOf: fields.map((f) => ({ properties: presence([f]), required: [f] })), errorMessage: `Set exactly one of ${list(fields)}.` }];
+  return [{ oneOf: fields.map((f) => ({ properties: presence([f]), required: [f] })), ...fieldsMessage('Set exactly one of {fields}.', fields) }];
 }
 
 export interface ObjOptions {

@@ -7,6 +7,7 @@ import { findYamlFiles, readTextAsync } from './node/scan';
 import { precompiledValidators } from './node/validators';
 import type { ChunkData, PrecompiledValidators } from './engine/index';
 import { createAnalysisPool } from './node/analysisPool';
+import type { Message } from './engine/l10n/message';
 
 export interface FoundYaml {
   uri: string;
@@ -17,7 +18,7 @@ export interface FoundYaml {
 }
 
 /** `strictUtf8`: the text was decoded strictly from UTF-8 (U+FFFD in it is a real character). */
-export type ReadResult = { text: string; strictUtf8?: boolean } | { skipped: string } | { missing: true };
+export type ReadResult = { text: string; strictUtf8?: boolean } | { skipped: Message } | { missing: true };
 
 export interface Disposable {
   dispose(): void;

@@ -19,6 +19,8 @@ import {
   type InitializationOptions, type ProjectSummary, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
+import { toLocale, type Locale } from './engine/l10n/translate';
+import { localizeModel } from './engine/l10n/localize';
 
 const MIB = 1024 * 1024;
 
@@ -64,6 +66,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let snippets = true;
   let folderEvents = false;
   let initializeReceived = false;
+  /** The client's display language (`initialize` params.locale): what the server says is in it. */
+  let locale: Locale = 'en';
   let initialized: () => void = () => undefined;
   sync.waitFor(new Promise<void>((resolve) => { initialized = resolve; }));
 
@@ -141,6 +145,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onInitialize((params): InitializeResult => {
     initializeReceived = true;
+    locale = toLocale(params.locale);
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     // Pull only when the client can also be asked to re-pull (workspace/diagnostic/refresh): without it a
@@ -152,6 +157,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       : canPull && canRefresh ? 'pull' : 'push';
     settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
     diagnostics = new DiagnosticsController(connection, project, sync, settingsStore, runtime, logger, mode, canRefresh, announce);
+    diagnostics.locale = locale;
     if (mode === 'pull') diagnostics.registerPull();
     canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -160,7 +166,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
     if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
     const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
-    logger.info(`TSB language server: ${mode} diagnostics (${why}), ${folders.length} workspace folder(s).`);
+    logger.info(`TSB language server: ${mode} diagnostics (${why}), ${folders.length} workspace folder(s), messages in ${locale}.`);
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     scan = sync.addFolders(folders);
@@ -236,7 +242,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRequest(FailoverModelRequest, guard(logger, FailoverModelRequest.method, { workspaces: [], clusters: [], placementsConfigured: false, notes: [] }, async () => {
     await sync.settled();
     await sync.derive();
-    return project.failoverModel();
+    return localizeModel(project.failoverModel(), locale);
   }, () => initializeReceived));
 
   const noSummary: ProjectSummary = {
@@ -250,11 +256,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     await sync.derive();
     if (!diagnostics) return noSummary;
     return projectSummary({
-      project, folders, knownUris: sync.knownUris(), configs: sync.configFiles(), status: diagnostics.status(), scanning: sync.isScanning,
+      project, folders, knownUris: sync.knownUris(), configs: sync.configFiles(), status: diagnostics.status(), scanning: sync.isScanning, locale,
     });
   }, () => initializeReceived));
 
-  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets, initialized: () => initializeReceived });
+  registerFeatures({ connection, project, sync, runtime, logger, enabled: () => current.enable, snippets: () => snippets, initialized: () => initializeReceived, locale: () => locale });
 
   connection.onShutdown(() => {
     shuttingDown = true;

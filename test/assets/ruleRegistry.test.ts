@@ -79,6 +79,6 @@ test('what tsb-lint --format sarif says about each rule agrees with the registry
 });
 
 test('editor diagnostics link to the rule page', () => {
-  const d = toDiagnostic({ rule: 'invalid-name', severity: 'error', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+  const d = toDiagnostic({ rule: 'invalid-name', severity: 'error', message: 'm', messageL10n: { key: 'm' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
   assert.deepEqual(d.codeDescription, { href: ruleHelpUri('invalid-name') });
 });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { seedFiles, WS_SETTING } from '../helpers/engine';
+import { environment } from '../helpers/environment';
 
 // Compiled to test/out/cli/; fall back to the working directory when bundled elsewhere.
 const fromOut = path.resolve(__dirname, '../../..');
@@ -33,7 +34,7 @@ function folder(files: Record<string, string>): string {
 
 function run(args: string[], cwd: string) {
   assert.ok(fs.existsSync(CLI), `build the CLI first (npm run build): ${CLI} is missing`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment() });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

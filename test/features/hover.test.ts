@@ -40,6 +40,19 @@ test('a misplaced east-west block is read where it belongs: the hover shows what
 `);
   assert.deepEqual(r.rules, ['unknown-field', 'gateway-selector-no-match']);
   assert.match(r.text, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest/);
+  assert.match(r.text, /^\*\*Read where it belongs\*\* \(`defaultEastWestGatewaySettings` is not a field/, 'the hover says the block is read as if indented, with the problem that reports it');
+});
+
+test('a misplaced block whose selector matches: the hover lists the gateway and says it is read where it belongs', () => {
+  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}defaultEastWestGatewaySettings:
+  - workloadSelector:
+      namespace: eastwest
+      labels:
+        app: eastwest-|gateway
+`);
+  assert.deepEqual(r.rules, ['unknown-field']);
+  assert.match(r.text, /^\*\*Read where it belongs\*\* \(`defaultEastWestGatewaySettings` is not a field/);
+  assert.match(r.text, /\*\*Selects 1 gateway:\*\*/);
 });
 
 test('once indented under spec: the hover shows the problem the Problems panel lists', () => {

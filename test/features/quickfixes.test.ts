@@ -23,7 +23,7 @@ function fixesFor(files: Record<string, string>, path: string, rule: string): { 
   assert.equal(ds.length, 1, `one ${rule} in ${path}: ${JSON.stringify(t.diags(path).map((d) => `${d.rule}: ${d.message}`))}`);
   const text = files[path]!;
   const doc = TextDocument.create(t.uri(path), 'yaml', 1, text);
-  return { text, actions: codeActions(doc, ds.map(toDiagnostic)) };
+  return { text, actions: codeActions(doc, ds.map((p) => toDiagnostic(p))) };
 }
 
 function apply(files: Record<string, string>, path: string, rule: string, title: RegExp): { fixed: string; action: CodeAction } {

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { repoRoot } from './repo';
+import { environment } from './environment';
 
 export const CLI = path.join(repoRoot(), 'server', 'out', 'cli.js');
 export const SERVER = path.join(repoRoot(), 'server', 'out', 'serverMain.js');
@@ -31,9 +32,9 @@ export function project(files: Record<string, string>): string {
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-export function tsbLint(args: string[], cwd: string, bin = CLI): Run {
+export function tsbLint(args: string[], cwd: string, bin = CLI, env: Record<string, string> = {}): Run {
   assert.ok(fs.existsSync(bin), `build first (npm run build): ${bin} is missing`);
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment(env) });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

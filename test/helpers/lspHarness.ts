@@ -28,6 +28,8 @@ export interface HarnessOptions {
   noRefreshSupport?: boolean;
   /** Answer workspace/diagnostic/refresh the way Neovim 0.12 does: with a workspace-wide pull. */
   workspacePullOnRefresh?: boolean;
+  /** The client's display language, sent at initialize (VS Code sends `zh-cn` for Simplified Chinese). */
+  locale?: string;
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -120,6 +122,7 @@ export class LspHarness {
       rootUri: fileUri(this.options.root),
       workspaceFolders: [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }],
       capabilities,
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
       initializationOptions: this.options.noConfiguration ? { settings: { diagnosticsDelay: 0, ...this.options.settings } } : {},
     });
     await this.client.sendNotification('initialized', {});

@@ -1,6 +1,7 @@
 // Faults (issue 8): a broken tsb.config.yaml, deleted and renamed files, and a rule that throws.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { render } from '../../server/src/engine/l10n/translate';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalog, Project } from '../../server/src/engine/index';
@@ -96,7 +97,7 @@ test('a rule that throws on one document yields internal-error there; other docu
   const fa = analyseFile('file:///x/mixed.yaml', text, 1, registry, { maxFileSize: 1 << 20 });
   const internal = fa.problems.filter((p) => p.rule === 'internal-error');
   assert.equal(internal.length, 1);
-  assert.match(internal[0]!.message, /injected failure for WorkspaceSetting.*Other documents are unaffected/);
+  assert.match(render(internal[0]!.message), /injected failure for WorkspaceSetting.*Other documents are unaffected/);
   assert.equal(fa.doc.positionAt(internal[0]!.start).line, text.split('\n').indexOf('apiVersion: api.tsb.tetrate.io/v2', 1));
   assert.ok(fa.problems.some((p) => p.rule === 'unknown-field'), 'the Workspace document is still checked');
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cleanTemps, CLI, hasCli, runCli, STACK_TRACE, tempDir } from './support';
+import { environment } from '../helpers/environment';
 
 after(cleanTemps);
 
@@ -81,8 +82,8 @@ test('a folder that cannot be read is reported, in every format, not skipped in 
     const run = (format: string) => {
       const args = [CLI, 'check', '.', '--format', format];
       const r = asRoot
-        ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 })
-        : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: environment() })
+        : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: environment() });
       assert.equal(r.error, undefined);
       assert.doesNotMatch(r.stderr, STACK_TRACE);
       return r;

@@ -10,6 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { catalog, Project, type Problem, type ProjectOptions } from '../../server/src/engine/index';
 import { SchemaRegistry } from '../../server/src/engine/schema/registry';
 import { sharedDir, sharedMissing } from '../helpers/shared';
+import { environment } from '../helpers/environment';
 
 /** The repository root: tests are bundled into test/out/robustness/ or elsewhere and run from the root. */
 export const ROOT = (() => {
@@ -184,7 +185,7 @@ export function hasCli(): boolean {
   return fs.existsSync(CLI);
 }
 export function runCli(args: string[], cwd: string, timeout = 60000): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, env: environment() });
   assert.equal(r.error, undefined, `tsb-lint ${args.join(' ')}: ${r.error}`);
   return r;
 }

@@ -187,3 +187,21 @@ test('an unquoted variable holding several words is split in a for loop, as the 
   });
   assert.deepEqual(placements(t), { 'app.yaml': 'east,west' });
 });
+
+test('commands printed for the user to run are read as suggestions; versions of the same objects are alternatives', () => {
+  const cm = (v: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: graph\n  namespace: ns-a\ndata:\n  v: "${v}"\n`;
+  const t = repo({
+    'run.sh': [
+      'D=$(dirname "$0")',
+      'print_command "kubectl apply -f \\"${D}/k8s/delays/graph.yaml\\" && kubectl rollout restart deploy -n ns-a"',
+      'print_command "kubectl apply -f \\"${D}/k8s/normal/graph.yaml\\""',
+      'echo "done"',
+    ].join('\n'),
+    'k8s/delays/graph.yaml': cm('slow'),
+    'k8s/normal/graph.yaml': cm('fast'),
+  });
+  const delays = unit(t, 'k8s/delays/graph.yaml');
+  const normal = unit(t, 'k8s/normal/graph.yaml');
+  assert.equal(delays.clustersUnknown, 'the current kube context (the command names none)');
+  assert.deepEqual(delays.alternativeTo, [normal.name]);
+});

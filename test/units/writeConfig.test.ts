@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { environment } from '../helpers/environment';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -56,7 +57,7 @@ test('on each real repository, checking with the written config reports what che
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tsb-config-'));
   try {
     for (const dir of dirs) {
-      const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20, env: environment() });
       const cfg = path.join(tmp, `${path.basename(dir)}.yaml`);
       fs.writeFileSync(cfg, run('units', '.', '--format', 'config').stdout);
       const found = (r: ReturnType<typeof run>, severities: string[]) => (JSON.parse(r.stdout) as { diagnostics: { severity: string; file: string; line: number; rule: string }[] }).diagnostics

@@ -571,7 +571,7 @@ describe('failover preview in Chromium', () => {
   it('speaks Chinese when the host sends the zh-cn bundle; names from the YAML stay as written', async () => {
     const { page } = tab;
     const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-    await send(page, { type: 'locale', bundle });
+    await send(page, { type: 'locale', bundle, language: 'zh-cn' });
     await send(page, { type: 'model', model: seed(), version: 1 });
     await page.waitForSelector('tr.row');
     assert.deepEqual(await page.$$eval('tr.row .badge', (bs) => bs.map((b) => b.textContent?.trim())), ['✓ 可以故障转移', '✓ 可以故障转移', '✓ 可以故障转移', '✓ 可以故障转移']);
@@ -580,6 +580,9 @@ describe('failover preview in Chromium', () => {
     await toggle(page, 'cluster-1', 'details-v1');
     const to = await page.locator(`${routeSel('details', '任意版本', 'cluster-1').replace('callers in cluster-1', 'cluster-1 中的调用方')} .to`).textContent();
     assert.equal(to, 'cluster-2，经由东西向网关 eastwest/app=eastwest-gateway');
+    // The what-if runs in the panel: its reasons are the engine's messages, in the display language.
+    const reason = await page.locator(`${routeSel('details', '任意版本', 'cluster-1').replace('callers in cluster-1', 'cluster-1 中的调用方')} .reason`).textContent();
+    assert.equal(reason, 'cluster-1 中已没有 details 工作负载，而 details 在 cluster-2 中通过东西向网关暴露。');
   });
 
   it('the summary view renders units, their evidence and alternatives, and offers "Write tsb.config.yaml" only when the command exists', async () => {

@@ -178,11 +178,13 @@ test('parseDownTarget / formatDownTarget', () => {
 test('details-v1 down in cluster-1: callers go to cluster-2 via the east-west gateway', () => {
   const r = simulateDown(seedModel(), [parseDownTarget('cluster-1/bookinfo/details-v1')!]);
   assert.deepEqual(r.unknown, []);
-  assert.deepEqual(r.routes, [{
+  // The reason also travels as a message (template + values) for the panel's language.
+  assert.deepEqual(r.routes.map(({ reasonL10n, ...rest }) => rest), [{
     service: 'details', namespace: 'bookinfo', fromCluster: 'cluster-1', outcome: 'remote', toClusters: ['cluster-2'],
     via: { namespace: 'eastwest', labels: { app: 'eastwest-gateway' } },
     reason: 'no details workload is left in cluster-1, and details is exposed through the east-west gateway in cluster-2',
   }]);
+  assert.equal(r.routes[0]!.reasonL10n?.key, 'no {what} workload is left in {cluster}, and {service} is exposed through the east-west gateway in {clusters}');
 });
 
 test('reviews-v2 down in cluster-1: any-version traffic stays local, subset v2 goes remote', () => {

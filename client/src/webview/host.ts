@@ -143,7 +143,7 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
         this.ready = true;
         // The display language first, then what we have, then a fresh load (after a reload the app
         // shows its persisted copy until the answer comes).
-        this.post({ type: 'locale', bundle: vscode.l10n.bundle ?? null });
+        this.post({ type: 'locale', bundle: vscode.l10n.bundle ?? null, language: vscode.env.language });
         if (this.last !== undefined) this.post(await this.message(this.last, ++this.version));
         void this.refresh();
         break;

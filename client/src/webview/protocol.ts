@@ -35,8 +35,11 @@ export type HostToAppMessage =
   | { type: 'model'; model: FailoverModel; version: number; hints?: ProjectHints }
   /** The project summary, for the summary view. */
   | { type: 'summary'; summary: ProjectSummary; version: number; canWriteConfig: boolean }
-  /** The extension's message bundle for the display language (null: English). Sent before any model. */
-  | { type: 'locale'; bundle: Record<string, string> | null }
+  /**
+   * The extension's message bundle for the display language (null: English), and that language (the
+   * what-if, computed in the app, renders the engine's messages in it). Sent before any model.
+   */
+  | { type: 'locale'; bundle: Record<string, string> | null; language?: string }
   /** The model could not be computed (server not ready, request failed). The app keeps showing the last model. */
   | { type: 'error'; message: string }
   /** The result of an action the app asked for (copied, created), to announce. */
@@ -69,6 +72,7 @@ export interface PersistedState {
   canWriteConfig?: boolean;
   version?: number;
   bundle?: Record<string, string> | null;
+  language?: string;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -121,7 +125,8 @@ export function isHostToAppMessage(v: unknown): v is HostToAppMessage {
     case 'summary':
       return isNat(v.version) && isRecord(v.summary) && Array.isArray(v.summary.units) && isRecord(v.summary.project) && typeof v.canWriteConfig === 'boolean';
     case 'locale':
-      return v.bundle === null || (isRecord(v.bundle) && Object.values(v.bundle).every((x) => typeof x === 'string'));
+      return (v.language === undefined || typeof v.language === 'string')
+        && (v.bundle === null || (isRecord(v.bundle) && Object.values(v.bundle).every((x) => typeof x === 'string')));
     case 'error':
     case 'notice':
       return typeof v.message === 'string';

@@ -1,5 +1,6 @@
 import { RULES, type Severity } from './problems';
 import type { RawProblem } from './types';
+import { msg, type Message } from './l10n/message';
 
 // Work budgets the engine enforces on its own, whatever the caller: hostile or generated input costs at
 // most this much, and each limit reached becomes one diagnostic that says what was left out. Everything
@@ -40,11 +41,11 @@ export function severityOf(p: { rule: string; severity?: Severity }): Severity {
  * them. The summary carries the rule most of the hidden problems have and the highest severity among
  * them, so a capped file still fails CI exactly when the full list would.
  */
-export function capProblems<T extends { rule: string; severity?: Severity; message: string }>(
+export function capProblems<T extends { rule: string; severity?: Severity }>(
   list: readonly T[],
   max: number,
-  where: string,
-  summary: (hidden: readonly T[], rule: T['rule'], severity: Severity, message: string) => T,
+  where: 'file' | 'document',
+  summary: (hidden: readonly T[], rule: T['rule'], severity: Severity, message: Message) => T,
 ): T[] {
   if (list.length <= max) return list as T[];
   // Notices that a budget was reached are always listed: they say what the list leaves out.
@@ -68,7 +69,10 @@ export function capProblems<T extends { rule: string; severity?: Severity; messa
   }
   let rule = hidden[0]!.rule;
   for (const [r, n] of counts) if (n > counts.get(rule)!) rule = r;
-  const message = `${hidden.length} more problems in this ${where} are not listed (${counts.size === 1 ? `all ${rule}` : `mostly ${rule}`}); fix the ones above first.`;
+  const args = { count: hidden.length, rule };
+  const message = where === 'file'
+    ? counts.size === 1 ? msg('{count} more problems in this file are not listed (all {rule}); fix the ones above first.', args) : msg('{count} more problems in this file are not listed (mostly {rule}); fix the ones above first.', args)
+    : counts.size === 1 ? msg('{count} more problems in this document are not listed (all {rule}); fix the ones above first.', args) : msg('{count} more problems in this document are not listed (mostly {rule}); fix the ones above first.', args);
   kept.push(summary(hidden, rule, worst, message));
   return kept;
 }
@@ -78,7 +82,7 @@ export function capRawProblems(list: readonly RawProblem[], max: number): RawPro
   return capProblems(list, max, 'document', (hidden, rule, severity, message) => ({ rule, severity, message, start: hidden[0]!.start, end: hidden[0]!.end }));
 }
 
-export function limitProblem(message: string, start: number, end: number): RawProblem {
+export function limitProblem(message: Message, start: number, end: number): RawProblem {
   return { rule: 'file-skipped', severity: LIMIT_SEVERITY, message, start, end: Math.max(end, start + 1) };
 }
 

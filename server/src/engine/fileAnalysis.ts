@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUDGETS, capRawProblems, formatCount, limitProblem } from './budgets';
 import { documents, type Chunk } from './parse/chunks';
 import { findTemplateMarker, PLACEHOLDER_NOTICE } from './parse/templates';
+import { msg, type Message } from './l10n/message';
 import { ChunkResult } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
@@ -32,7 +33,7 @@ export interface FileAnalysis {
   doc: TextDocument;
   chunks: PlacedChunk[];
   /** Why the file was not analysed (templated, binary, too large); then chunks is empty. */
-  skipped?: string;
+  skipped?: Message;
   /** Single-file problems with absolute offsets. */
   problems: RawProblem[];
 }
@@ -42,7 +43,7 @@ export interface AnalyseOptions {
   /** The caller knows the file is a template (e.g. it sits in a Helm chart's templates/). */
   template?: boolean;
   /** The caller already knows the file cannot be analysed (read as binary, too large, not UTF-8). */
-  skip?: string;
+  skip?: Message;
   /**
    * The text was decoded from UTF-8 strictly (the CLI and the server's disk reads): a U+FFFD in it is a
    * real character, not the trace of a lenient decoder, so the not-UTF-8 heuristic does not apply.
@@ -52,20 +53,24 @@ export interface AnalyseOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-export function skipReason(text: string, opts: AnalyseOptions): string | undefined {
+export function skipReason(text: string, opts: AnalyseOptions): Message | undefined {
   if (opts.skip) return opts.skip;
   if (text.length > opts.maxFileSize) {
-    return `This file is ${(text.length / 1048576).toFixed(1)} MiB, above the ${(opts.maxFileSize / 1048576).toFixed(0)} MiB limit (setting tsb.maxFileSize); it is not analysed.`;
+    return msg('This file is {size} MiB, above the {limit} MiB limit (setting tsb.maxFileSize); it is not analysed.', { size: (text.length / 1048576).toFixed(1), limit: (opts.maxFileSize / 1048576).toFixed(0) });
   }
-  if (text.includes('\u0000')) return 'This file holds binary data (NUL bytes); it is not analysed.';
-  if (!opts.strictUtf8 && text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'This file is not valid UTF-8 text; it is not analysed.';
-  if (opts.template) return 'This file is a Helm chart template; render it (helm template) to check the result.';
+  if (text.includes('\u0000')) return NOT_TEXT;
+  if (!opts.strictUtf8 && text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return NOT_UTF8;
+  if (opts.template) return msg('This file is a Helm chart template; render it (helm template) to check the result.');
   return undefined;
 }
 
-const TEMPLATE_NOT_YAML = 'This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.';
+/** Shared with the readers of files (the CLI, the server's disk reads): the same words for the same cause. */
+export const NOT_TEXT = msg('This file holds binary data (NUL bytes); it is not analysed.');
+export const NOT_UTF8 = msg('This file is not valid UTF-8 text; it is not analysed.');
 
-function skipped(uri: string, version: number, doc: TextDocument, text: string, reason: string): FileAnalysis {
+const TEMPLATE_NOT_YAML = msg('This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.');
+
+function skipped(uri: string, version: number, doc: TextDocument, text: string, reason: Message): FileAnalysis {
   const nl = text.indexOf('\n');
   return { uri, version, doc, chunks: [], skipped: reason, problems: [{ rule: 'file-skipped', message: reason, start: 0, end: Math.min(nl === -1 ? text.length : nl, 200) || 0 }] };
 }
@@ -135,7 +140,7 @@ export function* analyseFileSteps(
     budget.after(result);
     for (const p of result.problems) {
       // The placeholder notice is said once per file.
-      if (p.rule === 'file-skipped' && p.message === PLACEHOLDER_NOTICE) {
+      if (p.rule === 'file-skipped' && p.message.key === PLACEHOLDER_NOTICE.key) {
         if (noticed) continue;
         noticed = true;
       }
@@ -161,10 +166,10 @@ function fileBudget(): { before(c: Chunk): RawProblem | undefined; after(r: Chun
   return {
     before(c) {
       if (++docs > BUDGETS.documentsPerFile) {
-        return limitProblem(`This file has more than ${formatCount(BUDGETS.documentsPerFile)} YAML documents; this one and the rest are not checked (a limit that keeps time and memory bounded).`, c.start, lineEnd(c));
+        return limitProblem(msg('This file has more than {count} YAML documents; this one and the rest are not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.documentsPerFile) }), c.start, lineEnd(c));
       }
       if (nodes > BUDGETS.nodesPerFile) {
-        return limitProblem(`The documents above hold more than ${formatCount(BUDGETS.nodesPerFile)} YAML nodes (aliases expanded); this one and the rest are not checked (a limit that keeps time and memory bounded).`, c.start, lineEnd(c));
+        return limitProblem(msg('The documents above hold more than {count} YAML nodes (aliases expanded); this one and the rest are not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.nodesPerFile) }), c.start, lineEnd(c));
       }
       return undefined;
     },
@@ -231,7 +236,7 @@ export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResul
 }
 
 function internalError(err: unknown, at: number): RawProblem {
-  return { rule: 'internal-error', message: `Checking this document failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Other documents are unaffected.`, start: at, end: at + 1 };
+  return { rule: 'internal-error', message: msg('Checking this document failed unexpectedly ({error}); please report it. Other documents are unaffected.', { error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }), start: at, end: at + 1 };
 }
 
 function analyseParsedChunk(text: string, registry: SchemaRegistry): ChunkResult {

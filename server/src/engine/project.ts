@@ -10,7 +10,9 @@ import { RULES, type RuleId, type Severity, type SeveritySetting } from './probl
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
-import type { Problem, RawProblem } from './types';
+import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
+import { msg, type Message } from './l10n/message';
+import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
 import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
@@ -42,7 +44,7 @@ interface FileEntry {
 
 export interface UpdateOptions {
   template?: boolean;
-  skip?: string;
+  skip?: Message;
   /** The text was decoded from UTF-8 strictly (read from disk): U+FFFD in it is a real character. */
   strictUtf8?: boolean;
 }
@@ -170,7 +172,7 @@ export class Project {
     const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
     const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
     if (overBudget) {
-      opts = { ...opts, skip: `The project already holds more than ${formatCount(BUDGETS.documentsPerProject)} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).` };
+      opts = { ...opts, skip: msg('The project already holds more than {count} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.documentsPerProject) }) };
     }
     try {
       const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
@@ -179,7 +181,7 @@ export class Project {
       return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
     } catch (err) {
       // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
-      const analysis = analyseFile(uri, text, version, this.registry, { ...this.analyseOptions(opts), skip: `Checking this file failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Other files are unaffected.` });
+      const analysis = analyseFile(uri, text, version, this.registry, { ...this.analyseOptions(opts), skip: msg('Checking this file failed unexpectedly ({error}); please report it. Other files are unaffected.', { error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }) });
       analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
       return { uri, text, version, entry: { analysis, facts: emptyFacts(uri), signature: factsSignature(analysis), suppressions: parseSuppressions('') } };
     }
@@ -342,11 +344,11 @@ export class Project {
     const cfg = this.configFor(uri);
     const doc = entry.analysis.doc;
     const out: Problem[] = [];
-    const push = (rule: RuleId, message: string, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+    const push = (rule: RuleId, message: Message, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
       const sev = this.severity(rule, cfg, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
-      out.push({ rule, severity: sev, message, range, ...base });
+      out.push({ rule, severity: sev, message: render(message), messageL10n: message, range, ...base });
     };
     const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
     let withTsb: boolean | undefined;
@@ -355,15 +357,15 @@ export class Project {
       if (!p) continue;
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
-      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => ({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
     }
     for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
-      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) }, p.severity);
+      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
-    return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
+    return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
   }
 
   /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
@@ -385,10 +387,10 @@ export class Project {
     const text = this.configTexts.get(root) ?? '';
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
     const all: Problem[] = cfg.problems.map((p) => ({
-      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: p.message,
+      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
     }));
-    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message, range: hidden[0]!.range }));
+    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
@@ -468,23 +470,23 @@ export class Project {
       // A cross-file step that fails loses its own results only: the file's own problems, the other
       // steps and the other projects are kept, and the failure is reported once, on the first file.
       const uri = resolved.first.get(key)!;
-      const failed = (what: string, err: unknown) => add({
+      const failed = (what: Message, err: unknown) => add({
         uri, rule: 'internal-error', ref: { uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
-        message: `The ${what} of this project failed unexpectedly (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160)}); please report it. Checks of single files are unaffected.`,
+        message: msg('The {what} of this project failed unexpectedly ({error}); please report it. Checks of single files are unaffected.', { what, error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }),
       });
-      if (resolved.failed.has(key)) failed('cross-file analysis', resolved.failed.get(key));
+      if (resolved.failed.has(key)) failed(msg('cross-file analysis'), resolved.failed.get(key));
       let model: FailoverModel;
       try {
         model = yield* computeFailoverSteps(r);
       } catch (err) {
-        failed('failover model', err);
+        failed(msg('failover model'), err);
         model = { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
       }
       models.push(model);
       try {
         for (const p of yield* crossFileSteps(r, model)) add(p);
       } catch (err) {
-        failed('cross-file checks', err);
+        failed(msg('cross-file checks'), err);
       }
     }
     const c: Checked = { model: models.length === 1 ? models[0]! : mergeModels(models), byUri };
@@ -544,18 +546,25 @@ const NO_DEPLOYMENT: Deployment = {
 };
 
 function extras(p: RawProblem): Partial<Problem> {
-  return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related } : {}) };
+  return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) };
+}
+
+/** A related place as reported: its English text, and its message for other languages. */
+function relatedOf(r: RelatedInfo): ProblemRelated {
+  return { uri: r.uri, range: r.range, message: render(r.message), messageL10n: r.message };
 }
 
 function mergeModels(models: FailoverModel[]): FailoverModel {
   if (!models.length) return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
-  const notes = new Set<string>();
+  const notes = new Map<string, Message | undefined>();
   // A note about something missing holds for the merged model only if it holds for every part.
-  for (const n of models[0]!.notes) if (models.every((m) => m.notes.includes(n))) notes.add(n);
+  models[0]!.notes.forEach((n, i) => { if (!notes.has(n) && models.every((m) => m.notes.includes(n))) notes.set(n, models[0]!.notesL10n?.[i]); });
+  const notesL10n = [...notes.values()];
   return {
     workspaces: models.flatMap((m) => m.workspaces),
     clusters: [...new Set(models.flatMap((m) => m.clusters))].sort(),
     placementsConfigured: models.some((m) => m.placementsConfigured),
-    notes: [...notes],
+    notes: [...notes.keys()],
+    ...(notesL10n.every((n) => n !== undefined) ? { notesL10n: notesL10n as Message[] } : {}),
   };
 }

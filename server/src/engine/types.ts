@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleId, Severity } from './problems';
+import type { Message } from './l10n/message';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
@@ -15,28 +16,42 @@ export type FixData =
   /** Move the annotation `key` (the diagnostic's range) from metadata.annotations to spec.kubeSpec.service.annotations. */
   | { fix: 'move-annotation'; key: string }
   /** Edits computed by the rule, in any files of the project (another file's ControlPlane, say). */
-  | { fix: 'edit'; title: string; changes: { uri: string; edits: { range: Range; newText: string }[] }[] };
+  | { fix: 'edit'; title: Message; changes: { uri: string; edits: { range: Range; newText: string }[] }[] };
 
+/** Another place that explains a problem, as a rule reports it. */
 export interface RelatedInfo {
   uri: string;
   range: Range;
-  message: string;
+  message: Message;
 }
 
-/** One problem, ranges 0-based as in LSP. */
+/** A related place of a reported problem: its message in English, and as a message to translate. */
+export interface ProblemRelated {
+  uri: string;
+  range: Range;
+  message: string;
+  messageL10n: Message;
+}
+
+/**
+ * One problem, ranges 0-based as in LSP. `message` is the English text (what tests, contracts and the
+ * default outputs show); `messageL10n` is the same message as an id and arguments, rendered in the user's
+ * language where problems are shown (l10n/localize.ts).
+ */
 export interface Problem {
   rule: RuleId;
   severity: Severity;
   message: string;
+  messageL10n: Message;
   range: Range;
   data?: FixData;
-  related?: RelatedInfo[];
+  related?: ProblemRelated[];
 }
 
 /** A problem whose range is still a pair of offsets in some text (before conversion to positions). */
 export interface RawProblem {
   rule: RuleId;
-  message: string;
+  message: Message;
   start: number;
   end: number;
   data?: FixData;
@@ -44,7 +59,7 @@ export interface RawProblem {
   /** Reported only in a project that holds TSB files (Kubernetes checks that matter to TSB). */
   onlyWithTsb?: boolean;
   /** Related places in the same file, as offsets (the project turns them into `related`). */
-  relatedAt?: { start: number; end: number; message: string }[];
+  relatedAt?: { start: number; end: number; message: Message }[];
   /** Overrides the rule's default severity (e.g. a hint-level variant). */
   severity?: Severity;
   /** A field only some TSB versions have: the project words the problem for the chosen version. */

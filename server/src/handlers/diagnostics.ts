@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { Project } from '../engine/index';
 import { toDiagnostic } from '../engine/features/diagnostics';
+import type { Locale } from '../engine/l10n/translate';
 import type { StatusParams } from '../protocol';
 import type { RuntimeEnvironment } from '../runtime';
 import { cancelled, guard, type Logger } from './guard';
@@ -46,6 +47,8 @@ export class DiagnosticsController {
   private counter = 0;
   // Result ids are unique to this server process: a restarted server never matches an old id.
   private readonly epoch = Date.now().toString(36);
+  /** The language of messages: the client's display language, fixed at initialize. */
+  locale: Locale = 'en';
 
   constructor(
     private readonly connection: Connection,
@@ -76,7 +79,7 @@ export class DiagnosticsController {
     const stamp = `own.${this.enabled ? 1 : 0}.${this.settings.generation}.${this.sync.generation(uri)}`;
     const hit = this.ownCache.get(uri);
     if (hit && hit.stamp === stamp) return hit;
-    const items = this.enabled ? this.project.diagnostics(uri, { crossFile: false }).map(toDiagnostic) : [];
+    const items = this.enabled ? this.project.diagnostics(uri, { crossFile: false }).map((p) => toDiagnostic(p, this.locale)) : [];
     const json = JSON.stringify(items);
     if (hit && hit.json === json) {
       hit.stamp = stamp;
@@ -108,7 +111,7 @@ export class DiagnosticsController {
     const stamp = this.stamp(uri);
     const hit = this.cache.get(uri);
     if (hit && hit.stamp === stamp) return hit;
-    const items = this.enabled ? this.project.diagnostics(uri).map(toDiagnostic) : [];
+    const items = this.enabled ? this.project.diagnostics(uri).map((p) => toDiagnostic(p, this.locale)) : [];
     const json = JSON.stringify(items);
     if (hit && hit.json === json) {
       hit.stamp = stamp;

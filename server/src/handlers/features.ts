@@ -7,6 +7,8 @@ import { codeActions, codeLenses, complete, definition, documentSymbols, hover, 
 import type { RuntimeEnvironment } from '../runtime';
 import { guard as guardWith, type Handler, type Logger } from './guard';
 import type { WorkspaceSync } from './workspaceSync';
+import { msg } from '../engine/l10n/message';
+import { render, type Locale } from '../engine/l10n/translate';
 
 /** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
 const LARGE = 256 * 1024;
@@ -22,6 +24,8 @@ export interface FeatureDeps {
   snippets: () => boolean;
   /** `initialize` has arrived (requests before it are answered with an error). */
   initialized: () => boolean;
+  /** The language of what the features say (the client's display language). */
+  locale: () => Locale;
 }
 
 export function registerFeatures(d: FeatureDeps): void {
@@ -53,25 +57,25 @@ export function registerFeatures(d: FeatureDeps): void {
 
   connection.onCompletion(guard('completion', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
-    return file ? complete(file, p.position, d.project, { snippets: d.snippets() }) : null;
+    return file ? complete(file, p.position, d.project, { snippets: d.snippets(), locale: d.locale() }) : null;
   }));
   connection.onHover(guard('hover', null, async (p) => {
     const file = await fileAt(p.textDocument.uri, p.position);
-    return file ? hover(file, p.position, d.project) : null;
+    return file ? hover(file, p.position, d.project, d.locale()) : null;
   }));
   connection.onCodeAction(guard('codeAction', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
     const doc = d.sync.openDocument(d.runtime.normalizeUri(p.textDocument.uri)) ?? file?.doc;
     if (!doc || !d.enabled()) return null;
-    const actions = codeActions(doc, p.context.diagnostics);
+    const actions = codeActions(doc, p.context.diagnostics, d.locale());
     // The edits must name the URI the client gave us.
     const fixes: (CodeAction | Command)[] = actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
     // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
     const only = p.context.only;
     const uri = d.runtime.normalizeUri(p.textDocument.uri);
     if ((!only || only.some((k) => k === 'source' || k.startsWith('source.'))) && !d.project.configFor(uri) && d.project.deployment(uri).units.length) {
-      const title = 'Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)';
+      const title = render(msg('Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)'), d.locale());
       fixes.push({ title, kind: 'source.writeConfig', command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] } });
     }
     return fixes;
@@ -92,6 +96,6 @@ export function registerFeatures(d: FeatureDeps): void {
     const file = await fileOf(p.textDocument.uri);
     // Lenses read the failover model: computed in slices, not in one block.
     if (file) await d.sync.derive();
-    return file ? codeLenses(file.uri, d.project) : null;
+    return file ? codeLenses(file.uri, d.project, d.locale()) : null;
   }));
 }

@@ -3,6 +3,8 @@
 import type { Project } from '../engine/index';
 import { settingKey, workspaceKey } from '../engine/model/failover';
 import { knownNamespaces } from '../engine/features/projectValues';
+import { localizeModel, localizeNote } from '../engine/l10n/localize';
+import type { Locale } from '../engine/l10n/translate';
 import type {
   ConfigFileSummary, DeploymentUnit, GatewayInstallSummary, ProjectSummary, ProjectValues, StatusParams, WorkspaceSummary,
 } from '../protocol';
@@ -18,6 +20,8 @@ export interface SummaryInputs {
   scanning: boolean;
   /** Deployment units (default: the engine's inference over the project). */
   units?: DeploymentUnit[];
+  /** The language of the notes (the client's display language). */
+  locale?: Locale;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -25,6 +29,7 @@ const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is str
 
 export function projectSummary(i: SummaryInputs): ProjectSummary {
   const { project } = i;
+  const locale = i.locale ?? 'en';
   const configUris = new Set(i.configs.map((c) => c.uri));
   let tsbFiles = 0;
   for (const uri of i.knownUris) {
@@ -37,7 +42,7 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
     return { uri: c.uri, placements: cfg?.rootUri === c.root ? cfg.placements.length : 0, problems: project.diagnostics(c.uri).length };
   }).sort((a, b) => byText(a.uri, b.uri));
   const resolved = project.resolved();
-  const model = project.failoverModel();
+  const model = localizeModel(project.failoverModel(), locale);
   // Units learnt from the repository (scripts, CI, Argo CD, kustomize, folder conventions); those that
   // only restate tsb.config.yaml placements are the configs' own.
   const deployment = project.deployment();
@@ -56,7 +61,7 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
     placementsConfigured: resolved.placementsConfigured,
     clusters: [...resolved.clusters],
     unplaced: [...deployment.unplaced],
-    inferenceNotes: deployment.notes.map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
+    inferenceNotes: deployment.notes.map((note) => localizeNote(note, locale)).map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
     notes: [...model.notes],
     units,
     project: projectValues(project),

@@ -8,6 +8,7 @@ import type { ChunkResult } from '../engine/chunkResult';
 import type { UpdateOptions } from '../engine/project';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
+import type { Message } from '../engine/l10n/message';
 
 /** Urgency of an analysis: an editor's file is urgent; a scan's becomes so when an editor opens it. */
 interface Priority {
@@ -339,7 +340,7 @@ export class WorkspaceSync {
 
   private readonly promoted = new Set<() => void>();
 
-  private async apply(uri: string, text: string, version: number, skip: string | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
+  private async apply(uri: string, text: string, version: number, skip: Message | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);

@@ -9,19 +9,29 @@ import { displayPath, escapeText, formatCheck, type FileProblem } from './format
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
 import { formatUnits } from './unitsFormat';
+import { msg, type Message } from '../engine/l10n/message';
+import { render } from '../engine/l10n/translate';
+import { chooseLanguages, type Languages } from './language';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
-const USAGE = `Usage:
-  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR]
-  tsb-lint units [PATH...] [--format text|json|config] [--config FILE]
-  tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE]
+const COMMANDS = `  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR] [--lang en|zh-cn]
+  tsb-lint units [PATH...] [--format text|json|config] [--config FILE] [--lang en|zh-cn]
+  tsb-lint failover [PATH...] [--format text|json] [--down CLUSTER/NAMESPACE/WORKLOAD ...] [--config FILE] [--lang en|zh-cn]
   tsb-lint --help | --version`;
 
-class UsageError extends Error {}
+/** A usage mistake: one line on stderr, exit 2. */
+class UsageError extends Error {
+  constructor(readonly text: Message) { super(render(text)); }
+}
 /** A failure that is not a usage mistake (a config that cannot be read): one line, exit 2. */
-class FatalError extends Error {}
+class FatalError extends Error {
+  constructor(readonly text: Message) { super(render(text)); }
+}
+
+/** The languages of this run: `text` for what people read (text output, stderr), `data` for JSON and SARIF. */
+let lang: Languages = { text: 'en', data: 'en' };
 
 interface Args {
   command: 'check' | 'failover' | 'units';
@@ -37,13 +47,13 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? msg('unknown command "{command}"', { command }) : msg('missing command'));
   const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
-      if (v === undefined || v === '') throw new UsageError(`${a.split('=')[0]} needs a value`);
+      if (v === undefined || v === '') throw new UsageError(msg('{flag} needs a value', { flag: a.split('=')[0]! }));
       return v;
     };
     const flag = a.split('=')[0];
@@ -51,29 +61,30 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (flag === '--config') args.config = value();
     else if (flag === '--sarif-root') args.sarifRoot = value();
     else if (flag === '--down') args.down.push(value());
+    else if (flag === '--lang') value(); // read before the rest (chooseLanguages), so that every message is in it
     else if (flag === '--max-file-size') {
       const mib = Number(value());
-      if (!Number.isFinite(mib) || mib <= 0) throw new UsageError('--max-file-size takes a size in MiB');
+      if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(msg('--max-file-size takes a size in MiB'));
       args.maxFileSize = Math.floor(mib * 1048576);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    } else if (a.startsWith('-')) throw new UsageError(msg('unknown option {option}', { option: a }));
     else args.paths.push(a);
   }
   const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
-  if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  if (command !== 'failover' && args.down.length) throw new UsageError('--down goes with the failover command');
-  if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError('--sarif-root goes with check --format sarif');
-  if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(`--sarif-root must be a folder: ${args.sarifRoot}`);
+  if (!formats.includes(args.format)) throw new UsageError(msg('--format must be one of {formats}', { formats: formats.join(', ') }));
+  if (command !== 'failover' && args.down.length) throw new UsageError(msg('--down goes with the failover command'));
+  if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError(msg('--sarif-root goes with check --format sarif'));
+  if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(msg('--sarif-root must be a folder: {path}', { path: args.sarifRoot }));
   if (!args.paths.length) args.paths.push('.');
   // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
   for (const p of args.paths) {
-    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+    if (!existsSync(p)) throw new UsageError(msg('no such file or folder: {path}', { path: p }));
     const kind = specialKind(statSync(p));
-    if (kind) throw new UsageError(`${p} is ${kind}; give YAML files or folders`);
+    if (kind) throw new UsageError(msg('{path} is {kind}; give YAML files or folders', { path: p, kind }));
   }
   if (args.config) {
-    if (!existsSync(args.config)) throw new UsageError(`no such config file: ${args.config}`);
+    if (!existsSync(args.config)) throw new UsageError(msg('no such config file: {path}', { path: args.config }));
     const st = statSync(args.config);
-    if (!st.isFile()) throw new UsageError(`--config ${args.config} is ${st.isDirectory() ? 'a folder' : specialKind(st)}, not a config file`);
+    if (!st.isFile()) throw new UsageError(msg('--config {path} is {kind}, not a config file', { path: args.config, kind: st.isDirectory() ? msg('a folder') : specialKind(st)! }));
   }
   return args;
 }
@@ -81,7 +92,11 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 /** A tsb.config.yaml's text, read like any other file (regular files only, size limit, UTF-8). */
 function readConfig(path: string, maxBytes: number): string {
   const read = readText(path, maxBytes);
-  if ('skipped' in read) throw new FatalError(`cannot use the config ${display(path)}: ${read.skipped.replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ')}`);
+  if ('skipped' in read) {
+    // English says it of the config ("it is 25 MiB, above…"); other languages give the reason as it is.
+    const why = lang.text === 'en' ? render(read.skipped).replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ') : read.skipped;
+    throw new FatalError(msg('cannot use the config {path}: {why}', { path: display(path), why }));
+  }
   return read.text;
 }
 
@@ -108,7 +123,7 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
     for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
     for (const c of configs) {
       // A config above every checked path governs them without being among them: say which one it is.
-      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: using ${escapeText(display(c))}\n`);
+      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: ${escapeText(render(msg('using {path}', { path: display(c) }), lang.text))}\n`);
       project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
     }
   }
@@ -138,29 +153,32 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
 /** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
 function unreadableProblem(u: UnreadableFolder): FileProblem {
   const at = { line: 0, character: 0 };
+  const why = msg('This folder could not be read ({error}); the YAML files in it are not checked.', { error: u.reason });
   return {
     path: u.path,
-    problem: { rule: 'file-skipped', severity: 'warning', message: `This folder could not be read (${u.reason}); the YAML files in it are not checked.`, range: { start: at, end: at } },
+    problem: { rule: 'file-skipped', severity: 'warning', message: render(why), messageL10n: why, range: { start: at, end: at } },
   };
 }
 
-const NOT_YAML = 'This file is not YAML (its name does not end in .yaml or .yml); it is not analysed.';
+const NOT_YAML = msg('This file is not YAML (its name does not end in .yaml or .yml); it is not analysed.');
 
 /**
  * Why there is nothing to check, if so: a folder given as PATH holds no YAML file (a mistyped CI path
  * must not pass green), or no YAML file is left at all (`check README.md`). Files given by name that
  * are not YAML are allowed next to YAML ones (`check deploy/*`): they are reported as skipped.
  */
-function nothingToCheck(paths: string[], found: FoundFile[]): string | undefined {
+function nothingToCheck(paths: string[], found: FoundFile[]): Message | undefined {
   for (const p of paths) {
     if (!isDirectory(p)) continue;
     const dir = resolve(p);
     const under = (f: FoundFile) => f.path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
     // A folder given twice (through a symlink) is scanned once, under its first name: look again alone.
-    if (!found.some(under) && !findYamlFiles([p]).length) return `no YAML files (*.yaml, *.yml) in ${p}: nothing to check`;
+    if (!found.some(under) && !findYamlFiles([p]).length) return msg('no YAML files (*.yaml, *.yml) in {path}: nothing to check', { path: p });
   }
   if (!found.some((f) => isYamlFile(f.path))) {
-    return `${paths.join(', ')} ${paths.length === 1 ? 'is not a YAML file' : 'are not YAML files'} (*.yaml, *.yml): nothing to check`;
+    return paths.length === 1
+      ? msg('{path} is not a YAML file (*.yaml, *.yml): nothing to check', { path: paths[0]! })
+      : msg('{paths} are not YAML files (*.yaml, *.yml): nothing to check', { paths: paths.join(', ') });
   }
   return undefined;
 }
@@ -189,7 +207,7 @@ function check(args: Args): number {
   const fileCount = uris.filter((u) => found.has(u)).length;
   const { version, repository } = packageInfo();
   const sarifRoot = resolve(args.sarifRoot ?? repositoryRoot());
-  process.stdout.write(formatCheck(problems, args.format, { fileCount, cwd: process.cwd(), sarifRoot, version, repository }));
+  process.stdout.write(formatCheck(problems, args.format, { fileCount, cwd: process.cwd(), sarifRoot, version, repository, locale: args.format === 'text' ? lang.text : lang.data }));
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
 }
 
@@ -206,23 +224,25 @@ function units(args: Args): number {
     process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
     return 0;
   }
-  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri))));
+  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri)), args.format === 'text' ? lang.text : lang.data));
   return 0;
 }
 
 function failover(args: Args): number {
   const { project } = loadProject(args);
   const model = project.failoverModel();
-  const out = formatFailover(model, args.down, args.format, (uri) => display(fileURLToPath(uri)));
+  const out = formatFailover(model, args.down, args.format, (uri) => display(fileURLToPath(uri)), args.format === 'text' ? lang.text : lang.data);
   if (out.usage) throw new UsageError(out.usage);
   process.stdout.write(out.text);
   return 0;
 }
 
 function main(argv: string[]): number {
+  lang = chooseLanguages(argv, process.env);
+  if (lang.invalid !== undefined) throw new UsageError(msg('--lang must be en or zh-cn, not "{value}"', { value: lang.invalid }));
   const args = parseArgs(argv);
   if (args === 'help') {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${render(msg('Usage:'), lang.text)}\n${COMMANDS}\n${render(msg('--lang: the language of messages (en or zh-cn); without it, text output follows LC_ALL, LC_MESSAGES or LANG, and JSON and SARIF are in English.'), lang.text)}\n`);
     return 0;
   }
   if (args === 'version') {
@@ -236,9 +256,10 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {
   // Messages may quote arguments and file names: escaped, so they stay one line.
-  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${escapeText(err.message)} (see tsb-lint --help)\n`);
-  else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${escapeText(err.message)}\n`);
-  else process.stderr.write(`tsb-lint: internal error: ${escapeText(String((err as Error)?.message ?? err).split('\n')[0]!)}\n`);
+  const say = (m: Message) => escapeText(render(m, lang.text));
+  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${say(msg('{error} (see tsb-lint --help)', { error: err.text }))}\n`);
+  else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${say(err.text)}\n`);
+  else process.stderr.write(`tsb-lint: ${say(msg('internal error: {error}', { error: String((err as Error)?.message ?? err).split('\n')[0]! }))}\n`);
   process.exitCode = 2;
 }
 

@@ -3,10 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { RULE_IDS } from '../engine/problems';
 import { sarifRule } from '../engine/rules/registry/index';
 import type { Problem } from '../engine/types';
+import { msg, msgN } from '../engine/l10n/message';
+import { render, type Locale } from '../engine/l10n/translate';
+import { localizeProblem } from '../engine/l10n/localize';
 
 // Output formats of `tsb-lint check`: text lines, JSON (1-based lines and columns) and SARIF 2.1.0 as
 // GitHub code scanning reads it. Text is for terminals and CI logs, so nothing from a file (a value in a
 // message, a file name) can start a line of its own there; JSON and SARIF carry paths exactly.
+// Messages are in `locale`; severities and rule ids never are (log parsers and problem matchers read
+// them), and SARIF fingerprints come from the English message, so a change of language reopens no alert.
 
 export interface FileProblem {
   /** Absolute path of the file. */
@@ -24,18 +29,24 @@ export interface CheckOutput {
   version: string;
   /** https URL of the tool's repository (informationUri, rule help pages). */
   repository: string;
+  /** The language of messages (English when omitted). */
+  locale?: Locale;
 }
 
 export function formatCheck(items: FileProblem[], format: string, out: CheckOutput): string {
-  if (format === 'json') return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd)) }, null, 2) + '\n';
-  if (format === 'sarif') return JSON.stringify(toSarif(items, out), null, 2) + '\n';
-  const lines = items.map(({ path, problem: p }) => escapeText(`${textPath(displayPath(path, out.cwd))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${p.message}`));
+  const locale = out.locale ?? 'en';
+  if (format === 'json') return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd, locale)) }, null, 2) + '\n';
+  if (format === 'sarif') return JSON.stringify(toSarif(items, out, locale), null, 2) + '\n';
+  const lines = items.map(({ path, problem: p }) => escapeText(`${textPath(displayPath(path, out.cwd))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${localizeProblem(p, locale).message}`));
   const count = (s: string) => items.filter((i) => i.problem.severity === s).length;
-  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')} in ${plural(out.fileCount, 'file')}.`);
+  lines.push(render(msg('{errors}, {warnings}, {notes} in {files}.', {
+    errors: msgN(count('error'), '{n} error', '{n} errors', { n: count('error') }),
+    warnings: msgN(count('warning'), '{n} warning', '{n} warnings', { n: count('warning') }),
+    notes: msgN(count('info') + count('hint'), '{n} note', '{n} notes', { n: count('info') + count('hint') }),
+    files: msgN(out.fileCount, '{n} file', '{n} files', { n: out.fileCount }),
+  }), locale));
   return lines.join('\n') + '\n';
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
  * A path as the user should see it: relative to `cwd` (with `..` segments when it lies outside), `/`
@@ -71,7 +82,7 @@ function textPath(p: string): string {
   return /^(::|##)/.test(p) ? `./${p}` : p;
 }
 
-function toJson({ path, problem: p }: FileProblem, cwd: string) {
+function toJson({ path, problem: p }: FileProblem, cwd: string, locale: Locale) {
   return {
     file: displayPath(path, cwd),
     line: p.range.start.line + 1,
@@ -80,8 +91,8 @@ function toJson({ path, problem: p }: FileProblem, cwd: string) {
     endColumn: p.range.end.character + 1,
     severity: p.severity,
     rule: p.rule,
-    message: p.message,
-    ...(p.data ? { fix: p.data } : {}),
+    message: localizeProblem(p, locale).message,
+    ...(p.data ? { fix: p.data.fix === 'edit' ? { ...p.data, title: render(p.data.title, locale) } : p.data } : {}),
   };
 }
 
@@ -90,7 +101,7 @@ function toJson({ path, problem: p }: FileProblem, cwd: string) {
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-function toSarif(items: FileProblem[], out: CheckOutput) {
+function toSarif(items: FileProblem[], out: CheckOutput, locale: Locale) {
   const ids = [...RULE_IDS];
   const seen = new Map<string, number>();
   return {
@@ -120,7 +131,7 @@ function toSarif(items: FileProblem[], out: CheckOutput) {
           ruleId: p.rule,
           ruleIndex: ids.indexOf(p.rule),
           level: SARIF_LEVEL[p.severity],
-          message: { text: p.message },
+          message: { text: localizeProblem(p, locale).message },
           locations: [{
             physicalLocation: {
               artifactLocation: location,

@@ -1,6 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { msg, type Message } from '../engine/l10n/message';
+import { NOT_TEXT, NOT_UTF8 } from '../engine/fileAnalysis';
 
 // Finding and reading the YAML files of a project: *.yaml/*.yml below the given paths, skipping
 // node_modules/ and .git/; files in a Helm chart (a folder with Chart.yaml) are templates.
@@ -153,17 +155,17 @@ function exists(path: string): boolean {
 }
 
 /** What a path is when it is not a regular file or a folder (a FIFO, a device...), for messages. */
-export function specialKind(st: Stats): string | undefined {
+export function specialKind(st: Stats): Message | undefined {
   if (st.isFile() || st.isDirectory()) return undefined;
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  if (st.isFIFO()) return msg('a FIFO (named pipe)');
+  if (st.isCharacterDevice()) return msg('a character device');
+  if (st.isBlockDevice()) return msg('a block device');
+  if (st.isSocket()) return msg('a socket');
+  return msg('not a regular file');
 }
 
 /** `special`: the path is not a regular file (a FIFO, a device, a folder) and was not opened or read. */
-export type ReadResult = { text: string } | { skipped: string; special?: true };
+export type ReadResult = { text: string } | { skipped: Message; special?: true };
 
 // Opened without blocking: opening a FIFO for reading would otherwise wait for a writer (and hold one of
 // libuv's four threads in the server). The type is checked again on the open descriptor, so a file
@@ -227,28 +229,28 @@ export async function readTextAsync(path: string, maxBytes: number): Promise<Rea
   }
 }
 
-function notRegular(st: Stats): { skipped: string; special: true } | undefined {
-  if (st.isDirectory()) return { skipped: 'This is a folder, not a file; it is not read.', special: true };
+function notRegular(st: Stats): { skipped: Message; special: true } | undefined {
+  if (st.isDirectory()) return { skipped: msg('This is a folder, not a file; it is not read.'), special: true };
   const kind = specialKind(st);
-  return kind ? { skipped: `This is ${kind}, not a regular file; it is not read.`, special: true } : undefined;
+  return kind ? { skipped: msg('This is {kind}, not a regular file; it is not read.', { kind }), special: true } : undefined;
 }
 
 function tooLarge(size: number, maxBytes: number): ReadResult {
-  return { skipped: `This file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit (--max-file-size); it is not analysed.` };
+  return { skipped: msg('This file is {size} MiB, above the {limit} MiB limit (--max-file-size); it is not analysed.', { size: (size / 1048576).toFixed(1), limit: (maxBytes / 1048576).toFixed(0) }) };
 }
 
 // Unreadable (permissions), vanished since the scan, or not a regular file: say so on the file.
 function unreadable(err: unknown): ReadResult {
   const code = (err as NodeJS.ErrnoException)?.code;
-  return { skipped: `This file could not be read (${code ?? String((err as Error)?.message ?? err).split('\n')[0]}); it is not analysed.` };
+  return { skipped: msg('This file could not be read ({error}); it is not analysed.', { error: code ?? String((err as Error)?.message ?? err).split('\n')[0]! }) };
 }
 
 function decode(buf: Buffer): ReadResult {
   // The size was checked first, so reading the whole file is bounded; NUL bytes near the start mean binary.
-  if (buf.subarray(0, 8192).includes(0)) return { skipped: 'This file holds binary data (NUL bytes); it is not analysed.' };
+  if (buf.subarray(0, 8192).includes(0)) return { skipped: NOT_TEXT };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
   } catch {
-    return { skipped: 'This file is not valid UTF-8 text; it is not analysed.' };
+    return { skipped: NOT_UTF8 };
   }
 }

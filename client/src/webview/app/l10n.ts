@@ -2,11 +2,21 @@
 // for the display language (keys are the English messages, as vscode.l10n.t uses them); without one,
 // the English message is shown. `{0}`, `{1}`... are replaced by the arguments, which are never translated
 // (names from the YAML, rule ids, field names).
+import { render, toLocale, type Locale } from '../../../../server/src/engine/l10n/translate';
+import type { Message } from '../../../../server/src/engine/l10n/message';
 
 let bundle: Record<string, string> = {};
+let locale: Locale = 'en';
 
-export function setBundle(b: Record<string, string> | null | undefined): void {
+/** The extension's bundle, and the display language for the engine's messages (the what-if's reasons). */
+export function setBundle(b: Record<string, string> | null | undefined, language?: string): void {
   bundle = b && typeof b === 'object' ? b : {};
+  locale = toLocale(language);
+}
+
+/** A text the engine computed in the app (the what-if): its message in the display language, else the text. */
+export function engineText(message: Message | undefined, english: string): string {
+  return message ? render(message, locale) : english;
 }
 
 export function t(message: string, ...args: (string | number)[]): string {

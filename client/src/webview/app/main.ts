@@ -29,6 +29,7 @@ interface AppState {
   version: number;
   down: DownWorkload[];
   bundle: Record<string, string> | null;
+  language?: string;
   error?: string;
   notice?: string;
   updatedAt?: Date;
@@ -43,17 +44,18 @@ function restore(saved: unknown): AppState {
   const bundle = typeof s.bundle === 'object' && s.bundle !== null ? s.bundle : null;
   return {
     down, version: typeof s.version === 'number' ? s.version : -1, canWriteConfig: s.canWriteConfig === true, bundle,
+    ...(typeof s.language === 'string' ? { language: s.language } : {}),
     ...(model ? { model } : {}), ...(summary ? { summary } : {}), ...(hints ? { hints } : {}),
   };
 }
 
 const state = restore(vscode.getState());
-setBundle(state.bundle);
+setBundle(state.bundle, state.language);
 const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
 
 function persist(): void {
   vscode.setState({
-    down: state.down, bundle: state.bundle, canWriteConfig: state.canWriteConfig,
+    down: state.down, bundle: state.bundle, canWriteConfig: state.canWriteConfig, ...(state.language ? { language: state.language } : {}),
     ...(state.model ? { model: state.model, version: state.version } : {}),
     ...(state.hints ? { hints: state.hints } : {}),
     ...(state.summary ? { summary: state.summary, version: state.version } : {}),
@@ -114,7 +116,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   switch (msg.type) {
     case 'locale':
       state.bundle = msg.bundle;
-      setBundle(msg.bundle);
+      if (msg.language !== undefined) state.language = msg.language;
+      setBundle(msg.bundle, state.language);
       persist();
       draw();
       break;

@@ -8,7 +8,7 @@ import type {
 import { formatDownTarget, simulateDown } from '../../../../server/src/engine/model/whatIf';
 import type { ProjectHints } from '../protocol';
 import { globalTeach, workspaceTeach, type TeachView } from './advice';
-import { list, t } from './l10n';
+import { engineText, list, t } from './l10n';
 import { topologyView, type TopologyView } from './topology';
 
 export type { TeachView, TopologyView };
@@ -185,6 +185,8 @@ function gatewayText(gw: { namespace: string; labels: Labels }): string {
 function sentence(s: string): string {
   const x = s.trim();
   if (!x) return x;
+  // Chinese (from the server, in the display language): no capital (it may start with a name), its own full stop.
+  if (/[\u4e00-\u9fff]/.test(x)) return /[。！？]$/.test(x) ? x : `${x}。`;
   const up = x[0]!.toUpperCase() + x.slice(1);
   return /[.!?。]$/.test(up) ? up : `${up}.`;
 }
@@ -394,7 +396,7 @@ function routeViews(model: FailoverModel, routes: TrafficRoute[]): RouteView[] {
       fromText,
       toClusters: r.toClusters,
       toText,
-      reason: sentence(r.reason),
+      reason: sentence(engineText(r.reasonL10n, r.reason)),
       ariaLabel: t('{0}, {1}, {2}: {3}, to {4}', r.service, shownSubset, fromText, outcomeText(r.outcome), toText),
     };
   });

@@ -7,6 +7,8 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { shapeOf } from './yamlPath';
 import { insertInMap, lonePair, pairLines } from '../rules/yamlInsert';
 import { mapOf, scalarOf } from '../rules/yamlNodes';
+import { isMessage, msg, msgN, type Message } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 
 // Quick fixes built from the diagnostic alone (its `code` and `data`): stateless, so they work for
 // diagnostics pulled, pushed, or read back from the editor after a restart.
@@ -24,7 +26,8 @@ function isFixData(v: unknown): v is FixData {
   return typeof v === 'object' && v !== null && typeof (v as { fix?: unknown }).fix === 'string';
 }
 
-export function codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+/** The quick fixes for `diagnostics`, titled in `locale`. */
+export function codeActions(doc: TextDocument, diagnostics: Diagnostic[], locale: Locale = 'en'): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || !isFixData(d.data)) continue;
@@ -33,12 +36,12 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeA
     for (const f of fixesFor(ctx, d, d.data)) {
       // Edits in other files were shaped and checked on those files' trees when the rule made them.
       if (f.changes) {
-        out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(f.isPreferred ? { isPreferred: true } : {}), edit: { changes: f.changes } });
+        out.push({ title: render(f.title, locale), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(f.isPreferred ? { isPreferred: true } : {}), edit: { changes: f.changes } });
         continue;
       }
       if (!f.edits.length || !check(ctx, f)) continue;
       out.push({
-        title: f.title,
+        title: render(f.title, locale),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         ...(f.isPreferred ? { isPreferred: true } : {}),
@@ -57,7 +60,7 @@ interface Edit {
 }
 
 interface Fix {
-  title: string;
+  title: Message;
   edits: Edit[];
   isPreferred?: boolean;
   /** Edits in other files of the project, by URI (made and checked by the rule; `edits` is then empty). */
@@ -135,7 +138,8 @@ function fixesFor(ctx: Ctx, d: Diagnostic, data: FixData): Fix[] {
     case 'move-annotation':
       return moveAnnotation(ctx, data.key);
     case 'edit':
-      return [{ title: data.title, edits: [], changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])) }];
+      // The data comes back from the client: a title that is not a message is shown as it is.
+      return [{ title: isMessage(data.title) ? data.title : msg('{title}', { title: String(data.title) }), edits: [], changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])) }];
     default:
       return [];
   }
@@ -219,7 +223,7 @@ function renameKey(ctx: Ctx, d: Diagnostic, to: string): Fix[] {
   const quoted = isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE');
   const newKey = quoted ? JSON.stringify(to) : stringScalar(to);
   return [{
-    title: d.code === 'key-case' ? `Write \`${to}\`` : `Rename to \`${to}\``,
+    title: d.code === 'key-case' ? msg('Write `{key}`', { key: to }) : msg('Rename to `{key}`', { key: to }),
     edits: [{ start: ctx.chunkStart + s, end: ctx.chunkStart + e, text: newKey }],
     // A key in the wrong case is read by nobody but tctl: writing it right cannot change the meaning.
     isPreferred: d.code === 'key-case',
@@ -245,7 +249,7 @@ function replaceValue(ctx: Ctx, d: Diagnostic, to: string, candidates: string[] 
   };
   const same = (v: string) => typeof old === 'string' && old.toLowerCase() === v.toLowerCase();
   const fix = (v: string, preferred: boolean): Fix => ({
-    title: `Change to \`${v}\``,
+    title: msg('Change to `{value}`', { value: v }),
     edits: [{ start: ctx.chunkStart + range[0]!, end: ctx.chunkStart + range[1]!, text: write(v) }],
     ...(preferred ? { isPreferred: true } : {}),
     expect: readsBack(v),
@@ -309,7 +313,10 @@ function indentBlock(ctx: Ctx, spaces: number, lines: number, under: string): Fi
   const key = pairWithKeyAt(ctx.tree, ctx.start - ctx.chunkStart);
   const moved = key ? keyText(key.pair) : undefined;
   return [{
-    title: spaces > 0 ? `Indent block under \`${under}\`` : `Outdent block by ${-spaces} space${spaces === -1 ? '' : 's'}${under ? ` (beside \`${under}\`)` : ''}`,
+    title: spaces > 0 ? msg('Indent block under `{key}`', { key: under })
+      : under
+        ? msgN(-spaces, 'Outdent block by {spaces} space (beside `{key}`)', 'Outdent block by {spaces} spaces (beside `{key}`)', { spaces: -spaces, key: under })
+        : msgN(-spaces, 'Outdent block by {spaces} space', 'Outdent block by {spaces} spaces', { spaces: -spaces }),
     edits,
     // The moved key must now sit inside `under` (indent) and no longer beside it in its old mapping.
     ...(spaces > 0 && moved !== undefined ? {
@@ -361,7 +368,7 @@ function addField(ctx: Ctx, field: string, snippet: string, before: boolean): Fi
   const covered = doc.getText({ start: doc.positionAt(ctx.start), end: doc.positionAt(ctx.end) });
   const atRoot = before || covered.includes(':');
   const target = atRoot ? found?.map : found?.pair.value;
-  const title = `Add \`${field}\``;
+  const title = msg('Add `{field}`', { field });
   const expect = (tree: Document.Parsed) => hasKey(tree, field);
   // A flow mapping with entries gets one more entry, in flow style.
   if ((isMap(target) && target.flow && target.items.length > 0) || (atRoot && isMap(target) && target.flow)) {
@@ -403,7 +410,7 @@ function replaceLabels(ctx: Ctx, labels: Record<string, string>): Fix[] {
   const found = pairWithKeyAt(ctx.tree, at);
   if (!found) return [];
   const pairs = Object.entries(labels);
-  const title = `Select ${pairs.map(([k, v]) => `${k}=${v}`).join(', ')}`;
+  const title = msg('Select {labels}', { labels: pairs.map(([k, v]) => `${k}=${v}`).join(', ') });
   const entries = pairs.map(([k, v]) => `${stringScalar(k)}: ${stringScalar(v)}`);
   const expect = (tree: Document.Parsed) => {
     const p = pairWithKeyAt(tree, at);
@@ -455,7 +462,7 @@ function moveAnnotation(ctx: Ctx, key: string): Fix[] {
   const insert = insertInMap(root, ctx.chunkText, ['spec', 'kubeSpec', 'service', 'annotations'], [`${key}: ${written}`], ctx.eol);
   if (!removed || !insert) return [];
   return [{
-    title: `Move \`${key}\` to spec.kubeSpec.service.annotations`,
+    title: msg('Move `{key}` to spec.kubeSpec.service.annotations', { key }),
     edits: [
       { start: ctx.chunkStart + removed[0], end: ctx.chunkStart + removed[1], text: '' },
       { start: ctx.chunkStart + insert.offset, end: ctx.chunkStart + insert.offset, text: insert.text },

@@ -1,14 +1,15 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { Project } from '../project';
 import type { WorkspaceFailover } from '../model/failoverTypes';
-import { plural } from './projectValues';
+import { msg, msgN, type Message } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 
 // Code lenses on each defaultEastWestGatewaySettings entry: how many services it exposes and how
 // many can fail over (from the same failover model as the preview and the CLI), and a link to the preview.
 
 export const SHOW_FAILOVER_PREVIEW = 'tsb.showFailoverPreview';
 
-export function codeLenses(uri: string, project: Project): CodeLens[] {
+export function codeLenses(uri: string, project: Project, locale: Locale = 'en'): CodeLens[] {
   const facts = project.facts(uri);
   if (!facts?.workspaceSettings.length) return [];
   const model = project.failoverModel();
@@ -19,15 +20,15 @@ export function codeLenses(uri: string, project: Project): CodeLens[] {
     for (const e of s.eastWest) {
       const line = e.selectorRef.line;
       const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-      let title: string;
-      if (!ws) title = `no Workspace ${s.workspace ?? ''} in the project: nothing exposed`;
+      let title: Message;
+      if (!ws) title = msg('no Workspace {name} in the project: nothing exposed', { name: s.workspace ?? '' });
       else {
         const exposed = ws.candidates.filter((c) => c.exposedBy.entry === e.entry);
         const failover = exposed.filter((c) => c.failover).length;
-        title = `exposes ${plural(exposed.length, 'service')} · ${failover} can fail over`;
+        title = msgN(exposed.length, 'exposes {n} service · {failover} can fail over', 'exposes {n} services · {failover} can fail over', { n: exposed.length, failover });
       }
-      out.push({ range, command: { title, command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
-      out.push({ range, command: { title: 'Show failover preview', command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
+      out.push({ range, command: { title: render(title, locale), command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
+      out.push({ range, command: { title: render(msg('Show failover preview'), locale), command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
     }
   }
   return out;

@@ -13,6 +13,8 @@ import {
 import { deprecation, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
 import { choice, escapeSnippet, expandSnippet, yamlScalar } from './snippetText';
 import { resourceSnippets, snippetDefaults } from './snippets';
+import { commas, msg, schemaText, type Arg, type Message } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 import { completionSpot, shapeOf, siblingKeys, type CompletionSpot } from './yamlPath';
 
 export { yamlScalar };
@@ -24,6 +26,8 @@ export { yamlScalar };
 export interface CompletionOptions {
   /** The client accepts snippet syntax (tab stops, choices). */
   snippets?: boolean;
+  /** The language of details and documentation written here (schema descriptions are the API reference's). */
+  locale?: Locale;
 }
 
 interface Ctx {
@@ -37,7 +41,12 @@ interface Ctx {
   lines: string[];
   line: number;
   snippets: boolean;
+  locale: Locale;
 }
+
+const LEVEL_WORD: Record<ParentLevel, Message> = {
+  organization: msg('organization'), tenant: msg('tenant'), workspace: msg('workspace'), group: msg('group'),
+};
 
 export function complete(file: FileAnalysis, pos: Position, project: Project, options: CompletionOptions = {}): CompletionList {
   const offset = file.doc.offsetAt(pos);
@@ -54,7 +63,7 @@ export function complete(file: FileAnalysis, pos: Position, project: Project, op
   // List items: paths inside an item are relative to it.
   if (at && at.resource.path.length === 2 && spot.path[0] === 'items' && typeof spot.path[1] === 'number') spot.path = spot.path.slice(2);
   const entry = at?.entry ?? entryFromText(project, chunk ? chunk.result.text : file.doc.getText());
-  const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, line, snippets: options.snippets ?? true };
+  const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, line, snippets: options.snippets ?? true, locale: options.locale ?? 'en' };
   const items = spot.type === 'value' ? valueItems(ctx, spot.path, spot.key, spot.prefix)
     : spot.type === 'item' ? itemItems(ctx, spot.path, spot.prefix)
       : keyItems(ctx, spot);
@@ -79,7 +88,7 @@ function atEmptyDocument(lines: string[], line: number, spot: Extract<Completion
 }
 
 function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
-  return resourceSnippets(snippetDefaults(ctx.project.resolved(ctx.file.uri))).map((sn) => ({
+  return resourceSnippets(snippetDefaults(ctx.project.resolved(ctx.file.uri)), ctx.locale).map((sn) => ({
     label: sn.prefix,
     kind: CompletionItemKind.Snippet,
     detail: sn.description,
@@ -134,15 +143,15 @@ function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }>): Com
   for (const [key, schema] of propertiesOf(parent, entry.schema)) {
     if (present.has(key)) continue;
     const req = required.has(key);
-    const dep = deprecation(schema, entry.schema);
+    const dep = deprecation(schema, entry.schema) !== undefined;
     // Editors indent the snippet's later lines like the caret line; a key after `- ` sits further right.
     const basePad = ' '.repeat(Math.max(0, spot.col - (ctx.lines[ctx.line]!.length - ctx.lines[ctx.line]!.trimStart().length)));
     const snippet = ctx.snippets ? keySnippet(key, schema, entry.schema, basePad, projectHints(ctx), [...path, key]) : `${key}: `;
     out.push({
       label: key,
       kind: isObjectSchema(schema, entry.schema) ? CompletionItemKind.Module : CompletionItemKind.Property,
-      detail: `${typeLabel(schema, entry.schema)}${req ? ' (required)' : ''}`.trim(),
-      ...md(fieldMarkdown(key, schema, entry.schema, req)),
+      detail: req ? render(msg('{type} (required)', { type: typeLabel(schema, entry.schema) }), ctx.locale).trim() : typeLabel(schema, entry.schema),
+      ...md(fieldMarkdown(key, schema, entry.schema, req, ctx.locale)),
       textEdit: { range: editRange(ctx, spot.prefix), newText: snippet },
       ...(ctx.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       sortText: `${dep ? 3 : req ? 1 : 2}${key}`,
@@ -215,7 +224,7 @@ export function keySnippet(key: string, schema: JsonSchema | undefined, root: Js
 
 /** The first field of an object a user would write: not deprecated. */
 function firstProperty(s: JsonSchema | undefined, root: JsonSchema): string | undefined {
-  for (const [k, v] of propertiesOf(s, root)) if (!deprecation(v, root)) return k;
+  for (const [k, v] of propertiesOf(s, root)) if (deprecation(v, root) === undefined) return k;
   return undefined;
 }
 
@@ -298,26 +307,30 @@ function projectKeyItems(ctx: Ctx, path: Path, prefix: string, present: Set<stri
   const p = ctx.project.resolved(ctx.file.uri);
   const last = path[path.length - 1];
   let pairs: LabelPair[] = [];
-  let what = '';
+  let gateway = false;
   if (last === 'labels' && path.includes('workloadSelector')) {
     const ns = valueAt(ctx.value, [...path.slice(0, -1), 'namespace']);
     pairs = gatewayLabelPairs(p, typeof ns === 'string' && ns ? ns : undefined);
-    what = 'gateway pod label';
+    gateway = true;
   } else if (last === 'serviceLabels') {
     const meta = readTsbMeta(ctx.value, ctx.entry?.apiVersions[0], ctx.entry?.groupType);
     pairs = serviceLabelPairs(servicesOf(p, workspaceOf(p, meta)));
-    what = 'Service label';
   } else if (last === 'annotations' && path.length === 2 && path[0] === 'metadata' && ctx.entry?.dialect === 'tsb') {
     return gitopsAnnotationKeys(ctx, prefix, present);
   }
   return pairs.filter((x) => !present.has(x.key)).map((x) => ({
     label: `${x.key}: ${x.value}`,
     kind: CompletionItemKind.Value,
-    detail: `${what} of ${x.owners.slice(0, 3).join(', ')}${x.owners.length > 3 ? ', …' : ''}`,
+    detail: render(gateway ? msg('gateway pod label of {owners}', { owners: owners(x.owners) }) : msg('Service label of {owners}', { owners: owners(x.owners) }), ctx.locale),
     filterText: x.key,
     textEdit: { range: editRange(ctx, prefix), newText: `${x.key}: ${yamlScalar(x.value)}` },
     sortText: `0${x.key}${x.value}`,
   }));
+}
+
+/** The first owners of a label, for a detail line. */
+function owners(list: readonly string[]): Arg {
+  return commas(list.length > 3 ? [...list.slice(0, 3), '…'] : list);
 }
 
 function gitopsAnnotationKeys(ctx: Ctx, prefix: string, present: Set<string>): CompletionItem[] {
@@ -331,7 +344,7 @@ function gitopsAnnotationKeys(ctx: Ctx, prefix: string, present: Set<string>): C
     out.push({
       label: key,
       kind: CompletionItemKind.Property,
-      detail: `GitOps parent: the ${level}`,
+      detail: render(msg('GitOps parent: the {level}', { level: LEVEL_WORD[level] }), ctx.locale),
       textEdit: { range: editRange(ctx, prefix), newText: ctx.snippets && names.length ? `${key}: ${choice(1, names)}` : `${key}: ` },
       ...(ctx.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       sortText: `0${entry.parents.indexOf(level)}`,
@@ -370,7 +383,7 @@ function valueItems(ctx: Ctx, path: Path, key: string, prefix: string): Completi
     const api = /^apiVersion:\s*["']?([^\s"'#]+)/m.exec(ctx.lines.join('\n'))?.[1];
     const entries = api && reg.kindsOf(api).length ? reg.kindsOf(api).map((k) => reg.lookup(api, k)!) : reg.entries;
     const seen = new Set<string>();
-    return entries.filter((e) => !seen.has(e.kind) && seen.add(e.kind)).map((e) => valueItem(ctx, prefix, e.kind, api ? e.dialect : e.apiVersions[0], e.description + (e.deprecated ? `\n\n⚠️ ${e.deprecated}` : '')));
+    return entries.filter((e) => !seen.has(e.kind) && seen.add(e.kind)).map((e) => valueItem(ctx, prefix, e.kind, api ? e.dialect : e.apiVersions[0], e.description + (e.deprecated ? `\n\n⚠️ ${render(schemaText(e.deprecated), ctx.locale)}` : '')));
   }
   const out: CompletionItem[] = [];
   const entry = ctx.entry;
@@ -381,12 +394,18 @@ function valueItems(ctx: Ctx, path: Path, key: string, prefix: string): Completi
     const m = /^tsb\.tetrate\.io\/(organization|tenant|workspace|\w+Group)$/.exec(key);
     if (m) level = m[1]!.endsWith('Group') ? 'group' : (m[1] as ParentLevel);
   }
-  if (level) for (const n of tenancyNames(p, level, entry?.groupType)) out.push(valueItem(ctx, prefix, n, `${level} in this project`, undefined, '0'));
+  const say = (m: Message) => render(m, ctx.locale);
+  if (level) {
+    const detail = say(msg('{level} in this project', { level: LEVEL_WORD[level] }));
+    for (const n of tenancyNames(p, level, entry?.groupType)) out.push(valueItem(ctx, prefix, n, detail, undefined, '0'));
+  }
   if (path.length === 1 && path[0] === 'metadata' && key === 'namespace') {
-    for (const n of knownNamespaces(p)) out.push(valueItem(ctx, prefix, n, 'namespace in this project', undefined, '0'));
+    const detail = say(msg('namespace in this project'));
+    for (const n of knownNamespaces(p)) out.push(valueItem(ctx, prefix, n, detail, undefined, '0'));
   }
   if (key === 'namespace' && path[path.length - 1] === 'workloadSelector') {
-    for (const n of gatewayNamespaces(p)) out.push(valueItem(ctx, prefix, n, 'namespace of a gateway install CR', undefined, '0'));
+    const detail = say(msg('namespace of a gateway install CR'));
+    for (const n of gatewayNamespaces(p)) out.push(valueItem(ctx, prefix, n, detail, undefined, '0'));
   }
   if (path[path.length - 1] === 'labels' && path.includes('workloadSelector')) {
     for (const x of gatewayLabelPairs(p).filter((x) => x.key === key)) out.push(valueItem(ctx, prefix, x.value, x.owners.join(', '), undefined, '0'));
@@ -398,7 +417,7 @@ function valueItems(ctx: Ctx, path: Path, key: string, prefix: string): Completi
   if (entry) {
     const schema = schemaAtPath(entry.schema, full);
     const values = enumOf(schema, entry.schema) ?? (typesOf(schema, entry.schema).includes('boolean') ? [true, false] : []);
-    const doc = fieldMarkdown(key, schema, entry.schema);
+    const doc = fieldMarkdown(key, schema, entry.schema, false, ctx.locale);
     for (const v of values) out.push(valueItem(ctx, prefix, String(v), undefined, doc));
   }
   return dedupe(out);
@@ -412,10 +431,11 @@ function itemItems(ctx: Ctx, seqPath: Path, prefix: string): CompletionItem[] {
   if (last === 'names' && seqPath[seqPath.length - 2] === 'namespaceSelector') {
     const p = ctx.project.resolved(ctx.file.uri);
     const namespaces = knownNamespaces(p);
-    for (const ns of namespaces) out.push(valueItem(ctx, prefix, `*/${ns}`, `${ns} in every cluster`, undefined, '0'));
+    const say = (m: Message) => render(m, ctx.locale);
+    for (const ns of namespaces) out.push(valueItem(ctx, prefix, `*/${ns}`, say(msg('{namespace} in every cluster', { namespace: ns })), undefined, '0'));
     for (const c of p.clusters) {
-      out.push(valueItem(ctx, prefix, `${c}/*`, `every namespace of ${c}`, undefined, '2'));
-      for (const ns of namespaces) out.push(valueItem(ctx, prefix, `${c}/${ns}`, `${ns} in ${c}`, undefined, '1'));
+      out.push(valueItem(ctx, prefix, `${c}/*`, say(msg('every namespace of {cluster}', { cluster: c })), undefined, '2'));
+      for (const ns of namespaces) out.push(valueItem(ctx, prefix, `${c}/${ns}`, say(msg('{namespace} in {cluster}', { namespace: ns, cluster: c })), undefined, '1'));
     }
   }
   const items = childSchema(schemaAtPath(entry.schema, seqPath), entry.schema, 0);

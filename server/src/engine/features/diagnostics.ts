@@ -2,6 +2,8 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Severity } from '../problems';
 import type { Problem } from '../types';
 import { ruleHelpUri } from '../rules/registry/index';
+import { localizeProblem } from '../l10n/localize';
+import type { Locale } from '../l10n/translate';
 
 // Problem -> LSP Diagnostic. `code` is the rule id (linked to its page) and `data` the fix data, so quick fixes are
 // computed from the diagnostic alone (stateless code actions); `source` tells our diagnostics
@@ -16,7 +18,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(p: Problem): Diagnostic {
+/** A problem as an LSP diagnostic, its messages in `locale`. */
+export function toDiagnostic(problem: Problem, locale: Locale = 'en'): Diagnostic {
+  const p = localizeProblem(problem, locale);
   return {
     range: p.range,
     severity: SEVERITY[p.severity],

@@ -8,15 +8,18 @@ import type { Project } from '../project';
 import { requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { formatLabels } from '../workspace/selectors';
 import { keyText, locate, nodeRange, valueAt, type Located, type Path } from './locate';
-import { appliedBy, matchingGateways, matchingServices, namespacesMatching, plural, servicesOf, workspaceOf } from './projectValues';
+import { appliedBy, matchingGateways, matchingServices, namespacesMatching, servicesOf, workspaceOf } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
 import { mdCode, mdList, mdText } from './markdown';
 import { intendedPath } from '../rules/fieldWalk';
+import { msg, msgN, schemaText, type Message } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
 // description on apiVersion/kind, and for selectors what they match in the project right now.
 
-export function hover(file: FileAnalysis, pos: Position, project: Project): Hover | null {
+export function hover(file: FileAnalysis, pos: Position, project: Project, locale: Locale = 'en'): Hover | null {
+  const say = (m: Message) => render(m, locale);
   const at = locate(file, pos);
   if (!at || at.path.length === 0) return null;
   const parts: string[] = [];
@@ -24,17 +27,17 @@ export function hover(file: FileAnalysis, pos: Position, project: Project): Hove
   const key = at.path[at.path.length - 1];
   if (entry) {
     if (at.path.length === 1 && (key === 'kind' || key === 'apiVersion')) {
-      parts.push(`**${entry.kind}** \`${entry.apiVersions.join('` · `')}\`\n\n${entry.description}${entry.deprecated ? `\n\n⚠️ **Deprecated.** ${entry.deprecated}` : ''}`);
+      parts.push(`**${entry.kind}** \`${entry.apiVersions.join('` · `')}\`\n\n${entry.description}${entry.deprecated ? `\n\n${say(msg('⚠️ **Deprecated.** {why}', { why: schemaText(entry.deprecated) }))}` : ''}`);
     } else {
       const fieldPath = at.path;
       const schema = schemaAtPath(entry.schema, fieldPath);
       const parent = schemaAtPath(entry.schema, fieldPath.slice(0, -1));
       const name = typeof key === 'string' ? key : undefined;
-      const doc = fieldMarkdown(name, schema, entry.schema, name ? requiredOf(parent ?? entry.schema, entry.schema).includes(name) : false);
+      const doc = fieldMarkdown(name, schema, entry.schema, name ? requiredOf(parent ?? entry.schema, entry.schema).includes(name) : false, locale);
       if (doc) parts.push(doc);
     }
   }
-  const sel = selectorInfo(at, project, file);
+  const sel = selectorInfo(at, project, file, locale);
   if (sel) parts.push(sel);
   if (!parts.length) return null;
   const range = at.onKey && at.pair ? nodeRange(file, at.chunk, at.pair.key) : at.node && 'range' in at.node ? nodeRange(file, at.chunk, at.node) : undefined;
@@ -99,9 +102,11 @@ const labelsMd = (labels: Record<string, string>) => mdCode(formatLabels(labels)
  * Names, labels and messages come from the workspace: they are shown as code or escaped text, never
  * links, images or HTML.
  */
-export function selectorInfo(at: Located, project: Project, file: FileAnalysis): string | undefined {
+export function selectorInfo(at: Located, project: Project, file: FileAnalysis, locale: Locale = 'en'): string | undefined {
+  const say = (m: Message) => render(m, locale);
+  /** A reported problem's message as hover text (workspace values in it escaped). */
+  const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));
   const uri = file.uri;
-  const value = at.resource.value;
   const wsPath = upTo(at.path, 'workloadSelector');
   const slPath = wsPath ? undefined : upTo(at.path, 'serviceLabels');
   const nsPath = wsPath || slPath ? undefined : at.path.includes('namespaceSelector') && typeof at.path[at.path.length - 1] === 'number' ? at.path : undefined;
@@ -116,14 +121,38 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis):
     // Not where the kind has it: nothing reads this selector. Say why with the problem that reports it.
     const keys = ancestorKeys(at, file, selPath);
     const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
-    return why ? `**Not read here**, so nothing checks what it selects: ${mdText(why.message)}` : undefined;
+    return why ? say(msg('**Not read here**, so nothing checks what it selects: {why}', { why: reportText(why) })) : undefined;
   }
+  const verdict = selectorVerdict(at, project, file, current, problems, { wsPath, nsPath, selPath }, locale);
+  // A mis-indented block is checked where it belongs: say so, with the problem that reports where it is written.
+  const moved = current && verdict && String(intendedPath(selPath, at.analysis.relocations)) !== String(selPath);
+  if (!moved) return verdict;
+  const keys = ancestorKeys(at, file, selPath);
+  const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+  return why ? `${say(msg('**Read where it belongs** ({why})', { why: reportText(why) }))}\n\n${verdict}` : verdict;
+}
+
+function selectorVerdict(
+  at: Located,
+  project: Project,
+  file: FileAnalysis,
+  current: boolean,
+  problems: readonly Problem[],
+  paths: { wsPath: Path | undefined; nsPath: Path | undefined; selPath: Path },
+  locale: Locale,
+): string | undefined {
+  const say = (m: Message) => render(m, locale);
+  const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));
+  const uri = file.uri;
+  const value = at.resource.value;
+  const { wsPath, nsPath, selPath } = paths;
   if (nsPath) {
     const name = valueAt(value, nsPath);
     if (typeof name !== 'string') return undefined;
     const hits = namespacesMatching(project.resolved(uri), name);
-    if (!hits.length) return `${mdCode(name)} matches no namespace known in this project.`;
-    return `${mdCode(name)} matches ${plural(hits.length, 'namespace')}:\n\n${mdList(hits.map((h) => `${mdCode(h.namespace)}${h.clusters.length ? ` in ${mdCode(h.clusters.join(', '))}` : ''}`), MAX_LISTED)}`;
+    if (!hits.length) return say(msg('{name} matches no namespace known in this project.', { name: mdCode(name) }));
+    const list = mdList(hits.map((h) => (h.clusters.length ? say(msg('{namespace} in {clusters}', { namespace: mdCode(h.namespace), clusters: mdCode(h.clusters.join(', ')) })) : mdCode(h.namespace))), MAX_LISTED, locale);
+    return say(msgN(hits.length, '{name} matches {n} namespace:\n\n{list}', '{name} matches {n} namespaces:\n\n{list}', { name: mdCode(name), n: hits.length, list }));
   }
   const facts = current ? project.facts(uri) : undefined;
   const selectorKey = ancestorKeys(at, file, selPath).pop();
@@ -134,39 +163,45 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis):
   const p = project.resolved(uri);
   if (read.kind === 'workload') {
     if (!read.namespace || !Object.keys(read.labels).length) return undefined;
-    if (reported) return `**Selects no gateway** (${reported.rule}): ${mdText(reported.message)}`;
+    if (reported) return say(msg('**Selects no gateway** ({rule}): {message}', { rule: reported.rule, message: reportText(reported) }));
     const gws = matchingGateways(p, read.namespace, read.labels, uri);
     if (gws.length) {
-      const where = (g: (typeof gws)[number]) => {
+      const where = (g: (typeof gws)[number]): Message => {
         const by = g.source ? appliedBy(p, g.source.uri) : undefined;
-        const clusters = g.clusters.length ? mdCode(g.clusters.join(', ')) : 'no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)';
-        return `${clusters}${by ? `, ${mdCode(by)}` : ''}`;
+        const clusters = g.clusters.length ? mdCode(g.clusters.join(', ')) : msg('no known cluster (nothing in the repository says where it is applied: "TSB: Write tsb.config.yaml" states it)');
+        return by ? msg('{clusters}, applied by {unit}', { clusters, unit: mdCode(by) }) : msg('{clusters}', { clusters });
       };
-      return `**Selects ${plural(gws.length, 'gateway')}:**\n\n${mdList(gws.map((g) => `${g.kind} ${mdCode(g.name)} in namespace ${mdCode(g.namespace)}${g.eastWestOnly ? ' (east-west only)' : ''}: ${where(g)}`), MAX_LISTED)}`;
+      const item = (g: (typeof gws)[number]) => {
+        const args = { kind: g.kind, name: mdCode(g.name), namespace: mdCode(g.namespace), where: where(g) };
+        return say(g.eastWestOnly ? msg('{kind} {name} in namespace {namespace} (east-west only): {where}', args) : msg('{kind} {name} in namespace {namespace}: {where}', args));
+      };
+      return say(msgN(gws.length, '**Selects {n} gateway:**\n\n{list}', '**Selects {n} gateways:**\n\n{list}', { n: gws.length, list: mdList(gws.map(item), MAX_LISTED, locale) }));
     }
-    return p.installGateways.length === 0
-      ? `No gateway install CR (IngressGateway, Gateway, …) is part of this project, so what ${labelsMd(read.labels)} in namespace ${mdCode(read.namespace)} selects is not checked here.`
-      : `**Selects no gateway** deployed by an install CR that can be applied with this file (${labelsMd(read.labels)} in namespace ${mdCode(read.namespace)}); rule gateway-selector-no-match is off.`;
+    const selected = { labels: labelsMd(read.labels), namespace: mdCode(read.namespace) };
+    return say(p.installGateways.length === 0
+      ? msg('No gateway install CR (IngressGateway, Gateway, …) is part of this project, so what {labels} in namespace {namespace} selects is not checked here.', selected)
+      : msg('**Selects no gateway** deployed by an install CR that can be applied with this file ({labels} in namespace {namespace}); rule gateway-selector-no-match is off.', selected));
   }
   if (!Object.keys(read.labels).length) return undefined;
-  if (reported) return `**Matches no Service** (${reported.rule}): ${mdText(reported.message)}`;
+  if (reported) return say(msg('**Matches no Service** ({rule}): {message}', { rule: reported.rule, message: reportText(reported) }));
   const ws = workspaceOf(p, read.setting, uri);
   const svcs = matchingServices(servicesOf(p, ws, uri), read.labels);
-  const scope = ws ? `workspace ${mdCode(ws.name)}'s namespaces` : 'the project';
+  const scope = ws ? msg("workspace {name}'s namespaces", { name: mdCode(ws.name) }) : msg('the project');
   if (!svcs.length) {
     const why = !ws
-      ? `workspace ${read.setting.workspace === undefined ? '(none)' : mdCode(read.setting.workspace)} is not defined in this project`
+      ? msg('workspace {name} is not defined in this project', { name: read.setting.workspace === undefined ? msg('(none)') : mdCode(read.setting.workspace) })
       : servicesOf(p, ws, uri).length === 0
-        ? `workspace ${mdCode(ws.name)} owns no Service of this project yet (see its namespaceSelector)`
-        : 'rule service-selector-no-match is off';
-    return `**Matches no Service** in ${scope}; not reported as a problem: ${why}.`;
+        ? msg('workspace {name} owns no Service of this project yet (see its namespaceSelector)', { name: mdCode(ws.name) })
+        : msg('rule service-selector-no-match is off');
+    return say(msg('**Matches no Service** in {scope}; not reported as a problem: {why}.', { scope, why }));
   }
   const byName = new Map<string, Set<string>>();
   for (const s of svcs) {
-    const k = `${mdCode(s.fact.name)} in ${s.namespace === undefined ? '(no namespace)' : mdCode(s.namespace)}`;
+    const k = say(msg('{name} in {namespace}', { name: mdCode(s.fact.name), namespace: s.namespace === undefined ? msg('(no namespace)') : mdCode(s.namespace) }));
     const set = byName.get(k) ?? new Set<string>();
     for (const c of s.clusters) set.add(c);
     byName.set(k, set);
   }
-  return `**Matches ${plural(byName.size, 'Service')}** in ${scope}:\n\n${mdList([...byName].map(([k, cs]) => `${k}${cs.size ? `: ${mdCode([...cs].sort().join(', '))}` : ''}`), MAX_LISTED)}`;
+  const list = mdList([...byName].map(([k, cs]) => `${k}${cs.size ? `: ${mdCode([...cs].sort().join(', '))}` : ''}`), MAX_LISTED, locale);
+  return say(msgN(byName.size, '**Matches {n} Service** in {scope}:\n\n{list}', '**Matches {n} Services** in {scope}:\n\n{list}', { n: byName.size, scope, list }));
 }

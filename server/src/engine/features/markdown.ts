@@ -1,5 +1,7 @@
 // Text from the workspace (names, labels, namespaces) inside the markdown of hovers and completion
 // documentation. Such text is data: it must never become a link, an image, HTML or a heading there.
+import { msg } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 
 /** Longest piece of workspace text shown in one place. */
 const MAX_SHOWN = 200;
@@ -56,8 +58,8 @@ export function mdName(s: string): string {
 }
 
 /** `items` as a markdown list of at most `max` lines, then one line counting the rest. */
-export function mdList(items: readonly string[], max: number): string {
+export function mdList(items: readonly string[], max: number, locale: Locale = 'en'): string {
   const shown = items.slice(0, max).map((i) => `- ${i}`);
-  if (items.length > max) shown.push(`- … and ${items.length - max} more`);
+  if (items.length > max) shown.push(`- ${render(msg('… and {count} more', { count: items.length - max }), locale)}`);
   return shown.join('\n');
 }

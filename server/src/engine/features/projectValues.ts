@@ -76,14 +76,14 @@ export function servicesOf(p: ResolvedProject, ws: TsbObjectFact | undefined, fr
   return p.services.filter((s) => usable(s) && (!ws || ownsNamespace(ws, s.namespace, s.clusters)));
 }
 
-/** "applied by <unit> (run.sh:64)": where the repository says a file goes, for hovers. */
+/** "<unit> (run.sh:64)": the unit that applies a file, and where the repository says so, for hovers. */
 export function appliedBy(p: ResolvedProject, uri: string): string | undefined {
   const d = p.deployment.deploymentOf(uri);
   const unit = p.deployment.units.find((u) => d.units.includes(u.id));
   if (!unit) return undefined;
   const ev = unit.evidence[0];
   const at = ev ? ` (${decodeURIComponent(ev.uri).split('/').slice(-2).join('/')}:${ev.line + 1})` : '';
-  return `applied by ${unit.name}${at}`;
+  return `${unit.name}${at}`;
 }
 
 export function serviceLabelPairs(services: Placed<ServiceFact>[]): LabelPair[] {

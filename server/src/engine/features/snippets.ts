@@ -4,6 +4,8 @@ import type { ResolvedProject } from '../workspace/resolved';
 import { labelsMatch, nsPatternMatches, nsPatternsOverlap, parseNsPattern } from '../workspace/selectors';
 import { tenancyNames } from './projectValues';
 import { escapeSnippet, TabStops, yamlScalar } from './snippetText';
+import { commas, msg, type Message } from '../l10n/message';
+import { render, type Locale } from '../l10n/translate';
 
 // Resource snippets (a whole TSB document), offered by completion at the start of an empty YAML document.
 // Their defaults come from the project: its organization and tenant, a workspace that still lacks a
@@ -104,8 +106,8 @@ export interface ResourceSnippet {
 
 interface Builder {
   prefix: string;
-  description: string;
-  build(d: SnippetDefaults): { lines: string[]; notes?: string[] };
+  description: Message;
+  build(d: SnippetDefaults): { lines: string[]; notes?: Message[] };
 }
 
 /** A value written as is (no tab stop): a YAML scalar, escaped for snippet syntax (`$PREFIX` stays text). */
@@ -182,7 +184,7 @@ const GROUP_API: Record<'gateway' | 'traffic' | 'security', string> = {
 function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder {
   return {
     prefix: `tsb-${type}-group`,
-    description: `TSB ${type} Group in a workspace`,
+    description: msg('TSB {type} Group in a workspace', { type }),
     build(d) {
       const t = new TabStops();
       // A namespace of the workspace that no group of this type owns yet (groups own namespaces exclusively).
@@ -192,7 +194,7 @@ function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder {
       const ten = tenancy(d, ws);
       const wsName = ws?.name ?? FALLBACK.workspace;
       const names = ws ? ws.namespaces.filter(free).slice(0, 1) : [`*/${FALLBACK.namespace}`];
-      const notes = ws && names.length === 0 ? [`Every namespace of workspace ${wsName} already belongs to a ${type} group: name another one.`] : [];
+      const notes = ws && names.length === 0 ? [msg('Every namespace of workspace {workspace} already belongs to a {type} group: name another one.', { workspace: wsName, type })] : [];
       return {
         lines: [
           `apiVersion: ${GROUP_API[type]}`,
@@ -217,7 +219,7 @@ function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder {
 const BUILDERS: Builder[] = [
   {
     prefix: 'tsb-workspace',
-    description: 'TSB Workspace (tctl form): owns namespaces in clusters',
+    description: msg('TSB Workspace (tctl form): owns namespaces in clusters'),
     build(d) {
       const t = new TabStops();
       const ten = tenancy(d);
@@ -235,20 +237,20 @@ const BUILDERS: Builder[] = [
           '    names:',
           ...namesOf(t, [`*/${w.namespace}`], '      '),
         ],
-        notes: d.freeNamespaces.length ? [`Namespace ${w.namespace} has Services and no workspace owns it yet.`] : [],
+        notes: d.freeNamespaces.length ? [msg('Namespace {namespace} has Services and no workspace owns it yet.', { namespace: w.namespace })] : [],
       };
     },
   },
   {
     prefix: 'tsb-workspace-setting',
-    description: 'TSB WorkspaceSetting: expose the workspace\'s services to other clusters through an east-west gateway',
+    description: msg('TSB WorkspaceSetting: expose the workspace\'s services to other clusters through an east-west gateway'),
     build(d) {
       const t = new TabStops();
       // A workspace has exactly one WorkspaceSetting: default to the workspaces that have none.
       const free = d.workspaces.filter((w) => !w.setting);
       const first = free[0];
       const gw = eastWestGateway(d, first?.namespaces);
-      const notes: string[] = [];
+      const notes: Message[] = [];
       const meta: string[] = [];
       if (first) {
         const same = free.filter((w) => w.organization === first.organization && w.tenant === first.tenant).map((w) => w.name);
@@ -259,10 +261,10 @@ const BUILDERS: Builder[] = [
         const name = d.workspaces.length ? unique(d, 'Workspace', 'new-ws') : FALLBACK.workspace;
         meta.push(`  organization: ${t.value(ten.organization)}`, `  tenant: ${t.value(ten.tenant)}`, `  workspace: ${t.value(name)}`, `  name: $${t.last}-setting`);
         if (d.workspaces.length) {
-          notes.push(`Every workspace of this project already has its WorkspaceSetting (${d.workspaces.map((w) => `${w.name}: ${w.setting}`).join(', ')}). A workspace has exactly one: add east-west settings to that one, or name a new workspace here.`);
+          notes.push(msg('Every workspace of this project already has its WorkspaceSetting ({settings}). A workspace has exactly one: add east-west settings to that one, or name a new workspace here.', { settings: commas(d.workspaces.map((w) => `${w.name}: ${w.setting}`)) }));
         }
       }
-      if (!gw.deployed) notes.push(`No install CR of this project deploys an east-west gateway yet: add one (snippet tsb-install-eastwest-gateway) named ${gw.app} in namespace ${gw.namespace}.`);
+      if (!gw.deployed) notes.push(msg('No install CR of this project deploys an east-west gateway yet: add one (snippet tsb-install-eastwest-gateway) named {name} in namespace {namespace}.', { name: gw.app, namespace: gw.namespace }));
       return {
         lines: [
           'apiVersion: api.tsb.tetrate.io/v2',
@@ -282,7 +284,7 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-tenant',
-    description: 'TSB Tenant of an organization',
+    description: msg('TSB Tenant of an organization'),
     build(d) {
       const t = new TabStops();
       const name = d.tenants.length ? unique(d, 'Tenant', 'new-tenant') : FALLBACK.tenant;
@@ -304,7 +306,7 @@ const BUILDERS: Builder[] = [
   groupSnippet('security'),
   {
     prefix: 'tsb-install-eastwest-gateway',
-    description: 'Install CR deploying an east-west gateway (pods labelled app=<name>); port 15443 carries failover traffic',
+    description: msg('Install CR deploying an east-west gateway (pods labelled app=<name>); port 15443 carries failover traffic'),
     build(d) {
       const t = new TabStops();
       // The gateway a WorkspaceSetting waits for, else one more next to the project's own.
@@ -320,13 +322,13 @@ const BUILDERS: Builder[] = [
           'spec:',
           '  eastWestOnly: true',
         ],
-        notes: d.missingGateway ? [`A WorkspaceSetting selects app=${want.app} in namespace ${want.namespace}, and no install CR deploys it yet.`] : [],
+        notes: d.missingGateway ? [msg('A WorkspaceSetting selects app={app} in namespace {namespace}, and no install CR deploys it yet.', { app: want.app, namespace: want.namespace })] : [],
       };
     },
   },
   {
     prefix: 'tsb-gateway',
-    description: 'TSB unified Gateway configuration: route a hostname to a service',
+    description: msg('TSB unified Gateway configuration: route a hostname to a service'),
     build(d) {
       const t = new TabStops();
       const parents = groupParents(d, 'gateway', t);
@@ -358,13 +360,13 @@ const BUILDERS: Builder[] = [
           `                host: ${t.value(`${svc.namespace}/${svc.name}.${svc.namespace}.svc.cluster.local`)}`,
           `                port: ${t.num(9080)}`,
         ],
-        notes: d.ingress.length ? [] : ['No install CR of this project deploys an ingress gateway yet: the workloadSelector names one you still have to install.'],
+        notes: d.ingress.length ? [] : [msg('No install CR of this project deploys an ingress gateway yet: the workloadSelector names one you still have to install.')],
       };
     },
   },
   {
     prefix: 'tsb-service-route',
-    description: 'TSB ServiceRoute: split traffic between subsets of a service',
+    description: msg('TSB ServiceRoute: split traffic between subsets of a service'),
     build(d) {
       const t = new TabStops();
       const parents = groupParents(d, 'traffic', t);
@@ -393,7 +395,7 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-security-setting',
-    description: 'TSB SecuritySetting: mTLS and who may call the group\'s services',
+    description: msg('TSB SecuritySetting: mTLS and who may call the group\'s services'),
     build(d) {
       const t = new TabStops();
       const parents = groupParents(d, 'security', t);
@@ -415,7 +417,7 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-controlplane-dns-at-edge',
-    description: 'ControlPlane install CR with the EdgeXcp overlay that sets ENABLE_DNS_RESOLUTION_AT_EDGE (needed when cluster-external-addresses is a DNS name)',
+    description: msg('ControlPlane install CR with the EdgeXcp overlay that sets ENABLE_DNS_RESOLUTION_AT_EDGE (needed when cluster-external-addresses is a DNS name)'),
     build(d) {
       const t = new TabStops();
       const hub = t.value('registry.example.com/tetrate');
@@ -459,7 +461,7 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-failover',
-    description: 'The whole east-west failover setup: a Workspace, its WorkspaceSetting selecting an east-west gateway, and the IngressGateway install CR that deploys it',
+    description: msg('The whole east-west failover setup: a Workspace, its WorkspaceSetting selecting an east-west gateway, and the IngressGateway install CR that deploys it'),
     build(d) {
       const t = new TabStops();
       const ten = tenancy(d);
@@ -508,17 +510,17 @@ const BUILDERS: Builder[] = [
       }
       return {
         lines,
-        notes: existing ? [`Selects the gateway the project already installs (${existing.namespace}/${existing.name}).`] : [],
+        notes: existing ? [msg('Selects the gateway the project already installs ({gateway}).', { gateway: `${existing.namespace}/${existing.name}` })] : [],
       };
     },
   },
 ];
 
-/** Every resource snippet, its defaults taken from the project. */
-export function resourceSnippets(d: SnippetDefaults): ResourceSnippet[] {
+/** Every resource snippet, its defaults taken from the project, described in `locale`. */
+export function resourceSnippets(d: SnippetDefaults, locale: Locale = 'en'): ResourceSnippet[] {
   return BUILDERS.map((b) => {
     const { lines, notes } = b.build(d);
-    return { prefix: b.prefix, description: b.description, body: `${lines.join('\n')}\n$0`, notes: notes ?? [] };
+    return { prefix: b.prefix, description: render(b.description, locale), body: `${lines.join('\n')}\n$0`, notes: (notes ?? []).map((n) => render(n, locale)) };
   });
 }
 

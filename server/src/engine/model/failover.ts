@@ -7,6 +7,8 @@ import type {
   EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, PlacementInfo, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
 import { LOOKALIKE_LIMIT } from './failoverTypes';
+import { commas, msg, msgN, pipes, type ListArg, type Message } from '../l10n/message';
+import { render } from '../l10n/translate';
 
 // The failover model (contract §5), a pure function of the resolved project. Semantics follow the seed
 // guide: a service fails over only to the same name in the same namespace in another cluster, only
@@ -100,7 +102,7 @@ export function computeFailover(project: ResolvedProject): FailoverModel {
 /** The failover model, in steps (the language server runs them in time slices). */
 export function* computeFailoverSteps(project: ResolvedProject): Generator<void, FailoverModel> {
   let tick = 0;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const workspaces: WorkspaceFailover[] = [];
   const settingsByWs = new Map<string, WorkspaceSettingFact[]>();
   for (const s of project.workspaceSettings) {
@@ -138,7 +140,7 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
     });
     // The first exposedServices entry selecting a Service, found from the Service's label pairs.
     const exposure = gateways.map((gw) => new SelectorList(gw.exposedServices));
-    let selectorsText: string | undefined;
+    let selectorsList: ListArg | undefined;
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
@@ -147,18 +149,18 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       const source = g.placed[0]!.fact.source;
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       // Plain literals in contract key order (spreads into large literals are slow in V8 and this runs per service).
-      const exclude = (clusters: string[], code: ExcludedService['code'], reason: string): void => {
-        excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason });
+      const exclude = (clusters: string[], code: ExcludedService['code'], why: Message): void => {
+        excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason: render(why), reasonL10n: why });
       };
       if (runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
         const unknown = g.placed.find((p) => p.unknown)?.unknown;
         exclude([], 'not-placed', unknown
-          ? `applied to ${unknown}: the repository does not say which cluster; add a tsb.config.yaml placement for its file`
-          : 'nothing in the repository says which clusters its file is applied to: add a tsb.config.yaml placement (tsb-lint units shows what was inferred)');
+          ? msg('applied to {where}: the repository does not say which cluster; add a tsb.config.yaml placement for its file', { where: unknown })
+          : msg('nothing in the repository says which clusters its file is applied to: add a tsb.config.yaml placement (tsb-lint units shows what was inferred)'));
         continue;
       }
       if (gateways.length === 0) {
-        exclude(runsIn, 'no-east-west-settings', setting ? 'the WorkspaceSetting has no defaultEastWestGatewaySettings' : `workspace ${ws.name} has no WorkspaceSetting with defaultEastWestGatewaySettings`);
+        exclude(runsIn, 'no-east-west-settings', setting ? msg('the WorkspaceSetting has no defaultEastWestGatewaySettings') : msg('workspace {name} has no WorkspaceSetting with defaultEastWestGatewaySettings', { name: ws.name }));
         continue;
       }
       let exposedBy: ServiceCandidate['exposedBy'] | undefined;
@@ -169,16 +171,16 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
         if (hit >= 0) { exposedBy = { entry: gw.entry, serviceLabels: gw.exposedServices[hit]! }; break; }
       }
       if (!exposedBy) {
-        selectorsText ??= listSelectors(gateways.flatMap((gw) => gw.exposedServices));
-        exclude(runsIn, 'not-selected', `not matched by exposedServices (${selectorsText}); its labels are ${formatLabels(g.labels) || 'none'}`);
+        selectorsList ??= listSelectors(gateways.flatMap((gw) => gw.exposedServices));
+        exclude(runsIn, 'not-selected', msg('not matched by exposedServices ({selectors}); its labels are {labels}', { selectors: selectorsList, labels: formatLabels(g.labels) || msg('none') }));
         continue;
       }
       const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
       const clusters = runsIn.filter((c) => gw.clusters.includes(c));
       if (clusters.length === 0) {
         exclude(runsIn, 'no-gateway-cluster', gw.clusters.length
-          ? `runs in ${runsIn.join(', ')}, where no selected east-west gateway is deployed (gateway clusters: ${gw.clusters.join(', ')})`
-          : `the east-west selector ${gw.namespace}/${formatLabels(gw.labels)} matches no gateway deployed in any cluster`);
+          ? msg('runs in {clusters}, where no selected east-west gateway is deployed (gateway clusters: {gatewayClusters})', { clusters: commas(runsIn), gatewayClusters: commas(gw.clusters) })
+          : msg('the east-west selector {selector} matches no gateway deployed in any cluster', { selector: `${gw.namespace}/${formatLabels(gw.labels)}` }));
         continue;
       }
       const versions: Record<string, string[]> = {};
@@ -186,18 +188,20 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
       // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
-      const twinText = () => {
-        const twins = twinsOf(project, g.name, g.namespace, runsIn, wsUri);
-        return twins ? `; the ${g.name} in namespace ${twins.first} (${twins.clusters.join(', ')}) is a different service: failover needs the same name in the same namespace` : '';
-      };
       const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
       const unknown = g.placed.find((p) => p.unknown)?.unknown;
       if (!failover) {
-        candidate.reason = runsIn.length < 2 && unknown
-          ? `runs in ${runsIn.join(', ')}, which is ${unknown}; the repository does not say how many clusters that is, so whether ${g.name} has a failover target cannot be told`
+        // Only a service that runs in one cluster is told about a same-named service elsewhere.
+        const twin = runsIn.length < 2 && !unknown ? twinsOf(project, g.name, g.namespace, runsIn, wsUri) : undefined;
+        const why = runsIn.length < 2 && unknown
+          ? msg('runs in {clusters}, which is {where}; the repository does not say how many clusters that is, so whether {service} has a failover target cannot be told', { clusters: commas(runsIn), where: unknown, service: g.name })
           : runsIn.length < 2
-          ? `runs only in ${runsIn.join(', ')}${twinText() || `; deploy ${g.name} in namespace ${g.namespace} of another cluster to give it a failover target`}`
-          : `also runs in ${missing.join(', ')}, but no selected east-west gateway is deployed there`;
+          ? twin
+            ? msg('runs only in {clusters}; the {service} in namespace {namespace} ({twinClusters}) is a different service: failover needs the same name in the same namespace', { clusters: commas(runsIn), service: g.name, namespace: twin.first, twinClusters: commas(twin.clusters) })
+            : msg('runs only in {clusters}; deploy {service} in namespace {namespace} of another cluster to give it a failover target', { clusters: commas(runsIn), service: g.name, namespace: g.namespace })
+          : msg('also runs in {clusters}, but no selected east-west gateway is deployed there', { clusters: commas(missing) });
+        candidate.reason = render(why);
+        candidate.reasonL10n = why;
       }
       candidates.push(candidate);
     }
@@ -224,23 +228,26 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
     });
   }
-  if (wsFacts.length === 0) notes.push('No Workspace is defined in this project: failover is computed per workspace.');
-  if (project.workspaceSettings.length === 0) notes.push('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.');
+  if (wsFacts.length === 0) notes.push(msg('No Workspace is defined in this project: failover is computed per workspace.'));
+  if (project.workspaceSettings.length === 0) notes.push(msg('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.'));
   const inferred = deployment.units.filter((u) => u.source !== 'config');
   if (!deployment.configured && inferred.length && project.placementsConfigured) {
-    notes.push(`No tsb.config.yaml placements: clusters inferred from ${inferred.length} deployment unit${inferred.length === 1 ? '' : 's'} (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.`);
+    notes.push(msgN(inferred.length,
+      'No tsb.config.yaml placements: clusters inferred from {count} deployment unit (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
+      'No tsb.config.yaml placements: clusters inferred from {count} deployment units (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
+      { count: inferred.length }));
   } else if (!project.placementsConfigured) {
-    notes.push('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.');
+    notes.push(msg('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.'));
   }
-  return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes };
+  return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes: notes.map((n) => render(n)), notesL10n: notes };
 }
 
 /** Selectors listed in a message: the first few and how many more (a setting may list thousands). */
 const SELECTORS_SHOWN = 10;
 
-function listSelectors(selectors: Record<string, string>[]): string {
-  const shown = selectors.slice(0, SELECTORS_SHOWN).map(formatLabels).join(' | ');
-  return selectors.length > SELECTORS_SHOWN ? `${shown} | … ${selectors.length - SELECTORS_SHOWN} more` : shown;
+function listSelectors(selectors: Record<string, string>[]): ListArg {
+  const shown = selectors.slice(0, SELECTORS_SHOWN).map(formatLabels);
+  return pipes(selectors.length > SELECTORS_SHOWN ? [...shown, msg('… {count} more', { count: selectors.length - SELECTORS_SHOWN })] : shown);
 }
 
 /**

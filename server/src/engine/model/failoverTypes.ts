@@ -1,5 +1,8 @@
 // The failover model (contract §5): plain data, computed by one pure function of the project index,
 // consumed by the CLI (`tsb-lint failover`), code lenses and the preview panel (which receives it as JSON).
+// Texts are in English; each carries its message beside it (`…L10n`), which the server and the CLI render
+// in the user's language and drop before the model leaves them (l10n/localize.ts).
+import type { Message } from '../l10n/message';
 
 /** A place in a YAML file; line/character are 0-based like LSP positions. */
 export interface SourceRef {
@@ -68,6 +71,7 @@ export interface ServiceCandidate {
   exposedBy: { entry: number; serviceLabels?: Labels };
   /** Why it cannot fail over (when failover is false), in plain words. */
   reason?: string;
+  reasonL10n?: Message;
   labels: Labels;
   workloads: WorkloadInfo[];
   source?: SourceRef;
@@ -85,6 +89,7 @@ export interface ExcludedService {
   namespace: string;
   clusters: string[];
   reason: string;
+  reasonL10n?: Message;
   code: ExclusionCode;
   labels: Labels;
   /** Workloads backing the service (so a what-if can still name them). */
@@ -145,6 +150,7 @@ export interface FailoverModel {
   placementsConfigured: boolean;
   /** Hints for empty states ("no WorkspaceSetting yet", ...). */
   notes: string[];
+  notesL10n?: Message[];
 }
 
 /** `--down CLUSTER/NAMESPACE/WORKLOAD`: a workload scaled to zero. */
@@ -168,11 +174,12 @@ export interface TrafficRoute {
   /** East-west gateway the traffic leaves through, for 'remote'. */
   via?: { namespace: string; labels: Labels };
   reason: string;
+  reasonL10n?: Message;
 }
 
 export interface WhatIfResult {
   down: DownWorkload[];
   /** Down targets that name no known workload, with why. */
-  unknown: { target: DownWorkload; reason: string }[];
+  unknown: { target: DownWorkload; reason: string; reasonL10n?: Message }[];
   routes: TrafficRoute[];
 }

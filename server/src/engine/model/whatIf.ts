@@ -1,6 +1,8 @@
 import type {
   DownWorkload, FailoverModel, ServiceCandidate, ExcludedService, TrafficRoute, WhatIfResult, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
+import { commas, msg, type Message } from '../l10n/message';
+import { render } from '../l10n/translate';
 
 // Pure: runs in the CLI, the server and the preview's browser bundle alike.
 
@@ -51,12 +53,10 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
       && s.workloads.some((w) => w.name === target.workload && w.clusters.includes(target.cluster)));
     if (hits.length === 0) {
       const excluded = services.find((s) => s.excluded && s.namespace === target.namespace);
-      unknown.push({
-        target,
-        reason: excluded
-          ? `no workload ${target.workload} backs an exposed service in ${target.cluster}/${target.namespace}`
-          : `no workload ${target.workload} runs in ${target.cluster}/${target.namespace} according to the project's placements`,
-      });
+      const why = excluded
+        ? msg('no workload {workload} backs an exposed service in {where}', { workload: target.workload, where: `${target.cluster}/${target.namespace}` })
+        : msg('no workload {workload} runs in {where} according to the project\'s placements', { workload: target.workload, where: `${target.cluster}/${target.namespace}` });
+      unknown.push({ target, reason: render(why), reasonL10n: why });
       continue;
     }
     for (const s of hits) {
@@ -84,14 +84,16 @@ function routeFor(
 ): TrafficRoute {
   const base = { service: s.service, namespace: s.namespace, fromCluster: from, ...(subset ? { subset } : {}) };
   const what = subset ? `${s.service} ${subset}` : s.service;
+  const because = (why: Message) => ({ reason: render(why), reasonL10n: why });
   if (upIn(s.workloads, from, subset)) {
     const others = s.workloads.filter((w) => w.clusters.includes(from) && !isDown(w, from) && (subset === undefined || w.version === subset));
-    const names = others.map((w) => w.name).join(', ');
-    return { ...base, outcome: 'local', toClusters: [from], reason: `other ${what} workloads still run in ${from} (${names}); traffic stays local` };
+    const names = commas(others.map((w) => w.name));
+    return { ...base, outcome: 'local', toClusters: [from], ...because(msg('other {what} workloads still run in {cluster} ({names}); traffic stays local', { what, cluster: from, names })) };
   }
   const c = s.candidate;
   if (!c) {
-    return { ...base, outcome: 'none', toClusters: [], reason: `${s.service} is not exposed through an east-west gateway: ${s.excluded?.reason ?? 'not a failover candidate'}` };
+    const why = s.excluded ? s.excluded.reasonL10n ?? s.excluded.reason : msg('not a failover candidate');
+    return { ...base, outcome: 'none', toClusters: [], ...because(msg('{service} is not exposed through an east-west gateway: {why}', { service: s.service, why })) };
   }
   const gw = s.ws.gateways.find((g) => g.entry === c.exposedBy.entry);
   const remote = c.clusters.filter((cl) => cl !== from && upIn(s.workloads, cl, subset));
@@ -101,15 +103,15 @@ function routeFor(
       outcome: 'remote',
       toClusters: remote,
       ...(gw ? { via: { namespace: gw.namespace, labels: gw.labels } } : {}),
-      reason: `no ${what} workload is left in ${from}, and ${s.service} is exposed through the east-west gateway in ${remote.join(', ')}`,
+      ...because(msg('no {what} workload is left in {cluster}, and {service} is exposed through the east-west gateway in {clusters}', { what, cluster: from, service: s.service, clusters: commas(remote) })),
     };
   }
   const elsewhere = c.runsIn.filter((cl) => cl !== from);
-  let reason: string;
-  if (elsewhere.length === 0) reason = `${s.service} runs only in ${from}: there is no copy in another cluster to fail over to`;
-  else if (subset && !Object.keys(c.versions).includes(subset)) reason = `${what} runs nowhere else`;
-  else if (subset && (c.versions[subset] ?? []).every((cl) => cl === from)) reason = `${what} runs only in ${from}; other clusters run other versions, and subset routing keeps traffic on ${subset}`;
-  else if (c.clusters.filter((cl) => cl !== from).length === 0) reason = `${s.service} also runs in ${elsewhere.join(', ')} but no selected east-west gateway is deployed there`;
-  else reason = `every other copy of ${what} (${c.clusters.filter((cl) => cl !== from).join(', ')}) is down too`;
-  return { ...base, outcome: 'none', toClusters: [], reason: `no ${what} left in ${from} and no failover: ${reason}` };
+  let reason: Message;
+  if (elsewhere.length === 0) reason = msg('{service} runs only in {cluster}: there is no copy in another cluster to fail over to', { service: s.service, cluster: from });
+  else if (subset && !Object.keys(c.versions).includes(subset)) reason = msg('{what} runs nowhere else', { what });
+  else if (subset && (c.versions[subset] ?? []).every((cl) => cl === from)) reason = msg('{what} runs only in {cluster}; other clusters run other versions, and subset routing keeps traffic on {subset}', { what, cluster: from, subset });
+  else if (c.clusters.filter((cl) => cl !== from).length === 0) reason = msg('{service} also runs in {clusters} but no selected east-west gateway is deployed there', { service: s.service, clusters: commas(elsewhere) });
+  else reason = msg('every other copy of {what} ({clusters}) is down too', { what, clusters: commas(c.clusters.filter((cl) => cl !== from)) });
+  return { ...base, outcome: 'none', toClusters: [], ...because(msg('no {what} left in {cluster} and no failover: {reason}', { what, cluster: from, reason })) };
 }

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import { BUDGETS, formatCount, limitProblem } from '../budgets';
+import { msg, msgN, type Message } from '../l10n/message';
 import type { RawProblem } from '../types';
 
 /** One resource: the root mapping of a document, or one item of a `kind: List`. */
@@ -41,8 +42,8 @@ export function parseChunk(text: string): ParsedChunk {
   if (deepest) {
     // The parser ran out of stack: the rest of its errors are consequences, not separate mistakes.
     const message = /call stack/i.test(deepest.message)
-      ? 'This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.'
-      : `This document could not be parsed (${firstLine(deepest.message)}); it is not analysed.`;
+      ? msg('This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.')
+      : msg('This document could not be parsed ({error}); it is not analysed.', { error: firstLine(deepest.message) });
     syntax.push({ rule: 'yaml-syntax', message, start: deepest.pos[0], end: deepest.pos[0] + 1 });
     return { text, doc, syntax, resources: [], nodes: 0 };
   }
@@ -51,7 +52,9 @@ export function parseChunk(text: string): ParsedChunk {
     if (open) {
       // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
       const lineEnd = text.slice(open[0]).search(/[\r\n]/);
-      syntax.push({ rule: 'yaml-syntax', message: `This ${text[open[0]] === "'" ? 'single' : 'double'}-quoted value is never closed, so it runs on to the end of the document; add the closing ${text[open[0]]}.`, start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      syntax.push({ rule: 'yaml-syntax', message: text[open[0]] === "'"
+        ? msg("This single-quoted value is never closed, so it runs on to the end of the document; add the closing '.")
+        : msg('This double-quoted value is never closed, so it runs on to the end of the document; add the closing ".'), start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
       continue;
     }
     if (e.code === 'DUPLICATE_KEY' && e.message === 'Map keys must be unique') {
@@ -62,7 +65,7 @@ export function parseChunk(text: string): ParsedChunk {
   }
   if (errors.length > MAX_SYNTAX_PROBLEMS) syntax.push(moreProblems(errors.length - MAX_SYNTAX_PROBLEMS, 'errors', errors[MAX_SYNTAX_PROBLEMS]!.pos));
   for (const w of doc.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    syntax.push({ rule: 'yaml-syntax', severity: 'warning', message: firstLine(w.message), start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) });
+    syntax.push({ rule: 'yaml-syntax', severity: 'warning', message: msg('{warning}', { warning: firstLine(w.message) }), start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) });
   }
   if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) syntax.push({ ...moreProblems(doc.warnings.length - MAX_SYNTAX_PROBLEMS, 'warnings', doc.warnings[MAX_SYNTAX_PROBLEMS]!.pos), severity: 'warning' });
   const resources: Resource[] = [];
@@ -72,17 +75,17 @@ export function parseChunk(text: string): ParsedChunk {
   const nodes = size.nodes + size.aliasNodes;
   if (size.unresolved) {
     const r = size.unresolved.range ?? [0, 1, 1];
-    syntax.push({ rule: 'yaml-syntax', message: `The alias *${size.unresolved.source} refers to no anchor &${size.unresolved.source} above it in this document (anchors do not reach across \`---\`); it is not analysed.`, start: r[0], end: Math.max(r[1], r[0] + 1) });
+    syntax.push({ rule: 'yaml-syntax', message: msg('The alias *{name} refers to no anchor &{name} above it in this document (anchors do not reach across `---`); it is not analysed.', { name: size.unresolved.source }), start: r[0], end: Math.max(r[1], r[0] + 1) });
     return { text, doc, syntax, resources, nodes };
   }
   if (size.aliasNodes > BUDGETS.aliasNodesPerDocument) {
     const r = doc.contents?.range ?? [0, 1, 1];
-    syntax.push({ rule: 'yaml-syntax', message: `This document's aliases expand to more than ${formatCount(BUDGETS.aliasNodesPerDocument)} YAML nodes (an alias bomb?); it is not analysed.`, start: r[0], end: Math.min(r[1], r[0] + 1) });
+    syntax.push({ rule: 'yaml-syntax', message: msg("This document's aliases expand to more than {count} YAML nodes (an alias bomb?); it is not analysed.", { count: formatCount(BUDGETS.aliasNodesPerDocument) }), start: r[0], end: Math.min(r[1], r[0] + 1) });
     return { text, doc, syntax, resources, nodes };
   }
   if (nodes > BUDGETS.nodesPerDocument) {
     const r = doc.contents?.range ?? [0, 1, 1];
-    syntax.push(limitProblem(`This document has more than ${formatCount(BUDGETS.nodesPerDocument)} YAML nodes; it is parsed but not checked (a limit that keeps time and memory bounded).`, r[0], Math.min(r[1], r[0] + 1)));
+    syntax.push(limitProblem(msg('This document has more than {count} YAML nodes; it is parsed but not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.nodesPerDocument) }), r[0], Math.min(r[1], r[0] + 1)));
     return { text, doc, syntax, resources, nodes };
   }
   if (doc.errors.length === 0 || isMap(doc.contents)) {
@@ -94,8 +97,8 @@ export function parseChunk(text: string): ParsedChunk {
       syntax.push({
         rule: 'yaml-syntax',
         message: /alias/i.test(String(err))
-          ? `This document expands aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb?); it is not analysed.`
-          : `This document cannot be read as data: ${firstLine(String((err as Error)?.message ?? err))}`,
+          ? msg('This document expands aliases more than {count} times (an alias bomb?); it is not analysed.', { count: MAX_ALIAS_COUNT })
+          : msg('This document cannot be read as data: {error}', { error: firstLine(String((err as Error)?.message ?? err)) }),
         start: range[0],
         end: Math.min(range[1], range[0] + 1),
       });
@@ -161,8 +164,11 @@ export function measure(root: Node | null): { nodes: number; aliasNodes: number;
   return { nodes, aliasNodes, ...(unresolved ? { unresolved } : {}) };
 }
 
-function moreProblems(count: number, what: string, pos: [number, number]): RawProblem {
-  return { rule: 'yaml-syntax', message: `${count} more YAML syntax ${what} in this document are not listed; fix the ones above first.`, start: pos[0], end: pos[0] + 1 };
+function moreProblems(count: number, what: 'errors' | 'warnings', pos: [number, number]): RawProblem {
+  const message = what === 'errors'
+    ? msg('{count} more YAML syntax errors in this document are not listed; fix the ones above first.', { count })
+    : msg('{count} more YAML syntax warnings in this document are not listed; fix the ones above first.', { count });
+  return { rule: 'yaml-syntax', message, start: pos[0], end: pos[0] + 1 };
 }
 
 /** The range of the quoted scalar that ends (unclosed) at `end`. */
@@ -220,13 +226,18 @@ function duplicateKeyProblem(text: string, e: YamlError): RawProblem {
   const first = e.first;
   let lines = 0;
   if (first) for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
-  const where = !first ? '' : lines === 0 ? '; the first one is earlier on this line' : `; the first one is ${lines} line${lines === 1 ? '' : 's'} above`;
+  const message = !first
+    ? msg('`{key}` is set twice in this mapping (keys must be unique): the second value would silently replace the first. Remove one of them.', { key })
+    : lines === 0
+      ? msg('`{key}` is set twice in this mapping (keys must be unique; the first one is earlier on this line): the second value would silently replace the first. Remove one of them.', { key })
+      : msgN(lines, '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} line above): the second value would silently replace the first. Remove one of them.',
+        '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} lines above): the second value would silently replace the first. Remove one of them.', { key, lines });
   return {
     rule: 'yaml-syntax',
-    message: `\`${key}\` is set twice in this mapping (keys must be unique${where}): the second value would silently replace the first. Remove one of them.`,
+    message,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0] + 1),
-    ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: `the first \`${key}\`` }] } : {}),
+    ...(first ? { relatedAt: [{ start: first[0], end: first[1], message: msg('the first `{key}`', { key }) }] } : {}),
   };
 }
 
@@ -234,18 +245,19 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function syntaxMessage(code: string, message: string): string {
-  const text = firstLine(message);
+/** The yaml package's own words (English) stay as they are inside our sentence. */
+function syntaxMessage(code: string, message: string): Message {
+  const error = firstLine(message);
   switch (code) {
     case 'TAB_AS_INDENT':
-      return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
+      return msg('Tabs are not allowed for indentation in YAML; indent with spaces.');
     case 'DUPLICATE_KEY':
-      return `${text}: the second value would silently replace the first.`;
+      return msg('{error}: the second value would silently replace the first.', { error });
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
-      return `${text}. Check the indentation of this line against the lines above it.`;
+      return msg('{error}. Check the indentation of this line against the lines above it.', { error });
     default:
-      return text.endsWith('.') ? text : `${text}.`;
+      return msg('{error}', { error: error.endsWith('.') ? error : `${error}.` });
   }
 }

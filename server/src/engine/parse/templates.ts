@@ -1,4 +1,5 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { msg } from '../l10n/message';
 
 // Templates and placeholders. Many real files are filled in before they are applied: Helm/Go templates
 // (`{{ .Values.port }}`), Jinja (`{% %}`), shell and envsubst (`$PORT`, `${INIT_WEIGHT}`, `$(jq …)`),
@@ -120,5 +121,8 @@ export function coveredBy(pointer: string, templated: readonly TemplatedValue[])
   return templated.find((t) => pointer === t.pointer || pointer.startsWith(t.pointer + '/'));
 }
 
-export const PLACEHOLDER_NOTICE =
-  'Values with placeholders (shell/envsubst `$VAR`, `${VAR}`, `$(…)`, Helm `{{ }}`, Terraform, `__VAR__`) are filled in before apply, so they are not type-checked here; check the rendered output.';
+export const PLACEHOLDER_NOTICE = msg(
+  'Values with placeholders (shell/envsubst `$VAR`, `${VAR}`, `$(…)`, Helm `{{ }}`, Terraform, `__VAR__`) are filled in before apply, so they are not type-checked here; check the rendered output.',
+  // Written with braces, so given as a value (a template's `{name}` is always a placeholder).
+  { VAR: '{VAR}' },
+);

@@ -6,6 +6,7 @@ import { coveredBy, PLACEHOLDER_NOTICE, templatedValues } from '../parse/templat
 import { field, readTsbMeta, GROUP_ANNOTATION } from '../parse/tsbMeta';
 import type { SchemaRegistry } from '../schema/registry';
 import type { RawProblem } from '../types';
+import { commas, msg, ors, schemaText, type Message } from '../l10n/message';
 import { editDistance, nearest } from '../util/nearest';
 import { walkFields, type Relocation, type Rename } from './fieldWalk';
 import { mapSchemaErrors } from './schemaErrors';
@@ -38,7 +39,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
       const r = identity.kindPair!.key.range!;
       problems.push({
         rule: 'missing-field',
-        message: `This ${identity.kind} has no \`apiVersion\`; from its metadata it is \`apiVersion: ${guess}\`.`,
+        message: msg('This {kind} has no `apiVersion`; from its metadata it is `apiVersion: {apiVersion}`.', { kind: identity.kind, apiVersion: guess }),
         start: r[0],
         end: identity.kindPair!.value && isScalar(identity.kindPair!.value) ? identity.kindPair!.value.range![1] : r[1],
         data: { fix: 'add-field', field: 'apiVersion', snippet: `apiVersion: ${guess}`, indent: 0, before: true },
@@ -54,7 +55,9 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
     const r = identity.apiVersionPair!.key.range!;
     problems.push({
       rule: 'missing-field',
-      message: `This ${identity.apiVersion} document has no \`kind\`${guess ? `; from its fields it looks like a ${guess}` : ''}.`,
+      message: guess
+        ? msg('This {apiVersion} document has no `kind`; from its fields it looks like a {kind}.', { apiVersion: identity.apiVersion, kind: guess })
+        : msg('This {apiVersion} document has no `kind`.', { apiVersion: identity.apiVersion }),
       start: r[0],
       end: identity.apiVersionPair!.value && isScalar(identity.apiVersionPair!.value) ? identity.apiVersionPair!.value.range![1] : r[1],
       ...(guess ? { data: { fix: 'add-field' as const, field: 'kind', snippet: `kind: ${guess}`, indent: 0 } } : {}),
@@ -82,7 +85,7 @@ export function analyzeResource(res: Resource, text: string, registry: SchemaReg
 
   if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
     const r = identity.kindPair.value.range!;
-    problems.push({ rule: 'deprecated-field', message: `${kind} (${identity.apiVersion}) is deprecated: ${entry.deprecated}`, start: r[0], end: r[1] });
+    problems.push({ rule: 'deprecated-field', message: msg('{kind} ({apiVersion}) is deprecated: {why}', { kind, apiVersion: identity.apiVersion, why: schemaText(entry.deprecated) }), start: r[0], end: r[1] });
   }
 
   const value = normalise(res.value, walk.renames, walk.relocations);
@@ -115,7 +118,7 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
     const r = valueRange(identity.apiVersionPair);
     return {
       rule: 'unknown-kind',
-      message: `${apiVersion} has no kind ${kind}; ${kind} is ${versions.join(' or ')}.`,
+      message: msg('{apiVersion} has no kind {kind}; {kind} is {versions}.', { apiVersion, kind, versions: ors(versions) }),
       start: r[0],
       end: r[1],
       data: { fix: 'replace-value', to, candidates: versions },
@@ -132,7 +135,13 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
     const group = near && obviousTypo(apiVersion, near) ? near : undefined;
     return {
       rule: 'unknown-kind',
-      message: `${apiVersion} is not a TSB API version this tool knows${group ? `; did you mean ${group}?` : '.'}${guess ? ` (${guess} is a known kind.)` : ''}`,
+      message: group
+        ? guess
+          ? msg('{apiVersion} is not a TSB API version this tool knows; did you mean {group}? ({kind} is a known kind.)', { apiVersion, group, kind: guess })
+          : msg('{apiVersion} is not a TSB API version this tool knows; did you mean {group}?', { apiVersion, group })
+        : guess
+          ? msg('{apiVersion} is not a TSB API version this tool knows. ({kind} is a known kind.)', { apiVersion, kind: guess })
+          : msg('{apiVersion} is not a TSB API version this tool knows.', { apiVersion }),
       start: valueRange(identity.apiVersionPair)[0],
       end: valueRange(identity.apiVersionPair)[1],
       ...(group ? { data: { fix: 'replace-value' as const, to: group } } : {}),
@@ -140,7 +149,9 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
   }
   return {
     rule: 'unknown-kind',
-    message: `${apiVersion} has no kind ${kind} that this tool knows${guess ? `; did you mean ${guess}?` : `. Its kinds are ${known.join(', ')}.`}`,
+    message: guess
+      ? msg('{apiVersion} has no kind {kind} that this tool knows; did you mean {guess}?', { apiVersion, kind, guess })
+      : msg('{apiVersion} has no kind {kind} that this tool knows. Its kinds are {kinds}.', { apiVersion, kind, kinds: commas(known) }),
     start: r[0],
     end: r[1],
     ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: known } } : {}),
@@ -238,11 +249,11 @@ export function relocate(root: unknown, r: Relocation): void {
   delete (parent as Record<string | number, unknown>)[key];
 }
 
-const PARENT_TEXT: Record<string, string> = {
-  organization: 'the organization it belongs to',
-  tenant: 'the tenant it belongs to',
-  workspace: 'the workspace it belongs to',
-  group: 'the group it belongs to',
+const PARENT_TEXT: Record<string, Message> = {
+  organization: msg('the organization it belongs to'),
+  tenant: msg('the tenant it belongs to'),
+  workspace: msg('the workspace it belongs to'),
+  group: msg('the group it belongs to'),
 };
 
 function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, text: string): RawProblem[] {
@@ -261,7 +272,7 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
     if (meta.form === 'tctl') {
       out.push({
         rule: 'missing-field',
-        message: `${entry.kind} metadata is missing \`${parent}\` (${PARENT_TEXT[parent]}): tctl resolves the parent chain ${entry.parents.join(' → ')} from metadata.`,
+        message: msg('{kind} metadata is missing `{field}` ({what}): tctl resolves the parent chain {chain} from metadata.', { kind: entry.kind, field: parent, what: PARENT_TEXT[parent]!, chain: entry.parents.join(' → ') }),
         start: r[0],
         end: r[1],
         data: { fix: 'add-field', field: parent, snippet: `${parent}: `, indent },
@@ -270,7 +281,7 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
       const annotation = parent === 'group' && entry.groupType ? GROUP_ANNOTATION[entry.groupType] : `tsb.tetrate.io/${parent}`;
       out.push({
         rule: 'missing-field',
-        message: `${entry.kind} (GitOps form) is missing the annotation \`${annotation}\` (${PARENT_TEXT[parent]}): GitOps reads the parent chain from tsb.tetrate.io/* annotations.`,
+        message: msg('{kind} (GitOps form) is missing the annotation `{annotation}` ({what}): GitOps reads the parent chain from tsb.tetrate.io/* annotations.', { kind: entry.kind, annotation, what: PARENT_TEXT[parent]! }),
         start: r[0],
         end: r[1],
       });

@@ -6,6 +6,7 @@ import { nearest } from '../util/nearest';
 import { isPlaceholder } from '../parse/templates';
 import { defaultVersionProblem, type VersionRange } from '../schema/versions';
 import { BUDGETS, formatCount, limitProblem } from '../budgets';
+import { commas, msg, msgN, schemaText, type Message } from '../l10n/message';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
@@ -86,14 +87,14 @@ function keysOf(map: YAMLMap, ctx: Ctx): Map<string, Pair<Scalar, Node | null>> 
   return keys;
 }
 
-function describePlace(path: (string | number)[], kind: string): string {
-  if (path.length === 0) return `the top level of ${kind}`;
+function describePlace(path: (string | number)[], kind: string): Message {
+  if (path.length === 0) return msg('the top level of {kind}', { kind });
   const last = path[path.length - 1]!;
   if (typeof last === 'number') {
     const owner = [...path].reverse().find((p) => typeof p === 'string');
-    return `an item of \`${String(owner ?? 'the list')}\``;
+    return owner === undefined ? msg('an item of `the list`') : msg('an item of `{field}`', { field: String(owner) });
   }
-  return `\`${String(last)}\``;
+  return msg('`{field}`', { field: String(last) });
 }
 
 function keyName(pair: Pair): string | undefined {
@@ -120,7 +121,7 @@ function walk(
     const pair = item as Pair<Scalar, Node | null>;
     if (++seen > BUDGETS.keysPerMapping) {
       const r = pair.key?.range ?? node.range ?? [0, 1, 1];
-      ctx.out.problems.push(limitProblem(`This mapping has ${formatCount(node.items.length)} keys; only the first ${formatCount(BUDGETS.keysPerMapping)} are checked (a limit that keeps time and memory bounded).`, r[0], r[1]));
+      ctx.out.problems.push(limitProblem(msg('This mapping has {count} keys; only the first {limit} are checked (a limit that keeps time and memory bounded).', { count: formatCount(node.items.length), limit: formatCount(BUDGETS.keysPerMapping) }), r[0], r[1]));
       break;
     }
     const key = keyName(pair);
@@ -162,7 +163,7 @@ function walk(
       const d = defaultVersionProblem(range);
       ctx.out.problems.push({
         rule: d?.rule ?? 'deprecated-field',
-        message: d?.message ?? `\`${effectiveKey}\` is a field of newer TSB versions.`,
+        message: d?.message ?? msg('`{field}` is a field of newer TSB versions.', { field: effectiveKey }),
         start: pair.key.range![0],
         end: pair.key.range![1],
         versions: range,
@@ -172,7 +173,9 @@ function walk(
       const instead = typeof own?.['deprecationMessage'] === 'string' ? (own['deprecationMessage'] as string) : keywordOf(child, ctx.root, 'deprecationMessage');
       ctx.out.problems.push({
         rule: 'deprecated-field',
-        message: `\`${effectiveKey}\` is deprecated in the TSB API${instead ? `: ${instead}` : '.'}`,
+        message: instead
+          ? msg('`{field}` is deprecated in the TSB API: {instead}', { field: effectiveKey, instead: schemaText(instead) })
+          : msg('`{field}` is deprecated in the TSB API.', { field: effectiveKey }),
         start: pair.key.range![0],
         end: pair.key.range![1],
       });
@@ -189,11 +192,11 @@ function versionRange(schema: JsonSchema, field: string): VersionRange | undefin
   return { field, ...(typeof since === 'string' ? { since } : {}), ...(typeof until === 'string' ? { until } : {}), ...(typeof use === 'string' ? { use } : {}) };
 }
 
-function keyCaseMessage(key: string, cased: string, path: (string | number)[]): string {
+function keyCaseMessage(key: string, cased: string, path: (string | number)[]): Message {
   if (path.length === 0 && (cased === 'apiVersion' || cased === 'kind' || cased === 'metadata' || cased === 'spec')) {
-    return `\`${key}\` should be written \`${cased}\`: tctl may tolerate it, but kubectl, GitOps and Kubernetes reject the wrong case.`;
+    return msg('`{key}` should be written `{cased}`: tctl may tolerate it, but kubectl, GitOps and Kubernetes reject the wrong case.', { key, cased });
   }
-  return `\`${key}\` should be written \`${cased}\`: YAML keys are case-sensitive, so \`${key}\` is ignored by Kubernetes and GitOps.`;
+  return msg('`{key}` should be written `{cased}`: YAML keys are case-sensitive, so `{key}` is ignored by Kubernetes and GitOps.', { key, cased });
 }
 
 function lineCount(text: string, start: number, end: number): number {
@@ -270,8 +273,9 @@ function unknownField(
     const problem: RawProblem = {
       rule: 'unknown-field',
       message: sibPair
-        ? `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`: indent this block by ${spaces} space${spaces === 1 ? '' : 's'} so it sits inside \`${sib}:\`.`
-        : `\`${key}\` is not a field of ${place}; it belongs under \`${sib}\`, which is missing: add \`${sib}:\` and indent this block under it.`,
+        ? msgN(spaces, '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} space so it sits inside `{sib}:`.',
+          '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} spaces so it sits inside `{sib}:`.', { key, place, sib, spaces })
+        : msg('`{key}` is not a field of {place}; it belongs under `{sib}`, which is missing: add `{sib}:` and indent this block under it.', { key, place, sib }),
       start,
       end,
       ...(sibPair && spaces > 0 ? { data: { fix: 'indent' as const, under: sib, spaces, lines } } : {}),
@@ -287,11 +291,15 @@ function unknownField(
       const firstParentKey = parent.map.items[0] as Pair<Scalar> | undefined;
       const parentCol = firstParentKey ? columnOf(ctx, firstParentKey.key.range![0]) : 0;
       const spaces = parentCol - col;
-      const where = parent.path.length === 0 ? `the top level of ${ctx.kind}` : describePlace(parent.path, ctx.kind);
+      const where = parent.path.length === 0 ? msg('the top level of {kind}', { kind: ctx.kind }) : describePlace(parent.path, ctx.kind);
       const relocation = { from: [...path, key], to: [...parent.path, key], schema: childSchema(parent.schema, ctx.root, key) ?? {} };
       const problem: RawProblem = {
         rule: 'unknown-field',
-        message: `\`${key}\` is not a field of ${place}; it belongs one level up, in ${where}${ownerKey ? ` beside \`${String(ownerKey)}\`` : ''}: outdent this block by ${-spaces} space${spaces === -1 ? '' : 's'}.`,
+        message: ownerKey !== undefined
+          ? msgN(-spaces, '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} space.',
+            '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} spaces.', { key, place, where, owner: String(ownerKey), spaces: -spaces })
+          : msgN(-spaces, '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} space.',
+            '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} spaces.', { key, place, where, spaces: -spaces }),
         start,
         end,
         ...(spaces < 0 ? { data: { fix: 'indent' as const, under: String(ownerKey ?? ''), spaces, lines } } : {}),
@@ -309,20 +317,20 @@ function unknownField(
     return {
       problem: {
         rule: 'unknown-field',
-        message: `\`${key}\` is not a field of ${place}; did you mean \`${guess}\`?`,
+        message: msg('`{key}` is not a field of {place}; did you mean `{guess}`?', { key, place, guess }),
         start,
         end,
         data: { fix: 'rename-key', to: guess },
       },
     };
   }
-  const shown = names.slice(0, 10).map((n) => `\`${n}\``).join(', ');
+  const shown = commas([...names.slice(0, 10).map((n) => `\`${n}\``), ...(names.length > 10 ? ['…'] : [])]);
   return {
     problem: {
       rule: 'unknown-field',
       message: names.length
-        ? `\`${key}\` is not a field of ${place}. Known fields: ${shown}${names.length > 10 ? ', …' : ''}.`
-        : `\`${key}\` is not a field of ${place}.`,
+        ? msg('`{key}` is not a field of {place}. Known fields: {fields}.', { key, place, fields: shown })
+        : msg('`{key}` is not a field of {place}.', { key, place }),
       start,
       end,
     },

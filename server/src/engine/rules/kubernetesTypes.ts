@@ -1,5 +1,6 @@
 import { isSeq, type YAMLMap } from 'yaml';
 import type { RawProblem } from '../types';
+import { msg } from '../l10n/message';
 import { mapOf, pairOf, scalarOf } from './yamlNodes';
 
 // invalid-type / invalid-value in the Kubernetes objects TSB depends on: replicas and ports of Deployments,
@@ -15,7 +16,7 @@ function integer(map: unknown, key: string, kind: string, out: RawProblem[], por
   const v = s.value;
   if (typeof v === 'number' && Number.isInteger(v)) {
     if (port && (v < (optional ? 0 : 1) || v > 65535)) {
-      out.push({ rule: 'invalid-value', onlyWithTsb: true, message: `\`${key}\` must be a port number from ${optional ? 0 : 1} to 65535, not ${v}: the API server rejects the ${kind}.`, start: s.range[0], end: s.range[1] });
+      out.push({ rule: 'invalid-value', onlyWithTsb: true, message: msg('`{key}` must be a port number from {min} to 65535, not {value}: the API server rejects the {kind}.', { key, min: optional ? 0 : 1, value: v, kind }), start: s.range[0], end: s.range[1] });
     }
     return;
   }
@@ -23,7 +24,9 @@ function integer(map: unknown, key: string, kind: string, out: RawProblem[], por
   out.push({
     rule: 'invalid-type',
     onlyWithTsb: true,
-    message: `\`${key}\` must be a whole number, not ${typeof v === 'string' ? `"${v}"` : String(v)}: the API server rejects the ${kind} (a string cannot be read into an integer field).${digits ? ' Remove the quotes.' : ''}`,
+    message: digits
+      ? msg('`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field). Remove the quotes.', { key, value: `"${v}"`, kind })
+      : msg('`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field).', { key, value: typeof v === 'string' ? `"${v}"` : String(v), kind }),
     start: s.range[0],
     end: s.range[1],
     ...(digits ? { data: { fix: 'replace-value' as const, to: v } } : {}),

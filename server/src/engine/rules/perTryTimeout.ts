@@ -1,5 +1,6 @@
 import type { YAMLMap } from 'yaml';
 import type { RawProblem } from '../types';
+import { msg, msgN } from '../l10n/message';
 import { durationSeconds, mappings, mapOf, scalarOf, stringOf } from './yamlNodes';
 
 // per-try-timeout-too-long: a retry's per-try timeout longer than the request timeout it runs under.
@@ -30,13 +31,15 @@ export function perTryTimeoutProblems(root: YAMLMap): RawProblem[] {
       if (r === undefined || t === undefined || r === 0 || t <= r) continue;
       const attempts = scalarOf(retries, 'attempts')?.value;
       const n = typeof attempts === 'number' && attempts > 0 ? attempts : typeof attempts === 'string' && /^\d+$/.test(attempts) && Number(attempts) > 0 ? Number(attempts) : undefined;
-      const suggestion = n ? ` (with ${n} attempt${n === 1 ? '' : 's'}, ${formatSeconds(r / (n + 1))} lets the first try and every retry fit)` : '';
+      const suggestion = n
+        ? msgN(n, ' (with {n} attempt, {fit} lets the first try and every retry fit)', ' (with {n} attempts, {fit} lets the first try and every retry fit)', { n, fit: formatSeconds(r / (n + 1)) })
+        : '';
       out.push({
         rule: 'per-try-timeout-too-long',
-        message: `\`perTryTimeout\` (${perTry.value}) is longer than \`${shape.timeout}\` (${request.value}): Envoy ends the whole request after ${request.value}, so a try that hangs is cut off by the request timeout and never retried. Set perTryTimeout below ${request.value}${suggestion}.`,
+        message: msg('`perTryTimeout` ({perTry}) is longer than `{field}` ({timeout}): Envoy ends the whole request after {timeout}, so a try that hangs is cut off by the request timeout and never retried. Set perTryTimeout below {timeout}{suggestion}.', { perTry: perTry.value, field: shape.timeout, timeout: request.value, suggestion }),
         start: perTry.range[0],
         end: perTry.range[1],
-        relatedAt: [{ start: request.range[0], end: request.range[1], message: `the request timeout, ${request.value}` }],
+        relatedAt: [{ start: request.range[0], end: request.range[1], message: msg('the request timeout, {timeout}', { timeout: request.value }) }],
       });
     }
   }

@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
+import { ands, commas, msg, msgN, ors, schemaText, type Arg, type Message } from '../l10n/message';
+import { render } from '../l10n/translate';
 import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
 import { formatCount, limitProblem } from '../budgets';
@@ -73,26 +75,35 @@ function rangeOf(loc: Located, text: string, root: YAMLMap): [number, number] {
   return [r[0], firstLineEnd(text, r[0], r[1])];
 }
 
-function valueText(v: unknown): string {
+/** A value as a message shows it: text quoted as written, other values in words. */
+function valueText(v: unknown): Arg {
   if (typeof v === 'string') return `"${v}"`;
-  if (v === null) return 'empty (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
+  if (v === null) return msg('empty (null)');
+  if (Array.isArray(v)) return msg('a list');
+  if (typeof v === 'object') return msg('a mapping');
   return String(v);
 }
 
-function typeWord(t: unknown): string {
-  const words: Record<string, string> = {
-    boolean: 'a boolean (true or false)', string: 'a string', integer: 'a whole number', number: 'a number',
-    object: 'a mapping of fields', array: 'a list', null: 'empty',
-  };
-  if (Array.isArray(t)) return t.map(typeWord).join(' or ');
-  return words[String(t)] ?? String(t);
+const TYPE_WORDS: Record<string, Message> = {
+  boolean: msg('a boolean (true or false)'), string: msg('a string'), integer: msg('a whole number'), number: msg('a number'),
+  object: msg('a mapping of fields'), array: msg('a list'), null: msg('empty'),
+};
+
+function typeWord(t: unknown): Arg {
+  if (Array.isArray(t)) return ors(t.map(typeWord));
+  return TYPE_WORDS[String(t)] ?? String(t);
 }
 
 function fieldLabel(segments: string[], kind: string): string {
   const named = [...segments].reverse().find((s) => !/^\d+$/.test(s));
   return named ? `\`${named}\`` : kind;
+}
+
+/** A schema's own message for a failure: the template and values it carries, else its text. */
+function schemaMessage(schema: JsonSchema, keyword: 'errorMessage' | 'patternErrorMessage'): Message | undefined {
+  const text = schema[keyword];
+  if (typeof text !== 'string') return undefined;
+  return schemaText(text, keyword === 'errorMessage' ? schema['x-tsb-message'] : undefined);
 }
 
 const MAX_SCHEMA_ERRORS = 5_000;
@@ -118,7 +129,7 @@ export function mapSchemaErrors(
   // Each error costs a lookup in the tree; a document with tens of thousands of them lists the first ones.
   if (errors.length > MAX_SCHEMA_ERRORS) {
     const r = root.range ?? [0, 1, 1];
-    out.push(limitProblem(`This document has ${formatCount(errors.length)} schema errors; only the first ${formatCount(MAX_SCHEMA_ERRORS)} are examined.`, r[0], r[0] + 1));
+    out.push(limitProblem(msg('This document has {count} schema errors; only the first {limit} are examined.', { count: formatCount(errors.length), limit: formatCount(MAX_SCHEMA_ERRORS) }), r[0], r[0] + 1));
     errors = errors.slice(0, MAX_SCHEMA_ERRORS);
   }
   for (const e of errors) {
@@ -129,7 +140,7 @@ export function mapSchemaErrors(
     // A moved (mis-indented) block is validated where it belongs but underlined where it is written.
     const loc = locate(root, writtenPath(segments, walk.relocations));
     const parentSchema = (e.parentSchema ?? {}) as JsonSchema;
-    const custom = typeof parentSchema['errorMessage'] === 'string' ? (parentSchema['errorMessage'] as string) : undefined;
+    const custom = schemaMessage(parentSchema, 'errorMessage');
     let problem: RawProblem | undefined;
     const [start, end] = rangeOf(loc, text, root);
     switch (e.keyword) {
@@ -140,12 +151,15 @@ export function mapSchemaErrors(
         const propSchema = childSchema(objSchema, schema, missing);
         const desc = keywordOf(propSchema, schema, 'description');
         const where = segments.length === 0 ? kind : fieldLabel(segments, kind);
+        const about = desc ? shorten(desc) : undefined;
         // Written but empty (`spec:` with nothing under it): read as unset, so it is missing all the same.
         const empty = isMap(loc.node) ? (loc.node.items as Pair<Scalar, Node | null>[]).find((p) => keyOf(p) === missing) : undefined;
         if (empty?.key?.range) {
           problem = {
             rule: 'missing-field',
-            message: `\`${missing}\` is empty, which Kubernetes and TSB read as unset, but ${where} requires it${desc ? ` (${shorten(desc)})` : ''}.`,
+            message: about
+              ? msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it ({about}).', { field: missing, where, about })
+              : msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it.', { field: missing, where }),
             start: empty.key.range[0],
             end: empty.key.range[1],
           };
@@ -154,7 +168,9 @@ export function mapSchemaErrors(
         const target = segments.length === 0 ? rootRange(root, text) : [start, end];
         problem = {
           rule: 'missing-field',
-          message: `${where} is missing the required field \`${missing}\`${desc ? ` (${shorten(desc)})` : ''}.`,
+          message: about
+            ? msg('{where} is missing the required field `{field}` ({about}).', { where, field: missing, about })
+            : msg('{where} is missing the required field `{field}`.', { where, field: missing }),
           start: target[0]!,
           end: target[1]!,
           data: { fix: 'add-field', field: missing, snippet: skeleton(missing, propSchema, schema), indent: childIndent(loc, text, segments.length === 0 ? root : undefined) },
@@ -164,13 +180,13 @@ export function mapSchemaErrors(
       case 'type': {
         const expected = (e.params as { type: unknown }).type;
         const hint = typeof e.data === 'string' && /^(true|false)$/i.test(e.data) && String(expected).includes('boolean')
-          ? ' Remove the quotes.'
+          ? msg(' Remove the quotes.')
           : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && String(expected).includes('boolean')
-            ? ` YAML 1.2 reads ${e.data} as text: write ${/^(yes|on|y)$/i.test(e.data) ? 'true' : 'false'}.`
-          : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected)) ? ' Remove the quotes.' : '';
+            ? msg(' YAML 1.2 reads {value} as text: write {bool}.', { value: e.data, bool: /^(yes|on|y)$/i.test(e.data) ? 'true' : 'false' })
+          : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected)) ? msg(' Remove the quotes.') : '';
         problem = {
           rule: 'invalid-type',
-          message: `${fieldLabel(segments, kind)} must be ${typeWord(expected)}, not ${valueText(e.data)}.${hint}`,
+          message: msg('{field} must be {type}, not {value}.{hint}', { field: fieldLabel(segments, kind), type: typeWord(expected), value: valueText(e.data), hint }),
           start,
           end,
           ...(hint && typeof e.data === 'string' ? { data: { fix: 'replace-value' as const, to: /^(yes|on|y)$/i.test(e.data) ? 'true' : /^(no|off|n)$/i.test(e.data) ? 'false' : e.data.toLowerCase() } } : {}),
@@ -183,7 +199,9 @@ export function mapSchemaErrors(
         const guess = typeof e.data === 'string' ? nearest(e.data, allowed.map(String), 4) : undefined;
         problem = {
           rule: 'invalid-value',
-          message: `${fieldLabel(segments, kind)} must be one of ${allowed.map(String).join(', ')}, not ${valueText(e.data)}${guess ? `; did you mean ${guess}?` : '.'}`,
+          message: guess
+            ? msg('{field} must be one of {allowed}, not {value}; did you mean {guess}?', { field: fieldLabel(segments, kind), allowed: commas(allowed.map(String)), value: valueText(e.data), guess })
+            : msg('{field} must be one of {allowed}, not {value}.', { field: fieldLabel(segments, kind), allowed: commas(allowed.map(String)), value: valueText(e.data) }),
           start,
           end,
           ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: allowed.map(String) } } : {}),
@@ -191,11 +209,11 @@ export function mapSchemaErrors(
         break;
       }
       case 'pattern': {
-        const msg = typeof parentSchema['patternErrorMessage'] === 'string' ? (parentSchema['patternErrorMessage'] as string) : custom;
+        const how = schemaMessage(parentSchema, 'patternErrorMessage') ?? custom ?? msg('It must match {pattern}.', { pattern: (e.params as { pattern: string }).pattern });
         const meant = namespaceMeant(segments, e.data);
         problem = {
           rule: 'invalid-value',
-          message: `${valueText(e.data)} is not a valid value for ${fieldLabel(segments, kind)}. ${msg ?? `It must match ${(e.params as { pattern: string }).pattern}.`}`,
+          message: msg('{value} is not a valid value for {field}. {how}', { value: valueText(e.data), field: fieldLabel(segments, kind), how }),
           start,
           end,
           ...(meant ? { data: { fix: 'replace-value' as const, to: meant } } : {}),
@@ -212,7 +230,7 @@ export function mapSchemaErrors(
         }
         problem = {
           rule: 'invalid-value',
-          message: custom ?? (req ? `Set only one of ${req.map((r) => `\`${r}\``).join(' and ')}.` : `${valueText(e.data)} is not allowed for ${fieldLabel(segments, kind)}.`),
+          message: custom ?? (req ? msg('Set only one of {fields}.', { fields: ands(req.map((r) => `\`${r}\``)) }) : msg('{value} is not allowed for {field}.', { value: valueText(e.data), field: fieldLabel(segments, kind) })),
           start: s,
           end: en,
         };
@@ -222,7 +240,7 @@ export function mapSchemaErrors(
       case 'anyOf': {
         problem = {
           rule: 'invalid-value',
-          message: custom ?? `${fieldLabel(segments, kind)} does not match any allowed shape.`,
+          message: custom ?? msg('{field} does not match any allowed shape.', { field: fieldLabel(segments, kind) }),
           start,
           end,
         };
@@ -232,8 +250,10 @@ export function mapSchemaErrors(
       case 'minProperties':
       case 'minLength': {
         const limit = (e.params as { limit: number }).limit;
-        const what = e.keyword === 'minItems' ? `at least ${limit} item${limit === 1 ? '' : 's'}` : e.keyword === 'minProperties' ? `at least ${limit} entr${limit === 1 ? 'y' : 'ies'}` : limit === 1 ? 'a non-empty value' : `at least ${limit} characters`;
-        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} needs ${what}.`, start, end };
+        const what = e.keyword === 'minItems' ? msgN(limit, 'at least {limit} item', 'at least {limit} items', { limit })
+          : e.keyword === 'minProperties' ? msgN(limit, 'at least {limit} entry', 'at least {limit} entries', { limit })
+          : limit === 1 ? msg('a non-empty value') : msg('at least {limit} characters', { limit });
+        problem = { rule: 'invalid-value', message: custom ?? msg('{field} needs {what}.', { field: fieldLabel(segments, kind), what }), start, end };
         break;
       }
       case 'minimum':
@@ -241,14 +261,14 @@ export function mapSchemaErrors(
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const p = e.params as { comparison: string; limit: number };
-        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} must be ${p.comparison} ${p.limit}, not ${valueText(e.data)}.`, start, end };
+        problem = { rule: 'invalid-value', message: custom ?? msg('{field} must be {comparison} {limit}, not {value}.', { field: fieldLabel(segments, kind), comparison: p.comparison, limit: p.limit, value: valueText(e.data) }), start, end };
         break;
       }
       default:
-        problem = { rule: 'invalid-value', message: custom ?? `${fieldLabel(segments, kind)} ${e.message ?? 'is not valid'}.`, start, end };
+        problem = { rule: 'invalid-value', message: custom ?? (e.message ? msg('{field} {error}.', { field: fieldLabel(segments, kind), error: e.message }) : msg('{field} is not valid.', { field: fieldLabel(segments, kind) })), start, end };
     }
     if (!problem) continue;
-    const key = `${problem.rule}|${problem.start}|${problem.message}`;
+    const key = `${problem.rule}|${problem.start}|${render(problem.message)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(problem);

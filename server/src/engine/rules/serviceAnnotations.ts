@@ -1,5 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { RawProblem } from '../types';
+import { msg } from '../l10n/message';
 import { keyOf, mapOf, type YamlPair } from './yamlNodes';
 
 // service-annotation-misplaced: a gateway install CR's own metadata.annotations are not copied to the
@@ -33,7 +34,13 @@ export function serviceAnnotationProblems(root: YAMLMap, kind: string): RawProbl
     const internal = /internal|load-balancer-type/i.test(key);
     out.push({
       rule: 'service-annotation-misplaced',
-      message: `\`${key}\` is an annotation of the gateway's Service, but it is on the ${kind} install CR's own metadata, which the operator does not copy to the Service: it has no effect${internal ? ' (an "internal" load balancer is created public)' : ''}. ${there ? 'spec.kubeSpec.service.annotations already sets it: remove this copy.' : 'Move it to spec.kubeSpec.service.annotations.'}`,
+      message: there
+        ? internal
+          ? msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). spec.kubeSpec.service.annotations already sets it: remove this copy.', { key, kind })
+          : msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect. spec.kubeSpec.service.annotations already sets it: remove this copy.', { key, kind })
+        : internal
+          ? msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). Move it to spec.kubeSpec.service.annotations.', { key, kind })
+          : msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect. Move it to spec.kubeSpec.service.annotations.', { key, kind }),
       start: pair.key.range[0],
       end: pair.key.range[1],
       ...(there || !movable(root) ? {} : { data: { fix: 'move-annotation' as const, key } }),

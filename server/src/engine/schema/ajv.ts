@@ -17,6 +17,8 @@ export const ANNOTATION_KEYWORDS = [
   'x-tsb-since',
   'x-tsb-until',
   'x-tsb-use',
+  // errorMessage as a message template and its values (shown in the user's language).
+  'x-tsb-message',
 ] as const;
 
 /** One ajv instance configuration for the engine and for the schema tests. */

@@ -1,6 +1,7 @@
 import { TSB_VERSIONS } from '../../../../schemas/src/apiFacts.gen';
 import type { RuleId, Severity } from '../problems';
 import type { RawProblem } from '../types';
+import { commas, msg, schemaText, type Message } from '../l10n/message';
 
 // TSB versions: which fields a chosen version has. The analysis of a document does not depend on the
 // version (documents are cached by text and analysed in worker threads); a field that only some
@@ -37,19 +38,25 @@ export function versionIndex(v: string): number | undefined {
 }
 
 /** Versions a user may name, for messages. */
-export const KNOWN_VERSIONS = `${TSB_VERSIONS.filter((v) => v !== 'current').join(', ')} or current`;
+export const KNOWN_VERSIONS: Message = msg('{versions} or current', { versions: commas(TSB_VERSIONS.filter((v) => v !== 'current')) });
 
-const label = (v: string): string => (v === 'current' ? 'the current TSB API (after 1.13)' : `TSB ${v}`);
+const label = (v: string): Message => (v === 'current' ? msg('the current TSB API (after 1.13)') : msg('TSB {version}', { version: v }));
+
+/** What replaces a removed field, as a clause that ends its message (or nothing). */
+function useInstead(r: VersionRange): Message | string {
+  if (!r.use) return '';
+  return /^nothing/.test(r.use) ? msg('; {why}', { why: schemaText(r.use.replace(/^nothing:\s*/, '')) }) : msg('; use `{field}`', { field: r.use });
+}
 
 /** The message of a versioned field when no version is chosen (and the default diagnostic). */
-export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message: string } | undefined {
+export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message: Message } | undefined {
   if (!r.until) return undefined;
-  const use = r.use ? (/^nothing/.test(r.use) ? `; ${r.use.replace(/^nothing:\s*/, '')}` : `; use \`${r.use}\``) : '';
+  const use = useInstead(r);
   return {
     rule: 'deprecated-field',
     message: r.until === 'current'
-      ? `\`${r.field}\` is a field of older TSB versions, not of the current TSB API${use}.`
-      : `\`${r.field}\` was removed in TSB ${r.until}${use}.`,
+      ? msg('`{field}` is a field of older TSB versions, not of the current TSB API{use}.', { field: r.field, use })
+      : msg('`{field}` was removed in TSB {version}{use}.', { field: r.field, version: r.until, use }),
   };
 }
 
@@ -57,22 +64,22 @@ export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message:
  * The diagnostic of a versioned field for the chosen version: undefined (no diagnostic), a
  * deprecated-field note, or an unknown-field error when that version does not have the field.
  */
-export function versionProblem(r: VersionRange, chosen: string | undefined): { rule: RuleId; message: string; severity?: Severity } | undefined {
+export function versionProblem(r: VersionRange, chosen: string | undefined): { rule: RuleId; message: Message; severity?: Severity } | undefined {
   const at = chosen === undefined ? undefined : versionIndex(chosen);
   if (at === undefined) return defaultVersionProblem(r);
   const since = r.since ? TSB_VERSIONS.indexOf(r.since) : -1;
   const until = r.until ? TSB_VERSIONS.indexOf(r.until) : -1;
   const name = TSB_VERSIONS[at]!;
   if (since !== -1 && at < since) {
-    return { rule: 'unknown-field', message: `\`${r.field}\` is not in TSB ${name} (tsbVersion): it was added in ${label(r.since!)}.` };
+    return { rule: 'unknown-field', message: msg('`{field}` is not in TSB {version} (tsbVersion): it was added in {since}.', { field: r.field, version: name, since: label(r.since!) }) };
   }
   if (until !== -1 && at >= until) {
-    const use = r.use ? (/^nothing/.test(r.use) ? `; ${r.use.replace(/^nothing:\s*/, '')}` : `; use \`${r.use}\``) : '';
+    const use = useInstead(r);
     return {
       rule: 'unknown-field',
       message: r.until === 'current'
-        ? `\`${r.field}\` is not in ${label(name)} (tsbVersion): it is a field of older versions${use}.`
-        : `\`${r.field}\` is not in TSB ${name} (tsbVersion): it was removed in TSB ${r.until}${use}.`,
+        ? msg('`{field}` is not in {version} (tsbVersion): it is a field of older versions{use}.', { field: r.field, version: label(name), use })
+        : msg('`{field}` is not in TSB {version} (tsbVersion): it was removed in TSB {until}{use}.', { field: r.field, version: name, until: r.until!, use }),
     };
   }
   return defaultVersionProblem(r);

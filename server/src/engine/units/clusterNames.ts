@@ -1,4 +1,5 @@
 import type { FileFacts } from '../workspace/facts';
+import { msg, type Message } from '../l10n/message';
 
 // Kube contexts, cluster folders and Argo CD destinations name clusters their own way; TSB names them
 // with `Cluster` objects and each ControlPlane's `managementPlane.clusterName`. Namespace selectors
@@ -6,7 +7,7 @@ import type { FileFacts } from '../workspace/facts';
 
 export interface ClusterMatch {
   tsb: string;
-  why: string;
+  why: Message;
 }
 
 interface Placed {
@@ -35,17 +36,17 @@ export function matchClusters(units: readonly Placed[], facts: readonly FileFact
   }
   for (const name of raw) {
     if (tsbNames.has(name)) {
-      out.set(name, { tsb: name, why: 'same name' });
+      out.set(name, { tsb: name, why: msg('same name') });
       continue;
     }
     const cp = byControlPlane.get(name);
     if (cp?.size === 1) {
       const tsb = [...cp][0]!;
-      out.set(name, { tsb, why: `the ControlPlane applied to ${name} has clusterName ${tsb}` });
+      out.set(name, { tsb, why: msg('the ControlPlane applied to {cluster} has clusterName {tsb}', { cluster: name, tsb }) });
       continue;
     }
     const prefixed = [...tsbNames].filter((t) => name.length > t.length && name.startsWith(t) && /^[-_.][a-z0-9]{1,4}$/i.test(name.slice(t.length)));
-    if (prefixed.length === 1) out.set(name, { tsb: prefixed[0]!, why: `${name} is ${prefixed[0]} with a suffix` });
+    if (prefixed.length === 1) out.set(name, { tsb: prefixed[0]!, why: msg('{cluster} is {tsb} with a suffix', { cluster: name, tsb: prefixed[0]! }) });
   }
   return out;
 }

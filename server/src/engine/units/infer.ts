@@ -8,6 +8,8 @@ import type { ApplyCommand } from './shellRun';
 import { kustomizeUnit } from './kustomize';
 import { choicePoints, scopeOf, scopesConflict, type Scope } from './scopes';
 import { matchClusters } from './clusterNames';
+import { commas, msg, type Message } from '../l10n/message';
+import { render } from '../l10n/translate';
 import {
   SOURCE_STRENGTH, type Deployment, type Evidence, type FileDeployment, type InferenceNote, type Relation, type Unit, type UnitSource,
 } from './types';
@@ -31,7 +33,7 @@ interface Step {
   files: string[];
   /** Clusters as named; undefined = not named. */
   clusters?: string[];
-  unknown?: string;
+  unknown?: Message;
   namespace?: string;
   mp: boolean;
   evidence: Evidence[];
@@ -94,7 +96,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
 
   // Apply commands of scripts, Makefiles and READMEs.
   for (const { uri, reading } of input.sources) {
-    for (const n of reading.notes) notes.push({ uri, line: n.line, text: n.text, reason: n.reason });
+    for (const n of reading.notes) notes.push(noteAt({ uri, line: n.line, text: n.text }, n.reason));
     for (const c of reading.contexts) noteName(c.name, { uri, line: c.line, text: `kube context ${c.name}` });
     const choiceOf = new Map<number, string>();
     reading.choices.forEach((ids, k) => ids.forEach((i) => choiceOf.set(i, `${uri}#${k}`)));
@@ -103,8 +105,8 @@ export function inferDeployment(input: InferenceInput): Deployment {
     merged.forEach((a, i) => {
       const expanded = expandApply(a, files, factsByUri, notes, uri);
       if (!expanded.files.length) return;
-      const unknown = a.tool === 'tctl' ? undefined : !a.contexts ? 'the current kube context (the command names none)'
-        : a.contexts.some((c) => c.includes('${')) ? `a kube context the repository does not name (${a.contexts.join(', ')})` : undefined;
+      const unknown = a.tool === 'tctl' ? undefined : !a.contexts ? msg('the current kube context (the command names none)')
+        : a.contexts.some((c) => c.includes('${')) ? msg('a kube context the repository does not name ({contexts})', { contexts: commas(a.contexts) }) : undefined;
       const choice = choiceOf.get(a.index);
       steps.push({
         source: uri, kind: 'command', files: expanded.files,
@@ -126,7 +128,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
       steps.push({
         source: uri, kind: 'argocd', files: expanded.files, clusters: [cluster!], ...(a.destNamespace ?? expanded.namespace ? { namespace: (a.destNamespace ?? expanded.namespace)! } : {}),
         mp: false, evidence: [{ uri, line: a.line, text: a.text }], run: `${uri}#argo:${a.app}`, order: 10000 + i,
-        ...(cluster === IN_CLUSTER ? { unknown: 'the cluster Argo CD runs in (in-cluster)' } : {}),
+        ...(cluster === IN_CLUSTER ? { unknown: msg('the cluster Argo CD runs in (in-cluster)') } : {}),
       });
     });
   }
@@ -138,7 +140,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
         const ev = { uri: f.uri, line: d.ref.line, text: `Argo CD Application ${d.name}: path ${d.path ?? '(none)'}` };
         if (!d.path) continue;
         const dir = locateRepoPath(d.path, f.uri, files);
-        if (!dir) { notes.push({ ...ev, reason: `the folder ${d.path} is not in this project` }); continue; }
+        if (!dir) { notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path }))); continue; }
         const expanded = argoFiles(dir, d.recurse, d.include, d.exclude, files, factsByUri, notes, ev);
         const inCluster = !d.destName && (!d.destServer || d.destServer === 'https://kubernetes.default.svc');
         const cluster = d.destName ?? (inCluster ? IN_CLUSTER : d.destServer!);
@@ -146,19 +148,19 @@ export function inferDeployment(input: InferenceInput): Deployment {
           source: f.uri, kind: 'argocd', files: expanded.files, clusters: [cluster],
           ...(d.destNamespace ?? expanded.namespace ? { namespace: (d.destNamespace ?? expanded.namespace)! } : {}),
           mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
-          ...(cluster === IN_CLUSTER ? { unknown: 'the cluster this Application is created in (in-cluster)' } : {}),
+          ...(cluster === IN_CLUSTER ? { unknown: msg('the cluster this Application is created in (in-cluster)') } : {}),
         });
         if (d.destName) noteName(d.destName, ev);
       } else if (d.kind === 'argo-appset') {
-        notes.push({ uri: f.uri, line: d.ref.line, text: `ApplicationSet ${d.name}`, reason: 'ApplicationSet generators are not expanded' });
+        notes.push(noteAt({ uri: f.uri, line: d.ref.line, text: `ApplicationSet ${d.name}` }, msg('ApplicationSet generators are not expanded')));
       } else if (d.kind === 'flux') {
         const ev = { uri: f.uri, line: d.ref.line, text: `Flux Kustomization ${d.name}: path ${d.path ?? '(none)'}` };
         if (!d.path) continue;
         const dir = locateRepoPath(d.path.replace(/^\.\//, ''), f.uri, files);
-        if (!dir) { notes.push({ ...ev, reason: `the folder ${d.path} is not in this project` }); continue; }
+        if (!dir) { notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path }))); continue; }
         const expanded = argoFiles(dir, true, undefined, undefined, files, factsByUri, notes, ev);
         steps.push({
-          source: f.uri, kind: 'flux', files: expanded.files, unknown: 'the cluster Flux runs in',
+          source: f.uri, kind: 'flux', files: expanded.files, unknown: msg('the cluster Flux runs in'),
           ...(d.targetNamespace ?? expanded.namespace ? { namespace: (d.targetNamespace ?? expanded.namespace)! } : {}),
           mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
         });
@@ -176,7 +178,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     if (!unit || !unit.files.length) continue;
     steps.push({
       source: f.uri, kind: 'kustomize', files: unit.files, ...(unit.namespace ? { namespace: unit.namespace } : {}),
-      unknown: 'no command or Application applies this kustomization', mp: false,
+      unknown: msg('no command or Application applies this kustomization'), mp: false,
       evidence: [{ uri: f.uri, line: k.ref.line, text: `kustomization${unit.namespace ? ` (namespace ${unit.namespace})` : ''}` }],
       run: f.uri, order: 0,
     });
@@ -308,9 +310,9 @@ export function inferDeployment(input: InferenceInput): Deployment {
     const clusters = [...new Set(d.clusters ?? [])].sort();
     return {
       id: d.id, name: names.get(d.id)!, files: d.files, clusters,
-      clusterMatches: clusters.flatMap((c) => { const m = matches.get(c); return m && m.tsb !== c ? [{ name: c, tsb: m.tsb, why: m.why }] : []; }),
+      clusterMatches: clusters.flatMap((c) => { const m = matches.get(c); return m && m.tsb !== c ? [{ name: c, tsb: m.tsb, why: render(m.why), whyL10n: m.why }] : []; }),
       managementPlane: d.mp, namespace: d.namespace ?? null, evidence: d.evidence, alternativeTo: alternatives.sort(), source: d.kind,
-      ...(d.unknown && !clusters.length ? { clustersUnknown: d.unknown } : d.unknown ? { clustersUnknown: d.unknown } : {}),
+      ...(d.unknown ? { clustersUnknown: render(d.unknown), clustersUnknownL10n: d.unknown } : {}),
     };
   });
 
@@ -396,7 +398,7 @@ function pairKey(a: number, b: number): string {
 }
 
 function sameTarget(a: Step, b: Step): boolean {
-  return a.mp === b.mp && (a.namespace ?? '') === (b.namespace ?? '') && (a.unknown ?? '') === (b.unknown ?? '')
+  return a.mp === b.mp && (a.namespace ?? '') === (b.namespace ?? '') && (a.unknown ? render(a.unknown) : '') === (b.unknown ? render(b.unknown) : '')
     && [...(a.clusters ?? [])].sort().join(',') === [...(b.clusters ?? [])].sort().join(',');
 }
 
@@ -455,10 +457,9 @@ function objectKeys(facts: Map<string, FileFacts>): (uri: string) => string[] {
     keys = [];
     if (f) {
       for (const t of f.tsb) keys.push(tsbKey(t));
-      for (const s of f.services) keys.push(`Service|${s.namespace ?? ''}|${s.name}`);
-      for (const w of f.workloads) keys.push(`${w.kind}|${w.namespace ?? ''}|${w.name}`);
+      // A Namespace declared again (each app manifest often carries its own) is not a new version.
+      for (const o of f.objects ?? []) if (!o.startsWith('Namespace|')) keys.push(o);
       for (const g of f.installGateways) keys.push(`install:${g.kind}|${g.namespace ?? ''}|${g.name}`);
-      for (const n of f.namespaces) keys.push(`Namespace||${n.name}`);
     }
     cache.set(uri, keys);
     return keys;
@@ -488,6 +489,11 @@ function mergeLoopIterations(applies: ApplyCommand[]): (ApplyCommand & { index: 
   return out.map((a) => ({ ...a, evidence: [{ uri: '', line: a.line, text: a.text }] }));
 }
 
+/** A note on something read but not understood: the reason in English and as a message. */
+function noteAt(ev: Evidence, why: Message): InferenceNote {
+  return { uri: ev.uri, line: ev.line, text: ev.text, reason: render(why), reasonL10n: why };
+}
+
 /** Files of an apply command: plain files, plus kustomize folders expanded (with their namespace). */
 function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileIndex, facts: Map<string, FileFacts>, notes: InferenceNote[], source: string): { files: string[]; namespace?: string } {
   for (const e of a.evidence) e.uri = source;
@@ -496,7 +502,7 @@ function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileInde
   for (const dir of a.kustomize) {
     const k = kustomizeUnit(dir, files, facts);
     if (!k) {
-      notes.push({ uri: source, line: a.line, text: a.text, reason: `no kustomization.yaml in ${dir.slice(files.root.length + 1) || '.'}` });
+      notes.push(noteAt({ uri: source, line: a.line, text: a.text }, msg('no kustomization.yaml in {folder}', { folder: dir.slice(files.root.length + 1) || '.' })));
       continue;
     }
     append(out, k.files);
@@ -512,7 +518,7 @@ function argoFiles(dir: string, recurse: boolean, include: string | undefined, e
   let list = files.filesIn(dir, recurse).filter((u) => /\.(ya?ml|json)$/i.test(u));
   if (include) { const inc = new Set(globAll(files, dir, include)); list = list.filter((u) => inc.has(u)); }
   if (exclude) { const exc = new Set(globAll(files, dir, exclude)); list = list.filter((u) => !exc.has(u)); }
-  if (!list.length) notes.push({ ...ev, reason: 'the folder holds no manifests' });
+  if (!list.length) notes.push(noteAt(ev, msg('the folder holds no manifests')));
   return { files: list };
 }
 

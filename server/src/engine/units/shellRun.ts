@@ -1,5 +1,7 @@
 import { lex, logicalLines, type LogicalLine, type Segment, type Token, type Word } from './shellLex';
 import { append, FileIndex, joinPath, normalizePath, parentOf } from './fileIndex';
+import { msg, type Message } from '../l10n/message';
+import { render } from '../l10n/translate';
 
 // Reads a shell script (or a README code block, or a Makefile recipe) the way a careful reviewer
 // would: follows literal variable assignments, arrays and `for` loops over literal lists or folder
@@ -35,7 +37,7 @@ export interface ArgoCommand {
 export interface ReaderNote {
   line: number;
   text: string;
-  reason: string;
+  reason: Message;
 }
 
 export interface ScriptReading {
@@ -88,7 +90,7 @@ export function readScript(lines: readonly string[], opts: ReadOptions): ScriptR
     reader.run(tree, frame);
     reader.runUncalled(frame);
   } catch (err) {
-    out.notes.push({ line: opts.firstLine ?? 0, text: '', reason: `not read: ${String((err as Error)?.message ?? err).slice(0, 120)}` });
+    out.notes.push({ line: opts.firstLine ?? 0, text: '', reason: msg('not read: {error}', { error: String((err as Error)?.message ?? err).slice(0, 120) }) });
   }
   return out;
 }
@@ -172,13 +174,17 @@ interface Stream {
   files: string[];
   kustomize: string[];
   /** Why the content is not a project file (inline heredoc, a URL, a rendered chart). */
-  opaque?: string;
+  opaque?: Message;
 }
+
+const HEREDOC = msg('inline YAML (a heredoc), not a file of the repository');
 
 class Reader {
   private steps = 0;
   /** `envsubst < a > b`: what was written to b (keyed by b's expanded text). */
   private readonly renders = new Map<string, Stream>();
+  /** Notes already taken (line and reason), so a loop notes each once. */
+  private readonly noted = new Set<string>();
   private readonly scriptDir: string;
 
   constructor(private readonly opts: ReadOptions, private readonly out: ScriptReading) {
@@ -189,6 +195,8 @@ class Reader {
   private readonly functions = new Map<string, Extract<Node, { k: 'func' }>>();
   private readonly called = new Set<string>();
   private depth = 0;
+  /** Reading a printed command (never nested: a printed command that prints is not followed). */
+  private printed = 0;
 
   run(nodes: Node[], frame: Frame): void {
     for (const n of nodes) {
@@ -339,21 +347,33 @@ class Reader {
     if (name === 'kubectl' || name === 'oc' || name === 'kubectx' || name === 'tctl' || name === 'argocd') {
       output = this.tool(name, argvWords, frame, n, inStream, heredoc);
     } else if (heredoc && (name === 'cat' || name === 'envsubst')) {
-      output = { files: [], kustomize: [], opaque: 'inline YAML (a heredoc), not a file of the repository' };
+      output = { files: [], kustomize: [], opaque: HEREDOC };
     } else if (name === 'envsubst' || name === 'tee') {
       output = inStream;
     } else if (name === 'cat') {
       const files = argvWords.slice(1).filter((w) => !literal(w)?.startsWith('-'));
       output = files.length ? this.merge(files.map((w) => this.streamOfPath(w, frame))) : inStream;
+    } else if (PRINTERS.test(name) && argvWords.length === 2 && this.printed < 1) {
+      // A command printed for the user to run (`print_command "kubectl apply -f …"`): read it as a
+      // suggestion; its files go where it says, and versions of the same objects stay alternatives.
+      const shown = this.expand(argvWords[1]!, frame, true)?.[0];
+      if (shown && /\b(kubectl|tctl)\b[^|;&]*\bapply\b/.test(shown)) {
+        this.printed++;
+        try {
+          for (const part of parseTree(logicalLines([shown], n.line))) if (part.k === 'cmd') this.statement({ ...part, line: n.line, text: shown.slice(0, TEXT_LIMIT) }, frame);
+        } finally {
+          this.printed--;
+        }
+      }
     } else if (name === 'sed' || name === 'yq' || name === 'awk') {
       // The file argument, if one resolves to a YAML file of the project; else the input passes through.
       const file = argvWords.slice(1).map((w) => this.streamOfPath(w, frame, true)).find((s) => s && s.files.length);
       output = file ?? inStream;
     } else if (name === 'kustomize' && literal(argvWords[1]) === 'build') {
       const dir = argvWords[2] ? this.resolveDir(argvWords[2], frame) : frame.cwd[0];
-      output = dir ? { files: [], kustomize: [dir] } : { files: [], kustomize: [], opaque: 'kustomize build of an unresolved folder' };
+      output = dir ? { files: [], kustomize: [dir] } : { files: [], kustomize: [], opaque: msg('kustomize build of an unresolved folder') };
     } else if (name === 'helm' && literal(argvWords[1]) === 'template') {
-      output = { files: [], kustomize: [], opaque: 'rendered by helm template' };
+      output = { files: [], kustomize: [], opaque: msg('rendered by helm template') };
     }
     if (stdout && output && !output.opaque && (output.files.length || output.kustomize.length)) {
       const key = this.key(stdout, frame);
@@ -398,18 +418,18 @@ class Reader {
     for (const w of fileWords) {
       if (literal(w) === '-') {
         if (input && !input.opaque) { append(files, input.files); append(kustomize, input.kustomize); }
-        else this.note(n, input?.opaque ?? (heredoc ? 'inline YAML (a heredoc), not a file of the repository' : 'reads standard input from a source that is not a project file'));
+        else this.note(n, input?.opaque ?? (heredoc ? HEREDOC : msg('reads standard input from a source that is not a project file')));
         continue;
       }
       const s = this.streamOfPath(w, frame, false, recursive);
-      if (!s) this.note(n, `could not resolve ${w.raw}`);
+      if (!s) this.note(n, msg('could not resolve {word}', { word: w.raw }));
       else if (s.opaque) this.note(n, s.opaque);
       else { append(files, s.files); append(kustomize, s.kustomize); }
     }
     for (const w of [...(parsed.flags.get('-k') ?? []), ...(parsed.flags.get('--kustomize') ?? [])]) {
       const dir = this.resolveDir(w, frame);
       if (dir) kustomize.push(dir);
-      else this.note(n, `could not resolve ${w.raw}`);
+      else this.note(n, msg('could not resolve {word}', { word: w.raw }));
     }
     if (!files.length && !kustomize.length) return undefined;
     this.out.applies.push({
@@ -442,7 +462,7 @@ class Reader {
       // The repository is usually pushed from a folder of this one, named like the repository.
       const candidates = repoName ? this.opts.files.dirsNamed(repoName).map((d) => joinPath(d, rel)).filter((d): d is string => !!d && this.opts.files.isDir(d)) : [];
       path = candidates.sort((a, b) => distance(a, this.scriptDir) - distance(b, this.scriptDir))[0];
-      if (!path) this.note(n, `the folder ${rel} of repository ${repoName ?? repo ?? '?'} is not in this project`);
+      if (!path) this.note(n, msg('the folder {path} of repository {repo} is not in this project', { path: rel, repo: repoName ?? repo ?? '?' }));
     }
     const destName = one('--dest-name');
     const destServer = one('--dest-server');
@@ -458,8 +478,10 @@ class Reader {
     for (const v of values ?? []) if (v && !v.includes('${')) this.out.contexts.push({ name: v, line });
   }
 
-  private note(n: Extract<Node, { k: 'cmd' }>, reason: string): void {
-    if (this.out.notes.length >= 500 || this.out.notes.some((x) => x.line === n.line && x.reason === reason)) return;
+  private note(n: Extract<Node, { k: 'cmd' }>, reason: Message): void {
+    const key = `${n.line}\u0000${render(reason)}`;
+    if (this.out.notes.length >= 500 || this.noted.has(key)) return;
+    this.noted.add(key);
     this.out.notes.push({ line: n.line, text: n.text, reason });
   }
 
@@ -477,7 +499,7 @@ class Reader {
     if (!texts) return undefined;
     const files: string[] = [];
     for (const t of texts) {
-      if (/^https?:\/\//.test(t)) return { files: [], kustomize: [], opaque: `${t} is not a file of the repository` };
+      if (/^https?:\/\//.test(t)) return { files: [], kustomize: [], opaque: msg('{url} is not a file of the repository', { url: t }) };
       if (t.includes('${')) return undefined;
       const found = this.locate(t, frame);
       if (!found) {
@@ -635,6 +657,9 @@ function distance(a: string, b: string): number {
   while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
   return pa.length + pb.length - 2 * i;
 }
+
+/** Commands that show a command to the user rather than run it. */
+const PRINTERS = /^(echo|printf|print_command|print_cmd|show_command|log_command)$/;
 
 const KUBECTL_VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '-f', '--filename', '-k', '--kustomize', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--as', '-o', '--output', '-l', '--selector', '--field-manager', '--type', '-p', '--patch', '--timeout', '--for', '--token']);
 const TCTL_VALUE_FLAGS = new Set(['-f', '--file', '-o', '--output', '-p', '--profile', '--org', '--tenant', '--workspace', '--config']);

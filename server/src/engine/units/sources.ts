@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { readScript, type ScriptReading } from './shellRun';
 import { append, FileIndex, parentOf } from './fileIndex';
+import { msg } from '../l10n/message';
 
 // The non-YAML files that say where YAML is applied: shell scripts, Makefiles and the shell code blocks
 // of Markdown files (READMEs, tutorials). Each is read into apply commands by the shell reader.
@@ -37,7 +38,7 @@ export function readSource(uri: string, text: string, files: FileIndex): SourceR
   const empty: SourceReading = { applies: [], argo: [], notes: [], contexts: [], choices: [] };
   if (!kind) return empty;
   if (text.length > MAX_SOURCE_BYTES) {
-    return { ...empty, notes: [{ line: 0, text: '', reason: `larger than ${MAX_SOURCE_BYTES / 1048576} MiB: not read` }] };
+    return { ...empty, notes: [{ line: 0, text: '', reason: msg('larger than {size} MiB: not read', { size: MAX_SOURCE_BYTES / 1048576 }) }] };
   }
   const lines = text.split(/\r\n|\r|\n/);
   const bases = basesOf(uri, files);

@@ -1,5 +1,8 @@
 // Deployment units: the files a repository applies together in one step, where they go, and how we
-// know. Plain data, shared by the rules, the failover model, `tsb-lint units` and the editor.
+// know. Plain data, shared by the rules, the failover model, `tsb-lint units` and the editor. Texts are
+// English, each with its message beside it (`…L10n`) for the user's language (l10n/localize.ts); unit
+// names and evidence quote the repository and stay as they are.
+import type { Message } from '../l10n/message';
 
 /** A place in a file that says where something is applied (0-based line). */
 export interface Evidence {
@@ -21,7 +24,7 @@ export interface Unit {
   /** Clusters as the repository names them (kube contexts, folders, Argo CD destinations). */
   clusters: string[];
   /** Clusters whose name in the repository differs from the TSB cluster name, with how we know. */
-  clusterMatches: { name: string; tsb: string; why: string }[];
+  clusterMatches: { name: string; tsb: string; why: string; whyL10n?: Message }[];
   managementPlane: boolean;
   namespace: string | null;
   evidence: Evidence[];
@@ -30,10 +33,12 @@ export interface Unit {
   source: UnitSource;
   /** Why the clusters are unknown, when they are ("the current kube context"). */
   clustersUnknown?: string;
+  clustersUnknownL10n?: Message;
 }
 
 export interface InferenceNote extends Evidence {
   reason: string;
+  reasonL10n?: Message;
 }
 
 /** How two files relate: applied in one step or one run, possibly together, or never together. */
@@ -49,7 +54,7 @@ export interface FileDeployment {
   /** The units of the strongest kind that hold the file. */
   units: number[];
   /** Why the file is in no known cluster, when it is placed but its clusters are not named. */
-  unknown?: string;
+  unknown?: Message;
 }
 
 export interface Deployment {

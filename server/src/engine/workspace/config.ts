@@ -4,6 +4,7 @@ import type { RawProblem } from '../types';
 import { nearest } from '../util/nearest';
 import { BUDGETS, formatCount } from '../budgets';
 import { compileGlob } from './glob';
+import { commas, msg, type Message } from '../l10n/message';
 import { duplicateKeys } from '../parse/parsedChunk';
 import { KNOWN_VERSIONS, versionIndex } from '../schema/versions';
 
@@ -55,17 +56,17 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
   const cfg: ProjectConfig = { ...emptyConfig(rootUri), present: true };
   // Duplicate keys are found in linear time (yaml's own check compares each key with every earlier one).
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
-  for (const d of duplicateKeys(doc.contents)) cfg.problems.push({ rule: 'yaml-syntax', message: `${d.message}: the second value would silently replace the first.`, start: d.pos[0], end: d.pos[1] });
-  const problem = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => {
+  for (const d of duplicateKeys(doc.contents)) cfg.problems.push({ rule: 'yaml-syntax', message: msg('{error}: the second value would silently replace the first.', { error: d.message }), start: d.pos[0], end: d.pos[1] });
+  const problem = (node: Node | Pair['key'] | null | undefined, message: Message, data?: RawProblem['data']) => {
     const r = (node as Node | undefined)?.range ?? [0, 1, 1];
     cfg.problems.push({ rule: 'config-invalid', message, start: r[0], end: Math.max(r[1], r[0] + 1), ...(data ? { data } : {}) });
   };
-  for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: e.message.split('\n')[0]!, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+  for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: msg('{error}', { error: e.message.split('\n')[0]! }), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
   if (doc.errors.length || cfg.problems.length) return cfg;
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return cfg;
   if (!isMap(root)) {
-    problem(root, 'tsb.config.yaml must be a mapping with `placements` and optionally `rules` and `ignore`.');
+    problem(root, msg('tsb.config.yaml must be a mapping with `placements` and optionally `rules` and `ignore`.'));
     return cfg;
   }
   for (const item of root.items) {
@@ -93,7 +94,9 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
       for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(g.match);
     } else {
       const guess = nearest(key, TOP_KEYS);
-      problem(pair.key, `\`${key}\` is not a tsb.config.yaml setting${guess ? `; did you mean \`${guess}\`?` : `; known settings: ${TOP_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+      problem(pair.key, guess
+        ? msg('`{key}` is not a tsb.config.yaml setting; did you mean `{guess}`?', { key, guess })
+        : msg('`{key}` is not a tsb.config.yaml setting; known settings: {known}.', { key, known: commas(TOP_KEYS) }), guess ? { fix: 'rename-key', to: guess } : undefined);
     }
   }
   return cfg;
@@ -105,10 +108,10 @@ function readTsbVersion(node: Node | Pair['key'] | null, text: string, cfg: Proj
     ? (typeof node.value === 'number' ? text.slice(node.range[0], node.range[1]).trim() : node.value)
     : undefined;
   if (v !== undefined && versionIndex(v) !== undefined) cfg.tsbVersion = v;
-  else problem(node, `\`tsbVersion\` must be a TSB version such as 1.12 or current (${KNOWN_VERSIONS}).`);
+  else problem(node, msg('`tsbVersion` must be a TSB version such as 1.12 or current ({versions}).', { versions: KNOWN_VERSIONS }));
 }
 
-type Report = (node: Node | Pair['key'] | null | undefined, message: string, data?: RawProblem['data']) => void;
+type Report = (node: Node | Pair['key'] | null | undefined, message: Message, data?: RawProblem['data']) => void;
 
 /**
  * The globs of `files` or `ignore`, compiled by the linear-time matcher: a glob it refuses (extglobs,
@@ -119,7 +122,7 @@ function globList(node: Node | null, problem: Report, what: string): { glob: str
   const out: { glob: string; match: (rel: string) => boolean }[] = [];
   const add = (n: Node, glob: string) => {
     const c = compileGlob(what === 'files' ? glob.replace(/^\.\//, '') : glob);
-    if ('error' in c) problem(n, `${c.error} This glob is ignored.`);
+    if ('error' in c) problem(n, msg('{error} This glob is ignored.', { error: c.error }));
     else out.push({ glob, match: c.match });
   };
   if (isScalar(node) && typeof node.value === 'string') {
@@ -130,31 +133,31 @@ function globList(node: Node | null, problem: Report, what: string): { glob: str
     let n = 0;
     for (const it of node.items) {
       if (++n > BUDGETS.globsPerList) {
-        problem(it as Node, `\`${what}\` lists ${formatCount(node.items.length)} globs; only the first ${formatCount(BUDGETS.globsPerList)} are used.`);
+        problem(it as Node, msg('`{field}` lists {count} globs; only the first {limit} are used.', { field: what, count: formatCount(node.items.length), limit: formatCount(BUDGETS.globsPerList) }));
         break;
       }
       if (isScalar(it) && typeof it.value === 'string') add(it, it.value);
-      else problem(it as Node, `Each entry of \`${what}\` must be a glob string such as apps/**.`);
+      else problem(it as Node, msg('Each entry of `{field}` must be a glob string such as apps/**.', { field: what }));
     }
     return out;
   }
-  problem(node, `\`${what}\` must be a glob string or a list of globs, such as apps/**.`);
+  problem(node, msg('`{field}` must be a glob string or a list of globs, such as apps/**.', { field: what }));
   return out;
 }
 
 function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report): void {
   if (!isSeq(node)) {
-    problem(node, '`placements` must be a list of entries with `files`, `clusters` and optionally `namespace`.');
+    problem(node, msg('`placements` must be a list of entries with `files`, `clusters` and optionally `namespace`.'));
     return;
   }
   let count = 0;
   for (const it of node.items) {
     if (++count > BUDGETS.placements) {
-      problem(it as Node, `\`placements\` has ${formatCount(node.items.length)} entries; only the first ${formatCount(BUDGETS.placements)} are used (a limit that keeps time and memory bounded).`);
+      problem(it as Node, msg('`placements` has {count} entries; only the first {limit} are used (a limit that keeps time and memory bounded).', { count: formatCount(node.items.length), limit: formatCount(BUDGETS.placements) }));
       break;
     }
     if (!isMap(it)) {
-      problem(it as Node, 'Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.');
+      problem(it as Node, msg('Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.'));
       continue;
     }
     let files: { glob: string; match: (rel: string) => boolean }[] = [];
@@ -173,20 +176,22 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
       else if (key === 'clusters') {
         if (isSeq(pair.value) && pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))) {
           clusters = pair.value.items.map((c) => String((c as Scalar).value));
-          if (!clusters.length) problem(pair.value, '`clusters` is empty: name at least one cluster, for example [cluster-1, cluster-2].');
+          if (!clusters.length) problem(pair.value, msg('`clusters` is empty: name at least one cluster, for example [cluster-1, cluster-2].'));
         } else if (isScalar(pair.value) && typeof pair.value.value === 'string') {
           clusters = [pair.value.value];
-        } else problem(pair.value ?? pair.key, '`clusters` must be a list of cluster names, for example [cluster-1, cluster-2].');
+        } else problem(pair.value ?? pair.key, msg('`clusters` must be a list of cluster names, for example [cluster-1, cluster-2].'));
       } else if (key === 'namespace') {
         if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(pair.value.value)) namespace = pair.value.value;
-        else problem(pair.value ?? pair.key, '`namespace` must be a Kubernetes namespace name (lower-case letters, digits and dashes).');
+        else problem(pair.value ?? pair.key, msg('`namespace` must be a Kubernetes namespace name (lower-case letters, digits and dashes).'));
       } else if (key !== undefined) {
         const guess = nearest(key, PLACEMENT_KEYS);
-        problem(pair.key, `\`${key}\` is not a placement field${guess ? `; did you mean \`${guess}\`?` : `; placements have ${PLACEMENT_KEYS.join(', ')}.`}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+        problem(pair.key, guess
+          ? msg('`{key}` is not a placement field; did you mean `{guess}`?', { key, guess })
+          : msg('`{key}` is not a placement field; placements have {known}.', { key, known: commas(PLACEMENT_KEYS) }), guess ? { fix: 'rename-key', to: guess } : undefined);
       }
     }
     if (!files.length) {
-      if (!refused) problem(it, 'This placement has no `files` glob, so it applies to nothing.');
+      if (!refused) problem(it, msg('This placement has no `files` glob, so it applies to nothing.'));
       continue;
     }
     cfg.placements.push({ files: files.map((f) => f.glob), clusters, ...(namespace ? { namespace } : {}), match: (rel) => files.some((m) => m.match(rel)), line: it.range?.[0] ?? 0 });
@@ -195,13 +200,13 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
 
 function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report): void {
   if (!isSeq(node)) {
-    problem(node, '`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].');
+    problem(node, msg('`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].'));
     return;
   }
   for (const it of node.items) {
     const globs = isSeq(it) ? globList(it as Node, problem, 'alternatives') : [];
     if (globs.length < 2) {
-      problem(it as Node, 'Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].');
+      problem(it as Node, msg('Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].'));
       continue;
     }
     cfg.alternatives.push((rel) => globs.findIndex((g) => g.match(rel)));
@@ -210,7 +215,7 @@ function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report
 
 function readRules(node: Node | null, cfg: ProjectConfig, problem: Report): void {
   if (!isMap(node)) {
-    problem(node, '`rules` must map rule ids to off, hint, info, warning or error.');
+    problem(node, msg('`rules` must map rule ids to off, hint, info, warning or error.'));
     return;
   }
   for (const p of node.items) {
@@ -219,12 +224,12 @@ function readRules(node: Node | null, cfg: ProjectConfig, problem: Report): void
     if (key === undefined) continue;
     if (!RULES.has(key)) {
       const guess = nearest(key, RULE_IDS, 4);
-      problem(pair.key, `\`${key}\` is not a rule id${guess ? `; did you mean \`${guess}\`?` : '.'}`, guess ? { fix: 'rename-key', to: guess } : undefined);
+      problem(pair.key, guess ? msg('`{key}` is not a rule id; did you mean `{guess}`?', { key, guess }) : msg('`{key}` is not a rule id.', { key }), guess ? { fix: 'rename-key', to: guess } : undefined);
       continue;
     }
     const v = isScalar(pair.value) ? String(pair.value.value) : undefined;
     if (!v || !SEVERITIES.includes(v)) {
-      problem(pair.value ?? pair.key, `The severity of \`${key}\` must be one of ${SEVERITIES.join(', ')}.`);
+      problem(pair.value ?? pair.key, msg('The severity of `{key}` must be one of {severities}.', { key, severities: commas(SEVERITIES) }));
       continue;
     }
     cfg.rules[key] = v as SeveritySetting;

@@ -134,6 +134,8 @@ export interface FileFacts {
   /** `namespace:` of a kustomization.yaml: the namespace kustomize gives the resources below it. */
   kustomizeNamespace?: string;
   deploy: DeployFact[];
+  /** `kind|namespace|name` of every Kubernetes object (ConfigMaps too): what a later apply replaces. */
+  objects: string[];
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
@@ -174,7 +176,7 @@ function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | 
 
 export const emptyFacts = (uri: string): FileFacts => ({
   uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
-  controlPlanes: [], namespaces: [], services: [], workloads: [], deploy: [],
+  controlPlanes: [], namespaces: [], services: [], workloads: [], deploy: [], objects: [],
 });
 
 // Facts of one document, with lines relative to the document's first line, cached with the document's
@@ -202,7 +204,7 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
     // (and identical, which makes comparing the file's facts cheap).
     if (delta !== 0 && cached.shifted?.delta !== delta) cached.shifted = { delta, facts: shiftLines(cached.facts, delta) };
     const part = delta === 0 ? cached.facts : cached.shifted!.facts;
-    for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads', 'deploy'] as const) {
+    for (const k of ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads', 'deploy', 'objects'] as const) {
       for (const x of part[k]) (facts[k] as unknown[]).push(x);
     }
     if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
@@ -315,6 +317,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
 
     if (id.family === 'kubernetes') {
       if (!name) continue;
+      facts.objects.push(`${id.kind}|${namespace ?? ''}|${name}`);
       if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
       else if (id.kind === 'Service') {
         facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(resource.node, spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });

@@ -1,4 +1,5 @@
 import { BUDGETS } from '../budgets';
+import { msg, type Message } from '../l10n/message';
 
 // Globs of tsb.config.yaml (`files`, `ignore`), matched in time proportional to the pattern's length
 // times the path's. picomatch compiles globs to backtracking regular expressions: a few `*` in one
@@ -8,7 +9,7 @@ import { BUDGETS } from '../budgets';
 // `[...]`, `{a,b}`, `{1..3}`, `\` escapes and a leading `!`; extglobs and regex groups are refused with
 // a message instead.
 
-export type GlobResult = { match: (relativePath: string) => boolean } | { error: string };
+export type GlobResult = { match: (relativePath: string) => boolean } | { error: Message };
 
 /** Comparisons made by the matcher since the last call: the work bound a test checks. */
 let steps = 0;
@@ -28,7 +29,7 @@ const MARK = '\u0000';
 type Seg = Tok[] | typeof GLOBSTAR;
 
 export function compileGlob(input: string): GlobResult {
-  if (input.length > BUDGETS.globLength) return { error: `This glob is ${input.length} characters long, above the limit of ${BUDGETS.globLength}.` };
+  if (input.length > BUDGETS.globLength) return { error: msg('This glob is {length} characters long, above the limit of {limit}.', { length: input.length, limit: BUDGETS.globLength }) };
   let pattern = input;
   let negated = false;
   while (pattern.startsWith('!') && !pattern.startsWith('!(')) {
@@ -38,11 +39,11 @@ export function compileGlob(input: string): GlobResult {
   const refused = unsupported(pattern);
   if (refused) return { error: refused };
   const alternatives = expandBraces(pattern);
-  if (alternatives === undefined) return { error: `This glob expands to more than ${MAX_ALTERNATIVES} alternatives ({…} lists); split it into several globs.` };
+  if (alternatives === undefined) return { error: msg('This glob expands to more than {count} alternatives ({…} lists); split it into several globs.', { count: MAX_ALTERNATIVES }) };
   const compiled: Seg[][] = [];
   for (const alt of alternatives) {
     const segs = parseSegments(alt.replace(/^(\.\/)+/, ''));
-    if (typeof segs === 'string') return { error: segs };
+    if (!Array.isArray(segs)) return { error: segs };
     compiled.push(segs);
   }
   return {
@@ -55,7 +56,7 @@ export function compileGlob(input: string): GlobResult {
 }
 
 /** Why a glob is refused (extglobs, regex groups), or undefined. */
-function unsupported(p: string): string | undefined {
+function unsupported(p: string): Message | undefined {
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
     if (c === '\\') {
@@ -63,12 +64,12 @@ function unsupported(p: string): string | undefined {
       continue;
     }
     if (c === '(' && i > 0 && '*?+@!'.includes(p[i - 1]!)) {
-      return `Extended globs such as ${p[i - 1]}(…) are not supported in tsb.config.yaml (they can take exponential time to match); use *, ?, **, [...] and {a,b}.`;
+      return msg('Extended globs such as {mark}(…) are not supported in tsb.config.yaml (they can take exponential time to match); use *, ?, **, [...] and {a,b}.', { mark: p[i - 1]! });
     }
     if (c === '(' || c === ')' || c === '|') {
-      return `\`${c}\` is not supported in tsb.config.yaml globs (picomatch would read it as a regular expression group); use {a,b} for alternatives, or escape it as \\${c}.`;
+      return msg('`{char}` is not supported in tsb.config.yaml globs (picomatch would read it as a regular expression group); use {a,b} for alternatives, or escape it as \\{char}.', { char: c });
     }
-    if (c === '[' && p[i + 1] === '[' && p[i + 2] === ':') return 'POSIX classes such as [[:alpha:]] are not supported in tsb.config.yaml globs; use ranges such as [a-zA-Z].';
+    if (c === '[' && p[i + 1] === '[' && p[i + 2] === ':') return msg('POSIX classes such as [[:alpha:]] are not supported in tsb.config.yaml globs; use ranges such as [a-zA-Z].');
   }
   return undefined;
 }
@@ -175,7 +176,7 @@ function classEnd(p: string, i: number): number {
   return -1;
 }
 
-function parseSegments(alt: string): Seg[] | string {
+function parseSegments(alt: string): Seg[] | Message {
   const segs: Seg[] = [];
   // Split at unescaped slashes outside classes.
   let cur = '';
@@ -204,7 +205,7 @@ function parseSegments(alt: string): Seg[] | string {
     }
     // picomatch reads `**` beside other characters sometimes as `*`, sometimes (`**.yaml`) as folders:
     // refused, so that what a glob matches is never a guess.
-    if (/(^|[^\\])\*\*/.test(r.replace(/\\./g, '__'))) return `\`**\` matches folders only as a whole path segment (\`apps/**/*.yaml\`); here it stands beside other characters in \`${r.replace(/\u0000/g, '')}\`.`;
+    if (/(^|[^\\])\*\*/.test(r.replace(/\\./g, '__'))) return msg('`**` matches folders only as a whole path segment (`apps/**/*.yaml`); here it stands beside other characters in `{segment}`.', { segment: r.replace(/\u0000/g, '') });
     segs.push(tokens(r));
   }
   // picomatch: `apps/**` also matches `apps`, but after a segment ending in `*` (`*/**`) something

@@ -1,5 +1,6 @@
 import type { FileFacts, TsbObjectFact, WorkspaceSettingFact, GatewayConfigFact, ServiceRouteFact, InstallGatewayFact, ControlPlaneFact, NamespaceFact, ServiceFact, WorkloadFact } from './facts';
 import type { Deployment, Relation } from '../units/types';
+import type { Message } from '../l10n/message';
 
 // The whole project's facts with deployment applied: which clusters each Kubernetes object lands in,
 // which namespace it gets when the YAML names none (like `kubectl apply -n`), and which objects can
@@ -11,7 +12,7 @@ export interface Placed<T> {
   /** metadata.namespace, else the unit's namespace, else undefined. */
   namespace?: string;
   /** The file is applied somewhere the repository does not name (why), so its clusters are unknown. */
-  unknown?: string;
+  unknown?: Message;
 }
 
 export interface ResolvedProject {

@@ -3,6 +3,7 @@ import type { TsbObjectFact } from '../facts';
 import { isPlaceholder } from '../../parse/templates';
 import { nearest } from '../../util/nearest';
 import { ifTogether, related, where, type LocatedProblem } from './context';
+import { commas, msg, type Message } from '../../l10n/message';
 
 // cluster-name-reused: two ControlPlanes for different clusters register under one managementPlane.clusterName
 // (a copied ControlPlane never changed). cluster-not-found: a clusterName that names no Cluster the project
@@ -26,8 +27,8 @@ function repositoryClusters(p: ResolvedProject, c: ResolvedProject['controlPlane
 }
 
 /** `for east` (where it is applied), else `of clusters/east/cp.yaml` (the file says it). */
-function describe(c: ControlPlane): string {
-  return c.raw.length ? `for ${c.raw.join(', ')}` : `of ${where(c.fact.source).replace(/:\d+$/, '')}`;
+function describe(c: ControlPlane): Message {
+  return c.raw.length ? msg('for {clusters}', { clusters: commas(c.raw) }) : msg('of {file}', { file: where(c.fact.source).replace(/:\d+$/, '') });
 }
 
 /** Different clusters: both known and not the same set, or (weaker) two files the repository does not place. */
@@ -62,7 +63,7 @@ export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
     if (cp.raw.length > 1) {
       out.push({
         uri, rule: 'cluster-name-reused', ref, severity: 'warning',
-        message: `This ControlPlane is applied to ${cp.raw.join(', ')} with the one clusterName ${name}: every one of them registers as cluster ${name}, so their service registries and configuration are mixed up under one name. Give each cluster its own ControlPlane (or template clusterName per cluster).`,
+        message: msg('This ControlPlane is applied to {clusters} with the one clusterName {name}: every one of them registers as cluster {name}, so their service registries and configuration are mixed up under one name. Give each cluster its own ControlPlane (or template clusterName per cluster).', { clusters: commas(cp.raw), name }),
       });
       continue;
     }
@@ -79,15 +80,18 @@ export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
     }
     if (peer) {
       const target = free.length === 1 ? free[0]! : undefined;
-      const text = `The ControlPlane ${describe(cp)} registers as cluster ${name}, like the ControlPlane ${describe(peer.cp)} (${where(peer.cp.fact.clusterNameRef!)}): the second to connect takes the first one's identity in the management plane, both clusters' service registries and configuration are mixed up under ${name}${target ? `, and Cluster ${target.name} gets no control plane. Set clusterName: ${target.name}` : '. Give it the name of its own Cluster'}.`;
+      const args = { which: describe(cp), name, other: describe(peer.cp), where: where(peer.cp.fact.clusterNameRef!) };
+      const text = target
+        ? msg('The ControlPlane {which} registers as cluster {name}, like the ControlPlane {other} ({where}): the second to connect takes the first one\'s identity in the management plane, both clusters\' service registries and configuration are mixed up under {name}, and Cluster {target} gets no control plane. Set clusterName: {target}.', { ...args, target: target.name })
+        : msg('The ControlPlane {which} registers as cluster {name}, like the ControlPlane {other} ({where}): the second to connect takes the first one\'s identity in the management plane, both clusters\' service registries and configuration are mixed up under {name}. Give it the name of its own Cluster.', args);
       out.push({
         uri, rule: 'cluster-name-reused', ref,
         ...(peer.together ? {} : { severity: 'hint' as const }),
-        message: peer.together ? text : ifTogether(p, peer.cp.fact.source.uri, uri) + text,
+        message: peer.together ? text : ifTogether(p, peer.cp.fact.source.uri, uri, text),
         ...(target ? { data: { fix: 'replace-value' as const, to: target.name } } : {}),
         related: [
-          related(peer.cp.fact.clusterNameRef!, `the other ControlPlane registering as ${name}`),
-          ...(target ? [related(target.nameRef, `Cluster ${target.name}, which no ControlPlane registers as`)] : []),
+          related(peer.cp.fact.clusterNameRef!, msg('the other ControlPlane registering as {name}', { name })),
+          ...(target ? [related(target.nameRef, msg('Cluster {name}, which no ControlPlane registers as', { name: target.name }))] : []),
         ],
       });
       continue;
@@ -96,13 +100,15 @@ export function clusterNames(p: ResolvedProject, out: LocatedProblem[]): void {
     // names that are not filled in later.
     if (!defined.length || defined.some((c) => c.name === name || isPlaceholder(c.name))) continue;
     const guess = nearest(name, defined.map((c) => c.name), 4) ?? (free.length === 1 ? free[0]!.name : undefined);
-    const shown = defined.slice(0, 6).map((c) => c.name).join(', ');
+    const shown = commas([...defined.slice(0, 6).map((c) => c.name), ...(defined.length > 6 ? ['…'] : [])]);
     const target: TsbObjectFact | undefined = guess ? defined.find((c) => c.name === guess) : undefined;
     out.push({
       uri, rule: 'cluster-not-found', ref,
-      message: `clusterName ${name} names no Cluster of the project (${shown}${defined.length > 6 ? ', …' : ''}): the control plane cannot register with the management plane, so this cluster receives no TSB configuration${guess ? `; did you mean ${guess}?` : '.'}`,
+      message: guess
+        ? msg('clusterName {name} names no Cluster of the project ({clusters}): the control plane cannot register with the management plane, so this cluster receives no TSB configuration; did you mean {guess}?', { name, clusters: shown, guess })
+        : msg('clusterName {name} names no Cluster of the project ({clusters}): the control plane cannot register with the management plane, so this cluster receives no TSB configuration.', { name, clusters: shown }),
       ...(guess ? { data: { fix: 'replace-value' as const, to: guess } } : {}),
-      ...(target ? { related: [related(target.nameRef, `Cluster ${target.name}`)] } : {}),
+      ...(target ? { related: [related(target.nameRef, msg('Cluster {name}', { name: target.name }))] } : {}),
     });
   }
 }

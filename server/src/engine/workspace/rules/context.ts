@@ -2,6 +2,7 @@ import type { FixData, RelatedInfo } from '../../types';
 import type { RuleId, Severity } from '../../problems';
 import type { SourceRef } from '../../model/failoverTypes';
 import type { ResolvedProject } from '../resolved';
+import { msg, type Message } from '../../l10n/message';
 
 // What every cross-file rule shares: the located problem it reports, ranges, "where" texts for messages,
 // and the deployment-unit discipline (compare only what can be in effect together; weak evidence is a
@@ -10,7 +11,7 @@ import type { ResolvedProject } from '../resolved';
 export interface LocatedProblem {
   uri: string;
   rule: RuleId;
-  message: string;
+  message: Message;
   ref: SourceRef;
   severity?: Severity;
   data?: FixData;
@@ -24,7 +25,7 @@ export function toRange(ref: SourceRef) {
   return { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } };
 }
 
-export function related(ref: SourceRef, message: string): RelatedInfo {
+export function related(ref: SourceRef, message: Message): RelatedInfo {
   return { uri: ref.uri, range: toRange(ref), message };
 }
 
@@ -48,9 +49,11 @@ export function earlierPeer<T>(p: ResolvedProject, list: readonly T[], i: number
   return maybe === undefined ? undefined : { peer: maybe, together: false };
 }
 
-/** Prefix for a finding between files that are not known to be applied together. */
-export function ifTogether(p: ResolvedProject, a: string, b: string): string {
+/** A finding between files that are not known to be applied together: says so before the finding. */
+export function ifTogether(p: ResolvedProject, a: string, b: string, finding: Message): Message {
   const ua = p.deployment.unitNames(a)[0];
   const ub = p.deployment.unitNames(b)[0];
-  return ua && ub && ua !== ub ? `If ${ua} and ${ub} are applied together: ` : 'If these files are applied together: ';
+  return ua && ub && ua !== ub
+    ? msg('If {a} and {b} are applied together: {finding}', { a: ua, b: ub, finding })
+    : msg('If these files are applied together: {finding}', { finding });
 }

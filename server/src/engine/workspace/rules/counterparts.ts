@@ -1,6 +1,7 @@
 import type { FailoverModel } from '../../model/failoverTypes';
 import type { ResolvedProject } from '../resolved';
 import type { LocatedProblem } from './context';
+import { msg } from '../../l10n/message';
 
 // no-failover-counterpart: an exposed service that runs in one cluster only.
 
@@ -11,7 +12,7 @@ export function counterparts(p: ResolvedProject, model: FailoverModel, out: Loca
       if (c.failover || !c.source) continue;
       out.push({
         uri: c.source.uri, rule: 'no-failover-counterpart', ref: c.source,
-        message: `Service ${c.service}.${c.namespace} is exposed through the east-west gateway but cannot fail over: it ${c.reason ?? 'runs in one cluster only'}.`,
+        message: msg('Service {service}.{namespace} is exposed through the east-west gateway but cannot fail over: it {reason}.', { service: c.service, namespace: c.namespace, reason: c.reasonL10n ?? c.reason ?? msg('runs in one cluster only') }),
       });
     }
   }

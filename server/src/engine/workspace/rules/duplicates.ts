@@ -1,6 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import type { TsbObjectFact } from '../facts';
 import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
+import { commas, msg } from '../../l10n/message';
 
 // duplicate-resource: the same TSB resource, or the same install CR in one cluster, defined twice.
 
@@ -26,12 +27,23 @@ export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
       if (!hit) continue;
       const first = hit.peer;
       const same = first.specHash === o.specHash;
-      const text = `${o.kind} ${o.name} is defined twice${o.workspace ? ` in workspace ${o.workspace}` : o.tenant ? ` in tenant ${o.tenant}` : ''} (the other definition is ${where(first.nameRef)}): ${same ? 'both definitions have the same spec, so one is redundant' : 'their specs differ and the later one silently replaces the first when applied'}.`;
+      const args = { kind: o.kind, name: o.name, where: where(first.nameRef) };
+      const text = o.workspace
+        ? same
+          ? msg('{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): both definitions have the same spec, so one is redundant.', { ...args, workspace: o.workspace })
+          : msg('{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', { ...args, workspace: o.workspace })
+        : o.tenant
+          ? same
+            ? msg('{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): both definitions have the same spec, so one is redundant.', { ...args, tenant: o.tenant })
+            : msg('{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', { ...args, tenant: o.tenant })
+          : same
+            ? msg('{kind} {name} is defined twice (the other definition is {where}): both definitions have the same spec, so one is redundant.', args)
+            : msg('{kind} {name} is defined twice (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', args);
       out.push({
         uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
         ...(!hit.together ? { severity: 'hint' as const } : same ? { severity: 'warning' as const } : {}),
-        message: hit.together ? text : ifTogether(p, first.source.uri, o.source.uri) + text,
-        related: [related(first.nameRef, `the other definition of ${o.kind} ${o.name}`)],
+        message: hit.together ? text : ifTogether(p, first.source.uri, o.source.uri, text),
+        related: [related(first.nameRef, msg('the other definition of {kind} {name}', { kind: o.kind, name: o.name }))],
       });
     }
   }
@@ -51,12 +63,12 @@ export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
       if (!hit) continue;
       const prev = hit.peer;
       const shared = g.clusters.filter((c) => prev.clusters.includes(c));
-      const text = `${g.fact.kind} ${g.namespace}/${g.fact.name} is applied twice to ${shared.join(', ')} (the other definition is ${where(prev.fact.nameRef)}): the later one replaces the first.`;
+      const text = msg('{kind} {name} is applied twice to {clusters} (the other definition is {where}): the later one replaces the first.', { kind: g.fact.kind, name: `${g.namespace}/${g.fact.name}`, clusters: commas(shared), where: where(prev.fact.nameRef) });
       out.push({
         uri: g.fact.source.uri, rule: 'duplicate-resource', ref: g.fact.nameRef,
         ...(!hit.together ? { severity: 'hint' as const } : {}),
-        message: hit.together ? text : ifTogether(p, prev.fact.source.uri, g.fact.source.uri) + text,
-        related: [related(prev.fact.nameRef, 'the other definition')],
+        message: hit.together ? text : ifTogether(p, prev.fact.source.uri, g.fact.source.uri, text),
+        related: [related(prev.fact.nameRef, msg('the other definition'))],
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import type { FixData } from '../../types';
 import { related, toRange, where, type LocatedProblem } from './context';
+import { commas, msg } from '../../l10n/message';
 
 // edge-dns-resolution-disabled: a DNS name in cluster-external-addresses without DNS resolution at the
 // edge; and the value format of that annotation (invalid-value).
@@ -16,7 +17,7 @@ export function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
     if (dns.length && parts.length > 1) {
       out.push({
         uri: g.fact.source.uri, rule: 'invalid-value', ref: ext.ref,
-        message: 'xcp.tetrate.io/cluster-external-addresses takes one IP address, one DNS name, or several IP addresses separated by commas; not several DNS names or a mix.',
+        message: msg('xcp.tetrate.io/cluster-external-addresses takes one IP address, one DNS name, or several IP addresses separated by commas; not several DNS names or a mix.'),
       });
       continue;
     }
@@ -29,7 +30,9 @@ export function edgeDns(p: ResolvedProject, out: LocatedProblem[]): void {
     const fix = overlayFix(p, g.fact.source.uri, g.clusters.length ? missing : []);
     out.push({
       uri: g.fact.source.uri, rule: 'edge-dns-resolution-disabled', ref: ext.ref,
-      message: `cluster-external-addresses is the DNS name ${dns[0]}, but no ControlPlane${g.clusters.length ? ` for ${missing.join(', ')}` : ''} in the project sets ENABLE_DNS_RESOLUTION_AT_EDGE="true" (EdgeXcp overlay): remote WorkloadEntries would carry a hostname and failover traffic would not flow.`,
+      message: g.clusters.length
+        ? msg('cluster-external-addresses is the DNS name {dns}, but no ControlPlane for {clusters} in the project sets ENABLE_DNS_RESOLUTION_AT_EDGE="true" (EdgeXcp overlay): remote WorkloadEntries would carry a hostname and failover traffic would not flow.', { dns: dns[0]!, clusters: commas(missing) })
+        : msg('cluster-external-addresses is the DNS name {dns}, but no ControlPlane in the project sets ENABLE_DNS_RESOLUTION_AT_EDGE="true" (EdgeXcp overlay): remote WorkloadEntries would carry a hostname and failover traffic would not flow.', { dns: dns[0]! }),
       ...(fix ? { data: fix.data, related: fix.related } : {}),
     });
   }
@@ -56,9 +59,13 @@ function overlayFix(p: ResolvedProject, uri: string, clusters: string[]): { data
   return {
     data: {
       fix: 'edit',
-      title: `Enable DNS resolution at the edge in ${unique.length === 1 ? `ControlPlane ${unique[0]!.fact.name} (${where(unique[0]!.fact.source)})` : `the ControlPlanes of ${clusters.join(', ')}`}`,
+      title: unique.length === 1
+        ? msg('Enable DNS resolution at the edge in ControlPlane {name} ({where})', { name: unique[0]!.fact.name, where: where(unique[0]!.fact.source) })
+        : msg('Enable DNS resolution at the edge in the ControlPlanes of {clusters}', { clusters: commas(clusters) }),
       changes: [...byUri].map(([u, edits]) => ({ uri: u, edits })),
     },
-    related: unique.map((t) => related(t.fact.source, `ControlPlane ${t.fact.name}${t.clusters.length ? ` (${t.clusters.join(', ')})` : ''}: no ENABLE_DNS_RESOLUTION_AT_EDGE`)),
+    related: unique.map((t) => related(t.fact.source, t.clusters.length
+      ? msg('ControlPlane {name} ({clusters}): no ENABLE_DNS_RESOLUTION_AT_EDGE', { name: t.fact.name, clusters: commas(t.clusters) })
+      : msg('ControlPlane {name}: no ENABLE_DNS_RESOLUTION_AT_EDGE', { name: t.fact.name }))),
   };
 }

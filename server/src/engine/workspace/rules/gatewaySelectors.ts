@@ -5,11 +5,12 @@ import { formatLabels } from '../selectors';
 import { allGatewayLabels, indexOf, memo } from '../projectIndex';
 import { nameIndex, type NameIndex } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
+import { commas, msg, type Message } from '../../l10n/message';
 
 // gateway-selector-no-match: a workloadSelector (east-west settings, gateway configs) that matches no
 // gateway an install CR of the project deploys.
 
-function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: string): LocatedProblem | undefined {
+function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: Message): LocatedProblem | undefined {
   // Checked only where the project installs gateways itself (a repository may keep them elsewhere).
   if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
   if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
@@ -23,8 +24,10 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
     const where = p.deployment.unitNames(elsewhere.source.uri)[0];
     return {
       uri, rule: 'gateway-selector-no-match', ref,
-      message: `${what} selects ${formatLabels(labels)} in namespace ${namespace}, but the only such gateway, ${elsewhere.name}, is installed by ${where ?? 'another file'}, which is never applied together with this file: with this file's deployment, no gateway matches.`,
-      related: [related(elsewhere.source, `install ${elsewhere.kind} ${elsewhere.name}`)],
+      message: msg('{what} selects {labels} in namespace {namespace}, but the only such gateway, {gateway}, is installed by {where}, which is never applied together with this file: with this file\'s deployment, no gateway matches.', {
+        what, labels: formatLabels(labels), namespace, gateway: elsewhere.name, where: where ?? msg('another file'),
+      }),
+      related: [related(elsewhere.source, msg('install {kind} {name}', { kind: elsewhere.kind, name: elsewhere.name }))],
     };
   }
   if (!p.installGateways.some(inEffect)) return undefined;
@@ -33,13 +36,13 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   const sameNs: Installed[] = [];
   for (const g of inNs) if (inEffect(g) && sameNs.push(g) === 2) break;
   const byLabels = allGatewayLabels(p).first(labels, (g) => g.namespace !== undefined && inEffect(g));
-  const shown = `${formatLabels(labels)} in namespace ${namespace}`;
+  const shown = msg('{labels} in namespace {namespace}', { labels: formatLabels(labels), namespace });
   if (byLabels) {
     const g = byLabels;
     return {
       uri, rule: 'gateway-selector-no-match', ref,
-      message: `${what} selects ${shown}, but gateway ${g.fact.name} with those labels is deployed in namespace ${g.namespace}; did you mean namespace ${g.namespace}?`,
-      related: [related(g.fact.nameRef, `install ${g.fact.kind} ${g.fact.name}`)],
+      message: msg('{what} selects {selector}, but gateway {gateway} with those labels is deployed in namespace {namespace}; did you mean namespace {namespace}?', { what, selector: shown, gateway: g.fact.name, namespace: g.namespace! }),
+      related: [related(g.fact.nameRef, msg('install {kind} {name}', { kind: g.fact.kind, name: g.fact.name }))],
     };
   }
   // The nearest name among the namespace's gateways in effect, else among all gateways in effect.
@@ -53,10 +56,12 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   return {
     uri, rule: 'gateway-selector-no-match', ref,
     message: unverifiable && best
-      ? `${what} selects ${shown}; the operator labels gateway pods app=<install CR name> plus kubeSpec.deployment.labels, so ${operatorKeys.join(', ')} cannot be verified: select app=${best.fact.name} or add the label under kubeSpec.deployment.labels.`
-      : `No gateway has ${shown}${best ? `; did you mean ${best.namespace === namespace ? `app=${best.fact.name}` : `${best.namespace}/app=${best.fact.name}`}?` : '.'} (A gateway install CR named X deploys pods labelled app=X.)`,
+      ? msg('{what} selects {selector}; the operator labels gateway pods app=<install CR name> plus kubeSpec.deployment.labels, so {keys} cannot be verified: select app={name} or add the label under kubeSpec.deployment.labels.', { what, selector: shown, keys: commas(operatorKeys), name: best.fact.name })
+      : best
+        ? msg('No gateway has {selector}; did you mean {guess}? (A gateway install CR named X deploys pods labelled app=X.)', { selector: shown, guess: best.namespace === namespace ? `app=${best.fact.name}` : `${best.namespace}/app=${best.fact.name}` })
+        : msg('No gateway has {selector}. (A gateway install CR named X deploys pods labelled app=X.)', { selector: shown }),
     ...(suggestion ? { data: { fix: 'replace-labels' as const, labels: suggestion } } : {}),
-    ...(best ? { related: [related(best.fact.nameRef, `install ${best.fact.kind} ${best.fact.name} in ${best.namespace}`)] } : {}),
+    ...(best ? { related: [related(best.fact.nameRef, msg('install {kind} {name} in {namespace}', { kind: best.fact.kind, name: best.fact.name, namespace: String(best.namespace) }))] } : {}),
   };
 }
 
@@ -73,13 +78,13 @@ function memoNames(p: ResolvedProject, gateways: readonly Installed[]): NameInde
 export function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const s of p.workspaceSettings) {
     for (const e of s.eastWest) {
-      const prob = selectorProblem(p, e.namespace, e.labels, s.source.uri, e.labelsRef, 'This east-west workloadSelector');
+      const prob = selectorProblem(p, e.namespace, e.labels, s.source.uri, e.labelsRef, msg('This east-west workloadSelector'));
       if (prob) out.push(prob);
     }
   }
   for (const g of p.gatewayConfigs) {
     if (!g.selector) continue;
-    const prob = selectorProblem(p, g.selector.namespace, g.selector.labels, g.source.uri, g.selector.labelsRef, `${g.kind} ${g.name}'s workloadSelector`);
+    const prob = selectorProblem(p, g.selector.namespace, g.selector.labels, g.source.uri, g.selector.labelsRef, msg("{kind} {name}'s workloadSelector", { kind: g.kind, name: g.name }));
     if (prob) out.push(prob);
   }
 }

@@ -1,4 +1,5 @@
 import type { ResolvedProject } from '../resolved';
+import { ands, msg } from '../../l10n/message';
 import type { GatewayConfigFact } from '../facts';
 import type { GatewayServerFact } from '../ruleFacts';
 import { formatLabels } from '../selectors';
@@ -58,13 +59,15 @@ export function gatewayServers(p: ResolvedProject, out: LocatedProblem[]): void 
       if (!hit) continue;
       reported.add(server);
       const sel = g.selector!;
-      const hosts = hit.server.hostname === server.hostname ? server.hostname : `${server.hostname} and ${hit.server.hostname}`;
-      const text = `${g.kind} ${g.name} and ${hit.other.kind} ${hit.other.name} (${where(hit.server.ref)}) both serve ${hosts} on port ${server.port} of the gateway ${sel.namespace}/${formatLabels(sel.labels)}: Istio keeps only one server for a host and port on one gateway (IST0145 ConflictingGateways), so the routes of one of them are silently ignored. Serve it on another port or hostname, or merge the two servers into one configuration.`;
+      const hosts = hit.server.hostname === server.hostname ? server.hostname : ands([server.hostname, hit.server.hostname]);
+      const text = msg('{kind} {name} and {otherKind} {otherName} ({where}) both serve {hosts} on port {port} of the gateway {gateway}: Istio keeps only one server for a host and port on one gateway (IST0145 ConflictingGateways), so the routes of one of them are silently ignored. Serve it on another port or hostname, or merge the two servers into one configuration.', {
+        kind: g.kind, name: g.name, otherKind: hit.other.kind, otherName: hit.other.name, where: where(hit.server.ref), hosts, port: String(server.port), gateway: `${sel.namespace}/${formatLabels(sel.labels)}`,
+      });
       out.push({
         uri: g.source.uri, rule: 'gateway-server-conflict', ref: server.ref,
         ...(hit.together ? {} : { severity: 'hint' as const }),
-        message: hit.together ? text : ifTogether(p, hit.other.source.uri, g.source.uri) + text,
-        related: [related(hit.server.ref, `${hit.other.kind} ${hit.other.name}: ${hit.server.hostname} on port ${hit.server.port}`)],
+        message: hit.together ? text : ifTogether(p, hit.other.source.uri, g.source.uri, text),
+        related: [related(hit.server.ref, msg('{kind} {name}: {host} on port {port}', { kind: hit.other.kind, name: hit.other.name, host: hit.server.hostname, port: String(hit.server.port) }))],
       });
     }
   }

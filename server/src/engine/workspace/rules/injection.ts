@@ -2,6 +2,7 @@ import type { ResolvedProject } from '../resolved';
 import { ownsNamespace } from '../../model/failover';
 import { indexOf, workspacesFor } from '../projectIndex';
 import type { LocatedProblem } from './context';
+import { msg } from '../../l10n/message';
 
 // namespace-not-injected: a namespace owned by a workspace without a sidecar-injection label.
 
@@ -14,7 +15,7 @@ export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
     if (onlyGateways(p, ns.fact.name, ns.fact.source.uri)) continue;
     out.push({
       uri: ns.fact.source.uri, rule: 'namespace-not-injected', ref: ns.fact.source,
-      message: `Namespace ${ns.fact.name} belongs to workspace ${owner.name} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.`,
+      message: msg('Namespace {namespace} belongs to workspace {workspace} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.', { namespace: ns.fact.name, workspace: owner.name }),
     });
   }
 }

@@ -2,6 +2,7 @@ import type { ResolvedProject } from '../resolved';
 import type { TsbObjectFact } from '../facts';
 import { settingKey } from '../../model/failover';
 import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
+import { msg } from '../../l10n/message';
 
 // multiple-workspace-settings: more than one WorkspaceSetting for one workspace.
 
@@ -21,12 +22,12 @@ export function multipleSettings(p: ResolvedProject, out: LocatedProblem[]): voi
       const hit = earlierPeer(p, list, i, (x) => x.source.uri, (x) => x.name !== s.name);
       if (!hit) continue;
       const first = hit.peer;
-      const text = `Workspace ${s.workspace} already has WorkspaceSetting ${first.name} (${where(first.nameRef)}); a workspace has exactly one WorkspaceSetting, so merge ${s.name} into it.`;
+      const text = msg('Workspace {workspace} already has WorkspaceSetting {first} ({where}); a workspace has exactly one WorkspaceSetting, so merge {name} into it.', { workspace: String(s.workspace), first: first.name, where: where(first.nameRef), name: s.name });
       out.push({
         uri: s.source.uri, rule: 'multiple-workspace-settings', ref: s.nameRef,
         ...(hit.together ? {} : { severity: 'hint' as const }),
-        message: hit.together ? text : ifTogether(p, first.source.uri, s.source.uri) + text,
-        related: [related(first.nameRef, 'the first WorkspaceSetting')],
+        message: hit.together ? text : ifTogether(p, first.source.uri, s.source.uri, text),
+        related: [related(first.nameRef, msg('the first WorkspaceSetting'))],
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { ResolvedProject } from '../resolved';
+import { msg } from '../../l10n/message';
 import type { TsbObjectFact } from '../facts';
 import type { SourceRef } from '../../model/failoverTypes';
 import { parseNsPattern, nsPatternsOverlap, type NsPattern } from '../selectors';
@@ -111,13 +112,19 @@ export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): v
         if (r === 'maybe') hit ??= c;
       }
       if (!hit) continue;
-      const what = b.kind === 'Workspace' ? 'workspaces' : `${b.groupType} groups`;
-      const text = `${name} ${name === hit.name ? 'is' : `overlaps ${hit.name}, which is`} already claimed by ${b.kind === 'Workspace' ? 'workspace' : 'group'} ${hit.owner.name} (${where(hit.ref)}): ${what} own their namespaces exclusively.`;
+      const args = { name: name, other: hit.name, owner: hit.owner.name, where: where(hit.ref), groupType: String(b.groupType) };
+      const text = b.kind === 'Workspace'
+        ? name === hit.name
+          ? msg('{name} is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.', args)
+          : msg('{name} overlaps {other}, which is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.', args)
+        : name === hit.name
+          ? msg('{name} is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.', args)
+          : msg('{name} overlaps {other}, which is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.', args);
       out.push({
         uri: b.source.uri, rule: 'namespace-owned-twice', ref,
         ...(together ? {} : { severity: 'hint' as const }),
-        message: together ? text : ifTogether(p, hit.owner.source.uri, b.source.uri) + text,
-        related: [related(hit.ref, `claimed by ${hit.owner.name}`)],
+        message: together ? text : ifTogether(p, hit.owner.source.uri, b.source.uri, text),
+        related: [related(hit.ref, msg('claimed by {owner}', { owner: hit.owner.name }))],
       });
     }
   }

@@ -2,12 +2,28 @@ import type { ResolvedProject } from '../resolved';
 import type { TsbObjectFact } from '../facts';
 import { nameIndex, nearest } from '../../util/nearest';
 import type { LocatedProblem } from './context';
+import { msg, type Message } from '../../l10n/message';
 
 // parent-not-found: a referenced organization, tenant, workspace or group defined nowhere in the project.
 
 const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', string> = {
   organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group',
 };
+
+const LEVEL_WORD: Record<'organization' | 'tenant' | 'workspace' | 'group', Message> = {
+  organization: msg('organization'), tenant: msg('tenant'), workspace: msg('workspace'), group: msg('group'),
+};
+
+function parentMessage(args: { kind: string; name: string; level: Message; parent: string; parentKind: string }, elsewhere: boolean, guess: string | undefined): Message {
+  if (elsewhere) {
+    return guess
+      ? msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy); did you mean {guess}?', { ...args, guess })
+      : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy).', args);
+  }
+  return guess
+    ? msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project; did you mean {guess}?', { ...args, guess })
+    : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project.', args);
+}
 
 export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   const byKind = new Map<string, TsbObjectFact[]>();
@@ -64,7 +80,7 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       const elsewhere = anyScope.get(level)!.has(name);
       out.push({
         uri: o.source.uri, rule: 'parent-not-found', ref,
-        message: `${o.kind} ${o.name} refers to ${level} ${name}, which is defined nowhere in the project${elsewhere ? ` under the same parents (a ${LEVEL_KIND[level]} ${name} exists elsewhere in the hierarchy)` : ''}${guess ? `; did you mean ${guess}?` : '.'}`,
+        message: parentMessage({ kind: o.kind, name: o.name, level: LEVEL_WORD[level], parent: name, parentKind: LEVEL_KIND[level] }, elsewhere, guess),
         ...(guess ? { data: { fix: 'replace-value' as const, to: guess } } : {}),
       });
     }

@@ -1,4 +1,5 @@
 import type { ResolvedProject } from '../resolved';
+import { msg } from '../../l10n/message';
 import type { ServicePortFact } from '../ruleFacts';
 import type { SourceRef } from '../../model/failoverTypes';
 import { indexOf } from '../projectIndex';
@@ -61,11 +62,13 @@ export function portProtocols(p: ResolvedProject, out: LocatedProblem[]): void {
         const name = ports.length > 1 || port.name ? `http-${port.name ?? port.port}` : 'http';
         out.push({
           uri: svc.fact.source.uri, rule: 'port-protocol-unknown', ref: port.nameRef ?? port.ref,
-          message: `Port ${port.port ?? ''}${port.name ? ` (${port.name})` : ''} of Service ${svc.fact.name} has no protocol Istio can read (a name such as http or http-<suffix>, or appProtocol), but ${use.by} (${where(use.ref)}) sends HTTP traffic to it: Istio falls back to protocol sniffing, and the HTTP routing, retries and timeouts TSB configures apply only when sniffing succeeds. Name the port ${name}.`,
+          message: msg('Port {port} of Service {service} has no protocol Istio can read (a name such as http or http-<suffix>, or appProtocol), but {by} ({where}) sends HTTP traffic to it: Istio falls back to protocol sniffing, and the HTTP routing, retries and timeouts TSB configures apply only when sniffing succeeds. Name the port {name}.', {
+            port: `${port.port ?? ''}${port.name ? ` (${port.name})` : ''}`, service: svc.fact.name, by: use.by, where: where(use.ref), name,
+          }),
           ...(port.nameRef
             ? { data: { fix: 'replace-value' as const, to: name } }
             : port.block ? { data: { fix: 'add-field' as const, field: 'name', snippet: `name: ${name}`, indent: 0 } } : {}),
-          related: [related(use.ref, `${use.by} sends HTTP traffic here`)],
+          related: [related(use.ref, msg('{by} sends HTTP traffic here', { by: use.by }))],
         });
       }
     }

@@ -5,6 +5,7 @@ import { formatLabels } from '../selectors';
 import { indexOf, LabelIndex, servicesOwnedBy } from '../projectIndex';
 import { editDistance } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
+import { commas, msg, type ListArg } from '../../l10n/message';
 
 // service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
 
@@ -25,7 +26,7 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
     // nearest Service once; the labels of the first Services once.
     let matches: LabelIndex<Services[number]> | undefined;
     const nearestOf = new Map<string, Services[number] | undefined>();
-    let allLabels: string | undefined;
+    let allLabels: ListArg | undefined;
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
         if (Object.keys(x.labels).length === 0) continue;
@@ -35,17 +36,21 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
         if (!nearestOf.has(key)) nearestOf.set(key, nearestService(x.labels, services, matches));
         const near = nearestOf.get(key);
         const keys = Object.keys(x.labels);
-        allLabels ??= firstLabels(services, 6).join(', ');
-        const hint = near
-          ? `; ${near.fact.name} has ${keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(',')}`
-          : `; their labels are ${allLabels}`;
+        const args = { selector: formatLabels(x.labels), workspace: ws.name };
+        const message = near
+          ? msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); {service} has {labels}.', {
+            ...args, service: near.fact.name, labels: keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(','),
+          })
+          : msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); their labels are {labels}.', {
+            ...args, labels: (allLabels ??= commas(firstLabels(services, 6))),
+          });
         // The nearest Service's values for the selector's keys, when it has them all: what was meant.
         const fix = near && keys.every((k) => k in near.fact.labels) ? Object.fromEntries(keys.map((k) => [k, near.fact.labels[k]!])) : undefined;
         out.push({
           uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
-          message: `exposedServices selector ${formatLabels(x.labels)} matches no Service in workspace ${ws.name}'s namespaces (serviceLabels match Service labels, not pod labels)${hint}.`,
+          message,
           ...(fix ? { data: { fix: 'replace-labels' as const, labels: fix } } : {}),
-          ...(near ? { related: [related(near.fact.source, `Service ${near.fact.name} (labels ${formatLabels(near.fact.labels) || 'none'})`)] } : {}),
+          ...(near ? { related: [related(near.fact.source, msg('Service {name} (labels {labels})', { name: near.fact.name, labels: formatLabels(near.fact.labels) || msg('none') }))] } : {}),
         });
       }
     }

@@ -2,6 +2,7 @@ import type { ResolvedProject } from '../resolved';
 import { labelsMatch, formatLabels } from '../selectors';
 import { indexOf, workloadsMatching } from '../projectIndex';
 import type { LocatedProblem } from './context';
+import { commas, msg } from '../../l10n/message';
 
 // subset-not-found: a ServiceRoute subset whose labels select no pods of the service.
 
@@ -24,10 +25,15 @@ export function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
       if (!Object.keys(s.labels).length || pods.some((w) => labelsMatch(s.labels, w.fact.podLabels))) continue;
       // At most a few versions are named: thousands of subsets times thousands of versions was 170 MB.
       versions ??= [...new Set(pods.map((w) => w.fact.podLabels['version']).filter(Boolean))];
-      const shown = versions.length > MAX_VERSIONS_SHOWN ? `${versions.slice(0, MAX_VERSIONS_SHOWN).join(', ')} and ${versions.length - MAX_VERSIONS_SHOWN} more` : versions.join(', ');
+      const shown = versions.length > MAX_VERSIONS_SHOWN
+        ? msg('{versions} and {count} more', { versions: commas(versions.slice(0, MAX_VERSIONS_SHOWN)), count: versions.length - MAX_VERSIONS_SHOWN })
+        : commas(versions);
+      const args = { subset: s.name, labels: formatLabels(s.labels), service: `${name}.${ns}` };
       out.push({
         uri: r.source.uri, rule: 'subset-not-found', ref: s.ref,
-        message: `Subset ${s.name} selects ${formatLabels(s.labels)}, but no pod of ${name}.${ns} has those labels${versions.length ? ` (versions present: ${shown})` : ''}.`,
+        message: versions.length
+          ? msg('Subset {subset} selects {labels}, but no pod of {service} has those labels (versions present: {versions}).', { ...args, versions: shown })
+          : msg('Subset {subset} selects {labels}, but no pod of {service} has those labels.', args),
       });
     }
   }

@@ -2,6 +2,7 @@ import type { ResolvedProject } from '../resolved';
 import { labelsMatch } from '../selectors';
 import { indexOf } from '../projectIndex';
 import { related, where, type LocatedProblem } from './context';
+import { commas, msg } from '../../l10n/message';
 
 // version-label-missing: a workload of a service whose ServiceRoute subsets select `version`, without a
 // `version` label on its pods: it is in no subset and receives no traffic through TSB routing.
@@ -25,9 +26,15 @@ export function versionLabels(p: ResolvedProject, out: LocatedProblem[]): void {
       const meant = versions.find((v) => w.fact.name.endsWith(`-${v}`));
       out.push({
         uri: w.fact.source.uri, rule: 'version-label-missing', ref: w.fact.labelsRef ?? w.fact.source,
-        message: `${w.fact.kind} ${w.fact.name} runs pods of Service ${name}, whose ServiceRoute ${r.name} (${where(subset.ref)}) splits traffic by version (${versions.join(', ')}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. ${meant ? `Add version: ${meant} to the pod template labels.` : 'Add the version label of the subset it belongs to.'}`,
+        message: meant
+          ? msg('{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add version: {version} to the pod template labels.', {
+            kind: w.fact.kind, name: w.fact.name, service: name, route: r.name, where: where(subset.ref), versions: commas(versions), version: meant,
+          })
+          : msg('{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add the version label of the subset it belongs to.', {
+            kind: w.fact.kind, name: w.fact.name, service: name, route: r.name, where: where(subset.ref), versions: commas(versions),
+          }),
         ...(meant && w.fact.labelsRef && w.fact.labelsBlock ? { data: { fix: 'add-field' as const, field: 'version', snippet: `version: ${meant}`, indent: 0 } } : {}),
-        related: [related(subset.ref, `ServiceRoute ${r.name}: subset ${subset.name} selects version ${subset.labels['version']}`)],
+        related: [related(subset.ref, msg('ServiceRoute {route}: subset {subset} selects version {version}', { route: r.name, subset: subset.name, version: String(subset.labels['version']) }))],
       });
     }
   }
