@@ -1,26 +1,18 @@
 import { identify, type Identity } from './parse/identify';
-import type { FileFacts } from './workspace/facts';
+import type { ChunkSymbol } from './parse/outline';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
 import type { ResourceAnalysis } from './rules/analyzeResource';
-import type { RawProblem } from './types';
 import type { Relocation } from './rules/fieldWalk';
+import type { RawProblem } from './types';
+import { shiftLines, type FileFacts } from './workspace/facts';
 
 // One YAML document's analysis. Its syntax tree is most of the server's memory (two thirds of the heap
 // on a 10,000-document workspace) but only hover, completion and navigation in that document need it:
 // once the document is analysed and its facts and outline taken, the tree is released, and parsed again
-// on demand (the few documents in use stay parsed, least recently used first out).
+// on demand (the few documents in use stay parsed, least recently used first out, in their project's
+// ParsedTrees).
 
-/** An outline entry, with offsets relative to the document (positions are computed when asked). */
-export interface ChunkSymbol {
-  name: string;
-  detail: string;
-  kind: number;
-  start: number;
-  end: number;
-  selStart: number;
-  selEnd: number;
-  children?: ChunkSymbol[];
-}
+export type { ChunkSymbol };
 
 /** A document's analysis as plain data: what a worker thread sends back (no syntax tree, no schema objects). */
 export interface ChunkData {
@@ -36,26 +28,72 @@ export interface ChunkData {
 
 /** Documents kept parsed after use: a hover or completion session touches one or two. */
 const WARM_LIMIT = 64;
-const warm = new Set<ChunkResult>();
+
+/**
+ * The documents of one project that are parsed again after release, most recently used last: past the
+ * limit the oldest is released. Created with the project and dropped with it.
+ */
+export class ParsedTrees {
+  private readonly warm = new Set<ChunkResult>();
+
+  constructor(private readonly limit = WARM_LIMIT) {}
+
+  /** `r` was just used: it moves to the end, and the oldest past the limit is released. */
+  used(r: ChunkResult): void {
+    this.warm.delete(r);
+    this.warm.add(r);
+    if (this.warm.size > this.limit) this.warm.values().next().value!.release();
+  }
+
+  forget(r: ChunkResult): void {
+    this.warm.delete(r);
+  }
+
+  /** How many documents are parsed again now. */
+  get size(): number {
+    return this.warm.size;
+  }
+}
+
+export interface ChunkParts {
+  /** The document's text (the cache key when a file is re-analysed). */
+  text: string;
+  /** undefined: created released (from a worker thread's results). */
+  parsed: ParsedChunk | undefined;
+  analyses: ResourceAnalysis[];
+  /** Problems with offsets relative to the chunk. */
+  problems: RawProblem[];
+  symbols: ChunkSymbol[];
+  /** YAML nodes of the document, aliases expanded. */
+  nodes?: number;
+  /** The file the facts were read for (a kustomization.yaml reads differently), and the facts. */
+  uri: string;
+  facts: FileFacts;
+}
 
 export class ChunkResult {
+  readonly text: string;
+  readonly problems: RawProblem[];
+  readonly symbols: ChunkSymbol[];
+  readonly nodes: number;
+  /** The file `facts` were read for. */
+  readonly uri: string;
+  /** What the document defines and references, lines relative to the document. */
+  readonly facts: FileFacts;
   private tree: ParsedChunk | undefined;
   private resourceAnalyses: ResourceAnalysis[];
+  /** The facts moved to where the document starts in its file (kept: most edits move no other document). */
+  private shifted: { delta: number; facts: FileFacts } | undefined;
 
-  constructor(
-    /** The document's text (the cache key when a file is re-analysed). */
-    readonly text: string,
-    /** undefined: created released (from a worker thread's results). */
-    parsed: ParsedChunk | undefined,
-    analyses: ResourceAnalysis[],
-    /** Problems with offsets relative to the chunk. */
-    readonly problems: RawProblem[],
-    readonly symbols: ChunkSymbol[],
-    /** YAML nodes of the document, aliases expanded. */
-    readonly nodes = 0,
-  ) {
-    this.tree = parsed;
-    this.resourceAnalyses = analyses;
+  constructor(parts: ChunkParts, private readonly trees?: ParsedTrees) {
+    this.text = parts.text;
+    this.tree = parts.parsed;
+    this.resourceAnalyses = parts.analyses;
+    this.problems = parts.problems;
+    this.symbols = parts.symbols;
+    this.nodes = parts.nodes ?? 0;
+    this.uri = parts.uri;
+    this.facts = parts.facts;
   }
 
   /** The syntax tree and resources, parsed again if they were released. */
@@ -71,11 +109,9 @@ export class ChunkResult {
         const id = identify(node);
         return { ...a, identity: { ...a.identity, ...(id.apiVersionPair ? { apiVersionPair: id.apiVersionPair } : {}), ...(id.kindPair ? { kindPair: id.kindPair } : {}) } };
       });
-      warm.add(this);
-      if (warm.size > WARM_LIMIT) warm.values().next().value!.release();
-    } else if (warm.has(this)) {
-      warm.delete(this);
-      warm.add(this);
+      this.trees?.used(this);
+    } else if (this.trees) {
+      this.trees.used(this);
     }
     return tree;
   }
@@ -96,11 +132,18 @@ export class ChunkResult {
     return this.tree !== undefined;
   }
 
+  /** The facts with lines moved down by `delta` (where the document starts in its file). */
+  factsAt(delta: number): FileFacts {
+    if (delta === 0) return this.facts;
+    if (this.shifted?.delta !== delta) this.shifted = { delta, facts: shiftLines(this.facts, delta) };
+    return this.shifted.facts;
+  }
+
   /** Frees the tree (and the identities' references into it); `parsed` brings it back. */
   release(): void {
     if (!this.tree) return;
     this.tree = undefined;
-    warm.delete(this);
+    this.trees?.forget(this);
     this.resourceAnalyses = this.resourceAnalyses.map((a) => {
       const { apiVersionPair: _v, kindPair: _k, ...identity } = a.identity;
       return { ...a, identity };

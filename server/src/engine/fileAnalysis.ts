@@ -3,17 +3,20 @@ import { BUDGETS, capRawProblems, formatCount, limitProblem } from './budgets';
 import { documents, type Chunk } from './parse/chunks';
 import { findTemplateMarker, PLACEHOLDER_NOTICE } from './parse/templates';
 import { msg, type Message } from './l10n/message';
-import { ChunkResult } from './chunkResult';
+import { ChunkResult, type ChunkParts, type ParsedTrees } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
 import { analyzeResource, type ResourceAnalysis } from './rules/analyzeResource';
 import type { SchemaRegistry } from './schema/registry';
 import type { RawProblem } from './types';
+import { drain } from './util/steps';
+import { emptyFacts } from './workspace/facts';
+import { documentFacts } from './workspace/extractFacts';
 
 // One file, analysed per YAML document: each document's parse and single-document problems are
 // cached by the document's text, so an edit re-parses and re-validates only the documents it touched.
 
-export { ChunkResult };
+export { ChunkResult, drain };
 
 export interface PlacedChunk {
   start: number;
@@ -49,6 +52,12 @@ export interface AnalyseOptions {
    * real character, not the trace of a lenient decoder, so the not-UTF-8 heuristic does not apply.
    */
   strictUtf8?: boolean;
+  /**
+   * The project's parsed documents: with them, each newly analysed document releases its tree once its
+   * facts and outline are taken, and trees parsed again on demand are kept there, least recently used
+   * first out. Without them (one-off analyses) documents keep their trees.
+   */
+  trees?: ParsedTrees;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -86,14 +95,6 @@ export function analyseFile(
   return drain(analyseFileSteps(uri, text, version, registry, opts, previous));
 }
 
-/** Runs a sliced computation to its end (the CLI and tests do not need to yield). */
-export function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 /**
  * The same analysis as a generator that yields after each document, so that the language server can
  * answer other requests between slices of a huge file (a 300k-line file takes seconds).
@@ -105,8 +106,6 @@ export function* analyseFileSteps(
   registry: SchemaRegistry,
   opts: AnalyseOptions,
   previous?: FileAnalysis,
-  /** Called with each newly analysed document (the project takes its facts, then releases its tree). */
-  onChunk?: (result: ChunkResult) => void,
   /** Documents already analysed elsewhere (worker threads), by text. */
   seeds?: ReadonlyMap<string, ChunkResult>,
 ): Generator<void, FileAnalysis> {
@@ -129,9 +128,9 @@ export function* analyseFileSteps(
     }
     let result = reuse.get(c.text);
     if (!result) {
-      result = analyseChunk(c.text, registry);
+      result = analyseChunk(uri, c.text, registry, opts.trees);
+      if (opts.trees) result.release();
       reuse.set(c.text, result);
-      onChunk?.(result);
       yield;
     } else if (++n % 256 === 0) {
       yield; // reused documents are cheap, but a file can hold tens of thousands
@@ -222,24 +221,29 @@ export function analyseDocumentAt(
   }
   if (!found) return { uri, version: doc.version, doc, chunks: [], problems: [] };
   const same = previous?.chunks.find((c) => c.start === found!.start && c.result.text === found!.text);
-  const result = same?.result ?? analyseChunk(found.text, registry);
+  const result = same?.result ?? analyseChunk(uri, found.text, registry, opts.trees);
   return { uri, version: doc.version, doc, chunks: [{ start: found.start, result }], problems: [] };
 }
 
-export function analyseChunk(text: string, registry: SchemaRegistry): ChunkResult {
+/** One document analysed for the file `uri`: problems, outline and facts (its tree kept until released). */
+export function analyseChunk(uri: string, text: string, registry: SchemaRegistry, trees?: ParsedTrees): ChunkResult {
+  let parts: Omit<ChunkParts, 'uri' | 'facts'>;
   try {
-    return analyseParsedChunk(text, registry);
+    parts = analyseParsedChunk(text, registry);
   } catch (err) {
     // Whatever went wrong stays in this document: the file's other documents, other files and the scan go on.
-    return new ChunkResult(text, undefined, [], [internalError(err, 0)], []);
+    return new ChunkResult({ text, parsed: undefined, analyses: [], problems: [internalError(err, 0)], symbols: [], uri, facts: emptyFacts(uri) }, trees);
   }
+  // Outside the guard above: a failure here is the file's (reported once, on the file, by the project).
+  const facts = documentFacts(uri, text, parts.parsed!.resources, parts.analyses);
+  return new ChunkResult({ ...parts, uri, facts }, trees);
 }
 
 function internalError(err: unknown, at: number): RawProblem {
   return { rule: 'internal-error', message: msg('Checking this document failed unexpectedly ({error}); please report it. Other documents are unaffected.', { error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }), start: at, end: at + 1 };
 }
 
-function analyseParsedChunk(text: string, registry: SchemaRegistry): ChunkResult {
+function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkParts, 'uri' | 'facts'> {
   const parsed = parseChunk(text);
   const problems: RawProblem[] = [...parsed.syntax];
   const analyses: ResourceAnalysis[] = [];
@@ -262,5 +266,5 @@ function analyseParsedChunk(text: string, registry: SchemaRegistry): ChunkResult
   }
   // Past the budget, the problems listed are the first ones in the document.
   const kept = problems.length > BUDGETS.problemsPerDocument ? capRawProblems(problems.sort((a, b) => a.start - b.start), BUDGETS.problemsPerDocument) : problems;
-  return new ChunkResult(text, parsed, analyses, kept, broken ? [] : chunkSymbols(parsed, analyses), parsed.nodes);
+  return { text, parsed, analyses, problems: kept, symbols: broken ? [] : chunkSymbols(parsed, analyses), nodes: parsed.nodes };
 }

@@ -1,9 +1,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
 import { BUDGETS, capProblems, formatCount, LIMIT_SEVERITY } from './budgets';
-import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, drain, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
-import type { ChunkData, ChunkResult } from './chunkResult';
-import { fromData, keepSummary } from './chunkData';
+import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import { ParsedTrees, type ChunkData, type ChunkResult } from './chunkResult';
+import { fromData } from './chunkData';
 import { computeFailoverSteps } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
@@ -15,12 +15,14 @@ import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
-import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
+import { emptyFacts, type FileFacts } from './workspace/facts';
+import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature } from './fileFacts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
 import { inferDeployment } from './units/infer';
 import { readSource, sourceKind, type SourceReading } from './units/sources';
 import type { Deployment } from './units/types';
+import { drain } from './util/steps';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
 // results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
@@ -103,6 +105,8 @@ export class Project {
   private uriGeneration = 0;
   /** Documents analysed in all files together (the per-project budget). */
   private documents = 0;
+  /** The documents parsed again after release (hover, completion), least recently used first out. */
+  private readonly trees = new ParsedTrees();
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -175,7 +179,7 @@ export class Project {
       opts = { ...opts, skip: msg('The project already holds more than {count} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.documentsPerProject) }) };
     }
     try {
-      const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, (r) => keepSummary(uri, r), seeds);
+      const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, seeds);
       if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
       const facts = yield* extractFactsSteps(analysis);
       return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
@@ -219,7 +223,7 @@ export class Project {
 
   /** Turns documents analysed in worker threads into seeds for `prepare`. */
   adopt(uri: string, data: readonly ChunkData[]): Map<string, ChunkResult> {
-    return new Map(data.map((d) => [d.text, fromData(uri, d, this.registry)]));
+    return new Map(data.map((d) => [d.text, fromData(uri, d, this.registry, this.trees)]));
   }
 
   /** Hover and completion while a huge file is still being analysed: only the document at `offset`. */
@@ -233,6 +237,7 @@ export class Project {
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
       ...(opts.strictUtf8 ? { strictUtf8: true } : {}),
+      trees: this.trees,
     };
   }
 

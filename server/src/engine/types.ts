@@ -4,6 +4,18 @@ import type { Message } from './l10n/message';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
+/** A place in a YAML file; line/character are 0-based like LSP positions. */
+export interface SourceRef {
+  uri: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/** Kubernetes labels, or a selector's equality pairs. */
+export type Labels = Record<string, string>;
+
 /** What a quick fix needs, carried on the diagnostic so code actions stay stateless. */
 export type FixData =
   | { fix: 'rename-key'; to: string }

@@ -1,5 +1,5 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
-import { drain } from '../fileAnalysis';
+import { drain } from '../util/steps';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
 import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';

@@ -4,16 +4,9 @@
 // in the user's language and drop before the model leaves them (l10n/localize.ts).
 import type { Message } from '../l10n/message';
 
-/** A place in a YAML file; line/character are 0-based like LSP positions. */
-export interface SourceRef {
-  uri: string;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
+import type { Labels, SourceRef } from '../types';
 
-export type Labels = Record<string, string>;
+export type { Labels, SourceRef };
 
 /** One install CR (IngressGateway/Gateway...) that deploys gateway pods selected by an east-west entry. */
 export interface GatewayInstall {

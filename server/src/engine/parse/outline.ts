@@ -1,12 +1,23 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { SymbolKind } from 'vscode-languageserver-types';
-import type { ChunkSymbol } from '../chunkResult';
 import type { ResourceAnalysis } from '../rules/analyzeResource';
 import type { ParsedChunk } from './parsedChunk';
 import { field } from './tsbMeta';
 
 // The outline of one document: one symbol per resource ("WorkspaceSetting bookinfo-ws-setting"), its
 // top-level sections as children, the spec's sections below, and the items of list-valued spec sections.
+
+/** An outline entry, with offsets relative to the document (positions are computed when asked). */
+export interface ChunkSymbol {
+  name: string;
+  detail: string;
+  kind: number;
+  start: number;
+  end: number;
+  selStart: number;
+  selEnd: number;
+  children?: ChunkSymbol[];
+}
 
 function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined ? String(pair.key.value) : undefined;

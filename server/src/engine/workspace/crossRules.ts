@@ -1,6 +1,6 @@
 import type { FailoverModel } from '../model/failoverTypes';
 import type { ResolvedProject } from './resolved';
-import { drain } from '../fileAnalysis';
+import { drain } from '../util/steps';
 import type { LocatedProblem } from './rules/context';
 import { duplicates } from './rules/duplicates';
 import { parents } from './rules/parents';

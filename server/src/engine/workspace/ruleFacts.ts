@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { duplicateKeys } from '../parse/parsedChunk';
-import type { SourceRef } from '../model/failoverTypes';
+import type { SourceRef } from '../types';
 import { field } from '../parse/tsbMeta';
 import { appendToSeq, insertInMap, type Insertion } from '../rules/yamlInsert';
 import { mapOf, pairOf, stringOf } from '../rules/yamlNodes';

@@ -1,6 +1,8 @@
 // Label and namespace-selector matching shared by the cross-file rules and the failover model.
 
-export type Labels = Record<string, string>;
+import type { Labels } from '../types';
+
+export type { Labels };
 
 /** Every pair of `selector` is present in `labels` (Kubernetes equality-based selection). */
 export function labelsMatch(selector: Labels, labels: Labels): boolean {

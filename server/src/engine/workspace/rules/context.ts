@@ -1,6 +1,6 @@
 import type { FixData, RelatedInfo } from '../../types';
 import type { RuleId, Severity } from '../../problems';
-import type { SourceRef } from '../../model/failoverTypes';
+import type { SourceRef } from '../../types';
 import type { ResolvedProject } from '../resolved';
 import { msg, type Message } from '../../l10n/message';
 

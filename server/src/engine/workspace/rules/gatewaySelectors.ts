@@ -1,5 +1,5 @@
 import type { ResolvedProject } from '../resolved';
-import type { SourceRef } from '../../model/failoverTypes';
+import type { SourceRef } from '../../types';
 import { gatewaysFor } from '../../model/failover';
 import { formatLabels } from '../selectors';
 import { allGatewayLabels, indexOf, memo } from '../projectIndex';

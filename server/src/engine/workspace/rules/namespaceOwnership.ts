@@ -1,7 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import { msg } from '../../l10n/message';
 import type { TsbObjectFact } from '../facts';
-import type { SourceRef } from '../../model/failoverTypes';
+import type { SourceRef } from '../../types';
 import { parseNsPattern, nsPatternsOverlap, type NsPattern } from '../selectors';
 import { ifTogether, related, where, type LocatedProblem } from './context';
 

@@ -1,7 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import { msg } from '../../l10n/message';
 import type { ServicePortFact } from '../ruleFacts';
-import type { SourceRef } from '../../model/failoverTypes';
+import type { SourceRef } from '../../types';
 import { indexOf } from '../projectIndex';
 import { related, where, type LocatedProblem } from './context';
 

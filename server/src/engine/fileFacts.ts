@@ -1,0 +1,57 @@
+import type { ChunkResult, FileAnalysis } from './fileAnalysis';
+import { emptyFacts, shiftLines, type FileFacts } from './workspace/facts';
+import { documentFacts } from './workspace/extractFacts';
+
+// A file's facts are its documents' facts (taken when each document is analysed), moved to the line
+// each document starts at: an edit re-extracts only the documents it touched; the others are shifted.
+
+const KEYS = ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads', 'deploy', 'objects'] as const;
+
+/** A document's facts for the file `uri` (read again only if it was analysed for another file). */
+function factsOf(uri: string, result: ChunkResult): FileFacts {
+  return result.uri === uri ? result.facts : documentFacts(uri, result.text, result.parsed.resources, result.analyses);
+}
+
+/** A file's facts from its documents' facts, shifted to their lines; a generator that yields now and then (see analyseFileSteps). */
+export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFacts> {
+  const facts = emptyFacts(file.uri);
+  let n = 0;
+  for (const chunk of file.chunks) {
+    const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
+    let part: FileFacts;
+    if (chunk.result.uri !== file.uri) {
+      part = factsOf(file.uri, chunk.result);
+      if (delta !== 0) part = shiftLines(part, delta);
+      yield;
+    } else {
+      // The shifted copy is kept by the document: an edit that adds no line leaves every other
+      // document's copy valid (and identical, which makes comparing the file's facts cheap).
+      part = chunk.result.factsAt(delta);
+      if (++n % 256 === 0) yield;
+    }
+    for (const k of KEYS) {
+      for (const x of part[k]) (facts[k] as unknown[]).push(x);
+    }
+    if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
+  }
+  return facts;
+}
+
+export interface FactsSignature {
+  parts: { facts: FileFacts; line: number }[];
+}
+
+/** Per-document facts and their start lines: comparing two signatures is cheap when few documents changed. */
+export function factsSignature(file: FileAnalysis): FactsSignature {
+  return {
+    parts: file.chunks.map((c) => ({ facts: factsOf(file.uri, c.result), line: c.start === 0 ? 0 : file.doc.positionAt(c.start).line })),
+  };
+}
+
+export function sameFacts(a: FactsSignature, b: FactsSignature): boolean {
+  if (a.parts.length !== b.parts.length) return false;
+  return a.parts.every((x, i) => {
+    const y = b.parts[i]!;
+    return x.line === y.line && (x.facts === y.facts || JSON.stringify(x.facts) === JSON.stringify(y.facts));
+  });
+}
