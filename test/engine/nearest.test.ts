@@ -3,7 +3,7 @@
 // names of every shape: typos, case differences, long and short words, shared prefixes, other scripts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, nearest, NameIndex, nameIndex } from '../../server/src/engine/util/nearest';
+import { editDistance, nearest, NameIndex, NameIndexes } from '../../server/src/engine/util/nearest';
 
 /** The definition: optimal string alignment distance, full table; lengths more than 8 apart score the difference. */
 function referenceDistance(a: string, b: string): number {
@@ -146,8 +146,10 @@ test('NameIndex: edge cases (empty list, empty word, one name, names longer than
   }
 });
 
-test('nameIndex: one index per list content, reused across calls', () => {
-  const a = nameIndex(['x-1', 'x-2', 'x-3']);
-  assert.equal(nameIndex(['x-1', 'x-2', 'x-3']), a);
-  assert.notEqual(nameIndex(['x-1', 'x-2']), a);
+test('NameIndexes: one index per list content, reused across calls', () => {
+  const names = new NameIndexes();
+  const a = names.get(['x-1', 'x-2', 'x-3']);
+  assert.equal(names.get(['x-1', 'x-2', 'x-3']), a);
+  assert.notEqual(names.get(['x-1', 'x-2']), a);
+  assert.notEqual(new NameIndexes().get(['x-1', 'x-2', 'x-3']), a, 'each owner has its own');
 });

@@ -17,7 +17,7 @@ import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './wor
 import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
 import { emptyFacts, type FileFacts } from './workspace/facts';
 import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature } from './fileFacts';
-import { resolveProject, type ResolvedProject } from './workspace/resolved';
+import { lastingCaches, resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
 import { inferDeployment } from './units/infer';
 import { readSource, sourceKind, type SourceReading } from './units/sources';
@@ -107,6 +107,8 @@ export class Project {
   private documents = 0;
   /** The documents parsed again after release (hover, completion), least recently used first out. */
   private readonly trees = new ParsedTrees();
+  /** What the cross-file steps keep from one derive to the next. */
+  private readonly lasting = lastingCaches();
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -315,7 +317,7 @@ export class Project {
       // Each file keeps its own project's deployment; files of different projects never meet.
       const keyOf = (u: string) => this.configFor(u)?.rootUri ?? '';
       const parts = new Map([...d.groups].map(([k, r]) => [k, r.deployment]));
-      d.merged = resolveProject(this.sortedFiles().map(([, f]) => f.facts), mergeDeployments(parts, keyOf));
+      d.merged = resolveProject(this.sortedFiles().map(([, f]) => f.facts), mergeDeployments(parts, keyOf), this.lasting);
     }
     return d.merged;
   }
@@ -448,7 +450,7 @@ export class Project {
         resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts));
       } catch (err) {
         failed.set(key, err);
-        resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT));
+        resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT, this.lasting));
       }
       yield;
     }
@@ -512,7 +514,7 @@ export class Project {
       return { uri, reading: cached.reading };
     });
     const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
-    return resolveProject(facts, deployment);
+    return resolveProject(facts, deployment, this.lasting);
   }
 
   /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */

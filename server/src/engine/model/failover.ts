@@ -2,7 +2,7 @@ import type { ResolvedProject, Placed } from '../workspace/resolved';
 import { drain } from '../util/steps';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
-import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
+import { gatewaysMatching, indexOf, memo, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
 import type {
   EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, PlacementInfo, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
 } from './failoverTypes';
@@ -55,10 +55,8 @@ export function gatewaysFor(project: ResolvedProject, namespace: string, labels:
     }));
 }
 
-const nsOfName = new WeakMap<ResolvedProject, Map<string, string[]>>();
 function namespacesOfName(project: ResolvedProject, name: string): string[] {
-  let m = nsOfName.get(project);
-  if (!m) { m = new Map(); nsOfName.set(project, m); }
+  const m = memo(project, 'namespacesOfName', () => new Map<string, string[]>());
   let l = m.get(name);
   if (!l) { l = sortU((indexOf(project).servicesByName.get(name) ?? []).map((s) => s.namespace).filter((n): n is string => !!n)); m.set(name, l); }
   return l;
@@ -268,11 +266,9 @@ function twinsOf(project: ResolvedProject, name: string, namespace: string, runs
   return first === undefined ? undefined : { first, clusters: sortU(clusters) };
 }
 
-const clustersOfName = new WeakMap<ResolvedProject, Map<string, number>>();
 /** How many distinct clusters the Services of this name run in. */
 function memoClusters(project: ResolvedProject, name: string): number {
-  let m = clustersOfName.get(project);
-  if (!m) { m = new Map(); clustersOfName.set(project, m); }
+  const m = memo(project, 'clustersOfName', () => new Map<string, number>());
   let n = m.get(name);
   if (n === undefined) { n = new Set((indexOf(project).servicesByName.get(name) ?? []).flatMap((s) => s.clusters)).size; m.set(name, n); }
   return n;
@@ -294,11 +290,8 @@ function placementsOf(project: ResolvedProject, uris: string[]): PlacementInfo[]
   });
 }
 
-const positionsOf = new WeakMap<ResolvedProject, Map<number, number>>();
 function unitPositions(project: ResolvedProject): Map<number, number> {
-  let m = positionsOf.get(project);
-  if (!m) { m = new Map(project.deployment.units.map((u, i) => [u.id, i])); positionsOf.set(project, m); }
-  return m;
+  return memo(project, 'unitPositions', () => new Map(project.deployment.units.map((u, i) => [u.id, i])));
 }
 
 function mergeWorkloads(lists: WorkloadInfo[][]): WorkloadInfo[] {

@@ -4,6 +4,7 @@
 // trie, pruned at the threshold), and remembers its answers per wrong value.
 
 /** Reused rows: a distance costs no allocation. */
+// Scratch space overwritten by each call (no answer depends on what a previous call left in it).
 let rows = new Int32Array(0);
 
 function rowsFor(cells: number): Int32Array {
@@ -337,28 +338,34 @@ export class NameIndex {
   }
 }
 
-/** Name indexes by list content, kept across derives: an edit elsewhere reuses the index and its answers. */
-const indexes = new Map<string, NameIndex>();
-let indexedNames = 0;
+/**
+ * Name indexes by list content, kept by their owner (a project) across derives: an edit elsewhere
+ * reuses the index and its answers. Bounded: the oldest indexes go once the kept ones hold many names.
+ */
+export class NameIndexes {
+  private readonly indexes = new Map<string, NameIndex>();
+  private indexedNames = 0;
 
-/** A NameIndex for this list of names, the same object as long as the list is the same. */
-export function nameIndex(names: readonly string[]): NameIndex {
-  const key = names.join('\n');
-  const hit = indexes.get(key);
-  if (hit) {
-    // Most recently used last.
-    indexes.delete(key);
-    indexes.set(key, hit);
-    return hit;
+  constructor(private readonly maxNames = 400_000) {}
+
+  /** A NameIndex for this list of names, the same object as long as the list is the same. */
+  get(names: readonly string[]): NameIndex {
+    const key = names.join('\n');
+    const hit = this.indexes.get(key);
+    if (hit) {
+      // Most recently used last.
+      this.indexes.delete(key);
+      this.indexes.set(key, hit);
+      return hit;
+    }
+    const ix = new NameIndex(names);
+    this.indexes.set(key, ix);
+    this.indexedNames += names.length;
+    for (const [k, v] of this.indexes) {
+      if (this.indexedNames <= this.maxNames || this.indexes.size <= 1) break;
+      this.indexes.delete(k);
+      this.indexedNames -= v.size;
+    }
+    return ix;
   }
-  const ix = new NameIndex(names);
-  indexes.set(key, ix);
-  indexedNames += names.length;
-  // Bounded: the oldest indexes go once the kept ones hold many names.
-  for (const [k, v] of indexes) {
-    if (indexedNames <= 400_000 || indexes.size <= 1) break;
-    indexes.delete(k);
-    indexedNames -= v.size;
-  }
-  return ix;
 }

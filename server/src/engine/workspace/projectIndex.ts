@@ -50,11 +50,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-const indexes = new WeakMap<ResolvedProject, ProjectIndex>();
-
 export function indexOf(project: ResolvedProject): ProjectIndex {
-  let ix = indexes.get(project);
-  if (ix) return ix;
+  return memo(project, 'index', () => buildIndex(project));
+}
+
+function buildIndex(project: ResolvedProject): ProjectIndex {
   const workspaces = project.tsb.filter((t) => t.kind === 'Workspace');
   const workspacesByNs = new Map<string, TsbObjectFact[]>();
   const wildWorkspaces: TsbObjectFact[] = [];
@@ -73,7 +73,7 @@ export function indexOf(project: ResolvedProject): ProjectIndex {
     for (const ns of exact) push(workspacesByNs, ns, ws);
   }
   const servicesByNs = group(project.services, (s) => s.namespace);
-  ix = {
+  return {
     workloadsByNs: group(project.workloads, (w) => w.namespace),
     servicesByName: group(project.services, (s) => s.fact.name),
     servicesByNs,
@@ -84,8 +84,6 @@ export function indexOf(project: ResolvedProject): ProjectIndex {
     serviceOrder: new Map(project.services.map((s, i) => [s, i])),
     serviceNamespaces: [...servicesByNs.keys()].filter((k): k is string => k !== undefined).sort(),
   };
-  indexes.set(project, ix);
-  return ix;
 }
 
 /** Workspaces that may own `namespace`, in project order (callers still check clusters). */
@@ -202,12 +200,9 @@ export class LabelIndex<T> {
   }
 }
 
-const perProject = new WeakMap<ResolvedProject, Map<string, unknown>>();
-
-/** A value computed once per resolved project (and so once per derive). */
+/** A value computed once per resolved project (and so once per derive), kept by the resolved project. */
 export function memo<T>(project: ResolvedProject, key: string, make: () => T): T {
-  let m = perProject.get(project);
-  if (!m) perProject.set(project, (m = new Map()));
+  const m = project.derived;
   if (m.has(key)) return m.get(key) as T;
   const v = make();
   m.set(key, v);
@@ -286,6 +281,7 @@ interface NsMatcher {
   other: NsPattern[];
 }
 
+// Pure memo keyed by identity: a fact is immutable and lives with its document's analysis, and so does its matcher.
 const matchers = new WeakMap<TsbObjectFact, NsMatcher>();
 
 export function nsMatcher(ws: TsbObjectFact): NsMatcher {

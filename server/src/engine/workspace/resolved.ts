@@ -1,6 +1,7 @@
 import type { FileFacts, TsbObjectFact, WorkspaceSettingFact, GatewayConfigFact, ServiceRouteFact, InstallGatewayFact, ControlPlaneFact, NamespaceFact, ServiceFact, WorkloadFact } from './facts';
 import type { Deployment, Relation } from '../units/types';
 import type { Message } from '../l10n/message';
+import { NameIndexes } from '../util/nearest';
 
 // The whole project's facts with deployment applied: which clusters each Kubernetes object lands in,
 // which namespace it gets when the YAML names none (like `kubectl apply -n`), and which objects can
@@ -33,13 +34,30 @@ export interface ResolvedProject {
   deployment: Deployment;
   /** Can objects of these two files be in effect together? */
   relation(a: string, b: string): Relation;
+  /**
+   * Values computed from this resolved project (lookup indexes, per-name answers), once each: created
+   * with it and dropped with it (see `memo` in projectIndex.ts).
+   */
+  readonly derived: Map<string, unknown>;
+  /** Caches the owning Project keeps from one derive to the next. */
+  readonly lasting: LastingCaches;
 }
 
-export function resolveProject(files: Iterable<FileFacts>, deployment: Deployment): ResolvedProject {
+/** What a Project keeps across derives: indexes whose input rarely changes with an edit. */
+export interface LastingCaches {
+  /** Did-you-mean indexes by list of names: an edit elsewhere reuses the index and its answers. */
+  names: NameIndexes;
+}
+
+export function lastingCaches(): LastingCaches {
+  return { names: new NameIndexes() };
+}
+
+export function resolveProject(files: Iterable<FileFacts>, deployment: Deployment, lasting: LastingCaches = lastingCaches()): ResolvedProject {
   const out: ResolvedProject = {
     tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [], controlPlanes: [],
     namespaces: [], services: [], workloads: [], clusters: [], placementsConfigured: false, deployment,
-    relation: deployment.relation,
+    relation: deployment.relation, derived: new Map(), lasting,
   };
   const clusters = new Set<string>();
   const add = <T>(target: T[], items: readonly T[]) => { for (const x of items) target.push(x); };

@@ -20,16 +20,9 @@ export interface NsPattern {
   namespace: string;
 }
 
-const parsed = new Map<string, NsPattern | undefined>();
-
-/** Parsed once per distinct name: the rules and the model ask for the same few names many times. */
 export function parseNsPattern(name: string): NsPattern | undefined {
-  if (parsed.has(name)) return parsed.get(name);
   const m = /^([^/]+)\/([^/]+)$/.exec(name);
-  const p = m ? { cluster: m[1]!, namespace: m[2]! } : undefined;
-  if (parsed.size > 100_000) parsed.clear();
-  parsed.set(name, p);
-  return p;
+  return m ? { cluster: m[1]!, namespace: m[2]! } : undefined;
 }
 
 function partMatches(pattern: string, value: string): boolean {

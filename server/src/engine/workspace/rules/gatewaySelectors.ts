@@ -3,7 +3,7 @@ import type { SourceRef } from '../../types';
 import { gatewaysFor } from '../../model/failover';
 import { formatLabels } from '../selectors';
 import { allGatewayLabels, indexOf, memo } from '../projectIndex';
-import { nameIndex, type NameIndex } from '../../util/nearest';
+import type { NameIndex } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, type Message } from '../../l10n/message';
 
@@ -71,7 +71,7 @@ type Installed = ResolvedProject['installGateways'][number];
 function memoNames(p: ResolvedProject, gateways: readonly Installed[]): NameIndex {
   const m = memo(p, 'gatewayNames', () => new Map<readonly Installed[], NameIndex>());
   let ix = m.get(gateways);
-  if (!ix) m.set(gateways, (ix = nameIndex(gateways.map((g) => g.fact.name))));
+  if (!ix) m.set(gateways, (ix = p.lasting.names.get(gateways.map((g) => g.fact.name))));
   return ix;
 }
 

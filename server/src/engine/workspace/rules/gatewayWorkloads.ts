@@ -1,7 +1,7 @@
 import type { ResolvedProject } from '../resolved';
 import type { GatewayConfigFact, TsbObjectFact } from '../facts';
 import { parseNsPattern } from '../selectors';
-import { gatewaysMatching } from '../projectIndex';
+import { gatewaysMatching, memo } from '../projectIndex';
 
 // What a gateway configuration lands on: the install CRs its selector matches (among those that can be in
 // effect with it), and the clusters its gateway group's namespace selector names.
@@ -23,13 +23,10 @@ export function workloadKeys(p: ResolvedProject, g: GatewayConfigFact): string[]
   return [`selector|${sel.namespace}|${Object.entries(sel.labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',')}`];
 }
 
-const groupsOf = new WeakMap<ResolvedProject, Map<string, TsbObjectFact[]>>();
-
 /** Cluster parts of the config's gateway group's namespace selector; undefined: any cluster (or no group found). */
 export function groupClusters(p: ResolvedProject, g: GatewayConfigFact): Set<string> | undefined {
-  let byKey = groupsOf.get(p);
-  if (!byKey) {
-    byKey = new Map();
+  const byKey = memo(p, 'gatewayGroups', () => {
+    const byKey = new Map<string, TsbObjectFact[]>();
     for (const o of p.tsb) {
       if (o.kind !== 'Group' || o.groupType !== 'gateway') continue;
       const k = `${o.organization}|${o.tenant}|${o.workspace}|${o.name}`;
@@ -37,8 +34,8 @@ export function groupClusters(p: ResolvedProject, g: GatewayConfigFact): Set<str
       if (l) l.push(o);
       else byKey.set(k, [o]);
     }
-    groupsOf.set(p, byKey);
-  }
+    return byKey;
+  });
   const group = byKey.get(`${g.organization}|${g.tenant}|${g.workspace}|${g.group}`)?.find((x) => p.relation(x.source.uri, g.source.uri) !== 'never');
   if (!group || !group.namespaces.length) return undefined;
   const clusters = new Set<string>();

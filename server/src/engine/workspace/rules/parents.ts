@@ -1,6 +1,6 @@
 import type { ResolvedProject } from '../resolved';
 import type { TsbObjectFact } from '../facts';
-import { nameIndex, nearest } from '../../util/nearest';
+import { nearest } from '../../util/nearest';
 import type { LocatedProblem } from './context';
 import { msg, type Message } from '../../l10n/message';
 
@@ -59,7 +59,7 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     let f = suggesters.get(names);
     if (!f) {
       const keys = [...names.keys()];
-      const index = keys.length > 16 ? nameIndex(keys) : undefined;
+      const index = keys.length > 16 ? p.lasting.names.get(keys) : undefined;
       f = index ? (n) => index.nearest(n, 4, { excludeSelf: true }) : (n) => nearest(n, keys.filter((k) => k !== n), 4);
       suggesters.set(names, f);
     }
