@@ -20,7 +20,7 @@ import {
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
 import { toLocale, type Locale } from './engine/l10n/translate';
-import { localizeModel } from './engine/l10n/localize';
+import { localizeModel } from './engine/localize';
 
 const MIB = 1024 * 1024;
 

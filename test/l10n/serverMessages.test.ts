@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { catalog, createProject, RULE_IDS, type Project } from '../../server/src/engine/index';
 import { bundle, missingTranslations, render, renderArg, toLocale } from '../../server/src/engine/l10n/translate';
 import { andLast, commas, msg, msgN, ors } from '../../server/src/engine/l10n/message';
-import { localizeModel, localizeNote, localizeProblem, localizeUnit } from '../../server/src/engine/l10n/localize';
+import { localizeModel, localizeNote, localizeProblem, localizeUnit } from '../../server/src/engine/localize';
 import { scanYamlFiles, readText } from '../../server/src/node/scan';
 import { chooseLanguages, environmentLocale } from '../../server/src/node/language';
 import { callArguments, literalValue, schemaMessageIds, serverMessageIds } from '../helpers/serverMessages';

@@ -12,7 +12,7 @@ export type { Problem, FixData, RelatedInfo } from './types';
 export { CONFIG_FILE } from './workspace/config';
 export { MAX_SOURCE_BYTES } from './units/sources';
 export { inferredConfig } from './units/writeConfig';
-export type { Deployment, Unit, Evidence, InferenceNote, Relation } from './units/types';
+export type { Deployment, Unit, Evidence, InferenceNote, Relation } from './deployment';
 export { simulateDown, parseDownTarget, formatDownTarget } from './model/whatIf';
 export type * from './model/failoverTypes';
 export { catalog };

@@ -14,14 +14,14 @@ import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
 import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
+import { crossFileSteps, toRange, type LocatedProblem } from './crossFile/crossRules';
 import { emptyFacts, type FileFacts } from './workspace/facts';
 import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature } from './fileFacts';
 import { lastingCaches, resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
 import { inferDeployment } from './units/infer';
 import { readSource, sourceKind, type SourceReading } from './units/sources';
-import type { Deployment } from './units/types';
+import type { Deployment } from './deployment';
 import { drain } from './util/steps';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file

@@ -3,7 +3,7 @@
 import type { Project } from '../engine/index';
 import { settingKey, workspaceKey } from '../engine/model/failover';
 import { knownNamespaces } from '../engine/features/projectValues';
-import { localizeModel, localizeNote } from '../engine/l10n/localize';
+import { localizeModel, localizeNote } from '../engine/localize';
 import type { Locale } from '../engine/l10n/translate';
 import type {
   ConfigFileSummary, DeploymentUnit, GatewayInstallSummary, ProjectSummary, ProjectValues, StatusParams, WorkspaceSummary,

@@ -4,7 +4,7 @@ import { formatLabels } from '../engine/workspace/selectors';
 import { escapeText } from './format';
 import { commas, msg, pipes, type Message } from '../engine/l10n/message';
 import { render, type Locale } from '../engine/l10n/translate';
-import { localizeModel, localizeWhatIf } from '../engine/l10n/localize';
+import { localizeModel, localizeWhatIf } from '../engine/localize';
 
 // Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (contract §5), with the
 // optional --down what-if. Source references become file paths relative to the current folder.

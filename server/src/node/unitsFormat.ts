@@ -2,7 +2,7 @@ import type { Deployment, Unit } from '../engine/index';
 import { escapeText } from './format';
 import { commas, msg, msgN, type Arg, type Message } from '../engine/l10n/message';
 import { render, type Locale } from '../engine/l10n/translate';
-import { localizeNote, localizeUnit } from '../engine/l10n/localize';
+import { localizeNote, localizeUnit } from '../engine/localize';
 
 // `tsb-lint units`: what the tool believes about where each file is applied, and why.
 

@@ -2,7 +2,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Severity } from '../problems';
 import type { Problem } from '../types';
 import { ruleHelpUri } from '../rules/registry/index';
-import { localizeProblem } from '../l10n/localize';
+import { localizeProblem } from '../localize';
 import type { Locale } from '../l10n/translate';
 
 // Problem -> LSP Diagnostic. `code` is the rule id (linked to its page) and `data` the fix data, so quick fixes are

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { SymbolKind } from 'vscode-languageserver-types';
-import type { ResourceAnalysis } from '../rules/analyzeResource';
+import type { Identity } from './identify';
 import type { ParsedChunk } from './parsedChunk';
 import { field } from './tsbMeta';
 
@@ -24,7 +24,7 @@ function keyText(pair: Pair): string | undefined {
 }
 
 /** The outline of one analysed document (offsets relative to it). */
-export function chunkSymbols(parsed: ParsedChunk, analyses: ResourceAnalysis[]): ChunkSymbol[] {
+export function chunkSymbols(parsed: ParsedChunk, analyses: readonly { identity: Identity }[]): ChunkSymbol[] {
   const out: ChunkSymbol[] = [];
   parsed.resources.forEach((resource, i) => {
     const node = resource.node;

@@ -12,7 +12,7 @@ import { commas, msg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
 import {
   SOURCE_STRENGTH, type Deployment, type Evidence, type FileDeployment, type InferenceNote, type Relation, type Unit, type UnitSource,
-} from './types';
+} from '../deployment';
 
 // Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
 // Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,

@@ -1,5 +1,5 @@
 import { relativeTo } from '../workspace/config';
-import type { Deployment } from './types';
+import type { Deployment } from '../deployment';
 
 // "Write tsb.config.yaml": what the tool inferred, as explicit configuration the user can review and
 // edit. tsb.config.yaml always wins over inference, so writing it freezes today's reading.

@@ -1,5 +1,5 @@
 import type { FileFacts, TsbObjectFact, WorkspaceSettingFact, GatewayConfigFact, ServiceRouteFact, InstallGatewayFact, ControlPlaneFact, NamespaceFact, ServiceFact, WorkloadFact } from './facts';
-import type { Deployment, Relation } from '../units/types';
+import type { Deployment, Relation } from '../deployment';
 import type { Message } from '../l10n/message';
 import { NameIndexes } from '../util/nearest';
 

@@ -1,8 +1,8 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import { ands, msg } from '../../l10n/message';
-import type { GatewayConfigFact } from '../facts';
-import type { GatewayServerFact } from '../ruleFacts';
-import { formatLabels } from '../selectors';
+import type { GatewayConfigFact } from '../../workspace/facts';
+import type { GatewayServerFact } from '../../workspace/ruleFacts';
+import { formatLabels } from '../../workspace/selectors';
 import { ifTogether, related, where, type LocatedProblem } from './context';
 import { clustersOverlap, groupClusters, workloadKeys } from './gatewayWorkloads';
 

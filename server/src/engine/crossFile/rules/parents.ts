@@ -1,5 +1,5 @@
-import type { ResolvedProject } from '../resolved';
-import type { TsbObjectFact } from '../facts';
+import type { ResolvedProject } from '../../workspace/resolved';
+import type { TsbObjectFact } from '../../workspace/facts';
 import { nearest } from '../../util/nearest';
 import type { LocatedProblem } from './context';
 import { msg, type Message } from '../../l10n/message';

@@ -1,8 +1,8 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import type { SourceRef } from '../../types';
 import { gatewaysFor } from '../../model/failover';
-import { formatLabels } from '../selectors';
-import { allGatewayLabels, indexOf, memo } from '../projectIndex';
+import { formatLabels } from '../../workspace/selectors';
+import { allGatewayLabels, indexOf, memo } from '../../workspace/projectIndex';
 import type { NameIndex } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, type Message } from '../../l10n/message';

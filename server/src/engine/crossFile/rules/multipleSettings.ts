@@ -1,5 +1,5 @@
-import type { ResolvedProject } from '../resolved';
-import type { TsbObjectFact } from '../facts';
+import type { ResolvedProject } from '../../workspace/resolved';
+import type { TsbObjectFact } from '../../workspace/facts';
 import { settingKey } from '../../model/failover';
 import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
 import { msg } from '../../l10n/message';

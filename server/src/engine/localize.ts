@@ -2,10 +2,10 @@
 // as the user reads it, in their language. The analysis itself is the same in every language and is
 // never repeated for another one: these functions only render the messages the results carry, and drop
 // the messages (`…L10n`) from what leaves the server or tsb-lint.
-import type { Problem } from '../types';
-import type { FailoverModel, WhatIfResult } from '../model/failoverTypes';
-import type { InferenceNote, Unit } from '../units/types';
-import { render, type Locale } from './translate';
+import type { Problem } from './types';
+import type { FailoverModel, WhatIfResult } from './model/failoverTypes';
+import type { InferenceNote, Unit } from './deployment';
+import { render, type Locale } from './l10n/translate';
 
 /** A problem with its message (and its related places' messages) in `locale`. */
 export function localizeProblem(p: Problem, locale: Locale): Problem {

@@ -1,5 +1,5 @@
-import type { ResolvedProject } from '../resolved';
-import { formatLabels } from '../selectors';
+import type { ResolvedProject } from '../../workspace/resolved';
+import { formatLabels } from '../../workspace/selectors';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, ors, type Message } from '../../l10n/message';
 import { selectedInstalls, type Installed } from './gatewayWorkloads';

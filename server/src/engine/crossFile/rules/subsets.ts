@@ -1,6 +1,6 @@
-import type { ResolvedProject } from '../resolved';
-import { labelsMatch, formatLabels } from '../selectors';
-import { indexOf, workloadsMatching } from '../projectIndex';
+import type { ResolvedProject } from '../../workspace/resolved';
+import { labelsMatch, formatLabels } from '../../workspace/selectors';
+import { indexOf, workloadsMatching } from '../../workspace/projectIndex';
 import type { LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
 

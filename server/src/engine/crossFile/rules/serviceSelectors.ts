@@ -1,8 +1,8 @@
-import type { ResolvedProject } from '../resolved';
-import type { TsbObjectFact } from '../facts';
+import type { ResolvedProject } from '../../workspace/resolved';
+import type { TsbObjectFact } from '../../workspace/facts';
 import { workspaceKey, settingKey, ownsNamespace } from '../../model/failover';
-import { formatLabels } from '../selectors';
-import { indexOf, LabelIndex, servicesOwnedBy } from '../projectIndex';
+import { formatLabels } from '../../workspace/selectors';
+import { indexOf, LabelIndex, servicesOwnedBy } from '../../workspace/projectIndex';
 import { editDistance } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, type ListArg } from '../../l10n/message';

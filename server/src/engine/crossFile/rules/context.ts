@@ -1,7 +1,7 @@
 import type { FixData, RelatedInfo } from '../../types';
 import type { RuleId, Severity } from '../../problems';
 import type { SourceRef } from '../../types';
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import { msg, type Message } from '../../l10n/message';
 
 // What every cross-file rule shares: the located problem it reports, ranges, "where" texts for messages,

@@ -1,5 +1,5 @@
-import type { ResolvedProject } from '../resolved';
-import type { TsbObjectFact } from '../facts';
+import type { ResolvedProject } from '../../workspace/resolved';
+import type { TsbObjectFact } from '../../workspace/facts';
 import { isPlaceholder } from '../../parse/templates';
 import { nearest } from '../../util/nearest';
 import { ifTogether, related, where, type LocatedProblem } from './context';

@@ -1,5 +1,5 @@
 import type { FailoverModel } from '../../model/failoverTypes';
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import type { LocatedProblem } from './context';
 import { msg } from '../../l10n/message';
 

@@ -1,8 +1,8 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import { msg } from '../../l10n/message';
-import type { ServicePortFact } from '../ruleFacts';
+import type { ServicePortFact } from '../../workspace/ruleFacts';
 import type { SourceRef } from '../../types';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../../workspace/projectIndex';
 import { related, where, type LocatedProblem } from './context';
 
 // port-protocol-unknown: a Service port with no protocol Istio can read (a `name` with a protocol prefix,

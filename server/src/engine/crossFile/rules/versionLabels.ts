@@ -1,6 +1,6 @@
-import type { ResolvedProject } from '../resolved';
-import { labelsMatch } from '../selectors';
-import { indexOf } from '../projectIndex';
+import type { ResolvedProject } from '../../workspace/resolved';
+import { labelsMatch } from '../../workspace/selectors';
+import { indexOf } from '../../workspace/projectIndex';
 import { related, where, type LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
 

@@ -1,5 +1,5 @@
 import type { FailoverModel } from '../model/failoverTypes';
-import type { ResolvedProject } from './resolved';
+import type { ResolvedProject } from '../workspace/resolved';
 import { drain } from '../util/steps';
 import type { LocatedProblem } from './rules/context';
 import { duplicates } from './rules/duplicates';

@@ -1,7 +1,7 @@
-import type { ResolvedProject } from '../resolved';
-import type { GatewayConfigFact, TsbObjectFact } from '../facts';
-import { parseNsPattern } from '../selectors';
-import { gatewaysMatching, memo } from '../projectIndex';
+import type { ResolvedProject } from '../../workspace/resolved';
+import type { GatewayConfigFact, TsbObjectFact } from '../../workspace/facts';
+import { parseNsPattern } from '../../workspace/selectors';
+import { gatewaysMatching, memo } from '../../workspace/projectIndex';
 
 // What a gateway configuration lands on: the install CRs its selector matches (among those that can be in
 // effect with it), and the clusters its gateway group's namespace selector names.

@@ -1,8 +1,8 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import { msg } from '../../l10n/message';
-import type { TsbObjectFact } from '../facts';
+import type { TsbObjectFact } from '../../workspace/facts';
 import type { SourceRef } from '../../types';
-import { parseNsPattern, nsPatternsOverlap, type NsPattern } from '../selectors';
+import { parseNsPattern, nsPatternsOverlap, type NsPattern } from '../../workspace/selectors';
 import { ifTogether, related, where, type LocatedProblem } from './context';
 
 // namespace-owned-twice: two workspaces (or two groups of one type) claim the same cluster/namespace.

@@ -1,6 +1,6 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import { ownsNamespace } from '../../model/failover';
-import { indexOf, workspacesFor } from '../projectIndex';
+import { indexOf, workspacesFor } from '../../workspace/projectIndex';
 import type { LocatedProblem } from './context';
 import { msg } from '../../l10n/message';
 

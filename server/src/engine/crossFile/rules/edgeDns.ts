@@ -1,4 +1,4 @@
-import type { ResolvedProject } from '../resolved';
+import type { ResolvedProject } from '../../workspace/resolved';
 import type { FixData } from '../../types';
 import { related, toRange, where, type LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
