@@ -1,26 +1,25 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { BUDGETS, capProblems, formatCount, LIMIT_SEVERITY } from './budgets';
+import { BUDGETS, formatCount, LIMIT_SEVERITY } from './budgets';
 import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
 import { ParsedTrees, type ChunkData, type ChunkResult } from './chunkResult';
 import { fromData } from './chunkData';
-import { computeFailoverSteps } from './model/failover';
 import type { FailoverModel } from './model/failoverTypes';
 import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
-import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
+import type { Problem } from './types';
 import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { crossFileSteps, toRange, type LocatedProblem } from './crossFile/crossRules';
+import { toRange } from './crossFile/crossRules';
+import { Derive } from './derive';
+import { capped, configProblems, extras, relatedOf } from './reportedProblems';
 import { emptyFacts, type FileFacts } from './workspace/facts';
 import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature } from './fileFacts';
-import { lastingCaches, resolveProject, type ResolvedProject } from './workspace/resolved';
-import { FileIndex } from './units/fileIndex';
-import { inferDeployment } from './units/infer';
-import { readSource, sourceKind, type SourceReading } from './units/sources';
+import type { ResolvedProject } from './workspace/resolved';
+import { sourceKind } from './units/sources';
 import type { Deployment } from './deployment';
 import { drain } from './util/steps';
 
@@ -61,24 +60,6 @@ export interface Prepared {
   entry?: FileEntry;
 }
 
-/** The first stage of the cross-file results: facts with deployment applied (what hover and completion read). */
-interface Resolved {
-  /** One resolved project per tsb.config.yaml root ('' for files under none). */
-  groups: Map<string, ResolvedProject>;
-  /** Groups whose deployment could not be worked out (resolved with none), and why. */
-  failed: Map<string, unknown>;
-  /** The first file of each group (where a failure is reported). */
-  first: Map<string, string>;
-  /** All groups together, built only when asked for (multi-root workspaces). */
-  merged?: ResolvedProject;
-}
-
-/** The second stage: the failover model and the cross-file problems. */
-interface Checked {
-  model: FailoverModel;
-  byUri: Map<string, LocatedProblem[]>;
-}
-
 export interface DiagnosticsOptions {
   /** false: only the file's own problems (no cross-file step; what is known before the workspace is read). */
   crossFile?: boolean;
@@ -91,24 +72,24 @@ export class Project {
   private configTexts = new Map<string, string>();
   /** root -> URI of the config file (tsb.config.yaml, or the file given with --config). */
   private configUris = new Map<string, string>();
-  private resolvedState: Resolved | undefined;
-  private checkedState: Checked | undefined;
-  /** The last complete results, kept after a change for readers that prefer an answer now (see `staleReads`). */
-  private lastResolved: Resolved | undefined;
   private generation = 0;
   private staleReadsWhen: () => boolean = () => false;
   /** Deploy scripts, Makefiles and READMEs: the text that says where YAML files are applied. */
   private readonly sources = new Map<string, string>();
-  private readonly readings = new Map<string, { text: string; index: FileIndex; reading: SourceReading }>();
-  /** Per project root: the files paths in scripts resolve against, rebuilt when the set of files changes. */
-  private readonly indexes = new Map<string, { generation: number; value: FileIndex }>();
   private uriGeneration = 0;
   /** Documents analysed in all files together (the per-project budget). */
   private documents = 0;
   /** The documents parsed again after release (hover, completion), least recently used first out. */
   private readonly trees = new ParsedTrees();
-  /** What the cross-file steps keep from one derive to the next. */
-  private readonly lasting = lastingCaches();
+  /** The cross-file results and what they keep between derives. */
+  private readonly derive = new Derive({
+    facts: () => this.sortedFiles().map(([, f]) => f.facts),
+    configFor: (uri) => this.configFor(uri),
+    config: (root) => this.configs.get(root),
+    sources: this.sources,
+    version: () => this.generation,
+    fileSetVersion: () => this.uriGeneration,
+  });
 
   constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
@@ -307,24 +288,18 @@ export class Project {
    * every project together when no uri is given.
    */
   resolved(uri?: string): ResolvedProject {
-    const d = this.resolvedState ?? (this.lastResolved && this.staleReadsWhen() ? this.lastResolved : drain(this.resolveSteps()));
+    const d = this.derive.resolved(this.staleReadsWhen());
     if (uri !== undefined) {
       const own = d.groups.get(this.configFor(uri)?.rootUri ?? '');
       if (own) return own;
     }
     if (d.groups.size === 1) return d.groups.values().next().value!;
-    if (!d.merged) {
-      // Each file keeps its own project's deployment; files of different projects never meet.
-      const keyOf = (u: string) => this.configFor(u)?.rootUri ?? '';
-      const parts = new Map([...d.groups].map(([k, r]) => [k, r.deployment]));
-      d.merged = resolveProject(this.sortedFiles().map(([, f]) => f.facts), mergeDeployments(parts, keyOf), this.lasting);
-    }
-    return d.merged;
+    return this.derive.merged(d);
   }
 
   /** The deployment of each project (one per tsb.config.yaml root, plus files under none), in root order. */
   deployments(): Deployment[] {
-    const d = drain(this.resolveSteps());
+    const d = drain(this.derive.resolveSteps());
     return [...d.groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r.deployment);
   }
 
@@ -334,12 +309,12 @@ export class Project {
   }
 
   failoverModel(): FailoverModel {
-    return drain(this.checkSteps()).model;
+    return drain(this.derive.checkSteps()).model;
   }
 
   /** The cross-file results are up to date (no derive needed before `diagnostics`). */
   get checked(): boolean {
-    return this.checkedState !== undefined;
+    return this.derive.checked;
   }
 
   /** Every problem of one file (its own and cross-file ones), severities and suppressions applied. */
@@ -367,12 +342,11 @@ export class Project {
       if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
       push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
     }
-    for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
+    for (const p of opts.crossFile === false ? [] : drain(this.derive.checkSteps()).byUri.get(uri) ?? []) {
       push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
-    return capProblems(out, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
+    return capped(out);
   }
 
   /** The project governing `uri` holds TSB files (Kubernetes checks that matter to TSB are reported there). */
@@ -381,7 +355,7 @@ export class Project {
       // Without the cross-file step: this file, or what the last complete results knew of the project.
       const f = this.files.get(uri)?.facts;
       if (f && f.tsb.length + f.installGateways.length + f.controlPlanes.length > 0) return true;
-      const last = this.resolvedState ?? this.lastResolved;
+      const last = this.derive.known();
       const g = last?.groups.get(this.configFor(uri)?.rootUri ?? '');
       return !!g && g.tsb.length + g.installGateways.length + g.controlPlanes.length > 0;
     }
@@ -390,14 +364,7 @@ export class Project {
   }
 
   private configDiagnostics(root: string): Problem[] {
-    const cfg = this.configs.get(root)!;
-    const text = this.configTexts.get(root) ?? '';
-    const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
-    const all: Problem[] = cfg.problems.map((p) => ({
-      rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
-      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
-    }));
-    return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
+    return configProblems(this.configs.get(root)!, this.configTexts.get(root) ?? '', this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`);
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
@@ -411,8 +378,7 @@ export class Project {
   }
 
   private invalidate(): void {
-    this.resolvedState = undefined;
-    this.checkedState = undefined;
+    this.derive.invalidate();
     this.generation++;
   }
 
@@ -422,156 +388,7 @@ export class Project {
    * the project changes meanwhile the results are not kept (the caller runs it again).
    */
   *deriveSteps(): Generator<void, void> {
-    yield* this.checkSteps();
+    yield* this.derive.checkSteps();
   }
 
-  private *resolveSteps(): Generator<void, Resolved> {
-    if (this.resolvedState) return this.resolvedState;
-    const generation = this.generation;
-    // Each tsb.config.yaml bounds a project: two example folders opened side by side, or checked in
-    // one command, do not see each other's resources. Files under no config form one more project.
-    const groups = new Map<string, FileFacts[]>();
-    // In URI order, whatever order files arrived in (a scan analyses several at once): "first
-    // definition" and "already claimed by" must not depend on timing, and match tsb-lint's order.
-    for (const [uri, f] of this.sortedFiles()) {
-      const key = this.configFor(uri)?.rootUri ?? '';
-      const list = groups.get(key);
-      if (list) list.push(f.facts);
-      else groups.set(key, [f.facts]);
-    }
-    yield;
-    const resolvedGroups = new Map<string, ResolvedProject>();
-    const failed = new Map<string, unknown>();
-    const first = new Map<string, string>();
-    for (const [key, facts] of groups) {
-      first.set(key, facts[0]!.uri);
-      // A step that fails loses its own results only (reported once, on the group's first file, by checkSteps).
-      try {
-        resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.configs.get(key), facts));
-      } catch (err) {
-        failed.set(key, err);
-        resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT, this.lasting));
-      }
-      yield;
-    }
-    const r: Resolved = { groups: resolvedGroups, failed, first };
-    if (generation === this.generation) {
-      this.resolvedState = r;
-      this.lastResolved = r;
-    }
-    return r;
-  }
-
-  private *checkSteps(): Generator<void, Checked> {
-    if (this.checkedState) return this.checkedState;
-    const generation = this.generation;
-    const resolved = yield* this.resolveSteps();
-    const byUri = new Map<string, LocatedProblem[]>();
-    const add = (p: LocatedProblem) => {
-      const list = byUri.get(p.uri);
-      if (list) list.push(p);
-      else byUri.set(p.uri, [p]);
-    };
-    const models: FailoverModel[] = [];
-    for (const [key, r] of resolved.groups) {
-      // A cross-file step that fails loses its own results only: the file's own problems, the other
-      // steps and the other projects are kept, and the failure is reported once, on the first file.
-      const uri = resolved.first.get(key)!;
-      const failed = (what: Message, err: unknown) => add({
-        uri, rule: 'internal-error', ref: { uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
-        message: msg('The {what} of this project failed unexpectedly ({error}); please report it. Checks of single files are unaffected.', { what, error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }),
-      });
-      if (resolved.failed.has(key)) failed(msg('cross-file analysis'), resolved.failed.get(key));
-      let model: FailoverModel;
-      try {
-        model = yield* computeFailoverSteps(r);
-      } catch (err) {
-        failed(msg('failover model'), err);
-        model = { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
-      }
-      models.push(model);
-      try {
-        for (const p of yield* crossFileSteps(r, model)) add(p);
-      } catch (err) {
-        failed(msg('cross-file checks'), err);
-      }
-    }
-    const c: Checked = { model: models.length === 1 ? models[0]! : mergeModels(models), byUri };
-    if (generation === this.generation) this.checkedState = c;
-    return c;
-  }
-
-  /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
-  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
-    const inGroup = (uri: string) => this.configFor(uri) === config;
-    const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
-    const sources = [...this.sources].filter(([u]) => inGroup(u)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([uri, text]) => {
-      let cached = this.readings.get(uri);
-      if (!cached || cached.text !== text || cached.index !== index) {
-        cached = { text, index, reading: readSource(uri, text, index) };
-        this.readings.set(uri, cached);
-      }
-      return { uri, reading: cached.reading };
-    });
-    const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
-    return resolveProject(facts, deployment, this.lasting);
-  }
-
-  /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */
-  private fileIndex(key: string, config: ProjectConfig | undefined, facts: FileFacts[], inGroup: (uri: string) => boolean): FileIndex {
-    const cached = this.indexes.get(key);
-    if (cached?.generation === this.uriGeneration) return cached.value;
-    const uris = [...facts.map((f) => f.uri), ...[...this.sources.keys()].filter(inGroup)];
-    if (config) uris.push(`${config.rootUri}/${CONFIG_FILE}`);
-    const value = new FileIndex(uris);
-    this.indexes.set(key, { generation: this.uriGeneration, value });
-    return value;
-  }
-}
-
-function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) => string): Deployment {
-  const of = (uri: string) => parts.get(keyOf(uri));
-  const all = [...parts.values()];
-  return {
-    units: all.flatMap((d) => d.units),
-    notes: all.flatMap((d) => d.notes),
-    unplaced: all.flatMap((d) => d.unplaced),
-    configured: all.some((d) => d.configured),
-    alternativeGroups: all.flatMap((d) => d.alternativeGroups),
-    deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
-    relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
-    unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
-  };
-}
-
-/** What a project whose deployment could not be worked out is resolved with: nothing placed, nothing related. */
-const NO_DEPLOYMENT: Deployment = {
-  units: [], notes: [], unplaced: [], configured: false, alternativeGroups: [],
-  deploymentOf: () => ({ clusters: [], placed: false, units: [] }),
-  relation: () => 'maybe',
-  unitNames: () => [],
-};
-
-function extras(p: RawProblem): Partial<Problem> {
-  return { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) };
-}
-
-/** A related place as reported: its English text, and its message for other languages. */
-function relatedOf(r: RelatedInfo): ProblemRelated {
-  return { uri: r.uri, range: r.range, message: render(r.message), messageL10n: r.message };
-}
-
-function mergeModels(models: FailoverModel[]): FailoverModel {
-  if (!models.length) return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
-  const notes = new Map<string, Message | undefined>();
-  // A note about something missing holds for the merged model only if it holds for every part.
-  models[0]!.notes.forEach((n, i) => { if (!notes.has(n) && models.every((m) => m.notes.includes(n))) notes.set(n, models[0]!.notesL10n?.[i]); });
-  const notesL10n = [...notes.values()];
-  return {
-    workspaces: models.flatMap((m) => m.workspaces),
-    clusters: [...new Set(models.flatMap((m) => m.clusters))].sort(),
-    placementsConfigured: models.some((m) => m.placementsConfigured),
-    notes: [...notes.keys()],
-    ...(notesL10n.every((n) => n !== undefined) ? { notesL10n: notesL10n as Message[] } : {}),
-  };
 }
