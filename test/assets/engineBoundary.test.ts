@@ -44,3 +44,26 @@ test('the engine imports only relative modules, the schemas and allowed librarie
   }
   assert.deepEqual(bad, []);
 });
+
+// The facade: everything outside the engine (handlers, node glue, the CLI, the client and its webview,
+// the benchmark) reaches it through engine/index.ts alone, types included. Tests and the build scripts
+// under scripts/ (validators compiled ahead of time, rule docs) may read internals.
+const FACADE = path.join(engine, 'index.ts');
+const OUTSIDE = ['server/src', 'client/src', 'bench'];
+
+test('outside the engine, only engine/index.ts is imported', () => {
+  const root = repoRoot();
+  const files = OUTSIDE.flatMap((d) => tsFiles(path.join(root, d))).filter((f) => !f.startsWith(engine + path.sep));
+  assert.ok(files.length > 20);
+  const bad: string[] = [];
+  for (const f of files) {
+    for (const spec of importsOf(fs.readFileSync(f, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(f), spec);
+      if (target !== engine && !target.startsWith(engine + path.sep)) continue;
+      const resolved = [target, `${target}.ts`, path.join(target, 'index.ts')].find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+      if (resolved !== FACADE) bad.push(`${path.relative(root, f)}: ${spec}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
