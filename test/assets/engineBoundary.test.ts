@@ -67,3 +67,14 @@ test('outside the engine, only engine/index.ts is imported', () => {
   }
   assert.deepEqual(bad, []);
 });
+
+// The facade re-exports the whole engine; the engine's package.json (sideEffects: false) lets a bundle
+// keep only what it uses. Without it the webview, which imports the what-if through the facade, would
+// carry the schema catalog and every rule (about four times its size).
+test('the webview bundle holds the what-if but not the project, schemas or rules', (t) => {
+  const bundle = path.join(repoRoot(), 'client', 'out', 'webview', 'main.js');
+  if (!fs.existsSync(bundle)) return t.skip('client/out/webview/main.js is missing: run npm run build first');
+  const text = fs.readFileSync(bundle, 'utf8');
+  assert.match(text, /function simulateDown\b/);
+  for (const absent of [/function createProject\b/, /\bclass SchemaRegistry\b/, /function analyseFile\b/, /\bRULE_DEFINITIONS\b/]) assert.doesNotMatch(text, absent);
+});
