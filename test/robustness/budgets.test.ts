@@ -10,7 +10,7 @@ import { BUDGETS } from '../../server/src/engine/budgets';
 import { measure } from '../../server/src/engine/parse/parsedChunk';
 import { emptyFacts, type FileFacts } from '../../server/src/engine/workspace/facts';
 import { canonical } from '../../server/src/engine/workspace/canonical';
-import type { Deployment } from '../../server/src/engine/units/types';
+import type { Deployment } from '../../server/src/engine/deployment';
 import { resolveProject } from '../../server/src/engine/workspace/resolved';
 import type { ChunkData } from '../../server/src/engine/chunkResult';
 import { newProject, rangeViolations } from './support';
