@@ -1,6 +1,6 @@
 // Deployment units: the files a repository applies together in one step, where they go, and how we
 // know. Plain data, shared by the rules, the failover model, `tsb-lint units` and the editor. Texts are
-// English, each with its message beside it (`…L10n`) for the user's language (l10n/localize.ts); unit
+// English, each with its message beside it (`…L10n`) for the user's language (localize.ts); unit
 // names and evidence quote the repository and stay as they are.
 import type { Message } from './l10n/message';
 

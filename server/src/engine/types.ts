@@ -48,7 +48,7 @@ export interface ProblemRelated {
 /**
  * One problem, ranges 0-based as in LSP. `message` is the English text (what tests, contracts and the
  * default outputs show); `messageL10n` is the same message as an id and arguments, rendered in the user's
- * language where problems are shown (l10n/localize.ts).
+ * language where problems are shown (localize.ts).
  */
 export interface Problem {
   rule: RuleId;

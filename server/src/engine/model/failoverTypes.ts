@@ -1,7 +1,7 @@
 // The failover model (contract §5): plain data, computed by one pure function of the project index,
 // consumed by the CLI (`tsb-lint failover`), code lenses and the preview panel (which receives it as JSON).
 // Texts are in English; each carries its message beside it (`…L10n`), which the server and the CLI render
-// in the user's language and drop before the model leaves them (l10n/localize.ts).
+// in the user's language and drop before the model leaves them (localize.ts).
 import type { Message } from '../l10n/message';
 
 import type { Labels, SourceRef } from '../types';
