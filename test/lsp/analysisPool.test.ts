@@ -8,7 +8,8 @@ import { AnalysisPool, createAnalysisPool } from '../../server/src/node/analysis
 import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { analyseToData, catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
 import { WorkspaceSync } from '../../server/src/handlers/workspaceSync';
-import { createNodeRuntime, type RuntimeEnvironment } from '../../server/src/runtime';
+import type { RuntimeEnvironment } from '../../server/src/runtime';
+import { createNodeRuntime } from '../../server/src/node/runtime';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repoRoot } from '../helpers/repo';
 import { BOOKINFO } from '../helpers/bookinfo';
