@@ -14,7 +14,8 @@ import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
 import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
+import { crossFileSteps, type LocatedProblem } from './workspace/crossRules';
+import { offsetRange, refRange } from './range';
 import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
@@ -357,11 +358,11 @@ export class Project {
       if (!p) continue;
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
-      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message }))];
+      push(p.rule, p.message, offsetRange(doc, p.start, p.end), base, p.severity);
     }
     for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
-      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
+      push(p.rule, p.message, refRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
@@ -388,7 +389,7 @@ export class Project {
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
     const all: Problem[] = cfg.problems.map((p) => ({
       rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
-      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
+      range: offsetRange(doc, p.start, p.end), ...extras(p),
     }));
     return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
   }
