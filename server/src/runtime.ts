@@ -2,8 +2,7 @@
 // threads. Platform-neutral on purpose (no node:* imports here): the same startServer() runs on Node
 // (node/runtime.ts, node/serverMain.ts), in the in-process tests and, if ever needed, in a browser
 // worker with another implementation of this interface.
-import type { ChunkData, PrecompiledValidators } from './engine/index';
-import type { Message } from './engine/l10n/message';
+import type { ChunkData, Message, PrecompiledValidators } from './engine/index';
 
 export interface FoundYaml {
   uri: string;

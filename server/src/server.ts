@@ -6,8 +6,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject, type Project } from './engine/index';
-import { toLocale, type Locale } from './engine/l10n/translate';
+import { createProject, toLocale, type Locale, type Project } from './engine/index';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { guardNotification, type Logger } from './handlers/guard';

@@ -1,7 +1,7 @@
 // Messages between the extension host (panel.ts, summaryPanel.ts) and the webview app (app/main.ts).
 // Declared once, imported by both sides. Every message is a discriminated union on `type`.
 // Type-only imports: this file adds nothing to either bundle but the guards below.
-import type { DownWorkload, FailoverModel, SourceRef } from '../../../server/src/engine/model/failoverTypes';
+import type { DownWorkload, FailoverModel, SourceRef } from '../../../server/src/engine/index';
 import type { ProjectSummary, ProjectValues } from '../../../server/src/protocol';
 
 export type { DownWorkload, FailoverModel, ProjectSummary, ProjectValues, SourceRef };

@@ -1,9 +1,7 @@
 // The extension's own requests: the inferred tsb.config.yaml, the failover model and the project
 // summary. Each reads the project once it is up to date (without announcing: reading changes nothing).
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE, inferredConfig, type Project } from '../engine/index';
-import { localizeModel } from '../engine/l10n/localize';
-import type { Locale } from '../engine/l10n/translate';
+import { CONFIG_FILE, inferredConfig, localizeModel, type Locale, type Project } from '../engine/index';
 import { FailoverModelRequest, InferredConfigRequest, ProjectSummaryRequest, type ProjectSummary } from '../protocol';
 import type { RuntimeEnvironment } from '../runtime';
 import type { DiagnosticsController } from './diagnostics';

@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import type { WorkspaceFailover } from '../model/failoverTypes';
 import { msg, msgN, type Message } from '../l10n/message';
 import { render, type Locale } from '../l10n/translate';
@@ -9,7 +9,7 @@ import { render, type Locale } from '../l10n/translate';
 
 export const SHOW_FAILOVER_PREVIEW = 'tsb.showFailoverPreview';
 
-export function codeLenses(uri: string, project: Project, locale: Locale = 'en'): CodeLens[] {
+export function codeLenses(uri: string, project: Pick<AnalysedProject, 'facts' | 'failoverModel'>, locale: Locale = 'en'): CodeLens[] {
   const facts = project.facts(uri);
   if (!facts?.workspaceSettings.length) return [];
   const model = project.failoverModel();

@@ -4,7 +4,7 @@ import {
 import type { JsonSchema, SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
 import { GROUP_ANNOTATION, readTsbMeta } from '../parse/tsbMeta';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import { branches, childSchema, enumOf, propertiesOf, requiredOf, schemaAtPath, typesOf } from '../schema/schemaNav';
 import { chunkAt, resourceAt, valueAt, type Path } from './locate';
 import {
@@ -32,7 +32,7 @@ export interface CompletionOptions {
 
 interface Ctx {
   file: FileAnalysis;
-  project: Project;
+  project: CompletionReads;
   pos: Position;
   spot: CompletionSpot;
   entry?: SchemaEntry;
@@ -48,7 +48,10 @@ const LEVEL_WORD: Record<ParentLevel, Message> = {
   organization: msg('organization'), tenant: msg('tenant'), workspace: msg('workspace'), group: msg('group'),
 };
 
-export function complete(file: FileAnalysis, pos: Position, project: Project, options: CompletionOptions = {}): CompletionList {
+/** What completion reads of the project: the schemas and the resolved facts. */
+export type CompletionReads = Pick<AnalysedProject, 'registry' | 'resolved'>;
+
+export function complete(file: FileAnalysis, pos: Position, project: CompletionReads, options: CompletionOptions = {}): CompletionList {
   const offset = file.doc.offsetAt(pos);
   const chunk = chunkAt(file, offset);
   // The lines of the document under the cursor, not the whole file's: no YAML structure crosses `---`
@@ -101,7 +104,7 @@ function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
 }
 
 /** apiVersion/kind read from the text when the document does not parse well enough to identify it. */
-function entryFromText(project: Project, text: string): SchemaEntry | undefined {
+function entryFromText(project: CompletionReads, text: string): SchemaEntry | undefined {
   const api = /^apiVersion:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
   const kind = /^kind:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
   return api && kind ? project.registry.lookup(api, kind) : undefined;
