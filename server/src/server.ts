@@ -88,15 +88,15 @@ export class ServerSession {
       await this.applySettings();
       this.settle.trigger(0);
     }));
-    this.documents.onDidChangeContent((e) => sync.didChange(runtime.normalizeUri(e.document.uri), e.document));
+    this.documents.onDidChangeContent((e) => sync.didChange(runtime.normaliseUri(e.document.uri), e.document));
     this.documents.onDidClose((e) => {
       this.changes.closedFileChanged();
-      void sync.didClose(runtime.normalizeUri(e.document.uri));
+      void sync.didClose(runtime.normaliseUri(e.document.uri));
     });
     connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
       this.changes.closedFileChanged();
       await sync.didChangeWatchedFiles(params.changes.map((c) => ({
-        uri: runtime.normalizeUri(c.uri),
+        uri: runtime.normaliseUri(c.uri),
         type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
       })));
     }));
@@ -193,8 +193,8 @@ export class ServerSession {
       snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
       folderEvents: caps.workspace?.workspaceFolders === true,
     };
-    this.folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
-    if (!this.folders.length && params.rootUri) this.folders = [runtime.normalizeUri(params.rootUri)];
+    this.folders = (params.workspaceFolders ?? []).map((f) => runtime.normaliseUri(f.uri));
+    if (!this.folders.length && params.rootUri) this.folders = [runtime.normaliseUri(params.rootUri)];
     const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
     logger.info(`TSB language server: ${mode} diagnostics (${why}), ${this.folders.length} workspace folder(s), messages in ${this.locale}.`);
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
@@ -230,10 +230,10 @@ export class ServerSession {
     // The getter throws for clients without workspace folder support.
     if (this.client.folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
-        const removed = e.removed.map((f) => runtime.normalizeUri(f.uri));
-        this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normalizeUri(f.uri))];
+        const removed = e.removed.map((f) => runtime.normaliseUri(f.uri));
+        this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normaliseUri(f.uri))];
         sync.removeFolders(removed);
-        await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
+        await sync.addFolders(e.added.map((f) => runtime.normaliseUri(f.uri)));
       }));
     }
     try {

@@ -39,7 +39,7 @@ export function registerTsbRequests(d: TsbRequestDeps): void {
   connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
     await sync.settled();
     const folders = d.folders();
-    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const uri = params.uri ? runtime.normaliseUri(params.uri) : undefined;
     const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
     if (!folder) return null;
     const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;

@@ -20,7 +20,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
       warmUp: (texts: string[]) => pool.warm(texts),
       dispose: () => pool.dispose(),
     } : {}),
-    normalizeUri(uri) {
+    normaliseUri(uri) {
       if (!isFileUri(uri)) return uri;
       try {
         return pathToFileURL(fileURLToPath(uri)).href;
