@@ -16,6 +16,7 @@ import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { crossFileSteps, type LocatedProblem } from './workspace/crossRules';
 import { offsetRange, refRange } from './range';
+import { holdsText } from './sameText';
 import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
@@ -191,7 +192,7 @@ export class Project {
   commit(p: Prepared): FileAnalysis {
     const prev = this.files.get(p.uri);
     if (p.same || !p.entry) {
-      if (prev && prev.analysis.doc.getText() === p.text) {
+      if (prev && holdsText(prev.analysis.doc, p.text)) {
         // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
         if (prev.analysis.version !== p.version) prev.analysis = { ...prev.analysis, version: p.version, doc: TextDocument.create(p.uri, 'yaml', p.version, p.text) };
         return prev.analysis;
@@ -215,7 +216,7 @@ export class Project {
 
   /** The project already holds this text of the file (nothing to analyse, only a version to adopt). */
   private holds(uri: string, text: string, opts: UpdateOptions): boolean {
-    return !opts.skip && this.files.get(uri)?.analysis.doc.getText() === text;
+    return !opts.skip && holdsText(this.files.get(uri)?.analysis.doc, text);
   }
 
   /** Turns documents analysed in worker threads into seeds for `prepare`. */

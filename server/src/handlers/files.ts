@@ -1,5 +1,5 @@
-// What a workspace file is to the server (a tsb.config.yaml, YAML to analyse, a deploy script that
-// says where YAML is applied), and the one test of whether a text is the one already held.
+// What a workspace file is to the server: a tsb.config.yaml, YAML to analyse, or a deploy script that
+// says where YAML is applied.
 import { CONFIG_FILE, Project } from '../engine/index';
 
 export function isConfigUri(uri: string): boolean {
@@ -17,13 +17,4 @@ export function isYamlUri(uri: string): boolean {
 /** A deploy script, Makefile or Markdown file: it says where YAML files are applied. */
 export function isSourceUri(uri: string): boolean {
   return Project.isSource(uri.split(/[?#]/)[0]!);
-}
-
-/**
- * `holder` (an editor's document, an analysis's document, an analysis under way) holds exactly `text`.
- * Every "is this the same text?" decision of the server goes through here, so they cannot drift apart.
- */
-export function holdsText(holder: { getText(): string } | { text: string } | undefined, text: string): boolean {
-  if (!holder) return false;
-  return ('text' in holder ? holder.text : holder.getText()) === text;
 }

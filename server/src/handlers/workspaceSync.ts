@@ -3,9 +3,9 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_SOURCE_BYTES, type ChunkResult, type Message, type Project, type UpdateOptions } from '../engine/index';
+import { holdsText, MAX_SOURCE_BYTES, type ChunkResult, type Message, type Project, type UpdateOptions } from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
-import { folderOf, holdsText, isConfigUri, isSourceUri, isYamlUri } from './files';
+import { folderOf, isConfigUri, isSourceUri, isYamlUri } from './files';
 import type { Logger } from './guard';
 import { EditorFirst, runInSlices, type Priority } from './slices';
 
