@@ -100,13 +100,13 @@ export class ServerSession {
         type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
       })));
     }));
-    const initialized = () => this.initializeReceived;
+    const ready = () => this.initializeReceived;
     registerTsbRequests({
-      connection, project: this.project, sync, changes: this.changes, runtime, logger, initialized,
+      connection, project: this.project, sync, changes: this.changes, runtime, logger, initialized: ready,
       folders: () => this.folders, diagnostics: () => this.diagnostics, locale: () => this.locale,
     });
     registerFeatures({
-      connection, project: this.project, sync, runtime, logger, initialized,
+      connection, project: this.project, sync, runtime, logger, initialized: ready,
       enabled: () => this.settings.enable, snippets: () => this.client.snippets, locale: () => this.locale,
     });
     connection.onShutdown(() => {
