@@ -14,7 +14,9 @@ import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
 import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { crossFileSteps, toRange, type LocatedProblem } from './workspace/crossRules';
+import { crossFileSteps, type LocatedProblem } from './workspace/crossRules';
+import { offsetRange, refRange } from './range';
+import { holdsText } from './sameText';
 import { emptyFacts, extractFactsSteps, factsSignature, sameFacts, type FactsSignature, type FileFacts } from './workspace/facts';
 import { resolveProject, type ResolvedProject } from './workspace/resolved';
 import { FileIndex } from './units/fileIndex';
@@ -190,7 +192,7 @@ export class Project {
   commit(p: Prepared): FileAnalysis {
     const prev = this.files.get(p.uri);
     if (p.same || !p.entry) {
-      if (prev && prev.analysis.doc.getText() === p.text) {
+      if (prev && holdsText(prev.analysis.doc, p.text)) {
         // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
         if (prev.analysis.version !== p.version) prev.analysis = { ...prev.analysis, version: p.version, doc: TextDocument.create(p.uri, 'yaml', p.version, p.text) };
         return prev.analysis;
@@ -214,7 +216,7 @@ export class Project {
 
   /** The project already holds this text of the file (nothing to analyse, only a version to adopt). */
   private holds(uri: string, text: string, opts: UpdateOptions): boolean {
-    return !opts.skip && this.files.get(uri)?.analysis.doc.getText() === text;
+    return !opts.skip && holdsText(this.files.get(uri)?.analysis.doc, text);
   }
 
   /** Turns documents analysed in worker threads into seeds for `prepare`. */
@@ -357,11 +359,11 @@ export class Project {
       if (!p) continue;
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
-      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message }))];
+      push(p.rule, p.message, offsetRange(doc, p.start, p.end), base, p.severity);
     }
     for (const p of opts.crossFile === false ? [] : drain(this.checkSteps()).byUri.get(uri) ?? []) {
-      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
+      push(p.rule, p.message, refRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // A file with tens of thousands of problems lists the first ones and counts the rest in one more.
@@ -388,7 +390,7 @@ export class Project {
     const doc = TextDocument.create(this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`, 'yaml', 0, text);
     const all: Problem[] = cfg.problems.map((p) => ({
       rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
-      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
+      range: offsetRange(doc, p.start, p.end), ...extras(p),
     }));
     return capProblems(all, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
   }
