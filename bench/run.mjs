@@ -74,6 +74,7 @@ function writeDispatcherSchema(dir) {
     title: 'TSB (any kind): dispatches on apiVersion and kind',
     allOf: catalog.map((e) => ({
       if: { properties: { apiVersion: { enum: e.apiVersions }, kind: { const: e.kind } }, required: ['apiVersion', 'kind'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
       then: { $ref: fileUri(join(ROOT, 'schemas', e.file)) },
     })),
   };
@@ -338,7 +339,7 @@ async function session(spec, input, opts) {
       if (s.pull) {
         for (const f of files) docs.open(f);
         const rs = await Promise.all(uris.map((u) => pullDiagnostics(client, u)));
-        rs.forEach((r, k) => latest.set(uris[k], r.items));
+        rs.forEach((r, k) => { latest.set(uris[k], r.items); });
         lastT = Math.max(...rs.map((r) => r.t));
       } else {
         const pending = new Set(uris);
@@ -405,7 +406,7 @@ async function session(spec, input, opts) {
                 const rr = await refresh;
                 await own;
                 const rs = await Promise.all(waits.map((x) => pullUntil(client, x.a.uri, x.want)));
-                rs.forEach((r, j) => latest.set(waits[j].a.uri, r.items));
+                rs.forEach((r, j) => { latest.set(waits[j].a.uri, r.items); });
                 ms.push(Math.min(...rs.map((r) => r.t)) - t);
                 lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
                 rec[`${name}RefreshSeen`] = !!rr;

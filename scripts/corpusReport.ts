@@ -113,7 +113,7 @@ for (const tree of existsSync(treesDir) ? readdirSync(treesDir).filter((n) => st
   }
   const found = (JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] }).diagnostics;
   const by = (sev: string) => found.filter((d) => d.severity === sev);
-  const perRule = (sev: string) => Object.entries(by(sev).reduce<Record<string, number>>((m, d) => ({ ...m, [d.rule]: (m[d.rule] ?? 0) + 1 }), {})).map(([r, n]) => `${r} ${n}`).join(', ') || '-';
+  const perRule = (sev: string) => Object.entries(by(sev).reduce<Record<string, number>>((m, d) => { m[d.rule] = (m[d.rule] ?? 0) + 1; return m; }, {})).map(([r, n]) => `${r} ${n}`).join(', ') || '-';
   treeRows.push(`| \`${tree}\` | ${by('error').length} | ${perRule('warning')} |`);
   for (const d of found) {
     if (d.severity !== 'error' && !(d.severity === 'warning' && NEW_RULES.has(d.rule))) continue;

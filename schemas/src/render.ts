@@ -76,6 +76,7 @@ export function dispatcher(): JsonSchema {
         properties: { apiVersion: { enum: e.apiVersions }, kind: { const: e.kind } },
         required: ['apiVersion', 'kind'],
       },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
       then: { $ref: `#/definitions/kind:${e.id}` },
     });
   }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { importsOf } from '../helpers/imports';
 import { repoRoot } from '../helpers/repo';
 
 const ALLOWED = new Set(['yaml', 'ajv', 'picomatch', 'vscode-languageserver-types', 'vscode-languageserver-textdocument']);
@@ -14,14 +15,6 @@ function tsFiles(dir: string): string[] {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
   });
-}
-
-/** Module specifiers of import/export-from statements, dynamic imports and require calls. */
-export function importsOf(source: string): string[] {
-  const out: string[] = [];
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const m of source.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
-  return out;
 }
 
 test('import scanner sees every form', () => {

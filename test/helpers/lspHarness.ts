@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
-import { createNodeRuntime, type RuntimeEnvironment } from '../../server/src/runtime';
+import type { RuntimeEnvironment } from '../../server/src/runtime';
+import { createNodeRuntime } from '../../server/src/node/runtime';
 import { StatusNotification, type Settings, type StatusParams } from '../../server/src/protocol';
 import { fileUri } from './workspace';
 

@@ -8,7 +8,8 @@ import { AnalysisPool, createAnalysisPool } from '../../server/src/node/analysis
 import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { analyseToData, catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
 import { WorkspaceSync } from '../../server/src/handlers/workspaceSync';
-import { createNodeRuntime, type RuntimeEnvironment } from '../../server/src/runtime';
+import type { RuntimeEnvironment } from '../../server/src/runtime';
+import { createNodeRuntime } from '../../server/src/node/runtime';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repoRoot } from '../helpers/repo';
 import { BOOKINFO } from '../helpers/bookinfo';
@@ -118,7 +119,7 @@ test('a file the scan is analysing and the editor opens with the same text is an
   const node = createNodeRuntime();
   const runtime: RuntimeEnvironment = {
     ...node,
-    normalizeUri: (u) => u,
+    normaliseUri: (u) => u,
     listYamlFiles: async () => [{ uri, template: false }],
     readFile: async () => ({ text }),
     analyseDocuments: async (u, texts) => {

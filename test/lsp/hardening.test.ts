@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
-import { createNodeRuntime } from '../../server/src/runtime';
+import { createNodeRuntime } from '../../server/src/node/runtime';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { repoRoot } from '../helpers/repo';

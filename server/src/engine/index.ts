@@ -22,6 +22,7 @@ export { SchemaRegistry } from './schema/registry';
 export type { PrecompiledValidators } from './schema/registry';
 export { CONFIG_FILE } from './workspace/config';
 export { MAX_SOURCE_BYTES } from './units/sources';
+export { holdsText } from './sameText';
 
 /**
  * What the language server's scheduler uses, and nothing else should: analysis of a file in steps

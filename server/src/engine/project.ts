@@ -13,7 +13,8 @@ import type { Problem } from './types';
 import { msg, type Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
-import { toRange } from './crossFile/crossRules';
+import { offsetRange, refRange } from './range';
+import { holdsText } from './sameText';
 import { Derive } from './derive';
 import { capped, configProblems, extras, relatedOf } from './reportedProblems';
 import { emptyFacts, type FileFacts } from './workspace/facts';
@@ -177,7 +178,7 @@ export class Project {
   commit(p: Prepared): FileAnalysis {
     const prev = this.files.get(p.uri);
     if (p.same || !p.entry) {
-      if (prev && prev.analysis.doc.getText() === p.text) {
+      if (prev && holdsText(prev.analysis.doc, p.text)) {
         // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
         if (prev.analysis.version !== p.version) prev.analysis = { ...prev.analysis, version: p.version, doc: TextDocument.create(p.uri, 'yaml', p.version, p.text) };
         return prev.analysis;
@@ -201,7 +202,7 @@ export class Project {
 
   /** The project already holds this text of the file (nothing to analyse, only a version to adopt). */
   private holds(uri: string, text: string, opts: UpdateOptions): boolean {
-    return !opts.skip && this.files.get(uri)?.analysis.doc.getText() === text;
+    return !opts.skip && holdsText(this.files.get(uri)?.analysis.doc, text);
   }
 
   /** Turns documents analysed in worker threads into seeds for `prepare`. */
@@ -339,11 +340,11 @@ export class Project {
       if (!p) continue;
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
-      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message }))];
-      push(p.rule, p.message, { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, base, p.severity);
+      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message }))];
+      push(p.rule, p.message, offsetRange(doc, p.start, p.end), base, p.severity);
     }
     for (const p of opts.crossFile === false ? [] : drain(this.derive.checkSteps()).byUri.get(uri) ?? []) {
-      push(p.rule, p.message, toRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
+      push(p.rule, p.message, refRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return capped(out);

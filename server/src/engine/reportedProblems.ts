@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUDGETS, capProblems } from './budgets';
 import { render } from './l10n/translate';
 import { RULES } from './problems';
+import { offsetRange } from './range';
 import type { Problem, ProblemRelated, RawProblem, RelatedInfo } from './types';
 import type { ProjectConfig } from './workspace/config';
 
@@ -28,6 +29,6 @@ export function configProblems(cfg: ProjectConfig, text: string, uri: string): P
   const doc = TextDocument.create(uri, 'yaml', 0, text);
   return capped(cfg.problems.map((p) => ({
     rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
-    range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) }, ...extras(p),
+    range: offsetRange(doc, p.start, p.end), ...extras(p),
   })));
 }

@@ -4,7 +4,8 @@
 // request whenever cross-file results may have changed. A workspace pull is answered at once with what
 // changed since the client's result ids, never held: clients that re-pull on a timer (VS Code, every
 // 2 s) and clients that pull once per refresh (Neovim 0.12) both get their answer, and nothing piles up.
-// At most one refresh request is in flight; changes meanwhile are announced by one more after it.
+// Refreshes follow the project-changed event; at most one is in flight, changes meanwhile are announced
+// by one more after it.
 // Push: the settle job publishes every file whose diagnostics changed; a run overtaken by a newer
 // edit stops, and an open document edited since the flush is skipped (never a stale publish).
 import {
@@ -16,10 +17,28 @@ import { toDiagnostic, type Locale, type Project } from '../engine/index';
 import type { StatusParams } from '../protocol';
 import type { RuntimeEnvironment } from '../runtime';
 import { cancelled, guard, type Logger } from './guard';
+import type { ProjectChanges } from './projectChanges';
+import { OneInFlight } from './refresh';
 import type { SettingsStore } from './settings';
 import type { WorkspaceSync } from './workspaceSync';
 
 export type DiagnosticsMode = 'pull' | 'push';
+
+export interface DiagnosticsOptions {
+  connection: Connection;
+  project: Project;
+  sync: WorkspaceSync;
+  settings: SettingsStore;
+  runtime: RuntimeEnvironment;
+  logger: Logger;
+  mode: DiagnosticsMode;
+  /** The client can be asked to re-pull (workspace/diagnostic/refresh). */
+  canRefresh: boolean;
+  /** The project's one update path and its changed event (a pull brings the project up to date through it). */
+  changes: ProjectChanges;
+  /** The language of messages: the client's display language, fixed at initialize. */
+  locale: Locale;
+}
 
 interface Computed {
   /** What the items were computed from: settings, project and file generations. */
@@ -40,26 +59,35 @@ export class DiagnosticsController {
   private workspacePulls = 0;
   /** Closed files a workspace report gave problems for: only these need an explicit empty report later. */
   private readonly reportedProblems = new Set<string>();
-  private refreshing = false;
-  private refreshAgain = false;
   private counter = 0;
   // Result ids are unique to this server process: a restarted server never matches an old id.
   private readonly epoch = Date.now().toString(36);
-  /** The language of messages: the client's display language, fixed at initialize. */
-  locale: Locale = 'en';
+  private readonly connection: Connection;
+  private readonly project: Project;
+  private readonly sync: WorkspaceSync;
+  private readonly settings: SettingsStore;
+  private readonly runtime: RuntimeEnvironment;
+  private readonly logger: Logger;
+  private readonly changes: ProjectChanges;
+  private readonly locale: Locale;
+  readonly mode: DiagnosticsMode;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly project: Project,
-    private readonly sync: WorkspaceSync,
-    private readonly settings: SettingsStore,
-    private readonly runtime: RuntimeEnvironment,
-    private readonly logger: Logger,
-    readonly mode: DiagnosticsMode,
-    private readonly canRefresh: boolean,
-    /** Called after a pull flushed the project (announces cross-file changes at once). */
-    private readonly afterFlush: () => void = () => undefined,
-  ) {}
+  constructor(o: DiagnosticsOptions) {
+    this.connection = o.connection;
+    this.project = o.project;
+    this.sync = o.sync;
+    this.settings = o.settings;
+    this.runtime = o.runtime;
+    this.logger = o.logger;
+    this.changes = o.changes;
+    this.locale = o.locale;
+    this.mode = o.mode;
+    // Pull clients re-pull when anything that decides diagnostics changed (push clients get the settle job's publish).
+    if (o.mode === 'pull' && o.canRefresh) {
+      const refresh = new OneInFlight(() => this.connection.languages.diagnostics.refresh(), () => !this.stopped);
+      o.changes.onDidChange(() => refresh.request());
+    }
+  }
 
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
@@ -122,7 +150,7 @@ export class DiagnosticsController {
 
   registerPull(): void {
     this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      const uri = this.runtime.normalizeUri(params.textDocument.uri);
+      const uri = this.runtime.normaliseUri(params.textDocument.uri);
       if (this.sync.scanPending) {
         // The workspace is still being read: the file's own problems now; the end of the scan asks
         // the client to pull again (refresh) for the cross-file ones.
@@ -134,15 +162,15 @@ export class DiagnosticsController {
           return { kind: DocumentDiagnosticReportKind.Full, resultId: own.id, items: own.items };
         }
       }
-      await this.sync.settled();
-      await this.sync.derive();
-      this.afterFlush();
+      // Cross-file changes this flush brings are announced at once: other files refresh without
+      // waiting for the debounce.
+      await this.changes.update();
       const c = this.compute(uri);
       if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
     }));
     this.connection.languages.diagnostics.onWorkspace(guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'workspace/diagnostic', { items: [] }, (params, token) =>
-      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normalizeUri(p.uri), p.value])), token)));
+      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normaliseUri(p.uri), p.value])), token)));
   }
 
   /**
@@ -153,8 +181,7 @@ export class DiagnosticsController {
    */
   private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     const mine = ++this.workspacePulls;
-    await this.sync.settled();
-    await this.sync.derive();
+    await this.changes.update({ announce: false });
     if (this.stopped || mine !== this.workspacePulls) return { items: [] };
     if (token.isCancellationRequested) throw cancelled<DiagnosticServerCancellationData>();
     const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -177,27 +204,6 @@ export class DiagnosticsController {
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
     }
     return { items };
-  }
-
-  /** After the project settled: ask pull clients to re-pull. */
-  projectChanged(): void {
-    if (this.mode === 'pull' && this.canRefresh) this.requestRefresh();
-  }
-
-  /** One refresh request in flight at a time; changes while it is out are announced by one more after it. */
-  private requestRefresh(): void {
-    if (this.stopped) return;
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = true;
-    Promise.resolve(this.connection.languages.diagnostics.refresh()).catch(() => undefined).finally(() => {
-      this.refreshing = false;
-      if (!this.refreshAgain) return;
-      this.refreshAgain = false;
-      this.requestRefresh();
-    });
   }
 
   /** Shutdown: no more refresh requests; workspace pulls still waiting answer empty. */

@@ -23,7 +23,7 @@ export class Debouncer {
     private readonly runtime: RuntimeEnvironment,
     private readonly job: (isCurrent: () => boolean) => Promise<void> | void,
     private readonly onError: (err: unknown) => void,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = () => runtime.clock.now(),
   ) {}
 
   trigger(delayMs: number): void {

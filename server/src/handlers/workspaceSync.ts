@@ -3,41 +3,19 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, MAX_SOURCE_BYTES, Project, type ChunkResult, type Message, type UpdateOptions } from '../engine/index';
+import { holdsText, MAX_SOURCE_BYTES, type ChunkResult, type Message, type Project, type UpdateOptions } from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
+import { folderOf, isConfigUri, isSourceUri, isYamlUri } from './files';
 import type { Logger } from './guard';
-
-/** Urgency of an analysis: an editor's file is urgent; a scan's becomes so when an editor opens it. */
-interface Priority {
-  high: boolean;
-}
+import { EditorFirst, runInSlices, type Priority } from './slices';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
 const MIB = 1024 * 1024;
-/** Longest stretch of analysis between two looks at the message queue. */
-const SLICE_MS = 15;
 /** Fewer new documents than this are analysed in-thread (a message to a worker costs more than they do). */
 const WORKER_MIN_DOCUMENTS = 8;
 /** Files read and analysed at once during a scan: keeps every worker busy. */
 const SCAN_CONCURRENCY = 16;
-
-function isConfigUri(uri: string): boolean {
-  return uri.endsWith(`/${CONFIG_FILE}`);
-}
-
-function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/'));
-}
-
-export function isYamlUri(uri: string): boolean {
-  return /\.ya?ml$/i.test(uri.split(/[?#]/)[0]!);
-}
-
-/** A deploy script, Makefile or Markdown file: it says where YAML files are applied. */
-function isSourceUri(uri: string): boolean {
-  return Project.isSource(uri.split(/[?#]/)[0]!);
-}
 
 export class WorkspaceSync {
   private readonly folders = new Set<string>();
@@ -52,7 +30,8 @@ export class WorkspaceSync {
   ready: Promise<void> = Promise.resolve();
   /** Resolves once the server's settings are known (scans not included). */
   initialized: Promise<void> = Promise.resolve();
-  private flushing: Promise<void> | undefined;
+  /** Applying editors' text (the flush): urgent work the scan waits for. */
+  private readonly editors = new EditorFirst();
   /** Analyses under way, by file: a second request for the same text waits for the first. */
   private readonly inflight = new Map<string, { text: string; done: Promise<void>; priority: Priority }>();
   private scanning = 0;
@@ -84,7 +63,7 @@ export class WorkspaceSync {
 
   /** A scan or a flush is running (an analysis may be half-way through a large file). */
   get busy(): boolean {
-    return this.scanning > 0 || this.flushing !== undefined;
+    return this.scanning > 0 || this.editors.running;
   }
 
   /** The workspace is still being read (from the request to scan until the last file is in). */
@@ -104,16 +83,7 @@ export class WorkspaceSync {
 
   private async runDerive(): Promise<void> {
     const version = this.project.version;
-    const steps = this.project.deriveSteps();
-    let start = performance.now();
-    for (;;) {
-      if (this.project.version !== version) { steps.return(undefined); return; }
-      if (steps.next().done) return;
-      if (performance.now() - start > SLICE_MS) {
-        await this.runtime.timer.yield();
-        start = performance.now();
-      }
-    }
+    await runInSlices(this.runtime, this.project.deriveSteps(), { stop: () => this.project.version !== version });
   }
 
   /** How the project analyses this file (templates are reported, not parsed). */
@@ -219,7 +189,7 @@ export class WorkspaceSync {
     const lane = async (): Promise<void> => {
       while (next < queue.length) {
         // Files an editor shows go first: the scan waits while their text is analysed.
-        await this.editorFirst();
+        await this.editors.wait();
         if (next >= queue.length) break;
         const f = queue[next++]!;
         if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
@@ -285,13 +255,7 @@ export class WorkspaceSync {
    * time (documents edited meanwhile are picked up before it ends), in time slices.
    */
   flush(): Promise<void> {
-    this.flushing ??= this.runFlush().finally(() => {
-      this.flushing = undefined;
-      const waiting = [...this.promoted];
-      this.promoted.clear();
-      for (const w of waiting) w();
-    });
-    return this.flushing;
+    return this.editors.run(() => this.runFlush());
   }
 
   private async runFlush(): Promise<void> {
@@ -317,26 +281,6 @@ export class WorkspaceSync {
     else await this.apply(uri, read.text, 0, undefined, true, read.strictUtf8);
   }
 
-  /**
-   * Resolves once no editor text is being analysed (background work waits for it), or once `priority`
-   * turns high (the editor now waits for this very work).
-   */
-  private async editorFirst(priority?: Priority): Promise<void> {
-    while (this.flushing && !priority?.high) {
-      await Promise.race([this.flushing.catch(() => undefined), new Promise<void>((resolve) => this.promoted.add(resolve))]);
-    }
-  }
-
-  /** Wakes background work waiting in `editorFirst` (one of them became urgent). */
-  private promote(priority: Priority): void {
-    priority.high = true;
-    const waiting = [...this.promoted];
-    this.promoted.clear();
-    for (const w of waiting) w();
-  }
-
-  private readonly promoted = new Set<() => void>();
-
   private async apply(uri: string, text: string, version: number, skip: Message | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
@@ -355,13 +299,13 @@ export class WorkspaceSync {
     // The same text is already being analysed (the scan read the file the editor is opening): wait for
     // that analysis instead of doing it twice; what follows then only adopts the editor's version.
     const running = this.inflight.get(uri);
-    if (running && running.text === text && !skip) {
+    if (running && holdsText(running, text) && !skip) {
       // Now wanted by an editor: the scan's analysis of it no longer waits for anything.
-      if (!fromDisk) this.promote(running.priority);
+      if (!fromDisk) this.editors.promote(running.priority);
       await running.done;
     }
     const prev = this.project.analysis(uri);
-    if (prev && prev.version === version && prev.doc.getText() === text && !skip) return;
+    if (prev && prev.version === version && holdsText(prev.doc, text) && !skip) return;
     const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}), ...(strictUtf8 ? { strictUtf8 } : {}) };
     const priority: Priority = { high: !fromDisk || this.open.has(uri) };
     const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)), priority))();
@@ -376,7 +320,7 @@ export class WorkspaceSync {
     // Opened in an editor with other text while the disk text was being analysed: the editor's text
     // wins; closed while the editor's text was being analysed: the disk's (read by didClose) wins.
     const editor = this.open.get(uri);
-    if (fromDisk ? editor !== undefined && editor.getText() !== text : editor === undefined) return;
+    if (fromDisk ? editor !== undefined && !holdsText(editor, text) : editor === undefined) return;
     this.project.commit(prepared);
     this.bump(uri);
   }
@@ -398,16 +342,8 @@ export class WorkspaceSync {
    * background work (the scan) also waits while an editor's text is analysed.
    */
   private async sliced<T>(steps: Generator<void, T>, priority: Priority): Promise<T> {
-    let start = performance.now();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (performance.now() - start > SLICE_MS) {
-        await this.runtime.timer.yield();
-        if (!priority.high) await this.editorFirst(priority);
-        start = performance.now();
-      }
-    }
+    // Never stopped, so it always ends with the generator's result.
+    return (await runInSlices(this.runtime, steps, { between: () => this.editors.wait(priority) })) as T;
   }
 
   private forget(uri: string): void {

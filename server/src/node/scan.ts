@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { msg, NOT_TEXT, NOT_UTF8, type Message } from '../engine/index';
 
@@ -39,12 +39,61 @@ export function findYamlFiles(paths: string[], withSources = false): FoundFile[]
   return scanYamlFiles(paths, withSources).files;
 }
 
+/** findYamlFiles without blocking the thread: each folder is read asynchronously (the language server lists large repositories). */
+export async function findYamlFilesAsync(paths: string[], withSources = false): Promise<FoundFile[]> {
+  const steps = walkSteps(paths, withSources);
+  let step = steps.next();
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = await ioAsync(step.value);
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(answer);
+  }
+  return step.value.files;
+}
+
 /**
  * The YAML files below `paths`, at any depth, and the folders that could not be read. The walk keeps
  * its own stack (no recursion, so no depth limit) and enters each folder once by device and inode, so
  * even a loop made by a bind mount ends.
  */
 export function scanYamlFiles(paths: string[], withSources = false): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
+  const steps = walkSteps(paths, withSources);
+  let step = steps.next();
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = ioSync(step.value);
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(answer);
+  }
+  return step.value;
+}
+
+/** One file-system question the walk asks; its driver answers it (synchronously for the CLI, asynchronously for the server). */
+type Io = { op: 'realpath' | 'stat' | 'readdir'; path: string };
+
+function ioSync(q: Io): unknown {
+  if (q.op === 'realpath') return realpathSync(q.path);
+  if (q.op === 'stat') return statSync(q.path);
+  return readdirSync(q.path, { withFileTypes: true });
+}
+
+function ioAsync(q: Io): Promise<unknown> {
+  if (q.op === 'realpath') return realpath(q.path);
+  if (q.op === 'stat') return stat(q.path);
+  return readdir(q.path, { withFileTypes: true });
+}
+
+/** The walk itself, written once: it yields what it needs to know about the file system and is told the answer. */
+function* walkSteps(paths: string[], withSources: boolean): Generator<Io, { files: FoundFile[]; unreadable: UnreadableFolder[] }, unknown> {
   // Keyed by real path. Symlinks below a root are not followed, so a file's real path is its root's
   // real path plus its path relative to the root: one realpath call per root.
   const out = new Map<string, FoundFile>();
@@ -52,12 +101,12 @@ export function scanYamlFiles(paths: string[], withSources = false): { files: Fo
   const visited = new Set<string>();
   for (const given of paths) {
     const root = resolve(given);
-    const realRoot = realpathSync(root);
+    const realRoot = (yield { op: 'realpath', path: root }) as string;
     const add = (p: string, template: boolean, source = false) => {
       const key = join(realRoot, relative(root, p));
       if (!out.has(key)) out.set(key, { path: p, template, ...(source ? { source } : {}) });
     };
-    const st = statSync(root);
+    const st = (yield { op: 'stat', path: root }) as Stats;
     if (!st.isDirectory()) {
       add(root, false);
       continue;
@@ -71,13 +120,13 @@ export function scanYamlFiles(paths: string[], withSources = false): { files: Fo
         continue;
       }
       const dir = item.dir;
-      let entries;
+      let entries: Dirent[];
       try {
-        const ds = statSync(dir);
+        const ds = (yield { op: 'stat', path: dir }) as Stats;
         const id = `${ds.dev}:${ds.ino}`;
         if (visited.has(id)) continue;
         visited.add(id);
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = (yield { op: 'readdir', path: dir }) as Dirent[];
       } catch (err) {
         unreadable.push({ path: dir, reason: (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).split('\n')[0]! });
         continue;

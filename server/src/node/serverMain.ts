@@ -3,7 +3,7 @@
 // transport from the command line (--stdio, --node-ipc, --socket=N, --pipe=NAME).
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FramingGuard } from './framing';
-import { createNodeRuntime } from '../runtime';
+import { createNodeRuntime } from './runtime';
 import { startServer } from '../server';
 import { packageInfo } from './version';
 
@@ -28,5 +28,29 @@ if (args.includes('--version')) {
   console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
   console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
   console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  installCrashHandlers(connection);
   startServer(connection, createNodeRuntime());
+}
+
+/**
+ * A promise rejected with nobody listening is a bug in one piece of work, not in the server's state:
+ * it is logged (the client's output, or stderr when the connection is gone) and the server carries on,
+ * where Node would otherwise end the process and the editor lose every feature. An exception thrown
+ * out of a callback may have left state half-updated, so it is logged to stderr (which reaches the
+ * client's output too) and the process ends with an error; the client restarts the server.
+ */
+function installCrashHandlers(connection: Connection): void {
+  const text = (err: unknown) => String((err as Error)?.stack ?? err);
+  process.on('unhandledRejection', (reason) => {
+    const message = `tsb-language-server: unhandled promise rejection (the server keeps running): ${text(reason)}`;
+    try {
+      connection.console.error(message);
+    } catch {
+      process.stderr.write(`${message}\n`);
+    }
+  });
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`tsb-language-server: uncaught exception, exiting: ${text(err)}\n`);
+    process.exit(1);
+  });
 }

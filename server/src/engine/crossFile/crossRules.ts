@@ -22,7 +22,7 @@ import { versionLabels } from './rules/versionLabels';
 // rules/. Each problem points at the exact selector or key that is wrong and, where one exists, names
 // the nearest thing that would match and the other party.
 
-export { toRange, type LocatedProblem } from './rules/context';
+export type { LocatedProblem } from './rules/context';
 
 /** Every cross-file rule, in the order their findings are listed. */
 const RULES: ((p: ResolvedProject, out: LocatedProblem[]) => void)[] = [

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FixData } from '../types';
+import { offsetRange } from '../range';
 import { documents } from '../parse/chunks';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { shapeOf } from './yamlPath';
@@ -45,7 +46,7 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[], locale
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         ...(f.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text })) } },
+        edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: offsetRange(doc, e.start, e.end), newText: e.text })) } },
       });
     }
   }

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis, PlacedChunk } from '../fileAnalysis';
+import { offsetRange } from '../range';
 import type { Resource } from '../parse/parsedChunk';
 import type { ResourceAnalysis } from '../rules/analyzeResource';
 
@@ -88,7 +89,7 @@ export function locate(file: FileAnalysis, pos: Position): Located | undefined {
 /** A node's range as an LSP Range (value end, not node end: no trailing newline or comment). */
 export function nodeRange(file: FileAnalysis, chunk: PlacedChunk, node: { range?: [number, number, number] | null | undefined }): Range | undefined {
   if (!node.range) return undefined;
-  return { start: file.doc.positionAt(chunk.start + node.range[0]), end: file.doc.positionAt(chunk.start + node.range[1]) };
+  return offsetRange(file.doc, chunk.start + node.range[0], chunk.start + node.range[1]);
 }
 
 /** The plain value at a path inside a resource value (case-sensitive, arrays by index). */

@@ -1,6 +1,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { FileAnalysis } from '../fileAnalysis';
 import type { SourceRef } from '../model/failoverTypes';
+import { refRange } from '../range';
 import { readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { AnalysedProject } from '../analysedProject';
 import type { InstallGatewayFact, ServiceFact, TsbObjectFact } from '../workspace/facts';
@@ -22,7 +23,7 @@ type Target =
 const LEVEL_OF_KIND: Record<string, ParentLevel> = { Organization: 'organization', Tenant: 'tenant', Workspace: 'workspace', Group: 'group' };
 
 function loc(ref: SourceRef): Location {
-  return { uri: ref.uri, range: { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } } };
+  return { uri: ref.uri, range: refRange(ref) };
 }
 
 function contains(ref: SourceRef, uri: string, pos: Position): boolean {

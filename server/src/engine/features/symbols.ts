@@ -1,6 +1,7 @@
 import type { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { ChunkSymbol } from '../chunkResult';
 import type { FileAnalysis } from '../fileAnalysis';
+import { offsetRange } from '../range';
 
 // The outline of a file: each document's outline is taken when it is analysed (parse/outline.ts; its
 // syntax tree is released afterwards), with offsets; positions are computed per request.
@@ -32,8 +33,8 @@ export function documentSymbols(file: FileAnalysis, limit = MAX_OUTLINE_ITEMS): 
         name: s.name,
         detail: s.detail,
         kind: s.kind as SymbolKind,
-        range: { start: file.doc.positionAt(chunk.start + s.start), end: file.doc.positionAt(chunk.start + s.end) },
-        selectionRange: { start: file.doc.positionAt(chunk.start + s.selStart), end: file.doc.positionAt(chunk.start + s.selEnd) },
+        range: offsetRange(file.doc, chunk.start + s.start, chunk.start + s.end),
+        selectionRange: offsetRange(file.doc, chunk.start + s.selStart, chunk.start + s.selEnd),
         ...(children && (children.length || s.children!.length === 0) ? { children } : {}),
       };
     };

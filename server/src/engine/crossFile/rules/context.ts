@@ -1,6 +1,7 @@
 import type { FixData, RelatedInfo } from '../../types';
 import type { RuleId, Severity } from '../../problems';
 import type { SourceRef } from '../../types';
+import { refRange } from '../../range';
 import type { ResolvedProject } from '../../workspace/resolved';
 import { msg, type Message } from '../../l10n/message';
 
@@ -21,12 +22,8 @@ export interface LocatedProblem {
 /** A cross-file rule: reads the resolved project, appends its findings. */
 export type CrossRule = (p: ResolvedProject, out: LocatedProblem[]) => void;
 
-export function toRange(ref: SourceRef) {
-  return { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } };
-}
-
 export function related(ref: SourceRef, message: Message): RelatedInfo {
-  return { uri: ref.uri, range: toRange(ref), message };
+  return { uri: ref.uri, range: refRange(ref), message };
 }
 
 /** `tsb/ws.yaml:12`: the last two path segments of a file and a 1-based line, for messages. */

@@ -1,6 +1,7 @@
 import type { ResolvedProject } from '../../workspace/resolved';
 import type { FixData } from '../../types';
-import { related, toRange, where, type LocatedProblem } from './context';
+import { related, where, type LocatedProblem } from './context';
+import { refRange } from '../../range';
 import { commas, msg } from '../../l10n/message';
 
 // edge-dns-resolution-disabled: a DNS name in cluster-external-addresses without DNS resolution at the
@@ -49,11 +50,11 @@ function overlayFix(p: ResolvedProject, uri: string, clusters: string[]): { data
     : [cps.length === 1 ? cps[0] : undefined];
   if (!targets.length || targets.some((t) => !t?.fact.dnsOverlay)) return undefined;
   const unique = [...new Set(targets)] as NonNullable<(typeof targets)[number]>[];
-  const byUri = new Map<string, { range: ReturnType<typeof toRange>; newText: string }[]>();
+  const byUri = new Map<string, { range: ReturnType<typeof refRange>; newText: string }[]>();
   for (const t of unique) {
     const o = t.fact.dnsOverlay!;
     const edits = byUri.get(o.at.uri) ?? [];
-    edits.push({ range: toRange(o.at), newText: o.text });
+    edits.push({ range: refRange(o.at), newText: o.text });
     byUri.set(o.at.uri, edits);
   }
   return {

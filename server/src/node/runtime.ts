@@ -1,0 +1,64 @@
+// The Node implementation of the server's runtime: the CLI's scan helpers (walking folders
+// asynchronously), fs reads, Node timers, worker threads for analysis.
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { RuntimeEnvironment } from '../runtime';
+import { createAnalysisPool } from './analysisPool';
+import { findYamlFilesAsync, readTextAsync } from './scan';
+import { precompiledValidators } from './validators';
+
+function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
+}
+
+export function createNodeRuntime(): RuntimeEnvironment {
+  const pool = createAnalysisPool();
+  return {
+    ...(pool ? {
+      analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) => (pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined)),
+      warmUp: (texts: string[]) => pool.warm(texts),
+      dispose: () => pool.dispose(),
+    } : {}),
+    normaliseUri(uri) {
+      if (!isFileUri(uri)) return uri;
+      try {
+        return pathToFileURL(fileURLToPath(uri)).href;
+      } catch {
+        return uri;
+      }
+    },
+    async listYamlFiles(folderUri) {
+      if (!isFileUri(folderUri)) return [];
+      const dir = fileURLToPath(folderUri);
+      try {
+        await readdir(dir);
+      } catch {
+        return [];
+      }
+      // Folder by folder without blocking: requests are answered while a large repository is listed.
+      return (await findYamlFilesAsync([dir], true)).map((f) => ({ uri: pathToFileURL(f.path).href, template: f.template, ...(f.source ? { source: true } : {}) }));
+    },
+    async readFile(uri, maxBytes) {
+      if (!isFileUri(uri)) return { missing: true };
+      try {
+        const read = await readTextAsync(fileURLToPath(uri), maxBytes);
+        // A FIFO or device named *.yaml (a watcher event can report one) is not a file of the project,
+        // as the folder scan already says: it is never opened for reading.
+        if ('special' in read) return { missing: true };
+        return 'text' in read ? { text: read.text, strictUtf8: true } : read;
+      } catch {
+        return { missing: true };
+      }
+    },
+    timer: {
+      setTimeout(callback, ms) {
+        const handle = setTimeout(callback, ms);
+        return { dispose: () => clearTimeout(handle) };
+      },
+      yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    },
+    clock: { now: () => performance.now() },
+    validators: precompiledValidators(),
+  };
+}
