@@ -48,11 +48,6 @@ export class ParsedTrees {
   forget(r: ChunkResult): void {
     this.warm.delete(r);
   }
-
-  /** How many documents are parsed again now. */
-  get size(): number {
-    return this.warm.size;
-  }
 }
 
 export interface ChunkParts {

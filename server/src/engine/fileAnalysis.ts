@@ -16,7 +16,7 @@ import { documentFacts } from './workspace/extractFacts';
 // One file, analysed per YAML document: each document's parse and single-document problems are
 // cached by the document's text, so an edit re-parses and re-validates only the documents it touched.
 
-export { ChunkResult, drain };
+export { ChunkResult };
 
 export interface PlacedChunk {
   start: number;
