@@ -13,7 +13,3 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     diagnosticsDelay: c.get('diagnosticsDelay'),
   });
 }
-
-export function affectsUs(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(SETTINGS_SECTION);
-}
