@@ -120,7 +120,3 @@ export function namespacesMatching(p: ResolvedProject, name: string): { namespac
   }
   return out;
 }
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}

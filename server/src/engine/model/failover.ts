@@ -1,5 +1,4 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
-import { drain } from '../fileAnalysis';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
 import { gatewaysMatching, indexOf, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
@@ -93,10 +92,6 @@ interface ServiceGroup {
   namespace: string;
   placed: Placed<ServiceFact>[];
   labels: Record<string, string>;
-}
-
-export function computeFailover(project: ResolvedProject): FailoverModel {
-  return drain(computeFailoverSteps(project));
 }
 
 /** The failover model, in steps (the language server runs them in time slices). */

@@ -18,9 +18,6 @@ export interface LocatedProblem {
   related?: RelatedInfo[];
 }
 
-/** A cross-file rule: reads the resolved project, appends its findings. */
-export type CrossRule = (p: ResolvedProject, out: LocatedProblem[]) => void;
-
 export function toRange(ref: SourceRef) {
   return { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } };
 }
