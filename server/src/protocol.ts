@@ -91,7 +91,7 @@ export interface FailoverModelParams {
   uri?: string;
 }
 
-/** The failover model of the whole project (contract §5). */
+/** The failover model of the whole project. */
 export const FailoverModelRequest = new RequestType<FailoverModelParams, FailoverModel, void>('tsb/failoverModel');
 
 /** Sent (debounced) after the project changed in a way that may change the failover model. */

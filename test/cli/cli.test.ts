@@ -1,4 +1,4 @@
-// tsb-lint as a process (contract §3): text/JSON/SARIF output, exit codes, --config, failover and --down.
+// tsb-lint as a process: text/JSON/SARIF output, exit codes, --config, failover and --down.
 // Needs the built CLI (npm run build → server/out/cli.js).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

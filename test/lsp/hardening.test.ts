@@ -1,4 +1,4 @@
-// The language server under hostile conditions (issue 16): FIFOs named *.yaml reported by the file
+// The language server under hostile conditions: FIFOs named *.yaml reported by the file
 // watcher, a file opened from outside the workspace and closed again, a request before initialize, and
 // an absurd Content-Length on stdio. Every wait is for an event, with a bound that only reports a hang.
 import { test } from 'node:test';

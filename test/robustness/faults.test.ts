@@ -1,4 +1,4 @@
-// Faults (issue 8): a broken tsb.config.yaml, deleted and renamed files, and a rule that throws.
+// Faults: a broken tsb.config.yaml, deleted and renamed files, and a rule that throws.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { render } from '../../server/src/engine/l10n/translate';

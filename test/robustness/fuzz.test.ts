@@ -1,4 +1,4 @@
-// Seeded, bounded fuzzing (issue 8): mutated acceptance cases and real-world corpus files, plus random
+// Seeded, bounded fuzzing: mutated acceptance cases and real-world corpus files, plus random
 // YAML, through the engine (update + diagnostics + failoverModel) and through tsb-lint as a process.
 // Re-run a failure with TSB_FUZZ_SEED=<seed printed in the test's diagnostics>.
 import { test, after } from 'node:test';

@@ -1,4 +1,4 @@
-// Limits (issue 8): hostile inputs get a clear diagnostic instead of silence, a hang or a crash.
+// Limits: hostile inputs get a clear diagnostic instead of silence, a hang or a crash.
 // Bounds are generous (they only catch pathologies: hangs, runaway memory); the real figures come from
 // `node test/robustness/measure.mjs` and are recorded in docs/robustness.md.
 import { test, after } from 'node:test';

@@ -1,4 +1,4 @@
-// Security (issue 8), engine and CLI side: workspace YAML is data, never code; the built bundles make
+// Security, engine and CLI side: workspace YAML is data, never code; the built bundles make
 // no network calls; CLI output paths never leave the scanned folders; symlinks cannot loop the scan.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // tsb-lint and special files, deep trees, unreadable folders, the upward config search and globs
-// (issue 16). Processes are spawned with a timeout: a hang (a FIFO read, a backtracking glob) fails
+// Processes are spawned with a timeout: a hang (a FIFO read, a backtracking glob) fails
 // the run as an error instead of blocking the suite.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

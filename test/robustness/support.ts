@@ -1,4 +1,4 @@
-// Shared pieces of the robustness suite (issue 8): a seeded PRNG, the seed inputs (acceptance cases
+// Shared pieces of the robustness suite: a seeded PRNG, the seed inputs (acceptance cases
 // and the real-world corpus, read from ../shared at test time, never copied), YAML mutations, a
 // random YAML generator, the range invariant and a CLI runner.
 import assert from 'node:assert/strict';

@@ -366,7 +366,7 @@ describe('failover preview in Chromium', () => {
     ws.candidates[0]!.labels = { ...ws.candidates[0]!.labels, evil: '<img src=x onerror=alert(1)>' };
     ws.candidates[1]!.service = 'pp</script><script>alert(2)</script>';
     ws.name = '<b onmouseover=alert(3)>ws</b>';
-    // Every other string that comes from the workspace (issue 16): gateway install names, versions,
+    // Every other string that comes from the workspace: gateway install names, versions,
     // notes, and file names shown in titles.
     const install = ws.gateways[0]!.installs[0]!;
     install.name = '<iframe src="javascript:alert(4)"></iframe>';

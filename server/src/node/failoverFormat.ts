@@ -6,7 +6,7 @@ import { commas, msg, pipes, type Message } from '../engine/l10n/message';
 import { render, type Locale } from '../engine/l10n/translate';
 import { localizeModel, localizeWhatIf } from '../engine/l10n/localize';
 
-// Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (contract §5), with the
+// Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (the model as is), with the
 // optional --down what-if. Source references become file paths relative to the current folder.
 
 export function formatFailover(computed: FailoverModel, down: string[], format: string, display: (uri: string) => string, locale: Locale = 'en'): { text: string; usage?: Message } {

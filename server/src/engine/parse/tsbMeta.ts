@@ -1,6 +1,6 @@
 import type { GroupType, ParentKey } from '../../../../schemas/src/types';
 
-// Reads a TSB object's name and parent chain from either dialect (tsb-api.md §1.1, §1.2):
+// Reads a TSB object's name and parent chain from either dialect:
 // tctl keeps parents in metadata, GitOps in tsb.tetrate.io/* annotations.
 
 export interface TsbMeta {

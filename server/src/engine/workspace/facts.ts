@@ -431,7 +431,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
   return facts;
 }
 
-/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch (tsb-api.md §9), or in xcp env. */
+/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch, or in xcp env. */
 function enablesDnsAtEdge(spec: unknown): boolean {
   const found = (v: unknown): boolean => {
     if (Array.isArray(v)) return v.some(found);
