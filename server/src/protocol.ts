@@ -3,6 +3,7 @@
 // A test (test/assets/packageJson.test.ts) keeps package.json `contributes.configuration` in sync.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { FailoverModel } from './engine/model/failoverTypes';
+import { Commands } from './engine/commandIds';
 import { RULE_IDS } from './engine/problems';
 import type { SeveritySetting } from './engine/problems';
 
@@ -66,6 +67,21 @@ export function normalizeSettings(raw: unknown): Settings {
     // Checked in full by the engine; the client bundles this file, so only the shape is checked here.
     version: typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version']) ? r['version'].trim() : DEFAULT_SETTINGS.version,
   };
+}
+
+/** Every setting's key under `tsb.`, declared once: package.json lists exactly these (test/assets/packageJson.test.ts). */
+export const SETTING_KEYS = ['enable', 'rules', 'trace.server', 'maxFileSize', 'diagnosticsDelay', 'version'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** Reads every setting through `get` (a key of SETTING_KEYS in, the raw value out) into valid Settings. */
+export function readSettingsWith(get: (key: SettingKey) => unknown): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const [head, tail] = key.split('.') as [string, string | undefined];
+    if (tail === undefined) raw[head] = get(key);
+    else raw[head] = { ...(raw[head] as Record<string, unknown> | undefined), [tail]: get(key) };
+  }
+  return normalizeSettings(raw);
 }
 
 /** What a client may pass in `initializationOptions` (editors without workspace/configuration use `settings`). */
@@ -203,12 +219,7 @@ export interface ProjectSummaryParams {
 export const ProjectSummaryRequest = new RequestType<ProjectSummaryParams, ProjectSummary, void>('tsb/projectSummary');
 
 /** Command ids the server names in code lenses and code actions; the client registers them. */
-export const Commands = {
-  showFailoverPreview: 'tsb.showFailoverPreview',
-  restartServer: 'tsb.restartServer',
-  writeConfig: 'tsb.writeConfig',
-  showSummary: 'tsb.showSummary',
-} as const;
+export { Commands };
 
 /** Writes a tsb.config.yaml from what was inferred; the summary view and the preview offer it when it is registered. */
 export const WRITE_CONFIG_COMMAND = Commands.writeConfig;
