@@ -7,6 +7,7 @@ import { relocate } from '../rules/analyzeResource';
 import type { Relocation } from '../rules/fieldWalk';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts, type GatewayRouteFact, type GatewayServerFact, type ServicePortFact, type ServiceRoutePortFact } from './ruleFacts';
 import type { SourceRef, Labels } from '../model/failoverTypes';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 // Per-file summary of what a file defines and references: everything the cross-file rules and the
 // failover model need, with exact source ranges. Facts are plain data, rebuilt only when the file changes.
@@ -153,8 +154,7 @@ function str(v: unknown): string | undefined {
 
 function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
   if (!isMap(map)) return undefined;
-  return (map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
-    ?? map.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as Pair<Scalar, Node | null> | undefined;
 }
 
 function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
