@@ -2,7 +2,8 @@ import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/f
 import type { GatewayInstall } from '../model/failoverTypes';
 import type { Placed, ResolvedProject } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact } from '../workspace/facts';
-import { labelsMatch, nsPatternMatches, parseNsPattern, type Labels } from '../workspace/selectors';
+import type { Labels } from '../model/failoverTypes';
+import { labelsMatch, nsPatternMatches, parseNsPattern } from '../workspace/selectors';
 
 // What the project knows, as completion values and selector answers: names of tenancy objects,
 // namespaces, clusters, gateway and Service label pairs, and what a selector matches right now.
