@@ -47,7 +47,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Reads any value (from workspace/configuration, initializationOptions...) into valid Settings. */
-export function normalizeSettings(raw: unknown): Settings {
+export function normaliseSettings(raw: unknown): Settings {
   const r = isRecord(raw) ? raw : {};
   const num = (v: unknown, dflt: number, min: number, max: number) =>
     typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
@@ -81,7 +81,7 @@ export function readSettingsWith(get: (key: SettingKey) => unknown): Settings {
     if (tail === undefined) raw[head] = get(key);
     else raw[head] = { ...(raw[head] as Record<string, unknown> | undefined), [tail]: get(key) };
   }
-  return normalizeSettings(raw);
+  return normaliseSettings(raw);
 }
 
 /** What a client may pass in `initializationOptions` (editors without workspace/configuration use `settings`). */

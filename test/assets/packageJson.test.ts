@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, SEVERITY_SETTINGS, SETTING_KEYS, TRACE_SETTINGS, Commands, normalizeSettings, readSettingsWith } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS, SEVERITY_SETTINGS, SETTING_KEYS, TRACE_SETTINGS, Commands, normaliseSettings, readSettingsWith } from '../../server/src/protocol';
 import { FAILOVER_PREVIEW_VIEW_TYPE, PROJECT_SUMMARY_VIEW_TYPE } from '../../client/src/webview/protocol';
 import { RULE_IDS } from '../../server/src/engine/problems';
 import { repoRoot } from '../helpers/repo';
@@ -41,7 +41,7 @@ test('contributes.configuration has exactly the Settings keys, with the same def
   assert.deepEqual(Object.keys(props).sort(), Object.keys(expected).map((k) => `tsb.${k}`).sort());
   for (const [k, v] of Object.entries(expected)) assert.deepEqual(props[`tsb.${k}`]!.default, v, `default of tsb.${k}`);
   // Whatever package.json declares as default is what the server uses when nothing is set.
-  assert.deepEqual(normalizeSettings({}), DEFAULT_SETTINGS);
+  assert.deepEqual(normaliseSettings({}), DEFAULT_SETTINGS);
 });
 
 test('setting ids are declared once (SETTING_KEYS): package.json and the Settings type have exactly those', () => {

@@ -3,7 +3,7 @@ import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
-import { relocate } from '../rules/analyzeResource';
+import { relocate } from '../rules/analyseResource';
 import type { Relocation } from '../rules/fieldWalk';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts, type GatewayRouteFact, type GatewayServerFact, type ServicePortFact, type ServiceRoutePortFact } from './ruleFacts';
 import type { SourceRef, Labels } from '../model/failoverTypes';

@@ -25,7 +25,7 @@ export interface ResourceAnalysis {
   relocations?: Relocation[];
 }
 
-export function analyzeResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
+export function analyseResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
   const identity = identify(res.node);
   const problems: RawProblem[] = [];
   let inferred = false;
