@@ -26,7 +26,7 @@ export interface Disposable {
 
 export interface RuntimeEnvironment {
   /** One spelling per file: client URIs and URIs from listYamlFiles must compare equal. */
-  normalizeUri(uri: string): string;
+  normaliseUri(uri: string): string;
   /** Every *.yaml/*.yml below a folder, and the deploy scripts, Makefiles and Markdown files (skipping node_modules/ and .git/). */
   listYamlFiles(folderUri: string): Promise<FoundYaml[]>;
   /** A file's text, or why it is not analysed, or that it does not exist (deleted meanwhile). */
@@ -60,7 +60,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
       analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) => (pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined)),
       warmUp: (texts: string[]) => pool.warm(texts),
     } : {}),
-    normalizeUri(uri) {
+    normaliseUri(uri) {
       if (!isFileUri(uri)) return uri;
       try {
         return pathToFileURL(fileURLToPath(uri)).href;

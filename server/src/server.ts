@@ -163,8 +163,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
-    folders = (params.workspaceFolders ?? []).map((f) => runtime.normalizeUri(f.uri));
-    if (!folders.length && params.rootUri) folders = [runtime.normalizeUri(params.rootUri)];
+    folders = (params.workspaceFolders ?? []).map((f) => runtime.normaliseUri(f.uri));
+    if (!folders.length && params.rootUri) folders = [runtime.normaliseUri(params.rootUri)];
     const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
     logger.info(`TSB language server: ${mode} diagnostics (${why}), ${folders.length} workspace folder(s), messages in ${locale}.`);
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
@@ -199,10 +199,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     // The getter throws for clients without workspace folder support.
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
-        const removed = e.removed.map((f) => runtime.normalizeUri(f.uri));
-        folders = [...folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normalizeUri(f.uri))];
+        const removed = e.removed.map((f) => runtime.normaliseUri(f.uri));
+        folders = [...folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normaliseUri(f.uri))];
         sync.removeFolders(removed);
-        await sync.addFolders(e.added.map((f) => runtime.normalizeUri(f.uri)));
+        await sync.addFolders(e.added.map((f) => runtime.normaliseUri(f.uri)));
       }));
     }
     try {
@@ -219,20 +219,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     settle.trigger(0);
   }));
 
-  documents.onDidChangeContent((e) => sync.didChange(runtime.normalizeUri(e.document.uri), e.document));
-  documents.onDidClose((e) => { closedFilesChanged = true; void sync.didClose(runtime.normalizeUri(e.document.uri)); });
+  documents.onDidChangeContent((e) => sync.didChange(runtime.normaliseUri(e.document.uri), e.document));
+  documents.onDidClose((e) => { closedFilesChanged = true; void sync.didClose(runtime.normaliseUri(e.document.uri)); });
 
   connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
     closedFilesChanged = true;
     await sync.didChangeWatchedFiles(params.changes.map((c) => ({
-      uri: runtime.normalizeUri(c.uri),
+      uri: runtime.normaliseUri(c.uri),
       type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
     })));
   }));
 
   connection.onRequest(InferredConfigRequest, guard(logger, InferredConfigRequest.method, null, async (params) => {
     await sync.settled();
-    const uri = params.uri ? runtime.normalizeUri(params.uri) : undefined;
+    const uri = params.uri ? runtime.normaliseUri(params.uri) : undefined;
     const folder = (uri ? folders.filter((f) => uri.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0] : undefined) ?? folders[0];
     if (!folder) return null;
     const configUri = `${folder.replace(/\/$/, '')}/${CONFIG_FILE}`;

@@ -118,7 +118,7 @@ test('a file the scan is analysing and the editor opens with the same text is an
   const node = createNodeRuntime();
   const runtime: RuntimeEnvironment = {
     ...node,
-    normalizeUri: (u) => u,
+    normaliseUri: (u) => u,
     listYamlFiles: async () => [{ uri, template: false }],
     readFile: async () => ({ text }),
     analyseDocuments: async (u, texts) => {

@@ -124,7 +124,7 @@ export class DiagnosticsController {
 
   registerPull(): void {
     this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      const uri = this.runtime.normalizeUri(params.textDocument.uri);
+      const uri = this.runtime.normaliseUri(params.textDocument.uri);
       if (this.sync.scanPending) {
         // The workspace is still being read: the file's own problems now; the end of the scan asks
         // the client to pull again (refresh) for the cross-file ones.
@@ -144,7 +144,7 @@ export class DiagnosticsController {
       return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
     }));
     this.connection.languages.diagnostics.onWorkspace(guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'workspace/diagnostic', { items: [] }, (params, token) =>
-      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normalizeUri(p.uri), p.value])), token)));
+      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normaliseUri(p.uri), p.value])), token)));
   }
 
   /**

@@ -36,7 +36,7 @@ export function registerFeatures(d: FeatureDeps): void {
   const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
     if (!d.enabled()) return undefined;
     await d.sync.initialized;
-    const key = d.runtime.normalizeUri(uri);
+    const key = d.runtime.normaliseUri(uri);
     if (!d.sync.isOpen(key) || d.sync.isStale(key)) await d.sync.settled();
     return d.project.analysis(key);
   };
@@ -46,7 +46,7 @@ export function registerFeatures(d: FeatureDeps): void {
   const fileAt = async (uri: string, position: Position): Promise<FileAnalysis | undefined> => {
     if (!d.enabled()) return undefined;
     await d.sync.initialized;
-    const key = d.runtime.normalizeUri(uri);
+    const key = d.runtime.normaliseUri(uri);
     const doc = d.sync.openDocument(key);
     if (doc && d.sync.isStale(key) && (doc.getText().length > LARGE || d.sync.busy)) {
       return d.project.documentAt(key, doc, doc.offsetAt(position), d.sync.updateOptions(key));
@@ -66,14 +66,14 @@ export function registerFeatures(d: FeatureDeps): void {
   connection.onCodeAction(guard('codeAction', null, async (p) => {
     const file = await fileOf(p.textDocument.uri);
     // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
-    const doc = d.sync.openDocument(d.runtime.normalizeUri(p.textDocument.uri)) ?? file?.doc;
+    const doc = d.sync.openDocument(d.runtime.normaliseUri(p.textDocument.uri)) ?? file?.doc;
     if (!doc || !d.enabled()) return null;
     const actions = codeActions(doc, p.context.diagnostics, d.locale());
     // The edits must name the URI the client gave us.
     const fixes: (CodeAction | Command)[] = actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
     // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
     const only = p.context.only;
-    const uri = d.runtime.normalizeUri(p.textDocument.uri);
+    const uri = d.runtime.normaliseUri(p.textDocument.uri);
     if ((!only || only.some((k) => k === 'source' || k.startsWith('source.'))) && !d.project.configFor(uri) && d.project.deployment(uri).units.length) {
       const title = render(msg('Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)'), d.locale());
       fixes.push({ title, kind: 'source.writeConfig', command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] } });
