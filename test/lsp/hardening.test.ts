@@ -15,6 +15,7 @@ import { createNodeRuntime } from '../../server/src/runtime';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { within } from '../helpers/within';
+import { BUILT, needBuilt } from '../helpers/built';
 import { repoRoot } from '../helpers/repo';
 import { fileUri, makeWorkspace, removeWorkspace, writeFile } from '../helpers/workspace';
 
@@ -98,8 +99,8 @@ test('a request before initialize is answered with ServerNotInitialized, then th
 });
 
 test('stdio: a message announcing an absurd Content-Length is dropped and the next one answered', async (t) => {
-  const main = path.join(repoRoot(), 'server', 'out', 'serverMain.js');
-  if (!fs.existsSync(main)) return t.skip('build the server first (npm run build)');
+  if (!needBuilt(t, BUILT.server)) return;
+  const main = BUILT.server;
   const child = spawn(process.execPath, [main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });

@@ -8,11 +8,12 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 import { BOOKINFO } from '../helpers/bookinfo';
 import { repoRoot } from '../helpers/repo';
 import { within } from '../helpers/within';
+import { BUILT, unlessBuilt } from '../helpers/built';
 import { fileUri, makeWorkspace, removeWorkspace } from '../helpers/workspace';
 
-test('serverMain --stdio speaks LSP and exits on shutdown/exit', async () => {
+test('serverMain --stdio speaks LSP and exits on shutdown/exit', { skip: unlessBuilt(BUILT.server) }, async () => {
   const root = makeWorkspace({ ...BOOKINFO, 'tsb/workspace.yaml': BOOKINFO['tsb/workspace.yaml']!.replace('kind: Workspace', 'Kind: Workspace') });
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'server', 'out', 'serverMain.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BUILT.server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Promise<PublishDiagnosticsParams>((resolve) => {

@@ -181,9 +181,6 @@ export function rangeViolations(text: string, problems: readonly Problem[]): str
 }
 
 // ---- the CLI as a process ----
-export function hasCli(): boolean {
-  return fs.existsSync(CLI);
-}
 export function runCli(args: string[], cwd: string, timeout = 60000): SpawnSyncReturns<string> {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, env: environment() });
   assert.equal(r.error, undefined, `tsb-lint ${args.join(' ')}: ${r.error}`);
