@@ -2,12 +2,10 @@
 // The extension imports this file by TypeScript import (never a copy), so both sides always agree.
 // A test (test/assets/packageJson.test.ts) keeps package.json `contributes.configuration` in sync.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { FailoverModel } from './engine/model/failoverTypes';
-import { Commands } from './engine/commandIds';
-import { RULE_IDS } from './engine/problems';
-import type { SeveritySetting } from './engine/problems';
+import { Commands, RULE_IDS, type FailoverModel, type ProjectValues, type SeveritySetting } from './engine/index';
 
-export type { FailoverModel };
+// Shapes the engine computes travel as they are.
+export type { FailoverModel, GatewayInstallSummary, ProjectValues, WorkspaceSummary } from './engine/index';
 
 /** Configuration section the server pulls with workspace/configuration. */
 export const SETTINGS_SECTION = 'tsb';
@@ -138,39 +136,6 @@ export interface DeploymentUnit {
   evidence: UnitEvidence[];
   /** Names of units that never coexist with this one (either/or scenarios, successive versions). */
   alternativeTo: string[];
-}
-
-/** A gateway install CR (IngressGateway, Gateway, ...) of the project, for advice that names real gateways. */
-export interface GatewayInstallSummary {
-  kind: string;
-  name: string;
-  namespace: string | null;
-  /** Pod labels the operator gives the gateway: app=<name> plus kubeSpec.deployment.labels. */
-  labels: Record<string, string>;
-  eastWestOnly: boolean;
-  clusters: string[];
-  uri: string;
-}
-
-/** A Workspace of the project, and whether a WorkspaceSetting already configures it. */
-export interface WorkspaceSummary {
-  organization: string | null;
-  tenant: string | null;
-  name: string;
-  namespaces: string[];
-  /** Name of its WorkspaceSetting, null when it has none. */
-  setting: string | null;
-  uri: string;
-}
-
-/** What the project already names: advice and snippets use these instead of made-up examples. */
-export interface ProjectValues {
-  organizations: string[];
-  tenants: string[];
-  workspaces: WorkspaceSummary[];
-  /** Namespaces of Kubernetes objects and Namespace resources. */
-  namespaces: string[];
-  gateways: GatewayInstallSummary[];
 }
 
 /** A tsb.config.yaml the server read. */

@@ -5,9 +5,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findYamlFiles, readTextAsync } from './node/scan';
 import { precompiledValidators } from './node/validators';
-import type { ChunkData, PrecompiledValidators } from './engine/index';
+import type { ChunkData, Message, PrecompiledValidators } from './engine/index';
 import { createAnalysisPool } from './node/analysisPool';
-import type { Message } from './engine/l10n/message';
 
 export interface FoundYaml {
   uri: string;

@@ -6,7 +6,7 @@ import {
   type Connection, type InitializeResult, type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, createProject, inferredConfig } from './engine/index';
+import { CONFIG_FILE, createProject, inferredConfig, localizeModel, toLocale, type Locale } from './engine/index';
 import { registerFeatures } from './handlers/features';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { guard, guardNotification } from './handlers/guard';
@@ -19,8 +19,6 @@ import {
   type InitializationOptions, type ProjectSummary, type Settings, type StatusParams,
 } from './protocol';
 import type { RuntimeEnvironment } from './runtime';
-import { toLocale, type Locale } from './engine/l10n/translate';
-import { localizeModel } from './engine/l10n/localize';
 
 const MIB = 1024 * 1024;
 

@@ -4,7 +4,7 @@
 // them, new files are created only inside a workspace folder and never over an existing one.
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import type { SourceRef } from '../../../server/src/engine/model/failoverTypes';
+import type { SourceRef } from '../../../server/src/engine/index';
 import { WRITE_CONFIG_COMMAND } from '../../../server/src/protocol';
 import { buildShellHtml } from './html';
 import {

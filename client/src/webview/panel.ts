@@ -2,7 +2,7 @@
 // WebviewPanelSerializer. The model and the project hints come from the language server (getModel);
 // the panel only forwards them by postMessage once the app says `ready`.
 import * as vscode from 'vscode';
-import type { FailoverModel, SourceRef } from '../../../server/src/engine/model/failoverTypes';
+import type { FailoverModel, SourceRef } from '../../../server/src/engine/index';
 import { WRITE_CONFIG_COMMAND } from '../../../server/src/protocol';
 import { hasCommand, WebviewHost, webviewOptions, type PanelOptions } from './host';
 import { FAILOVER_PREVIEW_VIEW_TYPE, type HostToAppMessage, type ProjectHints } from './protocol';

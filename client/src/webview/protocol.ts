@@ -1,8 +1,7 @@
 // Messages between the extension host (panel.ts, summaryPanel.ts) and the webview app (app/main.ts).
 // Declared once, imported by both sides. Every message is a discriminated union on `type`.
 // Type-only imports but the command ids: this file adds nothing to either bundle but those and the guards below.
-import { Commands } from '../../../server/src/engine/commandIds';
-import type { DownWorkload, FailoverModel, SourceRef } from '../../../server/src/engine/model/failoverTypes';
+import { Commands, type DownWorkload, type FailoverModel, type SourceRef } from '../../../server/src/engine/index';
 import type { ProjectSummary, ProjectValues } from '../../../server/src/protocol';
 
 export type { DownWorkload, FailoverModel, ProjectSummary, ProjectValues, SourceRef };

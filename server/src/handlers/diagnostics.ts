@@ -12,9 +12,7 @@ import {
   type DiagnosticServerCancellationData, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
   type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import type { Project } from '../engine/index';
-import { toDiagnostic } from '../engine/features/diagnostics';
-import type { Locale } from '../engine/l10n/translate';
+import { toDiagnostic, type Locale, type Project } from '../engine/index';
 import type { StatusParams } from '../protocol';
 import type { RuntimeEnvironment } from '../runtime';
 import { cancelled, guard, type Logger } from './guard';

@@ -1,21 +1,21 @@
 // Thin handlers: find the file, make sure the project has the latest text, call the pure provider.
 import type { CodeAction, Command, Connection, Position } from 'vscode-languageserver';
 import { Commands } from '../protocol';
-import type { Project } from '../engine/index';
-import type { FileAnalysis } from '../engine/fileAnalysis';
-import { codeActions, codeLenses, complete, definition, documentSymbols, hover, references } from '../engine/features/index';
+import {
+  codeActions, codeLenses, complete, definition, documentSymbols, hover, msg, references, render,
+  type AnalysedProject, type AnalysisScheduling, type FileAnalysis, type Locale,
+} from '../engine/index';
 import type { RuntimeEnvironment } from '../runtime';
 import { guard as guardWith, type Handler, type Logger } from './guard';
 import type { WorkspaceSync } from './workspaceSync';
-import { msg } from '../engine/l10n/message';
-import { render, type Locale } from '../engine/l10n/translate';
 
 /** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
 const LARGE = 256 * 1024;
 
 export interface FeatureDeps {
   connection: Connection;
-  project: Project;
+  /** Read by the features; `documentAt` answers from one document of a huge file still being analysed. */
+  project: AnalysedProject & Pick<AnalysisScheduling, 'documentAt'>;
   sync: WorkspaceSync;
   runtime: RuntimeEnvironment;
   logger: Logger;

@@ -1,16 +1,10 @@
 // tsb/projectSummary: what the server found in the workspace, for the status item and the summary view.
 // Everything here is read from the project as it is (the caller waits for the pending edits first).
-import type { Project } from '../engine/index';
-import { settingKey, workspaceKey } from '../engine/model/failover';
-import { knownNamespaces } from '../engine/features/projectValues';
-import { localizeModel, localizeNote } from '../engine/l10n/localize';
-import type { Locale } from '../engine/l10n/translate';
-import type {
-  ConfigFileSummary, DeploymentUnit, GatewayInstallSummary, ProjectSummary, ProjectValues, StatusParams, WorkspaceSummary,
-} from '../protocol';
+import { localizeModel, localizeNote, projectValues, type AnalysedProject, type Locale } from '../engine/index';
+import type { ConfigFileSummary, DeploymentUnit, ProjectSummary, StatusParams } from '../protocol';
 
 export interface SummaryInputs {
-  project: Project;
+  project: AnalysedProject;
   folders: string[];
   /** URIs the server reports on (analysed files and tsb.config.yaml files). */
   knownUris: string[];
@@ -25,7 +19,6 @@ export interface SummaryInputs {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort(byText);
 
 export function projectSummary(i: SummaryInputs): ProjectSummary {
   const { project } = i;
@@ -64,36 +57,6 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
     inferenceNotes: deployment.notes.map((note) => localizeNote(note, locale)).map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
     notes: [...model.notes],
     units,
-    project: projectValues(project),
-  };
-}
-
-export function projectValues(project: Project): ProjectValues {
-  const p = project.resolved();
-  const settings = new Map<string, string>();
-  for (const s of p.workspaceSettings) if (!settings.has(settingKey(s))) settings.set(settingKey(s), s.name);
-  const workspaces: WorkspaceSummary[] = p.tsb.filter((o) => o.kind === 'Workspace').map((w) => ({
-    organization: w.organization ?? null,
-    tenant: w.tenant ?? null,
-    name: w.name,
-    namespaces: w.namespaces.map((n) => n.name),
-    setting: settings.get(workspaceKey(w)) ?? null,
-    uri: w.source.uri,
-  }));
-  const gateways: GatewayInstallSummary[] = p.installGateways.map((g) => ({
-    kind: g.fact.kind,
-    name: g.fact.name,
-    namespace: g.namespace ?? null,
-    labels: { ...g.fact.labels },
-    eastWestOnly: g.fact.eastWestOnly,
-    clusters: [...g.clusters].sort(byText),
-    uri: g.fact.source.uri,
-  }));
-  return {
-    organizations: uniq([...p.tsb.filter((o) => o.kind === 'Organization').map((o) => o.name), ...p.tsb.map((o) => o.organization)]),
-    tenants: uniq([...p.tsb.filter((o) => o.kind === 'Tenant').map((o) => o.name), ...p.tsb.map((o) => o.tenant)]),
-    workspaces,
-    namespaces: knownNamespaces(p),
-    gateways,
+    project: projectValues(resolved),
   };
 }

@@ -3,12 +3,9 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, MAX_SOURCE_BYTES, Project } from '../engine/index';
-import type { ChunkResult } from '../engine/chunkResult';
-import type { UpdateOptions } from '../engine/project';
+import { CONFIG_FILE, MAX_SOURCE_BYTES, Project, type ChunkResult, type Message, type UpdateOptions } from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import type { Logger } from './guard';
-import type { Message } from '../engine/l10n/message';
 
 /** Urgency of an analysis: an editor's file is urgent; a scan's becomes so when an editor opens it. */
 interface Priority {

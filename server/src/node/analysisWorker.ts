@@ -1,11 +1,11 @@
 // A worker thread of the analysis pool (analysisPool.ts): analyses YAML documents with the same engine
 // and validators as the main thread and sends back plain data (no syntax trees).
 import { parentPort } from 'node:worker_threads';
-import { analyseToData, catalog, SchemaRegistry } from '../engine/index';
+import { analyseToData, createRegistry } from '../engine/index';
 import { precompiledValidators } from './validators';
 import type { AnalysisRequest, AnalysisResponse } from './analysisPool';
 
-const registry = new SchemaRegistry(catalog, precompiledValidators());
+const registry = createRegistry(precompiledValidators());
 
 parentPort?.on('message', (req: AnalysisRequest) => {
   let res: AnalysisResponse;

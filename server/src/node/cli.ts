@@ -2,15 +2,14 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
-import { createProject, inferredConfig, CONFIG_FILE, MAX_SOURCE_BYTES, type Problem, type Project } from '../engine/index';
-import { DEFAULT_MAX_FILE_SIZE } from '../engine/fileAnalysis';
+import {
+  createProject, inferredConfig, msg, render, CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, MAX_SOURCE_BYTES, type Message, type Problem, type Project,
+} from '../engine/index';
 import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, scanYamlFiles, specialKind, type FoundFile, type UnreadableFolder } from './scan';
 import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
 import { formatUnits } from './unitsFormat';
-import { msg, type Message } from '../engine/l10n/message';
-import { render } from '../engine/l10n/translate';
 import { chooseLanguages, type Languages } from './language';
 
 // tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI.

@@ -1,10 +1,8 @@
-import { simulateDown, parseDownTarget, formatDownTarget } from '../engine/model/whatIf';
-import type { FailoverModel, SourceRef } from '../engine/model/failoverTypes';
-import { formatLabels } from '../engine/workspace/selectors';
+import {
+  commas, formatDownTarget, formatLabels, localizeModel, localizeWhatIf, msg, parseDownTarget, pipes, render, simulateDown,
+  type FailoverModel, type Locale, type Message, type SourceRef,
+} from '../engine/index';
 import { escapeText } from './format';
-import { commas, msg, pipes, type Message } from '../engine/l10n/message';
-import { render, type Locale } from '../engine/l10n/translate';
-import { localizeModel, localizeWhatIf } from '../engine/l10n/localize';
 
 // Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (the model as is), with the
 // optional --down what-if. Source references become file paths relative to the current folder.

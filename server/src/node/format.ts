@@ -1,11 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_IDS } from '../engine/problems';
-import { sarifRule } from '../engine/rules/registry/index';
-import type { Problem } from '../engine/types';
-import { msg, msgN } from '../engine/l10n/message';
-import { render, type Locale } from '../engine/l10n/translate';
-import { localizeProblem } from '../engine/l10n/localize';
+import { localizeProblem, msg, msgN, render, RULE_IDS, sarifRule, type Locale, type Problem } from '../engine/index';
 
 // Output formats of `tsb-lint check`: text lines, JSON (1-based lines and columns) and SARIF 2.1.0 as
 // GitHub code scanning reads it. Text is for terminals and CI logs, so nothing from a file (a value in a

@@ -1,4 +1,4 @@
-import { toLocale, type Locale } from '../engine/l10n/translate';
+import { toLocale, type Locale } from '../engine/index';
 
 // The languages of a tsb-lint run. What people read (text output, usage and errors on stderr) follows
 // `--lang`, else the POSIX locale (LC_ALL, then LC_MESSAGES, then LANG: zh* is Chinese, anything else

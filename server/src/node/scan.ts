@@ -1,8 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { msg, type Message } from '../engine/l10n/message';
-import { NOT_TEXT, NOT_UTF8 } from '../engine/fileAnalysis';
+import { msg, NOT_TEXT, NOT_UTF8, type Message } from '../engine/index';
 
 // Finding and reading the YAML files of a project: *.yaml/*.yml below the given paths, skipping
 // node_modules/ and .git/; files in a Helm chart (a folder with Chart.yaml) are templates.

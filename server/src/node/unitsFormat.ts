@@ -1,8 +1,5 @@
-import type { Deployment, Unit } from '../engine/index';
+import { commas, localizeNote, localizeUnit, msg, msgN, render, type Arg, type Deployment, type Locale, type Message, type Unit } from '../engine/index';
 import { escapeText } from './format';
-import { commas, msg, msgN, type Arg, type Message } from '../engine/l10n/message';
-import { render, type Locale } from '../engine/l10n/translate';
-import { localizeNote, localizeUnit } from '../engine/l10n/localize';
 
 // `tsb-lint units`: what the tool believes about where each file is applied, and why.
 

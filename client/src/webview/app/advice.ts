@@ -3,7 +3,7 @@
 // example's. YAML (keys, values, comments) stays as is in every language; the prose around it is localized.
 import type {
   EastWestGateway, ExcludedService, FailoverModel, Labels, WorkspaceFailover,
-} from '../../../../server/src/engine/model/failoverTypes';
+} from '../../../../server/src/engine/index';
 import type { GatewayInstallSummary } from '../../../../server/src/protocol';
 import type { ProjectHints } from '../protocol';
 import { t } from './l10n';

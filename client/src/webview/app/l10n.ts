@@ -2,8 +2,7 @@
 // for the display language (keys are the English messages, as vscode.l10n.t uses them); without one,
 // the English message is shown. `{0}`, `{1}`... are replaced by the arguments, which are never translated
 // (names from the YAML, rule ids, field names).
-import { render, toLocale, type Locale } from '../../../../server/src/engine/l10n/translate';
-import type { Message } from '../../../../server/src/engine/l10n/message';
+import { render, toLocale, type Locale, type Message } from '../../../../server/src/engine/index';
 
 let bundle: Record<string, string> = {};
 let locale: Locale = 'en';

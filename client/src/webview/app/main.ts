@@ -4,7 +4,7 @@
 import './style.css';
 import type { AppToHostMessage, PersistedState, ProjectHints, ProjectSummary } from '../protocol';
 import { isDownWorkload, isHostToAppMessage } from '../protocol';
-import type { DownWorkload, FailoverModel, SourceRef } from '../../../../server/src/engine/model/failoverTypes';
+import type { DownWorkload, FailoverModel, SourceRef } from '../../../../server/src/engine/index';
 import { setBundle, t } from './l10n';
 import { buildViewModel, toggleDown } from './viewModel';
 import { mount, renderPage, type RenderActions } from './render';

@@ -1,6 +1,6 @@
 // DOM rendering of the preview's view model. Data only ever reaches the page as text nodes and attribute
 // values set through DOM APIs (dom.ts); nothing here parses HTML.
-import type { DownWorkload, SourceRef } from '../../../../server/src/engine/model/failoverTypes';
+import type { DownWorkload, SourceRef } from '../../../../server/src/engine/index';
 import { Commands, type AppCommand } from '../protocol';
 import { button, fileName, glyph, h, s, type Kids } from './dom';
 import { t } from './l10n';

@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import { Commands } from '../commandIds';
 import type { WorkspaceFailover } from '../model/failoverTypes';
 import { msg, msgN, type Message } from '../l10n/message';
@@ -8,7 +8,7 @@ import { render, type Locale } from '../l10n/translate';
 // Code lenses on each defaultEastWestGatewaySettings entry: how many services it exposes and how
 // many can fail over (from the same failover model as the preview and the CLI), and a link to the preview.
 
-export function codeLenses(uri: string, project: Project, locale: Locale = 'en'): CodeLens[] {
+export function codeLenses(uri: string, project: Pick<AnalysedProject, 'facts' | 'failoverModel'>, locale: Locale = 'en'): CodeLens[] {
   const facts = project.facts(uri);
   if (!facts?.workspaceSettings.length) return [];
   const model = project.failoverModel();

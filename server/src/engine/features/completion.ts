@@ -3,18 +3,17 @@ import {
 } from 'vscode-languageserver-types';
 import type { SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
-import type { Project } from '../project';
 import { chunkAt, resourceAt } from './locate';
 import { expandSnippet, yamlScalar } from './snippetText';
 import { resourceSnippets, snippetDefaults } from './snippets';
 import type { Locale } from '../l10n/translate';
 import { completionSpot, shapeOf, type CompletionSpot } from './yamlPath';
-import { editRange, type Ctx } from './completionContext';
+import { editRange, type CompletionReads, type Ctx } from './completionContext';
 import { itemItems, keyItems } from './completionKeys';
 import { valueItems } from './completionValues';
 import { keySnippet, type SnippetHints } from './keySnippet';
 
-export { keySnippet, yamlScalar, type SnippetHints };
+export { keySnippet, yamlScalar, type CompletionReads, type SnippetHints };
 
 // Completion at the caret: schema keys (with documentation and skeletons of required children),
 // enum values, apiVersion/kind, and values the project knows (tenancy names, namespaces, gateway and
@@ -27,7 +26,7 @@ export interface CompletionOptions {
   locale?: Locale;
 }
 
-export function complete(file: FileAnalysis, pos: Position, project: Project, options: CompletionOptions = {}): CompletionList {
+export function complete(file: FileAnalysis, pos: Position, project: CompletionReads, options: CompletionOptions = {}): CompletionList {
   const offset = file.doc.offsetAt(pos);
   const chunk = chunkAt(file, offset);
   // The lines of the document under the cursor, not the whole file's: no YAML structure crosses `---`
@@ -80,7 +79,7 @@ function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
 }
 
 /** apiVersion/kind read from the text when the document does not parse well enough to identify it. */
-function entryFromText(project: Project, text: string): SchemaEntry | undefined {
+function entryFromText(project: CompletionReads, text: string): SchemaEntry | undefined {
   const api = /^apiVersion:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
   const kind = /^kind:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
   return api && kind ? project.registry.lookup(api, kind) : undefined;

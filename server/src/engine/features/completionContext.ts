@@ -1,7 +1,7 @@
 import { MarkupKind, CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import { msg, type Message } from '../l10n/message';
 import type { Locale } from '../l10n/translate';
 import type { ParentLevel } from './projectValues';
@@ -10,9 +10,12 @@ import type { CompletionSpot } from './yamlPath';
 
 // What every kind of completion item reads: the caret's place and document, and how items are built.
 
+/** What completion reads of the project: the schemas and the resolved facts. */
+export type CompletionReads = Pick<AnalysedProject, 'registry' | 'resolved'>;
+
 export interface Ctx {
   file: FileAnalysis;
-  project: Project;
+  project: CompletionReads;
   pos: Position;
   spot: CompletionSpot;
   entry?: SchemaEntry;

@@ -4,7 +4,7 @@ import type { FileAnalysis } from '../fileAnalysis';
 import type { SourceRef } from '../model/failoverTypes';
 import type { Problem } from '../types';
 import type { FileFacts } from '../workspace/facts';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import { requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { formatLabels } from '../workspace/selectors';
 import { keyText, locate, nodeRange, valueAt, type Located, type Path } from './locate';
@@ -18,7 +18,10 @@ import { render, type Locale } from '../l10n/translate';
 // Hover: the schema's documentation of a field (description, type, enum, deprecation), the kind's
 // description on apiVersion/kind, and for selectors what they match in the project right now.
 
-export function hover(file: FileAnalysis, pos: Position, project: Project, locale: Locale = 'en'): Hover | null {
+/** What hover reads of the project: the file's stored analysis, facts and problems, and the resolved facts. */
+export type HoverReads = Pick<AnalysedProject, 'analysis' | 'facts' | 'diagnostics' | 'resolved'>;
+
+export function hover(file: FileAnalysis, pos: Position, project: HoverReads, locale: Locale = 'en'): Hover | null {
   const say = (m: Message) => render(m, locale);
   const at = locate(file, pos);
   if (!at || at.path.length === 0) return null;
@@ -102,7 +105,7 @@ const labelsMd = (labels: Record<string, string>) => mdCode(formatLabels(labels)
  * Names, labels and messages come from the workspace: they are shown as code or escaped text, never
  * links, images or HTML.
  */
-export function selectorInfo(at: Located, project: Project, file: FileAnalysis, locale: Locale = 'en'): string | undefined {
+export function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, locale: Locale = 'en'): string | undefined {
   const say = (m: Message) => render(m, locale);
   /** A reported problem's message as hover text (workspace values in it escaped). */
   const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));
@@ -134,7 +137,7 @@ export function selectorInfo(at: Located, project: Project, file: FileAnalysis, 
 
 function selectorVerdict(
   at: Located,
-  project: Project,
+  project: HoverReads,
   file: FileAnalysis,
   current: boolean,
   problems: readonly Problem[],

@@ -1,4 +1,4 @@
-// Pure feature providers: the engine's Project/FileAnalysis in, LSP types out. No connection, no fs.
+// Pure feature providers: a FileAnalysis and what they read of the project (AnalysedProject) in, LSP types out.
 export { complete, keySnippet, yamlScalar, type CompletionOptions } from './completion';
 export { hover } from './hover';
 export { codeActions } from './codeActions';

@@ -2,7 +2,7 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { FileAnalysis } from '../fileAnalysis';
 import type { SourceRef } from '../model/failoverTypes';
 import { readTsbMeta, stringMap } from '../parse/tsbMeta';
-import type { Project } from '../project';
+import type { AnalysedProject } from '../analysedProject';
 import type { InstallGatewayFact, ServiceFact, TsbObjectFact } from '../workspace/facts';
 import type { Placed, ResolvedProject } from '../workspace/resolved';
 import { labelsMatch } from '../workspace/selectors';
@@ -83,7 +83,7 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
   return undefined;
 }
 
-export function definition(file: FileAnalysis, pos: Position, project: Project): Location[] {
+export function definition(file: FileAnalysis, pos: Position, project: Pick<AnalysedProject, 'resolved'>): Location[] {
   const at = locate(file, pos);
   if (!at) return [];
   const t = targetAt(file, pos, at, project.resolved(file.uri));
@@ -95,7 +95,7 @@ export function definition(file: FileAnalysis, pos: Position, project: Project):
   return dedupe(refs).map(loc);
 }
 
-export function references(file: FileAnalysis, pos: Position, project: Project, includeDeclaration: boolean): Location[] {
+export function references(file: FileAnalysis, pos: Position, project: Pick<AnalysedProject, 'resolved'>, includeDeclaration: boolean): Location[] {
   const at = locate(file, pos);
   if (!at) return [];
   const p = project.resolved(file.uri);

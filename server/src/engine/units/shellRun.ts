@@ -1,5 +1,8 @@
-import { lex, logicalLines, type LogicalLine, type Segment, type Token, type Word } from './shellLex';
-import { append, FileIndex, joinPath, normalisePath, parentOf } from './fileIndex';
+import { logicalLines, type Segment, type Token, type Word } from './shellLex';
+import { append, joinPath } from './fileIndex';
+import { Expander, HEREDOC, MAX_VALUES, type ReadOptions, type Stream } from './shellExpand';
+import { literal, parseTree, TEXT_LIMIT, type Frame, type Node } from './shellTree';
+import { ARGOCD_VALUE_FLAGS, KUBECTL_VALUE_FLAGS, parseFlags, TCTL_VALUE_FLAGS } from './shellFlags';
 import { msg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
 
@@ -48,37 +51,10 @@ export interface ScriptReading {
   contexts: { name: string; line: number }[];
 }
 
-interface Frame {
-  vars: Map<string, string[] | null>;
-  /** Folders a relative path is tried against, in order. */
-  cwd: string[];
-  context?: string[];
-}
-
-type Node =
-  | { k: 'cmd'; line: number; text: string; stmt: Token[] }
-  | { k: 'loop'; line: number; name?: string; words: Word[]; body: Node[] }
-  | { k: 'block'; body: Node[] }
-  /** `name() { … }` / `function name { … }`: run where it is called, with its arguments. */
-  | { k: 'func'; name: string; body: Node[] };
-
 /** At most this many statements are interpreted per source (loops included). */
 const MAX_STEPS = 20000;
-/** At most this many values per word or loop. */
-const MAX_VALUES = 64;
-const TEXT_LIMIT = 200;
 
-export interface ReadOptions {
-  /** URI of the file the text comes from. */
-  uri: string;
-  /** Folders relative paths are tried against, first match wins (script folder, then its parents). */
-  bases: string[];
-  files: FileIndex;
-  /** Line of the first line of `lines` in the file (README code blocks). */
-  firstLine?: number;
-  /** Variables known before the text starts (Makefile variables, earlier code blocks). */
-  vars?: Map<string, string[] | null>;
-}
+export type { ReadOptions } from './shellExpand';
 
 /** Reads a script's lines. Bounded in time and output; never throws. */
 export function readScript(lines: readonly string[], opts: ReadOptions): ScriptReading {
@@ -94,101 +70,12 @@ export function readScript(lines: readonly string[], opts: ReadOptions): ScriptR
   }
   return out;
 }
-
-function literal(w: Word | undefined): string | undefined {
-  if (!w || w.segs.some((s) => s.t !== 'lit')) return undefined;
-  return w.segs.map((s) => (s as { v: string }).v).join('');
-}
-
-/** Splits logical lines into statements and nests loops, `do … done` blocks and function bodies. */
-function parseTree(lines: LogicalLine[]): Node[] {
-  const root: Node[] = [];
-  type Frame = { body: Node[]; close: 'done' | '}' };
-  const stack: Frame[] = [{ body: root, close: 'done' }];
-  const top = () => stack[stack.length - 1]!.body;
-  const pop = (close: Frame['close']) => {
-    // Close the innermost frame of that kind (an unbalanced script never pops the root).
-    for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.close === close) { stack.length = i; return; }
-  };
-  let pendingFunction: string | undefined;
-  for (const ll of lines) {
-    const text = ll.text.trim().slice(0, TEXT_LIMIT);
-    let stmt: Token[] = [];
-    const flush = () => {
-      if (!stmt.length) return;
-      let words = stmt;
-      // Strip leading keywords that introduce a command (`then kubectl …`, `if ! kubectl …`).
-      for (;;) {
-        const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
-        if (first && ['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'time', 'exec'].includes(first)) words = words.slice(1);
-        else break;
-      }
-      const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
-      const wasWhile = stmt[0]?.k === 'word' && ['while', 'until'].includes(literal(stmt[0].w) ?? '');
-      stmt = [];
-      // `function name`, `function name()`, `name()`: the next `{` opens its body.
-      const second = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
-      if (first === 'function' && second && /^[\w:.-]+$/.test(second)) { pendingFunction = second; return; }
-      if (first && /^[\w:.-]+$/.test(first) && words[1]?.k === 'op' && (words[1] as { v: string }).v === '(' && words.length <= 3) { pendingFunction = first; return; }
-      pendingFunction = undefined;
-      if (first === 'for') {
-        const name = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
-        const hasIn = words[2]?.k === 'word' && literal(words[2].w) === 'in';
-        const loopWords = hasIn ? words.slice(3).filter((t): t is { k: 'word'; w: Word } => t.k === 'word').map((t) => t.w) : [];
-        const loop: Node = { k: 'loop', line: ll.line, ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}), words: loopWords, body: [] };
-        top().push(loop);
-        stack.push({ body: (loop as { body: Node[] }).body, close: 'done' });
-        return;
-      }
-      if (first === 'done') { pop('done'); return; }
-      if (wasWhile) {
-        const block: Node = { k: 'block', body: [] };
-        if (words.length) top().push({ k: 'cmd', line: ll.line, text, stmt: words });
-        top().push(block);
-        stack.push({ body: block.body, close: 'done' });
-        return;
-      }
-      if (!words.length || first === 'fi' || first === 'esac' || first === 'case' || first === 'return') return;
-      top().push({ k: 'cmd', line: ll.line, text, stmt: words });
-    };
-    for (const t of lex(ll.text)) {
-      if (t.k === 'op' && t.v === '{') {
-        flush();
-        const node: Node = pendingFunction ? { k: 'func', name: pendingFunction, body: [] } : { k: 'block', body: [] };
-        pendingFunction = undefined;
-        top().push(node);
-        stack.push({ body: node.body, close: '}' });
-      } else if (t.k === 'op' && t.v === '}') {
-        flush();
-        pop('}');
-      } else if (t.k === 'op' && [';', ';;', '&&', '||', '&'].includes(t.v)) flush();
-      else if (t.k === 'op' && t.v === ')' && !stmt.some((x) => x.k === 'op' && x.v === '(')) flush();
-      else stmt.push(t);
-    }
-    flush();
-  }
-  return root;
-}
-
-interface Stream {
-  files: string[];
-  kustomize: string[];
-  /** Why the content is not a project file (inline heredoc, a URL, a rendered chart). */
-  opaque?: Message;
-}
-
-const HEREDOC = msg('inline YAML (a heredoc), not a file of the repository');
-
-class Reader {
+class Reader extends Expander {
   private steps = 0;
-  /** `envsubst < a > b`: what was written to b (keyed by b's expanded text). */
-  private readonly renders = new Map<string, Stream>();
   /** Notes already taken (line and reason), so a loop notes each once. */
   private readonly noted = new Set<string>();
-  private readonly scriptDir: string;
-
-  constructor(private readonly opts: ReadOptions, private readonly out: ScriptReading) {
-    this.scriptDir = parentOf(opts.uri) ?? opts.uri;
+  constructor(opts: ReadOptions, private readonly out: ScriptReading) {
+    super(opts);
   }
 
   /** Functions defined so far, and those called at least once. */
@@ -484,165 +371,6 @@ class Reader {
     this.noted.add(key);
     this.out.notes.push({ line: n.line, text: n.text, reason });
   }
-
-  private merge(streams: (Stream | undefined)[]): Stream | undefined {
-    if (streams.some((s) => !s)) return undefined;
-    const opaque = streams.find((s) => s!.opaque)?.opaque;
-    return { files: streams.flatMap((s) => s!.files), kustomize: streams.flatMap((s) => s!.kustomize), ...(opaque ? { opaque } : {}) };
-  }
-
-  /** The files a path argument names: a file, a folder's YAML files, a glob, a rendered file, or a URL. */
-  private streamOfPath(w: Word, frame: Frame, quiet = false, recursive = false): Stream | undefined {
-    const key = this.key(w, frame);
-    if (key && this.renders.has(key)) return this.renders.get(key);
-    const texts = this.expand(w, frame);
-    if (!texts) return undefined;
-    const files: string[] = [];
-    for (const t of texts) {
-      if (/^https?:\/\//.test(t)) return { files: [], kustomize: [], opaque: msg('{url} is not a file of the repository', { url: t }) };
-      if (t.includes('${')) return undefined;
-      const found = this.locate(t, frame);
-      if (!found) {
-        if (quiet) return undefined;
-        return undefined;
-      }
-      if (found.kind === 'glob') append(files, found.uris.filter(isManifest));
-      else if (found.kind === 'dir') append(files, this.opts.files.filesIn(found.uri, recursive).filter(isManifest));
-      else if (isManifest(found.uri)) files.push(found.uri);
-    }
-    return { files, kustomize: [] };
-  }
-
-  private resolveDir(w: Word, frame: Frame): string | undefined {
-    const t = this.expand(w, frame)?.[0];
-    if (t === undefined || t.includes('${')) return undefined;
-    const found = this.locate(t, frame);
-    return found?.kind === 'dir' ? found.uri : undefined;
-  }
-
-  /** Finds a path (as expanded) in the project: tried against the current folder, then each base. */
-  private locate(text: string, frame: Frame): { kind: 'file' | 'dir'; uri: string } | { kind: 'glob'; uris: string[] } | undefined {
-    const files = this.opts.files;
-    const clean = text.replace(/\/+$/, '');
-    const bases = text.startsWith('file://') ? [''] : text.startsWith('/') ? [] : [...frame.cwd, ...this.opts.bases];
-    for (const base of bases) {
-      if (/[*?[]/.test(clean)) {
-        const slash = clean.search(/\/[^/]*[*?[]/);
-        const dirPart = slash >= 0 ? clean.slice(0, slash) : '';
-        const pattern = slash >= 0 ? clean.slice(slash + 1) : clean;
-        const dir = base === '' ? normalisePath(dirPart) : dirPart ? joinPath(base, dirPart) : base;
-        if (dir && files.isDir(dir)) {
-          const uris = files.glob(dir, pattern);
-          if (uris.length) return { kind: 'glob', uris };
-        }
-        continue;
-      }
-      const uri = base === '' ? normalisePath(clean) : joinPath(base, clean);
-      if (!uri) continue;
-      if (files.isFile(uri)) return { kind: 'file', uri };
-      if (files.isDir(uri)) return { kind: 'dir', uri };
-    }
-    return undefined;
-  }
-
-  /** A stable key for a path as written after expansion (unknown variables kept as written). */
-  private key(w: Word, frame: Frame): string | undefined {
-    return this.expand(w, frame, true)?.[0];
-  }
-
-  private values(w: Word, frame: Frame): string[] | undefined {
-    const v = this.expand(w, frame);
-    return v && !v.some((x) => x.includes('${')) ? v : undefined;
-  }
-
-  /** The values of a list of words; unquoted expansions are split at blanks, as the shell does. */
-  private expandAll(ws: Word[], frame: Frame, keepUnknown = false): string[] | undefined {
-    const out: string[] = [];
-    for (const w of ws) {
-      const v = this.expand(w, frame, keepUnknown);
-      if (!v) return undefined;
-      const split = w.segs.some((s) => s.t !== 'lit' && !quotedIn(w, s));
-      for (const x of v) {
-        if (split && !x.includes('${')) { for (const part of x.split(/\s+/)) if (part) out.push(part); }
-        else out.push(x);
-      }
-      if (out.length >= MAX_VALUES) break;
-    }
-    return out.slice(0, MAX_VALUES);
-  }
-
-  /**
-   * The values a word can take. Unknown variables are kept as `${NAME}` (callers check for it); with
-   * `keepUnknown` false an unknown command substitution makes the whole word unknown (undefined).
-   */
-  private expand(w: Word, frame: Frame, keepUnknown = false): string[] | undefined {
-    let acc = [''];
-    for (const s of w.segs) {
-      let parts: string[] | undefined;
-      if (s.t === 'lit') parts = [s.v];
-      else if (s.t === 'var') parts = this.variable(s, frame);
-      else parts = this.substitution(s.src, frame);
-      if (!parts) {
-        if (!keepUnknown) return undefined;
-        parts = [s.t === 'cmd' ? `$(${s.src})` : `\${${(s as { name: string }).name}}`];
-      }
-      const next: string[] = [];
-      for (const a of acc) for (const p of parts) if (next.length < MAX_VALUES) next.push(a + p);
-      acc = next;
-    }
-    return acc;
-  }
-
-  private variable(s: Extract<Segment, { t: 'var' }>, frame: Frame): string[] | undefined {
-    if (s.name === '0') return [this.opts.uri];
-    const v = frame.vars.get(s.name);
-    if (v) return s.all ? v : v.slice(0, 1);
-    if (v === undefined && s.fallback !== undefined && !s.fallback.includes('$')) return [s.fallback];
-    return [`\${${s.name}}`];
-  }
-
-  /** Command substitutions the reader understands: the script's folder, `ls`, `find`, `basename`, `echo`. */
-  private substitution(src: string, frame: Frame): string[] | undefined {
-    if (/\bdirname\b/.test(src) && /(\$\{?0\}?|BASH_SOURCE)/.test(src)) {
-      let dir: string | undefined = this.scriptDir;
-      const ups = src.match(/\)"?\/\.\./g)?.length ?? 0;
-      for (let i = 0; i < ups && dir; i++) dir = parentOf(dir);
-      return dir ? [dir] : undefined;
-    }
-    const toks = lex(src).filter((t): t is { k: 'word'; w: Word } => t.k === 'word').map((t) => t.w);
-    const cmd = literal(toks[0]);
-    if (cmd === 'ls' || cmd === 'find') {
-      const dirWord = toks.slice(1).find((w) => !literal(w)?.startsWith('-'));
-      const dir = dirWord ? this.resolveDir(dirWord, frame) : undefined;
-      if (!dir) return undefined;
-      if (cmd === 'ls') return this.opts.files.children(dir);
-      const at = toks.findIndex((w) => literal(w) === '-name');
-      const glob = at >= 0 ? literal(toks[at + 1]) : undefined;
-      const all = this.opts.files.filesIn(dir, true);
-      const matched = glob ? all.filter((u) => this.opts.files.glob(parentOf(u)!, glob).includes(u)) : all;
-      return matched.length ? matched : undefined;
-    }
-    if (cmd === 'basename' || cmd === 'dirname') {
-      const v = toks[1] ? this.expand(toks[1], frame)?.[0] : undefined;
-      if (!v || v.includes('${')) return undefined;
-      const trimmed = v.replace(/\/+$/, '');
-      return [cmd === 'basename' ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : trimmed.slice(0, Math.max(0, trimmed.lastIndexOf('/')))];
-    }
-    if (cmd === 'echo' && toks.length > 1) {
-      const v = this.expandAll(toks.slice(1).filter((w) => !/^-[neE]+$/.test(literal(w) ?? '')), frame);
-      return v && !v.some((x) => x.includes('${')) ? [v.join(' ')] : undefined;
-    }
-    return undefined;
-  }
-}
-
-/** Was this segment written inside double quotes? (The raw word starts a quote before it.) */
-function quotedIn(w: Word, _s: Segment): boolean {
-  return w.raw.startsWith('"');
-}
-
-function isManifest(uri: string): boolean {
-  return /\.(ya?ml|json)$/i.test(uri);
 }
 
 function varName(w: Word): string {
@@ -660,44 +388,3 @@ function distance(a: string, b: string): number {
 
 /** Commands that show a command to the user rather than run it. */
 const PRINTERS = /^(echo|printf|print_command|print_cmd|show_command|log_command)$/;
-
-const KUBECTL_VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '-f', '--filename', '-k', '--kustomize', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--as', '-o', '--output', '-l', '--selector', '--field-manager', '--type', '-p', '--patch', '--timeout', '--for', '--token']);
-const TCTL_VALUE_FLAGS = new Set(['-f', '--file', '-o', '--output', '-p', '--profile', '--org', '--tenant', '--workspace', '--config']);
-const ARGOCD_VALUE_FLAGS = new Set(['--repo', '--path', '--dest-server', '--dest-namespace', '--dest-name', '--revision', '--project', '--sync-policy', '--server', '--auth-token', '--directory-include', '--directory-exclude', '--values', '--helm-set', '--name', '--upsert']);
-
-/** Flags (`--x v`, `--x=v`, `-xv` for -n/-f/-k) and positional words; unknown flags take no value. */
-function parseFlags(args: Word[], valueFlags: Set<string>): { flags: Map<string, Word[]>; positional: Word[] } {
-  const flags = new Map<string, Word[]>();
-  const positional: Word[] = [];
-  const add = (f: string, w: Word) => {
-    const list = flags.get(f);
-    if (list) list.push(w);
-    else flags.set(f, [w]);
-  };
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i]!;
-    const first = w.segs[0];
-    const head = first?.t === 'lit' ? first.v : '';
-    if (!head.startsWith('-') || head === '-') {
-      positional.push(w);
-      continue;
-    }
-    const eq = head.indexOf('=');
-    if (head.startsWith('--') && eq > 0) {
-      const flag = head.slice(0, eq);
-      add(flag, { raw: w.raw.slice(eq + 1), segs: [{ ...(first as { t: 'lit'; v: string; quoted: boolean }), v: head.slice(eq + 1) }, ...w.segs.slice(1)] });
-      continue;
-    }
-    const short = /^(-[nfk])(.+)$/.exec(head);
-    if (short && w.segs.length >= 1) {
-      add(short[1]!, { raw: w.raw.slice(2), segs: [{ ...(first as { t: 'lit'; v: string; quoted: boolean }), v: short[2]! }, ...w.segs.slice(1)] });
-      continue;
-    }
-    if (valueFlags.has(head) && w.segs.length === 1 && i + 1 < args.length && head !== '--upsert') {
-      add(head, args[++i]!);
-      continue;
-    }
-    flags.set(head, flags.get(head) ?? []);
-  }
-  return { flags, positional };
-}
