@@ -1,6 +1,6 @@
 import { ChunkResult, type ChunkData } from './chunkResult';
 import { analyseChunk } from './fileAnalysis';
-import type { ResourceAnalysis } from './rules/analyzeResource';
+import type { ResourceAnalysis } from './rules/analyseResource';
 import type { SchemaRegistry } from './schema/registry';
 import { cacheDocumentFacts, documentFacts, type FileFacts } from './workspace/facts';
 

@@ -1,7 +1,7 @@
 import { identify, type Identity } from './parse/identify';
 import type { FileFacts } from './workspace/facts';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
-import type { ResourceAnalysis } from './rules/analyzeResource';
+import type { ResourceAnalysis } from './rules/analyseResource';
 import type { RawProblem } from './types';
 import type { Relocation } from './rules/fieldWalk';
 

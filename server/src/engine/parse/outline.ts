@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { ChunkSymbol } from '../chunkResult';
-import type { ResourceAnalysis } from '../rules/analyzeResource';
+import type { ResourceAnalysis } from '../rules/analyseResource';
 import type { ParsedChunk } from './parsedChunk';
 import { field } from './tsbMeta';
 

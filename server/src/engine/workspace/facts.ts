@@ -3,10 +3,11 @@ import type { GroupType } from '../../../../schemas/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedResource, ChunkResult, FileAnalysis } from '../fileAnalysis';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
-import { relocate } from '../rules/analyzeResource';
+import { relocate } from '../rules/analyseResource';
 import type { Relocation } from '../rules/fieldWalk';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts, type GatewayRouteFact, type GatewayServerFact, type ServicePortFact, type ServiceRoutePortFact } from './ruleFacts';
 import type { SourceRef, Labels } from '../model/failoverTypes';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 // Per-file summary of what a file defines and references: everything the cross-file rules and the
 // failover model need, with exact source ranges. Facts are plain data, rebuilt only when the file changes.
@@ -153,8 +154,7 @@ function str(v: unknown): string | undefined {
 
 function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
   if (!isMap(map)) return undefined;
-  return (map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
-    ?? map.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as Pair<Scalar, Node | null> | undefined;
 }
 
 function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
@@ -431,7 +431,7 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
   return facts;
 }
 
-/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch (tsb-api.md §9), or in xcp env. */
+/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch, or in xcp env. */
 function enablesDnsAtEdge(spec: unknown): boolean {
   const found = (v: unknown): boolean => {
     if (Array.isArray(v)) return v.some(found);

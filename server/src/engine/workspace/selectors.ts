@@ -1,6 +1,5 @@
 // Label and namespace-selector matching shared by the cross-file rules and the failover model.
-
-export type Labels = Record<string, string>;
+import type { Labels } from '../model/failoverTypes';
 
 /** Every pair of `selector` is present in `labels` (Kubernetes equality-based selection). */
 export function labelsMatch(selector: Labels, labels: Labels): boolean {
