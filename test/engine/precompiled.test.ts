@@ -30,7 +30,7 @@ function inputs(): { entry: SchemaEntry; value: unknown }[] {
   const r = prng(20261123);
   for (const c of seedCases().cases) {
     for (const text of Object.values(c.files)) {
-      let docs;
+      let docs: ReturnType<typeof parseAllDocuments>;
       try { docs = parseAllDocuments(text); } catch { continue; }
       if (!Array.isArray(docs)) continue;
       for (const d of docs) {

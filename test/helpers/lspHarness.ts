@@ -88,11 +88,19 @@ export class LspHarness {
     this.client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
       this.publishLog.push(p);
-      this.publishWaiters = this.publishWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+      this.publishWaiters = this.publishWaiters.filter((w) => {
+        if (!w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
     });
     this.client.onNotification(StatusNotification.method, (p: StatusParams) => {
       this.status = p;
-      this.statusWaiters = this.statusWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+      this.statusWaiters = this.statusWaiters.filter((w) => {
+        if (!w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
     });
     this.client.listen();
   }

@@ -66,7 +66,8 @@ test('engine fuzz: no exception, ranges inside the document, same input → same
     const input = makeInput(r, cases);
     const files = { ...input.seed.files, [input.file]: input.text };
     const where = `input #${tried} (seed ${seed}, ${input.seed.name}, ${input.file}, ${input.how})`;
-    let fresh, incremental;
+    let fresh: ReturnType<typeof analyse>;
+    let incremental: ReturnType<typeof analyse>;
     try {
       fresh = analyse(files);
       incremental = analyse(files, input.seed.files);

@@ -111,7 +111,7 @@ function walk(
 ): void {
   if (!schema || isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx));
+    node.items.forEach((item, i) => { walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx); });
     return;
   }
   if (!isMap(node)) return;
