@@ -1,6 +1,6 @@
 // Same results from two builds: runs `tsb-lint check`, `failover` and `units` (JSON) of build A and of
 // build B over the same folders and reports every difference. Used to show that a performance change
-// changes no diagnostic and no failover answer (issue 15).
+// changes no diagnostic and no failover answer.
 //
 //   node bench/compare.mjs OLD/server/out/cli.js NEW/server/out/cli.js DIR...
 //   node bench/compare.mjs OLD NEW --generated [OUT]   the scaling shapes at 300 and 3,000 documents, random

@@ -1,4 +1,4 @@
-// Deterministic generator of TSB-like projects for the performance benchmark (issue 7).
+// Deterministic generator of TSB-like projects for the performance benchmark.
 //
 // A project is a set of "apps". Each app is one team's slice of a TSB GitOps repository:
 //   tsb/<tenant>/<app>.yaml   Workspace, WorkspaceSetting (defaultEastWestGatewaySettings), gateway Group,
@@ -417,16 +417,16 @@ function writeDeployScripts(dir, rels) {
     ...CLUSTERS.map((c) => `./scripts/deploy-${c}.sh`), '```', '', 'One app by hand:', '', '```sh', 'kubectl --context cluster-1 apply -f apps/app-0000/k8s.yaml', '```'].join('\n') + '\n');
 }
 
-/** The inputs of issue 7 (and a quick set for smoke runs). Sizes: 40 documents per app, ~13 lines each. */
+/** The benchmark's inputs (and a quick set for smoke runs). Sizes: 40 documents per app, ~13 lines each. */
 export const INPUTS = {
   'file-1k': { layout: 'single', apps: 25, mistakeRate: 0.3, seed: 11, runs: 5, label: '1 file, 1,000 docs' },
   'file-1k-clean': { layout: 'single', apps: 25, mistakeRate: 0, seed: 11, runs: 5, label: '1 file, 1,000 docs, no mistakes' },
   'file-5k': { layout: 'single', apps: 125, mistakeRate: 0.3, seed: 12, runs: 3, label: '1 file, 5,000 docs' },
   'ws-10k': { layout: 'workspace', apps: 250, mistakeRate: 0.3, seed: 13, runs: 3, label: '500 files, 10,000 docs' },
-  // Issue 15: a file and a workspace where references resolve to nothing (did-you-mean on every edit).
+  // A file and a workspace where references resolve to nothing (did-you-mean on every edit).
   'file-1k-unresolved': { layout: 'single', apps: 26, mistakeRate: 0, seed: 15, runs: 5, unresolvedPerApp: 8, tenants: 1, label: '1 file, 1,000 docs, 200 unresolved references' },
   'ws-10k-unresolved': { layout: 'workspace', apps: 250, mistakeRate: 0, seed: 16, runs: 3, unresolvedPerApp: 4, tenants: 1, cliOnly: true, label: '500 files, 10,000 docs, 1,000 unresolved references' },
-  // Issue 15: the file-1k file opened in a folder that also holds ~17 MB of other YAML (a repository of 1,650 apps).
+  // The file-1k file opened in a folder that also holds ~17 MB of other YAML (a repository of 1,650 apps).
   'open-in-big-folder': { bigFolder: true, folderApps: 1650, runs: 3, label: 'a 1,000-document file opened in a folder with 17 MB of other YAML' },
   'file-300k': { layout: 'single', apps: 575, mistakeRate: 0.3, seed: 14, runs: 2, label: '1 file, 300k lines' },
 };

@@ -1,4 +1,4 @@
-// The performance benchmark of issue 7: our language server and yaml-language-server 2.0.0 driven side
+// The performance benchmark: our language server and yaml-language-server 2.0.0 driven side
 // by side over stdio with real LSP messages, the tsb-lint CLI as a process, and the in-process floor
 // (yaml + ajv), on generated TSB projects. Writes docs/performance.md and bench/out/results.json.
 //
@@ -84,7 +84,7 @@ function writeDispatcherSchema(dir) {
 }
 
 /**
- * The cheapest schema that still checks every document strictly (issue 15: yaml-language-server at its
+ * The cheapest schema that still checks every document strictly (yaml-language-server at its
  * fastest): apiVersion and kind required strings, metadata and spec objects, nothing else at the top.
  */
 function writeMinimalSchema(dir) {
@@ -456,7 +456,7 @@ async function pullUntil(client, uri, pred, timeoutMs = 60000) {
 const CROSS_FILE = new Set(['gateway-selector-no-match', 'service-selector-no-match', 'parent-not-found', 'namespace-not-injected', 'namespace-owned-twice', 'duplicate-resource', 'subset-not-found']);
 
 /**
- * Issue 15: one 1,000-document file opened in a workspace folder that also holds a large repository.
+ * One 1,000-document file opened in a workspace folder that also holds a large repository.
  * The file is opened as soon as the server asked for its configuration; measured: open → the file's
  * first diagnostics (its own), open → its cross-file diagnostics (ours: after the whole folder is read),
  * and the latency of hover and completion requests sent every 50 ms on the opened file meanwhile.

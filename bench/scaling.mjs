@@ -1,4 +1,4 @@
-// The scaling suite (issue 15): every shape of cross-file work (bench/shapes.mjs) generated at
+// The scaling suite: every shape of cross-file work (bench/shapes.mjs) generated at
 // N = 1k, 10k and 100k documents, measured three ways, each in a fresh process:
 //   - floor: bench/floor.mjs (read, parse, ajv) — what any validator must at least do;
 //   - tsb-lint check --format json — the whole CLI (wall, CPU, peak RSS);
@@ -67,7 +67,7 @@ export async function runScaling({ sizes = SIZES, shapes = Object.keys(SHAPES), 
       }
     }
     if (inference) {
-      // Issue 12: deployment inference on the 10k-document workspace, with and without deploy scripts.
+      // Deployment inference on the 10k-document workspace, with and without deploy scripts.
       out.inference = {};
       for (const [name, scripts] of [['without deploy scripts', false], ['with deploy scripts', true]]) {
         log(`inference: ws-10k ${name}`);
@@ -138,7 +138,7 @@ export function renderScaling(res, targets = []) {
   for (const [shape, s] of Object.entries(res.shapes)) L.push(`- **${shape}**: ${s.label}.`);
   L.push('');
   if (res.inference) {
-    L.push('### Deployment inference on the 10k-document workspace (issue 12: ≤ 10% of the cold check)');
+    L.push('### Deployment inference on the 10k-document workspace (budget: ≤ 10% of the cold check)');
     L.push('');
     L.push('ws-10k as in the tables above; "with deploy scripts": the same files with a script per cluster applying each file');
     L.push('(`kubectl --context … apply -f`, 252 lines each), a tctl script for the TSB files, a Makefile and a README with the');

@@ -1,4 +1,4 @@
-// Generated projects for the scaling suite (issue 15): one project per shape of cross-file work, at any
+// Generated projects for the scaling suite: one project per shape of cross-file work, at any
 // size N (the number of YAML documents), so that `npm run bench` can tell linear work from super-linear.
 // Each shape stresses one cross-file computation; the documents are valid on their own, so what grows
 // beyond the parse is the cross-file step. Files hold at most 100 documents each (a repository layout).

@@ -98,7 +98,7 @@ for (const file of templated) {
 }
 
 // The repository trees, each checked at its root as its users would (`tsb-lint check .` with the built CLI,
-// deployment units inferred). Every error is listed, and every warning of the rules issue 14 added.
+// deployment units inferred). Every error is listed, and every warning of the cross-file rules.
 const NEW_RULES = new Set(['cluster-name-reused', 'cluster-not-found', 'gateway-server-conflict', 'gateway-kind-mismatch', 'per-try-timeout-too-long', 'weight-sum', 'invalid-name', 'service-annotation-misplaced', 'port-protocol-unknown', 'version-label-missing']);
 const treesDir = resolve(corpus, '../trees');
 const treeRows: string[] = [];

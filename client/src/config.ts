@@ -1,19 +1,9 @@
 // A typed, read-only view of the `tsb.*` settings, normalised by the same function the server uses,
 // so both sides always agree on defaults and bounds (server/src/protocol.ts).
 import * as vscode from 'vscode';
-import { normalizeSettings, SETTINGS_SECTION, type Settings } from '../../server/src/protocol';
+import { readSettingsWith, SETTINGS_SECTION, type Settings } from '../../server/src/protocol';
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  return normalizeSettings({
-    enable: c.get('enable'),
-    rules: c.get('rules'),
-    trace: { server: c.get('trace.server') },
-    maxFileSize: c.get('maxFileSize'),
-    diagnosticsDelay: c.get('diagnosticsDelay'),
-  });
-}
-
-export function affectsUs(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(SETTINGS_SECTION);
+  return readSettingsWith((key) => c.get(key));
 }

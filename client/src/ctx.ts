@@ -5,7 +5,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { FailoverPreviewPanel, type PreviewData } from './webview/panel';
 import { ProjectSummaryPanel } from './webview/summaryPanel';
 import {
-  FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
+  Commands, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
   type InferredConfig, type ProjectSummary,
 } from '../../server/src/protocol';
 import { createLanguageClient, CLIENT_NAME, RestartPolicy } from './languageClient';
@@ -126,7 +126,7 @@ export class Ctx implements vscode.Disposable {
     const restart = vscode.l10n.t('Restart Server');
     const log = vscode.l10n.t('Show Log');
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} crashed 5 times in 3 minutes and was not restarted.', CLIENT_NAME), restart, log).then((choice) => {
-      if (choice === restart) void vscode.commands.executeCommand('tsb.restartServer');
+      if (choice === restart) void vscode.commands.executeCommand(Commands.restartServer);
       if (choice === log) this.output.show(true);
     });
   }

@@ -45,7 +45,7 @@ export class StatusItem implements vscode.Disposable {
       case 'starting':
         this.item.text = `$(sync~spin) ${t('TSB: starting\u2026')}`;
         this.item.tooltip = t('The TSB language server is starting.');
-        this.item.command = 'tsb.showOutput';
+        this.item.command = Commands.showOutput;
         break;
       case 'stopped':
       case 'failed':
@@ -54,7 +54,7 @@ export class StatusItem implements vscode.Disposable {
           ? t('The TSB language server stopped after repeated crashes. Click for its log; run "TSB: Restart Server" to start it.')
           : t('The TSB language server is stopped. Click for its log; run "TSB: Restart Server" to start it.');
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        this.item.command = 'tsb.showOutput';
+        this.item.command = Commands.showOutput;
         break;
       case 'running': {
         this.item.command = Commands.showSummary;

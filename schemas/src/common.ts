@@ -1,4 +1,4 @@
-// Shared message types (tsb-api.md §1, §2) and object metadata.
+// Message types shared by several kinds, and object metadata.
 import { arr, bool, def, enumOf, free, int, labelsMap, mapOf, obj, str, strs, use } from './dsl';
 
 // ---- metadata ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-// install.tetrate.io/v1alpha1 ControlPlane (tsb-api.md §4.5). The same tree is the `spec:` of the
-// control-plane Helm values. Components the reference does not expand keep their listed sub-fields
+// install.tetrate.io/v1alpha1 ControlPlane. The same tree is the `spec:` of the
+// control-plane Helm values. Components the TSB API reference does not expand keep their listed sub-fields
 // with free objects where the shape is unknown.
 import { GLOBAL_KUBE_SPEC, imagePullSecrets, ISTIO_KUBE_SPEC, KUBE_SPEC, logLevels } from './kube';
 import { arr, bool, def, deprecated, duration, enumOf, free, int, mapOf, num, obj, port, str, strs, use, type S } from './dsl';

@@ -1,4 +1,4 @@
-// Kinds used in public TSB YAML beyond tsb-api.md: RBAC, applications, Team/ServiceAccount,
+// Kinds used in public TSB YAML beyond the core API: RBAC, applications, Team/ServiceAccount,
 // and permissive entries (recognised, spec not checked) for kinds whose public API is not clear.
 import { human, NAMESPACE_SELECTOR, TSB_META_NO_NAME, WORKLOAD_SELECTOR } from './common';
 import { GROUP_SCOPED_PARENTS, GROUP_VERSION, INSTALL_VERSIONS, kind } from './envelope';

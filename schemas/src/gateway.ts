@@ -1,5 +1,5 @@
 // gateway.tsb.tetrate.io/v2 configuration: IngressGateway, Tier1Gateway, EgressGateway, Gateway
-// (unified) and the EastWestGateway entries of WorkspaceSetting (tsb-api.md §3, §6).
+// (unified) and the EastWestGateway entries of WorkspaceSetting.
 import {
   CLIENT_TLS, CLUSTER_DESTINATION, CONFIG_GEN_META, FAILOVER_SETTINGS, human, SERVER_TLS, SERVICE_SELECTOR,
   STRING_MATCH, WAF, WASM_ATTACHMENT, WORKLOAD_SELECTOR,

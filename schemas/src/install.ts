@@ -1,4 +1,4 @@
-// install.tetrate.io/v1alpha1 gateway install CRs (tsb-api.md §4.1-§4.3).
+// install.tetrate.io/v1alpha1 gateway install CRs.
 import { CONFIG_GEN_META, human } from './common';
 import { KUBE_SPEC } from './kube';
 import { bool, duration, enumOf, free, int, obj, str, use } from './dsl';

@@ -1,5 +1,5 @@
 // KubernetesComponentSpec (`kubeSpec`), shared by gateway install CRs and ControlPlane components
-// (tsb-api.md §4.4). Kubernetes-shaped sub-objects the reference does not expand stay free.
+// Kubernetes-shaped sub-objects the TSB API reference does not expand stay free.
 import { anyValue, arr, bool, def, free, int, intOrString, mapOf, obj, str, use } from './dsl';
 
 const LOCAL_REF = def('LocalObjectReference', obj('Reference to an object in the same namespace.', { name: str('Name of the object.') }));

@@ -1,5 +1,5 @@
 // security.tsb.tetrate.io/v2: SecuritySetting, ServiceSecuritySetting, plus the Authentication /
-// Authorization messages gateways reuse (tsb-api.md §7.3, §7.4).
+// Authorization messages gateways reuse.
 import { CLIENT_TLS, CONFIG_GEN_META, human, WAF, WASM_ATTACHMENT } from './common';
 import { arr, bool, def, deprecated, duration, enumOf, mapOf, obj, str, strs, use } from './dsl';
 
@@ -83,7 +83,7 @@ export const AUTHORIZATION = def(
   }, { oneofs: [['external', 'local']] }),
 );
 
-// Rule_From / Rule_To: only `fqn` is evidenced in public YAML (tsb-api.md §11), so other keys stay allowed.
+// Rule_From / Rule_To: only `fqn` is evidenced in public YAML, so other keys stay allowed.
 const RULE_TARGET = (what: string) => ({
   type: 'object',
   description: `${what} of an authorization rule (a TSB resource named by its FQN).`,

@@ -1,5 +1,5 @@
 // api.tsb.tetrate.io/v2 (tctl) and tsb.tetrate.io/v2 (GitOps) tenancy kinds, plus the four Group
-// kinds (tsb-api.md §3, §5, §6.5, §7.1, §7.5).
+// kinds.
 import { CONFIG_GEN_META, CONFIG_MODE, FAILOVER_SETTINGS, human, NAMESPACE_SELECTOR, REGIONAL_FAILOVER } from './common';
 import { EAST_WEST_GATEWAY } from './gateway';
 import { SECURITY_SETTING_SPEC } from './security';

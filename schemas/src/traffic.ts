@@ -1,5 +1,5 @@
 // traffic.tsb.tetrate.io/v2: TrafficSetting, ServiceRoute, ServiceTrafficSetting and the
-// RateLimiting message gateways reuse (tsb-api.md §7.2, §7.6).
+// RateLimiting message gateways reuse.
 import { CLIENT_TLS, CONFIG_GEN_META, FAILOVER_SETTINGS, human, STRING_MATCH } from './common';
 import { arr, bool, def, deprecated, duration, enumOf, int, mapOf, num, obj, port, str, strs, use } from './dsl';
 

@@ -5,7 +5,7 @@
 /** A JSON Schema (draft-07) object. Kept loose on purpose: schemas are data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-/** Which YAML dialect a kind belongs to (tsb-api.md §1). */
+/** Which YAML dialect a kind belongs to: tctl (api.tsb.tetrate.io) or GitOps (tsb.tetrate.io). */
 export type Dialect = 'tsb' | 'install' | 'onboarding' | 'other';
 
 /** Parent a TSB object names in tctl metadata (or in tsb.tetrate.io/* GitOps annotations). */

@@ -2,7 +2,7 @@
 // The extension imports this file by TypeScript import (never a copy), so both sides always agree.
 // A test (test/assets/packageJson.test.ts) keeps package.json `contributes.configuration` in sync.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import { RULE_IDS, type FailoverModel, type ProjectValues, type SeveritySetting } from './engine/index';
+import { Commands, RULE_IDS, type FailoverModel, type ProjectValues, type SeveritySetting } from './engine/index';
 
 // Shapes the engine computes travel as they are.
 export type { FailoverModel, GatewayInstallSummary, ProjectValues, WorkspaceSummary } from './engine/index';
@@ -45,7 +45,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Reads any value (from workspace/configuration, initializationOptions...) into valid Settings. */
-export function normalizeSettings(raw: unknown): Settings {
+export function normaliseSettings(raw: unknown): Settings {
   const r = isRecord(raw) ? raw : {};
   const num = (v: unknown, dflt: number, min: number, max: number) =>
     typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
@@ -65,6 +65,21 @@ export function normalizeSettings(raw: unknown): Settings {
     // Checked in full by the engine; the client bundles this file, so only the shape is checked here.
     version: typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version']) ? r['version'].trim() : DEFAULT_SETTINGS.version,
   };
+}
+
+/** Every setting's key under `tsb.`, declared once: package.json lists exactly these (test/assets/packageJson.test.ts). */
+export const SETTING_KEYS = ['enable', 'rules', 'trace.server', 'maxFileSize', 'diagnosticsDelay', 'version'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** Reads every setting through `get` (a key of SETTING_KEYS in, the raw value out) into valid Settings. */
+export function readSettingsWith(get: (key: SettingKey) => unknown): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const [head, tail] = key.split('.') as [string, string | undefined];
+    if (tail === undefined) raw[head] = get(key);
+    else raw[head] = { ...(raw[head] as Record<string, unknown> | undefined), [tail]: get(key) };
+  }
+  return normaliseSettings(raw);
 }
 
 /** What a client may pass in `initializationOptions` (editors without workspace/configuration use `settings`). */
@@ -90,7 +105,7 @@ export interface FailoverModelParams {
   uri?: string;
 }
 
-/** The failover model of the whole project (contract §5). */
+/** The failover model of the whole project. */
 export const FailoverModelRequest = new RequestType<FailoverModelParams, FailoverModel, void>('tsb/failoverModel');
 
 /** Sent (debounced) after the project changed in a way that may change the failover model. */
@@ -169,12 +184,7 @@ export interface ProjectSummaryParams {
 export const ProjectSummaryRequest = new RequestType<ProjectSummaryParams, ProjectSummary, void>('tsb/projectSummary');
 
 /** Command ids the server names in code lenses and code actions; the client registers them. */
-export const Commands = {
-  showFailoverPreview: 'tsb.showFailoverPreview',
-  restartServer: 'tsb.restartServer',
-  writeConfig: 'tsb.writeConfig',
-  showSummary: 'tsb.showSummary',
-} as const;
+export { Commands };
 
 /** Writes a tsb.config.yaml from what was inferred; the summary view and the preview offer it when it is registered. */
 export const WRITE_CONFIG_COMMAND = Commands.writeConfig;

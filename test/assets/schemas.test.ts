@@ -77,7 +77,10 @@ test('ids and (apiVersion, kind) pairs are unique; entries are well-formed', () 
 test('schemas stand alone, use no format keyword and describe every property', () => {
   for (const e of catalog) {
     const walk = (node: unknown, at: string): void => {
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}/${i}`));
+      if (Array.isArray(node)) {
+        node.forEach((n, i) => { walk(n, `${at}/${i}`); });
+        return;
+      }
       if (!node || typeof node !== 'object') return;
       const o = node as Record<string, unknown>;
       if (typeof o.$ref === 'string') assert.match(o.$ref, /^#\/definitions\/[A-Za-z0-9]+$/, `${e.id} ${at}`);

@@ -170,8 +170,8 @@ test('defaults come from the project: its tenancy, the workspace without a setti
   const ws = byPrefix.get('tsb-workspace')!;
   assert.match(ws, /name: payments-ws/);
   assert.match(ws, /- "\*\/payments"/, 'a namespace with Services that no workspace owns');
-  assert.match(byPrefix.get('tsb-gateway')!, /workspace: shop-ws\n {2}group: shop-gateways[^]*namespace: shop\n {4}labels:\n {6}app: shop-ingress[^]*host: shop\/cart\.shop\.svc\.cluster\.local/);
-  assert.match(byPrefix.get('tsb-service-route')!, /service: storefront\/web\.storefront\.svc\.cluster\.local[^]*name: v1[^]*name: v2/, 'the Service that has two versions');
+  assert.match(byPrefix.get('tsb-gateway')!, /workspace: shop-ws\n {2}group: shop-gateways[\s\S]*namespace: shop\n {4}labels:\n {6}app: shop-ingress[\s\S]*host: shop\/cart\.shop\.svc\.cluster\.local/);
+  assert.match(byPrefix.get('tsb-service-route')!, /service: storefront\/web\.storefront\.svc\.cluster\.local[\s\S]*name: v1[\s\S]*name: v2/, 'the Service that has two versions');
   assert.match(byPrefix.get('tsb-controlplane-dns-at-edge')!, /clusterName: east/);
   const failover = byPrefix.get('tsb-failover')!;
   assert.doesNotMatch(failover, /kind: IngressGateway/, 'the project already installs an east-west gateway: select it, do not install a second');

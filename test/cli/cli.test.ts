@@ -1,4 +1,4 @@
-// tsb-lint as a process (contract §3): text/JSON/SARIF output, exit codes, --config, failover and --down.
+// tsb-lint as a process: text/JSON/SARIF output, exit codes, --config, failover and --down.
 // Needs the built CLI (npm run build → server/out/cli.js).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { seedFiles, WS_SETTING } from '../helpers/engine';
 import { environment } from '../helpers/environment';
+import { assertBuilt, BUILT, unlessBuilt } from '../helpers/built';
+
+const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
 // Compiled to test/out/cli/; fall back to the working directory when bundled elsewhere.
 const fromOut = path.resolve(__dirname, '../../..');
@@ -33,7 +36,7 @@ function folder(files: Record<string, string>): string {
 }
 
 function run(args: string[], cwd: string) {
-  assert.ok(fs.existsSync(CLI), `build the CLI first (npm run build): ${CLI} is missing`);
+  assertBuilt(CLI);
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment() });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');
@@ -45,7 +48,7 @@ const WARN_ONLY = WS_SETTING.replace('app: eastwest-gateway', 'app: eastwest-gw'
 
 interface JsonDiag { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string; fix?: unknown }
 
-test('check on a clean project: exit 0, only the summary line', () => {
+test('check on a clean project: exit 0, only the summary line', NEEDS_CLI, () => {
   const dir = folder(seedFiles());
   const r = run(['check'], dir);
   assert.equal(r.code, 0);
@@ -53,7 +56,7 @@ test('check on a clean project: exit 0, only the summary line', () => {
   assert.equal(r.stdout, '0 errors, 0 warnings, 0 notes in 6 files.\n');
 });
 
-test('text format: file:line:column: severity rule: message, paths relative to the current folder, summary', () => {
+test('text format: file:line:column: severity rule: message, paths relative to the current folder, summary', NEEDS_CLI, () => {
   const dir = folder(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
   const r = run(['check', '.'], dir);
   assert.equal(r.code, 1);
@@ -66,7 +69,7 @@ test('text format: file:line:column: severity rule: message, paths relative to t
   assert.match(r2.stdout, new RegExp(`^${path.basename(dir)}/tsb/bookinfo-ws-setting\\.yaml:9:1: error unknown-field`));
 });
 
-test('JSON format: 1-based lines and columns, the contract shape', () => {
+test('JSON format: 1-based lines and columns, the contract shape', NEEDS_CLI, () => {
   const dir = folder(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
   const r = run(['check', '.', '--format', 'json'], dir);
   assert.equal(r.code, 1);
@@ -80,13 +83,13 @@ test('JSON format: 1-based lines and columns, the contract shape', () => {
   assert.deepEqual(d.fix, { fix: 'indent', under: 'spec', spaces: 2, lines: 5 });
 });
 
-test('--format=json (equals form) works too, and a clean project gives an empty list', () => {
+test('--format=json (equals form) works too, and a clean project gives an empty list', NEEDS_CLI, () => {
   const r = run(['check', '--format=json'], folder(seedFiles()));
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.stdout), { diagnostics: [] });
 });
 
-test('SARIF 2.1.0: version, runs[0].tool.driver.rules, results with ruleId/level/locations', () => {
+test('SARIF 2.1.0: version, runs[0].tool.driver.rules, results with ruleId/level/locations', NEEDS_CLI, () => {
   const dir = folder(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED, 'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n' }));
   const r = run(['check', '--format', 'sarif'], dir);
   assert.equal(r.code, 1);
@@ -110,35 +113,35 @@ test('SARIF 2.1.0: version, runs[0].tool.driver.rules, results with ruleId/level
   assert.ok(byRule['unknown-field']!.message.text.length > 0);
 });
 
-test('exit 0 with warnings only', () => {
+test('exit 0 with warnings only', NEEDS_CLI, () => {
   const r = run(['check'], folder(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': WARN_ONLY })));
   assert.equal(r.code, 0);
   assert.match(r.stdout, /tsb\/bookinfo-ws-setting\.yaml:12:9: warning gateway-selector-no-match: /);
   assert.match(r.stdout, /0 errors, 1 warning, 0 notes in 6 files\.\n$/);
 });
 
-test('a single file as PATH', () => {
+test('a single file as PATH', NEEDS_CLI, () => {
   const dir = folder(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
   const r = run(['check', 'tsb/bookinfo-ws-setting.yaml', '--format', 'json'], dir);
   assert.equal(r.code, 1);
   assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: JsonDiag[] }).diagnostics.map((d) => [d.file, d.rule]), [['tsb/bookinfo-ws-setting.yaml', 'unknown-field']]);
 });
 
-test('--config FILE: rules from a config file with another name apply', () => {
+test('--config FILE: rules from a config file with another name apply', NEEDS_CLI, () => {
   const dir = folder({ ...seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }), 'lenient.yaml': 'rules:\n  unknown-field: warning\n' });
   const r = run(['check', 'tsb', '--config', 'lenient.yaml', '--format', 'json'], dir);
   assert.equal(r.code, 0);
   assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: JsonDiag[] }).diagnostics.map((d) => [d.rule, d.severity]), [['unknown-field', 'warning']]);
 });
 
-test('--config FILE in another folder governs the checked paths', () => {
+test('--config FILE in another folder governs the checked paths', NEEDS_CLI, () => {
   const dir = folder({ ...seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }), 'ci/lenient.yaml': 'rules:\n  unknown-field: warning\n' });
   const r = run(['check', 'tsb', '--config', 'ci/lenient.yaml', '--format', 'json'], dir);
   assert.equal(r.code, 0);
   assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: JsonDiag[] }).diagnostics.map((d) => [d.rule, d.severity]), [['unknown-field', 'warning']]);
 });
 
-test('a --config FILE with mistakes is diagnosed even when not named tsb.config.yaml', () => {
+test('a --config FILE with mistakes is diagnosed even when not named tsb.config.yaml', NEEDS_CLI, () => {
   const dir = folder({ ...seedFiles(), 'other.yaml': 'rulez:\n  unknown-field: warning\n' });
   const r = run(['check', 'tsb', '--config', 'other.yaml', '--format', 'json'], dir);
   assert.equal(r.code, 1);
@@ -146,7 +149,7 @@ test('a --config FILE with mistakes is diagnosed even when not named tsb.config.
   assert.ok(ds.some((d) => d.file === 'other.yaml' && d.rule === 'config-invalid'), JSON.stringify(ds));
 });
 
-test('a bad tsb.config.yaml is reported as a file of the project', () => {
+test('a bad tsb.config.yaml is reported as a file of the project', NEEDS_CLI, () => {
   const dir = folder(seedFiles({ 'tsb.config.yaml': 'placement:\n  - files: apps/**\n' }));
   const r = run(['check', '--format', 'json'], dir);
   assert.equal(r.code, 1);
@@ -154,7 +157,7 @@ test('a bad tsb.config.yaml is reported as a file of the project', () => {
   assert.ok(ds.some((d) => d.file === 'tsb.config.yaml' && d.rule === 'config-invalid' && d.line === 1 && d.column === 1), JSON.stringify(ds));
 });
 
-test('templated and non-TSB files: no flood, no crash', () => {
+test('templated and non-TSB files: no flood, no crash', NEEDS_CLI, () => {
   const dir = folder({ 'chart/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 0.1.0\n', 'chart/templates/ws.yaml': 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: {{ .Values.name }}\n', '.github/workflows/ci.yml': 'on: [push]\njobs: {}\n', 'node_modules/x/bad.yaml': 'a:\n\tb\n' });
   const r = run(['check', '--format', 'json'], dir);
   assert.equal(r.code, 0);
@@ -174,7 +177,7 @@ for (const [name, args, message] of [
   ['bad --down value', ['failover', '--down', 'details-v1'], /--down takes CLUSTER\/NAMESPACE\/WORKLOAD/],
   ['--down with check', ['check', '--down', 'a/b/c'], /--down goes with the failover command/],
 ] as const) {
-  test(`usage error (${name}): exit 2, the message first on stderr, nothing on stdout`, () => {
+  test(`usage error (${name}): exit 2, the message first on stderr, nothing on stdout`, NEEDS_CLI, () => {
     const r = run([...args], folder(seedFiles()));
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
@@ -184,13 +187,13 @@ for (const [name, args, message] of [
   });
 }
 
-test('a usage error prints one line on stderr', () => {
+test('a usage error prints one line on stderr', NEEDS_CLI, () => {
   const r = run(['frob'], folder({}));
   assert.equal(r.code, 2);
   assert.equal(r.stderr.trimEnd().split('\n').length, 1);
 });
 
-test('--help and --version exit 0', () => {
+test('--help and --version exit 0', NEEDS_CLI, () => {
   const h = run(['--help'], folder({}));
   assert.equal(h.code, 0);
   assert.match(h.stdout, /tsb-lint check/);
@@ -199,7 +202,7 @@ test('--help and --version exit 0', () => {
   assert.match(v.stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
-test('failover text: one table per workspace, every seed service fails over', () => {
+test('failover text: one table per workspace, every seed service fails over', NEEDS_CLI, () => {
   const r = run(['failover'], folder(seedFiles()));
   assert.equal(r.code, 0);
   const lines = r.stdout.split('\n');
@@ -212,7 +215,7 @@ test('failover text: one table per workspace, every seed service fails over', ()
   assert.ok(lines.some((l) => /^ {2}reviews +bookinfo +cluster-1,cluster-2 +v1 v2 +yes$/.test(l)));
 });
 
-test('failover JSON: the contract shape', () => {
+test('failover JSON: the contract shape', NEEDS_CLI, () => {
   const r = run(['failover', '.', '--format', 'json'], folder(seedFiles()));
   assert.equal(r.code, 0);
   const m = JSON.parse(r.stdout);
@@ -230,13 +233,13 @@ test('failover JSON: the contract shape', () => {
   assert.ok(details.source.line >= 1);
 });
 
-test('failover --down: the what-if in text', () => {
+test('failover --down: the what-if in text', NEEDS_CLI, () => {
   const r = run(['failover', '--down', 'cluster-1/bookinfo/details-v1'], folder(seedFiles()));
   assert.equal(r.code, 0);
   assert.match(r.stdout, /\nWhat if cluster-1\/bookinfo\/details-v1 goes to zero replicas:\n {2}details callers in cluster-1 go to cluster-2 via east-west gateway eastwest\/app=eastwest-gateway: no details workload is left in cluster-1/);
 });
 
-test('failover --down: several targets and an unknown workload, in JSON', () => {
+test('failover --down: several targets and an unknown workload, in JSON', NEEDS_CLI, () => {
   const r = run(['failover', '--format', 'json', '--down', 'cluster-1/bookinfo/reviews-v2', '--down=cluster-1/bookinfo/nope'], folder(seedFiles()));
   assert.equal(r.code, 0);
   const m = JSON.parse(r.stdout);
@@ -245,7 +248,7 @@ test('failover --down: several targets and an unknown workload, in JSON', () => 
   assert.deepEqual(m.whatIf.routes.map((x: { subset?: string; outcome: string }) => [x.subset ?? null, x.outcome]), [[null, 'local'], ['v2', 'remote']]);
 });
 
-test('failover without tsb.config.yaml explains how to add placements', () => {
+test('failover without tsb.config.yaml explains how to add placements', NEEDS_CLI, () => {
   const files = seedFiles({ 'tsb.config.yaml': undefined });
   const r = run(['failover'], folder(files));
   assert.equal(r.code, 0);

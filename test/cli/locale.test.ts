@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, tsbLint } from '../helpers/cli';
 import { BOOKINFO } from '../helpers/bookinfo';
+import { BUILT, unlessBuilt } from '../helpers/built';
+
+const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const CJK = /[\u4e00-\u9fff]/;
@@ -28,7 +31,7 @@ spec:
   'gateways/bad.yaml': 'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: extra\n  namespace: eastwest\nspec:\n  eastWestOnly: "true"\n',
 };
 
-test('check --lang zh-cn: messages and the summary in Chinese; file, line, severity and rule as always', () => {
+test('check --lang zh-cn: messages and the summary in Chinese; file, line, severity and rule as always', NEEDS_CLI, () => {
   const dir = project(files);
   const en = tsbLint(['check', '.'], dir);
   const zh = tsbLint(['check', '.', '--lang', 'zh-cn'], dir);
@@ -43,7 +46,7 @@ test('check --lang zh-cn: messages and the summary in Chinese; file, line, sever
   assert.match(en.stdout, /\n1 error, \d+ warnings?, \d+ notes? in \d+ files\.\n$/);
 });
 
-test('LANG=zh_CN.UTF-8: text in Chinese, JSON and SARIF in English; LC_ALL and LC_MESSAGES come first', () => {
+test('LANG=zh_CN.UTF-8: text in Chinese, JSON and SARIF in English; LC_ALL and LC_MESSAGES come first', NEEDS_CLI, () => {
   const dir = project(files);
   const text = tsbLint(['check', '.'], dir, undefined, ZH);
   assert.match(text.stdout, /个错误，/);
@@ -57,7 +60,7 @@ test('LANG=zh_CN.UTF-8: text in Chinese, JSON and SARIF in English; LC_ALL and L
   assert.doesNotMatch(tsbLint(['check', '.', '--lang', 'en'], dir, undefined, ZH).stdout, CJK, '--lang before the environment');
 });
 
-test('--lang zh-cn: JSON and SARIF messages in Chinese; SARIF fingerprints and rule metadata do not change with the language', () => {
+test('--lang zh-cn: JSON and SARIF messages in Chinese; SARIF fingerprints and rule metadata do not change with the language', NEEDS_CLI, () => {
   const dir = project(files);
   const json = JSON.parse(tsbLint(['check', '.', '--format', 'json', '--lang', 'zh-cn'], dir).stdout) as { diagnostics: { rule: string; message: string }[] };
   assert.ok(json.diagnostics.length > 2);
@@ -70,7 +73,7 @@ test('--lang zh-cn: JSON and SARIF messages in Chinese; SARIF fingerprints and r
   for (const r of zh.runs[0]!.results) assert.match(r.message.text, CJK);
 });
 
-test('failover and units in Chinese: tables keep their column heads, names stay as written', () => {
+test('failover and units in Chinese: tables keep their column heads, names stay as written', NEEDS_CLI, () => {
   const dir = project(BOOKINFO);
   const f = tsbLint(['failover', '.', '--lang', 'zh-cn', '--down', 'cluster-1/bookinfo/details-v1'], dir);
   assert.equal(f.code, 0, f.stderr);
@@ -85,7 +88,7 @@ test('failover and units in Chinese: tables keep their column heads, names stay 
   assert.match(u.stdout, /个部署单元，覆盖 \d+ 个文件。/);
 });
 
-test('usage and errors on stderr in the user\'s language; an unknown --lang is a usage error', () => {
+test('usage and errors on stderr in the user\'s language; an unknown --lang is a usage error', NEEDS_CLI, () => {
   const dir = project({});
   const zh = tsbLint(['frob'], dir, undefined, ZH);
   assert.equal(zh.code, 2);

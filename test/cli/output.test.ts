@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import { seedFiles } from '../helpers/engine';
 import { project, SERVER, tsbLint } from '../helpers/cli';
 import { repoRoot } from '../helpers/repo';
+import { BUILT, unlessBuilt } from '../helpers/built';
+
+const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
 const WS = (extra = '') => `apiVersion: api.tsb.tetrate.io/v2
 kind: Workspace
@@ -26,7 +29,7 @@ const FORGED_KEY = String.raw`  "bad\n0 errors, 0 warnings, 0 notes in 1 file.\n
 
 interface JsonOut { diagnostics: { file: string; rule: string; message: string }[] }
 
-test('text: control characters in a value are escaped; no forged summary or workflow command line', () => {
+test('text: control characters in a value are escaped; no forged summary or workflow command line', NEEDS_CLI, () => {
   const dir = project({ 'ws.yaml': WS(FORGED_KEY) });
   const r = tsbLint(['check', '.'], dir);
   assert.equal(r.code, 1);
@@ -40,7 +43,7 @@ test('text: control characters in a value are escaped; no forged summary or work
   assert.match(json.diagnostics[0]!.message, /^`bad\n0 errors, 0 warnings, 0 notes in 1 file\.\n::error file=tsb\/ws\.yaml::forged\u001b\[31m`/);
 });
 
-test('text: file names with a newline or an escape are escaped; a name starting with :: or ## gets ./', () => {
+test('text: file names with a newline or an escape are escaped; a name starting with :: or ## gets ./', NEEDS_CLI, () => {
   const dir = project({ 'a\nb.yaml': 'a: [1\n', '::error file=x::y.yaml': 'a: [1\n', '##[error]z.yaml': 'a: [1\n', 'e\u001bf.yaml': 'a: [1\n' });
   const r = tsbLint(['check', '.'], dir);
   assert.equal(r.code, 1);
@@ -49,13 +52,13 @@ test('text: file names with a newline or an escape are escaped; a name starting 
   assert.match(r.stdout, /in 4 files\.\n$/);
 });
 
-test('a usage error quoting an argument stays one line on stderr', () => {
+test('a usage error quoting an argument stays one line on stderr', NEEDS_CLI, () => {
   const r = tsbLint(['check', 'no\nsuch\u001b'], project({}));
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'tsb-lint: no such file or folder: no\\nsuch\\x1b (see tsb-lint --help)\n');
 });
 
-test('JSON: a `..name` folder inside the current folder is inside it; a backslash in a name stays a backslash', () => {
+test('JSON: a `..name` folder inside the current folder is inside it; a backslash in a name stays a backslash', NEEDS_CLI, () => {
   const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n' });
   const json = JSON.parse(tsbLint(['check', '.', '--format', 'json'], dir).stdout) as JsonOut;
   assert.deepEqual(json.diagnostics.map((d) => d.file).sort(), ['..hidden/ws.yaml', 'back\\slash.yaml']);
@@ -65,13 +68,13 @@ test('JSON: a `..name` folder inside the current folder is inside it; a backslas
   assert.match(text, /^back\\slash\.yaml:\d+:/m);
 });
 
-test('JSON and text: paths are relative to the current folder, also for files outside it', () => {
+test('JSON and text: paths are relative to the current folder, also for files outside it', NEEDS_CLI, () => {
   const dir = project({ 'apps/ws.yaml': 'a: [1\n', 'other/x.yaml': 'b: [1\n' });
   const json = JSON.parse(tsbLint(['check', '../other', '.', '--format', 'json'], path.join(dir, 'apps')).stdout) as JsonOut;
   assert.deepEqual(json.diagnostics.map((d) => d.file).sort(), ['../other/x.yaml', 'ws.yaml']);
 });
 
-test('a folder without YAML files: exit 2 with one line, not a green "0 files"', () => {
+test('a folder without YAML files: exit 2 with one line, not a green "0 files"', NEEDS_CLI, () => {
   const dir = project({ 'README.md': '# nothing here\n', 'deploy/notes.txt': 'x\n', 'apps/ws.yaml': WS() });
   for (const args of [['check'], ['check', 'deploy'], ['check', 'apps', 'deploy'], ['failover', 'deploy']]) {
     const r = tsbLint(args, path.join(dir, args.length === 1 ? 'deploy' : ''));
@@ -82,7 +85,7 @@ test('a folder without YAML files: exit 2 with one line, not a green "0 files"',
   }
 });
 
-test('a non-YAML file given by name is never parsed as YAML: alone it is nothing to check, beside YAML a note', () => {
+test('a non-YAML file given by name is never parsed as YAML: alone it is nothing to check, beside YAML a note', NEEDS_CLI, () => {
   const md = '# Title\n\n*emphasis* &anchor *alias\n- [ ] {{ template }}\n';
   const dir = project({ 'README.md': md, 'notes.txt': md, 'ws.yaml': WS() });
   for (const name of ['README.md', 'notes.txt']) {
@@ -98,14 +101,14 @@ test('a non-YAML file given by name is never parsed as YAML: alone it is nothing
   assert.match(ds[0]!.message, /not YAML/);
 });
 
-test('the summary counts the files checked: one file says "in 1 file" (a config found above is not counted)', () => {
+test('the summary counts the files checked: one file says "in 1 file" (a config found above is not counted)', NEEDS_CLI, () => {
   const dir = project(seedFiles());
   assert.match(tsbLint(['check', 'tsb/bookinfo-ws.yaml'], dir).stdout, / in 1 file\.\n$/);
   assert.match(tsbLint(['check', 'tsb'], dir).stdout, / in 2 files\.\n$/);
   assert.match(tsbLint(['check'], dir).stdout, / in 6 files\.\n$/);
 });
 
-test('--version: both binaries print the package version', () => {
+test('--version: both binaries print the package version', NEEDS_CLI, () => {
   const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
   const dir = project({});
   for (const bin of [undefined, SERVER]) {

@@ -14,6 +14,9 @@ import { RULE_IDS } from '../../server/src/engine/problems';
 import { seedFiles, WS_SETTING } from '../helpers/engine';
 import { project, tsbLint } from '../helpers/cli';
 import { repoRoot } from '../helpers/repo';
+import { BUILT, unlessBuilt } from '../helpers/built';
+
+const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
 const ROOT = repoRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
@@ -55,7 +58,7 @@ function sarif(args: string[], cwd: string): Sarif {
   return JSON.parse(r.stdout) as Sarif;
 }
 
-test('valid SARIF 2.1.0 with what GitHub code scanning asks for', () => {
+test('valid SARIF 2.1.0 with what GitHub code scanning asks for', NEEDS_CLI, () => {
   const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED, 'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n' }));
   const s = sarif([], dir);
   const validate = validator();
@@ -103,7 +106,7 @@ test('valid SARIF 2.1.0 with what GitHub code scanning asks for', () => {
   assert.ok(run.results.length <= 25000);
 });
 
-test('partialFingerprints are stable across runs and when lines are inserted above; unchanged by the folder it runs in', () => {
+test('partialFingerprints are stable across runs and when lines are inserted above; unchanged by the folder it runs in', NEEDS_CLI, () => {
   const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': WARN_ONLY }));
   const first = sarif([], dir).runs[0]!.results;
   const again = sarif([], dir).runs[0]!.results;
@@ -124,7 +127,7 @@ test('partialFingerprints are stable across runs and when lines are inserted abo
   assert.equal(new Set(prints).size, prints.length);
 });
 
-test('--sarif-root: URIs relative to the given folder; without .git the default root is the current folder', () => {
+test('--sarif-root: URIs relative to the given folder; without .git the default root is the current folder', NEEDS_CLI, () => {
   const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
   const run = sarif(['--sarif-root', 'tsb'], dir).runs[0]!;
   assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(path.join(dir, 'tsb')).href}/`);
@@ -143,7 +146,7 @@ test('--sarif-root: URIs relative to the given folder; without .git the default 
   }
 });
 
-test('SARIF: a `..name` folder is inside the root and a backslash in a name is percent-encoded, never a `/`', () => {
+test('SARIF: a `..name` folder is inside the root and a backslash in a name is percent-encoded, never a `/`', NEEDS_CLI, () => {
   const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n', 'sp ace#.yaml': 'a: [1\n' });
   const s = sarif([], dir);
   assert.ok(validator()(s));

@@ -75,7 +75,7 @@ test('a block indented one level too deep is validated one level up', () => {
   assert.match(ds[0]!.message, /belongs one level up/);
 });
 
-test('the cross-file rules read a mis-indented block where it belongs (the seed guide\'s common mistakes, all in one pass)', () => {
+test('the cross-file rules read a mis-indented block where it belongs (the common mistakes of a failover setup, all in one pass)', () => {
   const setting = y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting

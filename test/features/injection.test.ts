@@ -1,4 +1,4 @@
-// Workspace text in markdown (issue 16): names and labels are data, never links, images or HTML in
+// Workspace text in markdown: names and labels are data, never links, images or HTML in
 // a hover or in completion documentation; hover lists are bounded (top N, then "and M more") and
 // references stay linear on thousands of settings.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Quick fixes produce valid YAML by construction (issue 16): every fix kind, on block, flow and CRLF
+// Quick fixes produce valid YAML by construction: every fix kind, on block, flow and CRLF
 // variants of a document, is applied to the text the engine diagnosed; the result must parse without
 // errors, keep the file's line breaks, hold what was meant (labels as strings, the new field, the key
 // under its parent) and no longer have the diagnostic. Preferred ("Auto Fix") only where meaning cannot change.

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { after } from 'node:test';
 import { repoRoot } from './repo';
 import { environment } from './environment';
+import { assertBuilt } from './built';
 
 export const CLI = path.join(repoRoot(), 'server', 'out', 'cli.js');
 export const SERVER = path.join(repoRoot(), 'server', 'out', 'serverMain.js');
@@ -33,7 +34,7 @@ export function project(files: Record<string, string>): string {
 export interface Run { code: number | null; stdout: string; stderr: string }
 
 export function tsbLint(args: string[], cwd: string, bin = CLI, env: Record<string, string> = {}): Run {
-  assert.ok(fs.existsSync(bin), `build first (npm run build): ${bin} is missing`);
+  assertBuilt(bin);
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment(env) });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');

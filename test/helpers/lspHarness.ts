@@ -13,6 +13,7 @@ import { startServer } from '../../server/src/server';
 import type { RuntimeEnvironment } from '../../server/src/runtime';
 import { createNodeRuntime } from '../../server/src/node/runtime';
 import { StatusNotification, type Settings, type StatusParams } from '../../server/src/protocol';
+import { within, WAIT_MS } from './within';
 import { fileUri } from './workspace';
 
 export type Mode = 'pull' | 'push';
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   workspacePullOnRefresh?: boolean;
   /** The client's display language, sent at initialize (VS Code sends `zh-cn` for Simplified Chinese). */
   locale?: string;
+  /** Bound of every wait for an event or an answer, in ms (default WAIT_MS). */
+  waitMs?: number;
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -59,11 +62,13 @@ export class LspHarness {
   private refreshWaiters: (() => void)[] = [];
   private statusWaiters: Waiter<StatusParams>[] = [];
   private readonly streams: PassThrough[];
+  private readonly waitMs: number;
 
   constructor(readonly options: HarnessOptions) {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
+    this.waitMs = options.waitMs ?? WAIT_MS;
     const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     startServer(server, options.runtime ? options.runtime(createNodeRuntime()) : createNodeRuntime());
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -83,11 +88,19 @@ export class LspHarness {
     this.client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
       this.publishLog.push(p);
-      this.publishWaiters = this.publishWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+      this.publishWaiters = this.publishWaiters.filter((w) => {
+        if (!w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
     });
     this.client.onNotification(StatusNotification.method, (p: StatusParams) => {
       this.status = p;
-      this.statusWaiters = this.statusWaiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+      this.statusWaiters = this.statusWaiters.filter((w) => {
+        if (!w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
     });
     this.client.listen();
   }
@@ -118,14 +131,14 @@ export class LspHarness {
         ...(this.options.mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    await this.client.sendRequest('initialize', {
+    await within(this.client.sendRequest('initialize', {
       processId: null,
       rootUri: fileUri(this.options.root),
       workspaceFolders: [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }],
       capabilities,
       ...(this.options.locale ? { locale: this.options.locale } : {}),
       initializationOptions: this.options.noConfiguration ? { settings: { diagnosticsDelay: 0, ...this.options.settings } } : {},
-    });
+    }), 'the answer to initialize', this.waitMs);
     await this.client.sendNotification('initialized', {});
   }
 
@@ -163,7 +176,7 @@ export class LspHarness {
   }
 
   async pull(rel: string): Promise<Diagnostic[]> {
-    const r = await this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri(rel) } });
+    const r = await within(this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri(rel) } }), `the diagnostic report of ${rel}`, this.waitMs);
     if (r.kind !== 'full') throw new Error('expected a full report');
     return r.items;
   }
@@ -183,7 +196,7 @@ export class LspHarness {
     this.maxWorkspacePending = Math.max(this.maxWorkspacePending, this.workspacePending);
     try {
       const previousResultIds = [...this.workspaceResultIds].map(([uri, value]) => ({ uri, value }));
-      const report = await this.client.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+      const report = await within(this.client.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }), 'the workspace diagnostic report', this.waitMs);
       for (const item of report.items) {
         if (item.kind === 'full') this.workspaceItems.set(item.uri, item.items);
         if (item.resultId) this.workspaceResultIds.set(item.uri, item.resultId);
@@ -199,13 +212,16 @@ export class LspHarness {
   }
 
   /** Resolves once the workspace items of a file satisfy `test` (checked after each answered workspace pull). */
-  async waitForWorkspaceItems(rel: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  waitForWorkspaceItems(rel: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     const uri = this.uri(rel);
-    for (;;) {
-      const have = this.workspaceItems.get(uri) ?? [];
-      if (test(have)) return have;
-      await new Promise<void>((resolve) => this.workspaceWaiters.push(resolve));
-    }
+    const wait = async () => {
+      for (;;) {
+        const have = this.workspaceItems.get(uri) ?? [];
+        if (test(have)) return have;
+        await new Promise<void>((resolve) => this.workspaceWaiters.push(resolve));
+      }
+    };
+    return within(wait(), () => `workspace items of ${rel} that pass the test; last seen: ${JSON.stringify(brief(this.workspaceItems.get(uri) ?? []))}`, this.waitMs);
   }
 
   /** Resolves with the next (or current) publish for a file that satisfies `test`. */
@@ -213,22 +229,24 @@ export class LspHarness {
     const uri = this.uri(rel);
     const have = this.published.get(uri);
     if (have && test(have.diagnostics, have)) return Promise.resolve(have.diagnostics);
-    return new Promise((resolve) => {
+    const published = new Promise<Diagnostic[]>((resolve) => {
       this.publishWaiters.push({ test: (p) => p.uri === uri && test(p.diagnostics, p), resolve: (p) => resolve(p.diagnostics) });
     });
+    return within(published, () => `a publish for ${rel} that passes the test; last published: ${JSON.stringify(brief(this.published.get(uri)?.diagnostics ?? []))}`, this.waitMs);
   }
 
   waitForRefresh(): Promise<void> {
-    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+    return within(new Promise<void>((resolve) => this.refreshWaiters.push(resolve)), `a workspace/diagnostic/refresh request (${this.refreshes} so far)`, this.waitMs);
   }
 
   waitForStatus(test: (s: StatusParams) => boolean): Promise<StatusParams> {
     if (this.status && test(this.status)) return Promise.resolve(this.status);
-    return new Promise((resolve) => this.statusWaiters.push({ test, resolve }));
+    const status = new Promise<StatusParams>((resolve) => this.statusWaiters.push({ test, resolve }));
+    return within(status, () => `a tsb/status notification that passes the test; last: ${JSON.stringify(this.status)}`, this.waitMs);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.client.sendRequest<R>(method, params);
+    return within(this.client.sendRequest<R>(method, params), `the answer to ${method}`, this.waitMs);
   }
 
   notify(method: string, params: unknown): Promise<void> {
@@ -236,7 +254,7 @@ export class LspHarness {
   }
 
   async dispose(): Promise<void> {
-    await this.client.sendRequest('shutdown');
+    await within(this.client.sendRequest('shutdown'), 'the answer to shutdown', this.waitMs);
     this.client.dispose();
     for (const s of this.streams) s.end();
   }

@@ -25,7 +25,7 @@ export function sharedMissing(sub = ''): string {
   return `needs the shared folder: ${want} not found (set TSB_SHARED to the folder that holds acceptance/ and corpus/, or place it at ../shared beside the repository)`;
 }
 
-function isCi(): boolean {
+export function isCi(): boolean {
   const ci = process.env['CI'];
   return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }

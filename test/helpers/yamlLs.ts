@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { within } from './within';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -33,12 +34,12 @@ export class YamlLs {
   }
 
   async start(): Promise<void> {
-    await this.conn.sendRequest('initialize', {
+    await within(this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(this.root).href,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: {} } },
       workspaceFolders: null,
-    });
+    }), 'the answer of yaml-language-server to initialize');
     await this.conn.sendNotification('initialized', {});
     await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: this.settings } });
   }

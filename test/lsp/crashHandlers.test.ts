@@ -31,18 +31,18 @@ test('an unhandled rejection in the server is logged and the server keeps answer
     await within(conn.sendRequest('initialize', {
       processId: process.pid, rootUri: fileUri(root), workspaceFolders: [{ uri: fileUri(root), name: 'ws' }], capabilities: {},
       initializationOptions: { settings: { diagnosticsDelay: 0 } },
-    }), 20_000, 'initialize');
+    }), 'initialize', 20_000);
     await conn.sendNotification('initialized', {});
     child.kill('SIGUSR2');
-    const message = await within(Promise.race([logged, exited.then((code) => { throw new Error(`the server exited (${code}): ${stderr}`); })]), 20_000, 'the rejection to be logged');
+    const message = await within(Promise.race([logged, exited.then((code) => { throw new Error(`the server exited (${code}): ${stderr}`); })]), 'the rejection to be logged', 20_000);
     assert.match(message, /unhandled promise rejection/);
     assert.match(message, /reject\.js/, 'the log carries the stack');
     // Still alive: it answers a request that needs the project, then shuts down cleanly.
-    const symbols = await within(conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(root, 'tsb/a.yaml') } }), 20_000, 'documentSymbol');
+    const symbols = await within(conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(root, 'tsb/a.yaml') } }), 'documentSymbol', 20_000);
     assert.ok(Array.isArray(symbols) && symbols.length === 1, `symbols: ${JSON.stringify(symbols)}`);
-    await within(conn.sendRequest('shutdown'), 20_000, 'shutdown');
+    await within(conn.sendRequest('shutdown'), 'shutdown', 20_000);
     await conn.sendNotification('exit');
-    assert.equal(await within(exited, 20_000, 'exit'), 0);
+    assert.equal(await within(exited, 'exit', 20_000), 0);
   } finally {
     conn.dispose();
     child.kill();

@@ -9,7 +9,7 @@ import type {
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { applyWorkspaceEdit, caret, makeWorkspace, removeWorkspace } from '../helpers/workspace';
-import type { FailoverModel } from '../../server/src/protocol';
+import { FailoverModelRequest, type FailoverModel } from '../../server/src/protocol';
 
 let h: LspHarness;
 let root: string;
@@ -237,7 +237,7 @@ test('code lens: exposure counts and the preview command on each east-west entry
 });
 
 test('tsb/failoverModel: the project model for the preview', async () => {
-  const model = await h.request<FailoverModel>('tsb/failoverModel', {});
+  const model = await h.request<FailoverModel>(FailoverModelRequest.method, {});
   const ws = model.workspaces.find((w) => w.name === 'bookinfo-ws')!;
   assert.deepEqual(ws.candidates.map((c) => [c.service, c.failover]), [['details', true], ['ratings', true]]);
 });

@@ -37,12 +37,12 @@ test('requests are answered while a large, deep folder is being listed', async (
   });
   try {
     await h.open('tsb/a.yaml');
-    await within(listing, 20_000, 'the listing to start');
-    const hover = await within(h.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: h.uri('tsb/a.yaml') }, position: { line: 1, character: 2 } }), 20_000, 'the hover');
+    await within(listing, 'the listing to start', 20_000);
+    const hover = await within(h.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: h.uri('tsb/a.yaml') }, position: { line: 1, character: 2 } }), 'the hover', 20_000);
     assert.equal(listed, false, 'the hover was answered only after the whole folder was listed');
     assert.ok(hover, 'the hover has an answer');
     // The listing then ends and the scan goes on as before.
-    await within(h.waitForStatus((s) => s.files >= 1), 60_000, 'the scan to end');
+    await within(h.waitForStatus((s) => s.files >= 1), 'the scan to end', 60_000);
     assert.equal(listed, true);
   } finally {
     await h.dispose();

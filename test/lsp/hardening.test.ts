@@ -1,4 +1,4 @@
-// The language server under hostile conditions (issue 16): FIFOs named *.yaml reported by the file
+// The language server under hostile conditions: FIFOs named *.yaml reported by the file
 // watcher, a file opened from outside the workspace and closed again, a request before initialize, and
 // an absurd Content-Length on stdio. Every wait is for an event, with a bound that only reports a hang.
 import { test } from 'node:test';
@@ -14,15 +14,11 @@ import { startServer } from '../../server/src/server';
 import { createNodeRuntime } from '../../server/src/node/runtime';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
+import { within } from '../helpers/within';
+import { BUILT, needBuilt } from '../helpers/built';
 import { repoRoot } from '../helpers/repo';
 import { fileUri, makeWorkspace, removeWorkspace, writeFile } from '../helpers/workspace';
 
-/** `p`, or a rejection naming what never happened after `ms`. */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms / 1000} s`)), ms); });
-  return Promise.race([p, bound]).finally(() => clearTimeout(timer));
-}
 
 const BAD = BOOKINFO['tsb/workspace.yaml']!.replace('namespaceSelector', 'namespaceSelecter');
 
@@ -35,13 +31,13 @@ test('FIFOs named *.yaml reported by the watcher are never read: later files are
   }
   const h = await LspHarness.start({ root, mode: 'push' });
   try {
-    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 30_000, 'first publish');
+    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 'first publish', 30_000);
     // More FIFOs than libuv has threads, one event each: a blocking read of each would leave no thread
     // for any other file.
     for (const f of fifos) await h.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(f), type: 1 }] });
     writeFile(root, 'later.yaml', BAD);
     await h.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('later.yaml'), type: 1 }] });
-    const ds = await within(h.waitForPublish('later.yaml', (d) => d.length > 0), 30_000, 'diagnostics of a file written after the FIFOs');
+    const ds = await within(h.waitForPublish('later.yaml', (d) => d.length > 0), 'diagnostics of a file written after the FIFOs', 30_000);
     assert.deepEqual(ds.map((d) => d.code), ['unknown-field']);
     assert.equal(h.published.has(fileUri(fifos[0]!)), false, 'a FIFO is not a file of the project');
   } finally {
@@ -65,14 +61,14 @@ test('a file opened from outside the workspace and closed again leaves the proje
   const h = await LspHarness.start({ root, mode: 'push' });
   const dup = (d: Diagnostic[]) => d.some((x) => x.code === 'duplicate-resource');
   try {
-    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 30_000, 'first publish');
+    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 'first publish', 30_000);
     await h.open(rel);
-    await within(Promise.race([h.waitForPublish(rel, dup), h.waitForPublish('tsb/workspace.yaml', dup)]), 30_000, 'duplicate while open');
+    await within(Promise.race([h.waitForPublish(rel, dup), h.waitForPublish('tsb/workspace.yaml', dup)]), 'duplicate while open', 30_000);
     await h.close(rel);
     await within(Promise.all([
       h.waitForPublish(rel, (d) => d.length === 0),
       h.waitForPublish('tsb/workspace.yaml', (d) => !dup(d)),
-    ]), 30_000, 'no duplicate once the outside file is closed');
+    ]), 'no duplicate once the outside file is closed', 30_000);
   } finally {
     await h.dispose();
     removeWorkspace(root);
@@ -91,9 +87,9 @@ test('a request before initialize is answered with ServerNotInitialized, then th
   client.listen();
   try {
     const early = client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } });
-    const err = await within(early.then(() => undefined, (e: { code?: number }) => e), 20_000, 'an answer to a request before initialize');
+    const err = await within(early.then(() => undefined, (e: { code?: number }) => e), 'an answer to a request before initialize', 20_000);
     assert.equal(err?.code, -32002);
-    const init = await within(client.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {} }), 20_000, 'initialize');
+    const init = await within(client.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {} }), 'initialize', 20_000);
     assert.equal(init.serverInfo?.name, 'tsb-language-server');
   } finally {
     client.dispose();
@@ -103,8 +99,8 @@ test('a request before initialize is answered with ServerNotInitialized, then th
 });
 
 test('stdio: a message announcing an absurd Content-Length is dropped and the next one answered', async (t) => {
-  const main = path.join(repoRoot(), 'server', 'out', 'serverMain.js');
-  if (!fs.existsSync(main)) return t.skip('build the server first (npm run build)');
+  if (!needBuilt(t, BUILT.server)) return;
+  const main = BUILT.server;
   const child = spawn(process.execPath, [main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -112,10 +108,10 @@ test('stdio: a message announcing an absurd Content-Length is dropped and the ne
   conn.listen();
   try {
     child.stdin.write('Content-Length: 99999999999\r\n\r\n{"jsonrpc":"2.0","id":7,"method":"shutdown"}');
-    const init = await within(conn.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 30_000, 'initialize after the absurd header');
+    const init = await within(conn.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 'initialize after the absurd header', 30_000);
     assert.equal(init.serverInfo?.name, 'tsb-language-server');
     assert.match(stderr, /Ignored a message of 99999999999 bytes/);
-    await conn.sendRequest('shutdown');
+    await within(conn.sendRequest('shutdown'), 'the answer to shutdown', 30_000);
   } finally {
     conn.dispose();
     child.kill();

@@ -8,7 +8,7 @@ import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, MarkupCon
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { caret, makeWorkspace, removeWorkspace } from '../helpers/workspace';
-import type { FailoverModel, ProjectSummary } from '../../server/src/protocol';
+import { FailoverModelRequest, ProjectSummaryRequest, type FailoverModel, type ProjectSummary } from '../../server/src/protocol';
 
 const MISTAKES = `apiVersion: api.tsb.tetrate.io/v2
 kind: WorkspaceSetting
@@ -102,11 +102,11 @@ test('code lenses and completion details in Chinese', async () => {
 });
 
 test('the failover model and the project summary in Chinese, as plain data', async () => {
-  const model = await zh.request<FailoverModel>('tsb/failoverModel', {});
+  const model = await zh.request<FailoverModel>(FailoverModelRequest.method, {});
   assert.doesNotMatch(JSON.stringify(model), /L10n/);
-  const english = await en.request<FailoverModel>('tsb/failoverModel', {});
+  const english = await en.request<FailoverModel>(FailoverModelRequest.method, {});
   assert.equal(JSON.stringify(model.workspaces.map((w) => w.candidates.map((c) => [c.service, c.clusters, c.failover]))), JSON.stringify(english.workspaces.map((w) => w.candidates.map((c) => [c.service, c.clusters, c.failover]))));
-  const summary = await zh.request<ProjectSummary>('tsb/projectSummary', {});
+  const summary = await zh.request<ProjectSummary>(ProjectSummaryRequest.method, {});
   for (const n of [...summary.notes, ...summary.inferenceNotes.map((x) => x.reason)]) assert.match(n, CJK, n);
 });
 

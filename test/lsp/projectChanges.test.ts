@@ -30,7 +30,7 @@ class Heard {
   async reach(n: number, what: string): Promise<void> {
     await within((async () => {
       while (this.values.length < n) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    })(), 20_000, what);
+    })(), what, 20_000);
   }
 }
 
@@ -43,7 +43,7 @@ for (const mode of ['pull', 'push'] as Mode[]) {
     h.client.onNotification(ModelChangedNotification.method, (p: { version: number }) => models.add(p.version));
     h.client.onRequest('workspace/codeLens/refresh', () => { lenses.add(); return null; });
     try {
-      await within(h.waitForStatus((s) => s.files === 2), 20_000, 'the scan');
+      await within(h.waitForStatus((s) => s.files === 2), 'the scan', 20_000);
       // The initial announcements may still be on their way: start counting once the project is quiet.
       await h.request('tsb/projectSummary', {});
       const before = { models: models.values.length, lenses: lenses.values.length };

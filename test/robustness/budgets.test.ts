@@ -1,4 +1,4 @@
-// Budgets the engine enforces (issue 16): hostile scale is measured in work (nodes produced, documents,
+// Budgets the engine enforces: hostile scale is measured in work (nodes produced, documents,
 // keys, problems) and each budget reached gives one clear diagnostic while the rest is analysed
 // normally; one file's failure, or one cross-file step's, never reaches the others. No test here
 // measures time: the bounds are counts, and the figures are in docs/robustness.md.

@@ -1,4 +1,4 @@
-// Faults (issue 8): a broken tsb.config.yaml, deleted and renamed files, and a rule that throws.
+// Faults: a broken tsb.config.yaml, deleted and renamed files, and a rule that throws.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { render } from '../../server/src/engine/l10n/translate';
@@ -9,7 +9,8 @@ import { analyseFile } from '../../server/src/engine/fileAnalysis';
 import { SchemaRegistry } from '../../server/src/engine/schema/registry';
 import type { SchemaEntry } from '../../schemas/src/types';
 import { project, seedFiles, WS, WS_SETTING, uriOf } from '../helpers/engine';
-import { cleanTemps, hasCli, runCli, STACK_TRACE, tempDir } from './support';
+import { cleanTemps, runCli, STACK_TRACE, tempDir } from './support';
+import { BUILT, unlessBuilt } from '../helpers/built';
 
 after(cleanTemps);
 
@@ -109,7 +110,7 @@ test('a rule that throws on one document yields internal-error there; other docu
   assert.doesNotThrow(() => p.failoverModel());
 });
 
-test('CLI: a broken config is diagnosed on the config file; the other files are still reported', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: a broken config is diagnosed on the config file; the other files are still reported', { skip: unlessBuilt(BUILT.cli) }, () => {
   const files = seedFiles({ 'tsb.config.yaml': CONFIG_TEXT['unclosed flow sequence']!, 'tsb/bookinfo-ws.yaml': WS.replace('namespaceSelector', 'namespaceSelectr') });
   const dir = tempDir(files);
   const r = runCli(['check', '.', '--format', 'json'], dir);
@@ -123,7 +124,7 @@ test('CLI: a broken config is diagnosed on the config file; the other files are 
   assert.doesNotMatch(f.stderr, STACK_TRACE);
 });
 
-test('CLI: a folder named tsb.config.yaml is not a config (no EISDIR internal error)', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: a folder named tsb.config.yaml is not a config (no EISDIR internal error)', { skip: unlessBuilt(BUILT.cli) }, () => {
   const dir = tempDir({ 'a.yaml': WS });
   fs.mkdirSync(path.join(dir, 'tsb.config.yaml'));
   const r = runCli(['check', '.', '--format', 'json'], dir);

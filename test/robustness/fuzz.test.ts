@@ -1,4 +1,4 @@
-// Seeded, bounded fuzzing (issue 8): mutated acceptance cases and real-world corpus files, plus random
+// Seeded, bounded fuzzing: mutated acceptance cases and real-world corpus files, plus random
 // YAML, through the engine (update + diagnostics + failoverModel) and through tsb-lint as a process.
 // Re-run a failure with TSB_FUZZ_SEED=<seed printed in the test's diagnostics>.
 import { test, after } from 'node:test';
@@ -9,7 +9,8 @@ import type { Problem } from '../../server/src/engine/index';
 import { spawnSync } from 'node:child_process';
 import { BUDGETS } from '../../server/src/engine/budgets';
 import { takeGlobSteps } from '../../server/src/engine/workspace/glob';
-import { cleanTemps, fuzzSeed, hasCli, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+import { cleanTemps, fuzzSeed, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+import { BUILT, unlessBuilt } from '../helpers/built';
 import { SHAPES } from './shapes';
 import { sharedInCi } from '../helpers/shared';
 
@@ -65,7 +66,8 @@ test('engine fuzz: no exception, ranges inside the document, same input → same
     const input = makeInput(r, cases);
     const files = { ...input.seed.files, [input.file]: input.text };
     const where = `input #${tried} (seed ${seed}, ${input.seed.name}, ${input.file}, ${input.how})`;
-    let fresh, incremental;
+    let fresh: ReturnType<typeof analyse>;
+    let incremental: ReturnType<typeof analyse>;
     try {
       fresh = analyse(files);
       incremental = analyse(files, input.seed.files);
@@ -89,7 +91,7 @@ interface CliJson {
   diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[];
 }
 
-test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
+test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: unlessBuilt(BUILT.cli) }, (t) => {
   const seed = fuzzSeed() + 1;
   const r = prng(seed);
   sharedInCi();
@@ -188,7 +190,7 @@ test('scale and shape fuzz: work per input byte stays bounded (counted, not time
   }
 });
 
-test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.yaml, dangling link) never stop tsb-lint', { skip: !hasCli() && 'build the CLI first (npm run build)' }, (t) => {
+test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.yaml, dangling link) never stop tsb-lint', { skip: unlessBuilt(BUILT.cli) }, (t) => {
   const r = prng(fuzzSeed() + 3);
   const dir = tempDir({ 'ok.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n', 'dir.yaml/inner.yaml': 'a: 1\n' });
   const names = Array.from({ length: 6 }, (_, i) => `${pick(r, ['x', 'sub/y', 'deep/a/b/z'])}-${i}.yaml`);

@@ -1,4 +1,4 @@
-// Globs of tsb.config.yaml (issue 16): a linear-time matcher that agrees with picomatch (dot: true) on
+// Globs of tsb.config.yaml: a linear-time matcher that agrees with picomatch (dot: true) on
 // the syntax it accepts, refuses extglobs and other ambiguous forms with a message, and whose work per
 // match is bounded by the pattern's length times the path's (counted, not timed).
 import { test } from 'node:test';

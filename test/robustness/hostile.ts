@@ -1,4 +1,4 @@
-// Hostile inputs (issue 8), shared by limits.test.ts and measure.mjs. Each case builds its text, says
+// Hostile inputs, shared by limits.test.ts and measure.mjs. Each case builds its text, says
 // which engine options it needs and what the engine must answer, and how long it may take at most
 // (bounds only catch pathologies; the real figures are in docs/robustness.md). 20 s for ordinary
 // inputs, 60 s for the three largest, whose parse alone takes several seconds on a loaded 2-core box.

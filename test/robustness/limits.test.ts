@@ -1,4 +1,4 @@
-// Limits (issue 8): hostile inputs get a clear diagnostic instead of silence, a hang or a crash.
+// Limits: hostile inputs get a clear diagnostic instead of silence, a hang or a crash.
 // Bounds are generous (they only catch pathologies: hangs, runaway memory); the real figures come from
 // `node test/robustness/measure.mjs` and are recorded in docs/robustness.md.
 import { test, after } from 'node:test';
@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOSTILE, WS_BODY } from './hostile';
-import { cleanTemps, hasCli, newProject, rangeViolations, runCli, STACK_TRACE, tempDir } from './support';
+import { cleanTemps, newProject, rangeViolations, runCli, STACK_TRACE, tempDir } from './support';
+import { BUILT, unlessBuilt } from '../helpers/built';
 
 after(cleanTemps);
 
@@ -83,7 +84,7 @@ test('BOM: a file starting with U+FEFF is analysed normally (same diagnostics, s
   assert.ok(strip(bom).some((d) => d[0] === 'unknown-field' && d[2] === 8));
 });
 
-test('CLI: limits, binary, invalid UTF-8, BOM, CRLF and empty files give notices, not failures', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: limits, binary, invalid UTF-8, BOM, CRLF and empty files give notices, not failures', { skip: unlessBuilt(BUILT.cli) }, () => {
   const big = WS_BODY + `# ${'x'.repeat(1.5 * 1048576)}\n`;
   const dir = tempDir({
     'big.yaml': big,
@@ -117,7 +118,7 @@ test('CLI: limits, binary, invalid UTF-8, BOM, CRLF and empty files give notices
   assert.ok(fs.existsSync(path.join(dir, 'big.yaml')));
 });
 
-test('CLI: --max-file-size rejects nonsense with exit 2 and one line', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: --max-file-size rejects nonsense with exit 2 and one line', { skip: unlessBuilt(BUILT.cli) }, () => {
   const dir = tempDir({ 'a.yaml': 'a: 1\n' });
   for (const v of ['0', '-1', 'abc']) {
     const r = runCli(['check', '.', '--max-file-size', v], dir);

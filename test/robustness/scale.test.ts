@@ -1,4 +1,4 @@
-// Scale of the cross-file rules (issue 8): many TSB objects in one project must not make diagnostics
+// Scale of the cross-file rules: many TSB objects in one project must not make diagnostics
 // quadratic (or worse); docs/robustness.md ("Bugs found") has the history.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Security (issue 8), engine and CLI side: workspace YAML is data, never code; the built bundles make
+// Security, engine and CLI side: workspace YAML is data, never code; the built bundles make
 // no network calls; CLI output paths never leave the scanned folders; symlinks cannot loop the scan.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WS_BODY } from './hostile';
-import { cleanTemps, hasCli, newProject, ROOT, runCli, STACK_TRACE, tempDir } from './support';
+import { cleanTemps, newProject, ROOT, runCli, STACK_TRACE, tempDir } from './support';
+import { BUILT, needBuilt, unlessBuilt } from '../helpers/built';
 
 after(cleanTemps);
 
@@ -27,7 +28,7 @@ test('YAML tags like !!js/function are not evaluated: unknown tags are strings w
   assert.ok(Array.isArray(value.z));
 });
 
-test('CLI: a file with code-execution tags runs nothing', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: a file with code-execution tags runs nothing', { skip: unlessBuilt(BUILT.cli) }, () => {
   const dir = tempDir({ 'evil.yaml': EVIL });
   const r = runCli(['check', '.', '--format', 'json'], dir);
   assert.ok(r.status === 0 || r.status === 1);
@@ -77,8 +78,8 @@ const ALLOWED: { bundle: RegExp; module: string; why: string; evidence: RegExp }
 ];
 
 test('the built bundles contain no network API (allowlisted IPC transports excepted, each justified)', (t) => {
+  if (!needBuilt(t, BUILT.server, BUILT.cli, BUILT.extension)) return;
   const files = bundles();
-  if (!files.length) return t.skip('no bundles built (npm run build)');
   for (const f of files) {
     const src = fs.readFileSync(f, 'utf8');
     const rel = path.relative(ROOT, f);
@@ -121,7 +122,7 @@ test('engine and CLI sources never evaluate code (no eval, new Function, vm)', (
 // ---- paths in CLI output ----
 interface Out { diagnostics: { file: string }[] }
 
-test('CLI: output paths stay inside the scanned folder; symlinks out of it and loops are not followed', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: output paths stay inside the scanned folder; symlinks out of it and loops are not followed', { skip: unlessBuilt(BUILT.cli) }, () => {
   const outside = tempDir({ 'secret.yaml': `${WS_BODY}leaked: true\n` });
   const dir = tempDir({ 'tsb/ws.yaml': `${WS_BODY}local: true\n` });
   fs.symlinkSync(outside, path.join(dir, 'tsb', 'outside-dir'));
@@ -156,7 +157,7 @@ test('CLI: output paths stay inside the scanned folder; symlinks out of it and l
   }
 });
 
-test('CLI: a folder given twice (directly and through a symlink) is scanned once, under the first name', { skip: !hasCli() && 'build the CLI first (npm run build)' }, () => {
+test('CLI: a folder given twice (directly and through a symlink) is scanned once, under the first name', { skip: unlessBuilt(BUILT.cli) }, () => {
   const dir = tempDir({ 'real/ws.yaml': WS_BODY.replace('namespaceSelector', 'namespaceSelektor') });
   fs.symlinkSync('real', path.join(dir, 'alias'));
   for (const [first, second] of [['real', 'alias'], ['alias', 'real'], ['.', 'alias']] as const) {

@@ -1,4 +1,4 @@
-// Scale and shape generators (issue 16): inputs that are valid-looking but hostile by their size or
+// Scale and shape generators: inputs that are valid-looking but hostile by their size or
 // shape — wide aliases, many keys, many documents, long runs of spaces and blank lines, suppressions,
 // lone CRs, deep and wide globs, many objects of one kind. Each takes a size and a PRNG and returns a
 // whole project (relative path → text). The fuzz test checks their work in counts; measure.mjs times

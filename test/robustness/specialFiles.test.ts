@@ -1,5 +1,5 @@
 // tsb-lint and special files, deep trees, unreadable folders, the upward config search and globs
-// (issue 16). Processes are spawned with a timeout: a hang (a FIFO read, a backtracking glob) fails
+// Processes are spawned with a timeout: a hang (a FIFO read, a backtracking glob) fails
 // the run as an error instead of blocking the suite.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,12 +7,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cleanTemps, CLI, hasCli, runCli, STACK_TRACE, tempDir } from './support';
+import { cleanTemps, CLI, runCli, STACK_TRACE, tempDir } from './support';
+import { BUILT, unlessBuilt } from '../helpers/built';
 import { environment } from '../helpers/environment';
 
 after(cleanTemps);
 
-const NEEDS_CLI = { skip: !hasCli() && 'build the CLI first (npm run build)' };
+const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 const WS = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names: ["*/x"]\n';
 const BAD = WS + '  bogus: 1\n';
 

@@ -1,4 +1,4 @@
-// Shared pieces of the robustness suite (issue 8): a seeded PRNG, the seed inputs (acceptance cases
+// Shared pieces of the robustness suite: a seeded PRNG, the seed inputs (acceptance cases
 // and the real-world corpus, read from ../shared at test time, never copied), YAML mutations, a
 // random YAML generator, the range invariant and a CLI runner.
 import assert from 'node:assert/strict';
@@ -181,9 +181,6 @@ export function rangeViolations(text: string, problems: readonly Problem[]): str
 }
 
 // ---- the CLI as a process ----
-export function hasCli(): boolean {
-  return fs.existsSync(CLI);
-}
 export function runCli(args: string[], cwd: string, timeout = 60000): SpawnSyncReturns<string> {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, env: environment() });
   assert.equal(r.error, undefined, `tsb-lint ${args.join(' ')}: ${r.error}`);

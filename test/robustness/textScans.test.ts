@@ -1,4 +1,4 @@
-// Text scans over whole files and long lines (issue 16): the suppression scan, the key scan behind
+// Text scans over whole files and long lines: the suppression scan, the key scan behind
 // completion and quick fixes, line breaks and the UTF-8 heuristic. Inputs are sized so that the old
 // quadratic scans would run for hours while a linear one takes well under a second; those run in a
 // worker thread (`bounded`) so that a hang fails the test instead of blocking the suite. No test

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
+import { FailoverModelRequest } from '../../server/src/protocol';
 import { LspHarness } from '../helpers/lspHarness';
 import { REPO_ROOT, treeDirs } from '../helpers/trees';
 
@@ -23,7 +24,7 @@ function cliDiagnostics(dir: string): string[] {
 async function serverDiagnostics(dir: string): Promise<string[]> {
   const h = await LspHarness.start({ root: dir, mode: 'pull' });
   try {
-    await h.request('tsb/failoverModel', {});
+    await h.request(FailoverModelRequest.method, {});
     const report = await h.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
     const out: string[] = [];
     for (const item of report.items) {

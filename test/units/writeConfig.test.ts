@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { inferredConfig } from '../../server/src/engine/index';
 import { none, only, ROOT } from '../helpers/engine';
+import { InferredConfigRequest } from '../../server/src/protocol';
 import { LspHarness } from '../helpers/lspHarness';
 import { REPO_ROOT, treeDirs } from '../helpers/trees';
 import { ns, repo, svc, tenant, workspace } from './support';
@@ -83,7 +84,7 @@ test('the language server offers "Write tsb.config.yaml" where nothing is config
   }
   const h = await LspHarness.start({ root: dir, mode: 'push' });
   try {
-    const cfg = await h.request<{ uri: string; text: string; exists: boolean }>('tsb/inferredConfig', { uri: h.uri('scenarios/one/tsb/t.yaml') });
+    const cfg = await h.request<{ uri: string; text: string; exists: boolean }>(InferredConfigRequest.method, { uri: h.uri('scenarios/one/tsb/t.yaml') });
     assert.equal(cfg.uri, h.uri('tsb.config.yaml'));
     assert.equal(cfg.exists, false);
     assert.match(cfg.text, /clusters: \[east\]/);

@@ -44,6 +44,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const ROOT = repoRoot();
 const OUT = path.join(ROOT, 'client', 'out', 'webview');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** DOM snapshots of the screenshots' pages: what each one shows, compared on every run. */
+const DOM_SNAPSHOTS = path.join(ROOT, 'test', 'webview', 'fixtures', 'dom');
 
 const missing = !fs.existsSync(CHROMIUM);
 if (missing && process.env['CI']) {
@@ -217,6 +219,34 @@ function handMadeSummary(): ProjectSummary {
   };
 }
 
+/**
+ * The structure a screenshot shows, as text: the theme's colours on <body>, then every element that
+ * carries a class, a data-* or aria-pressed attribute or a role (indented by nesting among those), with
+ * its own text. Pixels are left out: fonts and anti-aliasing differ between machines, structure does not.
+ */
+async function domOutline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    interface El { tagName: string; attributes: ArrayLike<{ name: string; value: string }>; children: ArrayLike<El>; childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>; getAttribute(n: string): string | null }
+    const doc = document as unknown as { body: El };
+    const style = getComputedStyle(doc.body) as unknown as { color: string; backgroundColor: string };
+    const lines = [`body color=${style.color} background=${style.backgroundColor}`];
+    const walk = (el: El, depth: number) => {
+      const attrs = Array.from(el.attributes).filter((a) => a.name === 'class' || a.name.startsWith('data-') || a.name === 'aria-pressed' || a.name === 'role');
+      const shown = attrs.length > 0;
+      if (shown) {
+        const cls = el.getAttribute('class')?.trim().split(/\s+/).filter(Boolean).map((c) => `.${c}`).join('') ?? '';
+        const rest = attrs.filter((a) => a.name !== 'class').map((a) => `[${a.name}=${a.value}]`).join('');
+        const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim()
+          .replace(/\b\d{1,2}:\d{2}:\d{2}\b/g, '<time>'); // the status line's clock
+        lines.push(`${'  '.repeat(depth)}${el.tagName.toLowerCase()}${cls}${rest}${own ? ` "${own.length > 100 ? `${own.slice(0, 100)}…` : own}"` : ''}`);
+      }
+      for (const c of Array.from(el.children)) walk(c, shown ? depth + 1 : depth);
+    };
+    walk(doc.body, 0);
+    return `${lines.join('\n')}\n`;
+  });
+}
+
 // ---------- tests ----------
 
 describe('failover preview in Chromium', () => {
@@ -366,7 +396,7 @@ describe('failover preview in Chromium', () => {
     ws.candidates[0]!.labels = { ...ws.candidates[0]!.labels, evil: '<img src=x onerror=alert(1)>' };
     ws.candidates[1]!.service = 'pp</script><script>alert(2)</script>';
     ws.name = '<b onmouseover=alert(3)>ws</b>';
-    // Every other string that comes from the workspace (issue 16): gateway install names, versions,
+    // Every other string that comes from the workspace: gateway install names, versions,
     // notes, and file names shown in titles.
     const install = ws.gateways[0]!.installs[0]!;
     install.name = '<iframe src="javascript:alert(4)"></iframe>';
@@ -609,7 +639,7 @@ describe('failover preview in Chromium', () => {
     assert.deepEqual(t.errors, []);
   });
 
-  it('screenshots in light, dark and high-contrast themes, narrow, docked, in Chinese, and the summary (written with UPDATE_SCREENSHOTS=1)', async () => {
+  it('screenshots in light, dark and high-contrast themes, narrow, docked, in Chinese, and the summary: their DOM matches the snapshot, nothing scrolls sideways (PNGs written with UPDATE_SCREENSHOTS=1)', async () => {
     const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
     interface Shot { file: string; theme: keyof typeof THEMES; width: number; height?: number; full?: boolean; view?: 'summary'; bundle?: Record<string, string>; model?: FailoverModel; downs?: [string, string][]; scrollTo?: string }
     const shots: Shot[] = [
@@ -640,11 +670,21 @@ describe('failover preview in Chromium', () => {
       await t.page.mouse.move(0, 0);
       // A whole page is shot with a viewport as tall as the page, so the docked answer sits where it ends.
       if (shot.full) await t.page.setViewportSize({ width: shot.width, height: await t.page.evaluate(() => document.documentElement.scrollHeight) });
-      const png = await t.page.screenshot();
-      assert.ok(png.length > 10_000);
-      if (process.env['UPDATE_SCREENSHOTS'] === '1') {
+      // What the shot shows: its structure against the snapshot (rewritten with UPDATE_SNAPSHOTS=1 or
+      // UPDATE_SCREENSHOTS=1, then reviewed in the diff), and a layout that fits its width.
+      const outline = await domOutline(t.page);
+      const snapshot = path.join(DOM_SNAPSHOTS, shot.file.replace(/\.png$/, '.txt'));
+      const update = process.env['UPDATE_SCREENSHOTS'] === '1';
+      if (update || process.env['UPDATE_SNAPSHOTS'] === '1') {
+        fs.mkdirSync(DOM_SNAPSHOTS, { recursive: true });
+        fs.writeFileSync(snapshot, outline);
+      }
+      assert.ok(fs.existsSync(snapshot), `${path.relative(ROOT, snapshot)} is missing: run the test with UPDATE_SNAPSHOTS=1 and review it`);
+      assert.equal(outline, fs.readFileSync(snapshot, 'utf8'), `${shot.file}: the page differs from ${path.relative(ROOT, snapshot)} (UPDATE_SNAPSHOTS=1 rewrites it)`);
+      assert.ok(await t.page.evaluate(() => document.documentElement.scrollWidth) <= shot.width, `${shot.file}: the page scrolls sideways at ${shot.width}px`);
+      if (update) {
         fs.mkdirSync(SHOTS, { recursive: true });
-        fs.writeFileSync(path.join(SHOTS, shot.file), png);
+        fs.writeFileSync(path.join(SHOTS, shot.file), await t.page.screenshot());
       }
       assert.deepEqual(t.errors, [], shot.file);
     }

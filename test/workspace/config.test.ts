@@ -1,4 +1,4 @@
-// tsb.config.yaml (contract §2): placements (globs, clusters, default namespace), rules, and diagnostics
+// tsb.config.yaml: placements (globs, clusters, default namespace), rules, and diagnostics
 // on a bad config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

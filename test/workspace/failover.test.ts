@@ -1,4 +1,4 @@
-// The failover model (contract §5) over in-memory projects, and the what-if simulation (simulateDown).
+// The failover model over in-memory projects, and the what-if simulation (simulateDown).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulateDown, parseDownTarget, formatDownTarget, type FailoverModel, type WorkspaceFailover } from '../../server/src/engine/index';

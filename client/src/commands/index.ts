@@ -12,7 +12,7 @@ export const COMMANDS: Record<string, Factory> = {
     await ctx.restart();
     if (ctx.running) void vscode.window.setStatusBarMessage(vscode.l10n.t('TSB language server restarted'), 3000);
   },
-  'tsb.showOutput': (ctx) => () => ctx.output.show(true),
+  [Commands.showOutput]: (ctx) => () => ctx.output.show(true),
   [Commands.writeConfig]: (ctx) => async (uri?: unknown) => {
     const given = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
     const inferred = await ctx.requestInferredConfig(given);

@@ -59,11 +59,6 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
     FailoverPreviewPanel.current = this;
   }
 
-  /** Pushes a model computed elsewhere (e.g. on a server "model changed" notification). */
-  update(model: FailoverModel): void {
-    void this.push({ model, ...(this.last?.hints ? { hints: this.last.hints } : {}) });
-  }
-
   protected load(): Promise<PreviewData> {
     return this.getModel();
   }

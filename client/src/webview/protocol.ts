@@ -1,17 +1,16 @@
 // Messages between the extension host (panel.ts, summaryPanel.ts) and the webview app (app/main.ts).
 // Declared once, imported by both sides. Every message is a discriminated union on `type`.
-// Type-only imports: this file adds nothing to either bundle but the guards below.
-import type { DownWorkload, FailoverModel, SourceRef } from '../../../server/src/engine/index';
+// Type-only imports but the command ids: this file adds nothing to either bundle but those and the guards below.
+import { Commands, type DownWorkload, type FailoverModel, type SourceRef } from '../../../server/src/engine/index';
 import type { ProjectSummary, ProjectValues } from '../../../server/src/protocol';
 
 export type { DownWorkload, FailoverModel, ProjectSummary, ProjectValues, SourceRef };
+export { Commands };
 
 /** View type of the failover preview; also the key of its WebviewPanelSerializer. */
 export const FAILOVER_PREVIEW_VIEW_TYPE = 'tsb.failoverPreview';
 /** View type of the project summary. */
 export const PROJECT_SUMMARY_VIEW_TYPE = 'tsb.projectSummary';
-/** Command that opens (or reveals) the preview. */
-export const SHOW_FAILOVER_PREVIEW_COMMAND = 'tsb.showFailoverPreview';
 
 /** Which page the shared webview bundle draws (set on <body data-view> by the shell). */
 export type WebviewView = 'preview' | 'summary';
@@ -26,7 +25,7 @@ export interface ProjectHints {
 }
 
 /** Commands the app may ask the host to run: a fixed list, nothing else. */
-export const APP_COMMANDS = ['tsb.writeConfig', 'tsb.showFailoverPreview', 'tsb.showSummary', 'tsb.showOutput'] as const;
+export const APP_COMMANDS = [Commands.writeConfig, Commands.showFailoverPreview, Commands.showSummary, Commands.showOutput] as const;
 export type AppCommand = typeof APP_COMMANDS[number];
 
 /** Host -> app. */

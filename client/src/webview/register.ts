@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import { FailoverPreviewPanel, FailoverPreviewSerializer, type FailoverPreviewOptions, type GetModel } from './panel';
 import { ProjectSummaryPanel, ProjectSummarySerializer, type GetSummary } from './summaryPanel';
-import { FAILOVER_PREVIEW_VIEW_TYPE, PROJECT_SUMMARY_VIEW_TYPE, SHOW_FAILOVER_PREVIEW_COMMAND } from './protocol';
+import { FAILOVER_PREVIEW_VIEW_TYPE, PROJECT_SUMMARY_VIEW_TYPE } from './protocol';
 import { Commands } from '../../../server/src/protocol';
 
 export function registerFailoverPreview(context: vscode.ExtensionContext, getModel: GetModel, options: FailoverPreviewOptions = {}): vscode.Disposable {
   return vscode.Disposable.from(
     // Arguments (a code lens may pass the document URI) are accepted and ignored: the panel shows the whole project.
-    vscode.commands.registerCommand(SHOW_FAILOVER_PREVIEW_COMMAND, () => {
+    vscode.commands.registerCommand(Commands.showFailoverPreview, () => {
       FailoverPreviewPanel.createOrShow(context, getModel, options);
     }),
     vscode.window.registerWebviewPanelSerializer(FAILOVER_PREVIEW_VIEW_TYPE, new FailoverPreviewSerializer(context, getModel, options)),

@@ -1,6 +1,6 @@
 import { ChunkResult, type ChunkData, type ParsedTrees } from './chunkResult';
 import { analyseChunk } from './fileAnalysis';
-import type { ResourceAnalysis } from './rules/analyzeResource';
+import type { ResourceAnalysis } from './rules/analyseResource';
 import type { SchemaRegistry } from './schema/registry';
 
 // Documents analysed in another thread: the worker turns each into plain data (structured-clonable:

@@ -6,7 +6,7 @@ import { msg, type Message } from './l10n/message';
 import { ChunkResult, type ChunkParts, type ParsedTrees } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
-import { analyzeResource, type ResourceAnalysis } from './rules/analyzeResource';
+import { analyseResource, type ResourceAnalysis } from './rules/analyseResource';
 import type { SchemaRegistry } from './schema/registry';
 import type { RawProblem } from './types';
 import { drain } from './util/steps';
@@ -256,7 +256,7 @@ function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkP
       continue;
     }
     try {
-      const a = analyzeResource(res, text, registry);
+      const a = analyseResource(res, text, registry);
       analyses.push(a);
       for (const p of a.problems) problems.push(p);
     } catch (err) {

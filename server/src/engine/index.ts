@@ -42,6 +42,7 @@ export { complete, type CompletionOptions } from './features/completion';
 export { hover } from './features/hover';
 export { codeActions } from './features/codeActions';
 export { codeLenses } from './features/codeLens';
+export { Commands } from './commandIds';
 export { definition, references } from './features/navigation';
 export { documentSymbols } from './features/symbols';
 export { projectValues } from './features/summary';

@@ -10,16 +10,10 @@ export interface RuleInfo {
   id: RuleId;
   severity: Severity;
   description: string;
-  /** Needs the whole project (re-run when other files change). */
-  crossFile: boolean;
   fixable: boolean;
 }
 
-const rules: RuleInfo[] = RULE_DEFINITIONS.map((r) => ({ id: r.id, severity: r.severity, description: r.description, crossFile: r.scope === 'cross-file', fixable: r.fixable }));
+const rules: RuleInfo[] = RULE_DEFINITIONS.map((r) => ({ id: r.id, severity: r.severity, description: r.description, fixable: r.fixable }));
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map(rules.map((r) => [r.id, r]));
 export const RULE_IDS: readonly string[] = rules.map((r) => r.id);
-
-export function isRuleId(id: string): id is RuleId {
-  return RULES.has(id);
-}

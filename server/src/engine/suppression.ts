@@ -1,4 +1,4 @@
-// Suppression comments (contract §4): `# tsb-lint-disable-next-line RULE[, RULE]` on the line above,
+// Suppression comments: `# tsb-lint-disable-next-line RULE[, RULE]` on the line above,
 // `# tsb-lint-disable RULE` for the whole file. Without a rule id, all rules are suppressed.
 
 export interface Suppressions {

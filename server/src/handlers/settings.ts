@@ -2,7 +2,7 @@
 // Clients without workspace/configuration (some LSP editors) use initializationOptions.settings,
 // or the `settings` payload of didChangeConfiguration (the classic push model).
 import type { Connection } from 'vscode-languageserver';
-import { normalizeSettings, SETTINGS_SECTION, type Settings } from '../protocol';
+import { normaliseSettings, SETTINGS_SECTION, type Settings } from '../protocol';
 import type { Logger } from './guard';
 
 export class SettingsStore {
@@ -34,14 +34,14 @@ export class SettingsStore {
 
   private async load(): Promise<Settings> {
     const base = { ...(this.initial as object | undefined), ...(this.pushed as object | undefined) };
-    if (!this.canPull) return normalizeSettings(base);
+    if (!this.canPull) return normaliseSettings(base);
     try {
       const value: unknown = await this.connection.workspace.getConfiguration(SETTINGS_SECTION);
       // A client may answer null for an unknown section; fall back to what we were given.
-      return normalizeSettings(value && typeof value === 'object' ? { ...base, ...value } : base);
+      return normaliseSettings(value && typeof value === 'object' ? { ...base, ...value } : base);
     } catch (err) {
       this.logger.warn(`Could not read settings: ${String((err as Error)?.message ?? err)}`);
-      return normalizeSettings(base);
+      return normaliseSettings(base);
     }
   }
 }

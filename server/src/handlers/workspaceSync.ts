@@ -311,7 +311,7 @@ export class WorkspaceSync {
     const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)), priority))();
     const mine = { text, done: work.then(() => undefined, () => undefined), priority };
     this.inflight.set(uri, mine);
-    let prepared;
+    let prepared: Awaited<typeof work>;
     try {
       prepared = await work;
     } finally {

@@ -12,7 +12,7 @@ import { packageInfo } from './version';
 import { formatUnits } from './unitsFormat';
 import { chooseLanguages, type Languages } from './language';
 
-// tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI (contract §3).
+// tsb-lint: the same engine, rules, ids, messages and ranges as the editor, for CI.
 // Exit 0 no errors, 1 errors found, 2 usage or internal failure (one line on stderr, no stack trace).
 
 const COMMANDS = `  tsb-lint check [PATH...] [--format text|json|sarif] [--config FILE] [--max-file-size MIB] [--sarif-root DIR] [--lang en|zh-cn]

@@ -4,7 +4,7 @@ import {
 } from '../engine/index';
 import { escapeText } from './format';
 
-// Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (contract §5), with the
+// Output of `tsb-lint failover`: a text report (tables per workspace) or JSON (the model as is), with the
 // optional --down what-if. Source references become file paths relative to the current folder.
 
 export function formatFailover(computed: FailoverModel, down: string[], format: string, display: (uri: string) => string, locale: Locale = 'en'): { text: string; usage?: Message } {

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { msg, NOT_TEXT, NOT_UTF8, type Message } from '../engine/index';
 
@@ -251,7 +251,7 @@ export function readText(path: string, maxBytes: number): ReadResult {
 
 /** readText without blocking the thread (the language server reads many files at once). */
 export async function readTextAsync(path: string, maxBytes: number): Promise<ReadResult> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     const before = notRegular(await stat(path));
     if (before) return before;

@@ -1,4 +1,4 @@
-// The seed scenario's mistakes, as diagnostics with the CLI's ranges (contract §4, acceptance cases).
+// The seed scenario's mistakes, as diagnostics with the CLI's ranges (the acceptance cases).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostics, fixture, hasRule, open, ruleOf, waitForClean, waitForDiagnostics } from './helpers';

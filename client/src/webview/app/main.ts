@@ -89,7 +89,7 @@ function statusText(): string {
 
 function draw(): void {
   if (view === 'summary') {
-    let v;
+    let v: ReturnType<typeof buildSummaryView> | undefined;
     try {
       v = state.summary ? buildSummaryView(state.summary, state.canWriteConfig) : undefined;
     } catch (e) {
@@ -99,7 +99,7 @@ function draw(): void {
     mount(root, renderSummary(v, { statusText: statusText(), ...(state.error ? { error: state.error } : {}) }, summaryActions));
     return;
   }
-  let vm;
+  let vm: ReturnType<typeof buildViewModel> | undefined;
   try {
     vm = state.model ? buildViewModel(state.model, state.down, state.hints) : undefined;
   } catch (e) {

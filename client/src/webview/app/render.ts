@@ -1,7 +1,7 @@
 // DOM rendering of the preview's view model. Data only ever reaches the page as text nodes and attribute
 // values set through DOM APIs (dom.ts); nothing here parses HTML.
 import type { DownWorkload, SourceRef } from '../../../../server/src/engine/index';
-import type { AppCommand } from '../protocol';
+import { Commands, type AppCommand } from '../protocol';
 import { button, fileName, glyph, h, s, type Kids } from './dom';
 import { t } from './l10n';
 import type {
@@ -45,7 +45,7 @@ export function teachBlock(tv: TeachView, a: RenderActions): HTMLElement {
       h('div', { class: 'snippet-bar' },
         h('span', { class: 'snippet-file' }, tv.fragment ? t('In {0}:', tv.snippetFile) : tv.snippetFile),
         h('span', { class: 'snippet-actions' },
-          tv.writeConfig ? button(`${tv.key}:write`, 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command('tsb.writeConfig'), t('Write tsb.config.yaml')) : null,
+          tv.writeConfig ? button(`${tv.key}:write`, 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command(Commands.writeConfig), t('Write tsb.config.yaml')) : null,
           tv.fragment ? null : button(`${tv.key}:create`, 'secondary', t('Create {0} with this YAML', tv.snippetFile), () => a.create(tv), t('Create file')),
           button(`${tv.key}:copy`, 'secondary', t('Copy the YAML for {0}', tv.snippetFile), () => a.copy(tv.snippet), t('Copy')))),
       h('pre', { tabindex: '0', 'aria-label': t('YAML for {0}', tv.snippetFile) }, h('code', {}, tv.snippet.split('\n').map((l, i, all) => yamlLine(l, i === all.length - 1))))));
@@ -252,7 +252,7 @@ export function renderPage(vm: ViewModel | undefined, status: RenderStatus, a: R
     h('header', { class: 'toolbar' },
       h('h1', {}, t('Failover Preview')),
       h('span', { class: 'status muted', role: 'status' }, status.notice ?? status.statusText),
-      button('toolbar:summary', 'secondary', t('Open the project summary'), () => a.command('tsb.showSummary'), t('Project summary')),
+      button('toolbar:summary', 'secondary', t('Open the project summary'), () => a.command(Commands.showSummary), t('Project summary')),
       button('toolbar:refresh', 'secondary', t('Refresh the failover model'), a.refresh, t('Refresh'))),
     status.error ? h('div', { class: 'banner error', role: 'alert' }, glyph('\u26A0', 'glyph'), ' ', status.error) : null,
     vm ? [

@@ -1,5 +1,5 @@
 // DOM rendering of the project summary (same rules as render.ts: DOM APIs only, no HTML parsing).
-import type { AppCommand } from '../protocol';
+import { Commands, type AppCommand } from '../protocol';
 import { button, glyph, h } from './dom';
 import { t } from './l10n';
 import type { LocationView, SummaryView, UnitView } from './summaryView';
@@ -44,7 +44,7 @@ export function renderSummary(v: SummaryView | undefined, status: { statusText: 
     h('header', { class: 'toolbar' },
       h('h1', {}, v.title),
       h('span', { class: 'status muted', role: 'status' }, status.statusText),
-      button('summary:preview', 'secondary', t('Open the failover preview'), () => a.command('tsb.showFailoverPreview'), t('Failover preview')),
+      button('summary:preview', 'secondary', t('Open the failover preview'), () => a.command(Commands.showFailoverPreview), t('Failover preview')),
       button('summary:refresh', 'secondary', t('Refresh the summary'), a.refresh, t('Refresh'))),
     status.error ? h('div', { class: 'banner error', role: 'alert' }, glyph('\u26A0', 'glyph'), ' ', status.error) : null,
     h('p', { class: 'headline' }, v.headline),
@@ -64,11 +64,11 @@ export function renderSummary(v: SummaryView | undefined, status: { statusText: 
       p.unknown
         ? h('div', { class: 'actions' },
           h('p', {}, t('Without placements, the cross-cluster checks and the failover preview do not know which clusters run what. The failover preview suggests a tsb.config.yaml written from this repository\u2019s folders, to copy or create.')),
-          button('summary:suggest', 'secondary', t('Open the failover preview and its suggested tsb.config.yaml'), () => a.command('tsb.showFailoverPreview'), t('Show the suggested tsb.config.yaml')))
+          button('summary:suggest', 'secondary', t('Open the failover preview and its suggested tsb.config.yaml'), () => a.command(Commands.showFailoverPreview), t('Show the suggested tsb.config.yaml')))
         : null,
       v.canWriteConfig
         ? h('div', { class: 'actions' },
-          button('summary:write', 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command('tsb.writeConfig'), t('Write tsb.config.yaml')),
+          button('summary:write', 'primary', t('Write tsb.config.yaml from what was inferred'), () => a.command(Commands.writeConfig), t('Write tsb.config.yaml')),
           h('span', { class: 'muted' }, ' ', t('States what was inferred, so tsb-lint in CI sees the same.')))
         : null),
     v.missing.length

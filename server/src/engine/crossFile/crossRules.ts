@@ -1,6 +1,5 @@
 import type { FailoverModel } from '../model/failoverTypes';
 import type { ResolvedProject } from '../workspace/resolved';
-import { drain } from '../util/steps';
 import type { LocatedProblem } from './rules/context';
 import { duplicates } from './rules/duplicates';
 import { parents } from './rules/parents';
@@ -29,10 +28,6 @@ const RULES: ((p: ResolvedProject, out: LocatedProblem[]) => void)[] = [
   duplicates, parents, namespaceOwnership, multipleSettings, gatewaySelectors, serviceSelectors, injection, edgeDns,
   subsets, clusterNames, gatewayServers, gatewayKinds, portProtocols, versionLabels,
 ];
-
-export function crossFileProblems(p: ResolvedProject, model: FailoverModel): LocatedProblem[] {
-  return drain(crossFileSteps(p, model));
-}
 
 /** The cross-file problems in steps, one rule at a time (the language server runs them in time slices). */
 export function* crossFileSteps(p: ResolvedProject, model: FailoverModel): Generator<void, LocatedProblem[]> {

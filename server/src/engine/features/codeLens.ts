@@ -1,13 +1,12 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { AnalysedProject } from '../analysedProject';
+import { Commands } from '../commandIds';
 import type { WorkspaceFailover } from '../model/failoverTypes';
 import { msg, msgN, type Message } from '../l10n/message';
 import { render, type Locale } from '../l10n/translate';
 
 // Code lenses on each defaultEastWestGatewaySettings entry: how many services it exposes and how
 // many can fail over (from the same failover model as the preview and the CLI), and a link to the preview.
-
-export const SHOW_FAILOVER_PREVIEW = 'tsb.showFailoverPreview';
 
 export function codeLenses(uri: string, project: Pick<AnalysedProject, 'facts' | 'failoverModel'>, locale: Locale = 'en'): CodeLens[] {
   const facts = project.facts(uri);
@@ -27,8 +26,8 @@ export function codeLenses(uri: string, project: Pick<AnalysedProject, 'facts' |
         const failover = exposed.filter((c) => c.failover).length;
         title = msgN(exposed.length, 'exposes {n} service · {failover} can fail over', 'exposes {n} services · {failover} can fail over', { n: exposed.length, failover });
       }
-      out.push({ range, command: { title: render(title, locale), command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
-      out.push({ range, command: { title: render(msg('Show failover preview'), locale), command: SHOW_FAILOVER_PREVIEW, arguments: [uri] } });
+      out.push({ range, command: { title: render(title, locale), command: Commands.showFailoverPreview, arguments: [uri] } });
+      out.push({ range, command: { title: render(msg('Show failover preview'), locale), command: Commands.showFailoverPreview, arguments: [uri] } });
     }
   }
   return out;

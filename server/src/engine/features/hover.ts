@@ -105,7 +105,7 @@ const labelsMd = (labels: Record<string, string>) => mdCode(formatLabels(labels)
  * Names, labels and messages come from the workspace: they are shown as code or escaped text, never
  * links, images or HTML.
  */
-export function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, locale: Locale = 'en'): string | undefined {
+function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, locale: Locale = 'en'): string | undefined {
   const say = (m: Message) => render(m, locale);
   /** A reported problem's message as hover text (workspace values in it escaped). */
   const reportText = (p: Problem) => mdText(render(p.messageL10n, locale));

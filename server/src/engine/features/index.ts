@@ -4,5 +4,5 @@ export { hover } from './hover';
 export { codeActions } from './codeActions';
 export { documentSymbols } from './symbols';
 export { definition, references } from './navigation';
-export { codeLenses, SHOW_FAILOVER_PREVIEW } from './codeLens';
+export { codeLenses } from './codeLens';
 export { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';

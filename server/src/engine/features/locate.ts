@@ -4,7 +4,7 @@ import type { SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis, PlacedChunk } from '../fileAnalysis';
 import { offsetRange } from '../range';
 import type { Resource } from '../parse/parsedChunk';
-import type { ResourceAnalysis } from '../rules/analyzeResource';
+import type { ResourceAnalysis } from '../rules/analyseResource';
 
 // Where a position falls in the parsed YAML: which document, which resource, which path inside it,
 // and whether it is on a key or a value. Built on the engine's per-document parse (never re-parses).

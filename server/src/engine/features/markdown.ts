@@ -38,7 +38,7 @@ export function mdCode(s: string): string {
  * literally (escapes inside one would show).
  */
 export function mdText(s: string): string {
-  const escape = (t: string) => t
+  const escapeText = (t: string) => t
     .replace(/[\\[\]<>*_]/g, (c) => `\\${c}`)
     .replace(/\b(https?|ftp|file|data|javascript):/gi, '$1\\:')
     .replace(/\bwww\./gi, 'www\\.');
@@ -46,10 +46,10 @@ export function mdText(s: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(/`[^`]*`/g)) {
-    out += escape(text.slice(last, m.index)) + m[0];
+    out += escapeText(text.slice(last, m.index)) + m[0];
     last = m.index! + m[0].length;
   }
-  return out + escape(text.slice(last));
+  return out + escapeText(text.slice(last));
 }
 
 /** A name that may come from the workspace: plain identifiers as they are, anything else as code. */

@@ -2,7 +2,8 @@ import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/f
 import type { GatewayInstall } from '../model/failoverTypes';
 import type { Placed, ResolvedProject } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact } from '../workspace/facts';
-import { labelsMatch, nsPatternMatches, parseNsPattern, type Labels } from '../workspace/selectors';
+import type { Labels } from '../model/failoverTypes';
+import { labelsMatch, nsPatternMatches, parseNsPattern } from '../workspace/selectors';
 
 // What the project knows, as completion values and selector answers: names of tenancy objects,
 // namespaces, clusters, gateway and Service label pairs, and what a selector matches right now.
@@ -119,8 +120,4 @@ export function namespacesMatching(p: ResolvedProject, name: string): { namespac
     if (hit && (hit.length || clusters.length === 0)) out.push({ namespace: ns, clusters: hit });
   }
   return out;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }

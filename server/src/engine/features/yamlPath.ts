@@ -24,7 +24,7 @@ const PLAIN_START_FORBIDDEN = /[\s#'"?:,[\]{}-]/;
  * offset just after its colon. A scan, not a regex: a lazy key pattern followed by `\s*:` backtracked
  * quadratically on lines of tens of thousands of spaces, on every keystroke.
  */
-export function keyAt(content: string): { raw: string; end: number } | undefined {
+function keyAt(content: string): { raw: string; end: number } | undefined {
   const n = content.length;
   if (n === 0) return undefined;
   const colonAfter = (j: number) => content[j] === ':' && (j + 1 === n || isSpace(content[j + 1]));
@@ -83,7 +83,7 @@ const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;
  * Path of the element starting at `col` on line `lineNo` (which is a `- ` item when `isDash`),
  * from the lines above. Undefined when the structure cannot be read.
  */
-export function parentPath(lines: string[], lineNo: number, col: number, isDash: boolean): Path | undefined {
+function parentPath(lines: string[], lineNo: number, col: number, isDash: boolean): Path | undefined {
   for (let l = lineNo - 1; l >= 0; l--) {
     const text = lines[l]!;
     if (DOC_MARKER.test(text)) return [];

@@ -6,8 +6,6 @@ import zhCn from './zh-cn.json';
 
 export type Locale = 'en' | 'zh-cn';
 
-export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
-
 const BUNDLES: Record<Exclude<Locale, 'en'>, Readonly<Record<string, string>>> = { 'zh-cn': zhCn as Record<string, string> };
 
 /**

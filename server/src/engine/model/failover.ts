@@ -1,5 +1,4 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
-import { drain } from '../util/steps';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
 import { gatewaysMatching, indexOf, memo, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
@@ -10,9 +9,9 @@ import { LOOKALIKE_LIMIT } from './failoverTypes';
 import { commas, msg, msgN, pipes, type ListArg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
 
-// The failover model (contract §5), a pure function of the resolved project. Semantics follow the seed
-// guide: a service fails over only to the same name in the same namespace in another cluster, only
-// through an east-west gateway selected by the WorkspaceSetting and deployed in that cluster; an empty
+// The failover model, a pure function of the resolved project. Semantics follow TSB's failover: a
+// service fails over only to the same name in the same namespace in another cluster, only through an
+// east-west gateway selected by the WorkspaceSetting and deployed in that cluster; an empty
 // exposedServices exposes every service of the workspace; the first matching entry wins.
 
 const sortU = (xs: Iterable<string>) => [...new Set(xs)].sort();
@@ -93,10 +92,6 @@ interface ServiceGroup {
   labels: Record<string, string>;
 }
 
-export function computeFailover(project: ResolvedProject): FailoverModel {
-  return drain(computeFailoverSteps(project));
-}
-
 /** The failover model, in steps (the language server runs them in time slices). */
 export function* computeFailoverSteps(project: ResolvedProject): Generator<void, FailoverModel> {
   let tick = 0;
@@ -146,7 +141,7 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
-      // Plain literals in contract key order (spreads into large literals are slow in V8 and this runs per service).
+      // Plain literals in the JSON output's key order (spreads into large literals are slow in V8 and this runs per service).
       const exclude = (clusters: string[], code: ExcludedService['code'], why: Message): void => {
         excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason: render(why), reasonL10n: why });
       };
@@ -185,7 +180,7 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       for (const w of workloads) if (w.version) versions[w.version] = sortU([...(versions[w.version] ?? []), ...w.clusters.filter((c) => runsIn.includes(c))]);
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
-      // Same name in another namespace is a different service (seed FAQ: bookinfo-dev never fails over to bookinfo-prod).
+      // Same name in another namespace is a different service (bookinfo-dev never fails over to bookinfo-prod).
       const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
       const unknown = g.placed.find((p) => p.unknown)?.unknown;
       if (!failover) {

@@ -1,4 +1,4 @@
-// The failover model (contract §5): plain data, computed by one pure function of the project index,
+// The failover model: plain data, computed by one pure function of the project index,
 // consumed by the CLI (`tsb-lint failover`), code lenses and the preview panel (which receives it as JSON).
 // Texts are in English; each carries its message beside it (`…L10n`), which the server and the CLI render
 // in the user's language and drop before the model leaves them (localize.ts).
@@ -48,7 +48,7 @@ export interface WorkloadInfo {
   source?: SourceRef;
 }
 
-/** A service exposed through an east-west gateway (contract §5 `candidates`). */
+/** A service exposed through an east-west gateway (`candidates`). */
 export interface ServiceCandidate {
   service: string;
   namespace: string;
@@ -76,7 +76,7 @@ export type ExclusionCode =
   | 'no-east-west-settings' // the workspace has no east-west gateway settings
   | 'not-placed';           // the file is not placed in any cluster (tsb.config.yaml)
 
-/** A service of the workspace that is not a failover candidate (contract §5 `excluded`). */
+/** A service of the workspace that is not a failover candidate (`excluded`). */
 export interface ExcludedService {
   service: string;
   namespace: string;
@@ -103,7 +103,7 @@ export interface WorkspaceFailover {
   gateways: EastWestGateway[];
   candidates: ServiceCandidate[];
   excluded: ExcludedService[];
-  /** Same service name running in another namespace of the project: never a failover target (seed FAQ). */
+  /** Same service name running in another namespace of the project: never a failover target (bookinfo-dev never fails over to bookinfo-prod). */
   lookalikes: Lookalike[];
   source?: SourceRef;
   settingSource?: SourceRef;

@@ -36,7 +36,7 @@ function servicesOf(model: FailoverModel): ServiceView[] {
   return out;
 }
 
-/** Simulates workloads scaled to zero (the seed's `kubectl scale deployment details-v1 --replicas=0`). */
+/** Simulates workloads scaled to zero (as `kubectl scale deployment details-v1 --replicas=0` would). */
 export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIfResult {
   const isDown = (w: WorkloadInfo, cluster: string) =>
     down.some((d) => d.cluster === cluster && d.namespace === w.namespace && d.workload === w.name);
@@ -61,7 +61,7 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
     }
     for (const s of hits) {
       const w = s.workloads.find((x) => x.name === target.workload)!;
-      // Subset routes matter only when the service has several versions (seed: reviews v1/v2/v3).
+      // Subset routes matter only when the service has several versions (reviews v1/v2/v3).
       const versions = new Set(s.workloads.map((x) => x.version).filter(Boolean));
       const subsets: (string | undefined)[] = w.version && versions.size > 1 ? [undefined, w.version] : [undefined];
       for (const subset of subsets) {

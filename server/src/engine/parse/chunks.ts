@@ -11,10 +11,6 @@ export interface Chunk {
 
 const MARKER = /^---(?=[ \t\r\n]|$)/;
 
-export function splitDocuments(text: string): Chunk[] {
-  return [...documents(text)];
-}
-
 /** The documents of `text` one at a time: a caller that stops early (a budget) never splits the rest. */
 export function* documents(text: string): Generator<Chunk> {
   let chunkStart = 0;

@@ -1,5 +1,6 @@
 import { isScalar, type Pair, type YAMLMap, type Scalar } from 'yaml';
 import { editDistance } from '../util/nearest';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 export type Family = 'tetrate' | 'kubernetes' | 'other';
 
@@ -20,9 +21,9 @@ function findKey(map: YAMLMap, wanted: string, accept: (value: unknown) => boole
     return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
   };
   // Exact first (the common case, no distance computed), then case-insensitive, then a near miss.
-  for (const item of map.items) if (keyOf(item) === wanted) return item as Pair<Scalar, unknown>;
+  const found = findKeyIgnoringCase(map.items, keyOf, wanted);
+  if (found) return found as Pair<Scalar, unknown>;
   const lower = wanted.toLowerCase();
-  for (const item of map.items) if (keyOf(item)?.toLowerCase() === lower) return item as Pair<Scalar, unknown>;
   for (const item of map.items) {
     const key = keyOf(item);
     if (key === undefined || Math.abs(key.length - wanted.length) > 2) continue;

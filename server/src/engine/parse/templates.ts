@@ -77,7 +77,7 @@ export interface TemplatedValue {
   sample: string;
 }
 
-function escape(seg: string | number): string {
+function escapePointer(seg: string | number): string {
   return String(seg).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -106,10 +106,10 @@ export function templatedValues(root: YAMLMap, text: string): TemplatedValue[] {
         if (!isPair(item)) continue;
         const pair = item as Pair<Scalar, unknown>;
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (key !== undefined) visit(pair.value, `${pointer}/${escape(key)}`, depth + 1);
+        if (key !== undefined) visit(pair.value, `${pointer}/${escapePointer(key)}`, depth + 1);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((it, i) => visit(it, `${pointer}/${i}`, depth + 1));
+      node.items.forEach((it, i) => { visit(it, `${pointer}/${i}`, depth + 1); });
     }
   };
   visit(root, '', 0);

@@ -1,6 +1,7 @@
 import type { GroupType, ParentKey } from '../../../../schemas/src/types';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
-// Reads a TSB object's name and parent chain from either dialect (tsb-api.md §1.1, §1.2):
+// Reads a TSB object's name and parent chain from either dialect:
 // tctl keeps parents in metadata, GitOps in tsb.tetrate.io/* annotations.
 
 export interface TsbMeta {
@@ -41,8 +42,7 @@ export function field(obj: unknown, name: string): unknown {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
   const o = obj as Record<string, unknown>;
   if (name in o) return o[name];
-  const lower = name.toLowerCase();
-  const k = Object.keys(o).find((x) => x.toLowerCase() === lower);
+  const k = findKeyIgnoringCase(Object.keys(o), (x) => x, name);
   return k === undefined ? undefined : o[k];
 }
 

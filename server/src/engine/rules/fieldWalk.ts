@@ -7,6 +7,7 @@ import { isPlaceholder } from '../parse/templates';
 import { defaultVersionProblem, type VersionRange } from '../schema/versions';
 import { BUDGETS, formatCount, limitProblem } from '../budgets';
 import { commas, msg, msgN, schemaText, type Message } from '../l10n/message';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
@@ -110,7 +111,7 @@ function walk(
 ): void {
   if (!schema || isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx));
+    node.items.forEach((item, i) => { walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx); });
     return;
   }
   if (!isMap(node)) return;
@@ -130,7 +131,7 @@ function walk(
     let child = props.has(key) ? childSchema(schema, ctx.root, key) : undefined;
     let effectiveKey = key;
     if (!props.has(key)) {
-      const cased = [...props.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+      const cased = findKeyIgnoringCase(props.keys(), (k) => k, key);
       if (cased && !keysOf(node, ctx).has(cased)) {
         ctx.out.problems.push({
           rule: 'key-case',

@@ -8,6 +8,7 @@ import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/sc
 import { nearest } from '../util/nearest';
 import { formatCount, limitProblem } from '../budgets';
 import type { Relocation, WalkResult } from './fieldWalk';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 // Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
 // One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the
@@ -30,13 +31,12 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 /** Finds the node at a pointer; keys match exactly first, then ignoring case (key-case renames). */
-export function locate(root: YAMLMap, segments: string[]): Located {
+function nodeAtPointer(root: YAMLMap, segments: string[]): Located {
   let cur: Located = { node: root };
   for (const seg of segments) {
     const n = cur.node;
     if (isMap(n)) {
-      const pair = (n.items.find((p) => keyOf(p as Pair) === seg)
-        ?? n.items.find((p) => keyOf(p as Pair)?.toLowerCase() === seg.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+      const pair = findKeyIgnoringCase(n.items, (p) => keyOf(p as Pair), seg) as Pair<Scalar, Node | null> | undefined;
       if (!pair) return cur;
       cur = { node: pair.value, pair };
     } else if (isSeq(n)) {
@@ -138,7 +138,7 @@ export function mapSchemaErrors(
     const segments = decodePointer(e.instancePath);
     if (walk.explained.has(e.instancePath)) continue;
     // A moved (mis-indented) block is validated where it belongs but underlined where it is written.
-    const loc = locate(root, writtenPath(segments, walk.relocations));
+    const loc = nodeAtPointer(root, writtenPath(segments, walk.relocations));
     const parentSchema = (e.parentSchema ?? {}) as JsonSchema;
     const custom = schemaMessage(parentSchema, 'errorMessage');
     let problem: RawProblem | undefined;
@@ -288,7 +288,7 @@ function namespaceMeant(segments: string[], value: unknown): string | undefined 
 }
 
 function rootRange(root: YAMLMap, text: string): [number, number] {
-  const kindPair = root.items.find((p) => keyOf(p as Pair)?.toLowerCase() === 'kind') as Pair<Scalar> | undefined;
+  const kindPair = findKeyIgnoringCase(root.items, (p) => keyOf(p as Pair), 'kind') as Pair<Scalar> | undefined;
   if (kindPair?.key?.range) return [kindPair.key.range[0], kindPair.value && isScalar(kindPair.value) && kindPair.value.range ? kindPair.value.range[1] : kindPair.key.range[1]];
   const r = root.range ?? [0, 1, 1];
   return [r[0], firstLineEnd(text, r[0], r[1])];

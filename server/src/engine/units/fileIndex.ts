@@ -99,7 +99,7 @@ function commonDir(a: string, b: string): string {
 }
 
 /** `a/./b/../c` → `a/c`; undefined when `..` climbs above the scheme and authority. */
-export function normalizePath(uri: string): string | undefined {
+export function normalisePath(uri: string): string | undefined {
   const m = /^([a-z][\w+.-]*:\/\/[^/]*)(\/.*)?$/i.exec(uri);
   const prefix = m ? m[1]! : '';
   const rest = m ? m[2] ?? '' : uri;
@@ -116,7 +116,7 @@ export function normalizePath(uri: string): string | undefined {
 
 /** Joins a relative path (as written in a script) to a folder URI, percent-encoding like file URIs. */
 export function joinPath(dir: string, rel: string): string | undefined {
-  return normalizePath(`${dir}/${encodePath(rel)}`);
+  return normalisePath(`${dir}/${encodePath(rel)}`);
 }
 
 /** Percent-encodes a path as file URIs do (the WHATWG path set plus `%` and `\\`), keeping `/`. */

@@ -1,5 +1,5 @@
 import { lex, type Segment, type Word } from './shellLex';
-import { append, FileIndex, joinPath, normalizePath, parentOf } from './fileIndex';
+import { append, FileIndex, joinPath, normalisePath, parentOf } from './fileIndex';
 import { msg, type Message } from '../l10n/message';
 import { literal, type Frame } from './shellTree';
 
@@ -86,14 +86,14 @@ export class Expander {
         const slash = clean.search(/\/[^/]*[*?[]/);
         const dirPart = slash >= 0 ? clean.slice(0, slash) : '';
         const pattern = slash >= 0 ? clean.slice(slash + 1) : clean;
-        const dir = base === '' ? normalizePath(dirPart) : dirPart ? joinPath(base, dirPart) : base;
+        const dir = base === '' ? normalisePath(dirPart) : dirPart ? joinPath(base, dirPart) : base;
         if (dir && files.isDir(dir)) {
           const uris = files.glob(dir, pattern);
           if (uris.length) return { kind: 'glob', uris };
         }
         continue;
       }
-      const uri = base === '' ? normalizePath(clean) : joinPath(base, clean);
+      const uri = base === '' ? normalisePath(clean) : joinPath(base, clean);
       if (!uri) continue;
       if (files.isFile(uri)) return { kind: 'file', uri };
       if (files.isDir(uri)) return { kind: 'dir', uri };

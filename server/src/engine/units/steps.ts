@@ -87,7 +87,7 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
     for (const n of reading.notes) notes.push(noteAt({ uri, line: n.line, text: n.text }, n.reason));
     for (const c of reading.contexts) noteName(c.name, { uri, line: c.line, text: `kube context ${c.name}` });
     const choiceOf = new Map<number, string>();
-    reading.choices.forEach((ids, k) => ids.forEach((i) => choiceOf.set(i, `${uri}#${k}`)));
+    reading.choices.forEach((ids, k) => { for (const i of ids) choiceOf.set(i, `${uri}#${k}`); });
     const sequence = sequenceOf(uri);
     const merged = mergeLoopIterations(reading.applies);
     merged.forEach((a, i) => {

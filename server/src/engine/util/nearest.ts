@@ -94,10 +94,6 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance?
   return bestScore <= limit ? best : undefined;
 }
 
-export function sameIgnoringCase(a: string, b: string): boolean {
-  return a !== b && a.toLowerCase() === b.toLowerCase();
-}
-
 export interface NearOptions {
   /** The word itself is not a candidate (it is known, but not where it is needed). */
   excludeSelf?: boolean;

@@ -8,7 +8,7 @@ import { commas, msg, type Message } from '../l10n/message';
 import { duplicateKeys } from '../parse/parsedChunk';
 import { KNOWN_VERSIONS, versionIndex } from '../schema/versions';
 
-// tsb.config.yaml (contract §2): where files are applied (placements) and per-rule severities.
+// tsb.config.yaml: where files are applied (placements) and per-rule severities.
 // A bad config is itself diagnosed and degrades to what could be read; it never stops analysis.
 
 export const CONFIG_FILE = 'tsb.config.yaml';

@@ -2,10 +2,11 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { Resource } from '../parse/parsedChunk';
-import { relocate, type ResourceAnalysis } from '../rules/analyzeResource';
+import { relocate, type ResourceAnalysis } from '../rules/analyseResource';
 import type { Relocation } from '../rules/fieldWalk';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts } from './ruleFacts';
 import { canonical } from './canonical';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 import { emptyFacts, type DeployFact, type EastWestEntryFact, type FileFacts, type SourceRef, type TsbObjectFact } from './facts';
 
 // What one YAML document defines and references, read from its analysed resources: the facts the
@@ -32,8 +33,7 @@ function str(v: unknown): string | undefined {
 
 function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
   if (!isMap(map)) return undefined;
-  return (map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
-    ?? map.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())) as Pair<Scalar, Node | null> | undefined;
+  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as Pair<Scalar, Node | null> | undefined;
 }
 
 function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {

@@ -1,6 +1,7 @@
 import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
-import { labelsMatch, parseNsPattern, type Labels, type NsPattern } from './selectors';
+import type { Labels } from '../types';
+import { labelsMatch, parseNsPattern, type NsPattern } from './selectors';
 
 // Lookups over one resolved project, built once per derive and shared by the failover model and the
 // cross-file rules, so that no rule scans every object for each object (the derive stays linear):

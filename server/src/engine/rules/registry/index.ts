@@ -51,10 +51,6 @@ export type RuleId = (typeof RULE_DEFINITIONS)[number]['id'];
 
 export const RULE_REGISTRY: ReadonlyMap<string, RuleDefinition<RuleId>> = new Map(RULE_DEFINITIONS.map((r) => [r.id, r as RuleDefinition<RuleId>]));
 
-export function ruleDefinition(id: string): RuleDefinition<RuleId> | undefined {
-  return RULE_REGISTRY.get(id);
-}
-
 /** The project's repository (package.json `repository.url`): rule pages are docs/rules/<id>.md there. */
 export const REPOSITORY_URL = 'https://github.com/tsb-authoring/tsb-authoring';
 

@@ -11,6 +11,7 @@ import { editDistance, nearest } from '../util/nearest';
 import { walkFields, type Relocation, type Rename } from './fieldWalk';
 import { mapSchemaErrors } from './schemaErrors';
 import { kubernetesValueProblems, tsbValueProblems } from './valueRules';
+import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 // Single-document rules for one resource: identification (unknown-kind, tolerant apiVersion/kind keys),
 // the schema walk (unknown-field, key-case, deprecated-field), ajv validation (missing-field,
@@ -24,7 +25,7 @@ export interface ResourceAnalysis {
   relocations?: Relocation[];
 }
 
-export function analyzeResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
+export function analyseResource(res: Resource, text: string, registry: SchemaRegistry): ResourceAnalysis {
   const identity = identify(res.node);
   const problems: RawProblem[] = [];
   let inferred = false;
@@ -259,7 +260,7 @@ const PARENT_TEXT: Record<string, Message> = {
 function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, text: string): RawProblem[] {
   const out: RawProblem[] = [];
   const meta = readTsbMeta(res.value, identity.apiVersion, entry.groupType);
-  const mdPair = res.node.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === 'metadata') as Pair<Scalar, unknown> | undefined;
+  const mdPair = findKeyIgnoringCase(res.node.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), 'metadata') as Pair<Scalar, unknown> | undefined;
   if (!mdPair || !isMap(mdPair.value)) return out;
   const r = mdPair.key.range!;
   const indent = r[0] - (text.lastIndexOf('\n', r[0] - 1) + 1) + 2;
