@@ -133,6 +133,23 @@ for (const v of VARIANTS) {
   });
 }
 
+test('add-field: a missing tenant is offered with the names the project uses under the same organization', () => {
+  const tenant = (org: string, name: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: ${org}\n  name: ${name}\n`;
+  const files = {
+    'ws.yaml': NO_TENANT.block,
+    'tenants.yaml': `${tenant('tetrate', 'payments')}---\n${tenant('other-org', 'elsewhere')}`,
+  };
+  const { actions } = fixesFor(files, 'ws.yaml', 'missing-field');
+  assert.deepEqual(actions.map((a) => a.title), ['Add `tenant: payments`'], 'the tenant of organization tetrate only, never a blank value');
+  const { fixed } = apply(files, 'ws.yaml', 'missing-field', /^Add `tenant: payments`/);
+  assert.deepEqual(project({ ...files, 'ws.yaml': fixed }).diags('ws.yaml'), [], 'nothing left to fill in');
+});
+
+test('add-field: with no name known for the parent, the fix adds the key for the user to fill in', () => {
+  const { actions } = fixesFor({ 'ws.yaml': NO_TENANT.block }, 'ws.yaml', 'missing-field');
+  assert.deepEqual(actions.map((a) => a.title), ['Add `tenant`']);
+});
+
 // ---- replace-labels ----
 
 // The gateway's pods carry version "2", release "1.20" and enabled "true" (strings); the selector names

@@ -23,6 +23,7 @@ import type { ResolvedProject } from './workspace/resolved';
 import { sourceKind } from './units/sources';
 import type { Deployment } from './deployment';
 import { drain } from './util/steps';
+import { withParentValues } from './parentCandidates';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
 // results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
@@ -336,8 +337,9 @@ export class Project {
     const tsbVersion = cfg?.tsbVersion ?? this.options.tsbVersion;
     let withTsb: boolean | undefined;
     for (const raw of entry.analysis.problems) {
-      const p = raw.versions ? applyVersion(raw, tsbVersion) : raw;
-      if (!p) continue;
+      const versioned = raw.versions ? applyVersion(raw, tsbVersion) : raw;
+      if (!versioned) continue;
+      const p = opts.crossFile === false ? versioned : withParentValues(versioned, entry.analysis, entry.facts, () => this.resolved(uri));
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
       if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message }))];

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml';
-import { msg, msgN } from '../l10n/message';
+import { msg, msgN, type Message } from '../l10n/message';
 import { shapeOf } from './yamlPath';
 import { hasKey, keyText, maps, pairWithKeyAt, type AnyPair, type Ctx, type Edit, type Fix } from './quickFixTree';
 
@@ -107,14 +107,13 @@ function flowEntry(snippet: string): string | undefined {
  * Insert a missing field. The range is the parent key (the field goes into its mapping) or, for a
  * missing top-level field, `kind: X` (the field goes beside it); `before` puts it above that line.
  */
-export function addField(ctx: Ctx, field: string, snippet: string, before: boolean): Fix[] {
+export function addField(ctx: Ctx, field: string, snippet: string, before: boolean, title: Message = msg('Add `{field}`', { field })): Fix[] {
   const { doc } = ctx;
   const at = ctx.start - ctx.chunkStart;
   const found = pairWithKeyAt(ctx.tree, at);
   const covered = doc.getText({ start: doc.positionAt(ctx.start), end: doc.positionAt(ctx.end) });
   const atRoot = before || covered.includes(':');
   const target = atRoot ? found?.map : found?.pair.value;
-  const title = msg('Add `{field}`', { field });
   const expect = (tree: Document.Parsed) => hasKey(tree, field);
   // A flow mapping with entries gets one more entry, in flow style.
   if ((isMap(target) && target.flow && target.items.length > 0) || (atRoot && isMap(target) && target.flow)) {

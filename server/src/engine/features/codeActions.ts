@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { stringify } from 'yaml';
 import type { FixData } from '../types';
 import { offsetRange } from '../range';
 import { documents } from '../parse/chunks';
@@ -94,6 +95,10 @@ function fixesFor(ctx: Ctx, d: Diagnostic, data: FixData): Fix[] {
     case 'indent':
       return indentBlock(ctx, data.spaces, data.lines, data.under);
     case 'add-field':
+      // The names the project already uses for this field (a missing tenant): one fix each, a real value.
+      if (data.values?.length) {
+        return data.values.flatMap((value) => addField(ctx, data.field, `${data.field}: ${stringify(value).trimEnd()}`, data.before === true, msg('Add `{field}: {value}`', { field: data.field, value })));
+      }
       return addField(ctx, data.field, data.snippet, data.before === true);
     case 'replace-labels':
       return replaceLabels(ctx, data.labels);
