@@ -3,7 +3,7 @@
 // different repository and scenario, so each file is analysed as a project of its own (single-document
 // rules plus the relational rules within the file). Templated files only have to not crash.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProject } from '../server/src/engine/index';

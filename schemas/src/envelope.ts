@@ -61,7 +61,7 @@ function rootSchema(o: KindOptions, permissive: boolean): S {
     type: 'object',
     properties,
     required,
-    additionalProperties: permissive && o.rootProperties ? true : false,
+    additionalProperties: !!(permissive && o.rootProperties ),
   };
   const definitions = collectDefs(schema);
   if (Object.keys(definitions).length) schema.definitions = definitions;

@@ -71,7 +71,7 @@ function moduleGraph(dir: string): Graph {
     const to = new Set<string>();
     for (const spec of relativeImports(fs.readFileSync(f, 'utf8'))) {
       const target = resolveModule(f, spec);
-      if (target && target.startsWith(dir + path.sep)) to.add(path.relative(dir, target).split(path.sep).join('/'));
+      if (target?.startsWith(dir + path.sep)) to.add(path.relative(dir, target).split(path.sep).join('/'));
     }
     g.set(from, to);
   }

@@ -6,14 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { catalog } from '../../server/src/engine/index';
 import { createAjv } from '../../server/src/engine/schema/ajv';
 import { precompiledValidators } from '../../server/src/node/validators';
 import type { SchemaEntry } from '../../schemas/src/types';
-import { ROOT, prng, int, seedCases, type Rng } from '../robustness/support';
+import { prng, int, seedCases, type Rng } from '../robustness/support';
 import { needShared } from '../helpers/shared';
 import { BUILT, unlessBuilt } from '../helpers/built';
 

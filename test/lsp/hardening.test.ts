@@ -16,7 +16,6 @@ import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
 import { within } from '../helpers/within';
 import { BUILT, needBuilt } from '../helpers/built';
-import { repoRoot } from '../helpers/repo';
 import { fileUri, makeWorkspace, removeWorkspace, writeFile } from '../helpers/workspace';
 
 

@@ -3,10 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { BOOKINFO } from '../helpers/bookinfo';
-import { repoRoot } from '../helpers/repo';
 import { within } from '../helpers/within';
 import { BUILT, unlessBuilt } from '../helpers/built';
 import { fileUri, makeWorkspace, removeWorkspace } from '../helpers/workspace';

@@ -4,9 +4,9 @@
 // With --vsix the packaged extension is installed into a fresh extensions dir (and, for ext, that installed
 // folder is the development path); without it the built checkout (or --dev DIR) is the extension development path.
 // Exit status: 0 when every suite selected passed.
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runExtensionTests } from './harness/extensionTests';
 import { BUILD, OUT, ROOT, elapsed } from './harness/paths';
 

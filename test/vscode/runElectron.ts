@@ -1,8 +1,8 @@
 // The same mocha suite in a desktop VS Code downloaded by @vscode/test-electron (for contributors with
 // network access to update.code.visualstudio.com; CI uses code-server instead: see run.ts).
 //   npm run test:electron            (VSCODE_VERSION=1.100.3 npm run test:electron to pin a version)
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { BUILD, E2E, FIXTURES, OUT, ROOT, freshDir } from './harness/paths';
 

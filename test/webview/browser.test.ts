@@ -3,13 +3,13 @@
 // served from 127.0.0.1. The test plays the host: it posts messages with window.postMessage.
 import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'child_process';
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as http from 'http';
-import { createRequire } from 'module';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
+import { execSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FailoverModel } from '../../server/src/engine/model/failoverTypes';
 import type { AppToHostMessage, HostToAppMessage, PersistedState } from '../../client/src/webview/protocol';

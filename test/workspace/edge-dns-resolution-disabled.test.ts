@@ -86,7 +86,7 @@ test('a gateway not placed anywhere: warns unless some ControlPlane enables it',
 
 test('the quick fix adds the EdgeXcp overlay to the ControlPlane of each cluster that lacks it (edits in those files)', () => {
   // One ControlPlane without any overlay, one whose EdgeXcp overlay sets something else.
-  const bare = cp('cluster-1').replace(/  components:[\s\S]*$/, '');
+  const bare = cp('cluster-1').replace(/ {2}components:[\s\S]*$/, '');
   const other = cp('cluster-2').replace('ENABLE_DNS_RESOLUTION_AT_EDGE', 'ENABLE_ENHANCED_EAST_WEST_ROUTING');
   const t = project(seedFiles({ 'tsb.config.yaml': CFG, [GW]: gw('eastwest.example.com'), 'cluster-1/cp.yaml': bare, 'cluster-2/cp.yaml': other }));
   const d = only(t.diags(GW), 'edge-dns-resolution-disabled');
@@ -106,7 +106,7 @@ test('the quick fix adds the EdgeXcp overlay to the ControlPlane of each cluster
                     value:
                       name: ENABLE_DNS_RESOLUTION_AT_EDGE
                       value: "true"
-  `.replace(/^/gm, '  ').replace(/^  $/gm, '')), edited['cluster-1/cp.yaml']);
+  `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')), edited['cluster-1/cp.yaml']);
   // The second keeps its patch and gets one more in the same overlay.
   assert.match(edited['cluster-2/cp.yaml']!, /name: ENABLE_ENHANCED_EAST_WEST_ROUTING\n\s+value: "true"\n\s+- path: spec\.components\.edgeServer\.kubeSpec\.deployment\.env\[-1\]\n\s+value:\n\s+name: ENABLE_DNS_RESOLUTION_AT_EDGE\n\s+value: "true"\n$/);
   const after = project(seedFiles({ 'tsb.config.yaml': CFG, [GW]: gw('eastwest.example.com'), 'cluster-1/cp.yaml': edited['cluster-1/cp.yaml']!, 'cluster-2/cp.yaml': edited['cluster-2/cp.yaml']! }));

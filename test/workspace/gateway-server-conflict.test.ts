@@ -111,7 +111,7 @@ test('files only weakly related are a hint naming both units; alternative scenar
 });
 
 test('GitOps-form configurations (annotations for parents) are compared the same way', () => {
-  const gitops = unified('wildcard', '*.example.com').replace(/metadata:\n(  .*\n)+?  name: wildcard\n/, 'metadata:\n  name: wildcard\n  namespace: edge\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\n    tsb.tetrate.io/workspace: shop\n    tsb.tetrate.io/gatewayGroup: edge-gg\n').replace('gateway.tsb.tetrate.io/v2', 'gateway.tsb.tetrate.io/v2');
+  const gitops = unified('wildcard', '*.example.com').replace(/metadata:\n( {2}.*\n)+? {2}name: wildcard\n/, 'metadata:\n  name: wildcard\n  namespace: edge\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\n    tsb.tetrate.io/workspace: shop\n    tsb.tetrate.io/gatewayGroup: edge-gg\n').replace('gateway.tsb.tetrate.io/v2', 'gateway.tsb.tetrate.io/v2');
   assert.match(gitops, /tsb\.tetrate\.io\/gatewayGroup: edge-gg/);
   const t = project({ 'run.sh': 'tctl apply -f tsb/\nkubectl --context c1 apply -f k8s/\n', 'k8s/gw.yaml': install, 'k8s/wildcard.yaml': gitops, 'tsb/a-shop.yaml': ingress('shop', 'shop.example.com') });
   const ds = [...t.diags('k8s/wildcard.yaml'), ...t.diags('tsb/a-shop.yaml')].filter((d) => d.rule === 'gateway-server-conflict');

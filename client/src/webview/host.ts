@@ -2,7 +2,7 @@
 // `ready` handshake, the display language, and the actions the app may ask for. Every message from the
 // webview is untrusted: it is validated (protocol.ts), files are opened only when the data shown names
 // them, new files are created only inside a workspace folder and never over an existing one.
-import * as crypto from 'crypto';
+import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { SourceRef } from '../../../server/src/engine/index';
 import { WRITE_CONFIG_COMMAND } from '../../../server/src/protocol';

@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core (the project's devDependency), headless, fresh profile,
 // quiet (no background networking), recording any request that leaves loopback.
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from './paths';
 

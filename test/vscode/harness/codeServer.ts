@@ -2,11 +2,11 @@
 // fresh user-data-dir and extensions dir, 127.0.0.1 on a random free port, its own session and process
 // group (setsid through `detached`), bounded by coreutils `timeout`, and the whole group killed on stop()
 // or when this process exits.
-import { spawn, spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
-import * as path from 'path';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as path from 'node:path';
 import { CODE_SERVER, E2E, FIXTURES, freshDir } from './paths';
 
 export interface CodeServerOptions {

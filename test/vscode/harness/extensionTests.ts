@@ -2,9 +2,9 @@
 // extensionDevelopmentPath + extensionTestsPath, so mocha (suite/index.ts) runs inside the real Node
 // extension host next to the extension, exactly as @vscode/test-electron's runTests does on desktop.
 // VS Code reports the result by calling window.codeAutomationExit(code), exposed here by Playwright.
-import * as fs from 'fs';
-import * as path from 'path';
-import * as util from 'util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
 import { launchBrowser } from './browser';
 import { collectLogs, startCodeServer } from './codeServer';
 import { BUILD, FIXTURES, OUT, ROOT, elapsed, freshDir } from './paths';

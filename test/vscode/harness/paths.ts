@@ -1,6 +1,6 @@
 // Where the real-VS-Code suites keep things. Everything lives under .e2e/ (gitignored) in the checkout.
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 function findRoot(): string {
   // Bundled files run from .e2e/build/<dir>/, sources from test/vscode/<dir>/: walk up to package.json.

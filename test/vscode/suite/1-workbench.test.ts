@@ -1,5 +1,5 @@
 // The host itself: the fixture workspace is open and the extension is there and activates.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID } from './helpers';
 
@@ -11,7 +11,7 @@ describe('workbench', () => {
     assert.ok(yaml.length >= 19, `expected the fixture YAML files, found ${yaml.length}`);
   });
 
-  it(`has ${EXTENSION_ID} and activates it`, async function () {
+  it(`has ${EXTENSION_ID} and activates it`, async () => {
     const ext = await activateExtension();
     assert.strictEqual(ext.isActive, true);
     const pkg = ext.packageJSON as { contributes?: { commands?: { command: string }[] } };

@@ -1,5 +1,5 @@
 // The seed scenario's mistakes, as diagnostics with the CLI's ranges (the acceptance cases).
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostics, fixture, hasRule, open, ruleOf, waitForClean, waitForDiagnostics } from './helpers';
 

@@ -1,6 +1,6 @@
 // A change in one file moves diagnostics in another: renaming the gateway install CR breaks the
 // WorkspaceSetting's east-west workloadSelector (gateway-selector-no-match), and renaming it back heals it.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostics, fixture, hasRule, lacksRule, open, replaceOnLine, restoreText, ruleOf, textOf, waitForDiagnostics } from './helpers';
 

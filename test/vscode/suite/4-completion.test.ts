@@ -1,5 +1,5 @@
 // Completion through vscode.executeCompletionItemProvider, as the editor asks for it.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, fixture, open } from './helpers';
 

@@ -1,5 +1,5 @@
 // A quick fix through vscode.executeCodeActionProvider, applied with workspace.applyEdit.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, fixture, hasRule, lacksRule, open, restoreText, ruleOf, textOf, waitForDiagnostics } from './helpers';
 

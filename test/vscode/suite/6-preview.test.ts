@@ -1,5 +1,5 @@
 // "TSB: Show Failover Preview" opens the webview panel.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, fixture, open, waitForEvent } from './helpers';
 

@@ -1,6 +1,6 @@
 // The language server comes back: through tsb.restartServer, and after its process is killed.
-import * as assert from 'assert';
-import * as fs from 'fs';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, fixture, hasRule, lacksRule, open, replaceOnLine, restoreText, textOf, waitForDiagnostics } from './helpers';
 

@@ -1,7 +1,7 @@
 // The editor a platform engineer trusts on day one, inside the real extension host: the project summary
 // panel, resource snippets only where a resource starts (and, accepted, no problem), key completions
 // that leave no empty value, and a hover that agrees with the Problems panel.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostics, fixture, open, restoreText, ruleOf, waitForDiagnostics, waitForEvent } from './helpers';
 

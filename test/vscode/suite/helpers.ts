@@ -1,6 +1,6 @@
 // Shared by the *.test.ts files that run inside the extension host. Waiting is always on an event
 // (onDidChangeDiagnostics, onDidChangeTabs) with a generous bound, never a fixed sleep.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'tsb-authoring.tsb-authoring';

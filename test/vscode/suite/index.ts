@@ -1,9 +1,9 @@
 // Entry point loaded by the extension host (extensionTestsPath): same contract for both routes,
 // code-server's payload (harness/extensionTests.ts) and @vscode/test-electron (runElectron.ts).
 // Mocha is bundled into this file by build.mjs; the *.test.js files next to it are loaded with require.
-import * as fs from 'fs';
+import * as fs from 'node:fs';
 import Mocha from 'mocha';
-import * as path from 'path';
+import * as path from 'node:path';
 
 interface RunOptions {
   /** Where results.json goes. */

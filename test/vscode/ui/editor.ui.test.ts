@@ -7,8 +7,8 @@
 // With UPDATE_SCREENSHOTS=1 the screenshots that docs/preview.md shows are copied to docs/screenshots/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { collectLogs, startCodeServer, type CodeServer } from '../harness/codeServer';

@@ -6,8 +6,8 @@
 // extensions dir (TSB_VSIX), or, without one, the built checkout (or TSB_DEV_PATH) as a development path.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { collectLogs, startCodeServer, type CodeServer } from '../harness/codeServer';

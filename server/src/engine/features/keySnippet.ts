@@ -26,7 +26,7 @@ export function keySnippet(key: string, schema: JsonSchema | undefined, root: Js
   const body = (s: JsonSchema | undefined, pad: string, depth: number, at: Path): string => {
     const known = hints.values?.(at)?.map(yamlScalar);
     const e = enumOf(s, root);
-    if (e && e.length) {
+    if (e?.length) {
       const dflt = branches(s, root).map((b) => b['default']).find((d) => d !== undefined);
       const list = e.map(String);
       return ` ${choice(next(), dflt !== undefined && list.includes(String(dflt)) ? [String(dflt), ...list.filter((v) => v !== String(dflt))] : list)}`;

@@ -42,7 +42,7 @@ export function render(m: Message, locale: Locale = 'en'): string {
   const args = m.args;
   if (!args) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = Object.prototype.hasOwnProperty.call(args, name) ? args[name] : undefined;
+    const v = Object.hasOwn(args, name) ? args[name] : undefined;
     return v === undefined ? whole : renderArg(v, locale);
   });
 }

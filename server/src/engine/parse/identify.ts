@@ -39,7 +39,7 @@ export function identify(map: YAMLMap): Identity {
   const kindPair = findKey(map, 'kind', (v) => typeof v === 'string' && /^[A-Z]\w*$/.test(v));
   const apiVersion = scalarString(apiVersionPair);
   const kind = scalarString(kindPair);
-  const group = apiVersion && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  const group = apiVersion?.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
   const family: Family = /(^|\.)tetrate\.io$/.test(group) || /(^|\.)tsb\.tetrate\./.test(group)
     ? 'tetrate'
     : apiVersion && (group === '' || /^(apps|batch|networking\.istio\.io|security\.istio\.io|[a-z.]*k8s\.io)$/.test(group))

@@ -1,5 +1,5 @@
 import type { FileFacts } from '../workspace/facts';
-import { FileIndex, joinPath } from './fileIndex';
+import { type FileIndex, joinPath } from './fileIndex';
 
 // A kustomize folder as one unit: the kustomization file, the files its `resources` (and legacy `bases`,
 // `components`) list, folders listed there expanded through their own kustomizations, and the

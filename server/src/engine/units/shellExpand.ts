@@ -1,5 +1,5 @@
 import { lex, type Segment, type Word } from './shellLex';
-import { append, FileIndex, joinPath, normalisePath, parentOf } from './fileIndex';
+import { append, type FileIndex, joinPath, normalisePath, parentOf } from './fileIndex';
 import { msg, type Message } from '../l10n/message';
 import { literal, type Frame } from './shellTree';
 

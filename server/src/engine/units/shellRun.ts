@@ -254,7 +254,7 @@ class Reader extends Expander {
       }
     } else if (name === 'sed' || name === 'yq' || name === 'awk') {
       // The file argument, if one resolves to a YAML file of the project; else the input passes through.
-      const file = argvWords.slice(1).map((w) => this.streamOfPath(w, frame, true)).find((s) => s && s.files.length);
+      const file = argvWords.slice(1).map((w) => this.streamOfPath(w, frame, true)).find((s) => s?.files.length);
       output = file ?? inStream;
     } else if (name === 'kustomize' && literal(argvWords[1]) === 'build') {
       const dir = argvWords[2] ? this.resolveDir(argvWords[2], frame) : frame.cwd[0];

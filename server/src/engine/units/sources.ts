@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { readScript, type ScriptReading } from './shellRun';
-import { append, FileIndex, parentOf } from './fileIndex';
+import { append, type FileIndex, parentOf } from './fileIndex';
 import { msg } from '../l10n/message';
 
 // The non-YAML files that say where YAML is applied: shell scripts, Makefiles and the shell code blocks

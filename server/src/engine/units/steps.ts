@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { FileFacts } from '../workspace/facts';
 import { relativeTo, type ProjectConfig } from '../workspace/config';
-import { append, FileIndex, joinPath, parentOf } from './fileIndex';
+import { append, type FileIndex, joinPath, parentOf } from './fileIndex';
 import type { ApplyCommand } from './shellRun';
 import { kustomizeUnit } from './kustomize';
 import { commas, msg, type Message } from '../l10n/message';
@@ -163,7 +163,7 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
     if (!k || applied.has(f.uri)) continue;
     const dir = parentOf(f.uri)!;
     const unit = kustomizeUnit(dir, files, factsByUri);
-    if (!unit || !unit.files.length) continue;
+    if (!unit?.files.length) continue;
     steps.push({
       source: f.uri, kind: 'kustomize', files: unit.files, ...(unit.namespace ? { namespace: unit.namespace } : {}),
       unknown: msg('no command or Application applies this kustomization'), mp: false,
@@ -195,7 +195,7 @@ function mergeLoopIterations(applies: ApplyCommand[]): (ApplyCommand & { index: 
   applies.forEach((a, index) => {
     const key = `${a.line}|${a.tool}|${a.namespace ?? ''}|${a.files.join(',')}|${a.kustomize.join(',')}`;
     const prev = byKey.get(key);
-    if (prev && prev.contexts && a.contexts) {
+    if (prev?.contexts && a.contexts) {
       prev.contexts = [...new Set([...prev.contexts, ...a.contexts])];
       return;
     }
@@ -250,7 +250,7 @@ function locateRepoPath(path: string, from: string, files: FileIndex): string | 
   const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   if (clean === '' || clean === '.') return files.root;
   const candidates = [files.root];
-  for (let d = parentOf(from); d && d.startsWith(files.root); d = parentOf(d)) candidates.push(d);
+  for (let d = parentOf(from); d?.startsWith(files.root); d = parentOf(d)) candidates.push(d);
   for (const base of candidates) {
     const u = joinPath(base, clean);
     if (u && files.isDir(u)) return u;

@@ -107,7 +107,7 @@ export function gatewayServers(kind: string, spec: unknown, refOf: RefOf): { ser
         const dest = field(t, 'serviceDestination') ?? t;
         const host = s(field(dest, 'host'));
         const p = num(field(dest, 'port'));
-        if (host && host.includes('/')) routes.push({ host, ...(p !== undefined ? { port: p } : {}), protocol });
+        if (host?.includes('/')) routes.push({ host, ...(p !== undefined ? { port: p } : {}), protocol });
       }
     });
   }

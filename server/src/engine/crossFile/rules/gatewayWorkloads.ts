@@ -37,7 +37,7 @@ export function groupClusters(p: ResolvedProject, g: GatewayConfigFact): Set<str
     return byKey;
   });
   const group = byKey.get(`${g.organization}|${g.tenant}|${g.workspace}|${g.group}`)?.find((x) => p.relation(x.source.uri, g.source.uri) !== 'never');
-  if (!group || !group.namespaces.length) return undefined;
+  if (!group?.namespaces.length) return undefined;
   const clusters = new Set<string>();
   for (const n of group.namespaces) {
     const pat = parseNsPattern(n.name);
