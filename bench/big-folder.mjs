@@ -7,6 +7,7 @@ import { fileUri, now } from './lsp.mjs';
 import { serverSpec, start } from './servers.mjs';
 import { log, max, median, sleep, summarize } from './stats.mjs';
 
+// Rules whose diagnostics need other files: ours publishes them once the folder is read.
 const CROSS_FILE = new Set(['gateway-selector-no-match', 'service-selector-no-match', 'parent-not-found', 'namespace-not-injected', 'namespace-owned-twice', 'duplicate-resource', 'subset-not-found']);
 
 /**

@@ -52,6 +52,7 @@ export function writeSchemas(dir) {
 
 export const YLS_MIN = 'yaml-language-server (minimal schema)';
 
+/** How to start one server (ours in push or pull mode, or yaml-language-server) and answer its configuration requests. */
 export function serverSpec(kind, mode, schemaUris) {
   if (kind === 'ours') {
     return {
