@@ -1,0 +1,91 @@
+// The big-folder input: one file opened in a folder that also holds a large repository.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeOf, Docs, waitPush } from './diagnostics.mjs';
+import { generate, INPUTS } from './generate.mjs';
+import { fileUri, now } from './lsp.mjs';
+import { serverSpec, start } from './servers.mjs';
+import { log, max, median, sleep, summarize } from './stats.mjs';
+
+// Rules whose diagnostics need other files: ours publishes them once the folder is read.
+const CROSS_FILE = new Set(['gateway-selector-no-match', 'service-selector-no-match', 'parent-not-found', 'namespace-not-injected', 'namespace-owned-twice', 'duplicate-resource', 'subset-not-found']);
+
+/**
+ * One 1,000-document file opened in a workspace folder that also holds a large repository.
+ * The file is opened as soon as the server asked for its configuration; measured: open → the file's
+ * first diagnostics (its own), open → its cross-file diagnostics (ours: after the whole folder is read),
+ * and the latency of hover and completion requests sent every 50 ms on the opened file meanwhile.
+ */
+async function bigFolderSession(spec, dir) {
+  const rec = {};
+  const t0 = now();
+  const s = await start(spec, dir);
+  const { client } = s;
+  const docs = new Docs(client, s.syncKind);
+  const path = join(dir, 'all.yaml');
+  const uri = fileUri(path);
+  const ours = spec.kind === 'ours';
+  try {
+    const first = waitPush(client, uri, (d) => spec.kind === 'yls-min' || d.length > 0, 600000);
+    const full = ours ? waitPush(client, uri, (d) => d.some((x) => CROSS_FILE.has(codeOf(x))), 600000) : first;
+    const tOpen = now();
+    docs.open(path);
+    const probes = [];
+    let probing = true;
+    (async () => {
+      for (let k = 0; probing; k++) {
+        const req = k % 2
+          ? client.request('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 2 } })
+          : client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+        probes.push(req.then((r) => r.t - r.sentAt));
+        await sleep(50);
+      }
+    })();
+    const f = await first;
+    rec.firstMs = f.t - tOpen;
+    rec.coldFirstMs = f.t - t0;
+    const g = await full;
+    rec.fullMs = g.t - tOpen;
+    probing = false;
+    const lat = await Promise.all(probes);
+    rec.probeMaxMs = max(lat);
+    rec.probeMedianMs = median(lat);
+    rec.probeCount = lat.length;
+    rec.probeOver50 = lat.filter((x) => x > 50).length;
+    const m = client.memory();
+    rec.peakMiB = m.hwm;
+    rec.cpuTotalS = client.cpu();
+  } finally {
+    await client.shutdown();
+  }
+  return rec;
+}
+
+export async function bigFolderInput(tmp, name, cfg, runs, servers, schemaUris) {
+  const file = generate(tmp, { name, ...INPUTS['file-1k'] });
+  // The rest of the folder: a repository of the benchmark's layout (its own tsb.config.yaml).
+  const repo = generate(file.dir, { name: 'repo', layout: 'workspace', apps: cfg.folderApps, mistakeRate: 0.3, seed: 17 });
+  const r = {
+    label: cfg.label, bigFolder: true, files: file.files.length + repo.files.length, docs: file.docs + repo.docs, lines: file.lines + repo.lines,
+    mib: (file.bytes + repo.bytes) / 1048576, openedDocs: file.docs, openedMiB: file.bytes / 1048576, runs, servers: {},
+  };
+  const specs = [];
+  if (servers.includes('ours')) specs.push(serverSpec('ours', 'push', schemaUris));
+  if (servers.includes('yls')) specs.push(serverSpec('yls', 'push', schemaUris));
+  if (servers.includes('yls-min')) specs.push(serverSpec('yls-min', 'push', schemaUris));
+  const recs = Object.fromEntries(specs.map((x) => [x.name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const spec of specs.map((_, k) => specs[(k + run) % specs.length])) {
+      log(`${name}: ${spec.name} run ${run + 1}/${runs}`);
+      try {
+        recs[spec.name].push(await bigFolderSession(spec, file.dir));
+      } catch (e) {
+        log(`${name}: ${spec.name} failed: ${e.message}`);
+        recs[spec.name].push({ error: String(e.message).split('\n')[0] });
+      }
+    }
+  }
+  for (const [sname, rs] of Object.entries(recs)) r.servers[sname] = summarize(rs);
+  rmSync(file.dir, { recursive: true, force: true });
+  return r;
+}
