@@ -172,7 +172,9 @@ export function appDocs(i, mistake, unresolved = 0, tenants = TENANTS) {
       'kind: Namespace',
       'metadata:',
       `  name: ${app}`,
-      ...(m('namespace-not-injected') ? ['  labels:', `    team: ${tenant}`] : ['  labels:', '    istio-injection: enabled']),
+      ...(m('namespace-not-injected')
+        ? ['  labels:', `    team: ${tenant}`]
+        : ['  labels:', '    istio-injection: enabled']),
     ],
     marks: {},
   });
@@ -235,27 +237,84 @@ export function appDocs(i, mistake, unresolved = 0, tenants = TENANTS) {
 
 export function sharedDocs(tenants = TENANTS) {
   const tenancy = [
-    { name: 'organization', lines: ['apiVersion: api.tsb.tetrate.io/v2', 'kind: Organization', 'metadata:', '  name: tetrate', 'spec:', '  displayName: Tetrate'], marks: {} },
+    {
+      name: 'organization',
+      lines: [
+        'apiVersion: api.tsb.tetrate.io/v2',
+        'kind: Organization',
+        'metadata:',
+        '  name: tetrate',
+        'spec:',
+        '  displayName: Tetrate',
+      ],
+      marks: {},
+    },
   ];
   for (let t = 0; t < tenants; t++) {
-    tenancy.push({ name: `tenant-${t}`, lines: ['apiVersion: api.tsb.tetrate.io/v2', 'kind: Tenant', 'metadata:', '  organization: tetrate', `  name: t-${t}`, 'spec:', `  displayName: Tenant ${t}`], marks: {} });
+    tenancy.push({
+      name: `tenant-${t}`,
+      lines: [
+        'apiVersion: api.tsb.tetrate.io/v2',
+        'kind: Tenant',
+        'metadata:',
+        '  organization: tetrate',
+        `  name: t-${t}`,
+        'spec:',
+        `  displayName: Tenant ${t}`,
+      ],
+      marks: {},
+    });
   }
   const eastwest = [
-    { name: 'namespace', lines: ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: eastwest', '  labels:', '    istio-injection: enabled'], marks: {} },
+    {
+      name: 'namespace',
+      lines: [
+        'apiVersion: v1',
+        'kind: Namespace',
+        'metadata:',
+        '  name: eastwest',
+        '  labels:',
+        '    istio-injection: enabled',
+      ],
+      marks: {},
+    },
     {
       name: 'eastwest-gateway',
-      lines: ['apiVersion: install.tetrate.io/v1alpha1', 'kind: IngressGateway', 'metadata:', '  name: eastwest-gateway', '  namespace: eastwest', 'spec:', '  eastWestOnly: true'],
+      lines: [
+        'apiVersion: install.tetrate.io/v1alpha1',
+        'kind: IngressGateway',
+        'metadata:',
+        '  name: eastwest-gateway',
+        '  namespace: eastwest',
+        'spec:',
+        '  eastWestOnly: true',
+      ],
       marks: { name: 3 },
     },
   ];
-  const controlPlanes = CLUSTERS.map((c) => [{
-    name: `controlplane-${c}`,
-    lines: [
-      'apiVersion: install.tetrate.io/v1alpha1', 'kind: ControlPlane', 'metadata:', '  name: controlplane', '  namespace: istio-system', 'spec:',
-      '  hub: registry.example.com/tetrate', '  managementPlane:', '    host: tsb.example.com', '    port: 8443', `    clusterName: ${c}`,
-      '  telemetryStore:', '    elastic:', '      host: tsb.example.com', '      port: 8443', '      version: 7',
-    ],
-    marks: {},
-  }]);
+  const controlPlanes = CLUSTERS.map((c) => [
+    {
+      name: `controlplane-${c}`,
+      lines: [
+        'apiVersion: install.tetrate.io/v1alpha1',
+        'kind: ControlPlane',
+        'metadata:',
+        '  name: controlplane',
+        '  namespace: istio-system',
+        'spec:',
+        '  hub: registry.example.com/tetrate',
+        '  managementPlane:',
+        '    host: tsb.example.com',
+        '    port: 8443',
+        `    clusterName: ${c}`,
+        '  telemetryStore:',
+        '    elastic:',
+        '      host: tsb.example.com',
+        '      port: 8443',
+        '      version: 7',
+      ],
+      marks: {},
+    },
+  ]);
   return { tenancy, eastwest, controlPlanes };
 }

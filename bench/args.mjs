@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
 export function parseArgs(argv) {
-  const a = { quick: false, inputs: [], runs: undefined, servers: ['ours', 'yls', 'yls-min'], modes: ['push', 'pull'], cli: true, floor: true, out: join(ROOT, 'docs/performance.md'), keep: false, scaling: true, scalingSizes: undefined };
+  const a = {
+    quick: false,
+    inputs: [],
+    runs: undefined,
+    servers: ['ours', 'yls', 'yls-min'],
+    modes: ['push', 'pull'],
+    cli: true,
+    floor: true,
+    out: join(ROOT, 'docs/performance.md'),
+    keep: false,
+    scaling: true,
+    scalingSizes: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const val = () => (x.includes('=') ? x.slice(x.indexOf('=') + 1) : argv[++i]);
@@ -20,8 +32,10 @@ export function parseArgs(argv) {
     else if (flag === '--merge') a.merge = true;
     else if (flag === '--render') a.render = true;
     else if (flag === '--no-scaling') a.scaling = false;
-    else if (flag === '--scaling-only') { a.scaling = true; a.scalingOnly = true; }
-    else if (flag === '--scaling-sizes') a.scalingSizes = val().split(',').map(Number);
+    else if (flag === '--scaling-only') {
+      a.scaling = true;
+      a.scalingOnly = true;
+    } else if (flag === '--scaling-sizes') a.scalingSizes = val().split(',').map(Number);
     else throw new Error(`unknown option ${x}`);
   }
   return a;

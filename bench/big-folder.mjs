@@ -8,7 +8,15 @@ import { serverSpec, start } from './servers.mjs';
 import { log, max, median, sleep, summarize } from './stats.mjs';
 
 // Rules whose diagnostics need other files: ours publishes them once the folder is read.
-const CROSS_FILE = new Set(['gateway-selector-no-match', 'service-selector-no-match', 'parent-not-found', 'namespace-not-injected', 'namespace-owned-twice', 'duplicate-resource', 'subset-not-found']);
+const CROSS_FILE = new Set([
+  'gateway-selector-no-match',
+  'service-selector-no-match',
+  'parent-not-found',
+  'namespace-not-injected',
+  'namespace-owned-twice',
+  'duplicate-resource',
+  'subset-not-found',
+]);
 
 /**
  * One 1,000-document file opened in a workspace folder that also holds a large repository.
@@ -34,9 +42,10 @@ async function bigFolderSession(spec, dir) {
     let probing = true;
     (async () => {
       for (let k = 0; probing; k++) {
-        const req = k % 2
-          ? client.request('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 2 } })
-          : client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+        const req =
+          k % 2
+            ? client.request('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 2 } })
+            : client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
         probes.push(req.then((r) => r.t - r.sentAt));
         await sleep(50);
       }
@@ -64,10 +73,24 @@ async function bigFolderSession(spec, dir) {
 export async function bigFolderInput(tmp, name, cfg, runs, servers, schemaUris) {
   const file = generate(tmp, { name, ...INPUTS['file-1k'] });
   // The rest of the folder: a repository of the benchmark's layout (its own tsb.config.yaml).
-  const repo = generate(file.dir, { name: 'repo', layout: 'workspace', apps: cfg.folderApps, mistakeRate: 0.3, seed: 17 });
+  const repo = generate(file.dir, {
+    name: 'repo',
+    layout: 'workspace',
+    apps: cfg.folderApps,
+    mistakeRate: 0.3,
+    seed: 17,
+  });
   const r = {
-    label: cfg.label, bigFolder: true, files: file.files.length + repo.files.length, docs: file.docs + repo.docs, lines: file.lines + repo.lines,
-    mib: (file.bytes + repo.bytes) / 1048576, openedDocs: file.docs, openedMiB: file.bytes / 1048576, runs, servers: {},
+    label: cfg.label,
+    bigFolder: true,
+    files: file.files.length + repo.files.length,
+    docs: file.docs + repo.docs,
+    lines: file.lines + repo.lines,
+    mib: (file.bytes + repo.bytes) / 1048576,
+    openedDocs: file.docs,
+    openedMiB: file.bytes / 1048576,
+    runs,
+    servers: {},
   };
   const specs = [];
   if (servers.includes('ours')) specs.push(serverSpec('ours', 'push', schemaUris));

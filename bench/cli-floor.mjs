@@ -13,10 +13,19 @@ export async function measureCli(input, runs) {
     try {
       const j = JSON.parse(x.out);
       problems = j.diagnostics?.length;
-    } catch { /* not JSON */ }
+    } catch {
+      /* not JSON */
+    }
     rs.push({ wallMs: x.wallMs, cpuS: x.cpuS, maxRssMiB: x.maxRssMiB, problems, exit: x.code });
   }
-  return { wallMs: median(rs.map((r) => r.wallMs)), cpuS: median(rs.map((r) => r.cpuS)), maxRssMiB: median(rs.map((r) => r.maxRssMiB)), problems: rs[0]?.problems, exit: rs[0]?.exit, runs: rs };
+  return {
+    wallMs: median(rs.map((r) => r.wallMs)),
+    cpuS: median(rs.map((r) => r.cpuS)),
+    maxRssMiB: median(rs.map((r) => r.maxRssMiB)),
+    problems: rs[0]?.problems,
+    exit: rs[0]?.exit,
+    runs: rs,
+  };
 }
 
 export async function measureFloor(input, runs) {
@@ -27,7 +36,12 @@ export async function measureFloor(input, runs) {
     rs.push({ ...JSON.parse(x.out), wallMs: x.wallMs, cpuS: x.cpuS, maxRssMiB: x.maxRssMiB });
   }
   const keys = ['wallMs', 'cpuS', 'maxRssMiB', 'totalMs', 'parseMs', 'compileMs', 'validateMs', 'readMs', 'loadMs'];
-  return Object.fromEntries([...keys.map((k) => [k, median(rs.map((r) => r[k]))]), ['docs', rs[0]?.docs], ['validated', rs[0]?.validated], ['invalid', rs[0]?.invalid]]);
+  return Object.fromEntries([
+    ...keys.map((k) => [k, median(rs.map((r) => r[k]))]),
+    ['docs', rs[0]?.docs],
+    ['validated', rs[0]?.validated],
+    ['invalid', rs[0]?.invalid],
+  ]);
 }
 
 export async function nodeStartup(runs) {

@@ -14,7 +14,11 @@ import { generate, INPUTS } from './generate.mjs';
 
 function run(cli, args) {
   try {
-    return execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(process.execPath, [cli, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     if (typeof e.stdout === 'string' && e.status !== 2) return e.stdout;
     throw new Error(`${cli} ${args.join(' ')}: ${e.stderr ?? e.message}`);
@@ -23,7 +27,8 @@ function run(cli, args) {
 
 function firstDifference(a, b, path = '') {
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path || '.'}: ${JSON.stringify(a)?.slice(0, 300)} ≠ ${JSON.stringify(b)?.slice(0, 300)}`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${path || '.'}: ${JSON.stringify(a)?.slice(0, 300)} ≠ ${JSON.stringify(b)?.slice(0, 300)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
     const d = firstDifference(a[k], b[k], `${path}/${k}`);
@@ -62,7 +67,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     tmp = rest[1] ?? mkdtempSync(join(tmpdir(), 'tsb-compare-'));
     dirs = [];
     for (const n of [300, 3000]) for (const s of Object.keys(SHAPES)) dirs.push(writeShape(tmp, s, n).dir);
-    for (const [n, seed] of [[200, 1], [500, 2], [1500, 3], [4000, 4], [800, 5], [2500, 6]]) {
+    for (const [n, seed] of [
+      [200, 1],
+      [500, 2],
+      [1500, 3],
+      [4000, 4],
+      [800, 5],
+      [2500, 6],
+    ]) {
       const name = `mixed-${n}-${seed}`;
       dirs.push(writeShape(tmp, 'mixed', n, seed, name).dir);
     }

@@ -28,20 +28,31 @@ export class Docs {
     let offset = 0;
     for (let l = 0; l < line; l++) offset = text.indexOf('\n', offset) + 1;
     offset += character;
-    const next = insert ? text.slice(0, offset) + insert + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
+    const next = insert
+      ? text.slice(0, offset) + insert + text.slice(offset)
+      : text.slice(0, offset) + text.slice(offset + 1);
     const version = this.version.get(uri) + 1;
     this.text.set(uri, next);
     this.version.set(uri, version);
-    const change = this.syncKind === 2
-      ? { range: { start: { line, character }, end: { line, character: insert ? character : character + 1 } }, text: insert }
-      : { text: next };
-    const t = this.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const change =
+      this.syncKind === 2
+        ? {
+            range: { start: { line, character }, end: { line, character: insert ? character : character + 1 } },
+            text: insert,
+          }
+        : { text: next };
+    const t = this.client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
     return { t, version };
   }
 }
 
-export const codeOf = (d) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? ''));
-export const countRule = (diags, rule) => diags.filter((d) => codeOf(d) === rule || (d.message ?? '').includes(rule)).length;
+export const codeOf = (d) =>
+  typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
+export const countRule = (diags, rule) =>
+  diags.filter((d) => codeOf(d) === rule || (d.message ?? '').includes(rule)).length;
 export const atLine = (diags, line) => diags.some((d) => d.range.start.line === line);
 
 /** Latest pushed diagnostics per uri (push mode), kept up to date from the client's notifications. */
@@ -55,9 +66,18 @@ export function trackPushes(client) {
 
 /** Waits for a publish on `uri` whose diagnostics satisfy pred (and whose version, if given, is >= minVersion). */
 export function waitPush(client, uri, pred, timeoutMs, minVersion) {
-  return client.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri
-    && (minVersion === undefined || n.params.version === undefined || n.params.version === null || n.params.version >= minVersion)
-    && pred(n.params.diagnostics), timeoutMs, `diagnostics of ${uri.split('/').slice(-2).join('/')}`);
+  return client.waitFor(
+    (n) =>
+      n.method === 'textDocument/publishDiagnostics' &&
+      n.params.uri === uri &&
+      (minVersion === undefined ||
+        n.params.version === undefined ||
+        n.params.version === null ||
+        n.params.version >= minVersion) &&
+      pred(n.params.diagnostics),
+    timeoutMs,
+    `diagnostics of ${uri.split('/').slice(-2).join('/')}`,
+  );
 }
 
 /** Waits until no publishDiagnostics arrived for `quietMs` (bounded by maxMs). */

@@ -72,7 +72,10 @@ const text = texts.get(target)!;
 const at = text.indexOf('metadata:');
 const edits: number[] = [];
 for (let round = 0; round < 3; round++) {
-  for (const [v, body] of [[2 + 2 * round, at >= 0 ? `${text.slice(0, at)}metadatax:${text.slice(at + 9)}` : `${text}#\n`], [3 + 2 * round, text]] as const) {
+  for (const [v, body] of [
+    [2 + 2 * round, at >= 0 ? `${text.slice(0, at)}metadatax:${text.slice(at + 9)}` : `${text}#\n`],
+    [3 + 2 * round, text],
+  ] as const) {
     const e0 = t();
     project.update(target, body, v);
     project.diagnostics(target);
@@ -81,7 +84,20 @@ for (let round = 0; round < 3; round++) {
 }
 edits.sort((a, b) => a - b);
 const mem = process.memoryUsage();
-process.stdout.write(JSON.stringify({
-  files: texts.size, sources: sources.length, problems, analyseMs, resolveMs, checkMs, diagnosticsMs, totalMs,
-  deriveSteps: steps, longestStepMs, editMs: edits[Math.floor(edits.length / 2)], heapMiB: mem.heapUsed / 2 ** 20, rssMiB: mem.rss / 2 ** 20,
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    files: texts.size,
+    sources: sources.length,
+    problems,
+    analyseMs,
+    resolveMs,
+    checkMs,
+    diagnosticsMs,
+    totalMs,
+    deriveSteps: steps,
+    longestStepMs,
+    editMs: edits[Math.floor(edits.length / 2)],
+    heapMiB: mem.heapUsed / 2 ** 20,
+    rssMiB: mem.rss / 2 ** 20,
+  }) + '\n',
+);

@@ -71,7 +71,18 @@ for (const f of files) {
   }
 }
 const totalMs = performance.now() - t0;
-process.stdout.write(JSON.stringify({
-  loadMs: tLoaded - t0, readMs, parseMs, compileMs, validateMs, totalMs, files: files.length, docs, validated, invalid,
-  rssMiB: process.memoryUsage().rss / 1048576,
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    loadMs: tLoaded - t0,
+    readMs,
+    parseMs,
+    compileMs,
+    validateMs,
+    totalMs,
+    files: files.length,
+    docs,
+    validated,
+    invalid,
+    rssMiB: process.memoryUsage().rss / 1048576,
+  }) + '\n',
+);

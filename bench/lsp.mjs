@@ -40,7 +40,11 @@ export class LspClient {
   constructor(command, opts = {}) {
     this.opts = opts;
     this.spawnedAt = now();
-    this.proc = spawn(command[0], command.slice(1), { cwd: opts.cwd, env: { ...process.env, ...(opts.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(command[0], command.slice(1), {
+      cwd: opts.cwd,
+      env: { ...process.env, ...(opts.env ?? {}) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.pid = this.proc.pid;
     this.nextId = 1;
     this.pending = new Map();
@@ -54,12 +58,19 @@ export class LspClient {
     this.proc.stderr.on('data', (d) => {
       if (this.stderr.length < 20000) this.stderr += d.toString();
     });
-    this.exitPromise = new Promise((resolve) => this.proc.on('exit', (code, signal) => {
-      this.exited = true;
-      for (const p of this.pending.values()) p.reject(new Error(`server exited (${code ?? signal}) with a request pending: ${p.method}\n${this.stderr.slice(-2000)}`));
-      this.pending.clear();
-      resolve({ code, signal });
-    }));
+    this.exitPromise = new Promise((resolve) =>
+      this.proc.on('exit', (code, signal) => {
+        this.exited = true;
+        for (const p of this.pending.values())
+          p.reject(
+            new Error(
+              `server exited (${code ?? signal}) with a request pending: ${p.method}\n${this.stderr.slice(-2000)}`,
+            ),
+          );
+        this.pending.clear();
+        resolve({ code, signal });
+      }),
+    );
     this.proc.stdin.on('error', () => {});
   }
 
@@ -140,7 +151,7 @@ export class LspClient {
         let ok = false;
         try {
           ok = pred(n);
-        } catch (e) {
+        } catch {
           ok = false;
         }
         if (ok) {
@@ -173,7 +184,9 @@ export class LspClient {
     try {
       await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 3000))]);
       this.notify('exit', null);
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
     const t = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
     await this.exitPromise;
     clearTimeout(t);
@@ -192,7 +205,12 @@ export function clientCapabilities(pull) {
     },
     textDocument: {
       synchronization: { dynamicRegistration: true, didSave: true },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      publishDiagnostics: {
+        relatedInformation: true,
+        versionSupport: true,
+        codeDescriptionSupport: true,
+        dataSupport: true,
+      },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { snippetSupport: true } },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },

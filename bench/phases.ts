@@ -8,7 +8,13 @@ import { createProject } from '../server/src/engine/index';
 
 const dir = process.argv[2]!;
 const files: string[] = [];
-const walk = (d: string) => { for (const e of readdirSync(d)) { const p = join(d, e); if (statSync(p).isDirectory()) walk(p); else if (/\.ya?ml$/.test(p)) files.push(p); } };
+const walk = (d: string) => {
+  for (const e of readdirSync(d)) {
+    const p = join(d, e);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.ya?ml$/.test(p)) files.push(p);
+  }
+};
 walk(dir);
 const t = () => performance.now();
 const mem = () => `${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`;
@@ -18,7 +24,10 @@ const texts = new Map<string, string>();
 for (const f of files) {
   const uri = pathToFileURL(f).href;
   const text = readFileSync(f, 'utf8');
-  if (f.endsWith('tsb.config.yaml')) { project.setConfig(pathToFileURL(dir).href, text); continue; }
+  if (f.endsWith('tsb.config.yaml')) {
+    project.setConfig(pathToFileURL(dir).href, text);
+    continue;
+  }
   texts.set(uri, text);
   project.update(uri, text, 1);
 }
@@ -28,12 +37,17 @@ let n = 0;
 for (const uri of texts.keys()) n += project.diagnostics(uri).length;
 console.log(`first derive + diagnostics: ${(t() - t0).toFixed(0)} ms, ${n} problems, rss ${mem()}`);
 // The edited file: one holding a Workspace with displayName, in the middle.
-const uris = [...texts.keys()].filter((u) => /displayName:/.test(texts.get(u)!) && /kind: Workspace\n/.test(texts.get(u)!));
+const uris = [...texts.keys()].filter(
+  (u) => /displayName:/.test(texts.get(u)!) && /kind: Workspace\n/.test(texts.get(u)!),
+);
 const target = uris[Math.floor(uris.length / 2)]!;
 for (let round = 0; round < 3; round++) {
   const text = texts.get(target)!;
   const edited = text.replace('displayName:', 'displayNamex:');
-  for (const [v, body] of [[2, edited], [3, text]] as const) {
+  for (const [v, body] of [
+    [2, edited],
+    [3, text],
+  ] as const) {
     t0 = t();
     project.update(target, body, v + round * 2);
     const t1 = t();
@@ -41,7 +55,9 @@ for (let round = 0; round < 3; round++) {
     const t2 = t();
     let m = 0;
     for (const uri of texts.keys()) m += project.diagnostics(uri).length;
-    console.log(`edit ${round}/${v}: update ${(t1 - t0).toFixed(1)} ms, derive+own ${(t2 - t1).toFixed(1)} ms (${d}), all files ${(t() - t2).toFixed(1)} ms (${m})`);
+    console.log(
+      `edit ${round}/${v}: update ${(t1 - t0).toFixed(1)} ms, derive+own ${(t2 - t1).toFixed(1)} ms (${d}), all files ${(t() - t2).toFixed(1)} ms (${m})`,
+    );
   }
 }
 // Full derives alone (setOptions invalidates): the cross-file step's cost without any parsing.
@@ -55,4 +71,6 @@ for (let i = 0; i < reps; i++) {
   times.push(t() - t0);
 }
 times.sort((a, b) => a - b);
-console.log(`full derive x${reps}: median ${times[Math.floor(reps / 2)]!.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms`);
+console.log(
+  `full derive x${reps}: median ${times[Math.floor(reps / 2)]!.toFixed(1)} ms, min ${times[0]!.toFixed(1)} ms`,
+);

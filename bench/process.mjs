@@ -14,11 +14,17 @@ export function timedProcess(args, env = {}) {
   return new Promise((resolve, reject) => {
     const usageFile = join(tmpdir(), `tsb-bench-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
     const t0 = now();
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench/usage-preload.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, TSB_BENCH_USAGE: usageFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench/usage-preload.cjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, TSB_BENCH_USAGE: usageFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     let err = '';
     child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => { if (err.length < 20000) err += d; });
+    child.stderr.on('data', (d) => {
+      if (err.length < 20000) err += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       const wallMs = now() - t0;
@@ -26,7 +32,9 @@ export function timedProcess(args, env = {}) {
       try {
         usage = JSON.parse(readFileSync(usageFile, 'utf8'));
         rmSync(usageFile);
-      } catch { /* no usage */ }
+      } catch {
+        /* no usage */
+      }
       resolve({ code, wallMs, out: Buffer.concat(out).toString('utf8'), err, ...usage });
     });
   });

@@ -35,7 +35,8 @@ for (const [id, t] of dt) {
 }
 const show = (title, m) => {
   console.log(`\n${title} (total ${(total / 1000).toFixed(0)} ms)`);
-  for (const [l, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(t / 1000).toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${l}`);
+  for (const [l, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${(t / 1000).toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${l}`);
 };
 show('self', self);
 show('inclusive', incl);

@@ -31,7 +31,11 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.render) {
     // Only re-write the report from bench/out/results.json (e.g. after editing bench/analysis.md).
-    const md = renderMarkdown(JSON.parse(readFileSync(join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json'), 'utf8')));
+    const md = renderMarkdown(
+      JSON.parse(
+        readFileSync(join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json'), 'utf8'),
+      ),
+    );
     if (args.out === '-') process.stdout.write(md);
     else writeFileSync(args.out, md);
     return;
@@ -42,15 +46,25 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'tsb-bench-'));
   const schemaUris = writeSchemas(tmp);
   const results = {
-    startedAt: new Date().toISOString(), quick: args.quick, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
-    memGiB: totalmem() / 2 ** 30, loadBefore: loadavg(), inputs: {}, notes: [],
+    startedAt: new Date().toISOString(),
+    quick: args.quick,
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memGiB: totalmem() / 2 ** 30,
+    loadBefore: loadavg(),
+    inputs: {},
+    notes: [],
   };
   const resultsFile = join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json');
   if (args.merge && existsSync(resultsFile)) {
     // Re-measure some inputs, keep the others from the previous run's results.
     const prev = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    for (const [n, r] of Object.entries(prev.inputs ?? {})) if (!names.includes(n)) results.inputs[n] = { ...r, merged: prev.startedAt };
-    results.notes.push(`Inputs ${Object.keys(results.inputs).join(', ') || '(none)'} are from the run of ${prev.startedAt} (load average then ${prev.loadBefore?.map((x) => x.toFixed(1)).join(' / ')}).`);
+    for (const [n, r] of Object.entries(prev.inputs ?? {}))
+      if (!names.includes(n)) results.inputs[n] = { ...r, merged: prev.startedAt };
+    results.notes.push(
+      `Inputs ${Object.keys(results.inputs).join(', ') || '(none)'} are from the run of ${prev.startedAt} (load average then ${prev.loadBefore?.map((x) => x.toFixed(1)).join(' / ')}).`,
+    );
   }
   let servers = [...args.servers];
   if (servers.includes('ours')) {
@@ -74,7 +88,17 @@ async function main() {
       }
       const input = generate(tmp, { name, ...cfg });
       input.expectDiagnostics = Object.keys(input.mistakes).length > 0 || input.unresolved > 0;
-      const r = { label: cfg.label, files: input.files.length, docs: input.docs, lines: input.lines, mib: input.bytes / 1048576, mistakes: input.mistakes, ...(input.unresolved ? { unresolved: input.unresolved } : {}), runs, servers: {} };
+      const r = {
+        label: cfg.label,
+        files: input.files.length,
+        docs: input.docs,
+        lines: input.lines,
+        mib: input.bytes / 1048576,
+        mistakes: input.mistakes,
+        ...(input.unresolved ? { unresolved: input.unresolved } : {}),
+        runs,
+        servers: {},
+      };
       results.inputs[name] = r;
       if (args.floor) {
         log(`${name}: in-process floor`);

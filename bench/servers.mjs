@@ -16,7 +16,10 @@ function writeDispatcherSchema(dir) {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'TSB (any kind): dispatches on apiVersion and kind',
     allOf: catalog.map((e) => ({
-      if: { properties: { apiVersion: { enum: e.apiVersions }, kind: { const: e.kind } }, required: ['apiVersion', 'kind'] },
+      if: {
+        properties: { apiVersion: { enum: e.apiVersions }, kind: { const: e.kind } },
+        required: ['apiVersion', 'kind'],
+      },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
       then: { $ref: fileUri(join(ROOT, 'schemas', e.file)) },
     })),
@@ -36,7 +39,12 @@ function writeMinimalSchema(dir) {
     title: 'Minimal strict schema (benchmark baseline)',
     type: 'object',
     required: ['apiVersion', 'kind'],
-    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object' } },
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { type: 'object' },
+      spec: { type: 'object' },
+    },
     additionalProperties: false,
   };
   const p = join(dir, 'minimal.schema.json');
@@ -57,7 +65,8 @@ export function serverSpec(kind, mode, schemaUris) {
   if (kind === 'ours') {
     return {
       name: mode === 'pull' ? 'ours (pull)' : 'ours',
-      kind, mode,
+      kind,
+      mode,
       command: [process.execPath, OURS, '--stdio'],
       settings: (section) => (section === 'tsb' ? {} : null),
       initializationOptions: {},
@@ -65,14 +74,19 @@ export function serverSpec(kind, mode, schemaUris) {
   }
   return {
     name: kind === 'yls-min' ? YLS_MIN : 'yaml-language-server',
-    kind, mode: 'push',
+    kind,
+    mode: 'push',
     command: [process.execPath, YLS, '--stdio'],
     settings: (section) => {
       if (section === 'yaml') {
         return {
-          validate: true, hover: true, completion: true, format: { enable: false },
+          validate: true,
+          hover: true,
+          completion: true,
+          format: { enable: false },
           schemas: { [kind === 'yls-min' ? schemaUris.minimal : schemaUris.dispatcher]: ['*.yaml', '**/*.yaml'] },
-          schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
+          schemaStore: { enable: false },
+          kubernetesCRDStore: { enable: false },
         };
       }
       if (section === '[yaml]') return {};
@@ -86,8 +100,14 @@ export function serverSpec(kind, mode, schemaUris) {
 
 /** Starts a server for a project folder; resolves once initialize/initialized/configuration are done. */
 export async function start(spec, dir) {
-  const client = new LspClient(spec.command, { settings: spec.settings, cwd: ROOT, workspaceFolders: [{ uri: fileUri(dir), name: 'project' }] });
-  const configAsked = client.waitFor((n) => n.request && n.method === 'workspace/configuration', 5000, 'workspace/configuration').catch(() => undefined);
+  const client = new LspClient(spec.command, {
+    settings: spec.settings,
+    cwd: ROOT,
+    workspaceFolders: [{ uri: fileUri(dir), name: 'project' }],
+  });
+  const configAsked = client
+    .waitFor((n) => n.request && n.method === 'workspace/configuration', 5000, 'workspace/configuration')
+    .catch(() => undefined);
   const init = await client.request('initialize', {
     processId: process.pid,
     clientInfo: { name: 'tsb-bench', version: '1' },
@@ -100,7 +120,8 @@ export async function start(spec, dir) {
   const initializedAt = client.notify('initialized', {});
   await configAsked;
   const caps = init.result.capabilities ?? {};
-  const syncKind = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : caps.textDocumentSync?.change ?? 1;
+  const syncKind =
+    typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : (caps.textDocumentSync?.change ?? 1);
   return { client, caps, syncKind, initializedAt, pull: spec.mode === 'pull' && !!caps.diagnosticProvider };
 }
 
@@ -109,7 +130,10 @@ export async function ourServerReady() {
   if (!existsSync(OURS)) return `server/out/serverMain.js does not exist (npm run build)`;
   try {
     const c = new LspClient([process.execPath, OURS, '--stdio'], { settings: () => null });
-    const r = await Promise.race([c.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), sleep(10000).then(() => ({ error: 'no answer in 10 s' }))]);
+    const r = await Promise.race([
+      c.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} }),
+      sleep(10000).then(() => ({ error: 'no answer in 10 s' })),
+    ]);
     await c.shutdown();
     return r.error ? `initialize failed: ${JSON.stringify(r.error)}` : undefined;
   } catch (e) {

@@ -32,16 +32,24 @@ export async function session(spec, input, opts) {
       const tOpen = now();
       const cpuBefore = client.cpu();
       // The minimal schema sees none of the injected mistakes: its first publish (empty) is its answer.
-      const pushed = s.pull ? undefined : waitPush(client, uri, (d) => minimal || !input.expectDiagnostics || d.length > 0, timeout, 1);
+      const pushed = s.pull
+        ? undefined
+        : waitPush(client, uri, (d) => minimal || !input.expectDiagnostics || d.length > 0, timeout, 1);
       docs.open(path);
       if (probing) {
         // Requests an editor sends while the file is being analysed: they must not wait for the analysis.
         (async () => {
           await sleep(50);
-          const sym = client.request('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => ({ what: 'documentSymbol', ms: r.t - r.sentAt, error: !!r.error }));
+          const sym = client
+            .request('textDocument/documentSymbol', { textDocument: { uri } })
+            .then((r) => ({ what: 'documentSymbol', ms: r.t - r.sentAt, error: !!r.error }));
           probes.push(sym);
           while (probing) {
-            probes.push(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }).then((r) => ({ what: 'hover', ms: r.t - r.sentAt, error: !!r.error })));
+            probes.push(
+              client
+                .request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })
+                .then((r) => ({ what: 'hover', ms: r.t - r.sentAt, error: !!r.error })),
+            );
             await sleep(100);
           }
         })();
@@ -61,7 +69,13 @@ export async function session(spec, input, opts) {
         rec.probeHoverCount = hovers.length;
         rec.probeSymbolMs = done.find((p) => p.what === 'documentSymbol')?.ms;
         // A probe session only answers the responsiveness question: its open time is disturbed by the probes.
-        return { probeHoverMaxMs: rec.probeHoverMaxMs, probeHoverMedianMs: rec.probeHoverMedianMs, probeHoverCount: rec.probeHoverCount, probeSymbolMs: rec.probeSymbolMs, probeOpenMs: rec.probeOpenMs };
+        return {
+          probeHoverMaxMs: rec.probeHoverMaxMs,
+          probeHoverMedianMs: rec.probeHoverMedianMs,
+          probeHoverCount: rec.probeHoverCount,
+          probeSymbolMs: rec.probeSymbolMs,
+          probeOpenMs: rec.probeOpenMs,
+        };
       }
       if (!s.pull) await settle(client);
       rec.rssAfterOpenMiB = client.memory().rss;
@@ -83,12 +97,16 @@ export async function session(spec, input, opts) {
       rec.editAll = editMs;
       if (spec.kind === 'ours') {
         // Cross-document (same file) refreshes: the selector edit and the gateway rename.
-        for (const [name, tgt] of [['selector', input.targets.selector], ['dependent', input.targets.dependent]]) {
+        for (const [name, tgt] of [
+          ['selector', input.targets.selector],
+          ['dependent', input.targets.dependent],
+        ]) {
           const ms = [];
           for (let k = 0; k < opts.edits; k++) {
             for (const insert of [tgt.insert, '']) {
               const base = countRule(latest.get(uri) ?? [], tgt.affected[0].rule);
-              const want = (d) => (insert ? countRule(d, tgt.affected[0].rule) > base : countRule(d, tgt.affected[0].rule) < base);
+              const want = (d) =>
+                insert ? countRule(d, tgt.affected[0].rule) > base : countRule(d, tgt.affected[0].rule) < base;
               const w = s.pull ? undefined : waitPush(client, uri, want, editTimeout);
               const { t } = docs.edit(uri, tgt.line, tgt.character, insert);
               const r = s.pull ? await pullUntil(client, uri, want) : await w;
@@ -110,12 +128,17 @@ export async function session(spec, input, opts) {
       if (s.pull) {
         for (const f of files) docs.open(f);
         const rs = await Promise.all(uris.map((u) => pullDiagnostics(client, u)));
-        rs.forEach((r, k) => { latest.set(uris[k], r.items); });
+        rs.forEach((r, k) => {
+          latest.set(uris[k], r.items);
+        });
         lastT = Math.max(...rs.map((r) => r.t));
       } else {
         const pending = new Set(uris);
         const all = new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`timed out: ${pending.size} files without diagnostics`)), timeout);
+          const timer = setTimeout(
+            () => reject(new Error(`timed out: ${pending.size} files without diagnostics`)),
+            timeout,
+          );
           const l = (n) => {
             if (n.method !== 'textDocument/publishDiagnostics' || !pending.has(n.params.uri)) return;
             pending.delete(n.params.uri);
@@ -154,51 +177,63 @@ export async function session(spec, input, opts) {
       rec.editMs = median(editMs);
       rec.editAll = editMs;
       if (spec.kind === 'ours') {
-        for (const [name, tgt] of [['selector', input.targets.selector], ['dependent', input.targets.dependent], ['fanout', input.targets.fanout]]) {
-         try {
-          const ms = [];
-          const lastMs = [];
-          const reps = name === 'fanout' ? 1 : opts.edits;
-          for (let k = 0; k < reps; k++) {
-            for (const insert of [tgt.insert, '']) {
-              const editUri = fileUri(join(input.dir, tgt.rel));
-              const affected = tgt.affected.map((a) => ({ uri: fileUri(join(input.dir, a.rel)), rule: a.rule }));
-              const waits = affected.map((a) => {
-                const base = countRule(latest.get(a.uri) ?? [], a.rule);
-                const want = (d) => (insert ? countRule(d, a.rule) > base : countRule(d, a.rule) < base);
-                return { a, want };
-              });
-              if (s.pull) {
-                // A pull client re-pulls open documents when the server asks (workspace/diagnostic/refresh).
-                const refresh = client.waitFor((n) => n.request && n.method === 'workspace/diagnostic/refresh', 30000, 'diagnostic refresh').catch(() => undefined);
-                const { t } = docs.edit(editUri, tgt.line, tgt.character, insert);
-                // Like VS Code's client (diagnosticPullOptions.onChange): pull the edited document right away.
-                const own = pullDiagnostics(client, editUri);
-                const rr = await refresh;
-                await own;
-                const rs = await Promise.all(waits.map((x) => pullUntil(client, x.a.uri, x.want)));
-                rs.forEach((r, j) => { latest.set(waits[j].a.uri, r.items); });
-                ms.push(Math.min(...rs.map((r) => r.t)) - t);
-                lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
-                rec[`${name}RefreshSeen`] = !!rr;
-              } else {
-                const ps = waits.map((x) => waitPush(client, x.a.uri, x.want, editTimeout));
-                const { t } = docs.edit(editUri, tgt.line, tgt.character, insert);
-                const rs = await Promise.all(ps);
-                ms.push(Math.min(...rs.map((r) => r.t)) - t);
-                lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
-                await settle(client, 300);
+        for (const [name, tgt] of [
+          ['selector', input.targets.selector],
+          ['dependent', input.targets.dependent],
+          ['fanout', input.targets.fanout],
+        ]) {
+          try {
+            const ms = [];
+            const lastMs = [];
+            const reps = name === 'fanout' ? 1 : opts.edits;
+            for (let k = 0; k < reps; k++) {
+              for (const insert of [tgt.insert, '']) {
+                const editUri = fileUri(join(input.dir, tgt.rel));
+                const affected = tgt.affected.map((a) => ({ uri: fileUri(join(input.dir, a.rel)), rule: a.rule }));
+                const waits = affected.map((a) => {
+                  const base = countRule(latest.get(a.uri) ?? [], a.rule);
+                  const want = (d) => (insert ? countRule(d, a.rule) > base : countRule(d, a.rule) < base);
+                  return { a, want };
+                });
+                if (s.pull) {
+                  // A pull client re-pulls open documents when the server asks (workspace/diagnostic/refresh).
+                  const refresh = client
+                    .waitFor(
+                      (n) => n.request && n.method === 'workspace/diagnostic/refresh',
+                      30000,
+                      'diagnostic refresh',
+                    )
+                    .catch(() => undefined);
+                  const { t } = docs.edit(editUri, tgt.line, tgt.character, insert);
+                  // Like VS Code's client (diagnosticPullOptions.onChange): pull the edited document right away.
+                  const own = pullDiagnostics(client, editUri);
+                  const rr = await refresh;
+                  await own;
+                  const rs = await Promise.all(waits.map((x) => pullUntil(client, x.a.uri, x.want)));
+                  rs.forEach((r, j) => {
+                    latest.set(waits[j].a.uri, r.items);
+                  });
+                  ms.push(Math.min(...rs.map((r) => r.t)) - t);
+                  lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
+                  rec[`${name}RefreshSeen`] = !!rr;
+                } else {
+                  const ps = waits.map((x) => waitPush(client, x.a.uri, x.want, editTimeout));
+                  const { t } = docs.edit(editUri, tgt.line, tgt.character, insert);
+                  const rs = await Promise.all(ps);
+                  ms.push(Math.min(...rs.map((r) => r.t)) - t);
+                  lastMs.push(Math.max(...rs.map((r) => r.t)) - t);
+                  await settle(client, 300);
+                }
               }
             }
+            rec[`${name}Ms`] = median(ms);
+            rec[`${name}LastMs`] = median(lastMs);
+            rec[`${name}Files`] = tgt.affected.length;
+          } catch (err) {
+            rec[`${name}Error`] = String(err.message).split('\n')[0];
+            log(`${input.name}: ${spec.name}: ${name} edit: ${rec[`${name}Error`]}`);
+            await settle(client, 500);
           }
-          rec[`${name}Ms`] = median(ms);
-          rec[`${name}LastMs`] = median(lastMs);
-          rec[`${name}Files`] = tgt.affected.length;
-         } catch (err) {
-          rec[`${name}Error`] = String(err.message).split('\n')[0];
-          log(`${input.name}: ${spec.name}: ${name} edit: ${rec[`${name}Error`]}`);
-          await settle(client, 500);
-         }
         }
       }
     }

@@ -17,7 +17,8 @@ export function summarize(rs) {
   for (const k of keys) {
     const vals = ok.map((r) => r[k]);
     if (k === 'editAll') out[k] = vals.flat();
-    else if (vals.every((v) => typeof v === 'number' || v === undefined)) out[k] = k === 'peakMiB' || k.endsWith('MaxMs') ? max(vals) : median(vals);
+    else if (vals.every((v) => typeof v === 'number' || v === undefined))
+      out[k] = k === 'peakMiB' || k.endsWith('MaxMs') ? max(vals) : median(vals);
     else out[k] = vals[0];
   }
   return out;

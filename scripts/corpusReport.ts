@@ -13,17 +13,24 @@ import { justify } from './corpusJustifications';
 
 const root = resolve(__dirname, '../..');
 // The shared folder: TSB_SHARED, else ../shared beside the repository.
-const corpus = resolve(process.env.TSB_SHARED ? resolve(process.env.TSB_SHARED) : resolve(root, '../shared'), 'corpus/real-world');
+const corpus = resolve(
+  process.env.TSB_SHARED ? resolve(process.env.TSB_SHARED) : resolve(root, '../shared'),
+  'corpus/real-world',
+);
 if (!existsSync(corpus)) {
-  console.error(`corpus-report needs the shared folder: ${corpus} not found (set TSB_SHARED to the folder that holds corpus/, or place it at ../shared beside the repository)`);
+  console.error(
+    `corpus-report needs the shared folder: ${corpus} not found (set TSB_SHARED to the folder that holds corpus/, or place it at ../shared beside the repository)`,
+  );
   process.exit(2);
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : /\.ya?ml$/.test(n) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? files(p) : /\.ya?ml$/.test(n) ? [p] : [];
+    });
 }
 
 const all = files(corpus);
@@ -52,13 +59,27 @@ for (const file of plain) {
     if (!why) unjustified++;
     return `| ${p.range.start.line + 1}:${p.range.start.character + 1} | ${p.severity} | \`${p.rule}\` | ${p.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`;
   });
-  sections.push(`### \`${rel}\`\n\n| at | severity | rule | message | justification |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
+  sections.push(
+    `### \`${rel}\`\n\n| at | severity | rule | message | justification |\n|---|---|---|---|---|\n${rows.join('\n')}\n`,
+  );
 }
 
 // Relational findings across the files of one scenario (the corpus keeps files of a repository
 // flattened as a__b__c.yaml; a scenario is the path up to `scenarios__<name>`, else its first two folders).
-const RELATIONAL = new Set(['namespace-owned-twice', 'multiple-workspace-settings', 'gateway-selector-no-match', 'service-selector-no-match', 'edge-dns-resolution-disabled', 'subset-not-found',
-  'cluster-name-reused', 'cluster-not-found', 'gateway-server-conflict', 'gateway-kind-mismatch', 'port-protocol-unknown', 'version-label-missing']);
+const RELATIONAL = new Set([
+  'namespace-owned-twice',
+  'multiple-workspace-settings',
+  'gateway-selector-no-match',
+  'service-selector-no-match',
+  'edge-dns-resolution-disabled',
+  'subset-not-found',
+  'cluster-name-reused',
+  'cluster-not-found',
+  'gateway-server-conflict',
+  'gateway-kind-mismatch',
+  'port-protocol-unknown',
+  'version-label-missing',
+]);
 const groups = new Map<string, string[]>();
 for (const file of plain) {
   const [repo, name] = relative(corpus, file).split('/') as [string, string];
@@ -82,7 +103,9 @@ for (const [key, group] of [...groups].sort()) {
       const rel = relative(corpus, file);
       const why = justify(rel, p);
       if (!why) relUnjustified++;
-      relational.push(`| \`${key}\` | \`${rel.split('/')[1]}\`:${p.range.start.line + 1} | ${p.severity} \`${p.rule}\` | ${p.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`);
+      relational.push(
+        `| \`${key}\` | \`${rel.split('/')[1]}\`:${p.range.start.line + 1} | ${p.severity} \`${p.rule}\` | ${p.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`,
+      );
     }
   }
 }
@@ -99,32 +122,68 @@ for (const file of templated) {
 
 // The repository trees, each checked at its root as its users would (`tsb-lint check .` with the built CLI,
 // deployment units inferred). Every error is listed, and every warning of the cross-file rules.
-const NEW_RULES = new Set(['cluster-name-reused', 'cluster-not-found', 'gateway-server-conflict', 'gateway-kind-mismatch', 'per-try-timeout-too-long', 'weight-sum', 'invalid-name', 'service-annotation-misplaced', 'port-protocol-unknown', 'version-label-missing']);
+const NEW_RULES = new Set([
+  'cluster-name-reused',
+  'cluster-not-found',
+  'gateway-server-conflict',
+  'gateway-kind-mismatch',
+  'per-try-timeout-too-long',
+  'weight-sum',
+  'invalid-name',
+  'service-annotation-misplaced',
+  'port-protocol-unknown',
+  'version-label-missing',
+]);
 const treesDir = resolve(corpus, '../trees');
 const treeRows: string[] = [];
 const treeFindings: string[] = [];
 let treeUnjustified = 0;
-for (const tree of existsSync(treesDir) ? readdirSync(treesDir).filter((n) => statSync(join(treesDir, n)).isDirectory()).sort() : []) {
+for (const tree of existsSync(treesDir)
+  ? readdirSync(treesDir)
+      .filter((n) => statSync(join(treesDir, n)).isDirectory())
+      .sort()
+  : []) {
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, [join(root, 'server/out/cli.js'), 'check', '.', '--format', 'json'], { cwd: join(treesDir, tree), encoding: 'utf8', maxBuffer: 64 << 20 });
+    stdout = execFileSync(process.execPath, [join(root, 'server/out/cli.js'), 'check', '.', '--format', 'json'], {
+      cwd: join(treesDir, tree),
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   } catch (e) {
     stdout = String((e as { stdout?: string }).stdout ?? '');
   }
-  const found = (JSON.parse(stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] }).diagnostics;
+  const found = (
+    JSON.parse(stdout) as {
+      diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
+    }
+  ).diagnostics;
   const by = (sev: string) => found.filter((d) => d.severity === sev);
-  const perRule = (sev: string) => Object.entries(by(sev).reduce<Record<string, number>>((m, d) => { m[d.rule] = (m[d.rule] ?? 0) + 1; return m; }, {})).map(([r, n]) => `${r} ${n}`).join(', ') || '-';
+  const perRule = (sev: string) =>
+    Object.entries(
+      by(sev).reduce<Record<string, number>>((m, d) => {
+        m[d.rule] = (m[d.rule] ?? 0) + 1;
+        return m;
+      }, {}),
+    )
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ') || '-';
   treeRows.push(`| \`${tree}\` | ${by('error').length} | ${perRule('warning')} |`);
   for (const d of found) {
     if (d.severity !== 'error' && !(d.severity === 'warning' && NEW_RULES.has(d.rule))) continue;
     const why = justify(`trees/${tree}/${d.file}`, { rule: d.rule } as Problem);
     if (!why) treeUnjustified++;
-    treeFindings.push(`| \`${tree}\` | \`${d.file}\`:${d.line}:${d.column} | ${d.severity} \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`);
+    treeFindings.push(
+      `| \`${tree}\` | \`${d.file}\`:${d.line}:${d.column} | ${d.severity} \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|')} | ${why ?? '**unjustified**'} |`,
+    );
   }
 }
 
 const clean = plain.length - sections.length;
-const summary = Object.entries(counts).sort().map(([k, n]) => `| ${k.split(' ')[1]} | ${k.split(' ')[0]} | ${n} |`).join('\n');
+const summary = Object.entries(counts)
+  .sort()
+  .map(([k, n]) => `| ${k.split(' ')[1]} | ${k.split(' ')[0]} | ${n} |`)
+  .join('\n');
 const md = `# Corpus report
 
 Generated by \`npm run corpus-report\` (scripts/corpusReport.ts) from \`../shared/corpus/real-world\`: ${plain.length}
@@ -135,7 +194,12 @@ injection hints) are not listed; every warning and error is, with a one-line jus
 
 - ${clean} of ${plain.length} plain files: no warning and no error.
 - ${sections.length} files with findings; ${unjustified} finding(s) without a justification.
-- Templated files: ${crashes} crash(es); findings there are only do-not-crash material: ${Object.entries(templatedNotes).sort().map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}.
+- Templated files: ${crashes} crash(es); findings there are only do-not-crash material: ${
+  Object.entries(templatedNotes)
+    .sort()
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ') || 'none'
+}.
 
 | rule | severity | findings |
 |---|---|---|
@@ -175,5 +239,7 @@ labels), with its justification (${treeUnjustified} unjustified):
 ${treeFindings.join('\n') || '| - | - | - | none | - |'}
 `;
 writeFileSync(join(root, 'docs/corpus-report.md'), md);
-console.log(`corpus report: ${plain.length} files, ${sections.length} with findings, ${unjustified} unjustified, ${crashes} crashes`);
+console.log(
+  `corpus report: ${plain.length} files, ${sections.length} with findings, ${unjustified} unjustified, ${crashes} crashes`,
+);
 process.exitCode = unjustified || relUnjustified || treeUnjustified || crashes ? 1 : 0;

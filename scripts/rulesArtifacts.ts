@@ -9,17 +9,31 @@ export const README_END = '<!-- rules:end -->';
 
 /** `contributes.configuration.properties["tsb.rules"].properties` */
 export function ruleSettings(): Record<string, { type: 'string'; enum: string[]; markdownDescription: string }> {
-  return Object.fromEntries(RULE_DEFINITIONS.map((r) => [r.id, {
-    type: 'string' as const,
-    enum: [...SEVERITY_SETTINGS],
-    markdownDescription: `${r.description} Default: \`${r.severity}\`. [Documentation](${ruleHelpUri(r.id)})`,
-  }]));
+  return Object.fromEntries(
+    RULE_DEFINITIONS.map((r) => [
+      r.id,
+      {
+        type: 'string' as const,
+        enum: [...SEVERITY_SETTINGS],
+        markdownDescription: `${r.description} Default: \`${r.severity}\`. [Documentation](${ruleHelpUri(r.id)})`,
+      },
+    ]),
+  );
 }
 
 /** The README table, between its markers. */
 export function readmeTable(): string {
-  const rows = RULE_DEFINITIONS.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.scope === 'cross-file' ? 'project' : 'document'} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
-  return [README_START, '| rule | default | checks | quick fix | what it reports |', '|---|---|---|---|---|', ...rows, README_END].join('\n');
+  const rows = RULE_DEFINITIONS.map(
+    (r) =>
+      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.scope === 'cross-file' ? 'project' : 'document'} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
+  );
+  return [
+    README_START,
+    '| rule | default | checks | quick fix | what it reports |',
+    '|---|---|---|---|---|',
+    ...rows,
+    README_END,
+  ].join('\n');
 }
 
 /** The README with its table regenerated (the markers must be present). */

@@ -23,7 +23,17 @@ try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // Bundled (ajv's small runtime helpers are inlined) and minified: the modules load with no node_modules.
-  buildSync({ entryPoints, outdir: out, bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', nodePaths: [resolve('node_modules')] });
+  buildSync({
+    entryPoints,
+    outdir: out,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    nodePaths: [resolve('node_modules')],
+  });
   console.log(`compiled ${catalog.length} validators to ${out} (${readdirSync(out).length} files)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -5,8 +5,14 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { FailoverPreviewPanel, type PreviewData } from './webview/panel';
 import { ProjectSummaryPanel } from './webview/summaryPanel';
 import {
-  Commands, FailoverModelRequest, InferredConfigRequest, ModelChangedNotification, ProjectSummaryRequest, StatusNotification,
-  type InferredConfig, type ProjectSummary,
+  Commands,
+  FailoverModelRequest,
+  InferredConfigRequest,
+  ModelChangedNotification,
+  ProjectSummaryRequest,
+  StatusNotification,
+  type InferredConfig,
+  type ProjectSummary,
 } from '../../server/src/protocol';
 import { createLanguageClient, CLIENT_NAME, RestartPolicy } from './languageClient';
 import { StatusItem } from './statusItem';
@@ -89,7 +95,8 @@ export class Ctx implements vscode.Disposable {
 
   private runningClient(): LanguageClient {
     const client = this.client;
-    if (!client || client.state !== State.Running) throw new Error(vscode.l10n.t('the TSB language server is not running (run "TSB: Restart Server")'));
+    if (!client || client.state !== State.Running)
+      throw new Error(vscode.l10n.t('the TSB language server is not running (run "TSB: Restart Server")'));
     return client;
   }
 
@@ -114,10 +121,14 @@ export class Ctx implements vscode.Disposable {
     this.summaryTimer = setTimeout(() => {
       this.summaryTimer = undefined;
       if (!this.running) return;
-      this.requestSummary().then((s) => {
-        this.status.setSummary(s);
-        void ProjectSummaryPanel.currentPanel?.push(s);
-      }, (e: unknown) => this.output.appendLine(`Could not read the project summary: ${e instanceof Error ? e.message : String(e)}`));
+      this.requestSummary().then(
+        (s) => {
+          this.status.setSummary(s);
+          void ProjectSummaryPanel.currentPanel?.push(s);
+        },
+        (e: unknown) =>
+          this.output.appendLine(`Could not read the project summary: ${e instanceof Error ? e.message : String(e)}`),
+      );
     }, delayMs);
   }
 
@@ -125,10 +136,16 @@ export class Ctx implements vscode.Disposable {
     this.status.setState('failed');
     const restart = vscode.l10n.t('Restart Server');
     const log = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} crashed 5 times in 3 minutes and was not restarted.', CLIENT_NAME), restart, log).then((choice) => {
-      if (choice === restart) void vscode.commands.executeCommand(Commands.restartServer);
-      if (choice === log) this.output.show(true);
-    });
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t('{0} crashed 5 times in 3 minutes and was not restarted.', CLIENT_NAME),
+        restart,
+        log,
+      )
+      .then((choice) => {
+        if (choice === restart) void vscode.commands.executeCommand(Commands.restartServer);
+        if (choice === log) this.output.show(true);
+      });
   }
 
   dispose(): void {

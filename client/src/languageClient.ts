@@ -2,8 +2,15 @@
 // happens when the server crashes (bounded restarts, then tell the user).
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind,
-  type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 import { readSettings } from './config';
@@ -44,7 +51,11 @@ export class RestartPolicy implements ErrorHandler {
   }
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, policy: RestartPolicy): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  policy: RestartPolicy,
+): LanguageClient {
   const module = context.asAbsolutePath('server/out/serverMain.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -58,7 +69,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: {
       // The server also registers its own watcher when the client supports it; events are idempotent.
       // YAML, and the scripts, Makefiles and READMEs that say where it is applied.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.{yaml,yml,sh,bash,zsh,md,markdown,mk},Makefile,makefile,GNUmakefile}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{*.{yaml,yml,sh,bash,zsh,md,markdown,mk},Makefile,makefile,GNUmakefile}',
+      ),
       configurationSection: SETTINGS_SECTION,
     },
     outputChannel: output,
@@ -70,9 +83,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => item.section === SETTINGS_SECTION
-            ? readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
-            : result[i]);
+          return params.items.map((item, i) =>
+            item.section === SETTINGS_SECTION
+              ? readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : result[i],
+          );
         },
       },
     },

@@ -50,9 +50,12 @@ export class StatusItem implements vscode.Disposable {
       case 'stopped':
       case 'failed':
         this.item.text = `$(circle-slash) ${t('TSB: stopped')}`;
-        this.item.tooltip = this.state === 'failed'
-          ? t('The TSB language server stopped after repeated crashes. Click for its log; run "TSB: Restart Server" to start it.')
-          : t('The TSB language server is stopped. Click for its log; run "TSB: Restart Server" to start it.');
+        this.item.tooltip =
+          this.state === 'failed'
+            ? t(
+                'The TSB language server stopped after repeated crashes. Click for its log; run "TSB: Restart Server" to start it.',
+              )
+            : t('The TSB language server is stopped. Click for its log; run "TSB: Restart Server" to start it.');
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         this.item.command = Commands.showOutput;
         break;
@@ -60,16 +63,26 @@ export class StatusItem implements vscode.Disposable {
         this.item.command = Commands.showSummary;
         if (!s) {
           this.item.text = `$(sync~spin) ${t('TSB: reading the workspace\u2026')}`;
-          this.item.tooltip = t('The TSB language server is reading the YAML files of the workspace. Click for the project summary.');
+          this.item.tooltip = t(
+            'The TSB language server is reading the YAML files of the workspace. Click for the project summary.',
+          );
           break;
         }
-        const icon = s.scanning ? '$(sync~spin)' : s.problems.errors ? '$(error)' : s.problems.warnings ? '$(warning)' : '$(check)';
+        const icon = s.scanning
+          ? '$(sync~spin)'
+          : s.problems.errors
+            ? '$(error)'
+            : s.problems.warnings
+              ? '$(warning)'
+              : '$(check)';
         this.item.text = `${icon} ${summaryHeadline(s, t)}`;
         // Text from the workspace (names) is escaped: the tooltip renders markdown, with theme icons only.
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = false;
         md.appendMarkdown(`**${esc(t('Where files are applied: {0}', placementText(s, t)))}**\n\n`);
-        md.appendMarkdown(`${esc(t('{0} YAML files, {1} with TSB documents', s.files, s.tsbFiles))} · ${esc(problemsText(s, t, true))}\n\n`);
+        md.appendMarkdown(
+          `${esc(t('{0} YAML files, {1} with TSB documents', s.files, s.tsbFiles))} · ${esc(problemsText(s, t, true))}\n\n`,
+        );
         for (const m of missingItems(s, t)) md.appendMarkdown(`$(warning) ${esc(m)}\n\n`);
         md.appendMarkdown(esc(t('Click for the project summary.')));
         this.item.tooltip = md;

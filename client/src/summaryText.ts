@@ -7,7 +7,11 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 
 function baseName(uri: string): string {
   const tail = uri.split('/').pop() ?? uri;
-  try { return decodeURIComponent(tail); } catch { return tail; }
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
 }
 
 /** Every cluster the summary knows: placements, configured or inferred, and units. */
@@ -22,7 +26,10 @@ export function placementText(s: ProjectSummary, t: Translate): string {
   const nClusters = n === 1 ? t('1 cluster') : t('{0} clusters', n);
   if (s.units.length) {
     const files = [...new Set(s.units.flatMap((u) => u.evidence.map((e) => e.uri)))];
-    if (n === 0) return s.units.length === 1 ? t('1 deployment unit inferred, no cluster named') : t('{0} deployment units inferred, no cluster named', s.units.length);
+    if (n === 0)
+      return s.units.length === 1
+        ? t('1 deployment unit inferred, no cluster named')
+        : t('{0} deployment units inferred, no cluster named', s.units.length);
     if (files.length === 1) return t('{0} inferred from {1}', nClusters, baseName(files[0]!));
     if (files.length > 1) return t('{0} inferred from {1} files', nClusters, files.length);
     return t('{0} inferred', nClusters);
@@ -52,16 +59,31 @@ export function summaryHeadline(s: ProjectSummary, t: Translate): string {
 export function missingItems(s: ProjectSummary, t: Translate): string[] {
   const out: string[] = [];
   if (s.unplaced.length && (s.placementsConfigured || s.units.length)) {
-    out.push(s.unplaced.length === 1 ? t('1 YAML file is placed by nothing in the repository.') : t('{0} YAML files are placed by nothing in the repository.', s.unplaced.length));
+    out.push(
+      s.unplaced.length === 1
+        ? t('1 YAML file is placed by nothing in the repository.')
+        : t('{0} YAML files are placed by nothing in the repository.', s.unplaced.length),
+    );
   }
   if (!s.placementsConfigured && s.units.length === 0) {
-    out.push(s.configs.length
-      ? t('tsb.config.yaml places no file in a cluster: add placements, so cross-cluster checks and the failover preview know where each file is applied.')
-      : t('No tsb.config.yaml, and nothing in the repository says where files are applied: add placements, so cross-cluster checks and the failover preview know.'));
+    out.push(
+      s.configs.length
+        ? t(
+            'tsb.config.yaml places no file in a cluster: add placements, so cross-cluster checks and the failover preview know where each file is applied.',
+          )
+        : t(
+            'No tsb.config.yaml, and nothing in the repository says where files are applied: add placements, so cross-cluster checks and the failover preview know.',
+          ),
+    );
   }
-  if (s.tsbFiles > 0 && s.project.workspaces.length === 0) out.push(t('No Workspace is defined: failover and most cross-file checks work per workspace.'));
+  if (s.tsbFiles > 0 && s.project.workspaces.length === 0)
+    out.push(t('No Workspace is defined: failover and most cross-file checks work per workspace.'));
   const noSetting = s.project.workspaces.filter((w) => !w.setting);
-  if (noSetting.length) out.push(t('Workspaces without a WorkspaceSetting: {0}.', noSetting.map((w) => w.name).join(', ')));
-  if (s.project.workspaces.length && !s.project.gateways.some((g) => g.eastWestOnly)) out.push(t('No install CR with eastWestOnly: true: no dedicated east-west gateway is installed by this repository.'));
+  if (noSetting.length)
+    out.push(t('Workspaces without a WorkspaceSetting: {0}.', noSetting.map((w) => w.name).join(', ')));
+  if (s.project.workspaces.length && !s.project.gateways.some((g) => g.eastWestOnly))
+    out.push(
+      t('No install CR with eastWestOnly: true: no dedicated east-west gateway is installed by this repository.'),
+    );
   return out;
 }

@@ -24,7 +24,9 @@ export class TsbDocuments implements vscode.Disposable {
   constructor(private readonly delayMs = 250) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.later(e.document); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.later(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
     ];
     for (const d of vscode.workspace.textDocuments) this.check(d, false);
@@ -38,7 +40,13 @@ export class TsbDocuments implements vscode.Disposable {
   private later(d: vscode.TextDocument): void {
     const key = d.uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => { this.pending.delete(key); this.check(d); }, this.delayMs));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.check(d);
+      }, this.delayMs),
+    );
   }
 
   private check(d: vscode.TextDocument, publish = true): void {

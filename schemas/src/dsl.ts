@@ -32,11 +32,26 @@ export const bool = (description: string): S => ({ type: 'boolean', description 
 export const int = (description: string, extra: S = {}): S => ({ type: 'integer', description, ...extra });
 export const num = (description: string): S => ({ type: 'number', description });
 export const intOrString = (description: string): S => ({ type: ['integer', 'string'], description });
-export const enumOf = (values: string[], description: string, extra: S = {}): S => ({ type: 'string', enum: values, description, ...extra });
-export const arr = (items: S, description: string, extra: S = {}): S => ({ type: 'array', items, description, ...extra });
+export const enumOf = (values: string[], description: string, extra: S = {}): S => ({
+  type: 'string',
+  enum: values,
+  description,
+  ...extra,
+});
+export const arr = (items: S, description: string, extra: S = {}): S => ({
+  type: 'array',
+  items,
+  description,
+  ...extra,
+});
 export const strs = (description: string, extra: S = {}): S => arr({ type: 'string' }, description, extra);
 /** map<string,string>. */
-export const mapOf = (description: string, extra: S = {}): S => ({ type: 'object', additionalProperties: { type: 'string' }, description, ...extra });
+export const mapOf = (description: string, extra: S = {}): S => ({
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description,
+  ...extra,
+});
 /** map<string,string> with at least one pair and non-empty keys and values (labels selectors). */
 export const labelsMap = (description: string): S => ({
   type: 'object',
@@ -68,14 +83,25 @@ export const serverPort = (description: string): S => ({
   type: 'integer',
   minimum: 1,
   maximum: 65535,
-  allOf: [{ not: { enum: [15443] }, errorMessage: 'Port 15443 is reserved by TSB for cross-cluster mTLS (east-west) traffic; pick another port.' }],
+  allOf: [
+    {
+      not: { enum: [15443] },
+      errorMessage: 'Port 15443 is reserved by TSB for cross-cluster mTLS (east-west) traffic; pick another port.',
+    },
+  ],
   description,
 });
 
-export const deprecated = (schema: S, message: string): S => ({ ...schema, deprecated: true, deprecationMessage: message });
+export const deprecated = (schema: S, message: string): S => ({
+  ...schema,
+  deprecated: true,
+  deprecationMessage: message,
+});
 
 function list(fields: string[]): string {
-  return fields.length <= 2 ? fields.join(' and ') : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
+  return fields.length <= 2
+    ? fields.join(' and ')
+    : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
 }
 
 /**
@@ -83,7 +109,10 @@ function list(fields: string[]): string {
  * engine's message shape), so that it can be shown in the user's language. Other editors get errorMessage.
  */
 function fieldsMessage(key: string, fields: string[]): S {
-  return { errorMessage: key.replace('{fields}', list(fields)), 'x-tsb-message': { key, args: { fields: { list: fields, join: 'andLast' } } } };
+  return {
+    errorMessage: key.replace('{fields}', list(fields)),
+    'x-tsb-message': { key, args: { fields: { list: fields, join: 'andLast' } } },
+  };
 }
 
 /**
@@ -104,7 +133,10 @@ export function atMostOne(fields: string[]): S[] {
   for (let i = 0; i < fields.length; i++) {
     for (let j = i + 1; j < fields.length; j++) {
       const pair = [fields[i], fields[j]];
-      out.push({ not: { type: 'object', properties: presence(pair), required: pair }, ...fieldsMessage('Set only one of {fields} (they are alternatives).', fields) });
+      out.push({
+        not: { type: 'object', properties: presence(pair), required: pair },
+        ...fieldsMessage('Set only one of {fields} (they are alternatives).', fields),
+      });
     }
   }
   return out;
@@ -112,7 +144,12 @@ export function atMostOne(fields: string[]): S[] {
 
 /** Exactly one of `fields` must be set. */
 export function exactlyOne(fields: string[]): S[] {
-  return [{ oneOf: fields.map((f) => ({ properties: presence([f]), required: [f] })), ...fieldsMessage('Set exactly one of {fields}.', fields) }];
+  return [
+    {
+      oneOf: fields.map((f) => ({ properties: presence([f]), required: [f] })),
+      ...fieldsMessage('Set exactly one of {fields}.', fields),
+    },
+  ];
 }
 
 export interface ObjOptions {

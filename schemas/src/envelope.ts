@@ -37,7 +37,11 @@ function rootSchema(o: KindOptions, permissive: boolean): S {
   const kindProp: S = { const: o.kind, description: o.description };
   if (o.deprecated) Object.assign(kindProp, { deprecated: true, deprecationMessage: o.deprecated });
   const properties: Record<string, S> = {
-    apiVersion: { type: 'string', enum: o.apiVersions, description: `API group and version: ${o.apiVersions.map((v) => `\`${v}\``).join(' or ')}.` },
+    apiVersion: {
+      type: 'string',
+      enum: o.apiVersions,
+      description: `API group and version: ${o.apiVersions.map((v) => `\`${v}\``).join(' or ')}.`,
+    },
     kind: kindProp,
   };
   const required = ['apiVersion', 'kind'];
@@ -45,10 +49,17 @@ function rootSchema(o: KindOptions, permissive: boolean): S {
     Object.assign(properties, o.rootProperties);
   } else {
     const meta = o.meta ?? (o.dialect === 'tsb' ? TSB_META : K8S_META);
-    properties.metadata = use(meta, o.dialect === 'tsb'
-      ? 'Object metadata: `name` and the parent chain (tctl), or Kubernetes metadata with `tsb.tetrate.io/*` parent annotations (GitOps).'
-      : 'Kubernetes metadata: `name`, and the `namespace` the component is deployed in.');
-    properties.spec = o.spec ?? free(`Specification of the ${o.kind} (not checked field by field: its public API is not documented well enough).`);
+    properties.metadata = use(
+      meta,
+      o.dialect === 'tsb'
+        ? 'Object metadata: `name` and the parent chain (tctl), or Kubernetes metadata with `tsb.tetrate.io/*` parent annotations (GitOps).'
+        : 'Kubernetes metadata: `name`, and the `namespace` the component is deployed in.',
+    );
+    properties.spec =
+      o.spec ??
+      free(
+        `Specification of the ${o.kind} (not checked field by field: its public API is not documented well enough).`,
+      );
     properties.status = free('Output only: status reported by TSB or the operator; ignored on apply.');
     required.push('metadata');
     if (Array.isArray((o.spec as { required?: unknown } | undefined)?.required)) required.push('spec');
@@ -61,7 +72,7 @@ function rootSchema(o: KindOptions, permissive: boolean): S {
     type: 'object',
     properties,
     required,
-    additionalProperties: !!(permissive && o.rootProperties ),
+    additionalProperties: !!(permissive && o.rootProperties),
   };
   const definitions = collectDefs(schema);
   if (Object.keys(definitions).length) schema.definitions = definitions;

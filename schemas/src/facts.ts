@@ -19,8 +19,15 @@ export const USE = 'x-tsb-use';
 const RESOURCE_MESSAGES = new Set(Object.values(SPEC_MESSAGES).filter((k) => k.startsWith('tsb/')));
 
 const OUTPUT_ONLY: Record<string, S> = {
-  fqn: { type: 'string', description: 'Output only: fully-qualified name of the resource, printed by `tctl get -o yaml`; ignored on apply.' },
-  etag: { type: 'string', description: 'Output only: entity tag of the stored resource, printed by `tctl get -o yaml`; remove it before re-applying edited output.' },
+  fqn: {
+    type: 'string',
+    description: 'Output only: fully-qualified name of the resource, printed by `tctl get -o yaml`; ignored on apply.',
+  },
+  etag: {
+    type: 'string',
+    description:
+      'Output only: entity tag of the stored resource, printed by `tctl get -o yaml`; remove it before re-applying edited output.',
+  },
 };
 
 const versionsOf = new Map<string, VersionFact>(VERSION_FACTS.map((v) => [`${v.message}.${v.field}`, v]));
@@ -29,24 +36,41 @@ function deref(s: S, root: S): S {
   const ref = s['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
     const name = ref.slice('#/definitions/'.length);
-    return ((root['definitions'] as Record<string, S> | undefined)?.[name]) ?? getDef(name);
+    return (root['definitions'] as Record<string, S> | undefined)?.[name] ?? getDef(name);
   }
   return s;
 }
 
 function scalar(f: GenField): S {
   switch (f.t) {
-    case 'string': case 'timestamp': return { type: 'string' };
-    case 'enum': return f.e?.length ? { type: 'string', enum: f.e } : { type: 'string' };
-    case 'bool': return { type: 'boolean' };
-    case 'int32': case 'uint32': return { type: 'integer' };
+    case 'string':
+    case 'timestamp':
+      return { type: 'string' };
+    case 'enum':
+      return f.e?.length ? { type: 'string', enum: f.e } : { type: 'string' };
+    case 'bool':
+      return { type: 'boolean' };
+    case 'int32':
+    case 'uint32':
+      return { type: 'integer' };
     // protobuf JSON writes 64-bit integers as strings and reads both.
-    case 'int64': case 'uint64': return { type: ['integer', 'string'] };
-    case 'double': return { type: 'number' };
-    case 'duration': return { type: 'string', pattern: DURATION_PATTERN, patternErrorMessage: 'Use a duration such as 30s, 1.5s, 500ms or 1h.' };
-    case 'struct': return { type: 'object' };
-    case 'intOrString': return { type: ['integer', 'string'] };
-    default: return {};
+    case 'int64':
+    case 'uint64':
+      return { type: ['integer', 'string'] };
+    case 'double':
+      return { type: 'number' };
+    case 'duration':
+      return {
+        type: 'string',
+        pattern: DURATION_PATTERN,
+        patternErrorMessage: 'Use a duration such as 30s, 1.5s, 500ms or 1h.',
+      };
+    case 'struct':
+      return { type: 'object' };
+    case 'intOrString':
+      return { type: ['integer', 'string'] };
+    default:
+      return {};
   }
 }
 
@@ -56,7 +80,12 @@ function generated(f: GenField, chain: readonly string[]): S {
   if (f.t === 'message' && f.r) item = messageSchema(f.r, chain);
   else item = scalar(f);
   const s: S = f.l ? { type: 'array', items: item } : f.m ? { type: 'object', additionalProperties: item } : item;
-  return { ...s, description: f.d ?? `A field of the TSB API (${f.l ? 'list of ' : f.m ? 'map of ' : ''}${f.t === 'message' ? 'objects' : f.t}).` };
+  return {
+    ...s,
+    description:
+      f.d ??
+      `A field of the TSB API (${f.l ? 'list of ' : f.m ? 'map of ' : ''}${f.t === 'message' ? 'objects' : f.t}).`,
+  };
 }
 
 function messageSchema(key: string, chain: readonly string[]): S {
@@ -112,7 +141,11 @@ function complete(node: S, root: S, key: string): void {
     if (versionsOf.has(`${key}.${name}`)) props[name] = withVersions(own, key, name);
     if (f.t !== 'message' || !f.r) continue;
     const target = deref(own, root);
-    const item = f.l ? (target['items'] as S | undefined) : f.m ? (target['additionalProperties'] as S | undefined) : target;
+    const item = f.l
+      ? (target['items'] as S | undefined)
+      : f.m
+        ? (target['additionalProperties'] as S | undefined)
+        : target;
     if (item && typeof item === 'object') complete(item, root, f.r);
   }
   for (const v of VERSION_FACTS) {

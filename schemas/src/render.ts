@@ -32,11 +32,15 @@ export function forOtherEditors(node: unknown): unknown {
   const note = typeof src['deprecationMessage'] === 'string' ? `Deprecated: ${src['deprecationMessage']}` : undefined;
   const until = src['x-tsb-until'];
   const since = src['x-tsb-since'];
-  const versions = typeof until === 'string'
-    ? `Not in ${until === 'current' ? 'the current TSB API' : `TSB ${until} and later`}${typeof src['x-tsb-use'] === 'string' ? `; use ${src['x-tsb-use']}` : ''}.`
-    : typeof since === 'string' ? `Since ${since === 'current' ? 'the current TSB API (after 1.13)' : `TSB ${since}`}.` : undefined;
+  const versions =
+    typeof until === 'string'
+      ? `Not in ${until === 'current' ? 'the current TSB API' : `TSB ${until} and later`}${typeof src['x-tsb-use'] === 'string' ? `; use ${src['x-tsb-use']}` : ''}.`
+      : typeof since === 'string'
+        ? `Since ${since === 'current' ? 'the current TSB API (after 1.13)' : `TSB ${since}`}.`
+        : undefined;
   const extra = [note, versions].filter(Boolean).join(' ');
-  if (extra) out['description'] = typeof out['description'] === 'string' ? `${out['description'] as string} ${extra}` : extra;
+  if (extra)
+    out['description'] = typeof out['description'] === 'string' ? `${out['description'] as string} ${extra}` : extra;
   return out;
 }
 
@@ -48,7 +52,8 @@ function placeholders(s: Record<string, unknown>): void {
   } else if ((t === 'integer' || t === 'number' || t === 'boolean') && s['pattern'] === undefined) {
     s['type'] = [t, 'string'];
     s['pattern'] = PLACEHOLDER;
-    s['patternErrorMessage'] = `Expected ${t === 'boolean' ? 'true or false' : `a ${t === 'integer' ? 'whole number' : 'number'}`} (or a placeholder such as $VAR, filled in before apply).`;
+    s['patternErrorMessage'] =
+      `Expected ${t === 'boolean' ? 'true or false' : `a ${t === 'integer' ? 'whole number' : 'number'}`} (or a placeholder such as $VAR, filled in before apply).`;
   } else if (t === 'string' && typeof s['pattern'] === 'string') {
     s['pattern'] = `(?:${s['pattern'] as string})|${PLACEHOLDER}`;
   } else if (t === 'string' && Array.isArray(s['enum'])) {
@@ -84,7 +89,8 @@ export function dispatcher(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `${SCHEMA_BASE_URL}tsb.schema.json`,
     title: 'Tetrate Service Bridge resources (every kind)',
-    description: 'Validates each YAML document whose apiVersion and kind are a TSB kind; other documents (Kubernetes, anything else) are left alone.',
+    description:
+      'Validates each YAML document whose apiVersion and kind are a TSB kind; other documents (Kubernetes, anything else) are left alone.',
     allOf,
     definitions,
   };

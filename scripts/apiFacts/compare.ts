@@ -24,13 +24,27 @@ function acceptedTypes(f: FieldFact): string[] {
   if (f.list && f.type !== 'value') return ['array'];
   if (f.map) return ['object'];
   switch (f.type) {
-    case 'string': case 'enum': case 'duration': case 'timestamp': return ['string'];
-    case 'bool': return ['boolean'];
-    case 'int32': case 'uint32': case 'int64': case 'uint64': return ['integer'];
-    case 'double': return ['number'];
-    case 'message': case 'struct': return ['object'];
-    case 'intOrString': return ['integer', 'string'];
-    default: return [];
+    case 'string':
+    case 'enum':
+    case 'duration':
+    case 'timestamp':
+      return ['string'];
+    case 'bool':
+      return ['boolean'];
+    case 'int32':
+    case 'uint32':
+    case 'int64':
+    case 'uint64':
+      return ['integer'];
+    case 'double':
+      return ['number'];
+    case 'message':
+    case 'struct':
+      return ['object'];
+    case 'intOrString':
+      return ['integer', 'string'];
+    default:
+      return [];
   }
 }
 
@@ -55,19 +69,25 @@ export function compare(facts: ApiFacts, catalog: readonly SchemaEntry[]): Compa
       const at = `${id}:${path}${path ? '.' : ''}${name}`;
       let child = props.get(name) ? childSchema(schema, root, name) : undefined;
       if (!child) {
-        if (closed) missing.push({ at, message: `missing field (${f.type}${f.list ? '[]' : ''}${f.map ? '{}' : ''}${f.source ? ', pulumi' : ''})` });
+        if (closed)
+          missing.push({
+            at,
+            message: `missing field (${f.type}${f.list ? '[]' : ''}${f.map ? '{}' : ''}${f.source ? ', pulumi' : ''})`,
+          });
         continue;
       }
       const want = acceptedTypes(f);
       const have = typesOf(child, root);
-      if (!typeOk(want, have)) missing.push({ at, message: `type ${have.join('|')} where the API has ${want.join('|')} (${f.type})` });
+      if (!typeOk(want, have))
+        missing.push({ at, message: `type ${have.join('|')} where the API has ${want.join('|')} (${f.type})` });
       let item = child;
       if (f.list) item = childSchema(child, root, 0) ?? {};
       else if (f.map) item = childSchema(child, root, '*') ?? {};
       if (f.list || f.map) {
         const iw = acceptedTypes({ ...f, list: false, map: false });
         const ih = typesOf(item, root);
-        if (!typeOk(iw, ih)) missing.push({ at: `${at}[]`, message: `item type ${ih.join('|')} where the API has ${iw.join('|')}` });
+        if (!typeOk(iw, ih))
+          missing.push({ at: `${at}[]`, message: `item type ${ih.join('|')} where the API has ${iw.join('|')}` });
       }
       if (f.type === 'enum' && f.values?.length) {
         const ours = enumOf(item, root);

@@ -5,7 +5,10 @@ import { SPEC_MESSAGES } from '../../schemas/src/specMessages';
 import type { GenField, VersionFact } from '../../schemas/src/apiFactsTypes';
 import type { ApiFacts, FieldFact } from './types';
 
-export interface VersionsFile { versions: string[]; fields: VersionFact[] }
+export interface VersionsFile {
+  versions: string[];
+  fields: VersionFact[];
+}
 
 const short = (doc: string | undefined): string | undefined => {
   if (!doc) return undefined;
@@ -31,8 +34,10 @@ export function checkVersions(facts: ApiFacts, versions: VersionsFile): string[]
   const problems: string[] = [];
   for (const v of versions.fields) {
     if (!facts.messages[v.message]) problems.push(`versions.json: no message ${v.message}`);
-    else if (!v.schema && !facts.messages[v.message]!.fields[v.field]) problems.push(`versions.json: ${v.message} has no field ${v.field}`);
-    for (const x of [v.since, v.until]) if (x && !versions.versions.includes(x)) problems.push(`versions.json: unknown version ${x}`);
+    else if (!v.schema && !facts.messages[v.message]!.fields[v.field])
+      problems.push(`versions.json: ${v.message} has no field ${v.field}`);
+    for (const x of [v.since, v.until])
+      if (x && !versions.versions.includes(x)) problems.push(`versions.json: unknown version ${x}`);
   }
   return problems;
 }

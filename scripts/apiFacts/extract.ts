@@ -21,13 +21,18 @@ if (!tfDir || !puDir) {
 }
 const out = resolve(outArg ?? resolve(__dirname, '../../data/tsb-api/api.json'));
 
-const git = (dir: string, ...args: string[]): string => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const git = (dir: string, ...args: string[]): string =>
+  execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const show = (dir: string, path: string): string => git(dir, 'show', `HEAD:${path}`);
 const ls = (dir: string): string[] => git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter(Boolean);
 
 // ---- terraform: models_gen.go -------------------------------------------------------------------
 
-interface ModelField { go: string; tfType: string; tf: string }
+interface ModelField {
+  go: string;
+  tfType: string;
+  tf: string;
+}
 const models = new Map<string, ModelField[]>();
 /** model name -> [proto message key, body] */
 const expands = new Map<string, { proto: string; body: string[] }>();
@@ -38,7 +43,9 @@ for (const m of goSrc.matchAll(/^\t(\w+) "([^"]+)"$/gm)) imports.set(m[1]!, m[2]
 /** A Go package alias + type -> our message key, e.g. v29 + TrafficSetting -> tsb/traffic/v2.TrafficSetting. */
 function protoKey(alias: string, type: string): string {
   const path = imports.get(alias) ?? alias;
-  const short = path.replace(/^github\.com\/tetrateio\/tetrate\/api\//, '').replace(/^google\.golang\.org\/protobuf\/types\/known\//, 'google/');
+  const short = path
+    .replace(/^github\.com\/tetrateio\/tetrate\/api\//, '')
+    .replace(/^google\.golang\.org\/protobuf\/types\/known\//, 'google/');
   return `${short}.${type}`;
 }
 
@@ -55,7 +62,10 @@ function protoKey(alias: string, type: string): string {
       models.set(t[1]!, fields);
       continue;
     }
-    const e = /^func expand(\w+)\(ctx context\.Context, m \*(\w+)Model\) \(\*(\w+)\.(\w+), diag\.Diagnostics\) \{$/.exec(lines[i]!);
+    const e =
+      /^func expand(\w+)\(ctx context\.Context, m \*(\w+)Model\) \(\*(\w+)\.(\w+), diag\.Diagnostics\) \{$/.exec(
+        lines[i]!,
+      );
     if (e) {
       const body: string[] = [];
       for (i++; lines[i] !== '}'; i++) body.push(lines[i]!);
@@ -65,13 +75,21 @@ function protoKey(alias: string, type: string): string {
 }
 
 const WRAPPERS: Record<string, FieldType> = {
-  'google/wrapperspb.BoolValue': 'bool', 'google/wrapperspb.StringValue': 'string', 'google/wrapperspb.UInt32Value': 'uint32',
-  'google/wrapperspb.Int32Value': 'int32', 'google/wrapperspb.UInt64Value': 'uint64', 'google/wrapperspb.Int64Value': 'int64',
-  'google/wrapperspb.DoubleValue': 'double', 'google/wrapperspb.FloatValue': 'double',
+  'google/wrapperspb.BoolValue': 'bool',
+  'google/wrapperspb.StringValue': 'string',
+  'google/wrapperspb.UInt32Value': 'uint32',
+  'google/wrapperspb.Int32Value': 'int32',
+  'google/wrapperspb.UInt64Value': 'uint64',
+  'google/wrapperspb.Int64Value': 'int64',
+  'google/wrapperspb.DoubleValue': 'double',
+  'google/wrapperspb.FloatValue': 'double',
 };
 const WELL_KNOWN: Record<string, FieldType> = {
-  'google/durationpb.Duration': 'duration', 'google/timestamppb.Timestamp': 'timestamp', 'google/structpb.Struct': 'struct',
-  'google/structpb.Value': 'value', 'google/anypb.Any': 'any',
+  'google/durationpb.Duration': 'duration',
+  'google/timestamppb.Timestamp': 'timestamp',
+  'google/structpb.Struct': 'struct',
+  'google/structpb.Value': 'value',
+  'google/anypb.Any': 'any',
 };
 
 /** Splits an expand body into its top-level statements (one tab of indentation starts one). */
@@ -84,7 +102,14 @@ function statements(body: string[]): string[] {
   return out;
 }
 
-interface Raw { json: string; go: string; tf: string; fact: FieldFact; goEnum?: string; model?: string }
+interface Raw {
+  json: string;
+  go: string;
+  tf: string;
+  fact: FieldFact;
+  goEnum?: string;
+  model?: string;
+}
 const messages = new Map<string, { raw: Raw[]; model: string }>();
 
 for (const [model, { proto, body }] of expands) {
@@ -110,26 +135,43 @@ for (const [model, { proto, body }] of expands) {
     if (/structpb\.Struct\{\}/.test(st)) fact.type = 'struct';
     else if (/structpb\.Value\{\}/.test(st)) fact.type = 'value';
     else if (/anypb\.Any\{\}/.test(st)) fact.type = 'any';
-    else if (en) { fact.type = 'enum'; goEnum = `${en[1]}.${en[2]}`; fact.ref = protoKey(en[1]!, en[2]!); }
-    else if (exp) {
+    else if (en) {
+      fact.type = 'enum';
+      goEnum = `${en[1]}.${en[2]}`;
+      fact.ref = protoKey(en[1]!, en[2]!);
+    } else if (exp) {
       const target = expands.get(exp[1]!) ? exp[1]! : undefined;
       const key = target ? expands.get(target)!.proto : `?${exp[1]}`;
-      if (WRAPPERS[key]) { fact.type = WRAPPERS[key]!; fact.wrapper = true; }
-      else if (WELL_KNOWN[key]) fact.type = WELL_KNOWN[key]!;
+      if (WRAPPERS[key]) {
+        fact.type = WRAPPERS[key]!;
+        fact.wrapper = true;
+      } else if (WELL_KNOWN[key]) fact.type = WELL_KNOWN[key]!;
       else if (/\.IntOrString$/.test(key)) fact.type = 'intOrString';
-      else { fact.type = 'message'; fact.ref = key; sub = target; }
+      else {
+        fact.type = 'message';
+        fact.ref = key;
+        sub = target;
+      }
     } else if (/ValueBool\(\)/.test(st)) fact.type = 'bool';
     else if (/uint32\(/.test(st)) fact.type = 'uint32';
     else if (/int32\(/.test(st)) fact.type = 'int32';
     else if (/int64\(/.test(st)) fact.type = 'int64';
     else if (/uint64\(/.test(st)) fact.type = 'uint64';
     else if (/ValueFloat64\(\)/.test(st)) fact.type = 'double';
-    else if (/ElementsAs/.test(st)) fact.type = /uint32\(tmp/.test(st) ? 'uint32' : /int32\(tmp/.test(st) ? 'int32' : 'string';
+    else if (/ElementsAs/.test(st))
+      fact.type = /uint32\(tmp/.test(st) ? 'uint32' : /int32\(tmp/.test(st) ? 'int32' : 'string';
     if (/\[\]\w*Model|types\.List/.test(field.tfType) || / = append\(/.test(st)) fact.list = true;
     if (/^map\[|types\.Map/.test(field.tfType)) fact.map = true;
     if (oneof) fact.oneof = oneof;
     if (/\n\t\tv := /.test(st) && / = &v/.test(st)) fact.optional = true;
-    raw.push({ json: jsonNameOfGo(goName), go: goName, tf: field.tf, fact, ...(goEnum ? { goEnum } : {}), ...(sub ? { model: sub } : {}) });
+    raw.push({
+      json: jsonNameOfGo(goName),
+      go: goName,
+      tf: field.tf,
+      fact,
+      ...(goEnum ? { goEnum } : {}),
+      ...(sub ? { model: sub } : {}),
+    });
   }
   messages.set(proto, { raw, model });
 }
@@ -147,24 +189,41 @@ kinds.sort((a, b) => a.resource.localeCompare(b.resource));
 
 // ---- pulumi: sdk/types/input.ts, enums, resource args ---------------------------------------------
 
-interface PuProp { name: string; optional: boolean; type: string; doc: string }
+interface PuProp {
+  name: string;
+  optional: boolean;
+  type: string;
+  doc: string;
+}
 const puTypes = new Map<string, PuProp[]>();
 function parseInterfaces(src: string, prefix: string, into: Map<string, PuProp[]>): void {
   let ns = '';
   const lines = src.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const n = /^export namespace (\w+) \{/.exec(lines[i]!);
-    if (n) { ns = n[1]!; continue; }
-    if (lines[i] === '}') { ns = ''; continue; }
+    if (n) {
+      ns = n[1]!;
+      continue;
+    }
+    if (lines[i] === '}') {
+      ns = '';
+      continue;
+    }
     const h = /^\s*export interface (\w+) \{$/.exec(lines[i]!);
     if (!h) continue;
     const props: PuProp[] = [];
     let doc: string[] = [];
     for (i++; !/^\s*\}$/.test(lines[i]!); i++) {
       const l = lines[i]!.trim();
-      if (l.startsWith('/**')) { doc = []; continue; }
+      if (l.startsWith('/**')) {
+        doc = [];
+        continue;
+      }
       if (l.startsWith('*/')) continue;
-      if (l.startsWith('*')) { doc.push(l.replace(/^\*\s?/, '')); continue; }
+      if (l.startsWith('*')) {
+        doc.push(l.replace(/^\*\s?/, ''));
+        continue;
+      }
       const p = /^(\w+)(\??): (.*);$/.exec(l);
       if (p) props.push({ name: p[1]!, optional: p[2] === '?', type: p[3]!, doc: doc.join(' ').trim() });
       doc = [];
@@ -188,13 +247,23 @@ for (const p of ls(puDir).filter((f) => /^sdk\/types\/enums\/(\w+\/)?index\.ts$/
   }
 }
 const resourceToks = new Map<string, string>();
-for (const m of show(puDir, 'provider/resources_gen.go').matchAll(/"(tsb_\w+)":\s+\{Tok: tsbResourceTok\((?:tsbMod|"(\w+)"), "(\w+)"\)/g)) {
+for (const m of show(puDir, 'provider/resources_gen.go').matchAll(
+  /"(tsb_\w+)":\s+\{Tok: tsbResourceTok\((?:tsbMod|"(\w+)"), "(\w+)"\)/g,
+)) {
   resourceToks.set(m[1]!, m[2] ? `${m[2]}.${m[3]}` : m[3]!);
 }
 
 /** The pulumi type an input type string refers to: message interface, enum, scalar, list, map. */
-function puType(t: string): { kind: 'message' | 'enum' | 'string' | 'bool' | 'number'; name?: string; list: boolean; map: boolean } {
-  const inner = t.replace(/^pulumi\.Input</, '').replace(/ \| undefined>$/, '').replace(/>$/, '');
+function puType(t: string): {
+  kind: 'message' | 'enum' | 'string' | 'bool' | 'number';
+  name?: string;
+  list: boolean;
+  map: boolean;
+} {
+  const inner = t
+    .replace(/^pulumi\.Input</, '')
+    .replace(/ \| undefined>$/, '')
+    .replace(/>$/, '');
   const list = /\[\]$/.test(inner);
   const map = /^\{\[key: string\]/.test(inner);
   const msg = /inputs\.([\w.]+)/.exec(inner)?.[1];
@@ -207,14 +276,21 @@ function puType(t: string): { kind: 'message' | 'enum' | 'string' | 'bool' | 'nu
 }
 
 const docOf = (d: string): string | undefined => {
-  const s = d.replace(/\{\{% \/?examples %\}\}/g, '').replace(/\s+/g, ' ').trim();
+  const s = d
+    .replace(/\{\{% \/?examples %\}\}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!s) return undefined;
   const first = s.split(/(?<=[a-z0-9)`])\.\s+(?=[A-Z`])/)[0]!;
   return (first.length > 300 ? first.slice(0, 297) + '…' : first).replace(/\.$/, '') + '.';
 };
 
 const finalMessages = new Map<string, MessageFact>();
-const WRAPPER_SHAPES: [RegExp, FieldType][] = [[/^value:(bool)$/, 'bool'], [/^value:(string)$/, 'string'], [/^value:(number)$/, 'double']];
+const WRAPPER_SHAPES: [RegExp, FieldType][] = [
+  [/^value:(bool)$/, 'bool'],
+  [/^value:(string)$/, 'string'],
+  [/^value:(number)$/, 'double'],
+];
 
 /** A message added by pulumi only (a field newer than the terraform snapshot): fields from its interface. */
 function pulumiMessage(key: string, iface: string, seen: Set<string>): void {
@@ -231,13 +307,24 @@ function pulumiField(p: PuProp, subKey: string, seen: Set<string>): FieldFact {
   const f: FieldFact = { type: 'string', source: 'pulumi' };
   if (t.kind === 'message') {
     const props = puTypes.get(t.name!) ?? [];
-    const shape = props.map((x) => `${x.name}:${puType(x.type).kind}`).sort().join(',');
+    const shape = props
+      .map((x) => `${x.name}:${puType(x.type).kind}`)
+      .sort()
+      .join(',');
     const wrapper = WRAPPER_SHAPES.find(([re]) => re.test(shape));
     if (shape === 'nanos:number,seconds:number') f.type = 'duration';
-    else if (wrapper) { f.type = wrapper[1]; f.wrapper = true; }
-    else { f.type = 'message'; f.ref = subKey; pulumiMessage(subKey, t.name!, seen); }
-  } else if (t.kind === 'enum') { f.type = 'enum'; f.values = puEnums.get(t.name!) ?? []; }
-  else if (t.kind === 'bool') f.type = 'bool';
+    else if (wrapper) {
+      f.type = wrapper[1];
+      f.wrapper = true;
+    } else {
+      f.type = 'message';
+      f.ref = subKey;
+      pulumiMessage(subKey, t.name!, seen);
+    }
+  } else if (t.kind === 'enum') {
+    f.type = 'enum';
+    f.values = puEnums.get(t.name!) ?? [];
+  } else if (t.kind === 'bool') f.type = 'bool';
   else if (t.kind === 'number') f.type = 'double';
   if (t.list) f.list = true;
   if (t.map) f.map = true;
@@ -255,12 +342,16 @@ function walk(protoKeyName: string, iface: string | undefined, root: boolean): v
   if (visited.has(visitKey)) return;
   visited.add(visitKey);
   const fact = finalMessages.get(protoKeyName) ?? { fields: {} };
-  const props = iface ? puTypes.get(iface) ?? puArgs.get(iface) ?? [] : [];
+  const props = iface ? (puTypes.get(iface) ?? puArgs.get(iface) ?? []) : [];
   const modelFields = new Set((models.get(m.model) ?? []).map((f) => normName(f.tf)));
   const used = new Set<string>();
   for (const r of m.raw) {
     const f: FieldFact = fact.fields[r.json] ?? { ...r.fact };
-    const p = props.find((x) => [normName(r.tf), normName(r.tf) + 's', normName(r.tf) + 'es', normName(r.tf).replace(/y$/, 'ies')].includes(normName(x.name)));
+    const p = props.find((x) =>
+      [normName(r.tf), normName(r.tf) + 's', normName(r.tf) + 'es', normName(r.tf).replace(/y$/, 'ies')].includes(
+        normName(x.name),
+      ),
+    );
     if (p) {
       used.add(p.name);
       const t = puType(p.type);
@@ -302,12 +393,22 @@ for (const [key, m] of messages) {
   finalMessages.set(key, { fields });
 }
 
-const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sorted = <T>(o: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 const facts: ApiFacts = {
-  about: 'TSB API facts extracted by scripts/apiFacts/extract.ts from the public tetratelabs/terraform-provider-tsb and tetratelabs/pulumi-tsb repositories (both generated from the TSB protos). Re-run: npm run api-facts -- <terraform git dir> <pulumi git dir>.',
+  about:
+    'TSB API facts extracted by scripts/apiFacts/extract.ts from the public tetratelabs/terraform-provider-tsb and tetratelabs/pulumi-tsb repositories (both generated from the TSB protos). Re-run: npm run api-facts -- <terraform git dir> <pulumi git dir>.',
   sources: {
-    terraform: { repository: 'tetratelabs/terraform-provider-tsb', commit: git(tfDir, 'rev-parse', 'HEAD').trim(), date: git(tfDir, 'log', '-1', '--format=%cs').trim() },
-    pulumi: { repository: 'tetratelabs/pulumi-tsb', commit: git(puDir, 'rev-parse', 'HEAD').trim(), date: git(puDir, 'log', '-1', '--format=%cs').trim() },
+    terraform: {
+      repository: 'tetratelabs/terraform-provider-tsb',
+      commit: git(tfDir, 'rev-parse', 'HEAD').trim(),
+      date: git(tfDir, 'log', '-1', '--format=%cs').trim(),
+    },
+    pulumi: {
+      repository: 'tetratelabs/pulumi-tsb',
+      commit: git(puDir, 'rev-parse', 'HEAD').trim(),
+      date: git(puDir, 'log', '-1', '--format=%cs').trim(),
+    },
   },
   kinds,
   messages: sorted(Object.fromEntries([...finalMessages].map(([k, v]) => [k, { ...v, fields: sorted(v.fields) }]))),

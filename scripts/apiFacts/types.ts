@@ -1,8 +1,20 @@
 // Shape of data/tsb-api/api.json: the TSB API facts the schemas are checked against.
 
 export type FieldType =
-  | 'string' | 'bool' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'double'
-  | 'enum' | 'message' | 'duration' | 'timestamp' | 'struct' | 'value' | 'any'
+  | 'string'
+  | 'bool'
+  | 'int32'
+  | 'uint32'
+  | 'int64'
+  | 'uint64'
+  | 'double'
+  | 'enum'
+  | 'message'
+  | 'duration'
+  | 'timestamp'
+  | 'struct'
+  | 'value'
+  | 'any'
   /** Kubernetes IntOrString: an integer or a string in YAML. */
   | 'intOrString';
 

@@ -52,18 +52,24 @@ export function normaliseSettings(raw: unknown): Settings {
   const rules: Settings['rules'] = {};
   if (isRecord(r['rules'])) {
     for (const [id, sev] of Object.entries(r['rules'])) {
-      if (RULE_IDS.includes(id) && SEVERITY_SETTINGS.includes(sev as SeveritySetting)) rules[id] = sev as SeveritySetting;
+      if (RULE_IDS.includes(id) && SEVERITY_SETTINGS.includes(sev as SeveritySetting))
+        rules[id] = sev as SeveritySetting;
     }
   }
   const trace = isRecord(r['trace']) ? r['trace']['server'] : undefined;
   return {
     enable: typeof r['enable'] === 'boolean' ? r['enable'] : DEFAULT_SETTINGS.enable,
     rules,
-    trace: { server: TRACE_SETTINGS.includes(trace as TraceSetting) ? (trace as TraceSetting) : DEFAULT_SETTINGS.trace.server },
+    trace: {
+      server: TRACE_SETTINGS.includes(trace as TraceSetting) ? (trace as TraceSetting) : DEFAULT_SETTINGS.trace.server,
+    },
     maxFileSize: num(r['maxFileSize'], DEFAULT_SETTINGS.maxFileSize, 1, 1024),
     diagnosticsDelay: num(r['diagnosticsDelay'], DEFAULT_SETTINGS.diagnosticsDelay, 0, 10_000),
     // Checked in full by the engine; the client bundles this file, so only the shape is checked here.
-    version: typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version']) ? r['version'].trim() : DEFAULT_SETTINGS.version,
+    version:
+      typeof r['version'] === 'string' && /^\s*(v?\d+\.\d+(\.\d+)?|current|latest|next)\s*$/i.test(r['version'])
+        ? r['version'].trim()
+        : DEFAULT_SETTINGS.version,
   };
 }
 
@@ -204,4 +210,6 @@ export interface InferredConfig {
 }
 
 /** The inferred deployment as a tsb.config.yaml ("Write tsb.config.yaml"). */
-export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>('tsb/inferredConfig');
+export const InferredConfigRequest = new RequestType<InferredConfigParams, InferredConfig | null, void>(
+  'tsb/inferredConfig',
+);

@@ -2,8 +2,15 @@
 // diagnostics and the workspace sync; the analysis is the engine's and every feature is a pure provider
 // in engine/features. The same session runs under Node (node/serverMain.ts) and in the in-process tests.
 import {
-  CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult, type NotificationType,
+  CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, toLocale, type Locale, type Project } from './engine/index';
@@ -17,7 +24,13 @@ import { SettingsStore } from './handlers/settings';
 import { registerTsbRequests } from './handlers/tsbRequests';
 import { WARM_UP } from './handlers/warmUp';
 import { WorkspaceSync } from './handlers/workspaceSync';
-import { DEFAULT_SETTINGS, ModelChangedNotification, StatusNotification, type InitializationOptions, type Settings } from './protocol';
+import {
+  DEFAULT_SETTINGS,
+  ModelChangedNotification,
+  StatusNotification,
+  type InitializationOptions,
+  type Settings,
+} from './protocol';
 import type { RuntimeEnvironment } from './runtime';
 
 const MIB = 1024 * 1024;
@@ -53,7 +66,12 @@ export class ServerSession {
   /** The initial scan, queued at initialize: `initialized` waits for it. */
   private scan: Promise<void> = Promise.resolve();
   private lastStatus = '';
-  private client: ClientAbilities = { refreshLenses: false, watchDynamically: false, snippets: true, folderEvents: false };
+  private client: ClientAbilities = {
+    refreshLenses: false,
+    watchDynamically: false,
+    snippets: true,
+    folderEvents: false,
+  };
   private initializeReceived = false;
   private shuttingDown = false;
   /** The client's display language (`initialize` params.locale): what the server says is in it. */
@@ -63,19 +81,43 @@ export class ServerSession {
   private readonly settle: Debouncer;
   private readonly lenses: OneInFlight;
 
-  constructor(private readonly connection: Connection, private readonly runtime: RuntimeEnvironment) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly runtime: RuntimeEnvironment,
+  ) {
     // After shutdown the connection may be closed: nothing we send then may throw into a timer.
-    const say = (f: (m: string) => void) => (m: string) => { if (!this.shuttingDown) { try { f(m); } catch { /* closed */ } } };
+    const say = (f: (m: string) => void) => (m: string) => {
+      if (!this.shuttingDown) {
+        try {
+          f(m);
+        } catch {
+          /* closed */
+        }
+      }
+    };
     this.logger = {
-      error: say((m) => connection.console.error(m)), warn: say((m) => connection.console.warn(m)),
-      info: say((m) => connection.console.info(m)), log: say((m) => connection.console.log(m)),
+      error: say((m) => connection.console.error(m)),
+      warn: say((m) => connection.console.warn(m)),
+      info: say((m) => connection.console.info(m)),
+      log: say((m) => connection.console.log(m)),
     };
     this.project = createProject({}, runtime.validators);
     this.sync = new WorkspaceSync(this.project, runtime, this.logger);
-    this.sync.waitFor(new Promise<void>((resolve) => { this.settingsRead = resolve; }));
+    this.sync.waitFor(
+      new Promise<void>((resolve) => {
+        this.settingsRead = resolve;
+      }),
+    );
     this.changes = new ProjectChanges(this.project, this.sync, () => this.settingsStore?.generation ?? 0);
-    this.lenses = new OneInFlight(() => connection.sendRequest(CodeLensRefreshRequest.type), () => !this.shuttingDown);
-    this.settle = new Debouncer(runtime, (isCurrent) => this.settleJob(isCurrent), (err) => this.logger.error(`Updating diagnostics failed: ${String((err as Error)?.stack ?? err)}`));
+    this.lenses = new OneInFlight(
+      () => connection.sendRequest(CodeLensRefreshRequest.type),
+      () => !this.shuttingDown,
+    );
+    this.settle = new Debouncer(
+      runtime,
+      (isCurrent) => this.settleJob(isCurrent),
+      (err) => this.logger.error(`Updating diagnostics failed: ${String((err as Error)?.stack ?? err)}`),
+    );
     this.sync.onDidChange(() => this.settle.trigger(this.settings.diagnosticsDelay));
   }
 
@@ -83,31 +125,53 @@ export class ServerSession {
     const { connection, runtime, logger, sync } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(guardNotification(logger, 'initialized', () => this.initialized()));
-    connection.onDidChangeConfiguration(guardNotification(logger, 'configuration', async (params) => {
-      this.settingsStore?.invalidate(params.settings);
-      await this.applySettings();
-      this.settle.trigger(0);
-    }));
+    connection.onDidChangeConfiguration(
+      guardNotification(logger, 'configuration', async (params) => {
+        this.settingsStore?.invalidate(params.settings);
+        await this.applySettings();
+        this.settle.trigger(0);
+      }),
+    );
     this.documents.onDidChangeContent((e) => sync.didChange(runtime.normaliseUri(e.document.uri), e.document));
     this.documents.onDidClose((e) => {
       this.changes.closedFileChanged();
       void sync.didClose(runtime.normaliseUri(e.document.uri));
     });
-    connection.onDidChangeWatchedFiles(guardNotification(logger, 'watched files', async (params) => {
-      this.changes.closedFileChanged();
-      await sync.didChangeWatchedFiles(params.changes.map((c) => ({
-        uri: runtime.normaliseUri(c.uri),
-        type: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
-      })));
-    }));
+    connection.onDidChangeWatchedFiles(
+      guardNotification(logger, 'watched files', async (params) => {
+        this.changes.closedFileChanged();
+        await sync.didChangeWatchedFiles(
+          params.changes.map((c) => ({
+            uri: runtime.normaliseUri(c.uri),
+            type:
+              c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed',
+          })),
+        );
+      }),
+    );
     const ready = () => this.initializeReceived;
     registerTsbRequests({
-      connection, project: this.project, sync, changes: this.changes, runtime, logger, initialized: ready,
-      folders: () => this.folders, diagnostics: () => this.diagnostics, locale: () => this.locale,
+      connection,
+      project: this.project,
+      sync,
+      changes: this.changes,
+      runtime,
+      logger,
+      initialized: ready,
+      folders: () => this.folders,
+      diagnostics: () => this.diagnostics,
+      locale: () => this.locale,
     });
     registerFeatures({
-      connection, project: this.project, sync, runtime, logger, initialized: ready,
-      enabled: () => this.settings.enable, snippets: () => this.client.snippets, locale: () => this.locale,
+      connection,
+      project: this.project,
+      sync,
+      runtime,
+      logger,
+      initialized: ready,
+      enabled: () => this.settings.enable,
+      snippets: () => this.client.snippets,
+      locale: () => this.locale,
     });
     connection.onShutdown(() => {
       this.shuttingDown = true;
@@ -163,7 +227,11 @@ export class ServerSession {
     const s = await this.settingsStore.get();
     this.settings = s;
     this.diagnostics?.setEnabled(s.enable);
-    this.project.setOptions({ ruleSeverities: s.rules as Record<string, never>, maxFileSize: s.maxFileSize * MIB, ...(s.version ? { tsbVersion: s.version } : {}) });
+    this.project.setOptions({
+      ruleSeverities: s.rules as Record<string, never>,
+      maxFileSize: s.maxFileSize * MIB,
+      ...(s.version ? { tsbVersion: s.version } : {}),
+    });
     if (this.sync.setMaxFileSize(s.maxFileSize)) await this.sync.rescan();
   }
 
@@ -177,12 +245,24 @@ export class ServerSession {
     // change in one file would never reach the others (Neovim 0.10 pulls but cannot be refreshed).
     const canPull = caps.textDocument?.diagnostic !== undefined;
     const canRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
-    const mode: DiagnosticsMode = init.diagnosticsMode === 'pull' || init.diagnosticsMode === 'push'
-      ? init.diagnosticsMode
-      : canPull && canRefresh ? 'pull' : 'push';
+    const mode: DiagnosticsMode =
+      init.diagnosticsMode === 'pull' || init.diagnosticsMode === 'push'
+        ? init.diagnosticsMode
+        : canPull && canRefresh
+          ? 'pull'
+          : 'push';
     this.settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, init.settings, logger);
     this.diagnostics = new DiagnosticsController({
-      connection, project: this.project, sync: this.sync, settings: this.settingsStore, runtime, logger, mode, canRefresh, changes: this.changes, locale: this.locale,
+      connection,
+      project: this.project,
+      sync: this.sync,
+      settings: this.settingsStore,
+      runtime,
+      logger,
+      mode,
+      canRefresh,
+      changes: this.changes,
+      locale: this.locale,
     });
     // Subscribed after the diagnostics: a pull client is asked to re-pull before the preview and lenses hear.
     this.changes.onDidChange((change) => this.crossFileChanged(change));
@@ -195,8 +275,17 @@ export class ServerSession {
     };
     this.folders = (params.workspaceFolders ?? []).map((f) => runtime.normaliseUri(f.uri));
     if (!this.folders.length && params.rootUri) this.folders = [runtime.normaliseUri(params.rootUri)];
-    const why = init.diagnosticsMode === mode ? 'as initializationOptions.diagnosticsMode asks' : canPull && !canRefresh ? 'the client pulls but cannot be asked to re-pull' : canPull ? 'the client pulls and can be asked to re-pull' : 'the client does not pull';
-    logger.info(`TSB language server: ${mode} diagnostics (${why}), ${this.folders.length} workspace folder(s), messages in ${this.locale}.`);
+    const why =
+      init.diagnosticsMode === mode
+        ? 'as initializationOptions.diagnosticsMode asks'
+        : canPull && !canRefresh
+          ? 'the client pulls but cannot be asked to re-pull'
+          : canPull
+            ? 'the client pulls and can be asked to re-pull'
+            : 'the client does not pull';
+    logger.info(
+      `TSB language server: ${mode} diagnostics (${why}), ${this.folders.length} workspace folder(s), messages in ${this.locale}.`,
+    );
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     this.scan = this.sync.addFolders(this.folders);
@@ -212,7 +301,9 @@ export class ServerSession {
         definitionProvider: true,
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
-        ...(mode === 'pull' ? { diagnosticProvider: { identifier: 'tsb', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        ...(mode === 'pull'
+          ? { diagnosticProvider: { identifier: 'tsb', interFileDependencies: true, workspaceDiagnostics: true } }
+          : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tsb-language-server' },
@@ -224,17 +315,25 @@ export class ServerSession {
     if (this.client.watchDynamically) {
       // YAML, and the scripts, Makefiles and READMEs that say where it is applied.
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml,sh,bash,zsh,md,markdown,mk}' }, { globPattern: '**/{Makefile,makefile,GNUmakefile}' }],
+        watchers: [
+          { globPattern: '**/*.{yaml,yml,sh,bash,zsh,md,markdown,mk}' },
+          { globPattern: '**/{Makefile,makefile,GNUmakefile}' },
+        ],
       });
     }
     // The getter throws for clients without workspace folder support.
     if (this.client.folderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders(guardNotification(logger, 'workspace folders', async (e) => {
-        const removed = e.removed.map((f) => runtime.normaliseUri(f.uri));
-        this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...e.added.map((f) => runtime.normaliseUri(f.uri))];
-        sync.removeFolders(removed);
-        await sync.addFolders(e.added.map((f) => runtime.normaliseUri(f.uri)));
-      }));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardNotification(logger, 'workspace folders', async (e) => {
+          const removed = e.removed.map((f) => runtime.normaliseUri(f.uri));
+          this.folders = [
+            ...this.folders.filter((f) => !removed.includes(f)),
+            ...e.added.map((f) => runtime.normaliseUri(f.uri)),
+          ];
+          sync.removeFolders(removed);
+          await sync.addFolders(e.added.map((f) => runtime.normaliseUri(f.uri)));
+        }),
+      );
     }
     try {
       await this.applySettings();

@@ -11,12 +11,18 @@ import { needShared } from '../helpers/shared';
 
 const root = repoRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { activationEvents: string[] };
-const patterns = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
+const patterns = pkg.activationEvents
+  .filter((e) => e.startsWith('workspaceContains:'))
+  .map((e) => e.slice('workspaceContains:'.length));
 
 function files(dir: string, base = dir): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    return e.isDirectory() ? (e.name === '.git' || e.name === 'node_modules' ? [] : files(p, base)) : [path.relative(base, p).split(path.sep).join('/')];
+    return e.isDirectory()
+      ? e.name === '.git' || e.name === 'node_modules'
+        ? []
+        : files(p, base)
+      : [path.relative(base, p).split(path.sep).join('/')];
   });
 }
 

@@ -41,21 +41,31 @@ test('the facts hold the exact JSON names the issue reports (not snake-case deri
 
 test('every catalog mapping names a message of the facts', () => {
   for (const [id, key] of Object.entries(SPEC_MESSAGES)) {
-    assert.ok(catalog.some((e) => e.id === id), `SPEC_MESSAGES names catalog id ${id}, which does not exist`);
+    assert.ok(
+      catalog.some((e) => e.id === id),
+      `SPEC_MESSAGES names catalog id ${id}, which does not exist`,
+    );
     assert.ok(facts.messages[key], `${id}: no message ${key} in the facts`);
   }
 });
 
 test('every field of the API facts is accepted by our schemas with its type and enum values', () => {
   const { missing } = compare(facts, catalog);
-  assert.deepEqual(missing.map((m) => `${m.at}: ${m.message}`), []);
+  assert.deepEqual(
+    missing.map((m) => `${m.at}: ${m.message}`),
+    [],
+  );
 });
 
 test('every field of ours that the facts lack is listed and justified in data/tsb-api/extras.json', () => {
   const { extras: ours } = compare(facts, catalog);
   const justified = (key: string) => extras[key] ?? extras[`*.${key.slice(key.lastIndexOf('.') + 1)}`];
   const unjustified = [...ours].filter(([key]) => !justified(key)).map(([key, at]) => `${key} (${at})`);
-  assert.deepEqual(unjustified, [], 'add these to data/tsb-api/extras.json with a reason, or remove them from the schemas');
+  assert.deepEqual(
+    unjustified,
+    [],
+    'add these to data/tsb-api/extras.json with a reason, or remove them from the schemas',
+  );
   const stale = Object.keys(extras).filter((k) => !k.startsWith('*.') && !ours.has(k));
   assert.deepEqual(stale, [], 'justifications for fields that are no longer extras');
   for (const [k, why] of Object.entries(extras)) assert.ok(why.length > 20, `${k}: a justification says why`);
@@ -67,30 +77,66 @@ test('versions.json names messages and fields the facts have, and known versions
 
 test('schemas/src/apiFacts.gen.ts is what the derivation gives for the committed facts', () => {
   const committed = fs.readFileSync(path.join(root, 'schemas/src/apiFacts.gen.ts'), 'utf8');
-  assert.equal(committed, deriveSource(facts, versions), 'schemas/src/apiFacts.gen.ts is stale: run npm run derive-schemas');
+  assert.equal(
+    committed,
+    deriveSource(facts, versions),
+    'schemas/src/apiFacts.gen.ts is stale: run npm run derive-schemas',
+  );
 });
 
 test('a spec using every top-level field of the facts, with values of the facts types, validates', () => {
   // A value of each scalar type; messages as {} (their own fields are checked structurally above).
-  const sample = (t: string): unknown => ({
-    string: 'x', enum: undefined, bool: true, int32: 1, uint32: 1, int64: 1, uint64: 1, double: 1.5, duration: '10s',
-    timestamp: '2026-01-01T00:00:00Z', struct: { a: 1 }, value: 'v', any: {}, intOrString: 8080, message: {},
-  } as Record<string, unknown>)[t];
+  const sample = (t: string): unknown =>
+    (
+      ({
+        string: 'x',
+        enum: undefined,
+        bool: true,
+        int32: 1,
+        uint32: 1,
+        int64: 1,
+        uint64: 1,
+        double: 1.5,
+        duration: '10s',
+        timestamp: '2026-01-01T00:00:00Z',
+        struct: { a: 1 },
+        value: 'v',
+        any: {},
+        intOrString: 8080,
+        message: {},
+      }) as Record<string, unknown>
+    )[t];
   const ajv = createAjv();
   for (const [id, key] of Object.entries(SPEC_MESSAGES)) {
     const entry = catalog.find((e) => e.id === id)!;
     const spec: Record<string, unknown> = {};
     for (const [name, f] of Object.entries(facts.messages[key]!.fields)) {
-      if (f.oneof && Object.values(spec).length && Object.entries(facts.messages[key]!.fields).some(([n, g]) => n in spec && g.oneof === f.oneof)) continue;
+      if (
+        f.oneof &&
+        Object.values(spec).length &&
+        Object.entries(facts.messages[key]!.fields).some(([n, g]) => n in spec && g.oneof === f.oneof)
+      )
+        continue;
       const v = f.type === 'enum' ? f.values?.[f.values.length - 1] : sample(f.type);
       if (v === undefined) continue;
       spec[name] = f.list ? [v] : f.map ? { k: f.type === 'message' ? {} : v } : v;
     }
     const validate = ajv.compile(entry.schema);
-    const doc = { apiVersion: entry.apiVersions[0], kind: entry.kind, metadata: { name: 'n', organization: 'o', tenant: 't', workspace: 'w', group: 'g', namespace: 'ns' }, spec };
+    const doc = {
+      apiVersion: entry.apiVersions[0],
+      kind: entry.kind,
+      metadata: { name: 'n', organization: 'o', tenant: 't', workspace: 'w', group: 'g', namespace: 'ns' },
+      spec,
+    };
     validate(doc);
     // Only type/enum errors on the fields themselves count: a `{}` message may miss its own required fields.
-    const wrong = (validate.errors ?? []).filter((e) => (e.keyword === 'type' || e.keyword === 'enum') && /^\/spec\/[^/]+(\/0|\/k)?$/.test(e.instancePath));
-    assert.deepEqual(wrong.map((e) => `${id} ${e.instancePath} ${e.message}`), [], `${id}: a fact-typed value is rejected`);
+    const wrong = (validate.errors ?? []).filter(
+      (e) => (e.keyword === 'type' || e.keyword === 'enum') && /^\/spec\/[^/]+(\/0|\/k)?$/.test(e.instancePath),
+    );
+    assert.deepEqual(
+      wrong.map((e) => `${id} ${e.instancePath} ${e.message}`),
+      [],
+      `${id}: a fact-typed value is rejected`,
+    );
   }
 });

@@ -20,12 +20,26 @@ function withCi<T>(value: string | undefined, f: () => T): T {
 
 test('a missing build output: one line naming it and the command, a skip locally, a failure under CI=true', () => {
   const absent = path.join(repoRoot(), 'server', 'out', 'no-such-bundle.js');
-  assert.equal(builtMissing(absent), 'needs the build output server/out/no-such-bundle.js: not found (run npm run build)');
-  assert.equal(withCi(undefined, () => unlessBuilt(absent)), builtMissing(absent));
-  assert.equal(withCi('false', () => unlessBuilt(absent)), builtMissing(absent));
-  assert.throws(() => withCi('true', () => unlessBuilt(absent)), /server\/out\/no-such-bundle\.js: not found \(run npm run build\); CI=true, so this is a failure/);
+  assert.equal(
+    builtMissing(absent),
+    'needs the build output server/out/no-such-bundle.js: not found (run npm run build)',
+  );
+  assert.equal(
+    withCi(undefined, () => unlessBuilt(absent)),
+    builtMissing(absent),
+  );
+  assert.equal(
+    withCi('false', () => unlessBuilt(absent)),
+    builtMissing(absent),
+  );
+  assert.throws(
+    () => withCi('true', () => unlessBuilt(absent)),
+    /server\/out\/no-such-bundle\.js: not found \(run npm run build\); CI=true, so this is a failure/,
+  );
 });
 
-test('every build output the tests use is made by npm run build (present after it)', { skip: unlessBuilt(...Object.values(BUILT)) }, () => {
+test('every build output the tests use is made by npm run build (present after it)', {
+  skip: unlessBuilt(...Object.values(BUILT)),
+}, () => {
   assert.equal(builtMissing(...Object.values(BUILT)), undefined);
 });

@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import { importsOf } from '../helpers/imports';
 import { repoRoot } from '../helpers/repo';
 
-const ALLOWED = new Set(['yaml', 'ajv', 'picomatch', 'vscode-languageserver-types', 'vscode-languageserver-textdocument']);
+const ALLOWED = new Set([
+  'yaml',
+  'ajv',
+  'picomatch',
+  'vscode-languageserver-types',
+  'vscode-languageserver-textdocument',
+]);
 const engine = path.join(repoRoot(), 'server', 'src', 'engine');
 
 function tsFiles(dir: string): string[] {
@@ -18,7 +24,12 @@ function tsFiles(dir: string): string[] {
 }
 
 test('import scanner sees every form', () => {
-  assert.deepEqual(importsOf("import a from 'x';\nimport type { B } from \"y\";\nexport * from './z';\nimport 'side';\nconst f = require('fs');\nawait import('node:path');"), ['x', 'y', './z', 'side', 'fs', 'node:path']);
+  assert.deepEqual(
+    importsOf(
+      "import a from 'x';\nimport type { B } from \"y\";\nexport * from './z';\nimport 'side';\nconst f = require('fs');\nawait import('node:path');",
+    ),
+    ['x', 'y', './z', 'side', 'fs', 'node:path'],
+  );
 });
 
 test('the engine imports only relative modules, the schemas and allowed libraries', () => {
@@ -54,7 +65,9 @@ test('outside the engine, only engine/index.ts is imported', () => {
       if (!spec.startsWith('.')) continue;
       const target = path.resolve(path.dirname(f), spec);
       if (target !== engine && !target.startsWith(engine + path.sep)) continue;
-      const resolved = [target, `${target}.ts`, path.join(target, 'index.ts')].find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+      const resolved = [target, `${target}.ts`, path.join(target, 'index.ts')].find(
+        (p) => fs.existsSync(p) && fs.statSync(p).isFile(),
+      );
       if (resolved !== FACADE) bad.push(`${path.relative(root, f)}: ${spec}`);
     }
   }
@@ -69,5 +82,11 @@ test('the webview bundle holds the what-if but not the project, schemas or rules
   if (!fs.existsSync(bundle)) return t.skip('client/out/webview/main.js is missing: run npm run build first');
   const text = fs.readFileSync(bundle, 'utf8');
   assert.match(text, /function simulateDown\b/);
-  for (const absent of [/function createProject\b/, /\bclass SchemaRegistry\b/, /function analyseFile\b/, /\bRULE_DEFINITIONS\b/]) assert.doesNotMatch(text, absent);
+  for (const absent of [
+    /function createProject\b/,
+    /\bclass SchemaRegistry\b/,
+    /function analyseFile\b/,
+    /\bRULE_DEFINITIONS\b/,
+  ])
+    assert.doesNotMatch(text, absent);
 });

@@ -18,7 +18,8 @@ function tsFiles(dir: string): string[] {
 
 /** Relative module specifiers of import/export-from statements and dynamic imports, type-only ones included. */
 function relativeImports(source: string): string[] {
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]*)['"]|(?:^|[\s;])import\s*['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)/g;
+  const re =
+    /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]*)['"]|(?:^|[\s;])import\s*['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)/g;
   return [...source.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }
 
@@ -101,14 +102,30 @@ function folderGraph(modules: Graph): { graph: Graph; why: Map<string, string> }
 }
 
 test('the cycle finder sees a cycle through three modules and ignores a chain', () => {
-  const g: Graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+  const g: Graph = new Map([
+    ['a', new Set(['b'])],
+    ['b', new Set(['c'])],
+    ['c', new Set(['a'])],
+    ['d', new Set(['a'])],
+  ]);
   assert.deepEqual(cycles(g), [['a', 'b', 'c']]);
-  assert.deepEqual(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])]])), []);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        ['a', new Set(['b'])],
+        ['b', new Set(['c'])],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('folders are nodes; top-level modules are nodes of their own', () => {
   const modules: Graph = new Map([
-    ['x/one.ts', new Set(['types.ts'])], ['types.ts', new Set(['y/two.ts'])], ['y/two.ts', new Set(['x/three.ts'])], ['x/three.ts', new Set()],
+    ['x/one.ts', new Set(['types.ts'])],
+    ['types.ts', new Set(['y/two.ts'])],
+    ['y/two.ts', new Set(['x/three.ts'])],
+    ['x/three.ts', new Set()],
   ]);
   assert.deepEqual(cycles(folderGraph(modules).graph), [['types.ts', 'x/', 'y/']]);
 });
@@ -121,6 +138,9 @@ test('no module of the engine is part of an import cycle', () => {
 
 test('no folder of the engine depends on itself through other folders', () => {
   const { graph, why } = folderGraph(moduleGraph(engine));
-  const found = cycles(graph).map((c) => ({ folders: c, imports: c.flatMap((a) => c.map((b) => why.get(`${a} -> ${b}`)).filter((x) => x !== undefined)) }));
+  const found = cycles(graph).map((c) => ({
+    folders: c,
+    imports: c.flatMap((a) => c.map((b) => why.get(`${a} -> ${b}`)).filter((x) => x !== undefined)),
+  }));
   assert.deepEqual(found, []);
 });

@@ -19,13 +19,17 @@ function tsFiles(dir: string): string[] {
 }
 
 test('the server glue and the runtime interface import nothing of Node', () => {
-  const files = [...['server.ts', 'runtime.ts', 'protocol.ts'].map((f) => path.join(src, f)), ...tsFiles(path.join(src, 'handlers'))];
+  const files = [
+    ...['server.ts', 'runtime.ts', 'protocol.ts'].map((f) => path.join(src, f)),
+    ...tsFiles(path.join(src, 'handlers')),
+  ];
   assert.ok(files.length > 5);
   const bad: string[] = [];
   for (const f of files) {
     for (const spec of importsOf(fs.readFileSync(f, 'utf8'))) {
       const nodeModule = spec.startsWith('node:') || NODE_ONLY.has(spec) || spec.endsWith('/node');
-      const nodeGlue = spec.startsWith('.') && path.resolve(path.dirname(f), spec).startsWith(path.join(src, 'node') + path.sep);
+      const nodeGlue =
+        spec.startsWith('.') && path.resolve(path.dirname(f), spec).startsWith(path.join(src, 'node') + path.sep);
       if (nodeModule || nodeGlue) bad.push(`${path.relative(src, f)}: ${spec}`);
     }
   }

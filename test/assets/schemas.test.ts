@@ -78,7 +78,9 @@ test('schemas stand alone, use no format keyword and describe every property', (
   for (const e of catalog) {
     const walk = (node: unknown, at: string): void => {
       if (Array.isArray(node)) {
-        node.forEach((n, i) => { walk(n, `${at}/${i}`); });
+        node.forEach((n, i) => {
+          walk(n, `${at}/${i}`);
+        });
         return;
       }
       if (!node || typeof node !== 'object') return;
@@ -150,8 +152,13 @@ test('a minimal document of every kind validates, in every apiVersion of its ent
   }
   // GitOps form: Kubernetes metadata with parent annotations.
   const gitops = {
-    apiVersion: 'tsb.tetrate.io/v2', kind: 'Workspace',
-    metadata: { name: 'ws', namespace: 'bookinfo', annotations: { 'tsb.tetrate.io/organization': 'o', 'tsb.tetrate.io/tenant': 't' } },
+    apiVersion: 'tsb.tetrate.io/v2',
+    kind: 'Workspace',
+    metadata: {
+      name: 'ws',
+      namespace: 'bookinfo',
+      annotations: { 'tsb.tetrate.io/organization': 'o', 'tsb.tetrate.io/tenant': 't' },
+    },
     spec: { namespaceSelector: NS },
   };
   assert.ok(check('workspace', gitops).ok);
@@ -167,13 +174,27 @@ function assertInvalid(id: string, spec: unknown, why: string, messageIncludes?:
   const v = validatorFor(e);
   assert.equal(v(minimal(e, spec)), false, `${id} should reject: ${why}`);
   if (messageIncludes) {
-    const messages = (v.errors ?? []).map((err) => String((err.parentSchema as Record<string, unknown> | undefined)?.errorMessage ?? (err.parentSchema as Record<string, unknown> | undefined)?.patternErrorMessage ?? err.message));
-    assert.ok(messages.some((m) => m.includes(messageIncludes)), `${id}: expected a message with "${messageIncludes}", got ${messages.join(' | ')}`);
+    const messages = (v.errors ?? []).map((err) =>
+      String(
+        (err.parentSchema as Record<string, unknown> | undefined)?.errorMessage ??
+          (err.parentSchema as Record<string, unknown> | undefined)?.patternErrorMessage ??
+          err.message,
+      ),
+    );
+    assert.ok(
+      messages.some((m) => m.includes(messageIncludes)),
+      `${id}: expected a message with "${messageIncludes}", got ${messages.join(' | ')}`,
+    );
   }
 }
 
 test('documented mistakes are rejected', () => {
-  assertInvalid('workspace', { namespaceSelector: { names: ['bookinfo'] } }, 'namespaceSelector name without /', '<cluster>/<namespace>');
+  assertInvalid(
+    'workspace',
+    { namespaceSelector: { names: ['bookinfo'] } },
+    'namespaceSelector name without /',
+    '<cluster>/<namespace>',
+  );
   assertInvalid('workspace', { namespaceSelector: { names: ['c1/*ns'] } }, 'wildcard inside the namespace part');
   assertInvalid('workspace', { namespaceSelector: { names: [] } }, 'empty names');
   assertInvalid('workspace', {}, 'missing namespaceSelector');
@@ -186,34 +207,97 @@ test('documented mistakes are rejected', () => {
   const route = { route: { host: 'bookinfo/productpage.bookinfo.svc.cluster.local', port: 9080 } };
   assert.ok(check('gateway-ingress-gateway', minimal(byId('gateway-ingress-gateway'), http(443, route))).ok);
   assertInvalid('gateway-ingress-gateway', http(15443, route), 'server port 15443', '15443');
-  assertInvalid('gateway-ingress-gateway', http(443, { ...route, redirect: { uri: '/x' } }), 'route and redirect together (oneof)', 'exactly one of route, redirect and directResponse');
+  assertInvalid(
+    'gateway-ingress-gateway',
+    http(443, { ...route, redirect: { uri: '/x' } }),
+    'route and redirect together (oneof)',
+    'exactly one of route, redirect and directResponse',
+  );
   assertInvalid('gateway-ingress-gateway', http(443, {}), 'rule without route/redirect/directResponse', 'exactly one');
-  assertInvalid('gateway-ingress-gateway', http(443, { route: { host: 'productpage' } }), 'route host without namespace', '<namespace>/<fqdn>');
-  assertInvalid('gateway-ingress-gateway', { workloadSelector: { namespace: 'ns1' } }, 'missing workloadSelector.labels');
-  assertInvalid('gateway-ingress-gateway', { workloadSelector: { namespace: 'ns1', labels: {} } }, 'empty workloadSelector.labels');
-  assertInvalid('gateway-gateway', { workloadSelector: WS, tls: [{ name: 't', hostname: 'h', port: 15443, route: { clusterDestination: {} } }] }, 'unified tls port 15443', '15443');
-  assertInvalid('gateway-gateway', {
-    workloadSelector: WS,
-    tcp: [{ name: 't', hostname: 'h', route: { clusterDestination: {}, serviceDestination: { host: 'a/b' } } }],
-  }, 'clusterDestination and serviceDestination (oneof)', 'Set only one of clusterDestination and serviceDestination');
+  assertInvalid(
+    'gateway-ingress-gateway',
+    http(443, { route: { host: 'productpage' } }),
+    'route host without namespace',
+    '<namespace>/<fqdn>',
+  );
+  assertInvalid(
+    'gateway-ingress-gateway',
+    { workloadSelector: { namespace: 'ns1' } },
+    'missing workloadSelector.labels',
+  );
+  assertInvalid(
+    'gateway-ingress-gateway',
+    { workloadSelector: { namespace: 'ns1', labels: {} } },
+    'empty workloadSelector.labels',
+  );
+  assertInvalid(
+    'gateway-gateway',
+    { workloadSelector: WS, tls: [{ name: 't', hostname: 'h', port: 15443, route: { clusterDestination: {} } }] },
+    'unified tls port 15443',
+    '15443',
+  );
+  assertInvalid(
+    'gateway-gateway',
+    {
+      workloadSelector: WS,
+      tcp: [{ name: 't', hostname: 'h', route: { clusterDestination: {}, serviceDestination: { host: 'a/b' } } }],
+    },
+    'clusterDestination and serviceDestination (oneof)',
+    'Set only one of clusterDestination and serviceDestination',
+  );
   assertInvalid('install-ingress-gateway', { eastWestOnly: 'true' }, 'eastWestOnly as a string');
   assertInvalid('install-ingress-gateway', { connectionDrainDuration: '10 seconds' }, 'bad duration', 'duration');
   assertInvalid('install-ingress-gateway', { connectionDrainDuration: 10 }, 'duration as a number');
-  assertInvalid('workspace-setting', { defaultEastWestGatewaySettings: [{ workloadSelector: { namespace: 'eastwest' } }] }, 'missing workloadSelector.labels');
-  assertInvalid('workspace-setting', { defaultEastWestGatewaySettings: [{ exposedServices: [{ serviceLabels: { app: 'x' } }] }] }, 'missing workloadSelector');
-  assertInvalid('workspace-setting', { defaultEastWestGatewaySettings: [{ workloadSelector: WS, exposedServices: [{ serviceLabels: {} }] }] }, 'empty serviceLabels');
-  assertInvalid('workspace-setting', { hostsReachability: { hostnames: [{ exact: 'a', prefix: 'b' }] } }, 'StringMatch oneof', 'Set only one of exact, prefix and regex');
+  assertInvalid(
+    'workspace-setting',
+    { defaultEastWestGatewaySettings: [{ workloadSelector: { namespace: 'eastwest' } }] },
+    'missing workloadSelector.labels',
+  );
+  assertInvalid(
+    'workspace-setting',
+    { defaultEastWestGatewaySettings: [{ exposedServices: [{ serviceLabels: { app: 'x' } }] }] },
+    'missing workloadSelector',
+  );
+  assertInvalid(
+    'workspace-setting',
+    { defaultEastWestGatewaySettings: [{ workloadSelector: WS, exposedServices: [{ serviceLabels: {} }] }] },
+    'empty serviceLabels',
+  );
+  assertInvalid(
+    'workspace-setting',
+    { hostsReachability: { hostnames: [{ exact: 'a', prefix: 'b' }] } },
+    'StringMatch oneof',
+    'Set only one of exact, prefix and regex',
+  );
   assertInvalid('workspace-setting', { workloadSelector: WS }, 'east-west settings mis-indented under spec');
   assertInvalid('service-route', { service: 'reviews' }, 'service without namespace', '<namespace>/<fqdn>');
-  assertInvalid('service-route', { service: 'a/b', portLevelSettings: [{ port: 9080, trafficType: 'GRPC' }] }, 'bad trafficType');
-  assertInvalid('service-route', { service: 'a/b', portLevelSettings: [{ port: 70000, trafficType: 'HTTP' }] }, 'port out of range');
+  assertInvalid(
+    'service-route',
+    { service: 'a/b', portLevelSettings: [{ port: 9080, trafficType: 'GRPC' }] },
+    'bad trafficType',
+  );
+  assertInvalid(
+    'service-route',
+    { service: 'a/b', portLevelSettings: [{ port: 70000, trafficType: 'HTTP' }] },
+    'port out of range',
+  );
   assertInvalid('traffic-setting', { outbound: { egress: {} } }, 'egress without host');
   assertInvalid('security-setting', { authorization: { mode: 'ALLOW' } }, 'bad authorization mode');
-  assertInvalid('install-control-plane', { hub: 'h', managementPlane: { host: 'h', port: 443 }, telemetryStore: {} }, 'missing managementPlane.clusterName');
-  assertInvalid('install-control-plane', {
-    hub: 'h', managementPlane: { host: 'h', port: 443, clusterName: 'c' },
-    telemetryStore: { elastic: { host: 'e', port: 1 }, banyandb: { host: 'b', port: 1 } },
-  }, 'elastic and banyandb (oneof)', 'Set only one of elastic and banyandb');
+  assertInvalid(
+    'install-control-plane',
+    { hub: 'h', managementPlane: { host: 'h', port: 443 }, telemetryStore: {} },
+    'missing managementPlane.clusterName',
+  );
+  assertInvalid(
+    'install-control-plane',
+    {
+      hub: 'h',
+      managementPlane: { host: 'h', port: 443, clusterName: 'c' },
+      telemetryStore: { elastic: { host: 'e', port: 1 }, banyandb: { host: 'b', port: 1 } },
+    },
+    'elastic and banyandb (oneof)',
+    'Set only one of elastic and banyandb',
+  );
   // Envelope: unknown root keys, wrong apiVersion, missing metadata name.
   const ws = byId('workspace');
   assert.equal(validatorFor(ws)({ ...minimal(ws), Spec: {} }), false);
@@ -249,7 +333,8 @@ test('every TSB document of the real-world corpus validates (minus listed mistak
       for (const d of YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
         const value = d.toJS() as Record<string, unknown> | null;
         if (!value || typeof value !== 'object') continue;
-        const items = value.kind === 'List' && Array.isArray(value.items) ? (value.items as Record<string, unknown>[]) : [value];
+        const items =
+          value.kind === 'List' && Array.isArray(value.items) ? (value.items as Record<string, unknown>[]) : [value];
         for (const raw of items) {
           if (!raw || typeof raw !== 'object') continue;
           // Root keys in the wrong case (`apiversion`, `Metadata`) are real mistakes that the engine
@@ -283,5 +368,9 @@ test('every TSB document of the real-world corpus validates (minus listed mistak
   walk(corpus);
   assert.ok(validated > 100, `only ${validated} TSB documents found`);
   assert.deepEqual(failures, [], failures.join('\n'));
-  assert.deepEqual(Object.keys(EXEMPT).filter((k) => !used.has(k)), [], 'exemptions that no longer fail');
+  assert.deepEqual(
+    Object.keys(EXEMPT).filter((k) => !used.has(k)),
+    [],
+    'exemptions that no longer fail',
+  );
 });

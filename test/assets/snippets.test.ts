@@ -15,15 +15,30 @@ test('the snippet expander resolves placeholders, choices, mirrors and $0', () =
 });
 
 test('snippets cover the commonly written kinds and the failover scenario', () => {
-  for (const p of ['tsb-workspace', 'tsb-workspace-setting', 'tsb-tenant', 'tsb-gateway-group', 'tsb-traffic-group', 'tsb-security-group',
-    'tsb-install-eastwest-gateway', 'tsb-gateway', 'tsb-service-route', 'tsb-security-setting', 'tsb-controlplane-dns-at-edge', 'tsb-failover']) {
+  for (const p of [
+    'tsb-workspace',
+    'tsb-workspace-setting',
+    'tsb-tenant',
+    'tsb-gateway-group',
+    'tsb-traffic-group',
+    'tsb-security-group',
+    'tsb-install-eastwest-gateway',
+    'tsb-gateway',
+    'tsb-service-route',
+    'tsb-security-setting',
+    'tsb-controlplane-dns-at-edge',
+    'tsb-failover',
+  ]) {
     assert.ok(SNIPPET_PREFIXES.includes(p), `no snippet with prefix ${p}`);
   }
   assert.equal(new Set(SNIPPET_PREFIXES).size, SNIPPET_PREFIXES.length, 'prefixes are unique');
 });
 
 const seriousProblems = (t: ReturnType<typeof project>, rel: string) =>
-  t.diags(rel).filter((p) => p.severity === 'error' || p.severity === 'warning').map((p) => `${p.range.start.line + 1}: ${p.rule} ${p.message}`);
+  t
+    .diags(rel)
+    .filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .map((p) => `${p.range.start.line + 1}: ${p.rule} ${p.message}`);
 
 for (const sn of resourceSnippets(snippetDefaults(createProject().resolved()))) {
   test(`snippet ${sn.prefix} in an empty project expands to YAML that validates clean`, () => {
@@ -32,9 +47,16 @@ for (const sn of resourceSnippets(snippetDefaults(createProject().resolved()))) 
     const p = createProject();
     const uri = 'file:///snippet/example.yaml';
     const analysis = p.update(uri, text, 1);
-    assert.ok(analysis.chunks.length > 0 && analysis.chunks.every((c) => c.result.analyses.every((a) => a.entry)), `every document is a known TSB kind:\n${text}`);
+    assert.ok(
+      analysis.chunks.length > 0 && analysis.chunks.every((c) => c.result.analyses.every((a) => a.entry)),
+      `every document is a known TSB kind:\n${text}`,
+    );
     const problems = p.diagnostics(uri).filter((x) => x.severity === 'error' || x.severity === 'warning');
-    assert.deepEqual(problems.map((x) => `${x.range.start.line + 1}: ${x.rule} ${x.message}`), [], text);
+    assert.deepEqual(
+      problems.map((x) => `${x.range.start.line + 1}: ${x.rule} ${x.message}`),
+      [],
+      text,
+    );
   });
 }
 
@@ -157,25 +179,60 @@ metadata:
   namespace: shop
 spec: {}
 `,
-  'apps/apps.yaml': [ns('storefront'), svc('web', 'storefront'), deploy('web', 'storefront', 'v1'), deploy('web', 'storefront', 'v2'),
-    ns('shop'), svc('cart', 'shop'), deploy('cart', 'shop', 'v1'), ns('payments'), svc('ledger', 'payments'), deploy('ledger', 'payments', 'v1')].join('\n---\n') + '\n',
+  'apps/apps.yaml':
+    [
+      ns('storefront'),
+      svc('web', 'storefront'),
+      deploy('web', 'storefront', 'v1'),
+      deploy('web', 'storefront', 'v2'),
+      ns('shop'),
+      svc('cart', 'shop'),
+      deploy('cart', 'shop', 'v1'),
+      ns('payments'),
+      svc('ledger', 'payments'),
+      deploy('ledger', 'payments', 'v1'),
+    ].join('\n---\n') + '\n',
 };
 
 test('defaults come from the project: its tenancy, the workspace without a setting, a free namespace, its east-west gateway', () => {
   const base = project(PROJECT);
   const byPrefix = new Map(resourceSnippets(snippetDefaults(base.p.resolved())).map((s) => [s.prefix, expand(s.body)]));
   const setting = byPrefix.get('tsb-workspace-setting')!;
-  assert.match(setting, /organization: acme\n {2}tenant: retail\n {2}workspace: shop-ws\n {2}name: shop-ws-setting/, 'the workspace that has no WorkspaceSetting yet');
-  assert.match(setting, /namespace: edge\n {8}labels:\n {10}app: edge-eastwest/, 'the east-west gateway the project installs');
+  assert.match(
+    setting,
+    /organization: acme\n {2}tenant: retail\n {2}workspace: shop-ws\n {2}name: shop-ws-setting/,
+    'the workspace that has no WorkspaceSetting yet',
+  );
+  assert.match(
+    setting,
+    /namespace: edge\n {8}labels:\n {10}app: edge-eastwest/,
+    'the east-west gateway the project installs',
+  );
   const ws = byPrefix.get('tsb-workspace')!;
   assert.match(ws, /name: payments-ws/);
   assert.match(ws, /- "\*\/payments"/, 'a namespace with Services that no workspace owns');
-  assert.match(byPrefix.get('tsb-gateway')!, /workspace: shop-ws\n {2}group: shop-gateways[\s\S]*namespace: shop\n {4}labels:\n {6}app: shop-ingress[\s\S]*host: shop\/cart\.shop\.svc\.cluster\.local/);
-  assert.match(byPrefix.get('tsb-service-route')!, /service: storefront\/web\.storefront\.svc\.cluster\.local[\s\S]*name: v1[\s\S]*name: v2/, 'the Service that has two versions');
+  assert.match(
+    byPrefix.get('tsb-gateway')!,
+    /workspace: shop-ws\n {2}group: shop-gateways[\s\S]*namespace: shop\n {4}labels:\n {6}app: shop-ingress[\s\S]*host: shop\/cart\.shop\.svc\.cluster\.local/,
+  );
+  assert.match(
+    byPrefix.get('tsb-service-route')!,
+    /service: storefront\/web\.storefront\.svc\.cluster\.local[\s\S]*name: v1[\s\S]*name: v2/,
+    'the Service that has two versions',
+  );
   assert.match(byPrefix.get('tsb-controlplane-dns-at-edge')!, /clusterName: east/);
   const failover = byPrefix.get('tsb-failover')!;
-  assert.doesNotMatch(failover, /kind: IngressGateway/, 'the project already installs an east-west gateway: select it, do not install a second');
-  for (const text of byPrefix.values()) assert.doesNotMatch(text, /cluster-1|bookinfo|: tetrate$|eastwest-gateway/m, `no bundled example names where the project has its own:\n${text}`);
+  assert.doesNotMatch(
+    failover,
+    /kind: IngressGateway/,
+    'the project already installs an east-west gateway: select it, do not install a second',
+  );
+  for (const text of byPrefix.values())
+    assert.doesNotMatch(
+      text,
+      /cluster-1|bookinfo|: tetrate$|eastwest-gateway/m,
+      `no bundled example names where the project has its own:\n${text}`,
+    );
 });
 
 for (const prefix of SNIPPET_PREFIXES) {
@@ -196,15 +253,22 @@ test('a WorkspaceSetting snippet where every workspace has one: one problem with
   assert.match(sn.notes.join('\n'), /already has its WorkspaceSetting \(bookinfo-ws: bookinfo-ws-setting\)/);
   const t = project({ ...BOOKINFO, 'tsb/new.yaml': expand(sn.body) });
   const problems = t.diags('tsb/new.yaml');
-  assert.ok(problems.every((p) => p.severity !== 'error'), JSON.stringify(problems));
+  assert.ok(
+    problems.every((p) => p.severity !== 'error'),
+    JSON.stringify(problems),
+  );
   assert.ok(problems.length <= 1, JSON.stringify(problems));
 });
 
 test('names with `$` (envsubst templates) stay as written, never read as snippet variables', () => {
   const files: Record<string, string> = {};
-  for (const [k, v] of Object.entries(PROJECT)) files[k] = v.replace(/\bretail\b/g, '$PREFIX-retail').replace(/shop-gateways/g, '$PREFIX-shop-gateways');
+  for (const [k, v] of Object.entries(PROJECT))
+    files[k] = v.replace(/\bretail\b/g, '$PREFIX-retail').replace(/shop-gateways/g, '$PREFIX-shop-gateways');
   const d = snippetDefaults(project(files).p.resolved());
   const byPrefix = new Map(resourceSnippets(d).map((s) => [s.prefix, expand(s.body)]));
-  assert.match(byPrefix.get('tsb-gateway')!, /tenant: "\$PREFIX-retail"\n {2}workspace: shop-ws\n {2}group: "\$PREFIX-shop-gateways"/);
+  assert.match(
+    byPrefix.get('tsb-gateway')!,
+    /tenant: "\$PREFIX-retail"\n {2}workspace: shop-ws\n {2}group: "\$PREFIX-shop-gateways"/,
+  );
   assert.match(byPrefix.get('tsb-workspace-setting')!, /tenant: "\$PREFIX-retail"/);
 });

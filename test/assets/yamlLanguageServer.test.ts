@@ -27,10 +27,13 @@ const SETTINGS = {
 };
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((d) => {
-    const p = path.join(dir, d.name);
-    return d.isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(d.name) && d.name !== 'tsb.config.yaml' ? [p] : [];
-  });
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const p = path.join(dir, d.name);
+      return d.isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(d.name) && d.name !== 'tsb.config.yaml' ? [p] : [];
+    });
 }
 
 /** Lines (0-based) where tsb-lint reports an error or warning, and the documents (by first line) that have one. */
@@ -72,7 +75,9 @@ async function falseErrors(files: string[]): Promise<string[]> {
         if (!/^yaml-schema/.test(String(d.source ?? ''))) continue;
         const lines = [d.range.start.line, d.range.start.line - 1, d.range.end.line];
         // A missing property is reported on the document: one of our findings in that document explains it.
-        const confirmed = lines.some((l) => ours.lines.has(l)) || (/^Missing property/.test(d.message) && ours.docs.has(docStart(text, d.range.start.line)));
+        const confirmed =
+          lines.some((l) => ours.lines.has(l)) ||
+          (/^Missing property/.test(d.message) && ours.docs.has(docStart(text, d.range.start.line)));
         if (!confirmed) out.push(`${path.relative(root, file)}:${d.range.start.line + 1}: ${d.message}`);
       }
     }
@@ -102,17 +107,35 @@ test('yaml-language-server reports real mistakes through the dispatcher schema, 
   try {
     await ls.start();
     const file = path.join(root, 'test', 'fixtures', 'tctl-get', 'mixed.yaml');
-    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n  whatever: 1\n---\napiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: w\n  organization: o\n  tenant: t\nspec:\n  namespaceSelector:\n    names: ["*/bookinfo"]\n  privilegd: true\n';
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n  whatever: 1\n---\napiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: w\n  organization: o\n  tenant: t\nspec:\n  namespaceSelector:\n    names: ["*/bookinfo"]\n  privilegd: true\n';
     const diags = (await ls.diagnostics(file, text)).filter((d) => /^yaml-schema/.test(String(d.source ?? '')));
-    assert.deepEqual(diags.map((d) => d.range.start.line), [15], JSON.stringify(diags));
+    assert.deepEqual(
+      diags.map((d) => d.range.start.line),
+      [15],
+      JSON.stringify(diags),
+    );
     // A deprecated field is not a diagnostic for yaml-language-server (its text is in the hover).
-    const dep = 'apiVersion: traffic.tsb.tetrate.io/v2\nkind: TrafficSetting\nmetadata:\n  name: d\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\nspec:\n  reachability:\n    mode: GROUP\n';
-    assert.deepEqual((await ls.diagnostics(path.join(root, 'test', 'fixtures', 'tctl-get', 'dep.yaml'), dep)).filter((d) => /^yaml-schema/.test(String(d.source ?? ''))), []);
+    const dep =
+      'apiVersion: traffic.tsb.tetrate.io/v2\nkind: TrafficSetting\nmetadata:\n  name: d\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\nspec:\n  reachability:\n    mode: GROUP\n';
+    assert.deepEqual(
+      (await ls.diagnostics(path.join(root, 'test', 'fixtures', 'tctl-get', 'dep.yaml'), dep)).filter((d) =>
+        /^yaml-schema/.test(String(d.source ?? '')),
+      ),
+      [],
+    );
     // An envsubst placeholder in an integer field passes; a quoted number is still reported.
-    const cp = (port: string) => `apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\n  namespace: istio-system\nspec:\n  hub: h\n  managementPlane:\n    host: h\n    port: ${port}\n    clusterName: c\n  telemetryStore:\n    elastic: { host: h, port: 9200 }\n`;
-    const schemaDiags = async (port: string) => (await ls.diagnostics(path.join(root, 'test', 'fixtures', 'tctl-get', `cp${port.length}.yaml`), cp(port))).filter((d) => /^yaml-schema/.test(String(d.source ?? '')));
+    const cp = (port: string) =>
+      `apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\n  namespace: istio-system\nspec:\n  hub: h\n  managementPlane:\n    host: h\n    port: ${port}\n    clusterName: c\n  telemetryStore:\n    elastic: { host: h, port: 9200 }\n`;
+    const schemaDiags = async (port: string) =>
+      (await ls.diagnostics(path.join(root, 'test', 'fixtures', 'tctl-get', `cp${port.length}.yaml`), cp(port))).filter(
+        (d) => /^yaml-schema/.test(String(d.source ?? '')),
+      );
     assert.deepEqual(await schemaDiags('$TSB_PORT'), []);
-    assert.deepEqual((await schemaDiags('"8443"')).map((d) => d.range.start.line), [9]);
+    assert.deepEqual(
+      (await schemaDiags('"8443"')).map((d) => d.range.start.line),
+      [9],
+    );
   } finally {
     await ls.stop();
   }

@@ -25,9 +25,12 @@ spec:
 ${extra}`;
 
 // A key whose name carries a fake summary line, a GitHub workflow command and an ANSI escape.
-const FORGED_KEY = String.raw`  "bad\n0 errors, 0 warnings, 0 notes in 1 file.\n::error file=tsb/ws.yaml::forged\e[31m": 1` + '\n';
+const FORGED_KEY =
+  String.raw`  "bad\n0 errors, 0 warnings, 0 notes in 1 file.\n::error file=tsb/ws.yaml::forged\e[31m": 1` + '\n';
 
-interface JsonOut { diagnostics: { file: string; rule: string; message: string }[] }
+interface JsonOut {
+  diagnostics: { file: string; rule: string; message: string }[];
+}
 
 test('text: control characters in a value are escaped; no forged summary or workflow command line', NEEDS_CLI, () => {
   const dir = project({ 'ws.yaml': WS(FORGED_KEY) });
@@ -35,22 +38,41 @@ test('text: control characters in a value are escaped; no forged summary or work
   assert.equal(r.code, 1);
   const lines = r.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 2, r.stdout);
-  assert.match(lines[0]!, /^ws\.yaml:10:3: error unknown-field: `bad\\n0 errors, 0 warnings, 0 notes in 1 file\.\\n::error file=tsb\/ws\.yaml::forged\\x1b\[31m` is not a field of `spec`/);
+  assert.match(
+    lines[0]!,
+    /^ws\.yaml:10:3: error unknown-field: `bad\\n0 errors, 0 warnings, 0 notes in 1 file\.\\n::error file=tsb\/ws\.yaml::forged\\x1b\[31m` is not a field of `spec`/,
+  );
   assert.equal(lines[1], '1 error, 0 warnings, 0 notes in 1 file.');
   assert.ok(!r.stdout.includes('\u001b'), 'no raw escape character');
   // JSON keeps the value exactly (its own escaping is JSON's).
   const json = JSON.parse(tsbLint(['check', '.', '--format', 'json'], dir).stdout) as JsonOut;
-  assert.match(json.diagnostics[0]!.message, /^`bad\n0 errors, 0 warnings, 0 notes in 1 file\.\n::error file=tsb\/ws\.yaml::forged\u001b\[31m`/);
+  assert.match(
+    json.diagnostics[0]!.message,
+    /^`bad\n0 errors, 0 warnings, 0 notes in 1 file\.\n::error file=tsb\/ws\.yaml::forged\u001b\[31m`/,
+  );
 });
 
-test('text: file names with a newline or an escape are escaped; a name starting with :: or ## gets ./', NEEDS_CLI, () => {
-  const dir = project({ 'a\nb.yaml': 'a: [1\n', '::error file=x::y.yaml': 'a: [1\n', '##[error]z.yaml': 'a: [1\n', 'e\u001bf.yaml': 'a: [1\n' });
-  const r = tsbLint(['check', '.'], dir);
-  assert.equal(r.code, 1);
-  const files = r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => l.replace(/:\d+:\d+: .*$/, ''));
-  assert.deepEqual(files.sort(), ['./##[error]z.yaml', './::error file=x::y.yaml', 'a\\nb.yaml', 'e\\x1bf.yaml']);
-  assert.match(r.stdout, /in 4 files\.\n$/);
-});
+test(
+  'text: file names with a newline or an escape are escaped; a name starting with :: or ## gets ./',
+  NEEDS_CLI,
+  () => {
+    const dir = project({
+      'a\nb.yaml': 'a: [1\n',
+      '::error file=x::y.yaml': 'a: [1\n',
+      '##[error]z.yaml': 'a: [1\n',
+      'e\u001bf.yaml': 'a: [1\n',
+    });
+    const r = tsbLint(['check', '.'], dir);
+    assert.equal(r.code, 1);
+    const files = r.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => l.replace(/:\d+:\d+: .*$/, ''));
+    assert.deepEqual(files.sort(), ['./##[error]z.yaml', './::error file=x::y.yaml', 'a\\nb.yaml', 'e\\x1bf.yaml']);
+    assert.match(r.stdout, /in 4 files\.\n$/);
+  },
+);
 
 test('a usage error quoting an argument stays one line on stderr', NEEDS_CLI, () => {
   const r = tsbLint(['check', 'no\nsuch\u001b'], project({}));
@@ -58,19 +80,25 @@ test('a usage error quoting an argument stays one line on stderr', NEEDS_CLI, ()
   assert.equal(r.stderr, 'tsb-lint: no such file or folder: no\\nsuch\\x1b (see tsb-lint --help)\n');
 });
 
-test('JSON: a `..name` folder inside the current folder is inside it; a backslash in a name stays a backslash', NEEDS_CLI, () => {
-  const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n' });
-  const json = JSON.parse(tsbLint(['check', '.', '--format', 'json'], dir).stdout) as JsonOut;
-  assert.deepEqual(json.diagnostics.map((d) => d.file).sort(), ['..hidden/ws.yaml', 'back\\slash.yaml']);
-  // Text shows the same relative paths.
-  const text = tsbLint(['check', '.'], dir).stdout;
-  assert.match(text, /^\.\.hidden\/ws\.yaml:\d+:/m);
-  assert.match(text, /^back\\slash\.yaml:\d+:/m);
-});
+test(
+  'JSON: a `..name` folder inside the current folder is inside it; a backslash in a name stays a backslash',
+  NEEDS_CLI,
+  () => {
+    const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n' });
+    const json = JSON.parse(tsbLint(['check', '.', '--format', 'json'], dir).stdout) as JsonOut;
+    assert.deepEqual(json.diagnostics.map((d) => d.file).sort(), ['..hidden/ws.yaml', 'back\\slash.yaml']);
+    // Text shows the same relative paths.
+    const text = tsbLint(['check', '.'], dir).stdout;
+    assert.match(text, /^\.\.hidden\/ws\.yaml:\d+:/m);
+    assert.match(text, /^back\\slash\.yaml:\d+:/m);
+  },
+);
 
 test('JSON and text: paths are relative to the current folder, also for files outside it', NEEDS_CLI, () => {
   const dir = project({ 'apps/ws.yaml': 'a: [1\n', 'other/x.yaml': 'b: [1\n' });
-  const json = JSON.parse(tsbLint(['check', '../other', '.', '--format', 'json'], path.join(dir, 'apps')).stdout) as JsonOut;
+  const json = JSON.parse(
+    tsbLint(['check', '../other', '.', '--format', 'json'], path.join(dir, 'apps')).stdout,
+  ) as JsonOut;
   assert.deepEqual(json.diagnostics.map((d) => d.file).sort(), ['../other/x.yaml', 'ws.yaml']);
 });
 
@@ -85,28 +113,42 @@ test('a folder without YAML files: exit 2 with one line, not a green "0 files"',
   }
 });
 
-test('a non-YAML file given by name is never parsed as YAML: alone it is nothing to check, beside YAML a note', NEEDS_CLI, () => {
-  const md = '# Title\n\n*emphasis* &anchor *alias\n- [ ] {{ template }}\n';
-  const dir = project({ 'README.md': md, 'notes.txt': md, 'ws.yaml': WS() });
-  for (const name of ['README.md', 'notes.txt']) {
-    const alone = tsbLint(['check', name], dir);
-    assert.equal(alone.code, 2);
-    assert.equal(alone.stderr, `tsb-lint: ${name} is not a YAML file (*.yaml, *.yml): nothing to check (see tsb-lint --help)\n`);
-  }
-  // Beside YAML: a text file gets a note; a README is read only for how files are applied, never reported.
-  const both = tsbLint(['check', 'README.md', 'notes.txt', 'ws.yaml', '--format', 'json'], dir);
-  assert.equal(both.code, 0, both.stderr);
-  const ds = (JSON.parse(both.stdout) as JsonOut).diagnostics;
-  assert.deepEqual(ds.map((d) => [d.file, d.rule]), [['notes.txt', 'file-skipped']]);
-  assert.match(ds[0]!.message, /not YAML/);
-});
+test(
+  'a non-YAML file given by name is never parsed as YAML: alone it is nothing to check, beside YAML a note',
+  NEEDS_CLI,
+  () => {
+    const md = '# Title\n\n*emphasis* &anchor *alias\n- [ ] {{ template }}\n';
+    const dir = project({ 'README.md': md, 'notes.txt': md, 'ws.yaml': WS() });
+    for (const name of ['README.md', 'notes.txt']) {
+      const alone = tsbLint(['check', name], dir);
+      assert.equal(alone.code, 2);
+      assert.equal(
+        alone.stderr,
+        `tsb-lint: ${name} is not a YAML file (*.yaml, *.yml): nothing to check (see tsb-lint --help)\n`,
+      );
+    }
+    // Beside YAML: a text file gets a note; a README is read only for how files are applied, never reported.
+    const both = tsbLint(['check', 'README.md', 'notes.txt', 'ws.yaml', '--format', 'json'], dir);
+    assert.equal(both.code, 0, both.stderr);
+    const ds = (JSON.parse(both.stdout) as JsonOut).diagnostics;
+    assert.deepEqual(
+      ds.map((d) => [d.file, d.rule]),
+      [['notes.txt', 'file-skipped']],
+    );
+    assert.match(ds[0]!.message, /not YAML/);
+  },
+);
 
-test('the summary counts the files checked: one file says "in 1 file" (a config found above is not counted)', NEEDS_CLI, () => {
-  const dir = project(seedFiles());
-  assert.match(tsbLint(['check', 'tsb/bookinfo-ws.yaml'], dir).stdout, / in 1 file\.\n$/);
-  assert.match(tsbLint(['check', 'tsb'], dir).stdout, / in 2 files\.\n$/);
-  assert.match(tsbLint(['check'], dir).stdout, / in 6 files\.\n$/);
-});
+test(
+  'the summary counts the files checked: one file says "in 1 file" (a config found above is not counted)',
+  NEEDS_CLI,
+  () => {
+    const dir = project(seedFiles());
+    assert.match(tsbLint(['check', 'tsb/bookinfo-ws.yaml'], dir).stdout, / in 1 file\.\n$/);
+    assert.match(tsbLint(['check', 'tsb'], dir).stdout, / in 2 files\.\n$/);
+    assert.match(tsbLint(['check'], dir).stdout, / in 6 files\.\n$/);
+  },
+);
 
 test('--version: both binaries print the package version', NEEDS_CLI, () => {
   const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };

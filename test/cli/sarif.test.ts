@@ -19,34 +19,77 @@ import { BUILT, unlessBuilt } from '../helpers/built';
 const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
 const ROOT = repoRoot();
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+};
 const REPOSITORY = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 function validator() {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addFormat('uri', { validate: (s: string) => { try { return /^[a-z][a-z0-9+.-]*:/i.test(s) && !!new URL(s); } catch { return false; } } });
+  ajv.addFormat('uri', {
+    validate: (s: string) => {
+      try {
+        return /^[a-z][a-z0-9+.-]*:/i.test(s) && !!new URL(s);
+      } catch {
+        return false;
+      }
+    },
+  });
   // A URI reference: no characters a URI cannot hold (a backslash, a space) unless percent-encoded.
-  ajv.addFormat('uri-reference', { validate: (s: string) => !/[\s\\<>"{}|^`]/.test(s) && (() => { try { return !!new URL(s, 'file:///base/'); } catch { return false; } })() });
+  ajv.addFormat('uri-reference', {
+    validate: (s: string) =>
+      !/[\s\\<>"{}|^`]/.test(s) &&
+      (() => {
+        try {
+          return !!new URL(s, 'file:///base/');
+        } catch {
+          return false;
+        }
+      })(),
+  });
   ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
   ajv.addFormat('uuid', { validate: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i });
-  return ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object);
+  return ajv.compile(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object,
+  );
 }
 
-interface Region { startLine: number; startColumn: number; endLine: number; endColumn: number }
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
 interface Result {
-  ruleId: string; ruleIndex: number; level: string; message: { text: string };
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Region } }[];
   partialFingerprints: Record<string, string>;
 }
 interface Rule {
-  id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string };
-  help: { text: string; markdown: string }; helpUri: string; defaultConfiguration: { level: string };
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  defaultConfiguration: { level: string };
   properties?: { tags?: string[] };
 }
 interface Sarif {
-  $schema: string; version: string;
-  runs: { tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri: string; rules: Rule[] } };
-    originalUriBaseIds: Record<string, { uri: string }>; columnKind: string; results: Result[] }[];
+  $schema: string;
+  version: string;
+  runs: {
+    tool: {
+      driver: { name: string; version: string; semanticVersion?: string; informationUri: string; rules: Rule[] };
+    };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    columnKind: string;
+    results: Result[];
+  }[];
 }
 
 const MISINDENTED = WS_SETTING.replace('  defaultEastWestGatewaySettings:', 'defaultEastWestGatewaySettings:');
@@ -59,7 +102,12 @@ function sarif(args: string[], cwd: string): Sarif {
 }
 
 test('valid SARIF 2.1.0 with what GitHub code scanning asks for', NEEDS_CLI, () => {
-  const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED, 'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n' }));
+  const dir = project(
+    seedFiles({
+      'tsb/bookinfo-ws-setting.yaml': MISINDENTED,
+      'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n',
+    }),
+  );
   const s = sarif([], dir);
   const validate = validator();
   assert.ok(validate(s), JSON.stringify(validate.errors, null, 2));
@@ -74,7 +122,10 @@ test('valid SARIF 2.1.0 with what GitHub code scanning asks for', NEEDS_CLI, () 
   assert.equal(driver.informationUri, REPOSITORY);
   assert.match(driver.informationUri, /^https:\/\//);
   // Every rule, with the metadata GitHub shows on an alert.
-  assert.deepEqual(driver.rules.map((r) => r.id), [...RULE_IDS]);
+  assert.deepEqual(
+    driver.rules.map((r) => r.id),
+    [...RULE_IDS],
+  );
   for (const r of driver.rules) {
     assert.ok(r.shortDescription.text.length > 10, r.id);
     assert.ok(r.fullDescription.text.length > r.shortDescription.text.length, r.id);
@@ -106,53 +157,90 @@ test('valid SARIF 2.1.0 with what GitHub code scanning asks for', NEEDS_CLI, () 
   assert.ok(run.results.length <= 25000);
 });
 
-test('partialFingerprints are stable across runs and when lines are inserted above; unchanged by the folder it runs in', NEEDS_CLI, () => {
-  const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': WARN_ONLY }));
-  const first = sarif([], dir).runs[0]!.results;
-  const again = sarif([], dir).runs[0]!.results;
-  assert.deepEqual(again.map((x) => x.partialFingerprints), first.map((x) => x.partialFingerprints));
-  // Run from a subfolder: the same repository-relative URIs and fingerprints.
-  const sub = sarif(['..'], path.join(dir, 'tsb')).runs[0]!;
-  assert.equal(sub.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(dir).href}/`);
-  assert.deepEqual(sub.results.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.partialFingerprints]),
-    first.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.partialFingerprints]));
-  // Three comment lines above the problem: it moves down, its fingerprint stays.
-  fs.writeFileSync(path.join(dir, 'tsb/bookinfo-ws-setting.yaml'), `# one\n# two\n# three\n${WARN_ONLY}`);
-  const moved = sarif([], dir).runs[0]!.results;
-  assert.deepEqual(moved.map((x) => x.partialFingerprints), first.map((x) => x.partialFingerprints));
-  assert.deepEqual(moved.map((x) => x.locations[0]!.physicalLocation.region.startLine), first.map((x) => x.locations[0]!.physicalLocation.region.startLine + 3));
-  // Two identical problems in one file get different fingerprints.
-  const twice = project({ 'a.yaml': 'x: [1\n---\nx: [1\n' });
-  const prints = sarif([], twice).runs[0]!.results.map((x) => Object.values(x.partialFingerprints)[0]);
-  assert.equal(new Set(prints).size, prints.length);
-});
+test(
+  'partialFingerprints are stable across runs and when lines are inserted above; unchanged by the folder it runs in',
+  NEEDS_CLI,
+  () => {
+    const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': WARN_ONLY }));
+    const first = sarif([], dir).runs[0]!.results;
+    const again = sarif([], dir).runs[0]!.results;
+    assert.deepEqual(
+      again.map((x) => x.partialFingerprints),
+      first.map((x) => x.partialFingerprints),
+    );
+    // Run from a subfolder: the same repository-relative URIs and fingerprints.
+    const sub = sarif(['..'], path.join(dir, 'tsb')).runs[0]!;
+    assert.equal(sub.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(dir).href}/`);
+    assert.deepEqual(
+      sub.results.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.partialFingerprints]),
+      first.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.partialFingerprints]),
+    );
+    // Three comment lines above the problem: it moves down, its fingerprint stays.
+    fs.writeFileSync(path.join(dir, 'tsb/bookinfo-ws-setting.yaml'), `# one\n# two\n# three\n${WARN_ONLY}`);
+    const moved = sarif([], dir).runs[0]!.results;
+    assert.deepEqual(
+      moved.map((x) => x.partialFingerprints),
+      first.map((x) => x.partialFingerprints),
+    );
+    assert.deepEqual(
+      moved.map((x) => x.locations[0]!.physicalLocation.region.startLine),
+      first.map((x) => x.locations[0]!.physicalLocation.region.startLine + 3),
+    );
+    // Two identical problems in one file get different fingerprints.
+    const twice = project({ 'a.yaml': 'x: [1\n---\nx: [1\n' });
+    const prints = sarif([], twice).runs[0]!.results.map((x) => Object.values(x.partialFingerprints)[0]);
+    assert.equal(new Set(prints).size, prints.length);
+  },
+);
 
-test('--sarif-root: URIs relative to the given folder; without .git the default root is the current folder', NEEDS_CLI, () => {
-  const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
-  const run = sarif(['--sarif-root', 'tsb'], dir).runs[0]!;
-  assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(path.join(dir, 'tsb')).href}/`);
-  assert.deepEqual(run.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation), [{ uri: 'bookinfo-ws-setting.yaml', uriBaseId: '%SRCROOT%' }]);
-  // A file outside the root keeps an absolute file: URI (and stays valid).
-  const outside = sarif(['--sarif-root', 'apps'], dir);
-  assert.ok(validator()(outside));
-  assert.equal(outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, pathToFileURL(path.join(dir, 'tsb/bookinfo-ws-setting.yaml')).href);
-  fs.rmSync(path.join(dir, '.git'), { recursive: true });
-  const noGit = sarif(['.'], path.join(dir, 'tsb')).runs[0]!;
-  assert.equal(noGit.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(path.join(dir, 'tsb')).href}/`);
-  for (const [args, message] of [[['--sarif-root', 'nope', '--format', 'sarif'], /--sarif-root must be a folder: nope/], [['--sarif-root', 'tsb', '--format', 'json'], /--sarif-root goes with check --format sarif/]] as const) {
-    const r = tsbLint(['check', ...args], dir);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, message);
-  }
-});
+test(
+  '--sarif-root: URIs relative to the given folder; without .git the default root is the current folder',
+  NEEDS_CLI,
+  () => {
+    const dir = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': MISINDENTED }));
+    const run = sarif(['--sarif-root', 'tsb'], dir).runs[0]!;
+    assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(path.join(dir, 'tsb')).href}/`);
+    assert.deepEqual(
+      run.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation),
+      [{ uri: 'bookinfo-ws-setting.yaml', uriBaseId: '%SRCROOT%' }],
+    );
+    // A file outside the root keeps an absolute file: URI (and stays valid).
+    const outside = sarif(['--sarif-root', 'apps'], dir);
+    assert.ok(validator()(outside));
+    assert.equal(
+      outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri,
+      pathToFileURL(path.join(dir, 'tsb/bookinfo-ws-setting.yaml')).href,
+    );
+    fs.rmSync(path.join(dir, '.git'), { recursive: true });
+    const noGit = sarif(['.'], path.join(dir, 'tsb')).runs[0]!;
+    assert.equal(noGit.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(path.join(dir, 'tsb')).href}/`);
+    for (const [args, message] of [
+      [['--sarif-root', 'nope', '--format', 'sarif'], /--sarif-root must be a folder: nope/],
+      [['--sarif-root', 'tsb', '--format', 'json'], /--sarif-root goes with check --format sarif/],
+    ] as const) {
+      const r = tsbLint(['check', ...args], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, message);
+    }
+  },
+);
 
-test('SARIF: a `..name` folder is inside the root and a backslash in a name is percent-encoded, never a `/`', NEEDS_CLI, () => {
-  const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n', 'sp ace#.yaml': 'a: [1\n' });
-  const s = sarif([], dir);
-  assert.ok(validator()(s));
-  assert.deepEqual(s.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation).sort((a, b) => a.uri.localeCompare(b.uri)), [
-    { uri: '..hidden/ws.yaml', uriBaseId: '%SRCROOT%' },
-    { uri: 'back%5Cslash.yaml', uriBaseId: '%SRCROOT%' },
-    { uri: 'sp%20ace%23.yaml', uriBaseId: '%SRCROOT%' },
-  ]);
-});
+test(
+  'SARIF: a `..name` folder is inside the root and a backslash in a name is percent-encoded, never a `/`',
+  NEEDS_CLI,
+  () => {
+    const dir = project({ '..hidden/ws.yaml': 'a: [1\n', 'back\\slash.yaml': 'a: [1\n', 'sp ace#.yaml': 'a: [1\n' });
+    const s = sarif([], dir);
+    assert.ok(validator()(s));
+    assert.deepEqual(
+      s.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation).sort((a, b) =>
+        a.uri.localeCompare(b.uri),
+      ),
+      [
+        { uri: '..hidden/ws.yaml', uriBaseId: '%SRCROOT%' },
+        { uri: 'back%5Cslash.yaml', uriBaseId: '%SRCROOT%' },
+        { uri: 'sp%20ace%23.yaml', uriBaseId: '%SRCROOT%' },
+      ],
+    );
+  },
+);

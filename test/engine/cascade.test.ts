@@ -24,11 +24,14 @@ test('a block outdented out of spec: its place, and the unknown field and wrong 
           - serviceLabels: «"x"»
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => [d.rule, rng(d.range)]), [
-    ['unknown-field', rng(ranges[0]!)],
-    ['unknown-field', rng(ranges[1]!)],
-    ['invalid-type', rng(ranges[2]!)],
-  ]);
+  assert.deepEqual(
+    ds.map((d) => [d.rule, rng(d.range)]),
+    [
+      ['unknown-field', rng(ranges[0]!)],
+      ['unknown-field', rng(ranges[1]!)],
+      ['invalid-type', rng(ranges[2]!)],
+    ],
+  );
   assert.match(ds[0]!.message, /belongs under `spec`: indent this block by 2 spaces/);
   assert.equal(ds[1]!.message, '`labelz` is not a field of `workloadSelector`; did you mean `labels`?');
   assert.equal(ds[2]!.message, '`serviceLabels` must be a mapping of fields, not "x".');
@@ -50,11 +53,14 @@ test('an empty key and its block one level too shallow: no "is empty" error, and
   `);
   const ds = lint(text);
   none(ds, 'missing-field');
-  assert.deepEqual(ds.map((d) => [d.rule, rng(d.range)]), [
-    ['unknown-field', rng(ranges[0]!)],
-    ['invalid-value', rng(ranges[1]!)],
-    ['invalid-type', rng(ranges[2]!)],
-  ]);
+  assert.deepEqual(
+    ds.map((d) => [d.rule, rng(d.range)]),
+    [
+      ['unknown-field', rng(ranges[0]!)],
+      ['invalid-value', rng(ranges[1]!)],
+      ['invalid-type', rng(ranges[2]!)],
+    ],
+  );
 });
 
 test('a block indented one level too deep is validated one level up', () => {
@@ -71,7 +77,13 @@ test('a block indented one level too deep is validated one level up', () => {
         «eastWestOnly»: «"true"»
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => [d.rule, rng(d.range)]), [['unknown-field', rng(ranges[0]!)], ['invalid-type', rng(ranges[1]!)]]);
+  assert.deepEqual(
+    ds.map((d) => [d.rule, rng(d.range)]),
+    [
+      ['unknown-field', rng(ranges[0]!)],
+      ['invalid-type', rng(ranges[1]!)],
+    ],
+  );
   assert.match(ds[0]!.message, /belongs one level up/);
 });
 
@@ -96,9 +108,19 @@ test('the cross-file rules read a mis-indented block where it belongs (the commo
   `;
   const t = project(seedFiles({ 'tsb/bookinfo-ws-setting.yaml': setting }));
   const ds = t.diags('tsb/bookinfo-ws-setting.yaml');
-  assert.deepEqual(ds.map((d) => [d.rule, d.range.start.line]), [['unknown-field', 8], ['gateway-selector-no-match', 11], ['service-selector-no-match', 14]]);
+  assert.deepEqual(
+    ds.map((d) => [d.rule, d.range.start.line]),
+    [
+      ['unknown-field', 8],
+      ['gateway-selector-no-match', 11],
+      ['service-selector-no-match', 14],
+    ],
+  );
   assert.match(only(ds, 'gateway-selector-no-match').message, /did you mean app=eastwest-gateway\?/);
-  assert.deepEqual(t.model().workspaces[0]!.gateways.map((g) => g.labels), [{ app: 'eastwest-gw' }]);
+  assert.deepEqual(
+    t.model().workspaces[0]!.gateways.map((g) => g.labels),
+    [{ app: 'eastwest-gw' }],
+  );
 });
 
 test('a bare namespace name is invalid and still owns its namespace for the cross-file rules; a quoted eastWestOnly still reads as east-west', () => {
@@ -115,8 +137,11 @@ test('a bare namespace name is invalid and still owns its namespace for the cros
           - bookinfo
   `;
   const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n';
-  const gw = 'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: eastwest-gateway\n  namespace: eastwest\nspec:\n  eastWestOnly: "true"\n';
-  const t = project(seedFiles({ 'tsb/bookinfo-ws.yaml': ws, 'apps/namespace.yaml': ns, 'gateways/eastwest-gateway.yaml': gw }));
+  const gw =
+    'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: eastwest-gateway\n  namespace: eastwest\nspec:\n  eastWestOnly: "true"\n';
+  const t = project(
+    seedFiles({ 'tsb/bookinfo-ws.yaml': ws, 'apps/namespace.yaml': ns, 'gateways/eastwest-gateway.yaml': gw }),
+  );
   const d = only(t.diags('tsb/bookinfo-ws.yaml'), 'invalid-value');
   assert.deepEqual(rng(d.range), [9, 8, 9, 16]);
   only(t.diags('apps/namespace.yaml'), 'namespace-not-injected');

@@ -18,7 +18,10 @@ test('WorkspaceSetting regionalFailover is deprecated in favour of failoverSetti
           to: us-west1
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['deprecated-field']);
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['deprecated-field'],
+  );
   const d = ds[0]!;
   assert.equal(d.severity, 'info');
   assert.deepEqual(d.range, ranges[0]);
@@ -48,7 +51,8 @@ test('the IngressGateway configuration kind is deprecated, reported once on the 
 });
 
 test('the install IngressGateway (same kind, other apiVersion) is not deprecated', () => {
-  none(lint(y`
+  none(
+    lint(y`
     apiVersion: install.tetrate.io/v1alpha1
     kind: IngressGateway
     metadata:
@@ -56,11 +60,14 @@ test('the install IngressGateway (same kind, other apiVersion) is not deprecated
       namespace: eastwest
     spec:
       eastWestOnly: true
-  `), 'deprecated-field');
+  `),
+    'deprecated-field',
+  );
 });
 
 test('failoverSettings (the replacement) is not deprecated', () => {
-  none(lint(y`
+  none(
+    lint(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting
     metadata:
@@ -71,14 +78,17 @@ test('failoverSettings (the replacement) is not deprecated', () => {
     spec:
       failoverSettings:
         topologyChoice: CLUSTER
-  `), 'deprecated-field');
+  `),
+    'deprecated-field',
+  );
 });
 
 test('rules: deprecated-field: off silences it', async () => {
   const { project } = await import('../helpers/engine');
   const t = project({
     'tsb.config.yaml': 'rules:\n  deprecated-field: off\n',
-    'ws.yaml': 'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: s\nspec:\n  regionalFailover:\n    - from: a\n      to: b\n',
+    'ws.yaml':
+      'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: s\nspec:\n  regionalFailover:\n    - from: a\n      to: b\n',
   });
   assert.deepEqual(t.diags('ws.yaml'), []);
 });

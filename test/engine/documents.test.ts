@@ -34,8 +34,14 @@ const MULTI = y`
 test('ranges in the 2nd and 3rd documents are absolute in the file', () => {
   const { text, ranges } = marked(MULTI);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['unknown-field', 'invalid-type']);
-  assert.deepEqual(ds.map((d) => d.range), ranges);
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['unknown-field', 'invalid-type'],
+  );
+  assert.deepEqual(
+    ds.map((d) => d.range),
+    ranges,
+  );
   assert.deepEqual(rng(ds[0]!.range), [14, 4, 14, 9]);
   assert.deepEqual(rng(ds[1]!.range), [24, 16, 24, 23]);
 });
@@ -44,13 +50,24 @@ test('CRLF line endings: same lines and characters as LF', () => {
   const { text, ranges } = marked(MULTI);
   const crlf = text.replace(/\n/g, '\r\n');
   const ds = lint(crlf);
-  assert.deepEqual(ds.map((d) => d.range), ranges);
-  assert.deepEqual(ds.map((d) => d.data), lint(text).map((d) => d.data));
+  assert.deepEqual(
+    ds.map((d) => d.range),
+    ranges,
+  );
+  assert.deepEqual(
+    ds.map((d) => d.data),
+    lint(text).map((d) => d.data),
+  );
 });
 
 test('a document that ends with "..." and a file without a trailing newline', () => {
-  const { text, ranges } = marked('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n...\n---\napiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: g\n  namespace: eastwest\nspec:\n  eastWestOnly: «"true"»');
-  assert.deepEqual(lint(text).map((d) => d.range), ranges);
+  const { text, ranges } = marked(
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n...\n---\napiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: g\n  namespace: eastwest\nspec:\n  eastWestOnly: «"true"»',
+  );
+  assert.deepEqual(
+    lint(text).map((d) => d.range),
+    ranges,
+  );
 });
 
 test('`kind: List` items are validated one by one with absolute ranges', () => {
@@ -77,20 +94,35 @@ test('`kind: List` items are validated one by one with absolute ranges', () => {
           eastWestOnly: «"yes"»
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['invalid-value', 'invalid-type']);
-  assert.deepEqual(ds.map((d) => d.range), ranges);
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['invalid-value', 'invalid-type'],
+  );
+  assert.deepEqual(
+    ds.map((d) => d.range),
+    ranges,
+  );
 });
 
 test('`kind: List` items contribute facts (a Workspace inside a List owns its namespaces)', () => {
   const t = project({
-    'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: api.tsb.tetrate.io/v2\n    kind: Workspace\n    metadata:\n      organization: o\n      tenant: t\n      name: ws\n    spec:\n      namespaceSelector:\n        names: ["*/bookinfo"]\n',
+    'list.yaml':
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: api.tsb.tetrate.io/v2\n    kind: Workspace\n    metadata:\n      organization: o\n      tenant: t\n      name: ws\n    spec:\n      namespaceSelector:\n        names: ["*/bookinfo"]\n',
   });
-  assert.deepEqual(t.model().workspaces.map((w) => [w.name, w.namespaces]), [['ws', ['*/bookinfo']]]);
+  assert.deepEqual(
+    t.model().workspaces.map((w) => [w.name, w.namespaces]),
+    [['ws', ['*/bookinfo']]],
+  );
 });
 
 test('comments and blank lines before the first document marker stay with the first document', () => {
-  const { text, ranges } = marked('# header\n\n---\napiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: g\n  namespace: eastwest\nspec:\n  eastWestOnly: «"true"»\n');
-  assert.deepEqual(lint(text).map((d) => d.range), ranges);
+  const { text, ranges } = marked(
+    '# header\n\n---\napiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: g\n  namespace: eastwest\nspec:\n  eastWestOnly: «"true"»\n',
+  );
+  assert.deepEqual(
+    lint(text).map((d) => d.range),
+    ranges,
+  );
 });
 
 test('a "---" inside a block scalar is not a document marker only when indented', () => {
@@ -113,10 +145,13 @@ test('a "---" inside a block scalar is not a document marker only when indented'
     spec:
       eastWestOnly: «"true"»
   `);
-  assert.deepEqual(lint(text).map((d) => d.range), ranges);
+  assert.deepEqual(
+    lint(text).map((d) => d.range),
+    ranges,
+  );
 });
 
-test('editing one document leaves the other documents\' results identical', () => {
+test("editing one document leaves the other documents' results identical", () => {
   const { text } = marked(MULTI);
   const t = project({ 'f.yaml': text });
   const before = t.diags('f.yaml');
@@ -124,7 +159,10 @@ test('editing one document leaves the other documents\' results identical', () =
   const edited = text.replace('eastWestOnly: "false"', 'eastWestOnly: false');
   t.set('f.yaml', edited);
   const after = t.diags('f.yaml');
-  assert.deepEqual(after, before.filter((d) => d.rule !== 'invalid-type'));
+  assert.deepEqual(
+    after,
+    before.filter((d) => d.rule !== 'invalid-type'),
+  );
   // an edit that shifts lines in the first document moves later ranges by the same amount
   t.set('f.yaml', edited.replace('# leading comment\n', '# leading comment\n# another\n# and another\n'));
   const shifted = t.diags('f.yaml');
@@ -133,7 +171,7 @@ test('editing one document leaves the other documents\' results identical', () =
   assert.equal(shifted[0]!.message, before[0]!.message);
 });
 
-test('editing one document reuses the other documents\' analyses (same objects)', () => {
+test("editing one document reuses the other documents' analyses (same objects)", () => {
   const { text } = marked(MULTI);
   const t = project({ 'f.yaml': text });
   const a1 = t.p.analysis(t.uri('f.yaml'))!;
@@ -163,5 +201,8 @@ test('diagnostics are sorted by position', () => {
   const { text } = marked(MULTI);
   const ds = lint(text.replace('  name: ws\n', '  name: ws\n  Description: x\n'));
   const keys = ds.map((d) => d.range.start.line * 1000 + d.range.start.character);
-  assert.deepEqual(keys, [...keys].sort((a, b) => a - b));
+  assert.deepEqual(
+    keys,
+    [...keys].sort((a, b) => a - b),
+  );
 });

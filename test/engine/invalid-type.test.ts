@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, only, none, marked, y } from '../helpers/engine';
 
-const gw = (value: string) => marked(y`
+const gw = (value: string) =>
+  marked(y`
   apiVersion: install.tetrate.io/v1alpha1
   kind: IngressGateway
   metadata:

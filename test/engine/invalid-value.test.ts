@@ -6,7 +6,8 @@ import { lint, only, none, marked, project, y } from '../helpers/engine';
 import { applyFix } from '../helpers/fixes';
 
 const ws = (names: string[]) => {
-  const src = y`
+  const src =
+    y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: Workspace
     metadata:
@@ -42,10 +43,14 @@ test('valid namespaceSelector names: */ns, c1/ns, c1/*, */*, c1/ns*', () => {
 test('each invalid name of a list is reported on its own line', () => {
   const { text, ranges } = ws(['«bookinfo»', '"*/ok"', '«"a/b/c"»']);
   const ds = lint(text).filter((d) => d.rule === 'invalid-value');
-  assert.deepEqual(ds.map((d) => d.range), ranges);
+  assert.deepEqual(
+    ds.map((d) => d.range),
+    ranges,
+  );
 });
 
-const gateway = (port: string) => marked(y`
+const gateway = (port: string) =>
+  marked(y`
   apiVersion: gateway.tsb.tetrate.io/v2
   kind: Gateway
   metadata:
@@ -74,7 +79,10 @@ test('port 15443 on a gateway server is reserved', () => {
   const { text, ranges } = gateway('«15443»');
   const d = only(lint(text), 'invalid-value');
   assert.deepEqual(d.range, ranges[0]);
-  assert.equal(d.message, 'Port 15443 is reserved by TSB for cross-cluster mTLS (east-west) traffic; pick another port.');
+  assert.equal(
+    d.message,
+    'Port 15443 is reserved by TSB for cross-cluster mTLS (east-west) traffic; pick another port.',
+  );
 });
 
 test('a quoted gateway port is a type error, not the reserved-port message (in our engine and in the schema for other editors)', () => {
@@ -84,8 +92,14 @@ test('a quoted gateway port is a type error, not the reserved-port message (in o
   assert.doesNotMatch(d.message, /15443/);
   // yaml-language-server shows a schema's errorMessage for any failure of that schema: the message
   // must sit on the `not` entry alone, never on the port schema itself.
-  const schema = JSON.stringify(catalog.find((e) => e.kind === 'Gateway' && e.apiVersions.includes('gateway.tsb.tetrate.io/v2'))!.schema);
-  const ports = [...schema.matchAll(/\{"type":"integer","minimum":1,"maximum":65535,([^{}]|\{[^{}]*\})*?"allOf":\[\{"not":\{"enum":\[15443\]\},"errorMessage":"Port 15443/g)];
+  const schema = JSON.stringify(
+    catalog.find((e) => e.kind === 'Gateway' && e.apiVersions.includes('gateway.tsb.tetrate.io/v2'))!.schema,
+  );
+  const ports = [
+    ...schema.matchAll(
+      /\{"type":"integer","minimum":1,"maximum":65535,([^{}]|\{[^{}]*\})*?"allOf":\[\{"not":\{"enum":\[15443\]\},"errorMessage":"Port 15443/g,
+    ),
+  ];
   assert.ok(ports.length > 0, 'the server port schema carries its message on the allOf entry');
   assert.doesNotMatch(schema, /"maximum":65535,"not":/);
 });
@@ -94,7 +108,8 @@ test('an ordinary gateway port is fine', () => {
   assert.deepEqual(lint(gateway('8080').text), []);
 });
 
-const route = (ttl: string, trafficType = 'HTTP') => marked(y`
+const route = (ttl: string, trafficType = 'HTTP') =>
+  marked(y`
   apiVersion: traffic.tsb.tetrate.io/v2
   kind: ServiceRoute
   metadata:
@@ -192,7 +207,11 @@ test('ServiceRoute service must be <namespace>/<fqdn>', () => {
 });
 
 test('a bare namespace name: the quick fix writes the `*/name` it means, quoted so YAML does not read an alias', () => {
-  for (const [written, fixed] of [['bookinfo', '"*/bookinfo"'], ['"bookinfo"', '"*/bookinfo"'], ["'bookinfo'", '"*/bookinfo"']] as const) {
+  for (const [written, fixed] of [
+    ['bookinfo', '"*/bookinfo"'],
+    ['"bookinfo"', '"*/bookinfo"'],
+    ["'bookinfo'", '"*/bookinfo"'],
+  ] as const) {
     const { text } = ws([written]);
     const t = project({ 'ws.yaml': text });
     const d = only(t.diags('ws.yaml'), 'invalid-value');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, only, none, marked, y } from '../helpers/engine';
 
-test('the seed\'s lower-case apiversion is a key-case warning on the key, with a rename fix', () => {
+test("the seed's lower-case apiversion is a key-case warning on the key, with a rename fix", () => {
   const { text, ranges } = marked(y`
     «apiversion»: api.tsb.tetrate.io/v2
     kind: Workspace
@@ -17,7 +17,11 @@ test('the seed\'s lower-case apiversion is a key-case warning on the key, with a
           - "*/bookinfo"
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['key-case'], 'the document is still identified and otherwise valid');
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['key-case'],
+    'the document is still identified and otherwise valid',
+  );
   const d = ds[0]!;
   assert.equal(d.severity, 'warning');
   assert.deepEqual(d.range, ranges[0]);
@@ -39,7 +43,10 @@ test('Metadata: the parent chain is still read (no missing-field), one key-case 
           - "*/bookinfo"
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['key-case']);
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['key-case'],
+  );
   assert.deepEqual(ds[0]!.range, ranges[0]);
   assert.deepEqual(ds[0]!.data, { fix: 'rename-key', to: 'metadata' });
 });
@@ -61,10 +68,17 @@ test('a nested NameSpace in a workloadSelector is key-case, and validation uses 
               app: eastwest-gateway
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['key-case'], 'no missing-field for namespace');
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['key-case'],
+    'no missing-field for namespace',
+  );
   const d = ds[0]!;
   assert.deepEqual(d.range, ranges[0]);
-  assert.equal(d.message, '`NameSpace` should be written `namespace`: YAML keys are case-sensitive, so `NameSpace` is ignored by Kubernetes and GitOps.');
+  assert.equal(
+    d.message,
+    '`NameSpace` should be written `namespace`: YAML keys are case-sensitive, so `NameSpace` is ignored by Kubernetes and GitOps.',
+  );
   assert.deepEqual(d.data, { fix: 'rename-key', to: 'namespace' });
 });
 
@@ -82,10 +96,19 @@ test('several keys in the wrong case are each reported', () => {
           - "*/bookinfo"
   `);
   const ds = lint(text).filter((d) => d.rule === 'key-case');
-  assert.deepEqual(ds.map((d) => d.range), ranges);
-  assert.deepEqual(ds.map((d) => d.data), [
-    { fix: 'rename-key', to: 'apiVersion' }, { fix: 'rename-key', to: 'kind' }, { fix: 'rename-key', to: 'spec' }, { fix: 'rename-key', to: 'names' },
-  ]);
+  assert.deepEqual(
+    ds.map((d) => d.range),
+    ranges,
+  );
+  assert.deepEqual(
+    ds.map((d) => d.data),
+    [
+      { fix: 'rename-key', to: 'apiVersion' },
+      { fix: 'rename-key', to: 'kind' },
+      { fix: 'rename-key', to: 'spec' },
+      { fix: 'rename-key', to: 'names' },
+    ],
+  );
 });
 
 test('a wrong-case key beside its correct spelling is an unknown field, not key-case', () => {

@@ -8,18 +8,31 @@ import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { hover } from '../../server/src/engine/features/hover';
 import { project, registry } from '../helpers/engine';
 
-const ws = (i: number) => [
-  'apiVersion: tsb.tetrate.io/v2', 'kind: Workspace', 'metadata:', `  name: ws-${i}`, '  annotations:',
-  '    tsb.tetrate.io/organization: tetrate', '    tsb.tetrate.io/tenant: tetrate', 'spec:',
-  `  displayName: workspace ${i}`, '  namespaceSelector:', '    names:', `      - "*/ns-${i}"`,
-].join('\n');
+const ws = (i: number) =>
+  [
+    'apiVersion: tsb.tetrate.io/v2',
+    'kind: Workspace',
+    'metadata:',
+    `  name: ws-${i}`,
+    '  annotations:',
+    '    tsb.tetrate.io/organization: tetrate',
+    '    tsb.tetrate.io/tenant: tetrate',
+    'spec:',
+    `  displayName: workspace ${i}`,
+    '  namespaceSelector:',
+    '    names:',
+    `      - "*/ns-${i}"`,
+  ].join('\n');
 const file = (n: number) => Array.from({ length: n }, (_, i) => ws(i)).join('\n---\n') + '\n';
 
 test('after an update no document keeps its syntax tree; asking for it parses it again', () => {
   const t = project({ 'f.yaml': file(3) });
   const a = t.p.analysis(t.uri('f.yaml'))!;
   assert.equal(a.chunks.length, 3);
-  assert.ok(a.chunks.every((c) => !c.result.isParsed), 'trees released');
+  assert.ok(
+    a.chunks.every((c) => !c.result.isParsed),
+    'trees released',
+  );
   const r = a.chunks[1]!.result;
   const res = r.parsed.resources[0]!;
   assert.ok(r.isParsed);
@@ -37,7 +50,10 @@ test('outline and hover are the same whether the trees were released or not', ()
   const kept = analyseFile(t.uri('f.yaml'), text, 0, registry(), { maxFileSize: DEFAULT_MAX_FILE_SIZE });
   assert.ok(kept.chunks.every((c) => c.result.isParsed));
   assert.deepEqual(documentSymbols(released), documentSymbols(kept));
-  assert.ok(released.chunks.every((c) => !c.result.isParsed), 'the outline needs no tree');
+  assert.ok(
+    released.chunks.every((c) => !c.result.isParsed),
+    'the outline needs no tree',
+  );
   const at = { line: 13 + 9, character: 4 }; // namespaceSelector of the second document
   assert.deepEqual(hover(released, at, t.p), hover(kept, at, t.p));
   assert.match(JSON.stringify(hover(released, at, t.p)), /namespaceSelector/);

@@ -45,7 +45,10 @@ test('an east-west entry without workloadSelector: range on the list item', () =
   assert.equal(d.range.start.line, 9);
   assert.ok(d.data?.fix === 'add-field' && d.data.field === 'workloadSelector');
   // the skeleton names the required children
-  assert.ok(d.data?.fix === 'add-field' && /namespace/.test(d.data.snippet) && /labels/.test(d.data.snippet), JSON.stringify(d.data));
+  assert.ok(
+    d.data?.fix === 'add-field' && /namespace/.test(d.data.snippet) && /labels/.test(d.data.snippet),
+    JSON.stringify(d.data),
+  );
 });
 
 test('tctl metadata without tenant: range on the metadata key, add-field tenant indented under metadata', () => {
@@ -62,7 +65,10 @@ test('tctl metadata without tenant: range on the metadata key, add-field tenant 
   `);
   const d = only(lint(text), 'missing-field');
   assert.deepEqual(d.range, ranges[0]);
-  assert.equal(d.message, 'Workspace metadata is missing `tenant` (the tenant it belongs to): tctl resolves the parent chain organization → tenant from metadata.');
+  assert.equal(
+    d.message,
+    'Workspace metadata is missing `tenant` (the tenant it belongs to): tctl resolves the parent chain organization → tenant from metadata.',
+  );
   assert.deepEqual(d.data, { fix: 'add-field', field: 'tenant', snippet: 'tenant: ', indent: 2 });
 });
 
@@ -81,7 +87,10 @@ test('a group-scoped tctl object missing workspace and group gets one finding pe
           labels:
             version: v1
   `).filter((d) => d.rule === 'missing-field');
-  assert.deepEqual(ds.map((d) => d.data?.fix === 'add-field' ? d.data.field : ''), ['workspace', 'group']);
+  assert.deepEqual(
+    ds.map((d) => (d.data?.fix === 'add-field' ? d.data.field : '')),
+    ['workspace', 'group'],
+  );
 });
 
 test('GitOps form without the tsb.tetrate.io/tenant annotation', () => {
@@ -104,7 +113,8 @@ test('GitOps form without the tsb.tetrate.io/tenant annotation', () => {
 });
 
 test('GitOps group-scoped object names the group annotation of its type', () => {
-  const d = only(lint(y`
+  const d = only(
+    lint(y`
     apiVersion: traffic.tsb.tetrate.io/v2
     kind: ServiceRoute
     metadata:
@@ -120,12 +130,15 @@ test('GitOps group-scoped object names the group annotation of its type', () => 
         - name: v1
           labels:
             version: v1
-  `), 'missing-field');
+  `),
+    'missing-field',
+  );
   assert.match(d.message, /tsb\.tetrate\.io\/trafficGroup/);
 });
 
 test('a complete GitOps Workspace and a complete tctl Workspace are clean', () => {
-  assert.deepEqual(lint(y`
+  assert.deepEqual(
+    lint(y`
     apiVersion: tsb.tetrate.io/v2
     kind: Workspace
     metadata:
@@ -138,8 +151,11 @@ test('a complete GitOps Workspace and a complete tctl Workspace are clean', () =
       namespaceSelector:
         names:
           - "*/bookinfo"
-  `), []);
-  assert.deepEqual(lint(y`
+  `),
+    [],
+  );
+  assert.deepEqual(
+    lint(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: Workspace
     metadata:
@@ -150,7 +166,9 @@ test('a complete GitOps Workspace and a complete tctl Workspace are clean', () =
       namespaceSelector:
         names:
           - "*/bookinfo"
-  `), []);
+  `),
+    [],
+  );
 });
 
 test('a required field missing in spec: range on the spec key', () => {
@@ -185,11 +203,21 @@ test('a missing spec at the top level: range on the kind line', () => {
   const d = only(lint(text), 'missing-field');
   assert.deepEqual(d.range, ranges[0]);
   assert.match(d.message, /^Workspace is missing the required field `spec`/);
-  assert.deepEqual(d.data, { fix: 'add-field', field: 'spec', snippet: 'spec:\n  namespaceSelector:\n    names: []', indent: 0 });
+  assert.deepEqual(d.data, {
+    fix: 'add-field',
+    field: 'spec',
+    snippet: 'spec:\n  namespaceSelector:\n    names: []',
+    indent: 0,
+  });
 });
 
 test('the description quoted in a missing-field message is not cut inside "e.g."', () => {
-  const d = only(lint('apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\n  name: r\nspec:\n  subsets:\n    - name: v1\n'), 'missing-field');
+  const d = only(
+    lint(
+      'apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  group: g\n  name: r\nspec:\n  subsets:\n    - name: v1\n',
+    ),
+    'missing-field',
+  );
   assert.doesNotMatch(d.message, /e\.g\)/);
 });
 
@@ -228,15 +256,24 @@ test('a TSB kind without apiVersion is recognised and the apiVersion is inferred
   const d = only(lint(text), 'missing-field');
   assert.deepEqual(d.range, ranges[0]);
   assert.match(d.message, /no `apiVersion`; from its metadata it is `apiVersion: api\.tsb\.tetrate\.io\/v2`/);
-  assert.deepEqual(d.data, { fix: 'add-field', field: 'apiVersion', snippet: 'apiVersion: api.tsb.tetrate.io/v2', indent: 0, before: true });
+  assert.deepEqual(d.data, {
+    fix: 'add-field',
+    field: 'apiVersion',
+    snippet: 'apiVersion: api.tsb.tetrate.io/v2',
+    indent: 0,
+    before: true,
+  });
 });
 
 test('a present parent chain gives no missing-field', () => {
-  none(lint(y`
+  none(
+    lint(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: Tenant
     metadata:
       organization: tetrate
       name: tetrate
-  `), 'missing-field');
+  `),
+    'missing-field',
+  );
 });

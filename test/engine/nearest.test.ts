@@ -25,7 +25,7 @@ function referenceDistance(a: string, b: string): number {
 
 /** The definition of the suggestion: the first candidate with the smallest score, if within the limit. */
 function referenceNearest(word: string, candidates: string[], maxDistance?: number): string | undefined {
-  const limit = word.length < 3 ? 0.5 : maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const limit = word.length < 3 ? 0.5 : (maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3))));
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = word.toLowerCase();
@@ -83,7 +83,8 @@ function pool(r: () => number, n: number): string[] {
     const k = Math.floor(r() * 4);
     if (k === 0) out.push(`ws-${String(Math.floor(r() * n)).padStart(4, '0')}`);
     else if (k === 1) out.push(`app-${String(Math.floor(r() * n)).padStart(4, '0')}-gateways`);
-    else if (k === 2 && out.length) out.push(r() < 0.5 ? out[Math.floor(r() * out.length)]! : typo(r, out[Math.floor(r() * out.length)]!));
+    else if (k === 2 && out.length)
+      out.push(r() < 0.5 ? out[Math.floor(r() * out.length)]! : typo(r, out[Math.floor(r() * out.length)]!));
     else out.push(randomWord(r));
   }
   return out;
@@ -110,7 +111,11 @@ test('nearest: same suggestion as the definition for typos, case, short words an
     const candidates = pool(r, 1 + Math.floor(r() * 40));
     const word = r() < 0.6 ? typo(r, candidates[Math.floor(r() * candidates.length)]!) : randomWord(r);
     const max = [undefined, undefined, 1, 3, 4, 6, 12, 40][Math.floor(r() * 8)];
-    assert.equal(nearest(word, candidates, max), referenceNearest(word, candidates, max), `${word} in ${JSON.stringify(candidates)} (max ${max})`);
+    assert.equal(
+      nearest(word, candidates, max),
+      referenceNearest(word, candidates, max),
+      `${word} in ${JSON.stringify(candidates)} (max ${max})`,
+    );
   }
 });
 
@@ -120,14 +125,35 @@ test('NameIndex: same suggestion as the definition over large lists, with exclus
     const names = pool(r, 50 + Math.floor(r() * 400));
     const index = new NameIndex(names);
     for (let k = 0; k < 60; k++) {
-      const word = r() < 0.7 ? typo(r, names[Math.floor(r() * names.length)]!) : r() < 0.5 ? names[Math.floor(r() * names.length)]! : randomWord(r);
+      const word =
+        r() < 0.7
+          ? typo(r, names[Math.floor(r() * names.length)]!)
+          : r() < 0.5
+            ? names[Math.floor(r() * names.length)]!
+            : randomWord(r);
       const max = [undefined, undefined, 2, 3, 4, 12, 40][Math.floor(r() * 7)];
       assert.equal(index.nearest(word, max), referenceNearest(word, names, max), `${word} (max ${max})`);
       // Remembered answers are the same answers.
       assert.equal(index.nearest(word, max), referenceNearest(word, names, max));
-      assert.equal(index.nearest(word, max, { excludeSelf: true }), referenceNearest(word, names.filter((n) => n !== word), max), `${word} excluding itself`);
+      assert.equal(
+        index.nearest(word, max, { excludeSelf: true }),
+        referenceNearest(
+          word,
+          names.filter((n) => n !== word),
+          max,
+        ),
+        `${word} excluding itself`,
+      );
       const keep = (i: number) => i % 3 !== 0;
-      assert.equal(index.nearest(word, max, { accept: keep }), referenceNearest(word, names.filter((_, i) => keep(i)), max), `${word} among accepted`);
+      assert.equal(
+        index.nearest(word, max, { accept: keep }),
+        referenceNearest(
+          word,
+          names.filter((_, i) => keep(i)),
+          max,
+        ),
+        `${word} among accepted`,
+      );
       const at = index.nearestIndex(word, max);
       if (at >= 0) assert.equal(names.indexOf(names[at]!), at, 'the earliest of equal names');
     }

@@ -30,7 +30,11 @@ function inputs(): { entry: SchemaEntry; value: unknown }[] {
   for (const c of seedCases().cases) {
     for (const text of Object.values(c.files)) {
       let docs: ReturnType<typeof parseAllDocuments>;
-      try { docs = parseAllDocuments(text); } catch { continue; }
+      try {
+        docs = parseAllDocuments(text);
+      } catch {
+        continue;
+      }
       if (!Array.isArray(docs)) continue;
       for (const d of docs) {
         const v = d.toJS() as unknown;
@@ -55,7 +59,10 @@ function mutate(v: unknown, r: Rng): unknown {
     if (!keys.length) break;
     const k = keys[int(r, keys.length)]!;
     const next = cur[k];
-    if (next && typeof next === 'object' && r() < 0.7) { cur = next as Record<string, unknown>; continue; }
+    if (next && typeof next === 'object' && r() < 0.7) {
+      cur = next as Record<string, unknown>;
+      continue;
+    }
     if (r() < 0.2 && !Array.isArray(cur)) delete cur[k];
     else cur[k] = REPLACEMENTS[int(r, REPLACEMENTS.length)];
     break;
@@ -63,7 +70,17 @@ function mutate(v: unknown, r: Rng): unknown {
   return v;
 }
 
-const plain = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message, schema, parentSchema, data }) => ({ instancePath, schemaPath, keyword, params, message, schema, parentSchema, data }));
+const plain = (errors: ErrorObject[] | null | undefined) =>
+  (errors ?? []).map(({ instancePath, schemaPath, keyword, params, message, schema, parentSchema, data }) => ({
+    instancePath,
+    schemaPath,
+    keyword,
+    params,
+    message,
+    schema,
+    parentSchema,
+    data,
+  }));
 
 test('every catalog schema has a precompiled validator after the build', NEEDS_VALIDATORS, () => {
   const load = precompiledValidators(dir);
@@ -88,13 +105,21 @@ test('precompiled validators report exactly the errors of runtime-compiled ones'
     const b = rt(value);
     assert.equal(a, b, `${entry.id}: ${JSON.stringify(value).slice(0, 200)}`);
     assert.deepEqual(plain(pre.errors), plain(rt.errors));
-    if (!a) { failing++; for (const e of pre.errors ?? []) keywords.add(e.keyword); }
+    if (!a) {
+      failing++;
+      for (const e of pre.errors ?? []) keywords.add(e.keyword);
+    }
   }
-  for (const k of ['type', 'enum', 'required', 'pattern']) assert.ok(keywords.has(k), `no ${k} error among the inputs: ${[...keywords].join(', ')}`);
+  for (const k of ['type', 'enum', 'required', 'pattern'])
+    assert.ok(keywords.has(k), `no ${k} error among the inputs: ${[...keywords].join(', ')}`);
   assert.ok(failing > 200, `the mutations should make many documents invalid (${failing})`);
 });
 
 test('the build writes no stale validator files', NEEDS_VALIDATORS, () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.replace(/\.js$/, ''))
+    .sort();
   assert.deepEqual(files, catalog.map((e) => e.id).sort());
 });

@@ -7,19 +7,33 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { project, WS } from '../helpers/engine';
 
-const tenant = (name: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: tetrate\n  name: ${name}\n`;
+const tenant = (name: string) =>
+  `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: tetrate\n  name: ${name}\n`;
 /** Enough tenants that the did-you-mean search uses a name index (the project keeps those across derives). */
-const tenants = (prefix: string, near: string) => [...Array.from({ length: 20 }, (_, i) => tenant(`${prefix}-${i}`)), tenant(near)].join('---\n');
+const tenants = (prefix: string, near: string) =>
+  [...Array.from({ length: 20 }, (_, i) => tenant(`${prefix}-${i}`)), tenant(near)].join('---\n');
 
-const ws = (i: number) => [
-  'apiVersion: tsb.tetrate.io/v2', 'kind: Workspace', 'metadata:', `  name: ws-${i}`, '  annotations:',
-  '    tsb.tetrate.io/organization: tetrate', '    tsb.tetrate.io/tenant: tetrate', 'spec:',
-  '  namespaceSelector:', '    names:', `      - "*/ns-${i}"`,
-].join('\n');
+const ws = (i: number) =>
+  [
+    'apiVersion: tsb.tetrate.io/v2',
+    'kind: Workspace',
+    'metadata:',
+    `  name: ws-${i}`,
+    '  annotations:',
+    '    tsb.tetrate.io/organization: tetrate',
+    '    tsb.tetrate.io/tenant: tetrate',
+    'spec:',
+    '  namespaceSelector:',
+    '    names:',
+    `      - "*/ns-${i}"`,
+  ].join('\n');
 const manyDocs = (n: number) => Array.from({ length: n }, (_, i) => ws(i)).join('\n---\n') + '\n';
 
 test('two projects analysing the same text with different settings and parents keep their own results', () => {
-  const a = project({ 'tenants.yaml': tenants('alpha', 'tetrat'), 'ws.yaml': WS }, { ruleSeverities: { 'parent-not-found': 'error' } });
+  const a = project(
+    { 'tenants.yaml': tenants('alpha', 'tetrat'), 'ws.yaml': WS },
+    { ruleSeverities: { 'parent-not-found': 'error' } },
+  );
   const before = a.diags('ws.yaml', 'parent-not-found');
   assert.equal(before.length, 1);
   assert.equal(before[0]!.severity, 'error');
@@ -72,6 +86,6 @@ test('a dropped project leaves nothing of itself cached: its documents, trees an
     gc();
   }
   assert.equal(refs.project.deref(), undefined, 'the project is collected');
-  assert.equal(refs.document.deref(), undefined, "a document parsed again is not held by anything outside its project");
+  assert.equal(refs.document.deref(), undefined, 'a document parsed again is not held by anything outside its project');
   assert.equal(refs.resolved.deref(), undefined, 'the resolved project and its indexes are collected');
 });

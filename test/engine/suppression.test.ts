@@ -18,18 +18,36 @@ const WS_TYPO = y`
 `;
 
 test('without directives both unknown fields are reported', () => {
-  assert.deepEqual(lint(WS_TYPO).map((d) => [d.rule, d.range.start.line]), [['unknown-field', 7], ['unknown-field', 10]]);
+  assert.deepEqual(
+    lint(WS_TYPO).map((d) => [d.rule, d.range.start.line]),
+    [
+      ['unknown-field', 7],
+      ['unknown-field', 10],
+    ],
+  );
 });
 
 test('disable-next-line suppresses only the next line', () => {
-  const text = WS_TYPO.replace('  namespaceSelecter:', '  # tsb-lint-disable-next-line unknown-field\n  namespaceSelecter:');
+  const text = WS_TYPO.replace(
+    '  namespaceSelecter:',
+    '  # tsb-lint-disable-next-line unknown-field\n  namespaceSelecter:',
+  );
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => [d.rule, rng(d.range)]), [['unknown-field', [11, 2, 11, 12]]]);
+  assert.deepEqual(
+    ds.map((d) => [d.rule, rng(d.range)]),
+    [['unknown-field', [11, 2, 11, 12]]],
+  );
 });
 
 test('disable-next-line skips blank and comment lines between the directive and its target', () => {
-  const text = WS_TYPO.replace('  namespaceSelecter:', '  # tsb-lint-disable-next-line unknown-field -- renamed later\n\n  # more prose\n  namespaceSelecter:');
-  assert.deepEqual(lint(text).map((d) => d.range.start.line), [13]);
+  const text = WS_TYPO.replace(
+    '  namespaceSelecter:',
+    '  # tsb-lint-disable-next-line unknown-field -- renamed later\n\n  # more prose\n  namespaceSelecter:',
+  );
+  assert.deepEqual(
+    lint(text).map((d) => d.range.start.line),
+    [13],
+  );
 });
 
 test('disable-next-line with another rule id does not suppress', () => {
@@ -53,13 +71,19 @@ test('disable-next-line with a list of rules', () => {
       Description: 5
   `;
   // key-case suppressed; the invalid-type on the same line is not in the list
-  assert.deepEqual(lint(text).map((d) => d.rule), ['invalid-type']);
+  assert.deepEqual(
+    lint(text).map((d) => d.rule),
+    ['invalid-type'],
+  );
   assert.deepEqual(lint(text.replace('invalid-value', 'invalid-type')), []);
 });
 
 test('disable (whole file) for one rule', () => {
   const text = '# tsb-lint-disable unknown-field\n' + WS_TYPO + '  Description: x\n';
-  assert.deepEqual(lint(text).map((d) => d.rule), ['key-case']);
+  assert.deepEqual(
+    lint(text).map((d) => d.rule),
+    ['key-case'],
+  );
 });
 
 test('a directive without rule ids suppresses every rule', () => {
@@ -69,8 +93,14 @@ test('a directive without rule ids suppresses every rule', () => {
 });
 
 test('directives work with CRLF line endings', () => {
-  const text = WS_TYPO.replace('  namespaceSelecter:', '  # tsb-lint-disable-next-line unknown-field\n  namespaceSelecter:').replace(/\n/g, '\r\n');
-  assert.deepEqual(lint(text).map((d) => rng(d.range)), [[11, 2, 11, 12]]);
+  const text = WS_TYPO.replace(
+    '  namespaceSelecter:',
+    '  # tsb-lint-disable-next-line unknown-field\n  namespaceSelecter:',
+  ).replace(/\n/g, '\r\n');
+  assert.deepEqual(
+    lint(text).map((d) => rng(d.range)),
+    [[11, 2, 11, 12]],
+  );
 });
 
 test('cross-file findings are suppressed by directives in the file they are reported in', () => {
@@ -87,9 +117,15 @@ test('cross-file findings are suppressed by directives in the file they are repo
           # tsb-lint-disable-next-line namespace-owned-twice
           - "*/bookinfo"
   `;
-  const t = project({ 'a.yaml': WS_TYPO.replace('namespaceSelecter', 'namespaceSelector').replace('  displayNam: x\n', ''), 'b.yaml': other });
+  const t = project({
+    'a.yaml': WS_TYPO.replace('namespaceSelecter', 'namespaceSelector').replace('  displayNam: x\n', ''),
+    'b.yaml': other,
+  });
   assert.deepEqual(t.diags('b.yaml'), []);
-  const t2 = project({ 'a.yaml': WS_TYPO.replace('namespaceSelecter', 'namespaceSelector').replace('  displayNam: x\n', ''), 'b.yaml': other.replace(/ *# tsb-lint-disable.*\n/, '') });
+  const t2 = project({
+    'a.yaml': WS_TYPO.replace('namespaceSelecter', 'namespaceSelector').replace('  displayNam: x\n', ''),
+    'b.yaml': other.replace(/ *# tsb-lint-disable.*\n/, ''),
+  });
   assert.deepEqual(t2.rules('b.yaml'), ['namespace-owned-twice']);
 });
 
@@ -100,12 +136,19 @@ test('rules: in tsb.config.yaml turns a rule off', () => {
 
 test('rules: in tsb.config.yaml changes a severity (error -> info, info -> error)', () => {
   const t = project({ 'tsb.config.yaml': 'rules:\n  unknown-field: info\n', 'ws.yaml': WS_TYPO });
-  assert.deepEqual(t.diags('ws.yaml').map((d) => d.severity), ['info', 'info']);
+  assert.deepEqual(
+    t.diags('ws.yaml').map((d) => d.severity),
+    ['info', 'info'],
+  );
   const t2 = project({
     'tsb.config.yaml': 'rules:\n  deprecated-field: error\n',
-    'ws.yaml': 'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: s\nspec:\n  regionalFailover:\n    - from: a\n      to: b\n',
+    'ws.yaml':
+      'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: s\nspec:\n  regionalFailover:\n    - from: a\n      to: b\n',
   });
-  assert.deepEqual(t2.diags('ws.yaml').map((d) => [d.rule, d.severity]), [['deprecated-field', 'error']]);
+  assert.deepEqual(
+    t2.diags('ws.yaml').map((d) => [d.rule, d.severity]),
+    [['deprecated-field', 'error']],
+  );
 });
 
 test('a rule severity override also applies to a variant with its own severity (identical duplicate)', () => {
@@ -115,9 +158,18 @@ test('a rule severity override also applies to a variant with its own severity (
 
 test('editor settings (ProjectOptions.ruleSeverities) apply, and tsb.config.yaml rules win over them', () => {
   const t = project({ 'ws.yaml': WS_TYPO }, { ruleSeverities: { 'unknown-field': 'warning' } });
-  assert.deepEqual(t.diags('ws.yaml').map((d) => d.severity), ['warning', 'warning']);
-  const t2 = project({ 'tsb.config.yaml': 'rules:\n  unknown-field: hint\n', 'ws.yaml': WS_TYPO }, { ruleSeverities: { 'unknown-field': 'off' } });
-  assert.deepEqual(t2.diags('ws.yaml').map((d) => d.severity), ['hint', 'hint']);
+  assert.deepEqual(
+    t.diags('ws.yaml').map((d) => d.severity),
+    ['warning', 'warning'],
+  );
+  const t2 = project(
+    { 'tsb.config.yaml': 'rules:\n  unknown-field: hint\n', 'ws.yaml': WS_TYPO },
+    { ruleSeverities: { 'unknown-field': 'off' } },
+  );
+  assert.deepEqual(
+    t2.diags('ws.yaml').map((d) => d.severity),
+    ['hint', 'hint'],
+  );
 });
 
 test('changing the config re-applies severities without re-updating the files', () => {

@@ -26,7 +26,7 @@ test('a misspelled field suggests the nearest name with a rename-key fix', () =>
   none(ds, 'missing-field');
 });
 
-test('the seed\'s defaultEastWestGatewaySettings outside spec: belongs one level deeper, under spec', () => {
+test("the seed's defaultEastWestGatewaySettings outside spec: belongs one level deeper, under spec", () => {
   const { text, ranges } = marked(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting
@@ -48,7 +48,11 @@ test('the seed\'s defaultEastWestGatewaySettings outside spec: belongs one level
               app: details
   `);
   const ds = lint(text);
-  assert.deepEqual(ds.map((d) => d.rule), ['unknown-field'], 'no other noise (spec is empty, explained by the mis-indentation)');
+  assert.deepEqual(
+    ds.map((d) => d.rule),
+    ['unknown-field'],
+    'no other noise (spec is empty, explained by the mis-indentation)',
+  );
   const d = ds[0]!;
   assert.deepEqual(d.range, ranges[0]);
   assert.deepEqual(rng(d.range), [8, 0, 8, 30]);
@@ -96,7 +100,10 @@ test('exposedServices indented under workloadSelector: belongs one level up, out
   const d = only(lint(text), 'unknown-field');
   assert.deepEqual(d.range, ranges[0]);
   assert.deepEqual(rng(d.range), [13, 8, 13, 23]);
-  assert.equal(d.message, '`exposedServices` is not a field of `workloadSelector`; it belongs one level up, in an item of `defaultEastWestGatewaySettings` beside `workloadSelector`: outdent this block by 2 spaces.');
+  assert.equal(
+    d.message,
+    '`exposedServices` is not a field of `workloadSelector`; it belongs one level up, in an item of `defaultEastWestGatewaySettings` beside `workloadSelector`: outdent this block by 2 spaces.',
+  );
   assert.deepEqual(d.data, { fix: 'indent', under: 'workloadSelector', spaces: -2, lines: 3 });
 });
 
@@ -141,12 +148,16 @@ test('unknown fields inside list items name the list', () => {
   `);
   const d = only(lint(text), 'unknown-field');
   assert.deepEqual(d.range, ranges[0]);
-  assert.match(d.message, /not a field of an item of `defaultEastWestGatewaySettings`; did you mean `exposedServices`\?/);
+  assert.match(
+    d.message,
+    /not a field of an item of `defaultEastWestGatewaySettings`; did you mean `exposedServices`\?/,
+  );
   assert.deepEqual(d.data, { fix: 'rename-key', to: 'exposedServices' });
 });
 
 test('open maps (labels, annotations) and Kubernetes documents never get unknown-field', () => {
-  none(lint(y`
+  none(
+    lint(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting
     metadata:
@@ -164,12 +175,15 @@ test('open maps (labels, annotations) and Kubernetes documents never get unknown
             namespace: eastwest
             labels:
               whatever-label: x
-  `), 'unknown-field');
+  `),
+    'unknown-field',
+  );
   assert.deepEqual(lint('apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\nwhatever: 1\n'), []);
 });
 
 test('the correct seed WorkspaceSetting is clean', () => {
-  assert.deepEqual(lint(y`
+  assert.deepEqual(
+    lint(y`
     apiVersion: api.tsb.tetrate.io/v2
     kind: WorkspaceSetting
     metadata:
@@ -188,5 +202,7 @@ test('the correct seed WorkspaceSetting is clean', () => {
                 failover: enable
             - serviceLabels:
                 app: details
-  `), []);
+  `),
+    [],
+  );
 });

@@ -14,10 +14,17 @@ test('a misspelled kind suggests the nearest kind of that apiVersion, range on t
 });
 
 test('a kind that exists under another apiVersion suggests that apiVersion, range on the apiVersion value', () => {
-  const d = only(lint('apiVersion: api.tsb.tetrate.io/v2\nkind: IngressGateway\nmetadata:\n  name: x\n'), 'unknown-kind');
+  const d = only(
+    lint('apiVersion: api.tsb.tetrate.io/v2\nkind: IngressGateway\nmetadata:\n  name: x\n'),
+    'unknown-kind',
+  );
   assert.deepEqual(rng(d.range), [0, 12, 0, 33]);
   assert.match(d.message, /IngressGateway is gateway\.tsb\.tetrate\.io\/v2 or install\.tetrate\.io\/v1alpha1/);
-  assert.deepEqual(d.data, { fix: 'replace-value', to: 'gateway.tsb.tetrate.io/v2', candidates: ['gateway.tsb.tetrate.io/v2', 'install.tetrate.io/v1alpha1'] });
+  assert.deepEqual(d.data, {
+    fix: 'replace-value',
+    to: 'gateway.tsb.tetrate.io/v2',
+    candidates: ['gateway.tsb.tetrate.io/v2', 'install.tetrate.io/v1alpha1'],
+  });
 });
 
 test('a wrong version of a known group suggests the right apiVersion', () => {
@@ -33,7 +40,9 @@ test('an unknown tetrate.io group is reported on the apiVersion value', () => {
 });
 
 test('unknown-kind in a later document has the right line', () => {
-  const ds = lint('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\napiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoot\nmetadata:\n  name: x\n');
+  const ds = lint(
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\napiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoot\nmetadata:\n  name: x\n',
+  );
   const d = only(ds, 'unknown-kind');
   assert.deepEqual(rng(d.range), [6, 6, 6, 17]);
   assert.ok(d.data?.fix === 'replace-value' && d.data.to === 'ServiceRoute');
@@ -46,7 +55,12 @@ test('known kinds and non-tetrate apiVersions are not reported', () => {
 });
 
 test('a TSB document without kind: missing-field with the kind guessed from its spec', () => {
-  const d = only(lint('apiVersion: api.tsb.tetrate.io/v2\nmetadata:\n  name: x\n  organization: o\n  tenant: t\nspec:\n  namespaceSelector:\n    names: ["*/x"]\n'), 'missing-field');
+  const d = only(
+    lint(
+      'apiVersion: api.tsb.tetrate.io/v2\nmetadata:\n  name: x\n  organization: o\n  tenant: t\nspec:\n  namespaceSelector:\n    names: ["*/x"]\n',
+    ),
+    'missing-field',
+  );
   assert.deepEqual(rng(d.range), [0, 0, 0, 33]);
   assert.match(d.message, /no `kind`; from its fields it looks like a Workspace/);
   assert.deepEqual(d.data, { fix: 'add-field', field: 'kind', snippet: 'kind: Workspace', indent: 0 });

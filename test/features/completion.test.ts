@@ -21,13 +21,18 @@ function completeAt(marked: string, files: Record<string, string> = BOOKINFO): {
 
 /** Errors and warnings of the new file, as `rule: message` (positions left out: an insertion shifts them). */
 function problemsOf(text: string, files: Record<string, string> = BOOKINFO): string[] {
-  return project({ ...files, [REL]: text }).diags(REL).filter((p) => p.severity === 'error' || p.severity === 'warning').map((p) => `${p.rule}: ${p.message}`);
+  return project({ ...files, [REL]: text })
+    .diags(REL)
+    .filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .map((p) => `${p.rule}: ${p.message}`);
 }
 
-const snippetsOf = (l: CompletionList) => l.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
+const snippetsOf = (l: CompletionList) =>
+  l.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
 
 const WS = BOOKINFO['tsb/workspace.yaml']!;
-const HEAD = (kind: string, api = 'api.tsb.tetrate.io/v2') => `apiVersion: ${api}\nkind: ${kind}\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n`;
+const HEAD = (kind: string, api = 'api.tsb.tetrate.io/v2') =>
+  `apiVersion: ${api}\nkind: ${kind}\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n`;
 
 describe('resource snippets appear only where a resource starts', () => {
   const rows: [string, string, boolean][] = [
@@ -60,12 +65,15 @@ describe('resource snippets appear only where a resource starts', () => {
     assert.deepEqual(snippetsOf(complete(t.p.analysis(t.uri(REL))!, position, t.p, { snippets: false })), []);
   });
 
-  test('a snippet item shows its YAML with the project\'s defaults and says why', () => {
+  test("a snippet item shows its YAML with the project's defaults and says why", () => {
     const item = completeAt('tsb-workspace-s|').list.items.find((i) => i.label === 'tsb-workspace-setting')!;
     const doc = (item.documentation as { value: string }).value;
     assert.match(doc, /```yaml\napiVersion: api\.tsb\.tetrate\.io\/v2\nkind: WorkspaceSetting/);
     assert.match(doc, /bookinfo-ws already has|already has its WorkspaceSetting/);
-    assert.deepEqual((item.textEdit as { range: unknown }).range, { start: { line: 0, character: 0 }, end: { line: 0, character: 15 } });
+    assert.deepEqual((item.textEdit as { range: unknown }).range, {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 15 },
+    });
   });
 });
 
@@ -73,11 +81,26 @@ describe('resource snippets appear only where a resource starts', () => {
 // indentation); none may add an error or a warning to what the document had before.
 const KEY_CONTEXTS: [string, string][] = [
   ['Workspace spec', `${WS}  |\n`],
-  ['Workspace metadata', `${HEAD('Workspace')}  name: shop-ws\n  |\nspec:\n  namespaceSelector:\n    names:\n      - "*/shop"\n`],
-  ['WorkspaceSetting spec', `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  |\n`],
-  ['east-west entry', `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: eastwest-gateway\n      |\n`],
-  ['exposedServices item', `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: eastwest-gateway\n      exposedServices:\n        - |\n`],
-  ['install IngressGateway spec', 'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: edge\n  namespace: eastwest\nspec:\n  |\n'],
+  [
+    'Workspace metadata',
+    `${HEAD('Workspace')}  name: shop-ws\n  |\nspec:\n  namespaceSelector:\n    names:\n      - "*/shop"\n`,
+  ],
+  [
+    'WorkspaceSetting spec',
+    `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  |\n`,
+  ],
+  [
+    'east-west entry',
+    `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: eastwest-gateway\n      |\n`,
+  ],
+  [
+    'exposedServices item',
+    `${HEAD('WorkspaceSetting')}  workspace: bookinfo-ws\n  name: bookinfo-ws-setting\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: eastwest-gateway\n      exposedServices:\n        - |\n`,
+  ],
+  [
+    'install IngressGateway spec',
+    'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: edge\n  namespace: eastwest\nspec:\n  |\n',
+  ],
 ];
 
 describe('an accepted key completion leaves no empty value and no new problem', () => {
@@ -87,7 +110,9 @@ describe('an accepted key completion leaves no empty value and no new problem', 
     test(where, () => {
       const { list, text } = completeAt(marked, files);
       const before = problemsOf(text, files);
-      const keys = list.items.filter((i: CompletionItem) => i.kind !== CompletionItemKind.Snippet && !i.tags?.includes(1));
+      const keys = list.items.filter(
+        (i: CompletionItem) => i.kind !== CompletionItemKind.Snippet && !i.tags?.includes(1),
+      );
       assert.ok(keys.length > 0, 'some keys offered');
       const failures: string[] = [];
       for (const item of keys) {

@@ -32,54 +32,86 @@ delete base['tsb/workspace-setting.yaml'];
 
 test('a misplaced east-west block is read where it belongs: the hover shows what Problems reports about its selector', () => {
   // The common-mistakes example: defaultEastWestGatewaySettings at the top level, a label no gateway has.
-  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}defaultEastWestGatewaySettings:
+  const r = hoverAt(
+    base,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}defaultEastWestGatewaySettings:
   - workloadSelector:
       namespace: eastwest
       labels:
         app: eastwest-|gw
-`);
+`,
+  );
   assert.deepEqual(r.rules, ['unknown-field', 'gateway-selector-no-match']);
-  assert.match(r.text, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest/);
-  assert.match(r.text, /^\*\*Read where it belongs\*\* \(`defaultEastWestGatewaySettings` is not a field/, 'the hover says the block is read as if indented, with the problem that reports it');
+  assert.match(
+    r.text,
+    /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest/,
+  );
+  assert.match(
+    r.text,
+    /^\*\*Read where it belongs\*\* \(`defaultEastWestGatewaySettings` is not a field/,
+    'the hover says the block is read as if indented, with the problem that reports it',
+  );
 });
 
 test('a misplaced block whose selector matches: the hover lists the gateway and says it is read where it belongs', () => {
-  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}defaultEastWestGatewaySettings:
+  const r = hoverAt(
+    base,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}defaultEastWestGatewaySettings:
   - workloadSelector:
       namespace: eastwest
       labels:
         app: eastwest-|gateway
-`);
+`,
+  );
   assert.deepEqual(r.rules, ['unknown-field']);
   assert.match(r.text, /^\*\*Read where it belongs\*\* \(`defaultEastWestGatewaySettings` is not a field/);
   assert.match(r.text, /\*\*Selects 1 gateway:\*\*/);
 });
 
 test('once indented under spec: the hover shows the problem the Problems panel lists', () => {
-  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+  const r = hoverAt(
+    base,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}  defaultEastWestGatewaySettings:
     - workloadSelector:
         namespace: eastwest
         labels:
           app: eastwest-|gw
-`);
+`,
+  );
   assert.deepEqual(r.rules, ['gateway-selector-no-match']);
-  assert.match(r.text, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest; did you mean app=eastwest-gateway\?/);
+  assert.match(
+    r.text,
+    /\*\*Selects no gateway\*\* \(gateway-selector-no-match\): No gateway has app=eastwest-gw in namespace eastwest; did you mean app=eastwest-gateway\?/,
+  );
 });
 
 test('a matching selector lists the gateways, with no problem', () => {
-  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+  const r = hoverAt(
+    base,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}  defaultEastWestGatewaySettings:
     - workloadSelector:
         namespace: eastwest
         labels:
           app: eastwest-|gateway
-`);
+`,
+  );
   assert.deepEqual(r.rules, []);
   assert.match(r.text, /Selects 1 gateway/);
 });
 
 test('serviceLabels of a workspace that owns no Service: silent Problems, and the hover says why it is not reported', () => {
-  const files = { ...base, 'tsb/workspace.yaml': BOOKINFO['tsb/workspace.yaml']!.replace('"*/bookinfo"', '"*/elsewhere"') };
-  const r = hoverAt(files, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+  const files = {
+    ...base,
+    'tsb/workspace.yaml': BOOKINFO['tsb/workspace.yaml']!.replace('"*/bookinfo"', '"*/elsewhere"'),
+  };
+  const r = hoverAt(
+    files,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}  defaultEastWestGatewaySettings:
     - workloadSelector:
         namespace: eastwest
         labels:
@@ -87,14 +119,18 @@ test('serviceLabels of a workspace that owns no Service: silent Problems, and th
       exposedServices:
         - serviceLabels:
             failover: en|able
-`);
+`,
+  );
   assert.deepEqual(r.rules, []);
   // Workspace names are shown as code (they come from the workspace).
   assert.match(r.text, /Matches no Service.*not reported as a problem: workspace `bookinfo-ws` owns no Service/);
 });
 
 test('serviceLabels reported as matching nothing: the hover shows that report', () => {
-  const r = hoverAt(base, 'tsb/setting.yaml', `${SETTING_HEAD}  defaultEastWestGatewaySettings:
+  const r = hoverAt(
+    base,
+    'tsb/setting.yaml',
+    `${SETTING_HEAD}  defaultEastWestGatewaySettings:
     - workloadSelector:
         namespace: eastwest
         labels:
@@ -102,13 +138,20 @@ test('serviceLabels reported as matching nothing: the hover shows that report', 
       exposedServices:
         - serviceLabels:
             failover: en|able
-`);
+`,
+  );
   assert.deepEqual(r.rules, ['service-selector-no-match']);
-  assert.match(r.text, /\*\*Matches no Service\*\* \(service-selector-no-match\): exposedServices selector failover=enable matches no Service/);
+  assert.match(
+    r.text,
+    /\*\*Matches no Service\*\* \(service-selector-no-match\): exposedServices selector failover=enable matches no Service/,
+  );
 });
 
 test('a workloadSelector the rules do not check (it selects workloads, not gateways) gets no gateway verdict', () => {
-  const r = hoverAt(base, 'istio/sidecar.yaml', `apiVersion: networking.istio.io/v1beta1
+  const r = hoverAt(
+    base,
+    'istio/sidecar.yaml',
+    `apiVersion: networking.istio.io/v1beta1
 kind: Sidecar
 metadata:
   name: default
@@ -117,6 +160,7 @@ spec:
   workloadSelector:
     labels:
       app: detai|ls
-`);
+`,
+  );
   assert.doesNotMatch(r.text, /gateway/i);
 });

@@ -24,13 +24,18 @@ const EVIL = '![x](https://evil.example/t.png)';
 const LINK = '[click](https://evil.example/)';
 const HTML = '<img src=x onerror=alert(1)>';
 
-const text = (h: Hover | null) => ((h?.contents as MarkupContent | undefined)?.value ?? '');
+const text = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
 
 function gateway(name: string, labels: Record<string, string>): string {
-  return `apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: ${JSON.stringify(name)}\n  namespace: eastwest\nspec:\n  eastWestOnly: true\n  kubeSpec:\n    deployment:\n      labels:\n${Object.entries(labels).map(([k, v]) => `        ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join('\n')}\n`;
+  return `apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: ${JSON.stringify(name)}\n  namespace: eastwest\nspec:\n  eastWestOnly: true\n  kubeSpec:\n    deployment:\n      labels:\n${Object.entries(
+    labels,
+  )
+    .map(([k, v]) => `        ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join('\n')}\n`;
 }
 
-const SETTING = (labels: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  workspace: ws\n  name: s\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n${labels}`;
+const SETTING = (labels: string) =>
+  `apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  workspace: ws\n  name: s\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n${labels}`;
 
 test('hover: gateway names and label keys from the workspace are code, not links, images or HTML', () => {
   const t = project({
@@ -50,7 +55,10 @@ test('hover: a reported problem quoted in the hover keeps its names inert', () =
     'gw.yaml': gateway('eastwest-gateway', { tier: 'edge' }),
     'setting.yaml': SETTING(`          ${JSON.stringify(LINK)}: ${JSON.stringify(`${HTML} www.evil.example`)}\n`),
   });
-  assert.deepEqual(t.diags('setting.yaml').map((d) => d.rule), ['gateway-selector-no-match']);
+  assert.deepEqual(
+    t.diags('setting.yaml').map((d) => d.rule),
+    ['gateway-selector-no-match'],
+  );
   const md = text(hover(t.p.analysis(t.uri('setting.yaml'))!, { line: 12, character: 12 }, t.p));
   assert.match(md, /\*\*Selects no gateway\*\* \(gateway-selector-no-match\)/);
   inert(md);
@@ -58,8 +66,13 @@ test('hover: a reported problem quoted in the hover keeps its names inert', () =
 
 test('hover: a namespace selector matching thousands of namespaces lists 50 and counts the rest', () => {
   const n = 3000;
-  const namespaces = Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${JSON.stringify(i % 2 ? `ns-${i}` : `${EVIL}-${i}`)}\n`).join('---\n');
-  const ws = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names:\n      - "*/*"\n';
+  const namespaces = Array.from(
+    { length: n },
+    (_, i) =>
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${JSON.stringify(i % 2 ? `ns-${i}` : `${EVIL}-${i}`)}\n`,
+  ).join('---\n');
+  const ws =
+    'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names:\n      - "*/*"\n';
   const t = project({ 'ns.yaml': namespaces, 'ws.yaml': ws });
   const md = text(hover(t.p.analysis(t.uri('ws.yaml'))!, { line: 9, character: 10 }, t.p));
   const items = md.split('\n').filter((l) => l.startsWith('- '));
@@ -92,9 +105,12 @@ test('completion documentation stays inert with hostile names in the project', (
 const SCENARIOS: Record<string, () => unknown> = {
   references: () => {
     const n = 3000;
-    const ws = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names:\n      - "*/ns"\n';
-    const svc = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: ns\n  labels:\n    app: shared\n`;
-    const setting = (i: number) => `apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  workspace: ws\n  name: s-${i}\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: gw\n      exposedServices:\n        - serviceLabels:\n            app: shared\n`;
+    const ws =
+      'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names:\n      - "*/ns"\n';
+    const svc = (i: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: ns\n  labels:\n    app: shared\n`;
+    const setting = (i: number) =>
+      `apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  workspace: ws\n  name: s-${i}\nspec:\n  defaultEastWestGatewaySettings:\n    - workloadSelector:\n        namespace: eastwest\n        labels:\n          app: gw\n      exposedServices:\n        - serviceLabels:\n            app: shared\n`;
     const t = project({
       'ws.yaml': ws,
       'svc.yaml': Array.from({ length: n }, (_, i) => svc(i)).join('---\n'),
@@ -102,7 +118,10 @@ const SCENARIOS: Record<string, () => unknown> = {
     });
     const file = t.p.analysis(t.uri('settings.yaml'))!;
     const refs = references(file, { line: 15, character: 14 }, t.p, true);
-    return { services: refs.filter((r) => r.uri.endsWith('svc.yaml')).length, selectors: refs.filter((r) => r.uri.endsWith('settings.yaml')).length };
+    return {
+      services: refs.filter((r) => r.uri.endsWith('svc.yaml')).length,
+      selectors: refs.filter((r) => r.uri.endsWith('settings.yaml')).length,
+    };
   },
 };
 

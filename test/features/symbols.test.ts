@@ -6,15 +6,25 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { documentSymbols, MAX_OUTLINE_ITEMS } from '../../server/src/engine/features/symbols';
 import { project } from '../helpers/engine';
 
-const ws = (i: number) => `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  displayName: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`;
+const ws = (i: number) =>
+  `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  displayName: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`;
 const count = (xs: DocumentSymbol[]): number => xs.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
 
 test('a small file gets its whole outline', () => {
   const t = project({ 'f.yaml': [ws(0), ws(1)].join('---\n') });
   const syms = documentSymbols(t.p.analysis(t.uri('f.yaml'))!);
-  assert.deepEqual(syms.map((s) => s.name), ['Workspace ws-0', 'Workspace ws-1']);
-  assert.deepEqual(syms[0]!.children!.map((c) => c.name), ['metadata', 'spec']);
-  assert.deepEqual(syms[0]!.children![1]!.children!.map((c) => c.name), ['displayName', 'namespaceSelector']);
+  assert.deepEqual(
+    syms.map((s) => s.name),
+    ['Workspace ws-0', 'Workspace ws-1'],
+  );
+  assert.deepEqual(
+    syms[0]!.children!.map((c) => c.name),
+    ['metadata', 'spec'],
+  );
+  assert.deepEqual(
+    syms[0]!.children![1]!.children!.map((c) => c.name),
+    ['displayName', 'namespaceSelector'],
+  );
 });
 
 test('a huge file: every resource is listed, sections only while the budget lasts', () => {

@@ -31,11 +31,20 @@ export function project(files: Record<string, string>): string {
   return dir;
 }
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function tsbLint(args: string[], cwd: string, bin = CLI, env: Record<string, string> = {}): Run {
   assertBuilt(bin);
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: environment(env) });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60000,
+    env: environment(env),
+  });
   assert.equal(r.error, undefined);
   assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace on stderr');
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

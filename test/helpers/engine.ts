@@ -125,14 +125,22 @@ export function rng(r: Span): [number, number, number, number] {
 /** Asserts that exactly one diagnostic of `rule` exists and returns it. */
 export function only(diags: Problem[], rule: string): Problem {
   const hits = diags.filter((d) => d.rule === rule);
-  assert.equal(hits.length, 1, `expected exactly one ${rule}, got ${hits.length}: ${JSON.stringify(diags.map((d) => [d.rule, d.message, rng(d.range)]))}`);
+  assert.equal(
+    hits.length,
+    1,
+    `expected exactly one ${rule}, got ${hits.length}: ${JSON.stringify(diags.map((d) => [d.rule, d.message, rng(d.range)]))}`,
+  );
   return hits[0]!;
 }
 
 /** Asserts that no diagnostic of `rule` exists. */
 export function none(diags: Problem[], rule: string): void {
   const hits = diags.filter((d) => d.rule === rule);
-  assert.equal(hits.length, 0, `expected no ${rule}, got: ${JSON.stringify(hits.map((d) => [d.message, rng(d.range)]))}`);
+  assert.equal(
+    hits.length,
+    0,
+    `expected no ${rule}, got: ${JSON.stringify(hits.map((d) => [d.message, rng(d.range)]))}`,
+  );
 }
 
 /** Dedents a template literal: strips the first newline and the common indentation. */
@@ -196,8 +204,14 @@ export const NAMESPACE = y`
       istio-injection: enabled
 `;
 
-export function service(name: string, labels: Record<string, string> = { app: name, service: name }, namespace?: string): string {
-  const l = Object.entries(labels).map(([k, v]) => `    ${k}: ${v}`).join('\n');
+export function service(
+  name: string,
+  labels: Record<string, string> = { app: name, service: name },
+  namespace?: string,
+): string {
+  const l = Object.entries(labels)
+    .map(([k, v]) => `    ${k}: ${v}`)
+    .join('\n');
   return [
     'apiVersion: v1',
     'kind: Service',
@@ -242,10 +256,15 @@ export function deployment(app: string, version: string, namespace?: string): st
 
 /** The bookinfo application of the seed: four services, reviews in v1 and v2. */
 export const BOOKINFO = [
-  service('details'), deployment('details', 'v1'),
-  service('ratings'), deployment('ratings', 'v1'),
-  service('reviews'), deployment('reviews', 'v1'), deployment('reviews', 'v2'),
-  service('productpage'), deployment('productpage', 'v1'),
+  service('details'),
+  deployment('details', 'v1'),
+  service('ratings'),
+  deployment('ratings', 'v1'),
+  service('reviews'),
+  deployment('reviews', 'v1'),
+  deployment('reviews', 'v2'),
+  service('productpage'),
+  deployment('productpage', 'v1'),
 ].join('---\n');
 
 export const SEED_CONFIG = y`

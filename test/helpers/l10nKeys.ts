@@ -20,7 +20,10 @@ function unquote(body: string): string {
   });
 }
 
-export interface MessageUse { key: string; file: string }
+export interface MessageUse {
+  key: string;
+  file: string;
+}
 
 /** Every message id used in `dir`, and calls whose first argument is not a literal. */
 export function messageIds(dir: string): { uses: MessageUse[]; nonLiteral: string[] } {
@@ -34,7 +37,10 @@ export function messageIds(dir: string): { uses: MessageUse[]; nonLiteral: strin
       if (/function\s+$/.test(src.slice(Math.max(0, m.index! - 9), m.index!))) continue;
       // A pass-through (`(message, ...args) => vscode.l10n.t(message, ...args)`) forwards ids checked at its callers.
       if (m[2] === undefined && /^\s*message\b/.test(src.slice(m.index! + m[0].length - 1))) continue;
-      if (m[2] === undefined) { nonLiteral.push(`${rel}: ${src.slice(m.index!, m.index! + 40).split('\n')[0]}`); continue; }
+      if (m[2] === undefined) {
+        nonLiteral.push(`${rel}: ${src.slice(m.index!, m.index! + 40).split('\n')[0]}`);
+        continue;
+      }
       uses.push({ key: unquote(m[2]), file: rel });
     }
   }

@@ -4,8 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  type ClientCapabilities, type Diagnostic, type DocumentDiagnosticReport, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type ClientCapabilities,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type PublishDiagnosticsParams,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -69,7 +75,11 @@ export class LspHarness {
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
     this.waitMs = options.waitMs ?? WAIT_MS;
-    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    const server = createConnection(
+      ProposedFeatures.all,
+      new StreamMessageReader(toServer),
+      new StreamMessageWriter(toClient),
+    );
     startServer(server, options.runtime ? options.runtime(createNodeRuntime()) : createNodeRuntime());
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const settings = { diagnosticsDelay: 0, ...options.settings };
@@ -122,7 +132,9 @@ export class LspHarness {
         didChangeWatchedFiles: { dynamicRegistration: true },
         codeLens: { refreshSupport: true },
         workspaceFolders: true,
-        ...(this.options.mode === 'pull' && !this.options.noRefreshSupport ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(this.options.mode === 'pull' && !this.options.noRefreshSupport
+          ? { diagnostics: { refreshSupport: true } }
+          : {}),
       },
       textDocument: {
         synchronization: { dynamicRegistration: false },
@@ -131,14 +143,20 @@ export class LspHarness {
         ...(this.options.mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    await within(this.client.sendRequest('initialize', {
-      processId: null,
-      rootUri: fileUri(this.options.root),
-      workspaceFolders: [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }],
-      capabilities,
-      ...(this.options.locale ? { locale: this.options.locale } : {}),
-      initializationOptions: this.options.noConfiguration ? { settings: { diagnosticsDelay: 0, ...this.options.settings } } : {},
-    }), 'the answer to initialize', this.waitMs);
+    await within(
+      this.client.sendRequest('initialize', {
+        processId: null,
+        rootUri: fileUri(this.options.root),
+        workspaceFolders: [{ uri: fileUri(this.options.root), name: path.basename(this.options.root) }],
+        capabilities,
+        ...(this.options.locale ? { locale: this.options.locale } : {}),
+        initializationOptions: this.options.noConfiguration
+          ? { settings: { diagnosticsDelay: 0, ...this.options.settings } }
+          : {},
+      }),
+      'the answer to initialize',
+      this.waitMs,
+    );
     await this.client.sendNotification('initialized', {});
   }
 
@@ -150,7 +168,9 @@ export class LspHarness {
     const t = text ?? fs.readFileSync(path.join(this.options.root, rel), 'utf8');
     this.versions.set(rel, 1);
     this.texts.set(rel, t);
-    await this.client.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(rel), languageId: 'yaml', version: 1, text: t } });
+    await this.client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: this.uri(rel), languageId: 'yaml', version: 1, text: t },
+    });
   }
 
   /** Replaces the whole text with one incremental change (a range covering the document). */
@@ -162,7 +182,15 @@ export class LspHarness {
     this.texts.set(rel, text);
     await this.client.sendNotification('textDocument/didChange', {
       textDocument: { uri: this.uri(rel), version },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } }, text }],
+      contentChanges: [
+        {
+          range: {
+            start: { line: 0, character: 0 },
+            end: { line: lines.length - 1, character: lines[lines.length - 1]!.length },
+          },
+          text,
+        },
+      ],
     });
   }
 
@@ -176,7 +204,13 @@ export class LspHarness {
   }
 
   async pull(rel: string): Promise<Diagnostic[]> {
-    const r = await within(this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri(rel) } }), `the diagnostic report of ${rel}`, this.waitMs);
+    const r = await within(
+      this.client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', {
+        textDocument: { uri: this.uri(rel) },
+      }),
+      `the diagnostic report of ${rel}`,
+      this.waitMs,
+    );
     if (r.kind !== 'full') throw new Error('expected a full report');
     return r.items;
   }
@@ -196,7 +230,11 @@ export class LspHarness {
     this.maxWorkspacePending = Math.max(this.maxWorkspacePending, this.workspacePending);
     try {
       const previousResultIds = [...this.workspaceResultIds].map(([uri, value]) => ({ uri, value }));
-      const report = await within(this.client.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }), 'the workspace diagnostic report', this.waitMs);
+      const report = await within(
+        this.client.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }),
+        'the workspace diagnostic report',
+        this.waitMs,
+      );
       for (const item of report.items) {
         if (item.kind === 'full') this.workspaceItems.set(item.uri, item.items);
         if (item.resultId) this.workspaceResultIds.set(item.uri, item.resultId);
@@ -221,28 +259,52 @@ export class LspHarness {
         await new Promise<void>((resolve) => this.workspaceWaiters.push(resolve));
       }
     };
-    return within(wait(), () => `workspace items of ${rel} that pass the test; last seen: ${JSON.stringify(brief(this.workspaceItems.get(uri) ?? []))}`, this.waitMs);
+    return within(
+      wait(),
+      () =>
+        `workspace items of ${rel} that pass the test; last seen: ${JSON.stringify(brief(this.workspaceItems.get(uri) ?? []))}`,
+      this.waitMs,
+    );
   }
 
   /** Resolves with the next (or current) publish for a file that satisfies `test`. */
-  waitForPublish(rel: string, test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+  waitForPublish(
+    rel: string,
+    test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<Diagnostic[]> {
     const uri = this.uri(rel);
     const have = this.published.get(uri);
     if (have && test(have.diagnostics, have)) return Promise.resolve(have.diagnostics);
     const published = new Promise<Diagnostic[]>((resolve) => {
-      this.publishWaiters.push({ test: (p) => p.uri === uri && test(p.diagnostics, p), resolve: (p) => resolve(p.diagnostics) });
+      this.publishWaiters.push({
+        test: (p) => p.uri === uri && test(p.diagnostics, p),
+        resolve: (p) => resolve(p.diagnostics),
+      });
     });
-    return within(published, () => `a publish for ${rel} that passes the test; last published: ${JSON.stringify(brief(this.published.get(uri)?.diagnostics ?? []))}`, this.waitMs);
+    return within(
+      published,
+      () =>
+        `a publish for ${rel} that passes the test; last published: ${JSON.stringify(brief(this.published.get(uri)?.diagnostics ?? []))}`,
+      this.waitMs,
+    );
   }
 
   waitForRefresh(): Promise<void> {
-    return within(new Promise<void>((resolve) => this.refreshWaiters.push(resolve)), `a workspace/diagnostic/refresh request (${this.refreshes} so far)`, this.waitMs);
+    return within(
+      new Promise<void>((resolve) => this.refreshWaiters.push(resolve)),
+      `a workspace/diagnostic/refresh request (${this.refreshes} so far)`,
+      this.waitMs,
+    );
   }
 
   waitForStatus(test: (s: StatusParams) => boolean): Promise<StatusParams> {
     if (this.status && test(this.status)) return Promise.resolve(this.status);
     const status = new Promise<StatusParams>((resolve) => this.statusWaiters.push({ test, resolve }));
-    return within(status, () => `a tsb/status notification that passes the test; last: ${JSON.stringify(this.status)}`, this.waitMs);
+    return within(
+      status,
+      () => `a tsb/status notification that passes the test; last: ${JSON.stringify(this.status)}`,
+      this.waitMs,
+    );
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -262,5 +324,8 @@ export class LspHarness {
 
 /** Compact view of diagnostics for exact assertions: `line:col-line:col rule`. */
 export function brief(ds: Diagnostic[]): string[] {
-  return ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`);
+  return ds.map(
+    (d) =>
+      `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`,
+  );
 }

@@ -22,7 +22,10 @@ export function literalValue(src: string): string | undefined {
   if (q === '`' && body.includes('${')) return undefined;
   // One literal, not two joined (`'a' + 'b'` has an unescaped quote inside).
   for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\') { i++; continue; }
+    if (body[i] === '\\') {
+      i++;
+      continue;
+    }
     if (body[i] === q) return undefined;
   }
   return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)/g, (_m, e: string) => {
@@ -46,19 +49,39 @@ export function callArguments(src: string, open: number): string[] {
       let depthInTemplate = 0;
       for (i++; i < src.length; i++) {
         const d = src[i]!;
-        if (d === '\\') { i++; continue; }
-        if (c === '`' && d === '$' && src[i + 1] === '{') { depthInTemplate++; i++; continue; }
-        if (c === '`' && d === '}' && depthInTemplate > 0) { depthInTemplate--; continue; }
+        if (d === '\\') {
+          i++;
+          continue;
+        }
+        if (c === '`' && d === '$' && src[i + 1] === '{') {
+          depthInTemplate++;
+          i++;
+          continue;
+        }
+        if (c === '`' && d === '}' && depthInTemplate > 0) {
+          depthInTemplate--;
+          continue;
+        }
         if (d === c && depthInTemplate === 0) break;
       }
       continue;
     }
-    if (c === '/' && src[i + 1] === '/') { i = src.indexOf('\n', i); if (i === -1) break; continue; }
-    if (c === '/' && src[i + 1] === '*') { i = src.indexOf('*/', i) + 1; continue; }
+    if (c === '/' && src[i + 1] === '/') {
+      i = src.indexOf('\n', i);
+      if (i === -1) break;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      i = src.indexOf('*/', i) + 1;
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       depth--;
-      if (depth === 0) { args.push(src.slice(start, i)); return args.filter((a, n) => n < args.length - 1 || a.trim() !== ''); }
+      if (depth === 0) {
+        args.push(src.slice(start, i));
+        return args.filter((a, n) => n < args.length - 1 || a.trim() !== '');
+      }
     } else if (c === ',' && depth === 1) {
       args.push(src.slice(start, i));
       start = i + 1;
@@ -67,7 +90,10 @@ export function callArguments(src: string, open: number): string[] {
   return args;
 }
 
-export interface ServerMessageUse { key: string; file: string }
+export interface ServerMessageUse {
+  key: string;
+  file: string;
+}
 
 /**
  * Every message id made in `dir` by msg/msgN, and the calls whose templates are not literals. The
@@ -98,13 +124,17 @@ export function serverMessageIds(dir: string): { uses: ServerMessageUse[]; nonLi
 export function schemaMessageIds(): string[] {
   const out = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     const structured = o['x-tsb-message'] as { key?: unknown } | undefined;
     if (structured && typeof structured.key === 'string') out.add(structured.key);
     else if (typeof o['errorMessage'] === 'string') out.add(o['errorMessage']);
-    for (const k of ['patternErrorMessage', 'deprecationMessage'] as const) if (typeof o[k] === 'string') out.add(o[k] as string);
+    for (const k of ['patternErrorMessage', 'deprecationMessage'] as const)
+      if (typeof o[k] === 'string') out.add(o[k] as string);
     const use = o['x-tsb-use'];
     if (typeof use === 'string' && /^nothing/.test(use)) out.add(use.replace(/^nothing:\s*/, ''));
     for (const [k, v] of Object.entries(o)) if (k !== 'enum' && k !== 'const' && k !== 'x-tsb-message') visit(v);

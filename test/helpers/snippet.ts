@@ -4,7 +4,11 @@
 import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from './workspace';
 
-const VARIABLES: Record<string, string> = { TM_FILENAME_BASE: 'example', TM_FILENAME: 'example.yaml', CURRENT_YEAR: '2026' };
+const VARIABLES: Record<string, string> = {
+  TM_FILENAME_BASE: 'example',
+  TM_FILENAME: 'example.yaml',
+  CURRENT_YEAR: '2026',
+};
 
 /** Expands VS Code snippet syntax with defaults: ${1:default}, ${1|a,b|} (first choice), $1/${1} (the tab stop's default elsewhere), $0, variables. */
 export function expand(body: string): string {
@@ -15,12 +19,22 @@ export function expand(body: string): string {
   while (prev !== text) {
     prev = text;
     text = text
-      .replace(/\$\{(\d+):((?:[^${}\\]|\\.)*)\}/g, (_m, n: string, d: string) => { if (!defaults.has(n)) defaults.set(n, d); return d; })
-      .replace(/\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g, (_m, n: string, list: string) => { const first = list.split(/(?<!\\),/)[0]!; if (!defaults.has(n)) defaults.set(n, first); return first; })
+      .replace(/\$\{(\d+):((?:[^${}\\]|\\.)*)\}/g, (_m, n: string, d: string) => {
+        if (!defaults.has(n)) defaults.set(n, d);
+        return d;
+      })
+      .replace(/\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g, (_m, n: string, list: string) => {
+        const first = list.split(/(?<!\\),/)[0]!;
+        if (!defaults.has(n)) defaults.set(n, first);
+        return first;
+      })
       .replace(/\$\{([A-Z_]+)(?::([^}]*))?\}/g, (_m, v: string, d?: string) => VARIABLES[v] ?? d ?? '');
   }
   // An escaped `\$` is a dollar sign, not a tab stop or a variable.
-  text = text.replace(/(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
+  text = text.replace(
+    /(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g,
+    (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '',
+  );
   text = text.replace(/(?<!\\)\$([A-Z_]+)/g, (_m, v: string) => VARIABLES[v] ?? '');
   return text.replace(/\\([$}\\,|])/g, '$1');
 }

@@ -12,5 +12,9 @@ export const REPO_ROOT = repoRoot();
 export function treeDirs(t: TestContext): string[] | undefined {
   const dir = needShared(t, path.join('corpus', 'trees'));
   if (!dir) return undefined;
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(dir, e.name))
+    .sort();
 }

@@ -9,7 +9,10 @@ export const WAIT_MS = 120_000;
 export function within<T>(p: Promise<T>, what: string | (() => string), ms = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${typeof what === 'string' ? what : what()}`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${ms / 1000} s waiting for ${typeof what === 'string' ? what : what()}`)),
+      ms,
+    );
   });
   return Promise.race([p, bound]).finally(() => clearTimeout(timer));
 }

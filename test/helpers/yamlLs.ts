@@ -5,7 +5,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { within } from './within';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -15,12 +19,21 @@ export class YamlLs {
   private readonly waiting = new Map<string, (d: Diagnostic[]) => void>();
   private version = 0;
 
-  constructor(readonly root: string, readonly settings: Record<string, unknown>) {
+  constructor(
+    readonly root: string,
+    readonly settings: Record<string, unknown>,
+  ) {
     const bin = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
     this.child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.conn = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === 'yaml' ? settings : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})));
+      p.items.map((i) =>
+        i.section === 'yaml' ? settings : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {},
+      ),
+    );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -34,12 +47,18 @@ export class YamlLs {
   }
 
   async start(): Promise<void> {
-    await within(this.conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(this.root).href,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: {} } },
-      workspaceFolders: null,
-    }), 'the answer of yaml-language-server to initialize');
+    await within(
+      this.conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(this.root).href,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+          textDocument: { publishDiagnostics: {} },
+        },
+        workspaceFolders: null,
+      }),
+      'the answer of yaml-language-server to initialize',
+    );
     await this.conn.sendNotification('initialized', {});
     await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: this.settings } });
   }
@@ -57,7 +76,9 @@ export class YamlLs {
         void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
         resolve(d);
       });
-      void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: ++this.version, text } });
+      void this.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'yaml', version: ++this.version, text },
+      });
     });
   }
 

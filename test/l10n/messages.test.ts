@@ -43,18 +43,28 @@ test('every message id is a literal and exists in the English and the Chinese bu
   const missingZh = ids.filter((k) => !(k in zh));
   assert.deepEqual(missingEn, [], 'missing from l10n/bundle.l10n.json');
   assert.deepEqual(missingZh, [], 'missing from l10n/bundle.l10n.zh-cn.json');
-  assert.deepEqual(Object.keys(en).filter((k) => !ids.includes(k)), [], 'unused in bundle.l10n.json');
-  assert.deepEqual(Object.keys(zh).filter((k) => !ids.includes(k)), [], 'unused in bundle.l10n.zh-cn.json');
+  assert.deepEqual(
+    Object.keys(en).filter((k) => !ids.includes(k)),
+    [],
+    'unused in bundle.l10n.json',
+  );
+  assert.deepEqual(
+    Object.keys(zh).filter((k) => !ids.includes(k)),
+    [],
+    'unused in bundle.l10n.zh-cn.json',
+  );
   for (const [k, v] of Object.entries(en)) assert.equal(v, k, 'the English bundle says what the code says');
 });
 
 test('Chinese messages are translated and keep placeholders, file and field names, kinds, rule ids and commands', () => {
   const problems: string[] = [];
   for (const [k, v] of Object.entries(zh)) {
-    if (!SAME.has(k) && (v === k || !/[\u4e00-\u9fff]/.test(v)) && !/^[{}\d\s·,:;/()]*$/.test(k)) problems.push(`not translated: ${k}`);
+    if (!SAME.has(k) && (v === k || !/[\u4e00-\u9fff]/.test(v)) && !/^[{}\d\s·,:;/()]*$/.test(k))
+      problems.push(`not translated: ${k}`);
     const want = protectedTokens(k).sort();
     const got = want.filter((tok) => v.split(tok).length - 1 >= k.split(tok).length - 1);
-    if (got.length !== want.length) problems.push(`${k}\n    -> ${v}\n    lost: ${want.filter((x) => !got.includes(x)).join(', ')}`);
+    if (got.length !== want.length)
+      problems.push(`${k}\n    -> ${v}\n    lost: ${want.filter((x) => !got.includes(x)).join(', ')}`);
     const ph = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
     if (ph(k) !== ph(v)) problems.push(`placeholders differ: ${k} -> ${v}`);
   }
@@ -62,8 +72,12 @@ test('Chinese messages are translated and keep placeholders, file and field name
 });
 
 test('the token check catches a translated field name or a dropped placeholder', () => {
-  assert.deepEqual(protectedTokens('Add defaultEastWestGatewaySettings to {0} in tsb.config.yaml (rule gateway-selector-no-match)').sort(),
-    ['defaultEastWestGatewaySettings', 'gateway-selector-no-match', 'tsb.config.yaml', '{0}'].sort());
+  assert.deepEqual(
+    protectedTokens(
+      'Add defaultEastWestGatewaySettings to {0} in tsb.config.yaml (rule gateway-selector-no-match)',
+    ).sort(),
+    ['defaultEastWestGatewaySettings', 'gateway-selector-no-match', 'tsb.config.yaml', '{0}'].sort(),
+  );
 });
 
 test('package.json: every %key% exists in package.nls.json and package.nls.zh-cn.json; the per-rule setting list is left as is', () => {
@@ -72,16 +86,35 @@ test('package.json: every %key% exists in package.nls.json and package.nls.zh-cn
   const nlsEn = read('package.nls.json');
   const nlsZh = read('package.nls.zh-cn.json');
   assert.ok(keys.includes('command.tsb.showFailoverPreview.title') && keys.includes('config.tsb.enable.description'));
-  assert.deepEqual(keys.filter((k) => !(k in nlsEn)), [], 'missing from package.nls.json');
-  assert.deepEqual(keys.filter((k) => !(k in nlsZh)), [], 'missing from package.nls.zh-cn.json');
+  assert.deepEqual(
+    keys.filter((k) => !(k in nlsEn)),
+    [],
+    'missing from package.nls.json',
+  );
+  assert.deepEqual(
+    keys.filter((k) => !(k in nlsZh)),
+    [],
+    'missing from package.nls.zh-cn.json',
+  );
   assert.deepEqual(Object.keys(nlsEn).sort(), [...keys].sort(), 'package.nls.json has no unused key');
   assert.deepEqual(Object.keys(nlsZh).sort(), [...keys].sort(), 'package.nls.zh-cn.json has no unused key');
   for (const k of keys) {
-    for (const tok of protectedTokens(nlsEn[k]!)) assert.ok(nlsZh[k]!.includes(tok), `${k}: "${tok}" kept in ${nlsZh[k]}`);
-    if (nlsEn[k] !== 'TSB' && nlsEn[k] !== 'TSB Authoring') assert.match(nlsZh[k]!, /[\u4e00-\u9fff]/, `${k} is translated`);
+    for (const tok of protectedTokens(nlsEn[k]!))
+      assert.ok(nlsZh[k]!.includes(tok), `${k}: "${tok}" kept in ${nlsZh[k]}`);
+    if (nlsEn[k] !== 'TSB' && nlsEn[k] !== 'TSB Authoring')
+      assert.match(nlsZh[k]!, /[\u4e00-\u9fff]/, `${k} is translated`);
   }
-  const pkg = JSON.parse(pkgText) as { l10n: string; contributes: { configuration: { properties: Record<string, { markdownDescription?: string; properties?: object }> } } };
+  const pkg = JSON.parse(pkgText) as {
+    l10n: string;
+    contributes: {
+      configuration: { properties: Record<string, { markdownDescription?: string; properties?: object }> };
+    };
+  };
   assert.equal(pkg.l10n, './l10n');
   const rules = pkg.contributes.configuration.properties['tsb.rules']!;
-  assert.doesNotMatch(JSON.stringify(rules), /%[\w.-]+%/, 'tsb.rules (generated from the rule registry) is not localized here');
+  assert.doesNotMatch(
+    JSON.stringify(rules),
+    /%[\w.-]+%/,
+    'tsb.rules (generated from the rule registry) is not localized here',
+  );
 });

@@ -21,7 +21,9 @@ import { needShared } from '../helpers/shared';
 const out = path.join(repoRoot(), 'server', 'out');
 const registry = new SchemaRegistry(catalog);
 const pools: AnalysisPool[] = [];
-after(() => { for (const p of pools) p.dispose(); });
+after(() => {
+  for (const p of pools) p.dispose();
+});
 
 function pool(): AnalysisPool {
   const p = createAnalysisPool(out) ?? new AnalysisPool(path.join(out, 'analysisWorker.js'), 2);
@@ -49,14 +51,21 @@ test('documents analysed in workers give the same diagnostics, facts and outline
       theirs.commit(r.value);
       // Every document came from the workers: none was analysed here.
       const seeded = new Set(seeds?.values() ?? []);
-      assert.ok(theirs.analysis(uri)!.chunks.every((ch) => seeded.has(ch.result)), `${c.name}/${name}: analysed in-thread`);
+      assert.ok(
+        theirs.analysis(uri)!.chunks.every((ch) => seeded.has(ch.result)),
+        `${c.name}/${name}: analysed in-thread`,
+      );
       files++;
     }
     for (const [name] of entries) {
       const uri = `file:///pool/${c.name}/${name}`;
       assert.deepEqual(theirs.diagnostics(uri), mine.diagnostics(uri), `${c.name}/${name}`);
       assert.deepEqual(theirs.facts(uri), mine.facts(uri), `${c.name}/${name} facts`);
-      assert.deepEqual(documentSymbols(theirs.analysis(uri)!), documentSymbols(mine.analysis(uri)!), `${c.name}/${name} outline`);
+      assert.deepEqual(
+        documentSymbols(theirs.analysis(uri)!),
+        documentSymbols(mine.analysis(uri)!),
+        `${c.name}/${name} outline`,
+      );
     }
     assert.deepEqual(theirs.failoverModel(), mine.failoverModel(), `${c.name} failover model`);
   }
@@ -67,7 +76,10 @@ test('one large file is spread over the workers and comes back in order', async 
   const p = pool();
   const texts = Array.from({ length: 1200 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`);
   const data = await p.analyse('file:///pool/big.yaml', texts);
-  assert.deepEqual(data.map((d) => d.text), texts);
+  assert.deepEqual(
+    data.map((d) => d.text),
+    texts,
+  );
   assert.equal(data[777]!.facts.services[0]!.name, 'svc-777');
 });
 
@@ -81,13 +93,27 @@ test('a pool whose worker cannot start fails its requests, and says it is unavai
 
 test('the language server analyses a large file and the workspace scan in workers, with the same diagnostics', async () => {
   const p = pool();
-  const big = Array.from({ length: 400 }, (_, i) => `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  ${i === 399 ? 'displayNam' : 'displayName'}: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`).join('---\n');
+  const big = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  ${i === 399 ? 'displayNam' : 'displayName'}: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`,
+  ).join('---\n');
   const run = async (withPool: boolean) => {
     const root = makeWorkspace({ ...BOOKINFO, 'tsb/many.yaml': big });
     let sent = 0;
     const h = await LspHarness.start({
-      root, mode: 'push',
-      runtime: (node) => (withPool ? { ...node, analyseDocuments: async (uri, texts) => { sent += texts.length; return p.analyse(uri, texts); } } : node),
+      root,
+      mode: 'push',
+      runtime: (node) =>
+        withPool
+          ? {
+              ...node,
+              analyseDocuments: async (uri, texts) => {
+                sent += texts.length;
+                return p.analyse(uri, texts);
+              },
+            }
+          : node,
     });
     try {
       await h.open('tsb/many.yaml');
@@ -105,17 +131,27 @@ test('the language server analyses a large file and the workspace scan in worker
   assert.ok(inWorkers.sent >= 400, `documents sent to workers: ${inWorkers.sent}`);
   assert.deepEqual(inWorkers.diags, inThread.diags);
   assert.deepEqual(inWorkers.setting, inThread.setting);
-  assert.deepEqual(inWorkers.diags.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line), [399 * 13 + 8]);
+  assert.deepEqual(
+    inWorkers.diags.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line),
+    [399 * 13 + 8],
+  );
 });
 
 test('a file the scan is analysing and the editor opens with the same text is analysed once', async () => {
   const uri = 'file:///dedupe/apps/many.yaml';
-  const text = Array.from({ length: 300 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`).join('---\n');
+  const text = Array.from(
+    { length: 300 },
+    (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`,
+  ).join('---\n');
   const calls: number[] = [];
   let scanning!: () => void;
-  const scanReached = new Promise<void>((r) => { scanning = r; });
+  const scanReached = new Promise<void>((r) => {
+    scanning = r;
+  });
   let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
   const node = createNodeRuntime();
   const runtime: RuntimeEnvironment = {
     ...node,
@@ -124,7 +160,10 @@ test('a file the scan is analysing and the editor opens with the same text is an
     readFile: async () => ({ text }),
     analyseDocuments: async (u, texts) => {
       calls.push(texts.length);
-      if (calls.length === 1) { scanning(); await gate; } // the scan's request waits for the editor
+      if (calls.length === 1) {
+        scanning();
+        await gate;
+      } // the scan's request waits for the editor
       return texts.map((t) => analyseToData(u, t, registry));
     },
   };
@@ -149,9 +188,21 @@ test('urgent work goes before background work not yet sent, and background work 
   const doc = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`;
   const order: string[] = [];
   // Background: 20 messages of 40 documents queued for the one worker.
-  const background = p.analyse('file:///pool/scan.yaml', Array.from({ length: 800 }, (_, i) => doc(i)), { high: false }).then(() => order.push('background'));
+  const background = p
+    .analyse(
+      'file:///pool/scan.yaml',
+      Array.from({ length: 800 }, (_, i) => doc(i)),
+      { high: false },
+    )
+    .then(() => order.push('background'));
   const raised = { high: false };
-  const later = p.analyse('file:///pool/later.yaml', Array.from({ length: 40 }, (_, i) => doc(i)), raised).then(() => order.push('raised'));
+  const later = p
+    .analyse(
+      'file:///pool/later.yaml',
+      Array.from({ length: 40 }, (_, i) => doc(i)),
+      raised,
+    )
+    .then(() => order.push('raised'));
   const urgent = p.analyse('file:///pool/open.yaml', [doc(1), doc(2)]).then(() => order.push('urgent'));
   raised.high = true;
   await Promise.all([background, later, urgent]);

@@ -4,7 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
-  CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent,
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness } from '../helpers/lspHarness';
@@ -59,12 +66,18 @@ test('completion: in a multi-document file, apiVersion and kind come from the do
   const kinds = await completeAt('tsb/m2.yaml', `${first}apiVersion: traffic.tsb.tetrate.io/v2\nkind: |\n`);
   assert.ok(labels(kinds).includes('ServiceRoute') && !labels(kinds).includes('Workspace'), labels(kinds).join(', '));
   // Keys below spec in the second document, at its own indentation.
-  const keys = await completeAt('tsb/m3.yaml', `${first}apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  name: r\nspec:\n  |\n`);
+  const keys = await completeAt(
+    'tsb/m3.yaml',
+    `${first}apiVersion: traffic.tsb.tetrate.io/v2\nkind: ServiceRoute\nmetadata:\n  name: r\nspec:\n  |\n`,
+  );
   assert.ok(labels(keys).includes('subsets'), labels(keys).join(', '));
 });
 
 test('completion: a required-field skeleton for an east-west entry', async () => {
-  const list = await completeAt('tsb/s.yaml', 'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  name: x\nspec:\n  default|\n');
+  const list = await completeAt(
+    'tsb/s.yaml',
+    'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  name: x\nspec:\n  default|\n',
+  );
   const item = list.items.find((i) => i.label === 'defaultEastWestGatewaySettings')!;
   assert.ok(item, labels(list).join(', '));
   const edit = item.textEdit as { newText: string };
@@ -72,11 +85,19 @@ test('completion: a required-field skeleton for an east-west entry', async () =>
 });
 
 test('completion: project values — tenancy names, gateway labels, service labels, cluster/namespace names', async () => {
-  const tenant = await completeAt('tsb/t.yaml', 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: |\n');
+  const tenant = await completeAt(
+    'tsb/t.yaml',
+    'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: |\n',
+  );
   assert.ok(labels(tenant).includes('tetrate'));
-  const ws = await completeAt('tsb/w.yaml', 'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  workspace: |\n');
+  const ws = await completeAt(
+    'tsb/w.yaml',
+    'apiVersion: api.tsb.tetrate.io/v2\nkind: WorkspaceSetting\nmetadata:\n  workspace: |\n',
+  );
   assert.ok(labels(ws).includes('bookinfo-ws'));
-  const gw = await completeAt('tsb/g.yaml', `apiVersion: api.tsb.tetrate.io/v2
+  const gw = await completeAt(
+    'tsb/g.yaml',
+    `apiVersion: api.tsb.tetrate.io/v2
 kind: WorkspaceSetting
 metadata:
   name: s
@@ -86,10 +107,13 @@ spec:
         namespace: eastwest
         labels:
           |
-`);
+`,
+  );
   const pair = gw.items.find((i) => i.label === 'app: eastwest-gateway');
   assert.ok(pair, labels(gw).join(', '));
-  const ns = await completeAt('tsb/n.yaml', `apiVersion: api.tsb.tetrate.io/v2
+  const ns = await completeAt(
+    'tsb/n.yaml',
+    `apiVersion: api.tsb.tetrate.io/v2
 kind: WorkspaceSetting
 metadata:
   name: s
@@ -97,9 +121,15 @@ spec:
   defaultEastWestGatewaySettings:
     - workloadSelector:
         namespace: |
-`);
-  assert.deepEqual(labels(ns).filter((l) => l === 'eastwest'), ['eastwest']);
-  const svc = await completeAt('tsb/e.yaml', `apiVersion: api.tsb.tetrate.io/v2
+`,
+  );
+  assert.deepEqual(
+    labels(ns).filter((l) => l === 'eastwest'),
+    ['eastwest'],
+  );
+  const svc = await completeAt(
+    'tsb/e.yaml',
+    `apiVersion: api.tsb.tetrate.io/v2
 kind: WorkspaceSetting
 metadata:
   organization: tetrate
@@ -115,9 +145,12 @@ spec:
       exposedServices:
         - serviceLabels:
             |
-`);
+`,
+  );
   assert.ok(labels(svc).includes('app: details') && labels(svc).includes('service: ratings'), labels(svc).join(', '));
-  const names = await completeAt('tsb/x.yaml', `apiVersion: api.tsb.tetrate.io/v2
+  const names = await completeAt(
+    'tsb/x.yaml',
+    `apiVersion: api.tsb.tetrate.io/v2
 kind: Workspace
 metadata:
   name: x
@@ -125,21 +158,34 @@ spec:
   namespaceSelector:
     names:
       - |
-`);
-  assert.ok(labels(names).includes('*/bookinfo') && labels(names).includes('cluster-2/bookinfo'), labels(names).join(', '));
+`,
+  );
+  assert.ok(
+    labels(names).includes('*/bookinfo') && labels(names).includes('cluster-2/bookinfo'),
+    labels(names).join(', '),
+  );
   const star = names.items.find((i) => i.label === '*/bookinfo')!;
   assert.equal((star.textEdit as { newText: string }).newText, '"*/bookinfo"', 'a leading * must be quoted in YAML');
 });
 
 test('hover: schema docs on keys, and what a selector matches right now', async () => {
   await h.open('tsb/workspace-setting.yaml');
-  const onKey = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri('tsb/workspace-setting.yaml') }, position: { line: 8, character: 6 } });
+  const onKey = await h.request<Hover>('textDocument/hover', {
+    textDocument: { uri: h.uri('tsb/workspace-setting.yaml') },
+    position: { line: 8, character: 6 },
+  });
   assert.match((onKey.contents as MarkupContent).value, /defaultEastWestGatewaySettings/);
-  const onSelector = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri('tsb/workspace-setting.yaml') }, position: { line: 12, character: 12 } });
+  const onSelector = await h.request<Hover>('textDocument/hover', {
+    textDocument: { uri: h.uri('tsb/workspace-setting.yaml') },
+    position: { line: 12, character: 12 },
+  });
   const text = (onSelector.contents as MarkupContent).value;
   assert.match(text, /Selects 1 gateway/);
   assert.match(text, /eastwest-gateway.*cluster-1, cluster-2/);
-  const onKind = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri('tsb/workspace-setting.yaml') }, position: { line: 1, character: 8 } });
+  const onKind = await h.request<Hover>('textDocument/hover', {
+    textDocument: { uri: h.uri('tsb/workspace-setting.yaml') },
+    position: { line: 1, character: 8 },
+  });
   assert.match((onKind.contents as MarkupContent).value, /WorkspaceSetting/);
 });
 
@@ -148,7 +194,9 @@ async function fixedText(rel: string, text: string, rule: string, title?: RegExp
   const ds = (await h.pull(rel)).filter((d: Diagnostic) => d.code === rule);
   assert.equal(ds.length, 1, `${rule} in ${JSON.stringify(await h.pull(rel))}`);
   const actions = await h.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri: h.uri(rel) }, range: ds[0]!.range, context: { diagnostics: ds, only: ['quickfix'] },
+    textDocument: { uri: h.uri(rel) },
+    range: ds[0]!.range,
+    context: { diagnostics: ds, only: ['quickfix'] },
   });
   const action = title ? actions.find((a) => title.test(a.title)) : actions.find((a) => a.isPreferred);
   assert.ok(action, actions.map((a) => a.title).join(' | '));
@@ -164,7 +212,10 @@ test('quick fix: key case (rename-key)', async () => {
 
 test('quick fix: nearest field name (rename-key)', async () => {
   const text = BOOKINFO['tsb/workspace.yaml']!.replace('namespaceSelector', 'namespaceSelecter');
-  assert.equal(await fixedText('tsb/fix-name.yaml', text, 'unknown-field', /^Rename to/), BOOKINFO['tsb/workspace.yaml']);
+  assert.equal(
+    await fixedText('tsb/fix-name.yaml', text, 'unknown-field', /^Rename to/),
+    BOOKINFO['tsb/workspace.yaml'],
+  );
 });
 
 test('quick fix: re-indent a mis-indented block under spec (indent)', async () => {
@@ -190,54 +241,113 @@ test('quick fix: select the nearest matching gateway (replace-labels)', async ()
 test('quick fix: replace a value (replace-value)', async () => {
   const good = BOOKINFO['gateways/eastwest.yaml']!;
   const bad = good.replace('eastWestOnly: true', 'eastWestOnly: "true"');
-  assert.equal(await fixedText('gateways/fix-value.yaml', bad.replace('eastwest-gateway', 'other-gateway'), 'invalid-type'), good.replace('eastwest-gateway', 'other-gateway'));
+  assert.equal(
+    await fixedText('gateways/fix-value.yaml', bad.replace('eastwest-gateway', 'other-gateway'), 'invalid-type'),
+    good.replace('eastwest-gateway', 'other-gateway'),
+  );
 });
 
 test('definition and references across files: selector <-> install CR, parents <-> definitions', async () => {
   const setting = h.uri('tsb/workspace-setting.yaml');
   await h.open('tsb/workspace-setting.yaml');
-  const def = await h.request<Location[]>('textDocument/definition', { textDocument: { uri: setting }, position: { line: 12, character: 14 } });
-  assert.deepEqual(def.map((l) => [l.uri, l.range.start.line]), [[h.uri('gateways/eastwest.yaml'), 3]]);
+  const def = await h.request<Location[]>('textDocument/definition', {
+    textDocument: { uri: setting },
+    position: { line: 12, character: 14 },
+  });
+  assert.deepEqual(
+    def.map((l) => [l.uri, l.range.start.line]),
+    [[h.uri('gateways/eastwest.yaml'), 3]],
+  );
   const refs = await h.request<Location[]>('textDocument/references', {
-    textDocument: { uri: h.uri('gateways/eastwest.yaml') }, position: { line: 3, character: 10 }, context: { includeDeclaration: false },
+    textDocument: { uri: h.uri('gateways/eastwest.yaml') },
+    position: { line: 3, character: 10 },
+    context: { includeDeclaration: false },
   });
-  assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [[setting, 9]]);
-  const ws = await h.request<Location[]>('textDocument/definition', { textDocument: { uri: setting }, position: { line: 5, character: 16 } });
-  assert.deepEqual(ws.map((l) => [l.uri, l.range.start.line]), [[h.uri('tsb/workspace.yaml'), 5]]);
+  assert.deepEqual(
+    refs.map((l) => [l.uri, l.range.start.line]),
+    [[setting, 9]],
+  );
+  const ws = await h.request<Location[]>('textDocument/definition', {
+    textDocument: { uri: setting },
+    position: { line: 5, character: 16 },
+  });
+  assert.deepEqual(
+    ws.map((l) => [l.uri, l.range.start.line]),
+    [[h.uri('tsb/workspace.yaml'), 5]],
+  );
   const users = await h.request<Location[]>('textDocument/references', {
-    textDocument: { uri: h.uri('tsb/tenancy.yaml') }, position: { line: 9, character: 9 }, context: { includeDeclaration: false },
+    textDocument: { uri: h.uri('tsb/tenancy.yaml') },
+    position: { line: 9, character: 9 },
+    context: { includeDeclaration: false },
   });
-  assert.ok(users.some((l) => l.uri === setting && l.range.start.line === 4), JSON.stringify(users));
+  assert.ok(
+    users.some((l) => l.uri === setting && l.range.start.line === 4),
+    JSON.stringify(users),
+  );
   // serviceLabels -> the Services it matches.
-  const exposing = BOOKINFO['tsb/workspace-setting.yaml']! + '      exposedServices:\n        - serviceLabels:\n            app: details\n';
+  const exposing =
+    BOOKINFO['tsb/workspace-setting.yaml']! +
+    '      exposedServices:\n        - serviceLabels:\n            app: details\n';
   await h.change('tsb/workspace-setting.yaml', exposing);
-  const svc = await h.request<Location[]>('textDocument/definition', { textDocument: { uri: setting }, position: { line: 15, character: 14 } });
-  assert.deepEqual(svc.map((l) => [l.uri, l.range.start.line]), [[h.uri('apps/bookinfo.yaml'), 10]]);
-  const exposers = await h.request<Location[]>('textDocument/references', {
-    textDocument: { uri: h.uri('apps/bookinfo.yaml') }, position: { line: 10, character: 9 }, context: { includeDeclaration: false },
+  const svc = await h.request<Location[]>('textDocument/definition', {
+    textDocument: { uri: setting },
+    position: { line: 15, character: 14 },
   });
-  assert.deepEqual(exposers.map((l) => [l.uri, l.range.start.line]), [[setting, 14]]);
+  assert.deepEqual(
+    svc.map((l) => [l.uri, l.range.start.line]),
+    [[h.uri('apps/bookinfo.yaml'), 10]],
+  );
+  const exposers = await h.request<Location[]>('textDocument/references', {
+    textDocument: { uri: h.uri('apps/bookinfo.yaml') },
+    position: { line: 10, character: 9 },
+    context: { includeDeclaration: false },
+  });
+  assert.deepEqual(
+    exposers.map((l) => [l.uri, l.range.start.line]),
+    [[setting, 14]],
+  );
   await h.change('tsb/workspace-setting.yaml', BOOKINFO['tsb/workspace-setting.yaml']!);
 });
 
 test('document symbols: one per resource, spec sections below', async () => {
-  const syms = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri('tsb/tenancy.yaml') } });
-  assert.deepEqual(syms.map((s) => s.name), ['Organization tetrate', 'Tenant tetrate']);
-  const setting = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri('tsb/workspace-setting.yaml') } });
+  const syms = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+    textDocument: { uri: h.uri('tsb/tenancy.yaml') },
+  });
+  assert.deepEqual(
+    syms.map((s) => s.name),
+    ['Organization tetrate', 'Tenant tetrate'],
+  );
+  const setting = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+    textDocument: { uri: h.uri('tsb/workspace-setting.yaml') },
+  });
   const spec = setting[0]!.children!.find((c) => c.name === 'spec')!;
-  assert.deepEqual(spec.children!.map((c) => c.name), ['defaultEastWestGatewaySettings']);
+  assert.deepEqual(
+    spec.children!.map((c) => c.name),
+    ['defaultEastWestGatewaySettings'],
+  );
 });
 
 test('code lens: exposure counts and the preview command on each east-west entry', async () => {
-  const lenses = await h.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: h.uri('tsb/workspace-setting.yaml') } });
-  assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command!.title, l.command!.command]), [
-    [9, 'exposes 2 services · 2 can fail over', 'tsb.showFailoverPreview'],
-    [9, 'Show failover preview', 'tsb.showFailoverPreview'],
-  ]);
+  const lenses = await h.request<CodeLens[]>('textDocument/codeLens', {
+    textDocument: { uri: h.uri('tsb/workspace-setting.yaml') },
+  });
+  assert.deepEqual(
+    lenses.map((l) => [l.range.start.line, l.command!.title, l.command!.command]),
+    [
+      [9, 'exposes 2 services · 2 can fail over', 'tsb.showFailoverPreview'],
+      [9, 'Show failover preview', 'tsb.showFailoverPreview'],
+    ],
+  );
 });
 
 test('tsb/failoverModel: the project model for the preview', async () => {
   const model = await h.request<FailoverModel>(FailoverModelRequest.method, {});
   const ws = model.workspaces.find((w) => w.name === 'bookinfo-ws')!;
-  assert.deepEqual(ws.candidates.map((c) => [c.service, c.failover]), [['details', true], ['ratings', true]]);
+  assert.deepEqual(
+    ws.candidates.map((c) => [c.service, c.failover]),
+    [
+      ['details', true],
+      ['ratings', true],
+    ],
+  );
 });

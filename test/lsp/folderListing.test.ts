@@ -12,17 +12,24 @@ import { makeWorkspace, removeWorkspace, writeFile } from '../helpers/workspace'
 import { within } from '../helpers/within';
 
 const NAMESPACE = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n';
-const WORKSPACE = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: o\n  tenant: t\n  name: w\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n';
+const WORKSPACE =
+  'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: o\n  tenant: t\n  name: w\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n';
 
 test('requests are answered while a large, deep folder is being listed', async () => {
   const root = makeWorkspace({ 'tsb/a.yaml': WORKSPACE });
   // 60 chains of 50 nested folders: 3,000 folders to read, nothing in them to analyse.
-  for (let i = 0; i < 60; i++) fs.mkdirSync(path.join(root, 'deep', `c${i}`, ...Array.from({ length: 50 }, (_, j) => `d${j}`)), { recursive: true });
+  for (let i = 0; i < 60; i++)
+    fs.mkdirSync(path.join(root, 'deep', `c${i}`, ...Array.from({ length: 50 }, (_, j) => `d${j}`)), {
+      recursive: true,
+    });
   let started!: () => void;
-  const listing = new Promise<void>((resolve) => { started = resolve; });
+  const listing = new Promise<void>((resolve) => {
+    started = resolve;
+  });
   let listed = false;
   const h = await LspHarness.start({
-    root, mode: 'push',
+    root,
+    mode: 'push',
     runtime: (node) => ({
       ...node,
       listYamlFiles: async (uri) => {
@@ -38,11 +45,22 @@ test('requests are answered while a large, deep folder is being listed', async (
   try {
     await h.open('tsb/a.yaml');
     await within(listing, 'the listing to start', 20_000);
-    const hover = await within(h.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: h.uri('tsb/a.yaml') }, position: { line: 1, character: 2 } }), 'the hover', 20_000);
+    const hover = await within(
+      h.request<{ contents: unknown } | null>('textDocument/hover', {
+        textDocument: { uri: h.uri('tsb/a.yaml') },
+        position: { line: 1, character: 2 },
+      }),
+      'the hover',
+      20_000,
+    );
     assert.equal(listed, false, 'the hover was answered only after the whole folder was listed');
     assert.ok(hover, 'the hover has an answer');
     // The listing then ends and the scan goes on as before.
-    await within(h.waitForStatus((s) => s.files >= 1), 'the scan to end', 60_000);
+    await within(
+      h.waitForStatus((s) => s.files >= 1),
+      'the scan to end',
+      60_000,
+    );
     assert.equal(listed, true);
   } finally {
     await h.dispose();
@@ -55,7 +73,7 @@ test('the asynchronous walk finds what the synchronous one finds, with the same 
     'a.yaml': NAMESPACE,
     'B.YML': NAMESPACE,
     'deploy.sh': 'kubectl apply -f a.yaml\n',
-    'Makefile': 'all:\n',
+    Makefile: 'all:\n',
     'README.md': '# x\n',
     'node_modules/x/c.yaml': NAMESPACE,
     '.git/d.yaml': NAMESPACE,
@@ -75,14 +93,34 @@ test('the asynchronous walk finds what the synchronous one finds, with the same 
       const async = await findYamlFilesAsync([root], withSources);
       assert.deepEqual(async, sync);
     }
-    const rel = (await findYamlFilesAsync([root], true)).map((f) => `${path.relative(root, f.path).split(path.sep).join('/')}${f.template ? ' (template)' : ''}${f.source ? ' (source)' : ''}`);
-    assert.deepEqual(rel.sort(), [
-      'B.YML', 'Makefile (source)', 'README.md (source)', 'a.yaml', 'chart/Chart.yaml', 'chart/templates/t.yaml (template)', 'chart/values.yaml', 'deploy.sh (source)', 'z/deeper/e.yaml',
-    ].sort());
+    const rel = (await findYamlFilesAsync([root], true)).map(
+      (f) =>
+        `${path.relative(root, f.path).split(path.sep).join('/')}${f.template ? ' (template)' : ''}${f.source ? ' (source)' : ''}`,
+    );
+    assert.deepEqual(
+      rel.sort(),
+      [
+        'B.YML',
+        'Makefile (source)',
+        'README.md (source)',
+        'a.yaml',
+        'chart/Chart.yaml',
+        'chart/templates/t.yaml (template)',
+        'chart/values.yaml',
+        'deploy.sh (source)',
+        'z/deeper/e.yaml',
+      ].sort(),
+    );
     // A file given as the root is the one file; a root that does not exist fails the same way.
     assert.deepEqual(await findYamlFilesAsync([path.join(root, 'a.yaml')]), findYamlFiles([path.join(root, 'a.yaml')]));
-    await assert.rejects(findYamlFilesAsync([path.join(root, 'missing')]), (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
-    assert.throws(() => findYamlFiles([path.join(root, 'missing')]), (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
+    await assert.rejects(
+      findYamlFilesAsync([path.join(root, 'missing')]),
+      (err: NodeJS.ErrnoException) => err.code === 'ENOENT',
+    );
+    assert.throws(
+      () => findYamlFiles([path.join(root, 'missing')]),
+      (err: NodeJS.ErrnoException) => err.code === 'ENOENT',
+    );
     writeFile(root, 'later.yaml', NAMESPACE);
     assert.ok((await findYamlFilesAsync([root])).some((f) => f.path.endsWith('later.yaml')));
   } finally {

@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
 import { createNodeRuntime } from '../../server/src/node/runtime';
@@ -17,7 +22,6 @@ import { LspHarness } from '../helpers/lspHarness';
 import { within } from '../helpers/within';
 import { BUILT, needBuilt } from '../helpers/built';
 import { fileUri, makeWorkspace, removeWorkspace, writeFile } from '../helpers/workspace';
-
 
 const BAD = BOOKINFO['tsb/workspace.yaml']!.replace('namespaceSelector', 'namespaceSelecter');
 
@@ -30,19 +34,35 @@ test('FIFOs named *.yaml reported by the watcher are never read: later files are
   }
   const h = await LspHarness.start({ root, mode: 'push' });
   try {
-    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 'first publish', 30_000);
+    await within(
+      h.waitForPublish('tsb/workspace.yaml', () => true),
+      'first publish',
+      30_000,
+    );
     // More FIFOs than libuv has threads, one event each: a blocking read of each would leave no thread
     // for any other file.
-    for (const f of fifos) await h.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(f), type: 1 }] });
+    for (const f of fifos)
+      await h.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(f), type: 1 }] });
     writeFile(root, 'later.yaml', BAD);
     await h.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: h.uri('later.yaml'), type: 1 }] });
-    const ds = await within(h.waitForPublish('later.yaml', (d) => d.length > 0), 'diagnostics of a file written after the FIFOs', 30_000);
-    assert.deepEqual(ds.map((d) => d.code), ['unknown-field']);
+    const ds = await within(
+      h.waitForPublish('later.yaml', (d) => d.length > 0),
+      'diagnostics of a file written after the FIFOs',
+      30_000,
+    );
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['unknown-field'],
+    );
     assert.equal(h.published.has(fileUri(fifos[0]!)), false, 'a FIFO is not a file of the project');
   } finally {
     // Release any reader a blocking implementation left waiting on the FIFOs.
     for (const f of fifos) {
-      try { fs.closeSync(fs.openSync(f, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK)); } catch { /* no reader */ }
+      try {
+        fs.closeSync(fs.openSync(f, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        /* no reader */
+      }
     }
     await h.dispose();
     removeWorkspace(root);
@@ -60,14 +80,26 @@ test('a file opened from outside the workspace and closed again leaves the proje
   const h = await LspHarness.start({ root, mode: 'push' });
   const dup = (d: Diagnostic[]) => d.some((x) => x.code === 'duplicate-resource');
   try {
-    await within(h.waitForPublish('tsb/workspace.yaml', () => true), 'first publish', 30_000);
+    await within(
+      h.waitForPublish('tsb/workspace.yaml', () => true),
+      'first publish',
+      30_000,
+    );
     await h.open(rel);
-    await within(Promise.race([h.waitForPublish(rel, dup), h.waitForPublish('tsb/workspace.yaml', dup)]), 'duplicate while open', 30_000);
+    await within(
+      Promise.race([h.waitForPublish(rel, dup), h.waitForPublish('tsb/workspace.yaml', dup)]),
+      'duplicate while open',
+      30_000,
+    );
     await h.close(rel);
-    await within(Promise.all([
-      h.waitForPublish(rel, (d) => d.length === 0),
-      h.waitForPublish('tsb/workspace.yaml', (d) => !dup(d)),
-    ]), 'no duplicate once the outside file is closed', 30_000);
+    await within(
+      Promise.all([
+        h.waitForPublish(rel, (d) => d.length === 0),
+        h.waitForPublish('tsb/workspace.yaml', (d) => !dup(d)),
+      ]),
+      'no duplicate once the outside file is closed',
+      30_000,
+    );
   } finally {
     await h.dispose();
     removeWorkspace(root);
@@ -78,17 +110,39 @@ test('a file opened from outside the workspace and closed again leaves the proje
 test('a request before initialize is answered with ServerNotInitialized, then the server initializes normally', async () => {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const server = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(toServer),
+    new StreamMessageWriter(toClient),
+  );
   startServer(server, createNodeRuntime());
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   client.onRequest('client/registerCapability', () => null);
   client.listen();
   try {
-    const early = client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } });
-    const err = await within(early.then(() => undefined, (e: { code?: number }) => e), 'an answer to a request before initialize', 20_000);
+    const early = client.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///x.yaml' },
+      position: { line: 0, character: 0 },
+    });
+    const err = await within(
+      early.then(
+        () => undefined,
+        (e: { code?: number }) => e,
+      ),
+      'an answer to a request before initialize',
+      20_000,
+    );
     assert.equal(err?.code, -32002);
-    const init = await within(client.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {} }), 'initialize', 20_000);
+    const init = await within(
+      client.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      }),
+      'initialize',
+      20_000,
+    );
     assert.equal(init.serverInfo?.name, 'tsb-language-server');
   } finally {
     client.dispose();
@@ -102,12 +156,22 @@ test('stdio: a message announcing an absurd Content-Length is dropped and the ne
   const main = BUILT.server;
   const child = spawn(process.execPath, [main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.listen();
   try {
     child.stdin.write('Content-Length: 99999999999\r\n\r\n{"jsonrpc":"2.0","id":7,"method":"shutdown"}');
-    const init = await within(conn.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 'initialize after the absurd header', 30_000);
+    const init = await within(
+      conn.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+      }),
+      'initialize after the absurd header',
+      30_000,
+    );
     assert.equal(init.serverInfo?.name, 'tsb-language-server');
     assert.match(stderr, /Ignored a message of 99999999999 bytes/);
     await within(conn.sendRequest('shutdown'), 'the answer to shutdown', 30_000);

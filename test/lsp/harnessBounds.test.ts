@@ -8,7 +8,10 @@ import { makeWorkspace, removeWorkspace } from '../helpers/workspace';
 
 test('within: the value when it comes in time, else an error naming what was awaited', async () => {
   assert.equal(await within(Promise.resolve(7), 'seven', 1000), 7);
-  await assert.rejects(within(new Promise(() => undefined), () => 'an event that never comes', 50), /timed out after 0\.05 s waiting for an event that never comes/);
+  await assert.rejects(
+    within(new Promise(() => undefined), () => 'an event that never comes', 50),
+    /timed out after 0\.05 s waiting for an event that never comes/,
+  );
 });
 
 test('a harness wait for an event that does not come fails with what it waited for and what it saw', async () => {
@@ -19,7 +22,10 @@ test('a harness wait for an event that does not come fails with what it waited f
     await h.waitForPublish('tsb/workspace.yaml');
     // A push client never gets workspace/diagnostic/refresh; a clean file never gets an error.
     await assert.rejects(h.waitForRefresh(), /waiting for a workspace\/diagnostic\/refresh request \(0 so far\)/);
-    await assert.rejects(h.waitForPublish('tsb/workspace.yaml', (d) => d.length > 0), /waiting for a publish for tsb\/workspace\.yaml that passes the test; last published: \[\]/);
+    await assert.rejects(
+      h.waitForPublish('tsb/workspace.yaml', (d) => d.length > 0),
+      /waiting for a publish for tsb\/workspace\.yaml that passes the test; last published: \[\]/,
+    );
   } finally {
     await h.dispose();
     removeWorkspace(root);

@@ -28,12 +28,16 @@ spec:
 async function withHeldScan(mode: Mode, body: (h: LspHarness, release: () => void) => Promise<void>): Promise<void> {
   const files: Record<string, string> = { ...BOOKINFO, 'tsb/gateway-group.yaml': OPENED };
   // Enough other files that the scan is still going when the editor opens the file.
-  for (let i = 0; i < 40; i++) files[`other/file-${i}.yaml`] = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n`;
+  for (let i = 0; i < 40; i++)
+    files[`other/file-${i}.yaml`] = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n`;
   const root = makeWorkspace(files);
   let release!: () => void;
-  const held = new Promise<void>((r) => { release = r; });
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
   const h = await LspHarness.start({
-    root, mode,
+    root,
+    mode,
     runtime: (node) => ({
       ...node,
       // One file of the workspace is read only once released: the scan cannot finish before that.
@@ -56,31 +60,48 @@ test('push: an opened file gets its own diagnostics while the workspace is read,
   withHeldScan('push', async (h, release) => {
     await h.open('tsb/gateway-group.yaml');
     const own = await h.waitForPublish('tsb/gateway-group.yaml', (d) => d.length > 0);
-    assert.ok(own.some((d) => d.code === 'unknown-field'), 'the misspelt field');
+    assert.ok(
+      own.some((d) => d.code === 'unknown-field'),
+      'the misspelt field',
+    );
     assert.ok(!own.some((d) => d.code === 'parent-not-found'), 'no cross-file problem before the workspace is read');
     // Requests about the opened file are answered meanwhile.
-    const hover = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri('tsb/gateway-group.yaml') }, position: { line: 8, character: 4 } });
+    const hover = await h.request<Hover>('textDocument/hover', {
+      textDocument: { uri: h.uri('tsb/gateway-group.yaml') },
+      position: { line: 8, character: 4 },
+    });
     assert.match((hover.contents as MarkupContent).value, /namespaceSelector/);
-    const symbols = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri('tsb/gateway-group.yaml') } });
+    const symbols = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: h.uri('tsb/gateway-group.yaml') },
+    });
     assert.ok(symbols.length > 0);
     // Still held: nothing else of the workspace was published (its files are not all read).
     assert.equal(h.published.get(h.uri('tsb/workspace.yaml')), undefined);
     const full = h.waitForPublish('tsb/gateway-group.yaml', (d) => d.some((x) => x.code === 'parent-not-found'));
     release();
     const all = await full;
-    assert.ok(all.some((d) => d.code === 'unknown-field'), 'own problems kept');
+    assert.ok(
+      all.some((d) => d.code === 'unknown-field'),
+      'own problems kept',
+    );
   }));
 
-test('pull: a pull while the workspace is read answers with the file\'s own problems; a refresh brings the rest', () =>
+test("pull: a pull while the workspace is read answers with the file's own problems; a refresh brings the rest", () =>
   withHeldScan('pull', async (h, release) => {
     await h.open('tsb/gateway-group.yaml');
     const own = await h.pull('tsb/gateway-group.yaml');
-    assert.ok(own.some((d) => d.code === 'unknown-field'), 'the misspelt field');
+    assert.ok(
+      own.some((d) => d.code === 'unknown-field'),
+      'the misspelt field',
+    );
     assert.ok(!own.some((d) => d.code === 'parent-not-found'), 'no cross-file problem before the workspace is read');
     const refreshed = h.waitForRefresh();
     release();
     await refreshed;
     const all = await h.pull('tsb/gateway-group.yaml');
-    assert.ok(all.some((d) => d.code === 'parent-not-found'), 'cross-file problem after the scan');
+    assert.ok(
+      all.some((d) => d.code === 'parent-not-found'),
+      'cross-file problem after the scan',
+    );
     assert.ok(all.some((d) => d.code === 'unknown-field'));
   }));

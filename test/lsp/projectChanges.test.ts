@@ -12,8 +12,10 @@ import { LspHarness, type Mode } from '../helpers/lspHarness';
 import { makeWorkspace, removeWorkspace } from '../helpers/workspace';
 import { within } from '../helpers/within';
 
-const workspace = (name: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: o\n  tenant: t\n  name: ${name}\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n`;
-const GROUP = 'apiVersion: traffic.tsb.tetrate.io/v2\nkind: Group\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: g\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n';
+const workspace = (name: string) =>
+  `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: o\n  tenant: t\n  name: ${name}\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n`;
+const GROUP =
+  'apiVersion: traffic.tsb.tetrate.io/v2\nkind: Group\nmetadata:\n  organization: o\n  tenant: t\n  workspace: w\n  name: g\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n';
 
 /** Counts what the client receives of one kind, and waits (bounded) for a count. */
 class Heard {
@@ -28,9 +30,13 @@ class Heard {
   }
 
   async reach(n: number, what: string): Promise<void> {
-    await within((async () => {
-      while (this.values.length < n) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    })(), what, 20_000);
+    await within(
+      (async () => {
+        while (this.values.length < n) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      })(),
+      what,
+      20_000,
+    );
   }
 }
 
@@ -41,9 +47,16 @@ for (const mode of ['pull', 'push'] as Mode[]) {
     const models = new Heard();
     const lenses = new Heard();
     h.client.onNotification(ModelChangedNotification.method, (p: { version: number }) => models.add(p.version));
-    h.client.onRequest('workspace/codeLens/refresh', () => { lenses.add(); return null; });
+    h.client.onRequest('workspace/codeLens/refresh', () => {
+      lenses.add();
+      return null;
+    });
     try {
-      await within(h.waitForStatus((s) => s.files === 2), 'the scan', 20_000);
+      await within(
+        h.waitForStatus((s) => s.files === 2),
+        'the scan',
+        20_000,
+      );
       // The initial announcements may still be on their way: start counting once the project is quiet.
       await h.request('tsb/projectSummary', {});
       const before = { models: models.values.length, lenses: lenses.values.length };
@@ -60,7 +73,10 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       // Anything still queued by either path would arrive before these answers.
       if (mode === 'pull') await h.pull('tsb/ws.yaml');
       await h.request('tsb/projectSummary', {});
-      await h.request('textDocument/hover', { textDocument: { uri: h.uri('tsb/ws.yaml') }, position: { line: 1, character: 2 } });
+      await h.request('textDocument/hover', {
+        textDocument: { uri: h.uri('tsb/ws.yaml') },
+        position: { line: 1, character: 2 },
+      });
       const announced = models.values.slice(before.models);
       assert.equal(announced.length, 2, `model notifications: ${JSON.stringify(announced)}`);
       assert.ok(announced[0]! < announced[1]!, `versions increase: ${JSON.stringify(announced)}`);
@@ -77,10 +93,18 @@ function changesOver(state: { version: number; settings: number }) {
   const steps: string[] = [];
   const sync = {
     ready: Promise.resolve(),
-    flush: async () => { steps.push('flush'); },
-    derive: async () => { steps.push('derive'); },
+    flush: async () => {
+      steps.push('flush');
+    },
+    derive: async () => {
+      steps.push('derive');
+    },
   } as unknown as WorkspaceSync;
-  const project = { get version() { return state.version; } } as unknown as Project;
+  const project = {
+    get version() {
+      return state.version;
+    },
+  } as unknown as Project;
   const changes = new ProjectChanges(project, sync, () => state.settings);
   const heard: ProjectChange[] = [];
   const subscription = changes.onDidChange((c) => heard.push(c));

@@ -34,7 +34,10 @@ test('summary of a configured project: files, TSB files, config, clusters, proje
     assert.deepEqual(s.folders, [h.uri('')]);
     assert.equal(s.problems.errors, 0);
     assert.deepEqual(s.project.tenants, ['tetrate']);
-    assert.deepEqual(s.project.workspaces.map((w) => [w.name, w.setting, w.namespaces]), [['bookinfo-ws', 'bookinfo-ws-setting', ['*/bookinfo']]]);
+    assert.deepEqual(
+      s.project.workspaces.map((w) => [w.name, w.setting, w.namespaces]),
+      [['bookinfo-ws', 'bookinfo-ws-setting', ['*/bookinfo']]],
+    );
     assert.ok(s.project.namespaces.includes('bookinfo'));
     const gw = s.project.gateways.find((g) => g.name === 'eastwest-gateway');
     assert.ok(gw, JSON.stringify(s.project.gateways));
@@ -44,7 +47,7 @@ test('summary of a configured project: files, TSB files, config, clusters, proje
   });
 });
 
-test('summary without tsb.config.yaml: no configs, not placed, the failover model\'s note says so; counts follow edits', async () => {
+test("summary without tsb.config.yaml: no configs, not placed, the failover model's note says so; counts follow edits", async () => {
   const files = { ...BOOKINFO };
   delete files['tsb.config.yaml'];
   await withServer(files, async (h) => {
@@ -52,7 +55,10 @@ test('summary without tsb.config.yaml: no configs, not placed, the failover mode
     assert.deepEqual(s.configs, []);
     assert.equal(s.placementsConfigured, false);
     assert.deepEqual(s.clusters, []);
-    assert.ok(s.notes.some((n) => /tsb\.config\.yaml/.test(n)), s.notes.join('\n'));
+    assert.ok(
+      s.notes.some((n) => /tsb\.config\.yaml/.test(n)),
+      s.notes.join('\n'),
+    );
     // An unknown field in an open document is counted at once.
     await h.open('tsb/workspace.yaml', `${BOOKINFO['tsb/workspace.yaml']}  bogusField: 1\n`);
     const after = await summary(h);

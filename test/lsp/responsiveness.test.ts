@@ -13,21 +13,23 @@ const DOCS = 3000;
 function hugeFile(): string {
   const docs: string[] = [];
   for (let i = 0; i < DOCS; i++) {
-    docs.push([
-      'apiVersion: tsb.tetrate.io/v2',
-      'kind: Workspace',
-      'metadata:',
-      `  name: ws-${i}`,
-      '  annotations:',
-      '    tsb.tetrate.io/organization: tetrate',
-      '    tsb.tetrate.io/tenant: tetrate',
-      'spec:',
-      // The last document has a misspelt field: its diagnostic proves the whole file was analysed.
-      i === DOCS - 1 ? '  displayNam: last' : `  displayName: workspace ${i}`,
-      '  namespaceSelector:',
-      '    names:',
-      `      - "*/ns-${i}"`,
-    ].join('\n'));
+    docs.push(
+      [
+        'apiVersion: tsb.tetrate.io/v2',
+        'kind: Workspace',
+        'metadata:',
+        `  name: ws-${i}`,
+        '  annotations:',
+        '    tsb.tetrate.io/organization: tetrate',
+        '    tsb.tetrate.io/tenant: tetrate',
+        'spec:',
+        // The last document has a misspelt field: its diagnostic proves the whole file was analysed.
+        i === DOCS - 1 ? '  displayNam: last' : `  displayName: workspace ${i}`,
+        '  namespaceSelector:',
+        '    names:',
+        `      - "*/ns-${i}"`,
+      ].join('\n'),
+    );
   }
   return docs.join('\n---\n') + '\n';
 }
@@ -36,10 +38,13 @@ test('requests are answered while a huge file is half analysed', async () => {
   const root = makeWorkspace(BOOKINFO);
   let armed = false;
   let paused!: () => void;
-  const pausedNow = new Promise<void>((r) => { paused = r; });
+  const pausedNow = new Promise<void>((r) => {
+    paused = r;
+  });
   let release!: () => void;
   const h = await LspHarness.start({
-    root, mode: 'push',
+    root,
+    mode: 'push',
     runtime: (node) => ({
       ...node,
       timer: {
@@ -49,7 +54,9 @@ test('requests are answered while a huge file is half analysed', async () => {
           if (!armed) return node.timer.yield();
           armed = false;
           paused();
-          return new Promise<void>((r) => { release = r; });
+          return new Promise<void>((r) => {
+            release = r;
+          });
         },
       },
     }),
@@ -65,12 +72,20 @@ test('requests are answered while a huge file is half analysed', async () => {
     // Hover and completion in the half-analysed file: answered from the document under the cursor.
     const middle = Math.floor(DOCS / 2);
     const line = middle * 13 + 9; // `  namespaceSelector:` of the middle document
-    const hover = await h.request<Hover>('textDocument/hover', { textDocument: { uri: h.uri('huge.yaml') }, position: { line, character: 4 } });
+    const hover = await h.request<Hover>('textDocument/hover', {
+      textDocument: { uri: h.uri('huge.yaml') },
+      position: { line, character: 4 },
+    });
     assert.match((hover.contents as MarkupContent).value, /namespaceSelector/);
-    const list = await h.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: h.uri('huge.yaml') }, position: { line: middle * 13 + 7, character: 0 } });
+    const list = await h.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: h.uri('huge.yaml') },
+      position: { line: middle * 13 + 7, character: 0 },
+    });
     assert.ok(list && list.items.length > 0, 'completion answered');
     // Another file's symbols: answered from its own (current) analysis.
-    const symbols = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: h.uri('tsb/workspace.yaml') } });
+    const symbols = await h.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: h.uri('tsb/workspace.yaml') },
+    });
     assert.ok(symbols.length > 0);
     // Still paused: no diagnostics for the huge file have been published yet.
     assert.equal(h.published.get(h.uri('huge.yaml')), undefined);
@@ -79,7 +94,10 @@ test('requests are answered while a huge file is half analysed', async () => {
     release();
     const diags = await done;
     const unknown = diags.filter((d) => d.code === 'unknown-field');
-    assert.deepEqual(unknown.map((d) => d.range.start.line), [(DOCS - 1) * 13 + 8]);
+    assert.deepEqual(
+      unknown.map((d) => d.range.start.line),
+      [(DOCS - 1) * 13 + 8],
+    );
   } finally {
     release?.();
     await h.dispose();

@@ -13,7 +13,11 @@ function fakeTime() {
     setTimeout(fn, ms) {
       const t = { at: now + ms, fn, live: true };
       timers.push(t);
-      return { dispose: () => { t.live = false; } };
+      return {
+        dispose: () => {
+          t.live = false;
+        },
+      };
     },
     yield: () => Promise.resolve(),
   };
@@ -39,13 +43,22 @@ function fakeTime() {
   };
 }
 
-const unexpected = (err: unknown): void => { throw err; };
+const unexpected = (err: unknown): void => {
+  throw err;
+};
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 test('the first trigger after a pause runs on the next turn, not after the delay', async () => {
   const t = fakeTime();
   const runs: number[] = [];
-  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    () => {
+      runs.push(t.now());
+    },
+    unexpected,
+    t.now,
+  );
   t.advance(1000);
   d.trigger(300);
   t.advance(0);
@@ -56,7 +69,14 @@ test('the first trigger after a pause runs on the next turn, not after the delay
 test('changes at typing speed are each checked at once; a faster burst waits for its pause', async () => {
   const t = fakeTime();
   const runs: number[] = [];
-  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    () => {
+      runs.push(t.now());
+    },
+    unexpected,
+    t.now,
+  );
   t.advance(1000);
   d.trigger(300); // idle: at once
   t.advance(0);
@@ -66,7 +86,10 @@ test('changes at typing speed are each checked at once; a faster burst waits for
   t.advance(0);
   await settle();
   assert.deepEqual(runs, [1000, 1150]);
-  for (let i = 0; i < 5; i++) { t.advance(30); d.trigger(300); } // 30 ms apart: a burst
+  for (let i = 0; i < 5; i++) {
+    t.advance(30);
+    d.trigger(300);
+  } // 30 ms apart: a burst
   await settle();
   assert.deepEqual(runs, [1000, 1150]);
   t.advance(299);
@@ -82,10 +105,20 @@ test('a change during a run waits for the delay (the run in progress is supersed
   const runs: number[] = [];
   let release!: () => void;
   let first = true;
-  const d = new Debouncer(t.runtime, async () => {
-    runs.push(t.now());
-    if (first) { first = false; await new Promise<void>((r) => { release = r; }); }
-  }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    async () => {
+      runs.push(t.now());
+      if (first) {
+        first = false;
+        await new Promise<void>((r) => {
+          release = r;
+        });
+      }
+    },
+    unexpected,
+    t.now,
+  );
   t.advance(1000);
   d.trigger(300);
   t.advance(0);
@@ -104,7 +137,14 @@ test('a change during a run waits for the delay (the run in progress is supersed
 test('a change that arrives before a run due at once has started joins that run (no debounce)', async () => {
   const t = fakeTime();
   const runs: number[] = [];
-  const d = new Debouncer(t.runtime, () => { runs.push(t.now()); }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    () => {
+      runs.push(t.now());
+    },
+    unexpected,
+    t.now,
+  );
   t.advance(1000);
   d.trigger(300); // idle: due at once, but the thread is busy for 15 ms before timers run
   t.busy(15);
@@ -120,7 +160,14 @@ test('a change that arrives before a run due at once has started joins that run 
 test('triggers in the same turn are coalesced into one run', async () => {
   const t = fakeTime();
   let runs = 0;
-  const d = new Debouncer(t.runtime, () => { runs++; }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    () => {
+      runs++;
+    },
+    unexpected,
+    t.now,
+  );
   t.advance(1000);
   d.trigger(300);
   d.trigger(300);
@@ -134,11 +181,21 @@ test('a run is no longer current once a newer run starts, not while a newer trig
   const t = fakeTime();
   const seen: boolean[] = [];
   const gates: (() => void)[] = [];
-  const d = new Debouncer(t.runtime, async (isCurrent) => {
-    await new Promise<void>((r) => { gates.push(r); });
-    seen.push(isCurrent());
-  }, unexpected, t.now);
-  const release = async () => { gates.shift()!(); await settle(); };
+  const d = new Debouncer(
+    t.runtime,
+    async (isCurrent) => {
+      await new Promise<void>((r) => {
+        gates.push(r);
+      });
+      seen.push(isCurrent());
+    },
+    unexpected,
+    t.now,
+  );
+  const release = async () => {
+    gates.shift()!();
+    await settle();
+  };
   t.advance(1000);
   d.trigger(300); // run A starts at once
   t.advance(0);
@@ -160,10 +217,17 @@ test('after dispose no run is current', async () => {
   const t = fakeTime();
   const seen: boolean[] = [];
   let release!: () => void;
-  const d = new Debouncer(t.runtime, async (isCurrent) => {
-    await new Promise<void>((r) => { release = r; });
-    seen.push(isCurrent());
-  }, unexpected, t.now);
+  const d = new Debouncer(
+    t.runtime,
+    async (isCurrent) => {
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      seen.push(isCurrent());
+    },
+    unexpected,
+    t.now,
+  );
   d.trigger(0);
   t.advance(0);
   await settle();
@@ -176,7 +240,14 @@ test('after dispose no run is current', async () => {
 test('a failing job is reported, not thrown', async () => {
   const t = fakeTime();
   const errors: unknown[] = [];
-  const d = new Debouncer(t.runtime, () => { throw new Error('boom'); }, (e) => errors.push(e), t.now);
+  const d = new Debouncer(
+    t.runtime,
+    () => {
+      throw new Error('boom');
+    },
+    (e) => errors.push(e),
+    t.now,
+  );
   d.trigger(0);
   t.advance(0);
   await settle();

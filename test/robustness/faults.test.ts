@@ -36,8 +36,16 @@ const CONFIG_TEXT: Record<string, string> = {
 for (const [name, want] of Object.entries(BROKEN_CONFIGS)) {
   test(`malformed tsb.config.yaml (${name}) degrades to no placements; other files are still analysed`, () => {
     const good = project(seedFiles());
-    assert.ok(good.model().workspaces[0]?.candidates.some((c) => c.failover), 'the seed fails over with its config');
-    const t = project(seedFiles({ 'tsb.config.yaml': CONFIG_TEXT[name]!, 'tsb/bookinfo-ws.yaml': WS.replace('namespaceSelector', 'namespaceSelectr') }));
+    assert.ok(
+      good.model().workspaces[0]?.candidates.some((c) => c.failover),
+      'the seed fails over with its config',
+    );
+    const t = project(
+      seedFiles({
+        'tsb.config.yaml': CONFIG_TEXT[name]!,
+        'tsb/bookinfo-ws.yaml': WS.replace('namespaceSelector', 'namespaceSelectr'),
+      }),
+    );
     const cfg = t.diags('tsb.config.yaml');
     assert.ok(cfg.length >= 1 && cfg.some((d) => want.test(d.rule)), JSON.stringify(cfg));
     for (const d of cfg) assert.ok(d.range.start.line >= 0 && d.message.length > 0);
@@ -56,15 +64,21 @@ test('a config fixed after being broken restores the placements', () => {
 });
 
 test('a deleted file leaves no stale diagnostics, in itself or in the files that referred to it', () => {
-  const t = project({ 'a.yaml': WS, 'b.yaml': WS.replace(/^( *)- "\*\/bookinfo"$/m, '$1- "*/bookinfo"\n$1- "*/other"'), 'setting.yaml': WS_SETTING });
-  const crossFile = (f: string) => t.diags(f).filter((d) => d.rule === 'duplicate-resource' || d.rule === 'namespace-owned-twice');
+  const t = project({
+    'a.yaml': WS,
+    'b.yaml': WS.replace(/^( *)- "\*\/bookinfo"$/m, '$1- "*/bookinfo"\n$1- "*/other"'),
+    'setting.yaml': WS_SETTING,
+  });
+  const crossFile = (f: string) =>
+    t.diags(f).filter((d) => d.rule === 'duplicate-resource' || d.rule === 'namespace-owned-twice');
   assert.ok(crossFile('a.yaml').length + crossFile('b.yaml').length >= 1, JSON.stringify(t.diags('b.yaml')));
   t.set('a.yaml', undefined);
   assert.deepEqual(t.diags('a.yaml'), []);
   assert.ok(!t.p.has(uriOf('a.yaml')));
   assert.deepEqual(crossFile('b.yaml'), []);
   for (const f of ['b.yaml', 'setting.yaml']) {
-    for (const d of t.diags(f)) for (const r of d.related ?? []) assert.notEqual(r.uri, uriOf('a.yaml'), 'related info points at a deleted file');
+    for (const d of t.diags(f))
+      for (const r of d.related ?? []) assert.notEqual(r.uri, uriOf('a.yaml'), 'related info points at a deleted file');
   }
 });
 
@@ -77,7 +91,8 @@ test('a renamed file (remove + update under the new name) is reported under its 
   assert.deepEqual(t.diags('old.yaml'), []);
   const all = [...t.diags('new.yaml'), ...t.diags('other.yaml')];
   assert.equal(all.filter((d) => d.rule === 'duplicate-resource').length, 1);
-  for (const d of all) for (const r of d.related ?? []) assert.notEqual(r.uri, uriOf('old.yaml'), 'related info points at the old name');
+  for (const d of all)
+    for (const r of d.related ?? []) assert.notEqual(r.uri, uriOf('old.yaml'), 'related info points at the old name');
   assert.ok(!t.p.uris().includes(uriOf('old.yaml')));
 });
 
@@ -99,19 +114,33 @@ test('a rule that throws on one document yields internal-error there; other docu
   const internal = fa.problems.filter((p) => p.rule === 'internal-error');
   assert.equal(internal.length, 1);
   assert.match(render(internal[0]!.message), /injected failure for WorkspaceSetting.*Other documents are unaffected/);
-  assert.equal(fa.doc.positionAt(internal[0]!.start).line, text.split('\n').indexOf('apiVersion: api.tsb.tetrate.io/v2', 1));
-  assert.ok(fa.problems.some((p) => p.rule === 'unknown-field'), 'the Workspace document is still checked');
+  assert.equal(
+    fa.doc.positionAt(internal[0]!.start).line,
+    text.split('\n').indexOf('apiVersion: api.tsb.tetrate.io/v2', 1),
+  );
+  assert.ok(
+    fa.problems.some((p) => p.rule === 'unknown-field'),
+    'the Workspace document is still checked',
+  );
 
   const p = new Project(registry);
   p.update('file:///x/mixed.yaml', text, 1);
   p.update('file:///x/ws.yaml', WS, 1);
-  assert.deepEqual(p.diagnostics('file:///x/ws.yaml').filter((d) => d.rule === 'internal-error'), []);
+  assert.deepEqual(
+    p.diagnostics('file:///x/ws.yaml').filter((d) => d.rule === 'internal-error'),
+    [],
+  );
   assert.equal(p.diagnostics('file:///x/mixed.yaml').filter((d) => d.rule === 'internal-error')[0]?.severity, 'error');
   assert.doesNotThrow(() => p.failoverModel());
 });
 
-test('CLI: a broken config is diagnosed on the config file; the other files are still reported', { skip: unlessBuilt(BUILT.cli) }, () => {
-  const files = seedFiles({ 'tsb.config.yaml': CONFIG_TEXT['unclosed flow sequence']!, 'tsb/bookinfo-ws.yaml': WS.replace('namespaceSelector', 'namespaceSelectr') });
+test('CLI: a broken config is diagnosed on the config file; the other files are still reported', {
+  skip: unlessBuilt(BUILT.cli),
+}, () => {
+  const files = seedFiles({
+    'tsb.config.yaml': CONFIG_TEXT['unclosed flow sequence']!,
+    'tsb/bookinfo-ws.yaml': WS.replace('namespaceSelector', 'namespaceSelectr'),
+  });
   const dir = tempDir(files);
   const r = runCli(['check', '.', '--format', 'json'], dir);
   assert.equal(r.status, 1);
@@ -124,7 +153,9 @@ test('CLI: a broken config is diagnosed on the config file; the other files are 
   assert.doesNotMatch(f.stderr, STACK_TRACE);
 });
 
-test('CLI: a folder named tsb.config.yaml is not a config (no EISDIR internal error)', { skip: unlessBuilt(BUILT.cli) }, () => {
+test('CLI: a folder named tsb.config.yaml is not a config (no EISDIR internal error)', {
+  skip: unlessBuilt(BUILT.cli),
+}, () => {
   const dir = tempDir({ 'a.yaml': WS });
   fs.mkdirSync(path.join(dir, 'tsb.config.yaml'));
   const r = runCli(['check', '.', '--format', 'json'], dir);

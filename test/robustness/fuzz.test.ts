@@ -9,7 +9,22 @@ import type { Problem } from '../../server/src/engine/index';
 import { spawnSync } from 'node:child_process';
 import { BUDGETS } from '../../server/src/engine/budgets';
 import { takeGlobSteps } from '../../server/src/engine/workspace/glob';
-import { cleanTemps, fuzzSeed, int, mutate, newProject, pick, prng, randomYaml, rangeViolations, runCli, seedCases, STACK_TRACE, tempDir, type SeedCase } from './support';
+import {
+  cleanTemps,
+  fuzzSeed,
+  int,
+  mutate,
+  newProject,
+  pick,
+  prng,
+  randomYaml,
+  rangeViolations,
+  runCli,
+  seedCases,
+  STACK_TRACE,
+  tempDir,
+  type SeedCase,
+} from './support';
 import { BUILT, unlessBuilt } from '../helpers/built';
 import { SHAPES } from './shapes';
 import { sharedInCi } from '../helpers/shared';
@@ -31,7 +46,8 @@ interface Input {
 }
 
 function makeInput(r: () => number, cases: SeedCase[]): Input {
-  if (r() < 0.15) return { seed: { name: 'random', files: {} }, file: 'random.yaml', text: randomYaml(r), how: 'randomYaml' };
+  if (r() < 0.15)
+    return { seed: { name: 'random', files: {} }, file: 'random.yaml', text: randomYaml(r), how: 'randomYaml' };
   const seed = pick(r, cases);
   const file = pick(r, Object.keys(seed.files));
   const m = mutate(seed.files[file]!, r);
@@ -43,7 +59,8 @@ function analyse(files: Record<string, string>, before?: Record<string, string>)
   const p = newProject();
   const apply = (fs: Record<string, string>, version: number) => {
     if (fs['tsb.config.yaml'] !== undefined) p.setConfig(ROOT, fs['tsb.config.yaml']);
-    for (const [rel, text] of Object.entries(fs)) if (rel !== 'tsb.config.yaml') p.update(`${ROOT}/${rel}`, text, version);
+    for (const [rel, text] of Object.entries(fs))
+      if (rel !== 'tsb.config.yaml') p.update(`${ROOT}/${rel}`, text, version);
   };
   // Incremental path: the unmutated project first, then the mutation as an edit (chunk reuse).
   if (before) apply(before, 1);
@@ -77,9 +94,16 @@ test('engine fuzz: no exception, ranges inside the document, same input → same
     for (const [rel, ds] of Object.entries(fresh.diagnostics)) {
       const bad = rangeViolations(files[rel]!, ds);
       assert.deepEqual(bad, [], `${where}: ${rel}\n--- text ---\n${files[rel]!.slice(0, 2000)}`);
-      assert.ok(!ds.some((d) => d.rule === 'internal-error'), `${where}: internal-error in ${rel}: ${ds.find((d) => d.rule === 'internal-error')?.message}`);
+      assert.ok(
+        !ds.some((d) => d.rule === 'internal-error'),
+        `${where}: internal-error in ${rel}: ${ds.find((d) => d.rule === 'internal-error')?.message}`,
+      );
     }
-    assert.deepEqual(JSON.parse(JSON.stringify(incremental)), JSON.parse(JSON.stringify(fresh)), `${where}: an edit and a fresh analysis differ`);
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(incremental)),
+      JSON.parse(JSON.stringify(fresh)),
+      `${where}: an edit and a fresh analysis differ`,
+    );
     for (const m of input.how.split('+')) byMutation.set(m, (byMutation.get(m) ?? 0) + 1);
   }
   const ms = Date.now() - started;
@@ -88,10 +112,21 @@ test('engine fuzz: no exception, ranges inside the document, same input → same
 });
 
 interface CliJson {
-  diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[];
+  diagnostics: {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    rule: string;
+    message: string;
+  }[];
 }
 
-test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', { skip: unlessBuilt(BUILT.cli) }, (t) => {
+test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the files, deterministic', {
+  skip: unlessBuilt(BUILT.cli),
+}, (t) => {
   const seed = fuzzSeed() + 1;
   const r = prng(seed);
   sharedInCi();
@@ -100,7 +135,10 @@ test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the file
   let inputs = 0;
   for (let run = 0; run < CLI_RUNS; run++) {
     // One folder per run: a mutated case (config included) plus mutated files from elsewhere.
-    const base = pick(r, cases.filter((c) => Object.keys(c.files).length > 1));
+    const base = pick(
+      r,
+      cases.filter((c) => Object.keys(c.files).length > 1),
+    );
     const files: Record<string, string> = { ...(base?.files ?? {}) };
     for (let i = 0; i < FILES_PER_CLI_RUN; i++) {
       const input = makeInput(r, cases);
@@ -127,7 +165,11 @@ test('CLI fuzz: exit 0/1, JSON on stdout, no stack trace, ranges inside the file
       assert.ok(d.endLine > d.line || d.endColumn >= d.column, msg);
       assert.ok(!path.isAbsolute(d.file) && !d.file.startsWith('..'), `${msg}: path escapes the scanned folder`);
     }
-    assert.equal(a.status, out.diagnostics.some((d) => d.severity === 'error') ? 1 : 0, `${where}: exit status vs errors`);
+    assert.equal(
+      a.status,
+      out.diagnostics.some((d) => d.severity === 'error') ? 1 : 0,
+      `${where}: exit status vs errors`,
+    );
   }
   t.diagnostic(`CLI fuzz: ${CLI_RUNS} runs (each twice), ${inputs} mutated files`);
 });
@@ -164,20 +206,36 @@ test('scale and shape fuzz: work per input byte stays bounded (counted, not time
         const text = files[uri.slice(ROOT.length + 1)]!;
         const ds = p.diagnostics(uri);
         assert.deepEqual(rangeViolations(text, ds), [], where);
-        assert.ok(!ds.some((d) => d.rule === 'internal-error'), `${where}: ${ds.find((d) => d.rule === 'internal-error')?.message}`);
+        assert.ok(
+          !ds.some((d) => d.rule === 'internal-error'),
+          `${where}: ${ds.find((d) => d.rule === 'internal-error')?.message}`,
+        );
         const notices = ds.filter((d) => d.rule === 'file-skipped').length;
-        assert.ok(notices <= 5 && ds.length - notices <= BUDGETS.diagnosticsPerFile + 1, `${where}: ${ds.length} diagnostics`);
-        for (const d of ds) assert.ok(d.message.length <= MAX_MESSAGE, `${where}: a ${d.message.length}-character message`);
+        assert.ok(
+          notices <= 5 && ds.length - notices <= BUDGETS.diagnosticsPerFile + 1,
+          `${where}: ${ds.length} diagnostics`,
+        );
+        for (const d of ds)
+          assert.ok(d.message.length <= MAX_MESSAGE, `${where}: a ${d.message.length}-character message`);
         // What is shown (messageL10n is the same message as a constant template and the values it shows).
         const out = JSON.stringify(ds, (k, v: unknown) => (k === 'messageL10n' ? undefined : v)).length;
-        assert.ok(out <= 4 * text.length + 65_536, `${where}: ${out} bytes of diagnostics for ${text.length} bytes of input`);
+        assert.ok(
+          out <= 4 * text.length + 65_536,
+          `${where}: ${out} bytes of diagnostics for ${text.length} bytes of input`,
+        );
         const a = p.analysis(uri);
         if (!a) continue;
         assert.ok(a.chunks.length <= BUDGETS.documentsPerFile, where);
         const nodes = a.chunks.reduce((n, c) => n + c.result.nodes, 0);
-        assert.ok(nodes <= BUDGETS.nodesPerFile + BUDGETS.nodesPerDocument + BUDGETS.aliasNodesPerDocument, `${where}: ${nodes} nodes analysed`);
+        assert.ok(
+          nodes <= BUDGETS.nodesPerFile + BUDGETS.nodesPerDocument + BUDGETS.aliasNodesPerDocument,
+          `${where}: ${nodes} nodes analysed`,
+        );
         const facts = JSON.stringify(p.facts(uri)).length;
-        assert.ok(facts <= 40 * text.length + 65_536, `${where}: ${facts} bytes of facts for ${text.length} bytes of input`);
+        assert.ok(
+          facts <= 40 * text.length + 65_536,
+          `${where}: ${facts} bytes of facts for ${text.length} bytes of input`,
+        );
       }
       p.failoverModel();
       for (const uri of uris) p.diagnostics(uri);
@@ -190,9 +248,14 @@ test('scale and shape fuzz: work per input byte stays bounded (counted, not time
   }
 });
 
-test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.yaml, dangling link) never stop tsb-lint', { skip: unlessBuilt(BUILT.cli) }, (t) => {
+test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.yaml, dangling link) never stop tsb-lint', {
+  skip: unlessBuilt(BUILT.cli),
+}, (t) => {
   const r = prng(fuzzSeed() + 3);
-  const dir = tempDir({ 'ok.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n', 'dir.yaml/inner.yaml': 'a: 1\n' });
+  const dir = tempDir({
+    'ok.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
+    'dir.yaml/inner.yaml': 'a: 1\n',
+  });
   const names = Array.from({ length: 6 }, (_, i) => `${pick(r, ['x', 'sub/y', 'deep/a/b/z'])}-${i}.yaml`);
   let specials = 0;
   for (const [i, rel] of names.entries()) {
@@ -200,15 +263,23 @@ test('special files in a scanned folder (FIFO, /dev/zero link, folder named *.ya
     fs.mkdirSync(path.dirname(p), { recursive: true });
     const kind = i % 3;
     if (kind === 0 && spawnSync('mkfifo', [p]).status === 0) specials++;
-    else if (kind === 1 && fs.existsSync('/dev/zero')) { fs.symlinkSync('/dev/zero', p); specials++; }
-    else { fs.symlinkSync(path.join(dir, 'missing.yaml'), p); specials++; }
+    else if (kind === 1 && fs.existsSync('/dev/zero')) {
+      fs.symlinkSync('/dev/zero', p);
+      specials++;
+    } else {
+      fs.symlinkSync(path.join(dir, 'missing.yaml'), p);
+      specials++;
+    }
   }
   t.diagnostic(`${specials} special entries`);
   const a = runCli(['check', '.', '--format', 'json'], dir, 60_000);
   assert.ok(a.status === 0 || a.status === 1, a.stderr);
   assert.equal(a.stderr, '');
   const files = (JSON.parse(a.stdout) as CliJson).diagnostics.map((d) => d.file);
-  assert.ok(files.every((f) => !names.includes(f)), `a special file was read: ${files.join(', ')}`);
+  assert.ok(
+    files.every((f) => !names.includes(f)),
+    `a special file was read: ${files.join(', ')}`,
+  );
 });
 
 test('fuzz helpers are deterministic for a seed', () => {

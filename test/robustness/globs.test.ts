@@ -17,7 +17,33 @@ function matcher(glob: string): (p: string) => boolean {
 
 test('agrees with picomatch (dot: true) on random globs and paths', (t) => {
   const r = prng(fuzzSeed());
-  const atoms = ['a', 'b', 'bb', '.', '-', 'x', '*', '?', '/', '**/', '/**', '**', '[ab]', '[^a]', '[a-c]', '[]a]', '{a,b}', '{a,bb,}', '{a,{b,c}}', '{1..3}', '{a}', '\\*', '\\[', '.yaml', ']'];
+  const atoms = [
+    'a',
+    'b',
+    'bb',
+    '.',
+    '-',
+    'x',
+    '*',
+    '?',
+    '/',
+    '**/',
+    '/**',
+    '**',
+    '[ab]',
+    '[^a]',
+    '[a-c]',
+    '[]a]',
+    '{a,b}',
+    '{a,bb,}',
+    '{a,{b,c}}',
+    '{1..3}',
+    '{a}',
+    '\\*',
+    '\\[',
+    '.yaml',
+    ']',
+  ];
   const parts = ['a', 'b', 'bb', '.', '-', 'x', 'c', '.yaml', '*', '1', ']', '[', '{a}'];
   let compared = 0;
   let refused = 0;
@@ -30,22 +56,34 @@ test('agrees with picomatch (dot: true) on random globs and paths', (t) => {
     }
     const pm = picomatch(glob, { dot: true });
     for (let j = 0; j < 15; j++) {
-      const path = Array.from({ length: 1 + int(r, 3) }, () => Array.from({ length: 1 + int(r, 3) }, () => pick(r, parts)).join('')).join('/');
+      const path = Array.from({ length: 1 + int(r, 3) }, () =>
+        Array.from({ length: 1 + int(r, 3) }, () => pick(r, parts)).join(''),
+      ).join('/');
       if (path.split('/').some((s) => s === '.' || s === '..')) continue;
       compared++;
       assert.equal(c.match(path), pm(path), `${JSON.stringify(glob)} on ${JSON.stringify(path)}`);
     }
   }
-  t.diagnostic(`seed ${fuzzSeed()}: ${compared} comparisons, ${refused} globs refused (** beside other characters, brace explosions)`);
+  t.diagnostic(
+    `seed ${fuzzSeed()}: ${compared} comparisons, ${refused} globs refused (** beside other characters, brace explosions)`,
+  );
   assert.ok(compared > 20_000);
 });
 
 test('the globs of the contract and the examples match as before', () => {
   const cases: [string, string, boolean][] = [
-    ['apps/**', 'apps/bookinfo.yaml', true], ['apps/**', 'apps/a/b/c.yaml', true], ['apps/**', 'gateways/x.yaml', false],
-    ['apps/**', 'apps', true], ['*/**', 'x.yaml', false], ['**/*.yaml', 'a/b/c.yaml', true], ['**/*.yaml', 'c.yaml', true],
-    ['cluster-{1,2}/**', 'cluster-2/x.yaml', true], ['cluster-{1,2}/**', 'cluster-3/x.yaml', false],
-    ['./apps/*.yaml', 'apps/x.yaml', true], ['**/.hidden/*', 'a/.hidden/x', true], ['!apps/**', 'gateways/x.yaml', true],
+    ['apps/**', 'apps/bookinfo.yaml', true],
+    ['apps/**', 'apps/a/b/c.yaml', true],
+    ['apps/**', 'gateways/x.yaml', false],
+    ['apps/**', 'apps', true],
+    ['*/**', 'x.yaml', false],
+    ['**/*.yaml', 'a/b/c.yaml', true],
+    ['**/*.yaml', 'c.yaml', true],
+    ['cluster-{1,2}/**', 'cluster-2/x.yaml', true],
+    ['cluster-{1,2}/**', 'cluster-3/x.yaml', false],
+    ['./apps/*.yaml', 'apps/x.yaml', true],
+    ['**/.hidden/*', 'a/.hidden/x', true],
+    ['!apps/**', 'gateways/x.yaml', true],
   ];
   for (const [glob, path, want] of cases) assert.equal(matcher(glob)(path), want, `${glob} on ${path}`);
   // `[!a]` negates the class, as in every shell (picomatch reads it as the characters ! and a).
@@ -91,8 +129,18 @@ test('matching work is bounded by pattern length times path length, whatever the
 });
 
 test('tsb.config.yaml: a refused glob is one config-invalid on it, the other globs and placements still apply', () => {
-  const cfg = parseConfig('file:///p', 'ignore: ["vendor/**", "*(x)"]\nplacements:\n  - files: ["apps/**", "**.yaml"]\n    clusters: [c1]\n  - files: "@(a|b)/**"\n    clusters: [c2]\n');
-  assert.deepEqual(cfg.problems.map((p) => [p.rule, /Extended|whole path segment/.test(render(p.message))]), [['config-invalid', true], ['config-invalid', true], ['config-invalid', true]]);
+  const cfg = parseConfig(
+    'file:///p',
+    'ignore: ["vendor/**", "*(x)"]\nplacements:\n  - files: ["apps/**", "**.yaml"]\n    clusters: [c1]\n  - files: "@(a|b)/**"\n    clusters: [c2]\n',
+  );
+  assert.deepEqual(
+    cfg.problems.map((p) => [p.rule, /Extended|whole path segment/.test(render(p.message))]),
+    [
+      ['config-invalid', true],
+      ['config-invalid', true],
+      ['config-invalid', true],
+    ],
+  );
   assert.equal(cfg.ignore.length, 1);
   assert.equal(cfg.ignore[0]!('vendor/x.yaml'), true);
   assert.deepEqual(placementOf(cfg, 'file:///p/apps/x.yaml').clusters, ['c1']);

@@ -25,7 +25,9 @@ if (process.argv[2] === 'shape') {
 }
 const p = newProject(maxFileSize ? { maxFileSize } : {});
 const root = 'file:///measure';
-const uris = Object.keys(files).filter((f) => f !== 'tsb.config.yaml').map((f) => `${root}/${f}`);
+const uris = Object.keys(files)
+  .filter((f) => f !== 'tsb.config.yaml')
+  .map((f) => `${root}/${f}`);
 const rss0 = process.memoryUsage().rss;
 const t0 = performance.now();
 if (files['tsb.config.yaml'] !== undefined) p.setConfig(root, files['tsb.config.yaml']);
@@ -36,8 +38,16 @@ const ms = performance.now() - t0;
 const peak = process.resourceUsage().maxRSS * 1024;
 const rules = [...new Set(ds.map((d) => d.rule))];
 const texts = Object.values(files);
-process.stdout.write(JSON.stringify({
-  name, bytes: texts.reduce((n, t) => n + t.length, 0), lines: texts.reduce((n, t) => n + t.split(/\r\n|\r|\n/).length, 0), ms: Math.round(ms),
-  peakRssMiB: Math.round(peak / 1048576), growthMiB: Math.round((peak - rss0) / 1048576),
-  diagnostics: ds.length, rules, first: ds[0]?.message.slice(0, 90),
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    name,
+    bytes: texts.reduce((n, t) => n + t.length, 0),
+    lines: texts.reduce((n, t) => n + t.split(/\r\n|\r|\n/).length, 0),
+    ms: Math.round(ms),
+    peakRssMiB: Math.round(peak / 1048576),
+    growthMiB: Math.round((peak - rss0) / 1048576),
+    diagnostics: ds.length,
+    rules,
+    first: ds[0]?.message.slice(0, 90),
+  }) + '\n',
+);

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newProject } from './support';
 
-const ws = (name: string, ns: string) => `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ${name}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  namespaceSelector:\n    names: ["${ns}"]\n`;
+const ws = (name: string, ns: string) =>
+  `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ${name}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  namespaceSelector:\n    names: ["${ns}"]\n`;
 
 function timed(text: string) {
   const p = newProject();
@@ -23,7 +24,10 @@ test('N workspaces claiming one namespace give at most N-1 namespace-owned-twice
 test('1,000 workspaces with distinct namespaces: cross-file diagnostics in well under a second', (t) => {
   const { ds, ms } = timed(Array.from({ length: 1000 }, (_, i) => ws(`ws${i}`, `c1/ns${i}`)).join('---\n'));
   t.diagnostic(`${ms.toFixed(0)} ms`);
-  assert.deepEqual(ds.filter((d) => d.rule === 'namespace-owned-twice'), []);
+  assert.deepEqual(
+    ds.filter((d) => d.rule === 'namespace-owned-twice'),
+    [],
+  );
   // Generous: catches the quadratic pass (seconds), not machine speed; timings live in bench/.
   assert.ok(ms < 5000, `${ms.toFixed(0)} ms (a linear pass takes well under a second)`);
 });

@@ -22,7 +22,10 @@ test('YAML tags like !!js/function are not evaluated: unknown tags are strings w
   const tags = ds.filter((d) => d.rule === 'yaml-syntax' && /Unresolved tag/.test(d.message));
   assert.equal(tags.length, 4, JSON.stringify(ds.map((d) => d.message)));
   assert.ok(tags.every((d) => d.severity === 'warning'));
-  const value = p.analysis('file:///sec/evil.yaml')!.chunks[0]!.result.parsed.resources[0]!.value as Record<string, unknown>;
+  const value = p.analysis('file:///sec/evil.yaml')!.chunks[0]!.result.parsed.resources[0]!.value as Record<
+    string,
+    unknown
+  >;
   assert.equal(typeof value.x, 'string');
   assert.equal(typeof value.y, 'string');
   assert.ok(Array.isArray(value.z));
@@ -52,29 +55,82 @@ function bundles(): string[] {
 }
 
 /** Node modules that can talk to the network, or run other programs; none may be bundled unless allowed. */
-const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'undici', 'child_process', 'worker_threads', 'vm', 'inspector'];
+const NETWORK_MODULES = [
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dns',
+  'dgram',
+  'undici',
+  'child_process',
+  'worker_threads',
+  'vm',
+  'inspector',
+];
 /** Browser/global network APIs; none may appear anywhere. */
-const NETWORK_GLOBALS = [/\bfetch\s*\(/, /\bXMLHttpRequest\b/, /\bWebSocket\b/, /\bEventSource\b/, /\bsendBeacon\b/, /\bimportScripts\b/, /\bdns\.lookup\b/, /\bhttps?\.request\b/, /\bhttps?\.get\(/];
+const NETWORK_GLOBALS = [
+  /\bfetch\s*\(/,
+  /\bXMLHttpRequest\b/,
+  /\bWebSocket\b/,
+  /\bEventSource\b/,
+  /\bsendBeacon\b/,
+  /\bimportScripts\b/,
+  /\bdns\.lookup\b/,
+  /\bhttps?\.request\b/,
+  /\bhttps?\.get\(/,
+];
 
 // Each allowed hit is justified and pinned to evidence in the same bundle.
 const ALLOWED: { bundle: RegExp; module: string; why: string; evidence: RegExp }[] = [
   // vscode-jsonrpc/node (under vscode-languageserver/node) imports `net` for its named-pipe and socket
   // transports (--pipe / --socket). They open a local pipe or a loopback socket the *editor* chose; our
   // server is started with --stdio or node IPC. No outbound connection is made to any host.
-  { bundle: /server[\\/]out[\\/]serverMain\.js$/, module: 'net', why: 'vscode-jsonrpc pipe/socket transports', evidence: /createServerPipeTransport/ },
+  {
+    bundle: /server[\\/]out[\\/]serverMain\.js$/,
+    module: 'net',
+    why: 'vscode-jsonrpc pipe/socket transports',
+    evidence: /createServerPipeTransport/,
+  },
   // vscode-languageserver/node `Files.resolveGlobalNodePath` spawns `npm config get prefix`, only when a
   // server asks to resolve a global module; ours never does (no `Files.` use in server/src).
-  { bundle: /server[\\/]out[\\/]serverMain\.js$/, module: 'child_process', why: 'vscode-languageserver Files.resolveGlobalNodePath (unused)', evidence: /resolveGlobalNodePath/ },
+  {
+    bundle: /server[\\/]out[\\/]serverMain\.js$/,
+    module: 'child_process',
+    why: 'vscode-languageserver Files.resolveGlobalNodePath (unused)',
+    evidence: /resolveGlobalNodePath/,
+  },
   // The analysis pool (server/src/node/analysisPool.ts) runs our own bundled worker
   // (server/out/analysisWorker.js, next to the server) to parse documents on other cores; the worker
   // itself only receives texts and sends results back over the worker port.
-  { bundle: /server[\\/]out[\\/]serverMain\.js$/, module: 'worker_threads', why: 'the analysis pool starts our own analysisWorker.js', evidence: /analysisWorker\.js/ },
-  { bundle: /server[\\/]out[\\/]analysisWorker\.js$/, module: 'worker_threads', why: 'the worker side of the analysis pool (parentPort)', evidence: /parentPort/ },
+  {
+    bundle: /server[\\/]out[\\/]serverMain\.js$/,
+    module: 'worker_threads',
+    why: 'the analysis pool starts our own analysisWorker.js',
+    evidence: /analysisWorker\.js/,
+  },
+  {
+    bundle: /server[\\/]out[\\/]analysisWorker\.js$/,
+    module: 'worker_threads',
+    why: 'the worker side of the analysis pool (parentPort)',
+    evidence: /parentPort/,
+  },
   // vscode-languageclient/node: the same pipe/socket transports on the client side.
-  { bundle: /client[\\/]out[\\/]extension\.js$/, module: 'net', why: 'vscode-jsonrpc pipe/socket transports', evidence: /createClientPipeTransport/ },
+  {
+    bundle: /client[\\/]out[\\/]extension\.js$/,
+    module: 'net',
+    why: 'vscode-jsonrpc pipe/socket transports',
+    evidence: /createClientPipeTransport/,
+  },
   // vscode-languageclient/node spawns the language server process (TransportKind) and, on Windows,
   // `taskkill` to stop it: it runs our own server bundle, never a workspace file.
-  { bundle: /client[\\/]out[\\/]extension\.js$/, module: 'child_process', why: 'starting and stopping the language server', evidence: /TransportKind/ },
+  {
+    bundle: /client[\\/]out[\\/]extension\.js$/,
+    module: 'child_process',
+    why: 'starting and stopping the language server',
+    evidence: /TransportKind/,
+  },
 ];
 
 test('the built bundles contain no network API (allowlisted IPC transports excepted, each justified)', (t) => {
@@ -99,8 +155,15 @@ test('the built bundles contain no network API (allowlisted IPC transports excep
   // validators compiled ahead of time from server/out/validators/).
   const cli = path.join(ROOT, 'server', 'out', 'cli.js');
   if (fs.existsSync(cli)) {
-    const required = [...new Set([...fs.readFileSync(cli, 'utf8').matchAll(/require\(\s*["'](?:node:)?([^"'/]+)["']\s*\)/g)].map((m) => m[1]!))].sort();
-    assert.deepEqual(required.filter((m) => !['ajv', 'buffer', 'fs', 'module', 'path', 'process', 'url', 'util', 'os'].includes(m)), []);
+    const required = [
+      ...new Set(
+        [...fs.readFileSync(cli, 'utf8').matchAll(/require\(\s*["'](?:node:)?([^"'/]+)["']\s*\)/g)].map((m) => m[1]!),
+      ),
+    ].sort();
+    assert.deepEqual(
+      required.filter((m) => !['ajv', 'buffer', 'fs', 'module', 'path', 'process', 'url', 'util', 'os'].includes(m)),
+      [],
+    );
   }
 });
 
@@ -110,7 +173,11 @@ test('engine and CLI sources never evaluate code (no eval, new Function, vm)', (
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && /\beval\(|new Function\(|from ['"](node:)?vm['"]|require\(['"](node:)?vm/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(ROOT, p));
+      else if (
+        e.name.endsWith('.ts') &&
+        /\beval\(|new Function\(|from ['"](node:)?vm['"]|require\(['"](node:)?vm/.test(fs.readFileSync(p, 'utf8'))
+      )
+        offenders.push(path.relative(ROOT, p));
     }
   };
   walk(path.join(ROOT, 'server', 'src'));
@@ -120,9 +187,13 @@ test('engine and CLI sources never evaluate code (no eval, new Function, vm)', (
 });
 
 // ---- paths in CLI output ----
-interface Out { diagnostics: { file: string }[] }
+interface Out {
+  diagnostics: { file: string }[];
+}
 
-test('CLI: output paths stay inside the scanned folder; symlinks out of it and loops are not followed', { skip: unlessBuilt(BUILT.cli) }, () => {
+test('CLI: output paths stay inside the scanned folder; symlinks out of it and loops are not followed', {
+  skip: unlessBuilt(BUILT.cli),
+}, () => {
   const outside = tempDir({ 'secret.yaml': `${WS_BODY}leaked: true\n` });
   const dir = tempDir({ 'tsb/ws.yaml': `${WS_BODY}local: true\n` });
   fs.symlinkSync(outside, path.join(dir, 'tsb', 'outside-dir'));
@@ -133,15 +204,30 @@ test('CLI: output paths stay inside the scanned folder; symlinks out of it and l
   const realDir = fs.realpathSync(dir);
   const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'tsb-cwd-'));
   try {
-    for (const [cwd, arg] of [[dir, '.'], [elsewhere, dir], [elsewhere, path.relative(elsewhere, dir)]] as const) {
+    for (const [cwd, arg] of [
+      [dir, '.'],
+      [elsewhere, dir],
+      [elsewhere, path.relative(elsewhere, dir)],
+    ] as const) {
       const t0 = Date.now();
       for (const format of cwd === dir ? ['json', 'sarif', 'text'] : ['json']) {
         const r = runCli(['check', arg, '--format', format], cwd, 30000);
         assert.ok(r.status === 0 || r.status === 1, `${format} in ${cwd}: exit ${r.status} ${r.stderr}`);
         assert.doesNotMatch(r.stderr, STACK_TRACE);
-        const files = format === 'json' ? (JSON.parse(r.stdout) as Out).diagnostics.map((d) => d.file)
-          : format === 'sarif' ? (JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)
-          : r.stdout.trim().split('\n').slice(0, -1).map((l) => l.replace(/:\d+:\d+: .*$/, ''));
+        const files =
+          format === 'json'
+            ? (JSON.parse(r.stdout) as Out).diagnostics.map((d) => d.file)
+            : format === 'sarif'
+              ? (
+                  JSON.parse(r.stdout) as {
+                    runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+                  }
+                ).runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)
+              : r.stdout
+                  .trim()
+                  .split('\n')
+                  .slice(0, -1)
+                  .map((l) => l.replace(/:\d+:\d+: .*$/, ''));
         assert.ok(files.length > 0, `${format}: the local file has diagnostics`);
         for (const f of files) {
           const abs = path.resolve(cwd, f);
@@ -157,15 +243,28 @@ test('CLI: output paths stay inside the scanned folder; symlinks out of it and l
   }
 });
 
-test('CLI: a folder given twice (directly and through a symlink) is scanned once, under the first name', { skip: unlessBuilt(BUILT.cli) }, () => {
+test('CLI: a folder given twice (directly and through a symlink) is scanned once, under the first name', {
+  skip: unlessBuilt(BUILT.cli),
+}, () => {
   const dir = tempDir({ 'real/ws.yaml': WS_BODY.replace('namespaceSelector', 'namespaceSelektor') });
   fs.symlinkSync('real', path.join(dir, 'alias'));
-  for (const [first, second] of [['real', 'alias'], ['alias', 'real'], ['.', 'alias']] as const) {
+  for (const [first, second] of [
+    ['real', 'alias'],
+    ['alias', 'real'],
+    ['.', 'alias'],
+  ] as const) {
     const r = runCli(['check', first, second, '--format', 'json'], dir);
     assert.equal(r.stderr, '');
     const out = JSON.parse(r.stdout) as { diagnostics: { file: string; rule: string }[] };
-    assert.deepEqual(out.diagnostics.filter((d) => d.rule === 'duplicate-resource'), [], `${first} ${second}: one file analysed twice`);
+    assert.deepEqual(
+      out.diagnostics.filter((d) => d.rule === 'duplicate-resource'),
+      [],
+      `${first} ${second}: one file analysed twice`,
+    );
     const want = first === '.' ? 'real/' : `${first}/`;
-    assert.ok(out.diagnostics.length > 0 && out.diagnostics.every((d) => d.file.startsWith(want)), `${first} ${second}: ${out.diagnostics.map((d) => d.file)}`);
+    assert.ok(
+      out.diagnostics.length > 0 && out.diagnostics.every((d) => d.file.startsWith(want)),
+      `${first} ${second}: ${out.diagnostics.map((d) => d.file)}`,
+    );
   }
 });

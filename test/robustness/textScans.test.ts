@@ -10,12 +10,16 @@ import { completionSpot, shapeOf } from '../../server/src/engine/features/yamlPa
 import { bounded, newProject, serveScenarios } from './support';
 
 const URI = 'file:///scan/doc.yaml';
-const WS = 'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names: ["*/x"]\n';
+const WS =
+  'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: tetrate\n  name: ws\nspec:\n  namespaceSelector:\n    names: ["*/x"]\n';
 // Scenarios that hung before the fix: each returns what the test checks.
 const SCENARIOS: Record<string, () => unknown> = {
   manyDirectives: () => {
     const n = 200_000;
-    return { n, targets: [...parseSuppressions('# tsb-lint-disable-next-line key-case\n'.repeat(n) + 'a: 1\n').lines.keys()] };
+    return {
+      n,
+      targets: [...parseSuppressions('# tsb-lint-disable-next-line key-case\n'.repeat(n) + 'a: 1\n').lines.keys()],
+    };
   },
   longDirective: () => [
     parseSuppressions(`# tsb-lint-disable-next-line a${'-'.repeat(500_000)}!\na: 1\n`).lines.size,
@@ -36,7 +40,6 @@ const SCENARIOS: Record<string, () => unknown> = {
 };
 
 if (!serveScenarios(SCENARIOS)) {
-
   function lint(text: string, opts?: { strictUtf8?: boolean }) {
     const p = newProject();
     p.update(URI, text, 1, opts);
@@ -44,15 +47,26 @@ if (!serveScenarios(SCENARIOS)) {
   }
 
   test('a suppression follows the lines of the document: one lone CR before it does not shift it', () => {
-    const text = WS.replace('kind: Workspace\n', 'kind: Workspace\r') + '  # tsb-lint-disable-next-line unknown-field\n  bogus: 1\n  other: 2\n';
+    const text =
+      WS.replace('kind: Workspace\n', 'kind: Workspace\r') +
+      '  # tsb-lint-disable-next-line unknown-field\n  bogus: 1\n  other: 2\n';
     const ds = lint(text).filter((d) => d.rule === 'unknown-field');
-    assert.deepEqual(ds.map((d) => d.message.split(' ')[0]), ['`other`']);
+    assert.deepEqual(
+      ds.map((d) => d.message.split(' ')[0]),
+      ['`other`'],
+    );
   });
 
   test('a CR-only file honours its suppressions', () => {
     const text = (WS + '  # tsb-lint-disable-next-line unknown-field\n  bogus: 1\n').replace(/\n/g, '\r');
-    assert.deepEqual(lint(text).map((d) => d.rule), []);
-    assert.deepEqual(lint((WS + '  bogus: 1\n').replace(/\n/g, '\r')).map((d) => d.rule), ['unknown-field']);
+    assert.deepEqual(
+      lint(text).map((d) => d.rule),
+      [],
+    );
+    assert.deepEqual(
+      lint((WS + '  bogus: 1\n').replace(/\n/g, '\r')).map((d) => d.rule),
+      ['unknown-field'],
+    );
   });
 
   test('a file-wide suppression in a CRLF file and a reason after -- still work', () => {
@@ -71,22 +85,42 @@ if (!serveScenarios(SCENARIOS)) {
 
   test('the key scan of completion and quick fixes is linear on a million spaces', async () => {
     assert.deepEqual(await bounded(__filename, 'longSpaces'), {
-      none: null, key: 'key', quoted: 'quoted', typing: null, value: { type: 'value', path: ['spec'], key: 'a', prefix: 'x' },
+      none: null,
+      key: 'key',
+      quoted: 'quoted',
+      typing: null,
+      value: { type: 'value', path: ['spec'], key: 'a', prefix: 'x' },
     });
   });
 
   test('keys are read as before: quotes, dashes, colons inside, comments', () => {
     const cases: [string, string | undefined][] = [
-      ['a: 1', 'a'], ['a:b: 1', 'a:b'], ['"a b": 1', 'a b'], ["'it''s': 1", "it's"], ['- a: 1', 'a'], ['-a: 1', '-a'],
-      ['a #c: 1', undefined], ['# a: 1', undefined], ['a:1', undefined], ['[a]: 1', undefined], ['key:', 'key'], ['"k\\"q": 1', 'k"q'],
+      ['a: 1', 'a'],
+      ['a:b: 1', 'a:b'],
+      ['"a b": 1', 'a b'],
+      ["'it''s': 1", "it's"],
+      ['- a: 1', 'a'],
+      ['-a: 1', '-a'],
+      ['a #c: 1', undefined],
+      ['# a: 1', undefined],
+      ['a:1', undefined],
+      ['[a]: 1', undefined],
+      ['key:', 'key'],
+      ['"k\\"q": 1', 'k"q'],
     ];
     for (const [line, key] of cases) assert.equal(shapeOf(line).key, key, line);
   });
 
   test('a strictly decoded file with U+FFFD in a comment is analysed, not skipped as "not UTF-8"', () => {
     const text = `# ${'\uFFFD'.repeat(9)}\n${WS}  bogus: 1\n`;
-    assert.deepEqual(lint(text, { strictUtf8: true }).map((d) => d.rule), ['unknown-field']);
+    assert.deepEqual(
+      lint(text, { strictUtf8: true }).map((d) => d.rule),
+      ['unknown-field'],
+    );
     // Text of unknown origin (an editor buffer) keeps the heuristic.
-    assert.deepEqual(lint(text).map((d) => d.rule), ['file-skipped']);
+    assert.deepEqual(
+      lint(text).map((d) => d.rule),
+      ['file-skipped'],
+    );
   });
 }

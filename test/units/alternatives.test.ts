@@ -50,7 +50,8 @@ function scenario(dir: string, withGateway: boolean): Record<string, string> {
 test('sibling scenarios are alternatives: no duplicate, ownership or settings errors between them', () => {
   const t = repo({ ...scenario('one', true), ...scenario('two', true) });
   for (const f of ['tsb/tenant.yaml', 'tsb/ws.yaml', 'tsb/setting.yaml']) {
-    for (const r of ['duplicate-resource', 'namespace-owned-twice', 'multiple-workspace-settings']) none(t.diags(`scenarios/two/${f}`), r);
+    for (const r of ['duplicate-resource', 'namespace-owned-twice', 'multiple-workspace-settings'])
+      none(t.diags(`scenarios/two/${f}`), r);
   }
   const d = t.p.deployment();
   assert.equal(d.relation(t.uri('scenarios/one/tsb/ws.yaml'), t.uri('scenarios/two/tsb/ws.yaml')), 'never');
@@ -63,14 +64,21 @@ test('a scenario whose setting selects a gateway only another scenario installs 
   none(t.diags('scenarios/one/tsb/setting.yaml'), 'gateway-selector-no-match');
   // Before units, scenario one's gateway satisfied this selector and the mistake stayed hidden.
   const d = only(t.diags('scenarios/two/tsb/setting.yaml'), 'gateway-selector-no-match');
-  assert.match(d.message, /the only such gateway, eastwest, is installed by scenarios\/one \(run\.sh\) -> east, west, which is never applied together with this file/);
+  assert.match(
+    d.message,
+    /the only such gateway, eastwest, is installed by scenarios\/one \(run\.sh\) -> east, west, which is never applied together with this file/,
+  );
   assert.equal(d.related?.[0]?.uri, t.uri('scenarios/one/k8s/gw.yaml'));
 });
 
 test('the failover model is computed per scenario: each workspace sees its own services and gateways', () => {
   const t = repo({ ...scenario('one', true), ...scenario('two', false) });
   const m = t.model();
-  const view = m.workspaces.map((w) => [w.unit?.split(' ')[0], w.candidates.map((c) => `${c.service}:${c.failover}:${c.clusters.join(',')}`), w.excluded.map((e) => e.code)]);
+  const view = m.workspaces.map((w) => [
+    w.unit?.split(' ')[0],
+    w.candidates.map((c) => `${c.service}:${c.failover}:${c.clusters.join(',')}`),
+    w.excluded.map((e) => e.code),
+  ]);
   assert.deepEqual(view, [
     ['scenarios/one', ['cart:true:east,west'], []],
     ['scenarios/two', [], ['no-gateway-cluster']],
@@ -78,7 +86,11 @@ test('the failover model is computed per scenario: each workspace sees its own s
 });
 
 test('a unit that applies two scenarios together proves they are not alternatives', () => {
-  const files = { ...scenario('one', true), ...scenario('two', true), 'all.sh': 'tctl apply -f scenarios/one/tsb/ws.yaml -f scenarios/two/tsb/ws.yaml\n' };
+  const files = {
+    ...scenario('one', true),
+    ...scenario('two', true),
+    'all.sh': 'tctl apply -f scenarios/one/tsb/ws.yaml -f scenarios/two/tsb/ws.yaml\n',
+  };
   const t = repo(files);
   only(t.diags('scenarios/two/tsb/ws.yaml'), 'duplicate-resource');
 });
@@ -122,7 +134,10 @@ test('weak evidence: definitions in unrelated places are at most a hint that nam
   });
   const d = only(t.diags('b/t.yaml'), 'duplicate-resource');
   assert.equal(d.severity, 'hint');
-  assert.match(d.message, /^If a \(run\.sh\) and b \(run\.sh\) are applied together: Tenant prod is defined twice \(the other definition is a\/t\.yaml:5\)/);
+  assert.match(
+    d.message,
+    /^If a \(run\.sh\) and b \(run\.sh\) are applied together: Tenant prod is defined twice \(the other definition is a\/t\.yaml:5\)/,
+  );
 });
 
 test('parents are found only where they can be in effect', () => {

@@ -15,9 +15,15 @@ const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
 function cliDiagnostics(dir: string): string[] {
-  const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   assert.ok(r.status === 0 || r.status === 1, `tsb-lint exited ${r.status}: ${r.stderr}`);
-  const out = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] };
+  const out = JSON.parse(r.stdout) as {
+    diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
+  };
   return out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`).sort();
 }
 
@@ -30,7 +36,10 @@ async function serverDiagnostics(dir: string): Promise<string[]> {
     for (const item of report.items) {
       if (item.kind !== 'full') continue;
       const file = path.relative(dir, fileURLToPath(item.uri)).split(path.sep).join('/');
-      for (const d of item.items) out.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${String(d.code)}: ${d.message}`);
+      for (const d of item.items)
+        out.push(
+          `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${String(d.code)}: ${d.message}`,
+        );
     }
     return out.sort();
   } finally {

@@ -38,7 +38,8 @@ test('a README in a lab folder resolves paths from the repository root (the labs
 
 test('README "one of the following" blocks: the commands are alternatives to each other', () => {
   const t = repo({
-    'README.md': 'Apply one of the following settings:\n\n```sh\ntctl apply -f tsb/fast.yaml\ntctl apply -f tsb/slow.yaml\n```\n',
+    'README.md':
+      'Apply one of the following settings:\n\n```sh\ntctl apply -f tsb/fast.yaml\ntctl apply -f tsb/slow.yaml\n```\n',
     'tsb/fast.yaml': tenant('fast'),
     'tsb/slow.yaml': tenant('slow'),
   });
@@ -51,7 +52,8 @@ test('README "one of the following" blocks: the commands are alternatives to eac
 
 test('Makefile recipes: make variables and $$ are expanded, other lines ignored', () => {
   const t = repo({
-    Makefile: 'CTX := prod\nNS = shop\ndeploy:\n\t@kubectl --context $(CTX) -n ${NS} apply -f k8s/a.yaml\n\tfor f in k8s/b.yaml; do kubectl --context $(CTX) apply -f $$f; done\nnot-a-recipe: kubectl apply -f k8s/c.yaml\n',
+    Makefile:
+      'CTX := prod\nNS = shop\ndeploy:\n\t@kubectl --context $(CTX) -n ${NS} apply -f k8s/a.yaml\n\tfor f in k8s/b.yaml; do kubectl --context $(CTX) apply -f $$f; done\nnot-a-recipe: kubectl apply -f k8s/c.yaml\n',
     'k8s/a.yaml': svc('a'),
     'k8s/b.yaml': svc('b'),
     'k8s/c.yaml': svc('c'),
@@ -90,19 +92,27 @@ ${dest}
 
 test('an Argo CD Application whose folder is not in the repository is a note; ApplicationSets are noted as not expanded', () => {
   const t = repo({
-    'argo/x.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: x\nspec:\n  source:\n    path: elsewhere\n  destination:\n    name: c\n',
+    'argo/x.yaml':
+      'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: x\nspec:\n  source:\n    path: elsewhere\n  destination:\n    name: c\n',
     'argo/set.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: s\nspec: {}\n',
   });
-  assert.deepEqual(notes(t), ['argo/set.yaml:2 ApplicationSet generators are not expanded', 'argo/x.yaml:2 the folder elsewhere is not in this project']);
+  assert.deepEqual(notes(t), [
+    'argo/set.yaml:2 ApplicationSet generators are not expanded',
+    'argo/x.yaml:2 the folder elsewhere is not in this project',
+  ]);
 });
 
 test('a Flux Kustomization applies its path with its target namespace (cluster: where Flux runs)', () => {
   const t = repo({
-    'clusters/flux.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  path: ./apps\n  targetNamespace: web\n',
+    'clusters/flux.yaml':
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  path: ./apps\n  targetNamespace: web\n',
     'apps/a.yaml': svc('a'),
   });
   const u = unit(t, 'apps/a.yaml');
-  assert.deepEqual([u.source, u.namespace, u.clusters, u.clustersUnknown], ['flux', 'web', [], 'the cluster Flux runs in']);
+  assert.deepEqual(
+    [u.source, u.namespace, u.clusters, u.clustersUnknown],
+    ['flux', 'web', [], 'the cluster Flux runs in'],
+  );
 });
 
 test('kustomize: resources and bases expand, the overlay namespace wins; apply -k gives the clusters', () => {
@@ -128,14 +138,16 @@ test('a kustomization nothing applies is still a unit: its namespace holds, its 
   assert.equal(t.p.resolved().services[0]!.namespace, 'web');
 });
 
-test('folder conventions: a folder named like a cluster the repository names; a folder with one cluster\'s ControlPlane', () => {
-  const cp = (cluster: string) => `apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\n  namespace: istio-system\nspec:\n  hub: x\n  managementPlane:\n    clusterName: ${cluster}\n`;
+test("folder conventions: a folder named like a cluster the repository names; a folder with one cluster's ControlPlane", () => {
+  const cp = (cluster: string) =>
+    `apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\n  namespace: istio-system\nspec:\n  hub: x\n  managementPlane:\n    clusterName: ${cluster}\n`;
   const t = repo({
     'deploy.sh': 'kubectl --context east apply -f apps/a.yaml\n',
     'apps/a.yaml': svc('a'),
     'templates/east/gw.yaml': svc('gw'),
     'templates/West/x.yaml': svc('x'),
-    'tsb/clusters.yaml': 'apiVersion: api.tsb.tetrate.io/v2\nkind: Cluster\nmetadata:\n  organization: tetrate\n  name: west\nspec: {}\n',
+    'tsb/clusters.yaml':
+      'apiVersion: api.tsb.tetrate.io/v2\nkind: Cluster\nmetadata:\n  organization: tetrate\n  name: west\nspec: {}\n',
     'install/c9/controlplane.yaml': cp('c9'),
   });
   const p = placements(t);
@@ -168,18 +180,27 @@ test('tsb.config.yaml wins: its placements replace what would be inferred for th
 });
 
 test('kube contexts are matched to TSB cluster names: same name, a ControlPlane clusterName, a short suffix', () => {
-  const cluster = (n: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Cluster\nmetadata:\n  organization: tetrate\n  name: ${n}\nspec: {}\n---\n`;
+  const cluster = (n: string) =>
+    `apiVersion: api.tsb.tetrate.io/v2\nkind: Cluster\nmetadata:\n  organization: tetrate\n  name: ${n}\nspec: {}\n---\n`;
   const t = repo({
     'tsb/clusters.yaml': cluster('active-cluster') + cluster('east'),
-    'run.sh': 'kubectl --context active-cluster-m2 apply -f k8s/a.yaml\nkubectl --context east apply -f k8s/b.yaml\nkubectl --context ctx-9 apply -f cp/cp.yaml\n',
+    'run.sh':
+      'kubectl --context active-cluster-m2 apply -f k8s/a.yaml\nkubectl --context east apply -f k8s/b.yaml\nkubectl --context ctx-9 apply -f cp/cp.yaml\n',
     'k8s/a.yaml': svc('a'),
     'k8s/b.yaml': svc('b'),
-    'cp/cp.yaml': 'apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\nspec:\n  hub: x\n  managementPlane:\n    clusterName: west\n',
+    'cp/cp.yaml':
+      'apiVersion: install.tetrate.io/v1alpha1\nkind: ControlPlane\nmetadata:\n  name: cp\nspec:\n  hub: x\n  managementPlane:\n    clusterName: west\n',
   });
   const d = t.p.deployment();
   assert.deepEqual(unit(t, 'k8s/a.yaml').clusters, ['active-cluster-m2']);
-  assert.deepEqual(unit(t, 'k8s/a.yaml').clusterMatches.map((m) => [m.name, m.tsb]), [['active-cluster-m2', 'active-cluster']]);
-  assert.deepEqual(unit(t, 'cp/cp.yaml').clusterMatches.map((m) => [m.name, m.tsb]), [['ctx-9', 'west']]);
+  assert.deepEqual(
+    unit(t, 'k8s/a.yaml').clusterMatches.map((m) => [m.name, m.tsb]),
+    [['active-cluster-m2', 'active-cluster']],
+  );
+  assert.deepEqual(
+    unit(t, 'cp/cp.yaml').clusterMatches.map((m) => [m.name, m.tsb]),
+    [['ctx-9', 'west']],
+  );
   assert.deepEqual(unit(t, 'k8s/b.yaml').clusterMatches, []);
   // The rules and the model use the TSB names.
   assert.deepEqual(d.deploymentOf(t.uri('k8s/a.yaml')).clusters, ['active-cluster']);
@@ -206,6 +227,12 @@ test('CI pipelines: GitHub Actions run steps (with working-directory) and GitLab
     'tsb/t.yaml': tenant('prod'),
   });
   assert.deepEqual(placements(t), { 'k8s/a.yaml': 'prod', 'k8s/b.yaml': 'staging', 'tsb/t.yaml': 'mp' });
-  assert.deepEqual(unit(t, 'k8s/a.yaml').evidence.map((e) => e.line), [8]);
-  assert.deepEqual(unit(t, 'k8s/b.yaml').evidence.map((e) => e.line), [2]);
+  assert.deepEqual(
+    unit(t, 'k8s/a.yaml').evidence.map((e) => e.line),
+    [8],
+  );
+  assert.deepEqual(
+    unit(t, 'k8s/b.yaml').evidence.map((e) => e.line),
+    [2],
+  );
 });

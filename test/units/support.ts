@@ -44,11 +44,19 @@ export function placements(t: TestProject): Record<string, string> {
   for (const u of t.p.deployment().units) {
     for (const f of u.files) (out[rel(f)] ??= []).push(describe(u));
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...new Set(v)].join(' | ')]));
+  return Object.fromEntries(
+    Object.entries(out)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, [...new Set(v)].join(' | ')]),
+  );
 }
 
 export function describe(u: Unit): string {
-  return [u.managementPlane ? 'mp' : '', u.clusters.join(','), u.namespace ? `ns=${u.namespace}` : ''].filter(Boolean).join(' ') || '?';
+  return (
+    [u.managementPlane ? 'mp' : '', u.clusters.join(','), u.namespace ? `ns=${u.namespace}` : '']
+      .filter(Boolean)
+      .join(' ') || '?'
+  );
 }
 
 export function rel(uri: string): string {

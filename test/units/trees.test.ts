@@ -56,12 +56,24 @@ const EXPECT: Record<string, Expect> = {
       [`${TSV}/*/templates/*/managementplane.yaml`]: '<folder>',
     },
     never: [
-      [`${TSV}/active-standby/scenarios/abc-failover/tsb/04-workspace.yaml`, `${TSV}/hub-spoke/scenarios/abc-def-ghi/tsb/04-workspace.yaml`],
-      [`${TSV}/active-standby/scenarios/abc-failover/tsb/05-workspace-setting.yaml`, `${TSV}/demo-profile/scenarios/gitops-argocd/repositories/app-abc/tsb/02-workspace-setting.yaml`],
-      [`${TSV}/active-standby/templates/active/controlplane.yaml`, `${TSV}/hub-spoke/templates/cluster1/controlplane.yaml`],
+      [
+        `${TSV}/active-standby/scenarios/abc-failover/tsb/04-workspace.yaml`,
+        `${TSV}/hub-spoke/scenarios/abc-def-ghi/tsb/04-workspace.yaml`,
+      ],
+      [
+        `${TSV}/active-standby/scenarios/abc-failover/tsb/05-workspace-setting.yaml`,
+        `${TSV}/demo-profile/scenarios/gitops-argocd/repositories/app-abc/tsb/02-workspace-setting.yaml`,
+      ],
+      [
+        `${TSV}/active-standby/templates/active/controlplane.yaml`,
+        `${TSV}/hub-spoke/templates/cluster1/controlplane.yaml`,
+      ],
     ],
     together: [
-      [`${TSV}/active-standby/scenarios/abc-failover/tsb/05-workspace-setting.yaml`, `${TSV}/active-standby/scenarios/abc-failover/k8s/active/05-eastwest-gateway.yaml`],
+      [
+        `${TSV}/active-standby/scenarios/abc-failover/tsb/05-workspace-setting.yaml`,
+        `${TSV}/active-standby/scenarios/abc-failover/k8s/active/05-eastwest-gateway.yaml`,
+      ],
     ],
     failover: ['app-a@ns-a', 'app-b@ns-b', 'app-c@ns-c'],
   },
@@ -82,9 +94,14 @@ const EXPECT: Record<string, Expect> = {
     },
     never: [],
     together: [
-      ['repositories/applications/retailbank/tsb-tenant-admin/tsb/02-workspacesetting/retail1.yaml', 'repositories/applications/retailbank/retail1/tsb-workspace-admin/k8s/active/01-ingressgateway/eastwest-gw.yaml'],
+      [
+        'repositories/applications/retailbank/tsb-tenant-admin/tsb/02-workspacesetting/retail1.yaml',
+        'repositories/applications/retailbank/retail1/tsb-workspace-admin/k8s/active/01-ingressgateway/eastwest-gw.yaml',
+      ],
     ],
-    failover: ['retail1', 'retail2', 'private1', 'private2'].flatMap((a) => ['front', 'mid', 'back'].map((r) => `${r}-${a}@${r}-${a}`)),
+    failover: ['retail1', 'retail2', 'private1', 'private2'].flatMap((a) =>
+      ['front', 'mid', 'back'].map((r) => `${r}-${a}@${r}-${a}`),
+    ),
   },
   'boeboe__tetrate-service-bridge-minikube': {
     files: {
@@ -95,8 +112,18 @@ const EXPECT: Record<string, Expect> = {
       'scenarios/vm-*/*/tsb/*.yaml': 'mp',
       'scenarios/vm-*/*/k8s/mgmt-cluster/*.yaml': 'mgmt-cluster-m1',
     },
-    never: [['scenarios/active-standby/abc-failover/tsb/04-workspace.yaml', 'scenarios/vm-expansion/abc-hybrid/tsb/03-workspace.yaml']],
-    together: [['scenarios/active-standby/abc-failover/tsb/05-workspace-setting.yaml', 'scenarios/active-standby/abc-failover/k8s/standby-cluster/05-eastwest-gateway.yaml']],
+    never: [
+      [
+        'scenarios/active-standby/abc-failover/tsb/04-workspace.yaml',
+        'scenarios/vm-expansion/abc-hybrid/tsb/03-workspace.yaml',
+      ],
+    ],
+    together: [
+      [
+        'scenarios/active-standby/abc-failover/tsb/05-workspace-setting.yaml',
+        'scenarios/active-standby/abc-failover/k8s/standby-cluster/05-eastwest-gateway.yaml',
+      ],
+    ],
     failover: ['app-a@ns-a', 'app-b@ns-b', 'app-c@ns-c'],
   },
   'tetrateio__workshop-101': {
@@ -144,12 +171,25 @@ const EXPECT: Record<string, Expect> = {
 
 const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
 function cli(dir: string, args: string[]): unknown {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args, '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   assert.ok(r.status === 0 || r.status === 1, `tsb-lint ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-interface UnitsOut { units: { name: string; files: string[]; clusters: string[]; managementPlane: boolean; namespace: string | null; alternativeTo: string[] }[] }
+interface UnitsOut {
+  units: {
+    name: string;
+    files: string[];
+    clusters: string[];
+    managementPlane: boolean;
+    namespace: string | null;
+    alternativeTo: string[];
+  }[];
+}
 
 function describeFile(out: UnitsOut, file: string): string {
   const units = out.units.filter((u) => u.files.includes(file));
@@ -170,7 +210,10 @@ for (const [name, want] of Object.entries(EXPECT)) {
     let agree = 0;
     const wrong: string[] = [];
     for (const [glob, expected] of Object.entries(want.files)) {
-      const matched = spawnSync('find', ['.', '-type', 'f'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n').map((f) => f.slice(2)).filter((f) => f && picomatch(glob)(f));
+      const matched = spawnSync('find', ['.', '-type', 'f'], { cwd: dir, encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((f) => f.slice(2))
+        .filter((f) => f && picomatch(glob)(f));
       assert.ok(matched.length, `${name}: the expectation ${glob} matches no file`);
       for (const f of matched) {
         const folder = path.basename(path.dirname(f));
@@ -182,17 +225,24 @@ for (const [name, want] of Object.entries(EXPECT)) {
     }
     const total = agree + wrong.length;
     t.diagnostic(`${agree} of ${total} files agree${wrong.length ? `; differ: ${wrong.join('; ')}` : ''}`);
-    if (total) assert.ok(agree / total >= 0.9, `${name}: ${agree} of ${total} files agree; ${wrong.slice(0, 10).join('; ')}`);
+    if (total)
+      assert.ok(agree / total >= 0.9, `${name}: ${agree} of ${total} files agree; ${wrong.slice(0, 10).join('; ')}`);
     const unitOf = (f: string) => out.units.filter((u) => u.files.includes(f));
     for (const [a, b] of want.never) {
       const [ua, ub] = [unitOf(a), unitOf(b)];
       assert.ok(ua.length && ub.length, `${name}: ${a} or ${b} is in no unit`);
-      assert.ok(ua.every((x) => ub.every((y) => x.alternativeTo.includes(y.name))), `${name}: ${a} and ${b} should never be applied together`);
+      assert.ok(
+        ua.every((x) => ub.every((y) => x.alternativeTo.includes(y.name))),
+        `${name}: ${a} and ${b} should never be applied together`,
+      );
     }
     for (const [a, b] of want.together) {
       const [ua, ub] = [unitOf(a), unitOf(b)];
       assert.ok(ua.length && ub.length, `${name}: ${a} or ${b} is in no unit`);
-      assert.ok(ua.some((x) => ub.some((y) => x === y || !x.alternativeTo.includes(y.name))), `${name}: ${a} and ${b} should be able to go together`);
+      assert.ok(
+        ua.some((x) => ub.some((y) => x === y || !x.alternativeTo.includes(y.name))),
+        `${name}: ${a} and ${b} should be able to go together`,
+      );
     }
   });
 
@@ -200,11 +250,25 @@ for (const [name, want] of Object.entries(EXPECT)) {
     const dirs = treeDirs(t);
     if (!dirs) return;
     const dir = dirs.find((d) => path.basename(d) === name)!;
-    const check = cli(dir, ['check', '.']) as { diagnostics: { severity: string; file: string; line: number; rule: string; message: string }[] };
-    assert.deepEqual(check.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}: ${d.message}`), []);
-    const model = cli(dir, ['failover', '.']) as { workspaces: { candidates: { service: string; namespace: string; failover: boolean }[] }[] };
+    const check = cli(dir, ['check', '.']) as {
+      diagnostics: { severity: string; file: string; line: number; rule: string; message: string }[];
+    };
+    assert.deepEqual(
+      check.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}: ${d.message}`),
+      [],
+    );
+    const model = cli(dir, ['failover', '.']) as {
+      workspaces: { candidates: { service: string; namespace: string; failover: boolean }[] }[];
+    };
     const candidates = model.workspaces.flatMap((w) => w.candidates);
-    assert.deepEqual([...new Set(candidates.filter((c) => c.failover).map((c) => `${c.service}@${c.namespace}`))].sort(), [...want.failover].sort());
-    for (const e of want.exposed ?? []) assert.ok(candidates.some((c) => `${c.service}@${c.namespace}` === e), `${name}: ${e} should be exposed through an east-west gateway`);
+    assert.deepEqual(
+      [...new Set(candidates.filter((c) => c.failover).map((c) => `${c.service}@${c.namespace}`))].sort(),
+      [...want.failover].sort(),
+    );
+    for (const e of want.exposed ?? [])
+      assert.ok(
+        candidates.some((c) => `${c.service}@${c.namespace}` === e),
+        `${name}: ${e} should be exposed through an east-west gateway`,
+      );
   });
 }

@@ -10,7 +10,12 @@ import * as path from 'node:path';
 import { runExtensionTests } from './harness/extensionTests';
 import { BUILD, OUT, ROOT, elapsed } from './harness/paths';
 
-interface Args { suites: ('ext' | 'ui')[]; vsix?: string; dev?: string; grep?: string }
+interface Args {
+  suites: ('ext' | 'ui')[];
+  vsix?: string;
+  dev?: string;
+  grep?: string;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { suites: ['ext', 'ui'] };
@@ -26,7 +31,10 @@ function parseArgs(argv: string[]): Args {
       process.exit(2);
     }
   }
-  if (args.vsix && !fs.existsSync(args.vsix)) { console.error(`run: ${args.vsix} does not exist`); process.exit(2); }
+  if (args.vsix && !fs.existsSync(args.vsix)) {
+    console.error(`run: ${args.vsix} does not exist`);
+    process.exit(2);
+  }
   return args;
 }
 
@@ -34,7 +42,8 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.vsix && !args.dev) {
     for (const f of ['client/out/extension.js', 'server/out/serverMain.js']) {
-      if (!fs.existsSync(path.join(ROOT, f))) console.warn(`run: ${f} is missing: build the extension (npm run build) or pass --vsix`);
+      if (!fs.existsSync(path.join(ROOT, f)))
+        console.warn(`run: ${f} is missing: build the extension (npm run build) or pass --vsix`);
     }
   }
   fs.mkdirSync(OUT, { recursive: true });
@@ -43,15 +52,29 @@ async function main(): Promise<number> {
     const t0 = Date.now();
     let ok: boolean;
     if (suite === 'ext') {
-      ok = (await runExtensionTests({ ...(args.vsix ? { vsix: args.vsix } : {}), ...(args.dev ? { devPath: args.dev } : {}), ...(args.grep ? { grep: args.grep } : {}) }).catch((e: unknown) => {
-        console.error('[ext] harness failure:', e);
-        return 1;
-      })) === 0;
+      ok =
+        (await runExtensionTests({
+          ...(args.vsix ? { vsix: args.vsix } : {}),
+          ...(args.dev ? { devPath: args.dev } : {}),
+          ...(args.grep ? { grep: args.grep } : {}),
+        }).catch((e: unknown) => {
+          console.error('[ext] harness failure:', e);
+          return 1;
+        })) === 0;
     } else {
-      const files = fs.readdirSync(path.join(BUILD, 'ui')).filter((f) => f.endsWith('.test.js')).map((f) => path.join(BUILD, 'ui', f));
+      const files = fs
+        .readdirSync(path.join(BUILD, 'ui'))
+        .filter((f) => f.endsWith('.test.js'))
+        .map((f) => path.join(BUILD, 'ui', f));
       const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
-        stdio: 'inherit', cwd: ROOT, timeout: 420_000,
-        env: { ...process.env, ...(args.vsix ? { TSB_VSIX: args.vsix } : {}), ...(args.dev ? { TSB_DEV_PATH: args.dev } : {}) },
+        stdio: 'inherit',
+        cwd: ROOT,
+        timeout: 420_000,
+        env: {
+          ...process.env,
+          ...(args.vsix ? { TSB_VSIX: args.vsix } : {}),
+          ...(args.dev ? { TSB_DEV_PATH: args.dev } : {}),
+        },
       });
       ok = r.status === 0;
       if (r.error) console.error('[ui] runner failure:', r.error.message);
@@ -60,8 +83,16 @@ async function main(): Promise<number> {
     console.log(`== ${suite}: ${ok ? 'PASS' : 'FAIL'} in ${elapsed(t0)}`);
   }
   fs.writeFileSync(path.join(OUT, 'summary.json'), JSON.stringify(summary, null, 2));
-  console.log(`== summary: ${summary.map((s) => `${s.suite} ${s.ok ? 'pass' : 'FAIL'} ${s.seconds}s`).join(', ')} (artifacts in ${path.relative(ROOT, OUT)}/)`);
+  console.log(
+    `== summary: ${summary.map((s) => `${s.suite} ${s.ok ? 'pass' : 'FAIL'} ${s.seconds}s`).join(', ')} (artifacts in ${path.relative(ROOT, OUT)}/)`,
+  );
   return summary.every((s) => s.ok) ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => { console.error(e); process.exit(2); });
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

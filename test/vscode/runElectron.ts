@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.copyFileSync(path.join(FIXTURES, 'settings.json'), path.join(userData, 'User', 'settings.json'));
   const out = freshDir(path.join(OUT, 'electron'));
-  fs.writeFileSync(path.join(BUILD, 'suite', 'options.json'), JSON.stringify({ out, grep: process.env['TSB_VSCODE_TEST_GREP'] ?? null }, null, 2));
+  fs.writeFileSync(
+    path.join(BUILD, 'suite', 'options.json'),
+    JSON.stringify({ out, grep: process.env['TSB_VSCODE_TEST_GREP'] ?? null }, null, 2),
+  );
   await runTests({
     version: process.env['VSCODE_VERSION'] ?? 'stable',
     extensionDevelopmentPath: ROOT,
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
       path.join(ws, 'integration.code-workspace'),
       '--disable-extensions', // other installed extensions (a YAML extension, say) stay out of the way
       '--disable-workspace-trust',
-      '--skip-welcome', '--skip-release-notes',
+      '--skip-welcome',
+      '--skip-release-notes',
       `--user-data-dir=${userData}`,
       `--extensions-dir=${path.join(run, 'extensions')}`,
     ],
@@ -31,7 +35,10 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error('test:electron failed:', e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error('test:electron failed:', e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

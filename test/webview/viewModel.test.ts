@@ -17,18 +17,30 @@ describe('view model: services x clusters matrix', () => {
     const ws = vm.workspaces[0]!;
     assert.equal(ws.title.text, 'bookinfo-ws');
     assert.deepEqual(ws.clusters, ['cluster-1', 'cluster-2']);
-    assert.deepEqual(ws.rows.map((r) => r.name.text), ['details', 'productpage', 'ratings', 'reviews']);
+    assert.deepEqual(
+      ws.rows.map((r) => r.name.text),
+      ['details', 'productpage', 'ratings', 'reviews'],
+    );
     for (const r of ws.rows) {
       assert.equal(r.status, 'failover', r.name.text);
       assert.equal(r.statusText, 'Can fail over');
-      assert.deepEqual(r.cells.map((c) => c.state), ['exposed', 'exposed']);
+      assert.deepEqual(
+        r.cells.map((c) => c.state),
+        ['exposed', 'exposed'],
+      );
       assert.ok(r.name.source, 'every service links to its YAML');
       assert.match(r.selector.text, /east-west entry 1 exposes every service/);
       assert.ok(r.selector.source, 'the selector links to the WorkspaceSetting');
     }
     const reviews = ws.rows.find((r) => r.name.text === 'reviews')!;
-    assert.deepEqual(reviews.cells[0]!.versions.map((v) => v.version), ['v1', 'v2']);
-    assert.match(reviews.cells[0]!.ariaLabel, /reviews in cluster-1: runs and is exposed through the east-west gateway; versions v1, v2/);
+    assert.deepEqual(
+      reviews.cells[0]!.versions.map((v) => v.version),
+      ['v1', 'v2'],
+    );
+    assert.match(
+      reviews.cells[0]!.ariaLabel,
+      /reviews in cluster-1: runs and is exposed through the east-west gateway; versions v1, v2/,
+    );
     assert.equal(ws.summaryText, '4 services: 4 can fail over');
     assert.deepEqual(ws.teach, []);
     assert.deepEqual(vm.teach, []);
@@ -38,9 +50,22 @@ describe('view model: services x clusters matrix', () => {
     const gw = buildViewModel(seed(), []).workspaces[0]!.gateways;
     assert.equal(gw.length, 1);
     assert.equal(gw[0]!.title.text, 'eastwest/app=eastwest-gateway');
-    assert.deepEqual(gw[0]!.cells.map((c) => [c.cluster, c.deployed]), [['cluster-1', true], ['cluster-2', true]]);
-    assert.equal(buildViewModel(seed(), []).workspaces[0]!.rows[0]!.reason, undefined, 'no reason needed when it can fail over');
-    assert.deepEqual(gw[0]!.installs.map((i) => i.text), ['IngressGateway eastwest/eastwest-gateway (eastWestOnly)']);
+    assert.deepEqual(
+      gw[0]!.cells.map((c) => [c.cluster, c.deployed]),
+      [
+        ['cluster-1', true],
+        ['cluster-2', true],
+      ],
+    );
+    assert.equal(
+      buildViewModel(seed(), []).workspaces[0]!.rows[0]!.reason,
+      undefined,
+      'no reason needed when it can fail over',
+    );
+    assert.deepEqual(
+      gw[0]!.installs.map((i) => i.text),
+      ['IngressGateway eastwest/eastwest-gateway (eastWestOnly)'],
+    );
     assert.equal(gw[0]!.exposesText, 'Exposes every service of the workspace');
     assert.equal(gw[0]!.warning, undefined);
   });
@@ -54,7 +79,10 @@ describe('view model: services x clusters matrix', () => {
       assert.equal(r.statusText, 'Not exposed');
       assert.equal(r.reason, 'Not matched by exposedServices.');
       assert.equal(r.selector.text, 'no exposedServices entry matches its labels');
-      assert.deepEqual(r.cells.map((c) => c.state), ['local', 'local']);
+      assert.deepEqual(
+        r.cells.map((c) => c.state),
+        ['local', 'local'],
+      );
     }
     const details = byName.get('details')!;
     assert.equal(details.status, 'failover');
@@ -63,7 +91,10 @@ describe('view model: services x clusters matrix', () => {
     assert.equal(mongo.status, 'no-failover');
     assert.equal(mongo.statusText, 'Cannot fail over');
     assert.match(mongo.reason!, /^Runs only in cluster-1/);
-    assert.deepEqual(mongo.cells.map((c) => c.state), ['exposed', 'absent']);
+    assert.deepEqual(
+      mongo.cells.map((c) => c.state),
+      ['exposed', 'absent'],
+    );
     assert.equal(mongo.cells[1]!.ariaLabel, 'mongodb does not run in cluster-2');
     assert.equal(ws.summaryText, '5 services: 1 can fail over, 1 cannot, 3 not exposed');
     assert.deepEqual(ws.gateways[0]!.exposedSelectors, ['failover=enable', 'app=details']);
@@ -72,16 +103,28 @@ describe('view model: services x clusters matrix', () => {
   it('marks versions down in the matrix when every workload of the version is down there', () => {
     const ws = buildViewModel(seed(), [down('cluster-1', 'reviews-v2')]).workspaces[0]!;
     const reviews = ws.rows.find((r) => r.name.text === 'reviews')!;
-    assert.deepEqual(reviews.cells[0]!.versions, [{ version: 'v1', down: false }, { version: 'v2', down: true }]);
-    assert.deepEqual(reviews.cells[1]!.versions, [{ version: 'v1', down: false }, { version: 'v2', down: false }]);
+    assert.deepEqual(reviews.cells[0]!.versions, [
+      { version: 'v1', down: false },
+      { version: 'v2', down: true },
+    ]);
+    assert.deepEqual(reviews.cells[1]!.versions, [
+      { version: 'v1', down: false },
+      { version: 'v2', down: false },
+    ]);
   });
 });
 
 describe('view model: what-if', () => {
   it('lists every workload per cluster as a toggle', () => {
     const w = whatIfView(seed(), [down('cluster-2', 'ratings-v1')]);
-    assert.deepEqual(w.clusters.map((c) => c.cluster), ['cluster-1', 'cluster-2']);
-    assert.deepEqual(w.clusters[0]!.toggles.map((t) => t.text), ['details-v1', 'productpage-v1', 'ratings-v1', 'reviews-v1', 'reviews-v2']);
+    assert.deepEqual(
+      w.clusters.map((c) => c.cluster),
+      ['cluster-1', 'cluster-2'],
+    );
+    assert.deepEqual(
+      w.clusters[0]!.toggles.map((t) => t.text),
+      ['details-v1', 'productpage-v1', 'ratings-v1', 'reviews-v1', 'reviews-v2'],
+    );
     const ratings2 = w.clusters[1]!.toggles.find((t) => t.text === 'ratings-v1')!;
     assert.equal(ratings2.down, true);
     assert.equal(w.clusters[0]!.toggles.find((t) => t.text === 'ratings-v1')!.down, false);
@@ -91,7 +134,10 @@ describe('view model: what-if', () => {
   it('details-v1 down in cluster-1: callers fail over to cluster-2 through the east-west gateway', () => {
     const w = whatIfView(seed(), [down('cluster-1', 'details-v1')]);
     // details has a single version, so there is no separate subset route: one route for all callers.
-    assert.deepEqual(w.routes.map((x) => [x.shownSubset, x.outcome]), [['any version', 'remote']]);
+    assert.deepEqual(
+      w.routes.map((x) => [x.shownSubset, x.outcome]),
+      [['any version', 'remote']],
+    );
     const r = w.routes[0]!;
     assert.equal(r.outcome, 'remote');
     assert.equal(r.outcomeText, 'Fails over');
@@ -132,8 +178,17 @@ describe('view model: what-if', () => {
 
   it('keeps a what-if target the edited model no longer knows: listed as gone, with a way to remove it', () => {
     const w = whatIfView(seed(), [down('cluster-1', 'details-v9'), down('cluster-1', 'details-v1')]);
-    assert.deepEqual(w.routes.map((r) => r.service.text), ['details']);
-    assert.deepEqual(w.marked.map((m) => [m.text, m.state]), [['details-v9', 'gone'], ['details-v1', 'down']]);
+    assert.deepEqual(
+      w.routes.map((r) => r.service.text),
+      ['details'],
+    );
+    assert.deepEqual(
+      w.marked.map((m) => [m.text, m.state]),
+      [
+        ['details-v9', 'gone'],
+        ['details-v1', 'down'],
+      ],
+    );
     assert.match(w.marked[0]!.detail, /cluster-1 · bookinfo · no longer exists/);
     assert.equal(w.marked[0]!.buttonText, 'Remove');
     assert.equal(w.marked[1]!.buttonText, 'Bring back up');
@@ -162,13 +217,22 @@ describe('view model: what-if', () => {
 });
 
 describe('view model: empty states that teach', () => {
-  it('no workspace and no placements, nothing known: placeholders, never the bundled example\'s names', () => {
-    const vm = buildViewModel({ workspaces: [], clusters: [], placementsConfigured: false, notes: ['no tsb.config.yaml'] }, []);
-    assert.deepEqual(vm.teach.map((t) => t.snippetFile), ['tsb.config.yaml', 'tsb/my-app-ws.yaml']);
+  it("no workspace and no placements, nothing known: placeholders, never the bundled example's names", () => {
+    const vm = buildViewModel(
+      { workspaces: [], clusters: [], placementsConfigured: false, notes: ['no tsb.config.yaml'] },
+      [],
+    );
+    assert.deepEqual(
+      vm.teach.map((t) => t.snippetFile),
+      ['tsb.config.yaml', 'tsb/my-app-ws.yaml'],
+    );
     assert.match(vm.teach[0]!.snippet, /\nplacements:\n {2}- files: k8s\/\*\*\n {4}clusters: \[cluster-a, cluster-b\]/);
     assert.match(vm.teach[0]!.snippet, /# Write your cluster names/);
     assert.doesNotMatch(vm.teach.map((t) => t.snippet).join('\n'), /cluster-1|eastwest-gateway|bookinfo/);
-    assert.match(vm.teach[1]!.snippet, /kind: WorkspaceSetting[\s\S]*defaultEastWestGatewaySettings:\n {4}- workloadSelector:/);
+    assert.match(
+      vm.teach[1]!.snippet,
+      /kind: WorkspaceSetting[\s\S]*defaultEastWestGatewaySettings:\n {4}- workloadSelector:/,
+    );
     assert.deepEqual(vm.notes, ['no tsb.config.yaml']);
   });
 
@@ -176,15 +240,37 @@ describe('view model: empty states that teach', () => {
     const model = seed();
     model.placementsConfigured = false;
     const ws = model.workspaces[0]!;
-    const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'shop-ws', organization: 'acme', tenant: 'retail' };
+    const bare: WorkspaceFailover = {
+      ...ws,
+      gateways: [],
+      candidates: [],
+      excluded: [],
+      name: 'shop-ws',
+      organization: 'acme',
+      tenant: 'retail',
+    };
     delete bare.settingSource;
     model.workspaces = [bare, ...model.workspaces];
     const folder = ws.source!.uri.replace(/\/tsb\/.*$/, '');
     const hints = {
-      folders: [folder], canWriteConfig: true,
+      folders: [folder],
+      canWriteConfig: true,
       project: {
-        organizations: ['acme'], tenants: ['retail'], workspaces: [], namespaces: ['shop', 'edge'],
-        gateways: [{ kind: 'IngressGateway', name: 'edge-eastwest', namespace: 'edge', labels: { app: 'edge-eastwest' }, eastWestOnly: true, clusters: ['east', 'west'], uri: `${folder}/gw/edge.yaml` }],
+        organizations: ['acme'],
+        tenants: ['retail'],
+        workspaces: [],
+        namespaces: ['shop', 'edge'],
+        gateways: [
+          {
+            kind: 'IngressGateway',
+            name: 'edge-eastwest',
+            namespace: 'edge',
+            labels: { app: 'edge-eastwest' },
+            eastWestOnly: true,
+            clusters: ['east', 'west'],
+            uri: `${folder}/gw/edge.yaml`,
+          },
+        ],
       },
     };
     const vm = buildViewModel(model, [], hints);
@@ -192,25 +278,59 @@ describe('view model: empty states that teach', () => {
     assert.equal(placements.writeConfig, true, 'Write tsb.config.yaml is offered when the command exists');
     assert.match(placements.snippet, /- files: apps\/\*\*/);
     assert.match(placements.snippet, /- files: gw\/\*\*/);
-    assert.match(placements.snippet, /clusters: \[cluster-1, cluster-2, east, west\]/, 'the clusters the project names');
+    assert.match(
+      placements.snippet,
+      /clusters: \[cluster-1, cluster-2, east, west\]/,
+      'the clusters the project names',
+    );
     const setting = vm.workspaces.find((w) => w.title.text === 'shop-ws')!.teach;
     assert.equal(setting.length, 1);
-    assert.match(setting[0]!.snippet, /organization: acme\n {2}tenant: retail\n {2}workspace: shop-ws\n {2}name: shop-ws-setting/);
+    assert.match(
+      setting[0]!.snippet,
+      /organization: acme\n {2}tenant: retail\n {2}workspace: shop-ws\n {2}name: shop-ws-setting/,
+    );
     assert.match(setting[0]!.snippet, /namespace: edge\n {8}labels:\n {10}app: edge-eastwest/);
-    assert.equal(setting[0]!.near, ws.source!.uri, 'created next to the Workspace\'s file');
+    assert.equal(setting[0]!.near, ws.source!.uri, "created next to the Workspace's file");
     assert.equal(setting[0]!.snippetFile, 'shop-ws-setting.yaml');
   });
 
-  it('without an east-west install, a gateway installed in the workspace\'s own namespace is chosen, then one other settings select', () => {
+  it("without an east-west install, a gateway installed in the workspace's own namespace is chosen, then one other settings select", () => {
     const ws = seed().workspaces[0]!;
-    const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'shop-ws', namespaces: ['*/shop'] };
+    const bare: WorkspaceFailover = {
+      ...ws,
+      gateways: [],
+      candidates: [],
+      excluded: [],
+      name: 'shop-ws',
+      namespaces: ['*/shop'],
+    };
     delete bare.settingSource;
-    const gw = (name: string, namespace: string) => ({ kind: 'IngressGateway', name, namespace, labels: { app: name }, eastWestOnly: false, clusters: ['east'], uri: 'file:///r/gw.yaml' });
-    const hints = (gateways: ReturnType<typeof gw>[]) => ({ folders: ['file:///r'], canWriteConfig: false, project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways } });
-    const own = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web'), gw('shop-gw', 'shop')]));
+    const gw = (name: string, namespace: string) => ({
+      kind: 'IngressGateway',
+      name,
+      namespace,
+      labels: { app: name },
+      eastWestOnly: false,
+      clusters: ['east'],
+      uri: 'file:///r/gw.yaml',
+    });
+    const hints = (gateways: ReturnType<typeof gw>[]) => ({
+      folders: ['file:///r'],
+      canWriteConfig: false,
+      project: { organizations: [], tenants: [], workspaces: [], namespaces: [], gateways },
+    });
+    const own = buildViewModel(
+      { workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] },
+      [],
+      hints([gw('web-gw', 'web'), gw('shop-gw', 'shop')]),
+    );
     assert.match(own.workspaces[0]!.teach[0]!.snippet, /namespace: shop\n {8}labels:\n {10}app: shop-gw/);
     // None in its namespaces: the gateway the seed's WorkspaceSetting selects and its install deploys.
-    const used = buildViewModel({ workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] }, [], hints([gw('web-gw', 'web')]));
+    const used = buildViewModel(
+      { workspaces: [bare, ws], clusters: [], placementsConfigured: true, notes: [] },
+      [],
+      hints([gw('web-gw', 'web')]),
+    );
     assert.match(used.workspaces[0]!.teach[0]!.snippet, /namespace: eastwest\n {8}labels:\n {10}app: eastwest-gateway/);
   });
 
@@ -218,9 +338,15 @@ describe('view model: empty states that teach', () => {
     const ws = seed().workspaces[0]!;
     const bare: WorkspaceFailover = { ...ws, gateways: [], candidates: [], excluded: [], name: 'reviews-ws' };
     delete bare.settingSource;
-    const vm = buildViewModel({ workspaces: [bare], clusters: ['cluster-1'], placementsConfigured: true, notes: [] }, []);
+    const vm = buildViewModel(
+      { workspaces: [bare], clusters: ['cluster-1'], placementsConfigured: true, notes: [] },
+      [],
+    );
     const t = vm.workspaces[0]!.teach;
-    assert.deepEqual(t.map((x) => x.key), ['teach:setting:reviews-ws', 'teach:install-new:reviews-ws']);
+    assert.deepEqual(
+      t.map((x) => x.key),
+      ['teach:setting:reviews-ws', 'teach:install-new:reviews-ws'],
+    );
     assert.match(t[0]!.title, /No WorkspaceSetting/);
     assert.match(t[0]!.snippet, /workspace: reviews-ws/);
     assert.match(t[0]!.snippet, /app: reviews-eastwest/);
@@ -230,12 +356,25 @@ describe('view model: empty states that teach', () => {
   it('nothing exposed: explains the selectors', () => {
     const m = exposed();
     const ws = m.workspaces[0]!;
-    ws.excluded.push(...ws.candidates.map((c) => ({ service: c.service, namespace: c.namespace, clusters: c.runsIn, reason: 'not matched by exposedServices', code: 'not-selected' as const, labels: c.labels })));
+    ws.excluded.push(
+      ...ws.candidates.map((c) => ({
+        service: c.service,
+        namespace: c.namespace,
+        clusters: c.runsIn,
+        reason: 'not matched by exposedServices',
+        code: 'not-selected' as const,
+        labels: c.labels,
+      })),
+    );
     ws.candidates = [];
     const t = buildViewModel(m, []).workspaces[0]!.teach;
     assert.equal(t.length, 1);
     assert.equal(t[0]!.title, 'Nothing is exposed through the east-west gateway');
-    assert.match(t[0]!.snippet, /exposedServices:\n {8}- serviceLabels:\n {12}app: /, 'selects by a label the services carry');
+    assert.match(
+      t[0]!.snippet,
+      /exposedServices:\n {8}- serviceLabels:\n {12}app: /,
+      'selects by a label the services carry',
+    );
     assert.equal(t[0]!.fragment, true, 'lines to merge: copy only');
   });
 
@@ -251,15 +390,27 @@ describe('view model: empty states that teach', () => {
 });
 
 describe('webview shell and protocol', () => {
-  const opts = { cspSource: 'https://x.vscode-cdn.net', nonce: 'abcdefghijklmnop0123', scriptUri: 'https://x.vscode-cdn.net/main.js', styleUri: 'https://x.vscode-cdn.net/main.css' };
+  const opts = {
+    cspSource: 'https://x.vscode-cdn.net',
+    nonce: 'abcdefghijklmnop0123',
+    scriptUri: 'https://x.vscode-cdn.net/main.js',
+    styleUri: 'https://x.vscode-cdn.net/main.css',
+  };
 
   it('uses the strict CSP with the nonce and nothing else dynamic', () => {
     const html = buildShellHtml(opts);
-    assert.ok(html.includes(`content="default-src 'none'; style-src https://x.vscode-cdn.net; script-src 'nonce-abcdefghijklmnop0123'; img-src https://x.vscode-cdn.net data:"`));
+    assert.ok(
+      html.includes(
+        `content="default-src 'none'; style-src https://x.vscode-cdn.net; script-src 'nonce-abcdefghijklmnop0123'; img-src https://x.vscode-cdn.net data:"`,
+      ),
+    );
     assert.ok(html.includes('<script nonce="abcdefghijklmnop0123" src="https://x.vscode-cdn.net/main.js"></script>'));
     assert.ok(html.includes('<link rel="stylesheet" href="https://x.vscode-cdn.net/main.css">'));
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, the bundle');
-    assert.equal(contentSecurityPolicy('a', 'b'), "default-src 'none'; style-src a; script-src 'nonce-b'; img-src a data:");
+    assert.equal(
+      contentSecurityPolicy('a', 'b'),
+      "default-src 'none'; style-src a; script-src 'nonce-b'; img-src a data:",
+    );
   });
 
   it('refuses values that could break out of an attribute', () => {

@@ -15,8 +15,12 @@ function files(n: number): Record<string, string> {
   for (let f = 0; f < n / 20; f++) {
     const docs: string[] = [];
     for (let i = f * 20; i < (f + 1) * 20; i++) {
-      docs.push(`apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: ${i % 7 ? 't' : 'tx'}\n  name: ws-${i}\nspec:\n  namespaceSelector:\n    names: ["*/ns-${i}", "*/shared"]\n`);
-      docs.push(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n${i % 3 ? '  labels: {istio-injection: enabled}\n' : ''}`);
+      docs.push(
+        `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: ${i % 7 ? 't' : 'tx'}\n  name: ws-${i}\nspec:\n  namespaceSelector:\n    names: ["*/ns-${i}", "*/shared"]\n`,
+      );
+      docs.push(
+        `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n${i % 3 ? '  labels: {istio-injection: enabled}\n' : ''}`,
+      );
     }
     out[`f-${f}.yaml`] = docs.join('---\n');
   }
@@ -37,10 +41,14 @@ test('deriveSteps yields many times on a large project and gives the results of 
   assert.ok(yields > 20, `${yields} yields`);
   assert.equal(sliced.checked, true);
   const whole = load(fs);
-  for (const name of Object.keys(fs)) assert.deepEqual(sliced.diagnostics(`${ROOT}/${name}`), whole.diagnostics(`${ROOT}/${name}`), name);
+  for (const name of Object.keys(fs))
+    assert.deepEqual(sliced.diagnostics(`${ROOT}/${name}`), whole.diagnostics(`${ROOT}/${name}`), name);
   assert.deepEqual(sliced.failoverModel(), whole.failoverModel());
   const rules = new Set(Object.keys(fs).flatMap((n) => whole.diagnostics(`${ROOT}/${n}`).map((d) => d.rule)));
-  assert.ok(rules.has('parent-not-found') && rules.has('namespace-owned-twice') && rules.has('namespace-not-injected'), [...rules].join(', '));
+  assert.ok(
+    rules.has('parent-not-found') && rules.has('namespace-owned-twice') && rules.has('namespace-not-injected'),
+    [...rules].join(', '),
+  );
 });
 
 test('a derive interrupted by a change keeps nothing stale', () => {
@@ -50,10 +58,13 @@ test('a derive interrupted by a change keeps nothing stale', () => {
   for (let i = 0; i < 3; i++) steps.next();
   // A tenant is renamed half-way: what the interrupted derive computed must not be used.
   p.update(`${ROOT}/tenancy.yaml`, fs['tenancy.yaml']!.replace('name: t\n', 'name: tx\n'));
-  while (!steps.next().done) { /* finish the old run */ }
+  while (!steps.next().done) {
+    /* finish the old run */
+  }
   assert.equal(p.checked, false);
   const fresh = load({ ...fs, 'tenancy.yaml': fs['tenancy.yaml']!.replace('name: t\n', 'name: tx\n') });
-  for (const name of Object.keys(fs)) assert.deepEqual(p.diagnostics(`${ROOT}/${name}`), fresh.diagnostics(`${ROOT}/${name}`), name);
+  for (const name of Object.keys(fs))
+    assert.deepEqual(p.diagnostics(`${ROOT}/${name}`), fresh.diagnostics(`${ROOT}/${name}`), name);
 });
 
 test('own diagnostics need no cross-file step; stale reads take the last complete results only when allowed', () => {
@@ -61,7 +72,12 @@ test('own diagnostics need no cross-file step; stale reads take the last complet
   const p = load(fs);
   const own = p.diagnostics(`${ROOT}/f-0.yaml`, { crossFile: false });
   assert.equal(p.checked, false, 'no derive for own diagnostics');
-  assert.deepEqual(own, p.diagnostics(`${ROOT}/f-0.yaml`).filter((d) => !['parent-not-found', 'namespace-owned-twice', 'namespace-not-injected'].includes(d.rule)));
+  assert.deepEqual(
+    own,
+    p
+      .diagnostics(`${ROOT}/f-0.yaml`)
+      .filter((d) => !['parent-not-found', 'namespace-owned-twice', 'namespace-not-injected'].includes(d.rule)),
+  );
   const before = p.resolved();
   p.update(`${ROOT}/extra.yaml`, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n');
   let stale = true;

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { project, only, none, rng, uriOf, seedFiles, WS_SETTING, EW_GATEWAY, y } from '../helpers/engine';
 
 const SET = 'tsb/bookinfo-ws-setting.yaml';
-const setting = (labels: string, namespace = 'eastwest') => WS_SETTING.replace('namespace: eastwest', `namespace: ${namespace}`).replace('          app: eastwest-gateway\n', labels);
+const setting = (labels: string, namespace = 'eastwest') =>
+  WS_SETTING.replace('namespace: eastwest', `namespace: ${namespace}`).replace(
+    '          app: eastwest-gateway\n',
+    labels,
+  );
 
 test('the seed selector matches the eastwest-gateway install CR: no warning', () => {
   none(project(seedFiles()).diags(SET), 'gateway-selector-no-match');
@@ -15,21 +19,35 @@ test('a wrong app label: warning on the labels key, suggestion app=eastwest-gate
   const d = only(t.diags(SET), 'gateway-selector-no-match');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(rng(d.range), [11, 8, 11, 14]);
-  assert.equal(d.message, 'No gateway has app=eastwest-gw in namespace eastwest; did you mean app=eastwest-gateway? (A gateway install CR named X deploys pods labelled app=X.)');
+  assert.equal(
+    d.message,
+    'No gateway has app=eastwest-gw in namespace eastwest; did you mean app=eastwest-gateway? (A gateway install CR named X deploys pods labelled app=X.)',
+  );
   assert.deepEqual(d.data, { fix: 'replace-labels', labels: { app: 'eastwest-gateway' } });
-  assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range)]), [[uriOf('gateways/eastwest-gateway.yaml'), [3, 8, 3, 24]]]);
+  assert.deepEqual(
+    d.related?.map((r) => [r.uri, rng(r.range)]),
+    [[uriOf('gateways/eastwest-gateway.yaml'), [3, 8, 3, 24]]],
+  );
 });
 
 test('the right labels in the wrong namespace: names the namespace the gateway is in', () => {
   const t = project(seedFiles({ [SET]: setting('          app: eastwest-gateway\n', 'east-west') }));
   const d = only(t.diags(SET), 'gateway-selector-no-match');
   assert.deepEqual(rng(d.range), [11, 8, 11, 14]);
-  assert.match(d.message, /selects app=eastwest-gateway in namespace east-west, but gateway eastwest-gateway with those labels is deployed in namespace eastwest; did you mean namespace eastwest\?/);
+  assert.match(
+    d.message,
+    /selects app=eastwest-gateway in namespace east-west, but gateway eastwest-gateway with those labels is deployed in namespace eastwest; did you mean namespace eastwest\?/,
+  );
 });
 
 test('labels from kubeSpec.deployment.labels are selectable', () => {
   const gw = EW_GATEWAY + '  kubeSpec:\n    deployment:\n      labels:\n        tier: ew\n';
-  const t = project(seedFiles({ [SET]: setting('          app: eastwest-gateway\n          tier: ew\n'), 'gateways/eastwest-gateway.yaml': gw }));
+  const t = project(
+    seedFiles({
+      [SET]: setting('          app: eastwest-gateway\n          tier: ew\n'),
+      'gateways/eastwest-gateway.yaml': gw,
+    }),
+  );
   none(t.diags(SET), 'gateway-selector-no-match');
   const t2 = project(seedFiles({ [SET]: setting('          tier: ew\n'), 'gateways/eastwest-gateway.yaml': gw }));
   none(t2.diags(SET), 'gateway-selector-no-match');
@@ -38,12 +56,17 @@ test('labels from kubeSpec.deployment.labels are selectable', () => {
 test('a label the operator does not set cannot be verified: says so, suggests app=<name>', () => {
   const t = project(seedFiles({ [SET]: setting('          istio: eastwestgateway\n') }));
   const d = only(t.diags(SET), 'gateway-selector-no-match');
-  assert.match(d.message, /istio cannot be verified: select app=eastwest-gateway or add the label under kubeSpec\.deployment\.labels/);
+  assert.match(
+    d.message,
+    /istio cannot be verified: select app=eastwest-gateway or add the label under kubeSpec\.deployment\.labels/,
+  );
   assert.deepEqual(d.data, { fix: 'replace-labels', labels: { app: 'eastwest-gateway' } });
 });
 
 test('no install CRs in the project: nothing to check against, no warning', () => {
-  const t = project(seedFiles({ [SET]: setting('          app: nope\n'), 'gateways/eastwest-gateway.yaml': undefined }));
+  const t = project(
+    seedFiles({ [SET]: setting('          app: nope\n'), 'gateways/eastwest-gateway.yaml': undefined }),
+  );
   none(t.diags(SET), 'gateway-selector-no-match');
 });
 
@@ -72,12 +95,15 @@ test('gateway configs (unified Gateway) are checked the same way', () => {
                   serviceDestination:
                     host: bookinfo/productpage.bookinfo.svc.cluster.local
   `;
-  const install = 'apiVersion: install.tetrate.io/v1alpha1\nkind: Gateway\nmetadata:\n  name: app-gw\n  namespace: bookinfo\nspec: {}\n';
+  const install =
+    'apiVersion: install.tetrate.io/v1alpha1\nkind: Gateway\nmetadata:\n  name: app-gw\n  namespace: bookinfo\nspec: {}\n';
   const t = project(seedFiles({ 'tsb/gw.yaml': cfg, 'gateways/app-gw.yaml': install }));
   const d = only(t.diags('tsb/gw.yaml'), 'gateway-selector-no-match');
   assert.deepEqual(rng(d.range), [11, 4, 11, 10]);
   assert.deepEqual(d.data, { fix: 'replace-labels', labels: { app: 'app-gw' } });
-  const t2 = project(seedFiles({ 'tsb/gw.yaml': cfg.replace('app: app-gateway', 'app: app-gw'), 'gateways/app-gw.yaml': install }));
+  const t2 = project(
+    seedFiles({ 'tsb/gw.yaml': cfg.replace('app: app-gateway', 'app: app-gw'), 'gateways/app-gw.yaml': install }),
+  );
   none(t2.diags('tsb/gw.yaml'), 'gateway-selector-no-match');
 });
 

@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import { project, only, none, rng, uriOf, y } from '../helpers/engine';
 
 const ws = (name: string, names: string[], tenant = 'tetrate') =>
-  `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: ${tenant}\n  name: ${name}\nspec:\n  namespaceSelector:\n    names:\n` + names.map((n) => `      - "${n}"\n`).join('');
+  `apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: tetrate\n  tenant: ${tenant}\n  name: ${name}\nspec:\n  namespaceSelector:\n    names:\n` +
+  names.map((n) => `      - "${n}"\n`).join('');
 
-const group = (api: string, name: string, names: string[]) => y`
+const group = (api: string, name: string, names: string[]) =>
+  y`
   apiVersion: ${api}
   kind: Group
   metadata:
@@ -25,8 +27,14 @@ test('the exact same cluster/namespace in two workspaces: error on the second cl
   const d = only(t.diags('b.yaml'), 'namespace-owned-twice');
   assert.equal(d.severity, 'error');
   assert.deepEqual(rng(d.range), [10, 8, 10, 20]);
-  assert.equal(d.message, '*/bookinfo is already claimed by workspace ws-a (proj/a.yaml:10): workspaces own their namespaces exclusively.');
-  assert.deepEqual(d.related?.map((r) => [r.uri, rng(r.range), r.message]), [[uriOf('a.yaml'), [9, 8, 9, 20], 'claimed by ws-a']]);
+  assert.equal(
+    d.message,
+    '*/bookinfo is already claimed by workspace ws-a (proj/a.yaml:10): workspaces own their namespaces exclusively.',
+  );
+  assert.deepEqual(
+    d.related?.map((r) => [r.uri, rng(r.range), r.message]),
+    [[uriOf('a.yaml'), [9, 8, 9, 20], 'claimed by ws-a']],
+  );
 });
 
 test('*/ns overlaps c1/ns', () => {
@@ -48,7 +56,11 @@ test('prefix wildcards: c1/book* overlaps */bookinfo; c1/ab* does not overlap c1
 });
 
 test('different clusters or different namespaces do not overlap', () => {
-  const t = project({ 'a.yaml': ws('ws-a', ['c1/bookinfo']), 'b.yaml': ws('ws-b', ['c2/bookinfo']), 'c.yaml': ws('ws-c', ['c1/book']) });
+  const t = project({
+    'a.yaml': ws('ws-a', ['c1/bookinfo']),
+    'b.yaml': ws('ws-b', ['c2/bookinfo']),
+    'c.yaml': ws('ws-c', ['c1/book']),
+  });
   for (const f of ['a.yaml', 'b.yaml', 'c.yaml']) none(t.diags(f), 'namespace-owned-twice');
 });
 
@@ -66,7 +78,10 @@ test('two groups of the same type in one workspace conflict; groups of different
   });
   const d = only(t.diags('g2.yaml'), 'namespace-owned-twice');
   assert.deepEqual(rng(d.range), [10, 8, 10, 20]);
-  assert.equal(d.message, '*/bookinfo is already claimed by group tg1 (proj/g1.yaml:11): traffic groups own their namespaces exclusively.');
+  assert.equal(
+    d.message,
+    '*/bookinfo is already claimed by group tg1 (proj/g1.yaml:11): traffic groups own their namespaces exclusively.',
+  );
   none(t.diags('g1.yaml'), 'namespace-owned-twice');
   none(t.diags('g3.yaml'), 'namespace-owned-twice');
 });

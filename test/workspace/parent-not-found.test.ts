@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, only, none, rng, WS, WS_SETTING, y } from '../helpers/engine';
 
-const tenant = (name: string) => `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: tetrate\n  name: ${name}\n`;
+const tenant = (name: string) =>
+  `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: tetrate\n  name: ${name}\n`;
 
 test('no Tenant in the project: tenant references are not checked', () => {
   const t = project({ 'ws.yaml': WS, 'set.yaml': WS_SETTING });
@@ -17,7 +18,10 @@ test('a tenant reference that matches no defined Tenant: warning on the referenc
   const d = only(t.diags('ws.yaml'), 'parent-not-found');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(rng(d.range), [4, 10, 4, 17]);
-  assert.equal(d.message, 'Workspace bookinfo-ws refers to tenant tetrate, which is defined nowhere in the project; did you mean tetrat?');
+  assert.equal(
+    d.message,
+    'Workspace bookinfo-ws refers to tenant tetrate, which is defined nowhere in the project; did you mean tetrat?',
+  );
   assert.deepEqual(d.data, { fix: 'replace-value', to: 'tetrat' });
 });
 
@@ -28,7 +32,10 @@ test('a defined parent gives no finding', () => {
 });
 
 test('workspace reference of a WorkspaceSetting: nearest workspace name', () => {
-  const t = project({ 'ws.yaml': WS, 'set.yaml': WS_SETTING.replace('workspace: bookinfo-ws', 'workspace: bookinfo-wss') });
+  const t = project({
+    'ws.yaml': WS,
+    'set.yaml': WS_SETTING.replace('workspace: bookinfo-ws', 'workspace: bookinfo-wss'),
+  });
   const d = only(t.diags('set.yaml'), 'parent-not-found');
   assert.deepEqual(rng(d.range), [5, 13, 5, 25]);
   assert.deepEqual(d.data, { fix: 'replace-value', to: 'bookinfo-ws' });

@@ -5,7 +5,8 @@ import { project, only, none, rng, seedFiles, uriOf, BOOKINFO, WS_SETTING } from
 import { applyFix } from '../helpers/fixes';
 
 const SET = 'tsb/bookinfo-ws-setting.yaml';
-const exposed = (...entries: string[]) => WS_SETTING + '      exposedServices:\n' + entries.map((e) => `        - serviceLabels:\n            ${e}\n`).join('');
+const exposed = (...entries: string[]) =>
+  WS_SETTING + '      exposedServices:\n' + entries.map((e) => `        - serviceLabels:\n            ${e}\n`).join('');
 
 test('seed-exposed-services: failover: enable matches nothing (warning on that serviceLabels), app: details matches', () => {
   const t = project(seedFiles({ [SET]: exposed('failover: enable', 'app: details') }));
@@ -13,11 +14,17 @@ test('seed-exposed-services: failover: enable matches nothing (warning on that s
   const d = only(ds, 'service-selector-no-match');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(rng(d.range), [14, 10, 14, 23]);
-  assert.match(d.message, /^exposedServices selector failover=enable matches no Service in workspace bookinfo-ws's namespaces \(serviceLabels match Service labels, not pod labels\); their labels are app=details, service=details/);
-  assert.deepEqual(ds.filter((x) => x.severity === 'error'), []);
+  assert.match(
+    d.message,
+    /^exposedServices selector failover=enable matches no Service in workspace bookinfo-ws's namespaces \(serviceLabels match Service labels, not pod labels\); their labels are app=details, service=details/,
+  );
+  assert.deepEqual(
+    ds.filter((x) => x.severity === 'error'),
+    [],
+  );
 });
 
-test('a selector sharing a key with a Service names that Service\'s value', () => {
+test("a selector sharing a key with a Service names that Service's value", () => {
   const t = project(seedFiles({ [SET]: exposed('app: detail') }));
   const d = only(t.diags(SET), 'service-selector-no-match');
   assert.match(d.message, /; details has app=details\.$/);
@@ -29,7 +36,10 @@ test('Service labels, not pod labels: version=v1 is a pod label only', () => {
 });
 
 test('matching selectors and an empty exposedServices give no warning', () => {
-  none(project(seedFiles({ [SET]: exposed('app: details', 'service: reviews') })).diags(SET), 'service-selector-no-match');
+  none(
+    project(seedFiles({ [SET]: exposed('app: details', 'service: reviews') })).diags(SET),
+    'service-selector-no-match',
+  );
   none(project(seedFiles()).diags(SET), 'service-selector-no-match');
 });
 
@@ -38,15 +48,19 @@ test('a workspace with no Services in the project is not checked', () => {
   none(t.diags(SET), 'service-selector-no-match');
 });
 
-test('Services outside the workspace\'s namespaces do not count', () => {
-  const other = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  namespace: elsewhere\n  labels:\n    failover: enable\nspec:\n  selector:\n    app: x\n';
+test("Services outside the workspace's namespaces do not count", () => {
+  const other =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  namespace: elsewhere\n  labels:\n    failover: enable\nspec:\n  selector:\n    app: x\n';
   const t = project(seedFiles({ [SET]: exposed('failover: enable'), 'apps/other.yaml': other }));
   only(t.diags(SET), 'service-selector-no-match');
 });
 
 test('the nearest Service is the one whose labels are closest, not the first sharing a key; the fix selects its labels', () => {
   // reviews' Service label was changed to app=review: the message used to name details (app=details).
-  const bookinfo = BOOKINFO.replace('  labels:\n    app: reviews\n    service: reviews\n', '  labels:\n    app: review\n    service: reviews\n');
+  const bookinfo = BOOKINFO.replace(
+    '  labels:\n    app: reviews\n    service: reviews\n',
+    '  labels:\n    app: review\n    service: reviews\n',
+  );
   assert.notEqual(bookinfo, BOOKINFO);
   const t = project(seedFiles({ [SET]: exposed('app: reviews'), 'apps/bookinfo.yaml': bookinfo }));
   const d = only(t.diags(SET), 'service-selector-no-match');
@@ -61,8 +75,11 @@ test('a selector sharing no key with any Service gets no fix (the answer is not 
   assert.equal(d.data, undefined);
 });
 
-test('the quick fix selects the nearest Service\'s labels, and the warning goes away', () => {
-  const bookinfo = BOOKINFO.replace('  labels:\n    app: reviews\n    service: reviews\n', '  labels:\n    app: review\n    service: reviews\n');
+test("the quick fix selects the nearest Service's labels, and the warning goes away", () => {
+  const bookinfo = BOOKINFO.replace(
+    '  labels:\n    app: reviews\n    service: reviews\n',
+    '  labels:\n    app: review\n    service: reviews\n',
+  );
   const t = project(seedFiles({ [SET]: exposed('app: reviews'), 'apps/bookinfo.yaml': bookinfo }));
   const fixed = applyFix(t, SET, only(t.diags(SET), 'service-selector-no-match'))[SET]!;
   assert.ok(fixed.endsWith('        - serviceLabels:\n            app: review\n'), fixed);

@@ -23,12 +23,15 @@ const route = (ver: string, service = 'bookinfo/reviews.bookinfo.svc.cluster.loc
           version: ${ver}
 `;
 
-test('subset version=v3 when only v1/v2 pods exist: warning on the subset\'s labels key', () => {
+test("subset version=v3 when only v1/v2 pods exist: warning on the subset's labels key", () => {
   const t = project(seedFiles({ 'tsb/route.yaml': route('v3') }));
   const d = only(t.diags('tsb/route.yaml'), 'subset-not-found');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(rng(d.range), [15, 6, 15, 12]);
-  assert.equal(d.message, 'Subset v3 selects version=v3, but no pod of reviews.bookinfo has those labels (versions present: v1, v2).');
+  assert.equal(
+    d.message,
+    'Subset v3 selects version=v3, but no pod of reviews.bookinfo has those labels (versions present: v1, v2).',
+  );
 });
 
 test('existing subsets give no warning', () => {
@@ -36,10 +39,20 @@ test('existing subsets give no warning', () => {
 });
 
 test('a service unknown to the project, or without workloads, is not checked', () => {
-  none(project(seedFiles({ 'tsb/route.yaml': route('v3', 'bookinfo/unknown.bookinfo.svc.cluster.local') })).diags('tsb/route.yaml'), 'subset-not-found');
+  none(
+    project(seedFiles({ 'tsb/route.yaml': route('v3', 'bookinfo/unknown.bookinfo.svc.cluster.local') })).diags(
+      'tsb/route.yaml',
+    ),
+    'subset-not-found',
+  );
   none(project({ 'tsb/route.yaml': route('v3') }).diags('tsb/route.yaml'), 'subset-not-found');
 });
 
 test('the namespace in the service name matters', () => {
-  none(project(seedFiles({ 'tsb/route.yaml': route('v3', 'other/reviews.other.svc.cluster.local') })).diags('tsb/route.yaml'), 'subset-not-found');
+  none(
+    project(seedFiles({ 'tsb/route.yaml': route('v3', 'other/reviews.other.svc.cluster.local') })).diags(
+      'tsb/route.yaml',
+    ),
+    'subset-not-found',
+  );
 });

@@ -17,7 +17,9 @@ export const COMMANDS: Record<string, Factory> = {
     const given = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
     const inferred = await ctx.requestInferredConfig(given);
     if (!inferred) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: tsb.config.yaml goes at the root of a workspace folder.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a folder first: tsb.config.yaml goes at the root of a workspace folder.'),
+      );
       return;
     }
     const target = vscode.Uri.parse(inferred.uri);
@@ -25,7 +27,9 @@ export const COMMANDS: Record<string, Factory> = {
       // Never overwrite the user's file: show what was inferred beside it.
       const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: inferred.text });
       await vscode.window.showTextDocument(doc, { preview: false });
-      void vscode.window.showInformationMessage(vscode.l10n.t('tsb.config.yaml already exists; this is what the repository says, to compare with it.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('tsb.config.yaml already exists; this is what the repository says, to compare with it.'),
+      );
       return;
     }
     const edit = new vscode.WorkspaceEdit();

@@ -8,7 +8,11 @@ import type { SourceRef } from '../../../server/src/engine/index';
 import { WRITE_CONFIG_COMMAND } from '../../../server/src/protocol';
 import { buildShellHtml } from './html';
 import {
-  isAppToHostMessage, type AppCommand, type AppToHostMessage, type HostToAppMessage, type WebviewView,
+  isAppToHostMessage,
+  type AppCommand,
+  type AppToHostMessage,
+  type HostToAppMessage,
+  type WebviewView,
 } from './protocol';
 
 export interface PanelOptions {
@@ -66,8 +70,12 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
     if (options.followEdits ?? true) {
       const isYaml = (d: vscode.TextDocument) => d.languageId === 'yaml' || /\.ya?ml$/i.test(d.uri.path);
       this.disposables.push(
-        vscode.workspace.onDidChangeTextDocument((e) => { if (isYaml(e.document) && e.contentChanges.length) this.scheduleRefresh(); }),
-        vscode.workspace.onDidSaveTextDocument((d) => { if (isYaml(d)) this.scheduleRefresh(); }),
+        vscode.workspace.onDidChangeTextDocument((e) => {
+          if (isYaml(e.document) && e.contentChanges.length) this.scheduleRefresh();
+        }),
+        vscode.workspace.onDidSaveTextDocument((d) => {
+          if (isYaml(d)) this.scheduleRefresh();
+        }),
         vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()),
         vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()),
         vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()),
@@ -111,7 +119,10 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
   scheduleRefresh(delayMs = this.debounceMs): void {
     if (this.disposed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delayMs);
   }
 
   reveal(): void {
@@ -171,7 +182,10 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
 
   private async runCommand(command: AppCommand): Promise<void> {
     if (command === WRITE_CONFIG_COMMAND && !(await hasCommand(command))) {
-      this.post({ type: 'notice', message: vscode.l10n.t('Writing tsb.config.yaml is not available in this version.') });
+      this.post({
+        type: 'notice',
+        message: vscode.l10n.t('Writing tsb.config.yaml is not available in this version.'),
+      });
       return;
     }
     await vscode.commands.executeCommand(command);
@@ -183,16 +197,26 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
     try {
       const uri = vscode.Uri.parse(source.uri, true);
       const document = await vscode.workspace.openTextDocument(uri);
-      const range = document.validateRange(new vscode.Range(source.line, source.character, source.endLine, source.endCharacter));
-      await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(uri), selection: range, preserveFocus: false });
+      const range = document.validateRange(
+        new vscode.Range(source.line, source.character, source.endLine, source.endCharacter),
+      );
+      await vscode.window.showTextDocument(document, {
+        viewColumn: this.editorColumn(uri),
+        selection: range,
+        preserveFocus: false,
+      });
     } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('TSB: could not open {0}: {1}', source.uri, e instanceof Error ? e.message : String(e)));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('TSB: could not open {0}: {1}', source.uri, e instanceof Error ? e.message : String(e)),
+      );
     }
   }
 
   private editorColumn(uri: vscode.Uri): vscode.ViewColumn {
-    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn
-      ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    return (
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One)
+    );
   }
 
   /**
@@ -205,17 +229,28 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
     let base: vscode.Uri | undefined;
     if (near && this.uris(this.last).has(near)) base = vscode.Uri.joinPath(vscode.Uri.parse(near, true), '..');
     base ??= folders[0]?.uri;
-    if (!base || !folders.some((f) => base!.toString() === f.uri.toString() || base!.toString().startsWith(`${f.uri.toString()}/`))) {
+    if (
+      !base ||
+      !folders.some((f) => base!.toString() === f.uri.toString() || base!.toString().startsWith(`${f.uri.toString()}/`))
+    ) {
       const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
       await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(doc.uri) });
       return;
     }
     const target = vscode.Uri.joinPath(base, ...path.split('/'));
-    const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       await vscode.env.clipboard.writeText(text);
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: this.editorColumn(target) });
-      this.post({ type: 'notice', message: vscode.l10n.t('{0} already exists: it is open, and the YAML is on the clipboard.', path) });
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), {
+        viewColumn: this.editorColumn(target),
+      });
+      this.post({
+        type: 'notice',
+        message: vscode.l10n.t('{0} already exists: it is open, and the YAML is on the clipboard.', path),
+      });
       return;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -225,7 +260,9 @@ export abstract class WebviewHost<T> implements vscode.Disposable {
       this.post({ type: 'notice', message: vscode.l10n.t('Could not create {0}.', path) });
       return;
     }
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { viewColumn: this.editorColumn(target) });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), {
+      viewColumn: this.editorColumn(target),
+    });
     this.post({ type: 'notice', message: vscode.l10n.t('Created {0}: review it and save.', path) });
   }
 

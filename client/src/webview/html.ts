@@ -48,7 +48,13 @@ export function buildShellHtml(o: ShellOptions): string {
   const view = o.view === 'summary' ? 'summary' : 'preview';
   const lang = o.lang && LANG.test(o.lang) ? o.lang : 'en';
   const title = text(o.title ?? (view === 'summary' ? 'TSB Project Summary' : 'Failover Preview'));
-  const csp = contentSecurityPolicy(o.cspSource.split(/\s+/).map((s) => attr(s, 'cspSource')).join(' '), o.nonce);
+  const csp = contentSecurityPolicy(
+    o.cspSource
+      .split(/\s+/)
+      .map((s) => attr(s, 'cspSource'))
+      .join(' '),
+    o.nonce,
+  );
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

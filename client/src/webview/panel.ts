@@ -30,7 +30,11 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
   }
 
   /** Opens the panel beside the editor, or reveals it when already open. */
-  static createOrShow(ctx: vscode.ExtensionContext | vscode.Uri, getModel: GetModel, options: FailoverPreviewOptions = {}): FailoverPreviewPanel {
+  static createOrShow(
+    ctx: vscode.ExtensionContext | vscode.Uri,
+    getModel: GetModel,
+    options: FailoverPreviewOptions = {},
+  ): FailoverPreviewPanel {
     const existing = FailoverPreviewPanel.current;
     if (existing) {
       existing.reveal();
@@ -47,14 +51,24 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
   }
 
   /** Called by the serializer after a reload; the app restores its what-if from its own state. */
-  static revive(panel: vscode.WebviewPanel, ctx: vscode.ExtensionContext | vscode.Uri, getModel: GetModel, options: FailoverPreviewOptions = {}): FailoverPreviewPanel {
+  static revive(
+    panel: vscode.WebviewPanel,
+    ctx: vscode.ExtensionContext | vscode.Uri,
+    getModel: GetModel,
+    options: FailoverPreviewOptions = {},
+  ): FailoverPreviewPanel {
     FailoverPreviewPanel.current?.dispose();
     const extensionUri = extensionUriOf(ctx);
     panel.webview.options = webviewOptions(extensionUri);
     return new FailoverPreviewPanel(panel, extensionUri, getModel, options);
   }
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly getModel: GetModel, options: FailoverPreviewOptions) {
+  private constructor(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly getModel: GetModel,
+    options: FailoverPreviewOptions,
+  ) {
     super(panel, extensionUri, 'preview', options);
     FailoverPreviewPanel.current = this;
   }
@@ -65,7 +79,12 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
 
   protected async message(data: PreviewData, version: number): Promise<HostToAppMessage> {
     const canWriteConfig = await hasCommand(WRITE_CONFIG_COMMAND);
-    return { type: 'model', model: data.model, version, ...(data.hints ? { hints: { ...data.hints, canWriteConfig } } : {}) };
+    return {
+      type: 'model',
+      model: data.model,
+      version,
+      ...(data.hints ? { hints: { ...data.hints, canWriteConfig } } : {}),
+    };
   }
 
   protected errorText(e: unknown): string {
@@ -78,12 +97,24 @@ export class FailoverPreviewPanel extends WebviewHost<PreviewData> {
 
   protected uris(data: PreviewData | undefined): Set<string> {
     const uris = new Set<string>();
-    const add = (s: SourceRef | undefined) => { if (s) uris.add(s.uri); };
+    const add = (s: SourceRef | undefined) => {
+      if (s) uris.add(s.uri);
+    };
     for (const ws of data?.model.workspaces ?? []) {
-      add(ws.source); add(ws.settingSource);
-      for (const g of ws.gateways) { add(g.selectorSource); for (const i of g.installs) add(i.source); }
-      for (const c of ws.candidates) { add(c.source); for (const w of c.workloads) add(w.source); }
-      for (const e of ws.excluded) { add(e.source); for (const w of e.workloads ?? []) add(w.source); }
+      add(ws.source);
+      add(ws.settingSource);
+      for (const g of ws.gateways) {
+        add(g.selectorSource);
+        for (const i of g.installs) add(i.source);
+      }
+      for (const c of ws.candidates) {
+        add(c.source);
+        for (const w of c.workloads) add(w.source);
+      }
+      for (const e of ws.excluded) {
+        add(e.source);
+        for (const w of e.workloads ?? []) add(w.source);
+      }
     }
     for (const g of data?.hints?.project.gateways ?? []) uris.add(g.uri);
     return uris;

@@ -25,8 +25,13 @@ export interface ProjectHints {
 }
 
 /** Commands the app may ask the host to run: a fixed list, nothing else. */
-export const APP_COMMANDS = [Commands.writeConfig, Commands.showFailoverPreview, Commands.showSummary, Commands.showOutput] as const;
-export type AppCommand = typeof APP_COMMANDS[number];
+export const APP_COMMANDS = [
+  Commands.writeConfig,
+  Commands.showFailoverPreview,
+  Commands.showSummary,
+  Commands.showOutput,
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Host -> app. */
 export type HostToAppMessage =
@@ -83,13 +88,25 @@ const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const MAX_TEXT = 100_000;
 
 export function isSourceRef(v: unknown): v is SourceRef {
-  return isRecord(v) && typeof v.uri === 'string' && v.uri.length > 0
-    && isNat(v.line) && isNat(v.character) && isNat(v.endLine) && isNat(v.endCharacter);
+  return (
+    isRecord(v) &&
+    typeof v.uri === 'string' &&
+    v.uri.length > 0 &&
+    isNat(v.line) &&
+    isNat(v.character) &&
+    isNat(v.endLine) &&
+    isNat(v.endCharacter)
+  );
 }
 
 /** A relative path of a YAML file: no absolute path, no `..`, no odd characters. */
 export function isSafeRelativeYamlPath(p: unknown): p is string {
-  return typeof p === 'string' && p.length <= 200 && /^[\w.-]+(\/[\w.-]+)*\.ya?ml$/.test(p) && !p.split('/').some((s) => s === '..' || s === '.');
+  return (
+    typeof p === 'string' &&
+    p.length <= 200 &&
+    /^[\w.-]+(\/[\w.-]+)*\.ya?ml$/.test(p) &&
+    !p.split('/').some((s) => s === '..' || s === '.')
+  );
 }
 
 /** The host validates every message from the webview: it is untrusted input. */
@@ -106,7 +123,12 @@ export function isAppToHostMessage(v: unknown): v is AppToHostMessage {
     case 'copy':
       return typeof v.text === 'string' && v.text.length <= MAX_TEXT;
     case 'createFile':
-      return isSafeRelativeYamlPath(v.path) && typeof v.text === 'string' && v.text.length <= MAX_TEXT && (v.near === undefined || typeof v.near === 'string');
+      return (
+        isSafeRelativeYamlPath(v.path) &&
+        typeof v.text === 'string' &&
+        v.text.length <= MAX_TEXT &&
+        (v.near === undefined || typeof v.near === 'string')
+      );
     case 'command':
       return (APP_COMMANDS as readonly unknown[]).includes(v.command);
     default:
@@ -119,13 +141,26 @@ export function isHostToAppMessage(v: unknown): v is HostToAppMessage {
   if (!isRecord(v)) return false;
   switch (v.type) {
     case 'model':
-      return isNat(v.version) && isRecord(v.model) && Array.isArray(v.model.workspaces) && Array.isArray(v.model.clusters)
-        && (v.hints === undefined || (isRecord(v.hints) && isRecord(v.hints.project) && Array.isArray(v.hints.folders)));
+      return (
+        isNat(v.version) &&
+        isRecord(v.model) &&
+        Array.isArray(v.model.workspaces) &&
+        Array.isArray(v.model.clusters) &&
+        (v.hints === undefined || (isRecord(v.hints) && isRecord(v.hints.project) && Array.isArray(v.hints.folders)))
+      );
     case 'summary':
-      return isNat(v.version) && isRecord(v.summary) && Array.isArray(v.summary.units) && isRecord(v.summary.project) && typeof v.canWriteConfig === 'boolean';
+      return (
+        isNat(v.version) &&
+        isRecord(v.summary) &&
+        Array.isArray(v.summary.units) &&
+        isRecord(v.summary.project) &&
+        typeof v.canWriteConfig === 'boolean'
+      );
     case 'locale':
-      return (v.language === undefined || typeof v.language === 'string')
-        && (v.bundle === null || (isRecord(v.bundle) && Object.values(v.bundle).every((x) => typeof x === 'string')));
+      return (
+        (v.language === undefined || typeof v.language === 'string') &&
+        (v.bundle === null || (isRecord(v.bundle) && Object.values(v.bundle).every((x) => typeof x === 'string')))
+      );
     case 'error':
     case 'notice':
       return typeof v.message === 'string';
@@ -135,5 +170,7 @@ export function isHostToAppMessage(v: unknown): v is HostToAppMessage {
 }
 
 export function isDownWorkload(v: unknown): v is DownWorkload {
-  return isRecord(v) && typeof v.cluster === 'string' && typeof v.namespace === 'string' && typeof v.workload === 'string';
+  return (
+    isRecord(v) && typeof v.cluster === 'string' && typeof v.namespace === 'string' && typeof v.workload === 'string'
+  );
 }

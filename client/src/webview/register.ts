@@ -5,13 +5,20 @@ import { ProjectSummaryPanel, ProjectSummarySerializer, type GetSummary } from '
 import { FAILOVER_PREVIEW_VIEW_TYPE, PROJECT_SUMMARY_VIEW_TYPE } from './protocol';
 import { Commands } from '../../../server/src/protocol';
 
-export function registerFailoverPreview(context: vscode.ExtensionContext, getModel: GetModel, options: FailoverPreviewOptions = {}): vscode.Disposable {
+export function registerFailoverPreview(
+  context: vscode.ExtensionContext,
+  getModel: GetModel,
+  options: FailoverPreviewOptions = {},
+): vscode.Disposable {
   return vscode.Disposable.from(
     // Arguments (a code lens may pass the document URI) are accepted and ignored: the panel shows the whole project.
     vscode.commands.registerCommand(Commands.showFailoverPreview, () => {
       FailoverPreviewPanel.createOrShow(context, getModel, options);
     }),
-    vscode.window.registerWebviewPanelSerializer(FAILOVER_PREVIEW_VIEW_TYPE, new FailoverPreviewSerializer(context, getModel, options)),
+    vscode.window.registerWebviewPanelSerializer(
+      FAILOVER_PREVIEW_VIEW_TYPE,
+      new FailoverPreviewSerializer(context, getModel, options),
+    ),
     { dispose: () => FailoverPreviewPanel.currentPanel?.dispose() },
   );
 }
@@ -21,7 +28,10 @@ export function registerProjectSummary(context: vscode.ExtensionContext, getSumm
     vscode.commands.registerCommand(Commands.showSummary, () => {
       ProjectSummaryPanel.createOrShow(context.extensionUri, getSummary);
     }),
-    vscode.window.registerWebviewPanelSerializer(PROJECT_SUMMARY_VIEW_TYPE, new ProjectSummarySerializer(context.extensionUri, getSummary)),
+    vscode.window.registerWebviewPanelSerializer(
+      PROJECT_SUMMARY_VIEW_TYPE,
+      new ProjectSummarySerializer(context.extensionUri, getSummary),
+    ),
     { dispose: () => ProjectSummaryPanel.currentPanel?.dispose() },
   );
 }

@@ -15,7 +15,11 @@ export class ProjectSummaryPanel extends WebviewHost<ProjectSummary> {
     return ProjectSummaryPanel.current;
   }
 
-  static createOrShow(extensionUri: vscode.Uri, getSummary: GetSummary, options: PanelOptions = {}): ProjectSummaryPanel {
+  static createOrShow(
+    extensionUri: vscode.Uri,
+    getSummary: GetSummary,
+    options: PanelOptions = {},
+  ): ProjectSummaryPanel {
     const existing = ProjectSummaryPanel.current;
     if (existing) {
       existing.reveal();
@@ -30,13 +34,23 @@ export class ProjectSummaryPanel extends WebviewHost<ProjectSummary> {
     return new ProjectSummaryPanel(panel, extensionUri, getSummary, options);
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, getSummary: GetSummary, options: PanelOptions = {}): ProjectSummaryPanel {
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    getSummary: GetSummary,
+    options: PanelOptions = {},
+  ): ProjectSummaryPanel {
     ProjectSummaryPanel.current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
     return new ProjectSummaryPanel(panel, extensionUri, getSummary, options);
   }
 
-  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly getSummary: GetSummary, options: PanelOptions) {
+  private constructor(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly getSummary: GetSummary,
+    options: PanelOptions,
+  ) {
     // The summary follows the server's notifications (the caller refreshes it), not every keystroke.
     super(panel, extensionUri, 'summary', { followEdits: false, ...options });
     ProjectSummaryPanel.current = this;
@@ -64,7 +78,10 @@ export class ProjectSummaryPanel extends WebviewHost<ProjectSummary> {
 }
 
 export class ProjectSummarySerializer implements vscode.WebviewPanelSerializer<unknown> {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly getSummary: GetSummary) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly getSummary: GetSummary,
+  ) {}
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
     ProjectSummaryPanel.revive(panel, this.extensionUri, this.getSummary);

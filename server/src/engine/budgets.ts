@@ -70,16 +70,27 @@ export function capProblems<T extends { rule: string; severity?: Severity }>(
   let rule = hidden[0]!.rule;
   for (const [r, n] of counts) if (n > counts.get(rule)!) rule = r;
   const args = { count: hidden.length, rule };
-  const message = where === 'file'
-    ? counts.size === 1 ? msg('{count} more problems in this file are not listed (all {rule}); fix the ones above first.', args) : msg('{count} more problems in this file are not listed (mostly {rule}); fix the ones above first.', args)
-    : counts.size === 1 ? msg('{count} more problems in this document are not listed (all {rule}); fix the ones above first.', args) : msg('{count} more problems in this document are not listed (mostly {rule}); fix the ones above first.', args);
+  const message =
+    where === 'file'
+      ? counts.size === 1
+        ? msg('{count} more problems in this file are not listed (all {rule}); fix the ones above first.', args)
+        : msg('{count} more problems in this file are not listed (mostly {rule}); fix the ones above first.', args)
+      : counts.size === 1
+        ? msg('{count} more problems in this document are not listed (all {rule}); fix the ones above first.', args)
+        : msg('{count} more problems in this document are not listed (mostly {rule}); fix the ones above first.', args);
   kept.push(summary(hidden, rule, worst, message));
   return kept;
 }
 
 /** capProblems for raw problems of one document: the summary sits where the first hidden problem starts. */
 export function capRawProblems(list: readonly RawProblem[], max: number): RawProblem[] {
-  return capProblems(list, max, 'document', (hidden, rule, severity, message) => ({ rule, severity, message, start: hidden[0]!.start, end: hidden[0]!.end }));
+  return capProblems(list, max, 'document', (hidden, rule, severity, message) => ({
+    rule,
+    severity,
+    message,
+    start: hidden[0]!.start,
+    end: hidden[0]!.end,
+  }));
 }
 
 export function limitProblem(message: Message, start: number, end: number): RawProblem {

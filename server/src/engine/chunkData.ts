@@ -13,7 +13,12 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
   return {
     text,
     problems: r.problems,
-    analyses: r.summaries.map((a) => ({ identity: a.identity, ...(a.entry ? { entryId: a.entry.id } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) })),
+    analyses: r.summaries.map((a) => ({
+      identity: a.identity,
+      ...(a.entry ? { entryId: a.entry.id } : {}),
+      problems: a.problems,
+      ...(a.relocations ? { relocations: a.relocations } : {}),
+    })),
     symbols: r.symbols,
     facts: r.facts,
     nodes: r.nodes,
@@ -23,7 +28,24 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
 export function fromData(uri: string, data: ChunkData, registry: SchemaRegistry, trees?: ParsedTrees): ChunkResult {
   const analyses: ResourceAnalysis[] = data.analyses.map((a) => {
     const entry = a.entryId ? registry.entry(a.entryId) : undefined;
-    return { identity: a.identity, ...(entry ? { entry } : {}), problems: a.problems, ...(a.relocations ? { relocations: a.relocations } : {}) };
+    return {
+      identity: a.identity,
+      ...(entry ? { entry } : {}),
+      problems: a.problems,
+      ...(a.relocations ? { relocations: a.relocations } : {}),
+    };
   });
-  return new ChunkResult({ text: data.text, parsed: undefined, analyses, problems: data.problems, symbols: data.symbols, nodes: data.nodes, uri, facts: data.facts }, trees);
+  return new ChunkResult(
+    {
+      text: data.text,
+      parsed: undefined,
+      analyses,
+      problems: data.problems,
+      symbols: data.symbols,
+      nodes: data.nodes,
+      uri,
+      facts: data.facts,
+    },
+    trees,
+  );
 }

@@ -80,7 +80,10 @@ export class ChunkResult {
   /** The facts moved to where the document starts in its file (kept: most edits move no other document). */
   private shifted: { delta: number; facts: FileFacts } | undefined;
 
-  constructor(parts: ChunkParts, private readonly trees?: ParsedTrees) {
+  constructor(
+    parts: ChunkParts,
+    private readonly trees?: ParsedTrees,
+  ) {
     this.text = parts.text;
     this.tree = parts.parsed;
     this.resourceAnalyses = parts.analyses;
@@ -102,7 +105,14 @@ export class ChunkResult {
         const node = tree!.resources[i]?.node;
         if (!node) return a;
         const id = identify(node);
-        return { ...a, identity: { ...a.identity, ...(id.apiVersionPair ? { apiVersionPair: id.apiVersionPair } : {}), ...(id.kindPair ? { kindPair: id.kindPair } : {}) } };
+        return {
+          ...a,
+          identity: {
+            ...a.identity,
+            ...(id.apiVersionPair ? { apiVersionPair: id.apiVersionPair } : {}),
+            ...(id.kindPair ? { kindPair: id.kindPair } : {}),
+          },
+        };
       });
       this.trees?.used(this);
     } else if (this.trees) {

@@ -14,7 +14,14 @@ export interface Evidence {
 /** Where the unit was learnt, strongest first. */
 export type UnitSource = 'config' | 'argocd' | 'flux' | 'command' | 'kustomize' | 'convention';
 
-export const SOURCE_STRENGTH: Record<UnitSource, number> = { config: 5, argocd: 4, flux: 4, command: 3, kustomize: 2, convention: 1 };
+export const SOURCE_STRENGTH: Record<UnitSource, number> = {
+  config: 5,
+  argocd: 4,
+  flux: 4,
+  command: 3,
+  kustomize: 2,
+  convention: 1,
+};
 
 export interface Unit {
   id: number;

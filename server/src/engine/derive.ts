@@ -144,10 +144,21 @@ export class Derive {
       // A cross-file step that fails loses its own results only: the file's own problems, the other
       // steps and the other projects are kept, and the failure is reported once, on the first file.
       const uri = resolved.first.get(key)!;
-      const failed = (what: Message, err: unknown) => add({
-        uri, rule: 'internal-error', ref: { uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
-        message: msg('The {what} of this project failed unexpectedly ({error}); please report it. Checks of single files are unaffected.', { what, error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }),
-      });
+      const failed = (what: Message, err: unknown) =>
+        add({
+          uri,
+          rule: 'internal-error',
+          ref: { uri, line: 0, character: 0, endLine: 0, endCharacter: 0 },
+          message: msg(
+            'The {what} of this project failed unexpectedly ({error}); please report it. Checks of single files are unaffected.',
+            {
+              what,
+              error: String((err as Error)?.message ?? err)
+                .split('\n')[0]!
+                .slice(0, 160),
+            },
+          ),
+        });
       if (resolved.failed.has(key)) failed(msg('cross-file analysis'), resolved.failed.get(key));
       let model: FailoverModel;
       try {
@@ -172,20 +183,28 @@ export class Derive {
   private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
     const inGroup = (uri: string) => this.input.configFor(uri) === config;
     const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
-    const sources = [...this.input.sources].filter(([u]) => inGroup(u)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([uri, text]) => {
-      let cached = this.readings.get(uri);
-      if (!cached || cached.text !== text || cached.index !== index) {
-        cached = { text, index, reading: readSource(uri, text, index) };
-        this.readings.set(uri, cached);
-      }
-      return { uri, reading: cached.reading };
-    });
+    const sources = [...this.input.sources]
+      .filter(([u]) => inGroup(u))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([uri, text]) => {
+        let cached = this.readings.get(uri);
+        if (!cached || cached.text !== text || cached.index !== index) {
+          cached = { text, index, reading: readSource(uri, text, index) };
+          this.readings.set(uri, cached);
+        }
+        return { uri, reading: cached.reading };
+      });
     const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
     return resolveProject(facts, deployment, this.lasting);
   }
 
   /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */
-  private fileIndex(key: string, config: ProjectConfig | undefined, facts: FileFacts[], inGroup: (uri: string) => boolean): FileIndex {
+  private fileIndex(
+    key: string,
+    config: ProjectConfig | undefined,
+    facts: FileFacts[],
+    inGroup: (uri: string) => boolean,
+  ): FileIndex {
     const cached = this.indexes.get(key);
     if (cached?.generation === this.input.fileSetVersion()) return cached.value;
     const uris = [...facts.map((f) => f.uri), ...[...this.input.sources.keys()].filter(inGroup)];
@@ -206,14 +225,18 @@ function mergeDeployments(parts: Map<string, Deployment>, keyOf: (uri: string) =
     configured: all.some((d) => d.configured),
     alternativeGroups: all.flatMap((d) => d.alternativeGroups),
     deploymentOf: (uri) => of(uri)?.deploymentOf(uri) ?? { clusters: [], placed: false, units: [] },
-    relation: (a, b) => (keyOf(a) === keyOf(b) ? of(a)?.relation(a, b) ?? 'maybe' : 'never'),
+    relation: (a, b) => (keyOf(a) === keyOf(b) ? (of(a)?.relation(a, b) ?? 'maybe') : 'never'),
     unitNames: (uri) => of(uri)?.unitNames(uri) ?? [],
   };
 }
 
 /** What a project whose deployment could not be worked out is resolved with: nothing placed, nothing related. */
 const NO_DEPLOYMENT: Deployment = {
-  units: [], notes: [], unplaced: [], configured: false, alternativeGroups: [],
+  units: [],
+  notes: [],
+  unplaced: [],
+  configured: false,
+  alternativeGroups: [],
   deploymentOf: () => ({ clusters: [], placed: false, units: [] }),
   relation: () => 'maybe',
   unitNames: () => [],
@@ -223,7 +246,9 @@ function mergeModels(models: FailoverModel[]): FailoverModel {
   if (!models.length) return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
   const notes = new Map<string, Message | undefined>();
   // A note about something missing holds for the merged model only if it holds for every part.
-  models[0]!.notes.forEach((n, i) => { if (!notes.has(n) && models.every((m) => m.notes.includes(n))) notes.set(n, models[0]!.notesL10n?.[i]); });
+  models[0]!.notes.forEach((n, i) => {
+    if (!notes.has(n) && models.every((m) => m.notes.includes(n))) notes.set(n, models[0]!.notesL10n?.[i]);
+  });
   const notesL10n = [...notes.values()];
   return {
     workspaces: models.flatMap((m) => m.workspaces),

@@ -65,7 +65,10 @@ export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 export function skipReason(text: string, opts: AnalyseOptions): Message | undefined {
   if (opts.skip) return opts.skip;
   if (text.length > opts.maxFileSize) {
-    return msg('This file is {size} MiB, above the {limit} MiB limit (setting tsb.maxFileSize); it is not analysed.', { size: (text.length / 1048576).toFixed(1), limit: (opts.maxFileSize / 1048576).toFixed(0) });
+    return msg('This file is {size} MiB, above the {limit} MiB limit (setting tsb.maxFileSize); it is not analysed.', {
+      size: (text.length / 1048576).toFixed(1),
+      limit: (opts.maxFileSize / 1048576).toFixed(0),
+    });
   }
   if (text.includes('\u0000')) return NOT_TEXT;
   if (!opts.strictUtf8 && text.includes('\uFFFD') && (text.match(/\uFFFD/g)?.length ?? 0) > 8) return NOT_UTF8;
@@ -77,11 +80,22 @@ export function skipReason(text: string, opts: AnalyseOptions): Message | undefi
 export const NOT_TEXT = msg('This file holds binary data (NUL bytes); it is not analysed.');
 export const NOT_UTF8 = msg('This file is not valid UTF-8 text; it is not analysed.');
 
-const TEMPLATE_NOT_YAML = msg('This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.');
+const TEMPLATE_NOT_YAML = msg(
+  'This file contains template expressions ({{ … }}, %{ … }, ${ … }) and is not YAML as written, so it is not analysed. Check the rendered output instead.',
+);
 
 function skipped(uri: string, version: number, doc: TextDocument, text: string, reason: Message): FileAnalysis {
   const nl = text.indexOf('\n');
-  return { uri, version, doc, chunks: [], skipped: reason, problems: [{ rule: 'file-skipped', message: reason, start: 0, end: Math.min(nl === -1 ? text.length : nl, 200) || 0 }] };
+  return {
+    uri,
+    version,
+    doc,
+    chunks: [],
+    skipped: reason,
+    problems: [
+      { rule: 'file-skipped', message: reason, start: 0, end: Math.min(nl === -1 ? text.length : nl, 200) || 0 },
+    ],
+  };
 }
 
 export function analyseFile(
@@ -143,7 +157,14 @@ export function* analyseFileSteps(
         if (noticed) continue;
         noticed = true;
       }
-      problems.push({ ...p, start: p.start + c.start, end: p.end + c.start, ...(p.relatedAt ? { relatedAt: p.relatedAt.map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })) } : {}) });
+      problems.push({
+        ...p,
+        start: p.start + c.start,
+        end: p.end + c.start,
+        ...(p.relatedAt
+          ? { relatedAt: p.relatedAt.map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })) }
+          : {}),
+      });
     }
   }
   // Template expressions are fine inside values; a file they make unreadable as YAML (Helm control
@@ -165,10 +186,24 @@ function fileBudget(): { before(c: Chunk): RawProblem | undefined; after(r: Chun
   return {
     before(c) {
       if (++docs > BUDGETS.documentsPerFile) {
-        return limitProblem(msg('This file has more than {count} YAML documents; this one and the rest are not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.documentsPerFile) }), c.start, lineEnd(c));
+        return limitProblem(
+          msg(
+            'This file has more than {count} YAML documents; this one and the rest are not checked (a limit that keeps time and memory bounded).',
+            { count: formatCount(BUDGETS.documentsPerFile) },
+          ),
+          c.start,
+          lineEnd(c),
+        );
       }
       if (nodes > BUDGETS.nodesPerFile) {
-        return limitProblem(msg('The documents above hold more than {count} YAML nodes (aliases expanded); this one and the rest are not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.nodesPerFile) }), c.start, lineEnd(c));
+        return limitProblem(
+          msg(
+            'The documents above hold more than {count} YAML nodes (aliases expanded); this one and the rest are not checked (a limit that keeps time and memory bounded).',
+            { count: formatCount(BUDGETS.nodesPerFile) },
+          ),
+          c.start,
+          lineEnd(c),
+        );
       }
       return undefined;
     },
@@ -232,7 +267,18 @@ export function analyseChunk(uri: string, text: string, registry: SchemaRegistry
     parts = analyseParsedChunk(text, registry);
   } catch (err) {
     // Whatever went wrong stays in this document: the file's other documents, other files and the scan go on.
-    return new ChunkResult({ text, parsed: undefined, analyses: [], problems: [internalError(err, 0)], symbols: [], uri, facts: emptyFacts(uri) }, trees);
+    return new ChunkResult(
+      {
+        text,
+        parsed: undefined,
+        analyses: [],
+        problems: [internalError(err, 0)],
+        symbols: [],
+        uri,
+        facts: emptyFacts(uri),
+      },
+      trees,
+    );
   }
   // Outside the guard above: a failure here is the file's (reported once, on the file, by the project).
   const facts = documentFacts(uri, text, parts.parsed!.resources, parts.analyses);
@@ -240,7 +286,19 @@ export function analyseChunk(uri: string, text: string, registry: SchemaRegistry
 }
 
 function internalError(err: unknown, at: number): RawProblem {
-  return { rule: 'internal-error', message: msg('Checking this document failed unexpectedly ({error}); please report it. Other documents are unaffected.', { error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }), start: at, end: at + 1 };
+  return {
+    rule: 'internal-error',
+    message: msg(
+      'Checking this document failed unexpectedly ({error}); please report it. Other documents are unaffected.',
+      {
+        error: String((err as Error)?.message ?? err)
+          .split('\n')[0]!
+          .slice(0, 160),
+      },
+    ),
+    start: at,
+    end: at + 1,
+  };
 }
 
 function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkParts, 'uri' | 'facts'> {
@@ -265,6 +323,19 @@ function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkP
     }
   }
   // Past the budget, the problems listed are the first ones in the document.
-  const kept = problems.length > BUDGETS.problemsPerDocument ? capRawProblems(problems.sort((a, b) => a.start - b.start), BUDGETS.problemsPerDocument) : problems;
-  return { text, parsed, analyses, problems: kept, symbols: broken ? [] : chunkSymbols(parsed, analyses), nodes: parsed.nodes };
+  const kept =
+    problems.length > BUDGETS.problemsPerDocument
+      ? capRawProblems(
+          problems.sort((a, b) => a.start - b.start),
+          BUDGETS.problemsPerDocument,
+        )
+      : problems;
+  return {
+    text,
+    parsed,
+    analyses,
+    problems: kept,
+    symbols: broken ? [] : chunkSymbols(parsed, analyses),
+    nodes: parsed.nodes,
+  };
 }

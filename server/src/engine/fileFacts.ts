@@ -5,7 +5,19 @@ import { documentFacts } from './workspace/extractFacts';
 // A file's facts are its documents' facts (taken when each document is analysed), moved to the line
 // each document starts at: an edit re-extracts only the documents it touched; the others are shifted.
 
-const KEYS = ['tsb', 'workspaceSettings', 'gatewayConfigs', 'serviceRoutes', 'installGateways', 'controlPlanes', 'namespaces', 'services', 'workloads', 'deploy', 'objects'] as const;
+const KEYS = [
+  'tsb',
+  'workspaceSettings',
+  'gatewayConfigs',
+  'serviceRoutes',
+  'installGateways',
+  'controlPlanes',
+  'namespaces',
+  'services',
+  'workloads',
+  'deploy',
+  'objects',
+] as const;
 
 /** A document's facts for the file `uri` (read again only if it was analysed for another file). */
 function factsOf(uri: string, result: ChunkResult): FileFacts {
@@ -44,7 +56,10 @@ export interface FactsSignature {
 /** Per-document facts and their start lines: comparing two signatures is cheap when few documents changed. */
 export function factsSignature(file: FileAnalysis): FactsSignature {
   return {
-    parts: file.chunks.map((c) => ({ facts: factsOf(file.uri, c.result), line: c.start === 0 ? 0 : file.doc.positionAt(c.start).line })),
+    parts: file.chunks.map((c) => ({
+      facts: factsOf(file.uri, c.result),
+      line: c.start === 0 ? 0 : file.doc.positionAt(c.start).line,
+    })),
   };
 }
 

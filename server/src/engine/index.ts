@@ -31,7 +31,10 @@ export { holdsText } from './sameText';
  * complete results while that runs (`setStaleReads`), and the one document under the cursor of a huge
  * file still being analysed (`documentAt`). The CLI uses `Project.update`, which runs them in one go.
  */
-export type AnalysisScheduling = Pick<Project, 'prepare' | 'commit' | 'adopt' | 'documentsToAnalyse' | 'documentAt' | 'deriveSteps' | 'checked' | 'setStaleReads'>;
+export type AnalysisScheduling = Pick<
+  Project,
+  'prepare' | 'commit' | 'adopt' | 'documentsToAnalyse' | 'documentAt' | 'deriveSteps' | 'checked' | 'setStaleReads'
+>;
 export type { Prepared } from './project';
 export type { ChunkData, ChunkResult } from './chunkResult';
 export { analyseToData } from './chunkData';

@@ -25,8 +25,12 @@ export function localizeModel(model: FailoverModel, locale: Locale): FailoverMod
     notes: notesL10n ? notesL10n.map((n) => render(n, locale)) : model.notes,
     workspaces: model.workspaces.map((ws) => ({
       ...ws,
-      candidates: ws.candidates.map(({ reasonL10n, ...c }) => (reasonL10n ? { ...c, reason: render(reasonL10n, locale) } : c)),
-      excluded: ws.excluded.map(({ reasonL10n, ...e }) => (reasonL10n ? { ...e, reason: render(reasonL10n, locale) } : e)),
+      candidates: ws.candidates.map(({ reasonL10n, ...c }) =>
+        reasonL10n ? { ...c, reason: render(reasonL10n, locale) } : c,
+      ),
+      excluded: ws.excluded.map(({ reasonL10n, ...e }) =>
+        reasonL10n ? { ...e, reason: render(reasonL10n, locale) } : e,
+      ),
     })),
   };
 }

@@ -8,7 +8,12 @@ import type { RawProblem } from './types';
 
 export type ParentField = 'organization' | 'tenant' | 'workspace' | 'group';
 
-const PARENT_KIND: Record<ParentField, string> = { organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group' };
+const PARENT_KIND: Record<ParentField, string> = {
+  organization: 'Organization',
+  tenant: 'Tenant',
+  workspace: 'Workspace',
+  group: 'Group',
+};
 const CHAIN: ParentField[] = ['organization', 'tenant', 'workspace', 'group'];
 /** Offered at most: more would be a list to choose from, which completion already is. */
 const MAX_CANDIDATES = 3;
@@ -33,14 +38,22 @@ export function parentCandidates(r: ResolvedProject, self: TsbObjectFact, field:
     if (o.kind === PARENT_KIND[field] && sameAncestors(o)) add(o.name);
     else if (o[field] !== undefined && sameAncestors(o)) add(o[field]);
   }
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_CANDIDATES).map(([name]) => name);
+  return [...count]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_CANDIDATES)
+    .map(([name]) => name);
 }
 
 /**
  * `p` with the values the project uses for the parent it reports missing (an add-field fix of a tctl
  * parent), when there are any; else `p` as it is.
  */
-export function withParentValues(p: RawProblem, analysis: FileAnalysis, facts: FileFacts, resolved: () => ResolvedProject): RawProblem {
+export function withParentValues(
+  p: RawProblem,
+  analysis: FileAnalysis,
+  facts: FileFacts,
+  resolved: () => ResolvedProject,
+): RawProblem {
   if (p.data?.fix !== 'add-field' || !isParentField(p.data.field) || p.data.values) return p;
   // The TSB object written in the same YAML document as the problem.
   const starts = analysis.chunks.map((c) => c.start);
@@ -50,7 +63,9 @@ export function withParentValues(p: RawProblem, analysis: FileAnalysis, facts: F
     return k;
   };
   const at = docOf(p.start);
-  const self = facts.tsb.find((o) => docOf(analysis.doc.offsetAt({ line: o.source.line, character: o.source.character })) === at);
+  const self = facts.tsb.find(
+    (o) => docOf(analysis.doc.offsetAt({ line: o.source.line, character: o.source.character })) === at,
+  );
   if (!self) return p;
   const values = parentCandidates(resolved(), self, p.data.field);
   return values.length ? { ...p, data: { ...p.data, values } } : p;

@@ -13,7 +13,12 @@ export interface RuleInfo {
   fixable: boolean;
 }
 
-const rules: RuleInfo[] = RULE_DEFINITIONS.map((r) => ({ id: r.id, severity: r.severity, description: r.description, fixable: r.fixable }));
+const rules: RuleInfo[] = RULE_DEFINITIONS.map((r) => ({
+  id: r.id,
+  severity: r.severity,
+  description: r.description,
+  fixable: r.fixable,
+}));
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map(rules.map((r) => [r.id, r]));
 export const RULE_IDS: readonly string[] = rules.map((r) => r.id);

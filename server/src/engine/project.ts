@@ -1,7 +1,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
 import { BUDGETS, formatCount, LIMIT_SEVERITY } from './budgets';
-import { analyseDocumentAt, analyseFile, analyseFileSteps, documentsToAnalyse, DEFAULT_MAX_FILE_SIZE, type AnalyseOptions, type FileAnalysis } from './fileAnalysis';
+import {
+  analyseDocumentAt,
+  analyseFile,
+  analyseFileSteps,
+  documentsToAnalyse,
+  DEFAULT_MAX_FILE_SIZE,
+  type AnalyseOptions,
+  type FileAnalysis,
+} from './fileAnalysis';
 import { ParsedTrees, type ChunkData, type ChunkResult } from './chunkResult';
 import { fromData } from './chunkData';
 import type { FailoverModel } from './model/failoverTypes';
@@ -93,7 +101,10 @@ export class Project {
     fileSetVersion: () => this.uriGeneration,
   });
 
-  constructor(catalog: readonly SchemaEntry[] | SchemaRegistry, private options: ProjectOptions = {}) {
+  constructor(
+    catalog: readonly SchemaEntry[] | SchemaRegistry,
+    private options: ProjectOptions = {},
+  ) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
   }
 
@@ -156,23 +167,65 @@ export class Project {
    * Analyses a file's text without changing the project yet: a generator that yields between
    * documents (the language server runs it in time slices); `commit` then stores the result.
    */
-  *prepare(uri: string, text: string, version = 0, opts: UpdateOptions = {}, seeds?: ReadonlyMap<string, ChunkResult>): Generator<void, Prepared> {
+  *prepare(
+    uri: string,
+    text: string,
+    version = 0,
+    opts: UpdateOptions = {},
+    seeds?: ReadonlyMap<string, ChunkResult>,
+  ): Generator<void, Prepared> {
     if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
     const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
     const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
     if (overBudget) {
-      opts = { ...opts, skip: msg('The project already holds more than {count} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.documentsPerProject) }) };
+      opts = {
+        ...opts,
+        skip: msg(
+          'The project already holds more than {count} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).',
+          { count: formatCount(BUDGETS.documentsPerProject) },
+        ),
+      };
     }
     try {
-      const analysis = yield* analyseFileSteps(uri, text, version, this.registry, this.analyseOptions(opts), this.files.get(uri)?.analysis, seeds);
+      const analysis = yield* analyseFileSteps(
+        uri,
+        text,
+        version,
+        this.registry,
+        this.analyseOptions(opts),
+        this.files.get(uri)?.analysis,
+        seeds,
+      );
       if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
       const facts = yield* extractFactsSteps(analysis);
-      return { uri, text, version, entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) } };
+      return {
+        uri,
+        text,
+        version,
+        entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) },
+      };
     } catch (err) {
       // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
-      const analysis = analyseFile(uri, text, version, this.registry, { ...this.analyseOptions(opts), skip: msg('Checking this file failed unexpectedly ({error}); please report it. Other files are unaffected.', { error: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 160) }) });
+      const analysis = analyseFile(uri, text, version, this.registry, {
+        ...this.analyseOptions(opts),
+        skip: msg('Checking this file failed unexpectedly ({error}); please report it. Other files are unaffected.', {
+          error: String((err as Error)?.message ?? err)
+            .split('\n')[0]!
+            .slice(0, 160),
+        }),
+      });
       analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
-      return { uri, text, version, entry: { analysis, facts: emptyFacts(uri), signature: factsSignature(analysis), suppressions: parseSuppressions('') } };
+      return {
+        uri,
+        text,
+        version,
+        entry: {
+          analysis,
+          facts: emptyFacts(uri),
+          signature: factsSignature(analysis),
+          suppressions: parseSuppressions(''),
+        },
+      };
     }
   }
 
@@ -181,7 +234,12 @@ export class Project {
     if (p.same || !p.entry) {
       if (prev && holdsText(prev.analysis.doc, p.text)) {
         // Same text (an editor opening a file the scan already read): adopt the version, keep the results.
-        if (prev.analysis.version !== p.version) prev.analysis = { ...prev.analysis, version: p.version, doc: TextDocument.create(p.uri, 'yaml', p.version, p.text) };
+        if (prev.analysis.version !== p.version)
+          prev.analysis = {
+            ...prev.analysis,
+            version: p.version,
+            doc: TextDocument.create(p.uri, 'yaml', p.version, p.text),
+          };
         return prev.analysis;
       }
       // The file changed since `prepare` looked: analyse now.
@@ -198,7 +256,9 @@ export class Project {
 
   /** The documents of a new text that `prepare` would have to analyse (the rest are reused). */
   documentsToAnalyse(uri: string, text: string, opts: UpdateOptions = {}): string[] {
-    return this.holds(uri, text, opts) ? [] : documentsToAnalyse(text, this.analyseOptions(opts), this.files.get(uri)?.analysis);
+    return this.holds(uri, text, opts)
+      ? []
+      : documentsToAnalyse(text, this.analyseOptions(opts), this.files.get(uri)?.analysis);
   }
 
   /** The project already holds this text of the file (nothing to analyse, only a version to adopt). */
@@ -247,7 +307,10 @@ export class Project {
   /** Sets (or with undefined removes) the text of a deploy script, Makefile or README. */
   setSource(uri: string, text: string | undefined): void {
     if (text === undefined) {
-      if (this.sources.delete(uri)) { this.uriGeneration++; this.invalidate(); }
+      if (this.sources.delete(uri)) {
+        this.uriGeneration++;
+        this.invalidate();
+      }
       return;
     }
     if (this.sources.get(uri) === text) return;
@@ -328,7 +391,13 @@ export class Project {
     const cfg = this.configFor(uri);
     const doc = entry.analysis.doc;
     const out: Problem[] = [];
-    const push = (rule: RuleId, message: Message, range: Problem['range'], base: Partial<Problem>, severity?: Severity) => {
+    const push = (
+      rule: RuleId,
+      message: Message,
+      range: Problem['range'],
+      base: Partial<Problem>,
+      severity?: Severity,
+    ) => {
       const sev = this.severity(rule, cfg, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
@@ -339,14 +408,27 @@ export class Project {
     for (const raw of entry.analysis.problems) {
       const versioned = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!versioned) continue;
-      const p = opts.crossFile === false ? versioned : withParentValues(versioned, entry.analysis, entry.facts, () => this.resolved(uri));
+      const p =
+        opts.crossFile === false
+          ? versioned
+          : withParentValues(versioned, entry.analysis, entry.facts, () => this.resolved(uri));
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
-      if (p.relatedAt) base.related = [...(base.related ?? []), ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message }))];
+      if (p.relatedAt)
+        base.related = [
+          ...(base.related ?? []),
+          ...p.relatedAt.map((r) => relatedOf({ uri, range: offsetRange(doc, r.start, r.end), message: r.message })),
+        ];
       push(p.rule, p.message, offsetRange(doc, p.start, p.end), base, p.severity);
     }
-    for (const p of opts.crossFile === false ? [] : drain(this.derive.checkSteps()).byUri.get(uri) ?? []) {
-      push(p.rule, p.message, refRange(p.ref), { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) }, p.severity);
+    for (const p of opts.crossFile === false ? [] : (drain(this.derive.checkSteps()).byUri.get(uri) ?? [])) {
+      push(
+        p.rule,
+        p.message,
+        refRange(p.ref),
+        { ...(p.data ? { data: p.data } : {}), ...(p.related ? { related: p.related.map(relatedOf) } : {}) },
+        p.severity,
+      );
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return capped(out);
@@ -367,7 +449,11 @@ export class Project {
   }
 
   private configDiagnostics(root: string): Problem[] {
-    return configProblems(this.configs.get(root)!, this.configTexts.get(root) ?? '', this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`);
+    return configProblems(
+      this.configs.get(root)!,
+      this.configTexts.get(root) ?? '',
+      this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`,
+    );
   }
 
   private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
@@ -393,5 +479,4 @@ export class Project {
   *deriveSteps(): Generator<void, void> {
     yield* this.derive.checkSteps();
   }
-
 }

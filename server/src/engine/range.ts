@@ -10,5 +10,8 @@ export function offsetRange(doc: { positionAt(offset: number): Position }, start
 
 /** A recorded source reference (already lines and characters) as a range. */
 export function refRange(ref: SourceRef): Range {
-  return { start: { line: ref.line, character: ref.character }, end: { line: ref.endLine, character: ref.endCharacter } };
+  return {
+    start: { line: ref.line, character: ref.character },
+    end: { line: ref.endLine, character: ref.endCharacter },
+  };
 }

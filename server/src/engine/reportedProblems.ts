@@ -21,14 +21,26 @@ export function relatedOf(r: RelatedInfo): ProblemRelated {
 
 /** A file with tens of thousands of problems lists the first ones and counts the rest in one more. */
 export function capped(problems: Problem[]): Problem[] {
-  return capProblems(problems, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({ rule, severity, message: render(message), messageL10n: message, range: hidden[0]!.range }));
+  return capProblems(problems, BUDGETS.diagnosticsPerFile, 'file', (hidden, rule, severity, message) => ({
+    rule,
+    severity,
+    message: render(message),
+    messageL10n: message,
+    range: hidden[0]!.range,
+  }));
 }
 
 /** The problems of a tsb.config.yaml (its text, at `uri`). */
 export function configProblems(cfg: ProjectConfig, text: string, uri: string): Problem[] {
   const doc = TextDocument.create(uri, 'yaml', 0, text);
-  return capped(cfg.problems.map((p) => ({
-    rule: p.rule, severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error', message: render(p.message), messageL10n: p.message,
-    range: offsetRange(doc, p.start, p.end), ...extras(p),
-  })));
+  return capped(
+    cfg.problems.map((p) => ({
+      rule: p.rule,
+      severity: p.severity ?? RULES.get(p.rule)?.severity ?? 'error',
+      message: render(p.message),
+      messageL10n: p.message,
+      range: offsetRange(doc, p.start, p.end),
+      ...extras(p),
+    })),
+  );
 }

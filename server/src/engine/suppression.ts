@@ -20,7 +20,10 @@ function directive(comment: string): { nextLine: boolean; rules: Set<string> | '
   for (let i = comment.indexOf('tsb-lint-disable'); i !== -1; i = comment.indexOf('tsb-lint-disable', i + 1)) {
     let j = i - 1;
     while (j >= 0 && (comment[j] === ' ' || comment[j] === '\t')) j--;
-    if (comment[j] === '#') { at = i; break; }
+    if (comment[j] === '#') {
+      at = i;
+      break;
+    }
   }
   if (at === -1) return undefined;
   let rest = comment.slice(at + 'tsb-lint-disable'.length);

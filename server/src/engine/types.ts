@@ -24,10 +24,15 @@ export type FixData =
   | { fix: 'indent'; under: string; spaces: number; lines: number }
   /** Insert `snippet` (already indented by `indent` spaces) after the diagnostic's start line. */
   | {
-    fix: 'add-field'; field: string; snippet: string; indent: number; parentIsEmpty?: boolean; /** insert before the diagnostic's line instead of after */ before?: boolean;
-    /** Values the project already uses for the field: one fix each, instead of an empty value. */
-    values?: string[];
-  }
+      fix: 'add-field';
+      field: string;
+      snippet: string;
+      indent: number;
+      parentIsEmpty?: boolean /** insert before the diagnostic's line instead of after */;
+      before?: boolean;
+      /** Values the project already uses for the field: one fix each, instead of an empty value. */
+      values?: string[];
+    }
   | { fix: 'replace-labels'; labels: Record<string, string> }
   /** Move the annotation `key` (the diagnostic's range) from metadata.annotations to spec.kubeSpec.service.annotations. */
   | { fix: 'move-annotation'; key: string }

@@ -9,9 +9,16 @@
 // Push: the settle job publishes every file whose diagnostics changed; a run overtaken by a newer
 // edit stops, and an open document edited since the flush is skipped (never a stale publish).
 import {
-  DocumentDiagnosticReportKind, type CancellationToken, type Connection, type Diagnostic,
-  type DiagnosticServerCancellationData, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
-  type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { toDiagnostic, type Locale, type Project } from '../engine/index';
 import type { StatusParams } from '../protocol';
@@ -84,7 +91,10 @@ export class DiagnosticsController {
     this.mode = o.mode;
     // Pull clients re-pull when anything that decides diagnostics changed (push clients get the settle job's publish).
     if (o.mode === 'pull' && o.canRefresh) {
-      const refresh = new OneInFlight(() => this.connection.languages.diagnostics.refresh(), () => !this.stopped);
+      const refresh = new OneInFlight(
+        () => this.connection.languages.diagnostics.refresh(),
+        () => !this.stopped,
+      );
       o.changes.onDidChange(() => refresh.request());
     }
   }
@@ -105,7 +115,9 @@ export class DiagnosticsController {
     const stamp = `own.${this.enabled ? 1 : 0}.${this.settings.generation}.${this.sync.generation(uri)}`;
     const hit = this.ownCache.get(uri);
     if (hit && hit.stamp === stamp) return hit;
-    const items = this.enabled ? this.project.diagnostics(uri, { crossFile: false }).map((p) => toDiagnostic(p, this.locale)) : [];
+    const items = this.enabled
+      ? this.project.diagnostics(uri, { crossFile: false }).map((p) => toDiagnostic(p, this.locale))
+      : [];
     const json = JSON.stringify(items);
     if (hit && hit.json === json) {
       hit.stamp = stamp;
@@ -149,28 +161,46 @@ export class DiagnosticsController {
   }
 
   registerPull(): void {
-    this.connection.languages.diagnostics.on(guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      const uri = this.runtime.normaliseUri(params.textDocument.uri);
-      if (this.sync.scanPending) {
-        // The workspace is still being read: the file's own problems now; the end of the scan asks
-        // the client to pull again (refresh) for the cross-file ones.
-        await this.sync.initialized;
-        await this.sync.flush();
-        if (this.sync.scanPending && this.project.analysis(uri)) {
-          const own = this.computeOwn(uri);
-          if (params.previousResultId === own.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: own.id };
-          return { kind: DocumentDiagnosticReportKind.Full, resultId: own.id, items: own.items };
-        }
-      }
-      // Cross-file changes this flush brings are announced at once: other files refresh without
-      // waiting for the debounce.
-      await this.changes.update();
-      const c = this.compute(uri);
-      if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
-    }));
-    this.connection.languages.diagnostics.onWorkspace(guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(this.logger, 'workspace/diagnostic', { items: [] }, (params, token) =>
-      this.workspaceReport(new Map(params.previousResultIds.map((p) => [this.runtime.normaliseUri(p.uri), p.value])), token)));
+    this.connection.languages.diagnostics.on(
+      guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(
+        this.logger,
+        'textDocument/diagnostic',
+        { kind: DocumentDiagnosticReportKind.Full, items: [] },
+        async (params) => {
+          const uri = this.runtime.normaliseUri(params.textDocument.uri);
+          if (this.sync.scanPending) {
+            // The workspace is still being read: the file's own problems now; the end of the scan asks
+            // the client to pull again (refresh) for the cross-file ones.
+            await this.sync.initialized;
+            await this.sync.flush();
+            if (this.sync.scanPending && this.project.analysis(uri)) {
+              const own = this.computeOwn(uri);
+              if (params.previousResultId === own.id)
+                return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: own.id };
+              return { kind: DocumentDiagnosticReportKind.Full, resultId: own.id, items: own.items };
+            }
+          }
+          // Cross-file changes this flush brings are announced at once: other files refresh without
+          // waiting for the debounce.
+          await this.changes.update();
+          const c = this.compute(uri);
+          if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
+          return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };
+        },
+      ),
+    );
+    this.connection.languages.diagnostics.onWorkspace(
+      guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(
+        this.logger,
+        'workspace/diagnostic',
+        { items: [] },
+        (params, token) =>
+          this.workspaceReport(
+            new Map(params.previousResultIds.map((p) => [this.runtime.normaliseUri(p.uri), p.value])),
+            token,
+          ),
+      ),
+    );
   }
 
   /**
@@ -179,7 +209,10 @@ export class DiagnosticsController {
    * Answered as soon as the project has settled; a newer workspace pull makes an older waiting one
    * answer empty at once (so a client that never cancels cannot pile requests up).
    */
-  private async workspaceReport(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+  private async workspaceReport(
+    previous: Map<string, string>,
+    token: CancellationToken,
+  ): Promise<WorkspaceDiagnosticReport> {
     const mine = ++this.workspacePulls;
     await this.changes.update({ announce: false });
     if (this.stopped || mine !== this.workspacePulls) return { items: [] };
@@ -226,7 +259,9 @@ export class DiagnosticsController {
       const c = this.compute(uri);
       if (this.published.get(uri) !== c.id) {
         this.published.set(uri, c.id);
-        sends.push(this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items }));
+        sends.push(
+          this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items }),
+        );
       }
       if (++n % 100 === 0) await this.runtime.timer.yield();
     }

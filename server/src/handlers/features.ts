@@ -2,8 +2,19 @@
 import type { CodeAction, Command, Connection, Position } from 'vscode-languageserver';
 import { Commands } from '../protocol';
 import {
-  codeActions, codeLenses, complete, definition, documentSymbols, hover, msg, references, render,
-  type AnalysedProject, type AnalysisScheduling, type FileAnalysis, type Locale,
+  codeActions,
+  codeLenses,
+  complete,
+  definition,
+  documentSymbols,
+  hover,
+  msg,
+  references,
+  render,
+  type AnalysedProject,
+  type AnalysisScheduling,
+  type FileAnalysis,
+  type Locale,
 } from '../engine/index';
 import type { RuntimeEnvironment } from '../runtime';
 import { guard as guardWith, type Handler, type Logger } from './guard';
@@ -30,7 +41,8 @@ export interface FeatureDeps {
 
 export function registerFeatures(d: FeatureDeps): void {
   const { connection } = d;
-  const guard = <P, R>(name: string, fallback: R, handler: Handler<P, R>) => guardWith(d.logger, name, fallback, handler, d.initialized);
+  const guard = <P, R>(name: string, fallback: R, handler: Handler<P, R>) =>
+    guardWith(d.logger, name, fallback, handler, d.initialized);
   // A document whose analysis is current is answered at once (cross-file parts from the project as it
   // is); one that was edited waits until its text is analysed.
   const fileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
@@ -55,47 +67,74 @@ export function registerFeatures(d: FeatureDeps): void {
     return d.project.analysis(key);
   };
 
-  connection.onCompletion(guard('completion', null, async (p) => {
-    const file = await fileAt(p.textDocument.uri, p.position);
-    return file ? complete(file, p.position, d.project, { snippets: d.snippets(), locale: d.locale() }) : null;
-  }));
-  connection.onHover(guard('hover', null, async (p) => {
-    const file = await fileAt(p.textDocument.uri, p.position);
-    return file ? hover(file, p.position, d.project, d.locale()) : null;
-  }));
-  connection.onCodeAction(guard('codeAction', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
-    // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
-    const doc = d.sync.openDocument(d.runtime.normaliseUri(p.textDocument.uri)) ?? file?.doc;
-    if (!doc || !d.enabled()) return null;
-    const actions = codeActions(doc, p.context.diagnostics, d.locale());
-    // The edits must name the URI the client gave us.
-    const fixes: (CodeAction | Command)[] = actions.map((a) => (a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a));
-    // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
-    const only = p.context.only;
-    const uri = d.runtime.normaliseUri(p.textDocument.uri);
-    if ((!only || only.some((k) => k === 'source' || k.startsWith('source.'))) && !d.project.configFor(uri) && d.project.deployment(uri).units.length) {
-      const title = render(msg('Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)'), d.locale());
-      fixes.push({ title, kind: 'source.writeConfig', command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] } });
-    }
-    return fixes;
-  }));
-  connection.onDocumentSymbol(guard('documentSymbol', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
-    return file ? documentSymbols(file) : null;
-  }));
-  connection.onDefinition(guard('definition', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
-    return file ? definition(file, p.position, d.project) : null;
-  }));
-  connection.onReferences(guard('references', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
-    return file ? references(file, p.position, d.project, p.context.includeDeclaration) : null;
-  }));
-  connection.onCodeLens(guard('codeLens', null, async (p) => {
-    const file = await fileOf(p.textDocument.uri);
-    // Lenses read the failover model: computed in slices, not in one block.
-    if (file) await d.sync.derive();
-    return file ? codeLenses(file.uri, d.project, d.locale()) : null;
-  }));
+  connection.onCompletion(
+    guard('completion', null, async (p) => {
+      const file = await fileAt(p.textDocument.uri, p.position);
+      return file ? complete(file, p.position, d.project, { snippets: d.snippets(), locale: d.locale() }) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      const file = await fileAt(p.textDocument.uri, p.position);
+      return file ? hover(file, p.position, d.project, d.locale()) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', null, async (p) => {
+      const file = await fileOf(p.textDocument.uri);
+      // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
+      const doc = d.sync.openDocument(d.runtime.normaliseUri(p.textDocument.uri)) ?? file?.doc;
+      if (!doc || !d.enabled()) return null;
+      const actions = codeActions(doc, p.context.diagnostics, d.locale());
+      // The edits must name the URI the client gave us.
+      const fixes: (CodeAction | Command)[] = actions.map((a) =>
+        a.edit?.changes ? { ...a, edit: { changes: { [p.textDocument.uri]: Object.values(a.edit.changes)[0]! } } } : a,
+      );
+      // A repository without tsb.config.yaml whose deployment was inferred: offer to write it down.
+      const only = p.context.only;
+      const uri = d.runtime.normaliseUri(p.textDocument.uri);
+      if (
+        (!only || only.some((k) => k === 'source' || k.startsWith('source.'))) &&
+        !d.project.configFor(uri) &&
+        d.project.deployment(uri).units.length
+      ) {
+        const title = render(
+          msg('Write tsb.config.yaml from what the repository says (deploy scripts, READMEs, Argo CD...)'),
+          d.locale(),
+        );
+        fixes.push({
+          title,
+          kind: 'source.writeConfig',
+          command: { title, command: Commands.writeConfig, arguments: [p.textDocument.uri] },
+        });
+      }
+      return fixes;
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', null, async (p) => {
+      const file = await fileOf(p.textDocument.uri);
+      return file ? documentSymbols(file) : null;
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', null, async (p) => {
+      const file = await fileOf(p.textDocument.uri);
+      return file ? definition(file, p.position, d.project) : null;
+    }),
+  );
+  connection.onReferences(
+    guard('references', null, async (p) => {
+      const file = await fileOf(p.textDocument.uri);
+      return file ? references(file, p.position, d.project, p.context.includeDeclaration) : null;
+    }),
+  );
+  connection.onCodeLens(
+    guard('codeLens', null, async (p) => {
+      const file = await fileOf(p.textDocument.uri);
+      // Lenses read the failover model: computed in slices, not in one block.
+      if (file) await d.sync.derive();
+      return file ? codeLenses(file.uri, d.project, d.locale()) : null;
+    }),
+  );
 }

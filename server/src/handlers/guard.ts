@@ -20,9 +20,19 @@ export function cancelled<E = void>(): ResponseError<E> {
  * `ready`: false until the client sent `initialize`. The protocol says a request before it is answered
  * with ServerNotInitialized; waiting for settings that never come would leave it unanswered forever.
  */
-export function guard<P, R, E = void>(logger: Logger, name: string, fallback: R, handler: Handler<P, R>, ready?: () => boolean): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
+export function guard<P, R, E = void>(
+  logger: Logger,
+  name: string,
+  fallback: R,
+  handler: Handler<P, R>,
+  ready?: () => boolean,
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<E>> {
   return async (params, token) => {
-    if (ready && !ready()) return new ResponseError<E>(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet (send initialize first)`);
+    if (ready && !ready())
+      return new ResponseError<E>(
+        ErrorCodes.ServerNotInitialized,
+        `${name}: the server is not initialized yet (send initialize first)`,
+      );
     if (token.isCancellationRequested) return cancelled<E>();
     try {
       const result = await handler(params, token);
@@ -37,12 +47,18 @@ export function guard<P, R, E = void>(logger: Logger, name: string, fallback: R,
 }
 
 /** For notifications: exceptions are logged, never thrown into the connection. */
-export function guardNotification<P>(logger: Logger, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardNotification<P>(
+  logger: Logger,
+  name: string,
+  handler: (params: P) => void | Promise<void>,
+): (params: P) => void {
   return (params) => {
     try {
       const r = handler(params);
       if (r && typeof (r as Promise<void>).catch === 'function') {
-        (r as Promise<void>).catch((err: unknown) => logger.error(`${name} failed: ${(err as Error)?.stack ?? String(err)}`));
+        (r as Promise<void>).catch((err: unknown) =>
+          logger.error(`${name} failed: ${(err as Error)?.stack ?? String(err)}`),
+        );
       }
     } catch (err) {
       logger.error(`${name} failed: ${(err as Error)?.stack ?? String(err)}`);

@@ -28,21 +28,37 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
   for (const uri of i.knownUris) {
     if (configUris.has(uri)) continue;
     // Summaries, not analyses: counting must not bring released syntax trees back.
-    if (project.analysis(uri)?.chunks.some((c) => c.result.summaries.some((a) => a.identity.family === 'tetrate'))) tsbFiles++;
+    if (project.analysis(uri)?.chunks.some((c) => c.result.summaries.some((a) => a.identity.family === 'tetrate')))
+      tsbFiles++;
   }
-  const configs: ConfigFileSummary[] = i.configs.map((c) => {
-    const cfg = project.configFor(`${c.root}/x`);
-    return { uri: c.uri, placements: cfg?.rootUri === c.root ? cfg.placements.length : 0, problems: project.diagnostics(c.uri).length };
-  }).sort((a, b) => byText(a.uri, b.uri));
+  const configs: ConfigFileSummary[] = i.configs
+    .map((c) => {
+      const cfg = project.configFor(`${c.root}/x`);
+      return {
+        uri: c.uri,
+        placements: cfg?.rootUri === c.root ? cfg.placements.length : 0,
+        problems: project.diagnostics(c.uri).length,
+      };
+    })
+    .sort((a, b) => byText(a.uri, b.uri));
   const resolved = project.resolved();
   const model = localizeModel(project.failoverModel(), locale);
   // Units learnt from the repository (scripts, CI, Argo CD, kustomize, folder conventions); those that
   // only restate tsb.config.yaml placements are the configs' own.
   const deployment = project.deployment();
-  const units: DeploymentUnit[] = i.units ?? deployment.units.filter((u) => u.source !== 'config').map((u) => ({
-    name: u.name, files: [...u.files], clusters: [...u.clusters], managementPlane: u.managementPlane, namespace: u.namespace,
-    evidence: u.evidence.map((e) => ({ uri: e.uri, line: e.line, text: e.text })), alternativeTo: [...u.alternativeTo],
-  }));
+  const units: DeploymentUnit[] =
+    i.units ??
+    deployment.units
+      .filter((u) => u.source !== 'config')
+      .map((u) => ({
+        name: u.name,
+        files: [...u.files],
+        clusters: [...u.clusters],
+        managementPlane: u.managementPlane,
+        namespace: u.namespace,
+        evidence: u.evidence.map((e) => ({ uri: e.uri, line: e.line, text: e.text })),
+        alternativeTo: [...u.alternativeTo],
+      }));
   return {
     version: project.version,
     folders: [...i.folders].sort(byText),
@@ -54,7 +70,9 @@ export function projectSummary(i: SummaryInputs): ProjectSummary {
     placementsConfigured: resolved.placementsConfigured,
     clusters: [...resolved.clusters],
     unplaced: [...deployment.unplaced],
-    inferenceNotes: deployment.notes.map((note) => localizeNote(note, locale)).map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
+    inferenceNotes: deployment.notes
+      .map((note) => localizeNote(note, locale))
+      .map((n) => ({ uri: n.uri, line: n.line, text: n.text, reason: n.reason })),
     notes: [...model.notes],
     units,
     project: projectValues(resolved),

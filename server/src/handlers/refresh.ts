@@ -6,7 +6,10 @@ export class OneInFlight {
   private again = false;
 
   /** `active`: false once the server shuts down (nothing more is sent). */
-  constructor(private readonly send: () => PromiseLike<unknown> | unknown, private readonly active: () => boolean) {}
+  constructor(
+    private readonly send: () => PromiseLike<unknown> | unknown,
+    private readonly active: () => boolean,
+  ) {}
 
   request(): void {
     if (!this.active()) return;
@@ -21,11 +24,13 @@ export class OneInFlight {
     } catch (err) {
       sent = Promise.reject(err);
     }
-    Promise.resolve(sent).catch(() => undefined).finally(() => {
-      this.sending = false;
-      if (!this.again) return;
-      this.again = false;
-      this.request();
-    });
+    Promise.resolve(sent)
+      .catch(() => undefined)
+      .finally(() => {
+        this.sending = false;
+        if (!this.again) return;
+        this.again = false;
+        this.request();
+      });
   }
 }

@@ -33,18 +33,21 @@ export class Debouncer {
     this.pendingAtOnce = idle;
     this.pending?.dispose();
     const mine = ++this.seq;
-    this.pending = this.runtime.timer.setTimeout(() => {
-      this.pending = undefined;
-      this.started = mine;
-      this.running++;
-      Promise.resolve()
-        .then(() => this.job(() => mine === this.started && !this.disposed))
-        .catch(this.onError)
-        .finally(() => {
-          this.running--;
-          this.lastRunEnd = this.now();
-        });
-    }, idle ? 0 : delayMs);
+    this.pending = this.runtime.timer.setTimeout(
+      () => {
+        this.pending = undefined;
+        this.started = mine;
+        this.running++;
+        Promise.resolve()
+          .then(() => this.job(() => mine === this.started && !this.disposed))
+          .catch(this.onError)
+          .finally(() => {
+            this.running--;
+            this.lastRunEnd = this.now();
+          });
+      },
+      idle ? 0 : delayMs,
+    );
   }
 
   private disposed = false;

@@ -59,7 +59,10 @@ export class EditorFirst {
   /** Resolves once no urgent work runs, or once `priority` turns high (the editor now waits for this very work). */
   async wait(priority?: Priority): Promise<void> {
     while (this.current && !priority?.high) {
-      await Promise.race([this.current.catch(() => undefined), new Promise<void>((resolve) => this.waiting.add(resolve))]);
+      await Promise.race([
+        this.current.catch(() => undefined),
+        new Promise<void>((resolve) => this.waiting.add(resolve)),
+      ]);
     }
   }
 

@@ -3,7 +3,14 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { holdsText, MAX_SOURCE_BYTES, type ChunkResult, type Message, type Project, type UpdateOptions } from '../engine/index';
+import {
+  holdsText,
+  MAX_SOURCE_BYTES,
+  type ChunkResult,
+  type Message,
+  type Project,
+  type UpdateOptions,
+} from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import { folderOf, isConfigUri, isSourceUri, isYamlUri } from './files';
 import type { Logger } from './guard';
@@ -77,7 +84,9 @@ export class WorkspaceSync {
    * computes them for the new state.
    */
   derive(): Promise<void> {
-    this.deriving ??= this.runDerive().finally(() => { this.deriving = undefined; });
+    this.deriving ??= this.runDerive().finally(() => {
+      this.deriving = undefined;
+    });
     return this.deriving;
   }
 
@@ -160,7 +169,12 @@ export class WorkspaceSync {
   /** Re-reads every folder (start, tsb.config.yaml change, maxFileSize change). */
   rescan(): Promise<void> {
     this.scansPending++;
-    const run = this.ready.then(() => this.scanAll()).catch((err: unknown) => this.logger.error(`Workspace scan failed: ${String((err as Error)?.stack ?? err)}`)).finally(() => { this.scansPending--; });
+    const run = this.ready
+      .then(() => this.scanAll())
+      .catch((err: unknown) => this.logger.error(`Workspace scan failed: ${String((err as Error)?.stack ?? err)}`))
+      .finally(() => {
+        this.scansPending--;
+      });
     this.ready = run;
     return run;
   }
@@ -199,7 +213,8 @@ export class WorkspaceSync {
     await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
     // Files that vanished while we were not watching (or became ignored).
     for (const u of this.project.uris()) {
-      if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.remove(u);
+      if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/')))
+        this.project.remove(u);
     }
     for (const u of this.project.sourceUris()) {
       if (!seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/'))) this.project.setSource(u, undefined);
@@ -281,7 +296,14 @@ export class WorkspaceSync {
     else await this.apply(uri, read.text, 0, undefined, true, read.strictUtf8);
   }
 
-  private async apply(uri: string, text: string, version: number, skip: Message | undefined, fromDisk: boolean, strictUtf8?: boolean): Promise<void> {
+  private async apply(
+    uri: string,
+    text: string,
+    version: number,
+    skip: Message | undefined,
+    fromDisk: boolean,
+    strictUtf8?: boolean,
+  ): Promise<void> {
     if (isConfigUri(uri)) {
       const before = this.project.version;
       this.configUris.add(uri);
@@ -306,10 +328,25 @@ export class WorkspaceSync {
     }
     const prev = this.project.analysis(uri);
     if (prev && prev.version === version && holdsText(prev.doc, text) && !skip) return;
-    const opts = { ...(this.templates.has(uri) ? { template: true } : {}), ...(skip ? { skip } : {}), ...(strictUtf8 ? { strictUtf8 } : {}) };
+    const opts = {
+      ...(this.templates.has(uri) ? { template: true } : {}),
+      ...(skip ? { skip } : {}),
+      ...(strictUtf8 ? { strictUtf8 } : {}),
+    };
     const priority: Priority = { high: !fromDisk || this.open.has(uri) };
-    const work = (async () => this.sliced(this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)), priority))();
-    const mine = { text, done: work.then(() => undefined, () => undefined), priority };
+    const work = (async () =>
+      this.sliced(
+        this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)),
+        priority,
+      ))();
+    const mine = {
+      text,
+      done: work.then(
+        () => undefined,
+        () => undefined,
+      ),
+      priority,
+    };
     this.inflight.set(uri, mine);
     let prepared: Awaited<typeof work>;
     try {
@@ -329,7 +366,12 @@ export class WorkspaceSync {
    * Many new documents (opening a large file, the workspace scan) are analysed in worker threads when
    * the runtime has them; an edit of a document or two is quicker here.
    */
-  private async inWorkers(uri: string, text: string, opts: UpdateOptions, priority: Priority): Promise<Map<string, ChunkResult> | undefined> {
+  private async inWorkers(
+    uri: string,
+    text: string,
+    opts: UpdateOptions,
+    priority: Priority,
+  ): Promise<Map<string, ChunkResult> | undefined> {
     if (!this.runtime.analyseDocuments) return undefined;
     const texts = this.project.documentsToAnalyse(uri, text, opts);
     if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;

@@ -51,7 +51,10 @@ export class AnalysisPool {
   private idleTimer: NodeJS.Timeout | undefined;
   private broken = false;
 
-  constructor(private readonly workerFile: string, private readonly size: number) {}
+  constructor(
+    private readonly workerFile: string,
+    private readonly size: number,
+  ) {}
 
   get available(): boolean {
     return !this.broken;
@@ -66,10 +69,15 @@ export class AnalysisPool {
     this.ensureStarted();
     clearTimeout(this.idleTimer);
     const parts: Promise<ChunkData[]>[] = [];
-    const per = Math.max(1, Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(texts.length / this.slots.length)));
+    const per = Math.max(
+      1,
+      Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(texts.length / this.slots.length)),
+    );
     for (let i = 0; i < texts.length; i += per) {
       const part = texts.slice(i, i + per);
-      parts.push(new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, texts: part, priority, resolve, reject })));
+      parts.push(
+        new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, texts: part, priority, resolve, reject })),
+      );
     }
     this.dispatch();
     try {
@@ -84,7 +92,10 @@ export class AnalysisPool {
   /** Sends queued work to workers with room, urgent work first. */
   private dispatch(): void {
     while (this.queue.length) {
-      const slot = this.slots.reduce<Slot | undefined>((a, b) => (b.pending.size < IN_FLIGHT && (!a || b.load < a.load) ? b : a), undefined);
+      const slot = this.slots.reduce<Slot | undefined>(
+        (a, b) => (b.pending.size < IN_FLIGHT && (!a || b.load < a.load) ? b : a),
+        undefined,
+      );
       if (!slot) return;
       let k = this.queue.findIndex((q) => q.priority.high);
       if (k < 0) k = 0;
@@ -101,7 +112,10 @@ export class AnalysisPool {
   warm(texts: string[]): void {
     if (this.broken) return;
     this.ensureStarted();
-    for (const slot of this.slots) this.send(slot, 'file:///warm-up.yaml', texts).catch(() => undefined).finally(() => this.scheduleIdle());
+    for (const slot of this.slots)
+      this.send(slot, 'file:///warm-up.yaml', texts)
+        .catch(() => undefined)
+        .finally(() => this.scheduleIdle());
   }
 
   dispose(): void {
@@ -134,8 +148,16 @@ export class AnalysisPool {
         this.dispatch();
       });
       // A crashed worker fails its pending work (the caller falls back) and disables the pool.
-      worker.on('error', (err) => { this.broken = true; this.stop(err); });
-      worker.on('exit', (code) => { if (code !== 0 && this.slots.includes(slot)) { this.broken = true; this.stop(new Error(`analysis worker exited with ${code}`)); } });
+      worker.on('error', (err) => {
+        this.broken = true;
+        this.stop(err);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.slots.includes(slot)) {
+          this.broken = true;
+          this.stop(new Error(`analysis worker exited with ${code}`));
+        }
+      });
       this.slots.push(slot);
     }
   }

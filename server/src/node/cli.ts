@@ -3,9 +3,28 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
 import {
-  createProject, inferredConfig, msg, render, CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, MAX_SOURCE_BYTES, type Message, type Problem, type Project,
+  createProject,
+  inferredConfig,
+  msg,
+  render,
+  CONFIG_FILE,
+  DEFAULT_MAX_FILE_SIZE,
+  MAX_SOURCE_BYTES,
+  type Message,
+  type Problem,
+  type Project,
 } from '../engine/index';
-import { findConfigUpwards, findYamlFiles, isSourceFile, isYamlFile, readText, scanYamlFiles, specialKind, type FoundFile, type UnreadableFolder } from './scan';
+import {
+  findConfigUpwards,
+  findYamlFiles,
+  isSourceFile,
+  isYamlFile,
+  readText,
+  scanYamlFiles,
+  specialKind,
+  type FoundFile,
+  type UnreadableFolder,
+} from './scan';
 import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
@@ -22,11 +41,15 @@ const COMMANDS = `  tsb-lint check [PATH...] [--format text|json|sarif] [--confi
 
 /** A usage mistake: one line on stderr, exit 2. */
 class UsageError extends Error {
-  constructor(readonly text: Message) { super(render(text)); }
+  constructor(readonly text: Message) {
+    super(render(text));
+  }
 }
 /** A failure that is not a usage mistake (a config that cannot be read): one line, exit 2. */
 class FatalError extends Error {
-  constructor(readonly text: Message) { super(render(text)); }
+  constructor(readonly text: Message) {
+    super(render(text));
+  }
 }
 
 /** The languages of this run: `text` for what people read (text output, stderr), `data` for JSON and SARIF. */
@@ -46,7 +69,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'failover' && command !== 'units') throw new UsageError(command ? msg('unknown command "{command}"', { command }) : msg('missing command'));
+  if (command !== 'check' && command !== 'failover' && command !== 'units')
+    throw new UsageError(command ? msg('unknown command "{command}"', { command }) : msg('missing command'));
   const args: Args = { command, paths: [], format: 'text', down: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -60,7 +84,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (flag === '--config') args.config = value();
     else if (flag === '--sarif-root') args.sarifRoot = value();
     else if (flag === '--down') args.down.push(value());
-    else if (flag === '--lang') value(); // read before the rest (chooseLanguages), so that every message is in it
+    else if (flag === '--lang')
+      value(); // read before the rest (chooseLanguages), so that every message is in it
     else if (flag === '--max-file-size') {
       const mib = Number(value());
       if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(msg('--max-file-size takes a size in MiB'));
@@ -68,11 +93,19 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a.startsWith('-')) throw new UsageError(msg('unknown option {option}', { option: a }));
     else args.paths.push(a);
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : command === 'units' ? ['text', 'json', 'config'] : ['text', 'json'];
-  if (!formats.includes(args.format)) throw new UsageError(msg('--format must be one of {formats}', { formats: formats.join(', ') }));
+  const formats =
+    command === 'check'
+      ? ['text', 'json', 'sarif']
+      : command === 'units'
+        ? ['text', 'json', 'config']
+        : ['text', 'json'];
+  if (!formats.includes(args.format))
+    throw new UsageError(msg('--format must be one of {formats}', { formats: formats.join(', ') }));
   if (command !== 'failover' && args.down.length) throw new UsageError(msg('--down goes with the failover command'));
-  if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif')) throw new UsageError(msg('--sarif-root goes with check --format sarif'));
-  if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot)) throw new UsageError(msg('--sarif-root must be a folder: {path}', { path: args.sarifRoot }));
+  if (args.sarifRoot !== undefined && (command !== 'check' || args.format !== 'sarif'))
+    throw new UsageError(msg('--sarif-root goes with check --format sarif'));
+  if (args.sarifRoot !== undefined && !isDirectory(args.sarifRoot))
+    throw new UsageError(msg('--sarif-root must be a folder: {path}', { path: args.sarifRoot }));
   if (!args.paths.length) args.paths.push('.');
   // Only folders and regular files: reading a FIFO blocks forever, /dev/zero never ends.
   for (const p of args.paths) {
@@ -83,7 +116,13 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (args.config) {
     if (!existsSync(args.config)) throw new UsageError(msg('no such config file: {path}', { path: args.config }));
     const st = statSync(args.config);
-    if (!st.isFile()) throw new UsageError(msg('--config {path} is {kind}, not a config file', { path: args.config, kind: st.isDirectory() ? msg('a folder') : specialKind(st)! }));
+    if (!st.isFile())
+      throw new UsageError(
+        msg('--config {path} is {kind}, not a config file', {
+          path: args.config,
+          kind: st.isDirectory() ? msg('a folder') : specialKind(st)!,
+        }),
+      );
   }
   return args;
 }
@@ -93,13 +132,23 @@ function readConfig(path: string, maxBytes: number): string {
   const read = readText(path, maxBytes);
   if ('skipped' in read) {
     // English says it of the config ("it is 25 MiB, above…"); other languages give the reason as it is.
-    const why = lang.text === 'en' ? render(read.skipped).replace(/; it is not (analysed|read)\.$/, '.').replace(/^This (file )?/, 'it ') : read.skipped;
+    const why =
+      lang.text === 'en'
+        ? render(read.skipped)
+            .replace(/; it is not (analysed|read)\.$/, '.')
+            .replace(/^This (file )?/, 'it ')
+        : read.skipped;
     throw new FatalError(msg('cannot use the config {path}: {why}', { path: display(path), why }));
   }
   return read.text;
 }
 
-function loadProject(args: Args): { project: Project; files: FoundFile[]; configs: string[]; unreadable: UnreadableFolder[] } {
+function loadProject(args: Args): {
+  project: Project;
+  files: FoundFile[];
+  configs: string[];
+  unreadable: UnreadableFolder[];
+} {
   const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
@@ -108,27 +157,49 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
     const c = resolve(args.config);
     configs.add(c);
     // Compare real paths: a config or a path reached through a symlink is still inside.
-    const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
+    const real = (p: string) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return resolve(p);
+      }
+    };
     const inside = args.paths.every((p) => (real(p) + '/').startsWith(real(dirname(c)) + '/'));
-    const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/')) ? dirname(c) : real(dirname(c));
-    project.setConfig(pathToFileURL(inside ? base : process.cwd()).href, readConfig(c, args.maxFileSize), pathToFileURL(c).href);
+    const base = args.paths.every((p) => (resolve(p) + '/').startsWith(dirname(c) + '/'))
+      ? dirname(c)
+      : real(dirname(c));
+    project.setConfig(
+      pathToFileURL(inside ? base : process.cwd()).href,
+      readConfig(c, args.maxFileSize),
+      pathToFileURL(c).href,
+    );
   }
   const scan = scanYamlFiles(args.paths, true);
   const scanned = scan.files;
   if (!args.config) {
     // Like the editor: the config above each path, and every tsb.config.yaml below it, each bounding its own project.
     const above = new Set<string>();
-    for (const p of args.paths) { const c = findConfigUpwards(p, CONFIG_FILE); if (c) { configs.add(c); above.add(c); } }
+    for (const p of args.paths) {
+      const c = findConfigUpwards(p, CONFIG_FILE);
+      if (c) {
+        configs.add(c);
+        above.add(c);
+      }
+    }
     for (const f of scanned) if (!f.source && f.path.endsWith(`${sep}${CONFIG_FILE}`)) configs.add(f.path);
     for (const c of configs) {
       // A config above every checked path governs them without being among them: say which one it is.
-      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep))) process.stderr.write(`tsb-lint: ${escapeText(render(msg('using {path}', { path: display(c) }), lang.text))}\n`);
+      if (above.has(c) && !args.paths.some((p) => (dirname(c) + sep).startsWith(resolve(p) + sep)))
+        process.stderr.write(`tsb-lint: ${escapeText(render(msg('using {path}', { path: display(c) }), lang.text))}\n`);
       project.setConfig(pathToFileURL(dirname(c)).href, readConfig(c, args.maxFileSize));
     }
   }
   // check and failover need YAML to work on: a path without any is a mistake, not a green run.
   if (args.command !== 'units') {
-    const nothing = nothingToCheck(args.paths, scanned.filter((f) => !f.source));
+    const nothing = nothingToCheck(
+      args.paths,
+      scanned.filter((f) => !f.source),
+    );
     if (nothing) throw new UsageError(nothing);
   }
   const found = scanned.filter((f) => !configs.has(f.path) && !f.path.endsWith(`${sep}${CONFIG_FILE}`));
@@ -152,10 +223,18 @@ function loadProject(args: Args): { project: Project; files: FoundFile[]; config
 /** A folder that could not be listed: its files are missing from the check, which must not pass unnoticed. */
 function unreadableProblem(u: UnreadableFolder): FileProblem {
   const at = { line: 0, character: 0 };
-  const why = msg('This folder could not be read ({error}); the YAML files in it are not checked.', { error: u.reason });
+  const why = msg('This folder could not be read ({error}); the YAML files in it are not checked.', {
+    error: u.reason,
+  });
   return {
     path: u.path,
-    problem: { rule: 'file-skipped', severity: 'warning', message: render(why), messageL10n: why, range: { start: at, end: at } },
+    problem: {
+      rule: 'file-skipped',
+      severity: 'warning',
+      message: render(why),
+      messageL10n: why,
+      range: { start: at, end: at },
+    },
   };
 }
 
@@ -172,7 +251,8 @@ function nothingToCheck(paths: string[], found: FoundFile[]): Message | undefine
     const dir = resolve(p);
     const under = (f: FoundFile) => f.path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
     // A folder given twice (through a symlink) is scanned once, under its first name: look again alone.
-    if (!found.some(under) && !findYamlFiles([p]).length) return msg('no YAML files (*.yaml, *.yml) in {path}: nothing to check', { path: p });
+    if (!found.some(under) && !findYamlFiles([p]).length)
+      return msg('no YAML files (*.yaml, *.yml) in {path}: nothing to check', { path: p });
   }
   if (!found.some((f) => isYamlFile(f.path))) {
     return paths.length === 1
@@ -183,7 +263,11 @@ function nothingToCheck(paths: string[], found: FoundFile[]): Message | undefine
 }
 
 function isDirectory(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The repository root: the nearest folder at or above the current one that holds .git, else the current folder. */
@@ -206,7 +290,16 @@ function check(args: Args): number {
   const fileCount = uris.filter((u) => found.has(u)).length;
   const { version, repository } = packageInfo();
   const sarifRoot = resolve(args.sarifRoot ?? repositoryRoot());
-  process.stdout.write(formatCheck(problems, args.format, { fileCount, cwd: process.cwd(), sarifRoot, version, repository, locale: args.format === 'text' ? lang.text : lang.data }));
+  process.stdout.write(
+    formatCheck(problems, args.format, {
+      fileCount,
+      cwd: process.cwd(),
+      sarifRoot,
+      version,
+      repository,
+      locale: args.format === 'text' ? lang.text : lang.data,
+    }),
+  );
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
 }
 
@@ -220,17 +313,32 @@ function units(args: Args): number {
     // The inferred deployment as a tsb.config.yaml for the (first) folder given.
     const root = resolve(args.paths[0]!);
     const dir = statSync(root).isDirectory() ? root : dirname(root);
-    process.stdout.write(inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href));
+    process.stdout.write(
+      inferredConfig(project.deployment(pathToFileURL(join(dir, CONFIG_FILE)).href), pathToFileURL(dir).href),
+    );
     return 0;
   }
-  process.stdout.write(formatUnits(project.deployments(), args.format, (uri) => display(fileURLToPath(uri)), args.format === 'text' ? lang.text : lang.data));
+  process.stdout.write(
+    formatUnits(
+      project.deployments(),
+      args.format,
+      (uri) => display(fileURLToPath(uri)),
+      args.format === 'text' ? lang.text : lang.data,
+    ),
+  );
   return 0;
 }
 
 function failover(args: Args): number {
   const { project } = loadProject(args);
   const model = project.failoverModel();
-  const out = formatFailover(model, args.down, args.format, (uri) => display(fileURLToPath(uri)), args.format === 'text' ? lang.text : lang.data);
+  const out = formatFailover(
+    model,
+    args.down,
+    args.format,
+    (uri) => display(fileURLToPath(uri)),
+    args.format === 'text' ? lang.text : lang.data,
+  );
   if (out.usage) throw new UsageError(out.usage);
   process.stdout.write(out.text);
   return 0;
@@ -238,10 +346,13 @@ function failover(args: Args): number {
 
 function main(argv: string[]): number {
   lang = chooseLanguages(argv, process.env);
-  if (lang.invalid !== undefined) throw new UsageError(msg('--lang must be en or zh-cn, not "{value}"', { value: lang.invalid }));
+  if (lang.invalid !== undefined)
+    throw new UsageError(msg('--lang must be en or zh-cn, not "{value}"', { value: lang.invalid }));
   const args = parseArgs(argv);
   if (args === 'help') {
-    process.stdout.write(`${render(msg('Usage:'), lang.text)}\n${COMMANDS}\n${render(msg('--lang: the language of messages (en or zh-cn); without it, text output follows LC_ALL, LC_MESSAGES or LANG, and JSON and SARIF are in English.'), lang.text)}\n`);
+    process.stdout.write(
+      `${render(msg('Usage:'), lang.text)}\n${COMMANDS}\n${render(msg('--lang: the language of messages (en or zh-cn); without it, text output follows LC_ALL, LC_MESSAGES or LANG, and JSON and SARIF are in English.'), lang.text)}\n`,
+    );
     return 0;
   }
   if (args === 'version') {
@@ -256,9 +367,13 @@ try {
 } catch (err) {
   // Messages may quote arguments and file names: escaped, so they stay one line.
   const say = (m: Message) => escapeText(render(m, lang.text));
-  if (err instanceof UsageError) process.stderr.write(`tsb-lint: ${say(msg('{error} (see tsb-lint --help)', { error: err.text }))}\n`);
+  if (err instanceof UsageError)
+    process.stderr.write(`tsb-lint: ${say(msg('{error} (see tsb-lint --help)', { error: err.text }))}\n`);
   else if (err instanceof FatalError) process.stderr.write(`tsb-lint: ${say(err.text)}\n`);
-  else process.stderr.write(`tsb-lint: ${say(msg('internal error: {error}', { error: String((err as Error)?.message ?? err).split('\n')[0]! }))}\n`);
+  else
+    process.stderr.write(
+      `tsb-lint: ${say(msg('internal error: {error}', { error: String((err as Error)?.message ?? err).split('\n')[0]! }))}\n`,
+    );
   process.exitCode = 2;
 }
 

@@ -30,16 +30,26 @@ export interface CheckOutput {
 
 export function formatCheck(items: FileProblem[], format: string, out: CheckOutput): string {
   const locale = out.locale ?? 'en';
-  if (format === 'json') return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd, locale)) }, null, 2) + '\n';
+  if (format === 'json')
+    return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd, locale)) }, null, 2) + '\n';
   if (format === 'sarif') return JSON.stringify(toSarif(items, out, locale), null, 2) + '\n';
-  const lines = items.map(({ path, problem: p }) => escapeText(`${textPath(displayPath(path, out.cwd))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${localizeProblem(p, locale).message}`));
+  const lines = items.map(({ path, problem: p }) =>
+    escapeText(
+      `${textPath(displayPath(path, out.cwd))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.rule}: ${localizeProblem(p, locale).message}`,
+    ),
+  );
   const count = (s: string) => items.filter((i) => i.problem.severity === s).length;
-  lines.push(render(msg('{errors}, {warnings}, {notes} in {files}.', {
-    errors: msgN(count('error'), '{n} error', '{n} errors', { n: count('error') }),
-    warnings: msgN(count('warning'), '{n} warning', '{n} warnings', { n: count('warning') }),
-    notes: msgN(count('info') + count('hint'), '{n} note', '{n} notes', { n: count('info') + count('hint') }),
-    files: msgN(out.fileCount, '{n} file', '{n} files', { n: out.fileCount }),
-  }), locale));
+  lines.push(
+    render(
+      msg('{errors}, {warnings}, {notes} in {files}.', {
+        errors: msgN(count('error'), '{n} error', '{n} errors', { n: count('error') }),
+        warnings: msgN(count('warning'), '{n} warning', '{n} warnings', { n: count('warning') }),
+        notes: msgN(count('info') + count('hint'), '{n} note', '{n} notes', { n: count('info') + count('hint') }),
+        files: msgN(out.fileCount, '{n} file', '{n} files', { n: out.fileCount }),
+      }),
+      locale,
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -102,41 +112,50 @@ function toSarif(items: FileProblem[], out: CheckOutput, locale: Locale) {
   return {
     $schema: SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'tsb-lint',
-          version: out.version,
-          ...(/^\d+\.\d+\.\d+/.test(out.version) ? { semanticVersion: out.version } : {}),
-          informationUri: out.repository,
-          rules: ids.map((id) => ruleDescriptor(id, out.repository)),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'tsb-lint',
+            version: out.version,
+            ...(/^\d+\.\d+\.\d+/.test(out.version) ? { semanticVersion: out.version } : {}),
+            informationUri: out.repository,
+            rules: ids.map((id) => ruleDescriptor(id, out.repository)),
+          },
         },
+        // %SRCROOT% is the repository root (or --sarif-root): GitHub resolves the relative URIs against it.
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(out.sarifRoot) } },
+        columnKind: 'utf16CodeUnits',
+        results: items.map(({ path, problem: p }) => {
+          const location = artifactLocation(path, out.sarifRoot);
+          // Stable across runs and across edits elsewhere in the file: rule, file and message, plus the
+          // occurrence among identical ones; never the line number.
+          const key = `${p.rule}\u0000${location.uri}\u0000${p.message}`;
+          const n = (seen.get(key) ?? 0) + 1;
+          seen.set(key, n);
+          return {
+            ruleId: p.rule,
+            ruleIndex: ids.indexOf(p.rule),
+            level: SARIF_LEVEL[p.severity],
+            message: { text: localizeProblem(p, locale).message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: location,
+                  region: {
+                    startLine: p.range.start.line + 1,
+                    startColumn: p.range.start.character + 1,
+                    endLine: p.range.end.line + 1,
+                    endColumn: p.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+            partialFingerprints: { 'tsbLintFingerprint/v1': `${fingerprint(key)}:${n}` },
+          };
+        }),
       },
-      // %SRCROOT% is the repository root (or --sarif-root): GitHub resolves the relative URIs against it.
-      originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(out.sarifRoot) } },
-      columnKind: 'utf16CodeUnits',
-      results: items.map(({ path, problem: p }) => {
-        const location = artifactLocation(path, out.sarifRoot);
-        // Stable across runs and across edits elsewhere in the file: rule, file and message, plus the
-        // occurrence among identical ones; never the line number.
-        const key = `${p.rule}\u0000${location.uri}\u0000${p.message}`;
-        const n = (seen.get(key) ?? 0) + 1;
-        seen.set(key, n);
-        return {
-          ruleId: p.rule,
-          ruleIndex: ids.indexOf(p.rule),
-          level: SARIF_LEVEL[p.severity],
-          message: { text: localizeProblem(p, locale).message },
-          locations: [{
-            physicalLocation: {
-              artifactLocation: location,
-              region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
-            },
-          }],
-          partialFingerprints: { 'tsbLintFingerprint/v1': `${fingerprint(key)}:${n}` },
-        };
-      }),
-    }],
+    ],
   };
 }
 

@@ -60,7 +60,11 @@ export class FramingGuard extends Transform {
       const m = /(?:^|\r\n)content-length[ \t]*:[ \t]*(\d+)[ \t]*(?=\r\n|$)/i.exec(header);
       const length = m ? Number(m[1]) : NaN;
       if (!Number.isSafeInteger(length) || length > MAX_MESSAGE_BYTES) {
-        this.reject(m ? `a message of ${m[1]} bytes (above the ${MAX_MESSAGE_BYTES}-byte limit)` : `a header without a valid Content-Length (${JSON.stringify(header.slice(0, 80))})`);
+        this.reject(
+          m
+            ? `a message of ${m[1]} bytes (above the ${MAX_MESSAGE_BYTES}-byte limit)`
+            : `a header without a valid Content-Length (${JSON.stringify(header.slice(0, 80))})`,
+        );
         data = data.subarray(end + HEADER_END.length);
         continue;
       }

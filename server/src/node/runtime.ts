@@ -15,11 +15,14 @@ function isFileUri(uri: string): boolean {
 export function createNodeRuntime(): RuntimeEnvironment {
   const pool = createAnalysisPool();
   return {
-    ...(pool ? {
-      analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) => (pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined)),
-      warmUp: (texts: string[]) => pool.warm(texts),
-      dispose: () => pool.dispose(),
-    } : {}),
+    ...(pool
+      ? {
+          analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) =>
+            pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined),
+          warmUp: (texts: string[]) => pool.warm(texts),
+          dispose: () => pool.dispose(),
+        }
+      : {}),
     normaliseUri(uri) {
       if (!isFileUri(uri)) return uri;
       try {
@@ -37,7 +40,11 @@ export function createNodeRuntime(): RuntimeEnvironment {
         return [];
       }
       // Folder by folder without blocking: requests are answered while a large repository is listed.
-      return (await findYamlFilesAsync([dir], true)).map((f) => ({ uri: pathToFileURL(f.path).href, template: f.template, ...(f.source ? { source: true } : {}) }));
+      return (await findYamlFilesAsync([dir], true)).map((f) => ({
+        uri: pathToFileURL(f.path).href,
+        template: f.template,
+        ...(f.source ? { source: true } : {}),
+      }));
     },
     async readFile(uri, maxBytes) {
       if (!isFileUri(uri)) return { missing: true };

@@ -1,4 +1,15 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { msg, NOT_TEXT, NOT_UTF8, type Message } from '../engine/index';
@@ -61,7 +72,10 @@ export async function findYamlFilesAsync(paths: string[], withSources = false): 
  * its own stack (no recursion, so no depth limit) and enters each folder once by device and inode, so
  * even a loop made by a bind mount ends.
  */
-export function scanYamlFiles(paths: string[], withSources = false): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
+export function scanYamlFiles(
+  paths: string[],
+  withSources = false,
+): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
   const steps = walkSteps(paths, withSources);
   let step = steps.next();
   while (!step.done) {
@@ -93,7 +107,10 @@ function ioAsync(q: Io): Promise<unknown> {
 }
 
 /** The walk itself, written once: it yields what it needs to know about the file system and is told the answer. */
-function* walkSteps(paths: string[], withSources: boolean): Generator<Io, { files: FoundFile[]; unreadable: UnreadableFolder[] }, unknown> {
+function* walkSteps(
+  paths: string[],
+  withSources: boolean,
+): Generator<Io, { files: FoundFile[]; unreadable: UnreadableFolder[] }, unknown> {
   // Keyed by real path. Symlinks below a root are not followed, so a file's real path is its root's
   // real path plus its path relative to the root: one realpath call per root.
   const out = new Map<string, FoundFile>();
@@ -112,7 +129,9 @@ function* walkSteps(paths: string[], withSources: boolean): Generator<Io, { file
       continue;
     }
     // Work items in order: a file to add, or a folder to list (its entries then come before the rest).
-    const stack: ({ file: string; template: boolean; source?: boolean } | { dir: string; inChart: boolean })[] = [{ dir: root, inChart: false }];
+    const stack: ({ file: string; template: boolean; source?: boolean } | { dir: string; inChart: boolean })[] = [
+      { dir: root, inChart: false },
+    ];
     while (stack.length) {
       const item = stack.pop()!;
       if ('file' in item) {
@@ -128,7 +147,10 @@ function* walkSteps(paths: string[], withSources: boolean): Generator<Io, { file
         visited.add(id);
         entries = (yield { op: 'readdir', path: dir }) as Dirent[];
       } catch (err) {
-        unreadable.push({ path: dir, reason: (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).split('\n')[0]! });
+        unreadable.push({
+          path: dir,
+          reason: (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).split('\n')[0]!,
+        });
         continue;
       }
       const chart = item.inChart || entries.some((e) => e.isFile() && e.name === 'Chart.yaml');
@@ -280,17 +302,28 @@ export async function readTextAsync(path: string, maxBytes: number): Promise<Rea
 function notRegular(st: Stats): { skipped: Message; special: true } | undefined {
   if (st.isDirectory()) return { skipped: msg('This is a folder, not a file; it is not read.'), special: true };
   const kind = specialKind(st);
-  return kind ? { skipped: msg('This is {kind}, not a regular file; it is not read.', { kind }), special: true } : undefined;
+  return kind
+    ? { skipped: msg('This is {kind}, not a regular file; it is not read.', { kind }), special: true }
+    : undefined;
 }
 
 function tooLarge(size: number, maxBytes: number): ReadResult {
-  return { skipped: msg('This file is {size} MiB, above the {limit} MiB limit (--max-file-size); it is not analysed.', { size: (size / 1048576).toFixed(1), limit: (maxBytes / 1048576).toFixed(0) }) };
+  return {
+    skipped: msg('This file is {size} MiB, above the {limit} MiB limit (--max-file-size); it is not analysed.', {
+      size: (size / 1048576).toFixed(1),
+      limit: (maxBytes / 1048576).toFixed(0),
+    }),
+  };
 }
 
 // Unreadable (permissions), vanished since the scan, or not a regular file: say so on the file.
 function unreadable(err: unknown): ReadResult {
   const code = (err as NodeJS.ErrnoException)?.code;
-  return { skipped: msg('This file could not be read ({error}); it is not analysed.', { error: code ?? String((err as Error)?.message ?? err).split('\n')[0]! }) };
+  return {
+    skipped: msg('This file could not be read ({error}); it is not analysed.', {
+      error: code ?? String((err as Error)?.message ?? err).split('\n')[0]!,
+    }),
+  };
 }
 
 function decode(buf: Buffer): ReadResult {

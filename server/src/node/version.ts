@@ -20,11 +20,17 @@ export function packageInfo(): PackageInfo {
   if (cached) return cached;
   for (const p of [resolve(__dirname, '../package.json'), resolve(__dirname, '../../package.json')]) {
     try {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string; repository?: string | { url?: string } };
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as {
+        name?: string;
+        version?: string;
+        repository?: string | { url?: string };
+      };
       if (!pkg.name || !OUR_PACKAGES.has(pkg.name) || typeof pkg.version !== 'string') continue;
       cached = { version: pkg.version, repository: repositoryUrl(pkg.repository) };
       return cached;
-    } catch { /* try the next */ }
+    } catch {
+      /* try the next */
+    }
   }
   cached = { version: 'unknown', repository: FALLBACK_REPOSITORY };
   return cached;
@@ -33,6 +39,9 @@ export function packageInfo(): PackageInfo {
 function repositoryUrl(repo: string | { url?: string } | undefined): string {
   const url = typeof repo === 'string' ? repo : repo?.url;
   if (!url) return FALLBACK_REPOSITORY;
-  const https = url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  const https = url
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
   return /^https:\/\//.test(https) ? https : FALLBACK_REPOSITORY;
 }

@@ -15,7 +15,8 @@ export interface Browser {
 }
 
 export async function launchBrowser(runDir: string, env: NodeJS.ProcessEnv): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM=/path/to/chrome)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM=/path/to/chrome)`);
   const profile = path.join(runDir, 'chromium-profile');
   fs.rmSync(profile, { recursive: true, force: true });
   // Playwright refuses --user-data-dir in args: the fresh profile is the first argument instead.
@@ -24,10 +25,19 @@ export async function launchBrowser(runDir: string, env: NodeJS.ProcessEnv): Pro
     headless: true,
     viewport: { width: 1600, height: 1000 },
     env: env as Record<string, string>,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const external = new Set<string>();
   const consoleErrors: string[] = [];
   const loopback = /^(http:\/\/127\.0\.0\.1[:/]|data:|blob:|vscode-|about:|chrome-extension:)/;
@@ -39,10 +49,15 @@ export async function launchBrowser(runDir: string, env: NodeJS.ProcessEnv): Pro
   context.on('requestfailed', (r) => {
     if (!loopback.test(r.url())) external.add(`${r.url().slice(0, 160)} (failed: ${r.failure()?.errorText ?? '?'})`);
   });
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300));
+  });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${String(e).slice(0, 300)}`));
   return {
-    context, page, external, consoleErrors,
+    context,
+    page,
+    external,
+    consoleErrors,
     async close() {
       await context.close().catch(() => undefined);
       fs.rmSync(profile, { recursive: true, force: true });

@@ -48,7 +48,9 @@ function hookExit(): void {
   if (hooked) return;
   hooked = true;
   // Whatever happens to the runner, the server group does not outlive it.
-  process.on('exit', () => { for (const g of live) killGroup(g, 'SIGKILL'); });
+  process.on('exit', () => {
+    for (const g of live) killGroup(g, 'SIGKILL');
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       for (const g of live) killGroup(g, 'SIGKILL');
@@ -72,9 +74,15 @@ export function freePort(): Promise<number> {
 
 function get(url: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', () => resolve(0));
-    req.on('timeout', () => { req.destroy(); resolve(0); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
@@ -91,7 +99,8 @@ export function hermeticEnv(runDir: string): NodeJS.ProcessEnv {
     EXTENSIONS_GALLERY: '{}',
     NO_PROXY: '127.0.0.1,localhost',
   });
-  for (const k of ['HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'TMPDIR']) fs.mkdirSync(env[k]!, { recursive: true });
+  for (const k of ['HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'TMPDIR'])
+    fs.mkdirSync(env[k]!, { recursive: true });
   return env;
 }
 
@@ -110,7 +119,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const vsix of opts.vsix ?? []) {
-    const r = spawnSync(CODE_SERVER, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(CODE_SERVER, [...dirs, '--install-extension', vsix], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   }
 
@@ -120,10 +133,19 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const origin = `http://127.0.0.1:${port}`;
     const log = fs.openSync(logFile, 'w');
     const args = [
-      String(opts.lifetimeSeconds ?? 900), CODE_SERVER,
-      '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--ignore-last-opened', ...dirs, ...(opts.extraArgs ?? []),
+      String(opts.lifetimeSeconds ?? 900),
+      CODE_SERVER,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...dirs,
+      ...(opts.extraArgs ?? []),
     ];
     // detached: the child calls setsid(), so its pid is the process group id of the whole server tree.
     const child = spawn('timeout', args, { env, cwd: runDir, detached: true, stdio: ['ignore', log, log] });
@@ -134,7 +156,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const pgidFile = path.join(runDir, 'pgid');
     fs.writeFileSync(pgidFile, String(pgid));
     let exited = false;
-    child.on('exit', () => { exited = true; });
+    child.on('exit', () => {
+      exited = true;
+    });
     const stop = async (): Promise<void> => {
       if (!live.has(pgid)) return;
       killGroup(pgid, 'SIGTERM');

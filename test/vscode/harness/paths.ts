@@ -7,7 +7,8 @@ function findRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'tsb-authoring') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'tsb-authoring')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`cannot find the tsb-authoring checkout above ${__dirname}`);
     dir = up;

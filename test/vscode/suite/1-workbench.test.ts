@@ -20,7 +20,10 @@ describe('workbench', () => {
       assert.ok(commands.includes(c), `package.json contributes no ${c}: ${commands.join(', ')}`);
     }
     const registered = await vscode.commands.getCommands(true);
-    for (const c of ['tsb.showFailoverPreview', 'tsb.restartServer']) assert.ok(registered.includes(c), `${c} is not registered after activation`);
-    console.log(`    (VS Code ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, node ${process.version}, extension at ${ext.extensionPath})`);
+    for (const c of ['tsb.showFailoverPreview', 'tsb.restartServer'])
+      assert.ok(registered.includes(c), `${c} is not registered after activation`);
+    console.log(
+      `    (VS Code ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, node ${process.version}, extension at ${ext.extensionPath})`,
+    );
   });
 });

@@ -2,7 +2,17 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, fixture, hasRule, lacksRule, open, replaceOnLine, restoreText, textOf, waitForDiagnostics } from './helpers';
+import {
+  activateExtension,
+  fixture,
+  hasRule,
+  lacksRule,
+  open,
+  replaceOnLine,
+  restoreText,
+  textOf,
+  waitForDiagnostics,
+} from './helpers';
 
 /** Child processes of this extension host running the bundled server (Linux /proc only). */
 function serverPids(): number[] {
@@ -16,7 +26,9 @@ function serverPids(): number[] {
       if (ppid !== process.pid) continue;
       const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' ');
       if (/serverMain\.js/.test(cmd)) pids.push(Number(d));
-    } catch { /* raced with an exiting process */ }
+    } catch {
+      /* raced with an exiting process */
+    }
   }
   return pids;
 }
@@ -34,7 +46,9 @@ describe('server restart', () => {
   const misindented = () => fixture('misindented', 'tsb/bookinfo-ws-setting.yaml');
   const scratch = () => fixture('failover', 'tsb/bookinfo-ws.yaml');
   let original: string | undefined;
-  after(async () => { if (original !== undefined) await restoreText(scratch(), original); });
+  after(async () => {
+    if (original !== undefined) await restoreText(scratch(), original);
+  });
 
   it('tsb.restartServer: diagnostics come back from the new server', async () => {
     await open(misindented());
@@ -61,6 +75,9 @@ describe('server restart', () => {
     await provesLive(scratch(), original!);
     await waitForDiagnostics(misindented(), hasRule('unknown-field'), 'unknown-field after the crash');
     const now = serverPids();
-    assert.ok(now.length === 1 && now[0] !== pids[0], `expected a new server process, found ${now.join(', ') || 'none'}`);
+    assert.ok(
+      now.length === 1 && now[0] !== pids[0],
+      `expected a new server process, found ${now.join(', ') || 'none'}`,
+    );
   });
 });

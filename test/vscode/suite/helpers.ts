@@ -8,7 +8,13 @@ export const WAIT_MS = 30_000;
 
 export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not installed; known: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
+  assert.ok(
+    ext,
+    `extension ${EXTENSION_ID} is not installed; known: ${vscode.extensions.all
+      .map((e) => e.id)
+      .filter((id) => !id.startsWith('vscode.'))
+      .join(', ')}`,
+  );
   await ext.activate();
   return ext;
 }
@@ -16,7 +22,10 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 /** A file of one of the workspace folders of fixtures/integration/integration.code-workspace. */
 export function fixture(folder: string, relative: string): vscode.Uri {
   const wf = vscode.workspace.workspaceFolders?.find((f) => f.name === folder);
-  assert.ok(wf, `workspace folder ${folder} is not open; open: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.name).join(', ')}`);
+  assert.ok(
+    wf,
+    `workspace folder ${folder} is not open; open: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.name).join(', ')}`,
+  );
   return vscode.Uri.joinPath(wf.uri, ...relative.split('/'));
 }
 
@@ -33,8 +42,13 @@ export function ruleOf(d: vscode.Diagnostic): string {
 
 export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
   if (!ds.length) return '(none)';
-  return ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} `
-    + `${vscode.DiagnosticSeverity[d.severity]} ${ruleOf(d)}: ${d.message}`).join('\n    ');
+  return ds
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ` +
+        `${vscode.DiagnosticSeverity[d.severity]} ${ruleOf(d)}: ${d.message}`,
+    )
+    .join('\n    ');
 }
 
 /**
@@ -42,7 +56,10 @@ export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
  * onDidChangeDiagnostics event for that uri. Rejects after `ms` with what was last seen.
  */
 export function waitForDiagnostics(
-  uri: vscode.Uri, accept: (ds: readonly vscode.Diagnostic[]) => boolean, what: string, ms = WAIT_MS,
+  uri: vscode.Uri,
+  accept: (ds: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  ms = WAIT_MS,
 ): Promise<vscode.Diagnostic[]> {
   const key = uri.toString();
   const now = vscode.languages.getDiagnostics(uri);
@@ -51,12 +68,20 @@ export function waitForDiagnostics(
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key)) return;
       const ds = vscode.languages.getDiagnostics(uri);
-      if (accept(ds)) { clearTimeout(timer); sub.dispose(); resolve(ds); }
+      if (accept(ds)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(ds);
+      }
     });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now:\n    `
-        + describeDiagnostics(vscode.languages.getDiagnostics(uri))));
+      reject(
+        new Error(
+          `timed out after ${ms} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now:\n    ` +
+            describeDiagnostics(vscode.languages.getDiagnostics(uri)),
+        ),
+      );
     }, ms);
   });
 }
@@ -65,13 +90,25 @@ export const hasRule = (rule: string) => (ds: readonly vscode.Diagnostic[]) => d
 export const lacksRule = (rule: string) => (ds: readonly vscode.Diagnostic[]) => !ds.some((d) => ruleOf(d) === rule);
 
 /** Resolves with the first value of `event` that `accept` takes (checking `current` first). */
-export function waitForEvent<T>(event: vscode.Event<T>, accept: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  accept: () => boolean,
+  what: string,
+  ms = WAIT_MS,
+): Promise<void> {
   if (accept()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const sub = event(() => {
-      if (accept()) { clearTimeout(timer); sub.dispose(); resolve(); }
+      if (accept()) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
     });
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out after ${ms} ms waiting for ${what}`)); }, ms);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
   });
 }
 
@@ -80,7 +117,10 @@ export async function replaceOnLine(uri: vscode.Uri, line: number, from: string,
   const doc = await vscode.workspace.openTextDocument(uri);
   const text = doc.lineAt(line).text;
   const at = text.indexOf(from);
-  assert.ok(at >= 0, `line ${line + 1} of ${vscode.workspace.asRelativePath(uri)} has no ${JSON.stringify(from)}: ${JSON.stringify(text)}`);
+  assert.ok(
+    at >= 0,
+    `line ${line + 1} of ${vscode.workspace.asRelativePath(uri)} has no ${JSON.stringify(from)}: ${JSON.stringify(text)}`,
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, new vscode.Range(line, at, line, at + from.length), to);
   assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the edit');

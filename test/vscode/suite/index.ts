@@ -13,7 +13,7 @@ interface RunOptions {
 
 function readOptions(): RunOptions {
   const file = path.join(__dirname, 'options.json');
-  const fromFile: RunOptions = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) as RunOptions : {};
+  const fromFile: RunOptions = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RunOptions) : {};
   return {
     ...fromFile,
     ...(process.env['TSB_VSCODE_TEST_OUT'] ? { out: process.env['TSB_VSCODE_TEST_OUT'] } : {}),
@@ -21,13 +21,21 @@ function readOptions(): RunOptions {
   };
 }
 
-interface Result { title: string; state: 'passed' | 'failed' | 'pending'; ms?: number; error?: string }
+interface Result {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  ms?: number;
+  error?: string;
+}
 
 export function run(): Promise<void> {
   const options = readOptions();
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
   if (options.grep) mocha.grep(options.grep);
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const results: Result[] = [];
@@ -40,8 +48,12 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
       else resolve();
     });
-    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', ...(t.duration !== undefined ? { ms: t.duration } : {}) }));
-    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.message ?? err) }));
+    runner.on('pass', (t) =>
+      results.push({ title: t.fullTitle(), state: 'passed', ...(t.duration !== undefined ? { ms: t.duration } : {}) }),
+    );
+    runner.on('fail', (t, err: Error) =>
+      results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.message ?? err) }),
+    );
     runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
   });
 }

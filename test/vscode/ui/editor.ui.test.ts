@@ -32,7 +32,10 @@ let work: string;
 const log = (...a: unknown[]) => console.log(`[ui-editor ${elapsed(t0)}]`, ...a);
 
 /** The page's document, inside callbacks that run in the browser (this file is type-checked without the DOM lib). */
-interface Doc { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }
+interface Doc {
+  querySelector(s: string): { textContent: string | null } | null;
+  querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+}
 
 async function screenshot(name: string, docsName?: string): Promise<void> {
   const file = path.join(out, `${String(++shot).padStart(2, '0')}-${name}.png`);
@@ -53,18 +56,32 @@ async function quickInput(keys: string, text: string, ...row: string[]): Promise
 
 async function openFolder(folder: string, marker: string): Promise<void> {
   const payload = VSIX ? [] : [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${DEV_PATH}`]];
-  const url = `${cs.origin}/?folder=${encodeURIComponent(folder)}`
-    + `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]))}`;
+  const url =
+    `${cs.origin}/?folder=${encodeURIComponent(folder)}` +
+    `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]))}`;
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.waitForFunction((want) => ((globalThis as unknown as { document: Doc }).document.querySelector('.explorer-folders-view')?.textContent ?? '').includes(want), marker, { timeout: 60_000 });
+  await page.waitForFunction(
+    (want) =>
+      (
+        (globalThis as unknown as { document: Doc }).document.querySelector('.explorer-folders-view')?.textContent ?? ''
+      ).includes(want),
+    marker,
+    { timeout: 60_000 },
+  );
 }
 
 async function openFile(query: string, ...row: string[]): Promise<void> {
   // Focus the workbench outside any webview (a webview in the editor area would take the keystrokes).
-  await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+  await page
+    .locator('.part.sidebar .composite.title')
+    .first()
+    .click()
+    .catch(() => undefined);
   await quickInput('Control+P', query, ...row);
-  await page.locator(`.tabs-container .tab.active:has-text(${JSON.stringify(path.basename(query))})`).waitFor({ timeout: STEP_MS });
+  await page
+    .locator(`.tabs-container .tab.active:has-text(${JSON.stringify(path.basename(query))})`)
+    .waitFor({ timeout: STEP_MS });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
 }
 
@@ -76,7 +93,14 @@ function statusItem(): Locator {
 async function webviewFrame(selector: string): Promise<Frame> {
   const end = Date.now() + STEP_MS;
   while (Date.now() < end) {
-    for (const f of page.frames()) if (await f.locator(selector).count().catch(() => 0)) return f;
+    for (const f of page.frames())
+      if (
+        await f
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return f;
     await page.waitForTimeout(250); // polling the frame tree: there is no event for "a frame got this element"
   }
   throw new Error(`no frame with ${selector}`);
@@ -84,7 +108,11 @@ async function webviewFrame(selector: string): Promise<Frame> {
 
 /** The Problems panel, filtered to one file, as text. */
 async function problemsOf(file: string): Promise<string> {
-  const input = page.locator('.markers-panel-container .viewpane-filter input, .pane-header .viewpane-filter input, .panel .viewpane-filter input').first();
+  const input = page
+    .locator(
+      '.markers-panel-container .viewpane-filter input, .pane-header .viewpane-filter input, .panel .viewpane-filter input',
+    )
+    .first();
   if (!(await input.isVisible().catch(() => false))) {
     await page.keyboard.press('Control+Shift+M');
     await input.waitFor({ timeout: STEP_MS });
@@ -92,7 +120,12 @@ async function problemsOf(file: string): Promise<string> {
   if ((await input.inputValue()) !== file) {
     await input.fill(file);
   }
-  return (await page.locator('.markers-panel').innerText().catch(() => '')) ?? '';
+  return (
+    (await page
+      .locator('.markers-panel')
+      .innerText()
+      .catch(() => '')) ?? ''
+  );
 }
 
 async function waitForProblems(file: string, accept: (text: string) => boolean, what: string): Promise<string> {
@@ -108,7 +141,10 @@ async function waitForProblems(file: string, accept: (text: string) => boolean, 
 
 async function suggestRows(): Promise<string[]> {
   const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
-  await rows.first().waitFor({ timeout: STEP_MS }).catch(() => undefined);
+  await rows
+    .first()
+    .waitFor({ timeout: STEP_MS })
+    .catch(() => undefined);
   return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
@@ -116,9 +152,13 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
   before(async () => {
     freshDir(out);
     cs = await startCodeServer({ name: 'ui-editor', ...(VSIX ? { vsix: [VSIX] } : {}), lifetimeSeconds: 600 });
-    log(`code-server on ${cs.origin}, ${VSIX ? `vsix ${path.basename(VSIX)}` : `extension development path ${DEV_PATH}`}`);
+    log(
+      `code-server on ${cs.origin}, ${VSIX ? `vsix ${path.basename(VSIX)}` : `extension development path ${DEV_PATH}`}`,
+    );
     work = path.join(cs.runDir, 'repos');
-    fs.cpSync(path.join(ROOT, 'examples', 'bookinfo-failover'), path.join(work, 'bookinfo-failover'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'examples', 'bookinfo-failover'), path.join(work, 'bookinfo-failover'), {
+      recursive: true,
+    });
     browser = await launchBrowser(cs.runDir, cs.env);
     page = browser.page;
     // A laptop screen: what a platform engineer sees without an external monitor.
@@ -128,13 +168,21 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
   after(async () => {
     if (page) await screenshot('final').catch(() => undefined);
     if (browser) {
-      fs.writeFileSync(path.join(out, 'browser.json'), JSON.stringify({ external: [...browser.external], consoleErrors: browser.consoleErrors }, null, 2));
+      fs.writeFileSync(
+        path.join(out, 'browser.json'),
+        JSON.stringify({ external: [...browser.external], consoleErrors: browser.consoleErrors }, null, 2),
+      );
       await browser.close();
     }
-    if (cs) { await cs.stop(); collectLogs(cs, out); }
+    if (cs) {
+      await cs.stop();
+      collectLogs(cs, out);
+    }
   });
 
-  describe(`a repository without tsb.config.yaml (${TREE})`, { skip: noCorpus ? `${TREES} is absent: the corpus trees live in ../shared, next to the checkout` : false }, () => {
+  describe(`a repository without tsb.config.yaml (${TREE})`, {
+    skip: noCorpus ? `${TREES} is absent: the corpus trees live in ../shared, next to the checkout` : false,
+  }, () => {
     let repo: string;
     let plainYaml: string;
     let tsbYaml: string;
@@ -149,21 +197,43 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       assert.match(fs.readFileSync(path.join(repo, tsbYaml), 'utf8'), /apiVersion: tsb\.tetrate\.io\//);
       assert.doesNotMatch(fs.readFileSync(path.join(repo, plainYaml), 'utf8'), /tetrate\.io\//);
       // A new file for completion: an empty first document, then one with a known problem (see below).
-      fs.writeFileSync(path.join(repo, 'tsb', 'new-setting.yaml'), '\n---\napiVersion: api.tsb.tetrate.io/v2\nkind: Bogus\n');
+      fs.writeFileSync(
+        path.join(repo, 'tsb', 'new-setting.yaml'),
+        '\n---\napiVersion: api.tsb.tetrate.io/v2\nkind: Bogus\n',
+      );
     });
 
     it('starts with no file open: the status item says what the server found', async () => {
       await openFolder(repo, 'gitops');
       assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'no editor is open');
       await statusItem().waitFor({ timeout: 90_000 });
-      await page.waitForFunction(() => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll('.statusbar-item')).some((e) => /TSB: .* · \d+ files · /.test(e.textContent ?? '')), null, { timeout: 90_000 });
+      await page.waitForFunction(
+        () =>
+          Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll('.statusbar-item')).some(
+            (e) => /TSB: .* · \d+ files · /.test(e.textContent ?? ''),
+          ),
+        null,
+        { timeout: 90_000 },
+      );
       const text = (await statusItem().innerText()).replace(/\s+/g, ' ').trim();
       log('status item:', text);
       // No tsb.config.yaml: what the server inferred from the Argo CD Applications, then files and problems.
-      assert.match(text, /TSB: \d+ clusters? inferred from \d+ files · 4\d files · /, 'what was inferred about placements, files, problems');
+      assert.match(
+        text,
+        /TSB: \d+ clusters? inferred from \d+ files · 4\d files · /,
+        'what was inferred about placements, files, problems',
+      );
       await statusItem().hover();
       // The tooltip says more; its look differs between VS Code versions, so its absence is only logged.
-      const tip = await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Where files are applied' }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      const tip = await page
+        .locator('.monaco-hover, .workbench-hover')
+        .filter({ hasText: 'Where files are applied' })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       log('status tooltip shown:', tip);
       await screenshot('first-minute-status', 'vscode-first-minute-status.png');
     });
@@ -182,26 +252,40 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       assert.match(text, /What is missing/);
       assert.match(text, /Workspaces without a WorkspaceSetting: .*eshop/);
       assert.match(text, /Workspaces\n[\s\S]*bookinfo-ws/);
-      assert.equal(await frame.locator('button[data-key="summary:write"]').count(), 1, '"Write tsb.config.yaml" is offered: the command is registered');
+      assert.equal(
+        await frame.locator('button[data-key="summary:write"]').count(),
+        1,
+        '"Write tsb.config.yaml" is offered: the command is registered',
+      );
       await screenshot('first-minute-summary', 'vscode-project-summary.png');
     });
 
-    it('the preview\'s advice is written from this repository: its workspaces and the gateway it uses', async () => {
+    it("the preview's advice is written from this repository: its workspaces and the gateway it uses", async () => {
       const summary = await webviewFrame('main.summary .facts');
       await summary.locator('button[data-key="summary:preview"]').click();
       await page.locator('.tabs-container .tab:has-text("Failover Preview")').waitFor({ timeout: STEP_MS });
       const frame = await webviewFrame('section.teach[data-teach="teach:setting:eshop"]');
-      assert.doesNotMatch(await frame.locator('main').innerText(), /cluster-1|eastwest-gateway/, 'never the bundled example\'s names');
+      assert.doesNotMatch(
+        await frame.locator('main').innerText(),
+        /cluster-1|eastwest-gateway/,
+        "never the bundled example's names",
+      );
       const setting = frame.locator('section.teach[data-teach="teach:setting:eshop"] pre');
       const yaml = await setting.innerText();
       assert.match(yaml, /workspace: eshop/);
-      assert.match(yaml, /namespace: eshop\n\s+labels:\n\s+app: tsb-gateway-eshop/, 'the gateway the repository installs in the workspace\'s own namespace');
+      assert.match(
+        yaml,
+        /namespace: eshop\n\s+labels:\n\s+app: tsb-gateway-eshop/,
+        "the gateway the repository installs in the workspace's own namespace",
+      );
       await frame.locator('section.teach[data-teach="teach:setting:eshop"]').scrollIntoViewIfNeeded();
       await screenshot('preview-advice-from-repository', 'vscode-preview-advice.png');
     });
 
     it('the preview button sits on files with TSB documents only', async () => {
-      const button = page.locator('.editor-actions .action-item a[aria-label*="Show Failover Preview"], .editor-actions .action-item a[aria-label*="Failover Preview"]');
+      const button = page.locator(
+        '.editor-actions .action-item a[aria-label*="Show Failover Preview"], .editor-actions .action-item a[aria-label*="Failover Preview"]',
+      );
       await openFile(tsbYaml, path.basename(tsbYaml));
       log('TSB file open');
       await button.first().waitFor({ timeout: STEP_MS });
@@ -228,23 +312,47 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       const keys = await suggestRows();
       log('nested suggestions:', keys.join(' | '));
       assert.ok(keys.length > 0, 'spec keys are offered in the nested key');
-      assert.deepEqual(keys.filter((r) => /\btsb-[a-z-]+/.test(r)), [], 'no resource snippet among them');
+      assert.deepEqual(
+        keys.filter((r) => /\btsb-[a-z-]+/.test(r)),
+        [],
+        'no resource snippet among them',
+      );
       // Then with the snippets' prefix typed: nothing matches, where all 12 snippets used to.
       await page.keyboard.press('Escape');
-      await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
+      await page
+        .locator('.editor-widget.suggest-widget.visible')
+        .waitFor({ state: 'detached', timeout: STEP_MS })
+        .catch(() => undefined);
       await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden', timeout: STEP_MS });
       await page.keyboard.type('tsb');
       await page.keyboard.press('Control+Space');
       // Settled: either rows, or the widget's own "No suggestions." message (not its "Loading…").
-      await page.waitForFunction(() => {
-        const w = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null; querySelectorAll(s: string): ArrayLike<unknown> } | null } })
-          .document.querySelector('.editor-widget.suggest-widget.visible');
-        return !!w && (w.querySelectorAll('.monaco-list-row').length > 0 || /No suggestions/.test(w.textContent ?? ''));
-      }, null, { timeout: STEP_MS });
+      await page.waitForFunction(
+        () => {
+          const w = (
+            globalThis as unknown as {
+              document: {
+                querySelector(
+                  s: string,
+                ): { textContent: string | null; querySelectorAll(s: string): ArrayLike<unknown> } | null;
+              };
+            }
+          ).document.querySelector('.editor-widget.suggest-widget.visible');
+          return (
+            !!w && (w.querySelectorAll('.monaco-list-row').length > 0 || /No suggestions/.test(w.textContent ?? ''))
+          );
+        },
+        null,
+        { timeout: STEP_MS },
+      );
       const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
       const typed = (await rows.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim());
       log('nested suggestions for "tsb":', typed.join(' | ') || '(none)');
-      assert.deepEqual(typed.filter((r) => /\btsb-[a-z-]+/.test(r)), [], 'no resource snippet in a nested key');
+      assert.deepEqual(
+        typed.filter((r) => /\btsb-[a-z-]+/.test(r)),
+        [],
+        'no resource snippet in a nested key',
+      );
       await screenshot('nested-key-no-snippets', 'vscode-nested-key-no-snippets.png');
       await page.keyboard.press('Escape');
       for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
@@ -252,18 +360,37 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
 
     it('an accepted snippet at the start of a document leaves no problem', async () => {
       await openFile('tsb/new-setting.yaml', 'new-setting.yaml');
-      await waitForProblems('new-setting.yaml', (t) => /unknown-kind\n\[Ln 4,/.test(t), 'unknown-kind on line 4 (the second document)');
+      await waitForProblems(
+        'new-setting.yaml',
+        (t) => /unknown-kind\n\[Ln 4,/.test(t),
+        'unknown-kind on line 4 (the second document)',
+      );
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Home');
       await page.keyboard.type('tsb-workspace-s');
       await page.keyboard.press('Control+Space');
       const rows = await suggestRows();
       log('top-level suggestions:', rows.join(' | '));
-      assert.ok(rows.some((r) => r.includes('tsb-workspace-setting')), rows.join(' | '));
-      await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').filter({ hasText: 'tsb-workspace-setting' }).first().click();
-      await page.locator('.monaco-editor .view-lines').filter({ hasText: 'kind: WorkspaceSetting' }).first().waitFor({ timeout: STEP_MS });
+      assert.ok(
+        rows.some((r) => r.includes('tsb-workspace-setting')),
+        rows.join(' | '),
+      );
+      await page
+        .locator('.editor-widget.suggest-widget.visible .monaco-list-row')
+        .filter({ hasText: 'tsb-workspace-setting' })
+        .first()
+        .click();
+      await page
+        .locator('.monaco-editor .view-lines')
+        .filter({ hasText: 'kind: WorkspaceSetting' })
+        .first()
+        .waitFor({ timeout: STEP_MS });
       // Still on the first tab stop: the problem of the second document moves down, and nothing else appears.
-      const text = await waitForProblems('new-setting.yaml', (t) => /unknown-kind\n\[Ln (\d{2,}|[5-9]),/.test(t), 'the second document\'s problem below the snippet');
+      const text = await waitForProblems(
+        'new-setting.yaml',
+        (t) => /unknown-kind\n\[Ln (\d{2,}|[5-9]),/.test(t),
+        "the second document's problem below the snippet",
+      );
       fs.writeFileSync(path.join(out, 'problems-new-setting.txt'), text);
       const rules = [...text.matchAll(/\n([a-z]+(?:-[a-z]+)+)\n\[Ln/g)].map((m) => m[1]);
       assert.deepEqual(rules, ['unknown-kind'], `only the marker's problem:\n${text}`);
@@ -296,7 +423,10 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       await route.waitFor({ timeout: STEP_MS });
       const box = await route.boundingBox();
       log('route box on the page:', JSON.stringify(box));
-      assert.ok(box && box.y >= 0 && box.y + box.height <= 768, `the answer is on the 768-pixel screen: ${JSON.stringify(box)}`);
+      assert.ok(
+        box && box.y >= 0 && box.y + box.height <= 768,
+        `the answer is on the 768-pixel screen: ${JSON.stringify(box)}`,
+      );
       assert.match(await route.innerText(), /Fails over[\s\S]*cluster-2 via east-west gateway/);
       await screenshot('whatif-answer-on-screen', 'vscode-whatif-1366x768.png');
     });
@@ -315,7 +445,10 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       const gone = frame.locator('li.marked.gone[data-workload="details-v1"]');
       await gone.waitFor({ timeout: STEP_MS });
       assert.match(await gone.innerText(), /no longer exists/);
-      assert.ok(await frame.locator('button.toggle[data-workload="details-v9"]').count() > 0, 'the renamed workload can be marked down');
+      assert.ok(
+        (await frame.locator('button.toggle[data-workload="details-v9"]').count()) > 0,
+        'the renamed workload can be marked down',
+      );
       await screenshot('whatif-after-edit', 'vscode-whatif-after-edit.png');
       await gone.locator('button.undo').click();
       await gone.waitFor({ state: 'detached', timeout: STEP_MS });
@@ -326,5 +459,4 @@ describe('editor journeys (code-server + Chromium)', { timeout: 420_000 }, () =>
       assert.deepEqual([...browser.external], []);
     });
   });
-
 });

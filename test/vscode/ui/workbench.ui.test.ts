@@ -51,7 +51,12 @@ function problemRow(messageStart: string, rule: string, line: number, col: numbe
 }
 
 async function markersText(): Promise<string> {
-  return (await page.locator('.markers-panel').innerText().catch(() => '')) ?? '';
+  return (
+    (await page
+      .locator('.markers-panel')
+      .innerText()
+      .catch(() => '')) ?? ''
+  );
 }
 
 /** The frame that holds the preview app (two iframes deep: iframe.webview → iframe#active-frame). */
@@ -59,11 +64,22 @@ async function previewFrame(): Promise<Frame> {
   const end = Date.now() + STEP_MS;
   while (Date.now() < end) {
     for (const f of page.frames()) {
-      if (await f.locator('section.workspace').count().catch(() => 0)) return f;
+      if (
+        await f
+          .locator('section.workspace')
+          .count()
+          .catch(() => 0)
+      )
+        return f;
     }
     await page.waitForTimeout(250); // polling the frame tree: there is no event for "a frame got this element"
   }
-  throw new Error(`no frame with section.workspace; frames: ${page.frames().map((f) => f.url().slice(0, 100)).join(' , ')}`);
+  throw new Error(
+    `no frame with section.workspace; frames: ${page
+      .frames()
+      .map((f) => f.url().slice(0, 100))
+      .join(' , ')}`,
+  );
 }
 
 describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
@@ -71,23 +87,38 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
 
   async function openFolder(name: string): Promise<void> {
     const payload = VSIX ? [] : [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${DEV_PATH}`]];
-    const url = `${cs.origin}/?folder=${encodeURIComponent(path.join(examples, name))}`
-      + `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]))}`;
+    const url =
+      `${cs.origin}/?folder=${encodeURIComponent(path.join(examples, name))}` +
+      `&payload=${encodeURIComponent(JSON.stringify([...payload, ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]))}`;
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction((want) => {
-      const t = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } })
-        .document.querySelector('.explorer-folders-view')?.textContent ?? '';
-      return t.includes(want);
-    }, 'tsb.config.yaml', { timeout: STEP_MS });
-    log(`${name}: explorer shows`, (await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts()).join(' | '));
+    await page.waitForFunction(
+      (want) => {
+        const t =
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
+          ).document.querySelector('.explorer-folders-view')?.textContent ?? '';
+        return t.includes(want);
+      },
+      'tsb.config.yaml',
+      { timeout: STEP_MS },
+    );
+    log(
+      `${name}: explorer shows`,
+      (await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts()).join(' | '),
+    );
   }
 
   async function openFile(query: string, ...row: string[]): Promise<void> {
-    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => undefined);
+    await page
+      .locator('.monaco-workbench .part.editor')
+      .click({ position: { x: 300, y: 300 } })
+      .catch(() => undefined);
     await quickInput('Control+P', query, ...row);
-    await page.locator(`.tabs-container .tab.active:has-text(${JSON.stringify(path.basename(query))})`).waitFor({ timeout: STEP_MS });
+    await page
+      .locator(`.tabs-container .tab.active:has-text(${JSON.stringify(path.basename(query))})`)
+      .waitFor({ timeout: STEP_MS });
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
   }
 
@@ -95,7 +126,12 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
     await quickInput('F1', 'TSB: Show Failover Preview', 'TSB: Show Failover Preview');
     await page.locator('.tabs-container .tab:has-text("Failover Preview")').waitFor({ timeout: STEP_MS });
     const frame = await previewFrame();
-    const depth = (() => { let d = 0; let f: Frame | null = frame; while ((f = f.parentFrame())) d++; return d; })();
+    const depth = (() => {
+      let d = 0;
+      let f: Frame | null = frame;
+      while ((f = f.parentFrame())) d++;
+      return d;
+    })();
     log(`preview frame at depth ${depth}: ${frame.url().slice(0, 100)}`);
     return frame;
   }
@@ -103,9 +139,12 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
   before(async () => {
     freshDir(out);
     cs = await startCodeServer({ name: 'ui', ...(VSIX ? { vsix: [VSIX] } : {}), lifetimeSeconds: 600 });
-    log(`code-server on ${cs.origin}, ${VSIX ? `vsix ${path.basename(VSIX)} installed` : `extension development path: ${DEV_PATH}`}`);
+    log(
+      `code-server on ${cs.origin}, ${VSIX ? `vsix ${path.basename(VSIX)} installed` : `extension development path: ${DEV_PATH}`}`,
+    );
     examples = path.join(cs.runDir, 'examples');
-    for (const ex of ['bookinfo-failover', 'common-mistakes']) fs.cpSync(path.join(ROOT, 'examples', ex), path.join(examples, ex), { recursive: true });
+    for (const ex of ['bookinfo-failover', 'common-mistakes'])
+      fs.cpSync(path.join(ROOT, 'examples', ex), path.join(examples, ex), { recursive: true });
     browser = await launchBrowser(cs.runDir, cs.env);
     page = browser.page;
   });
@@ -113,10 +152,16 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
   after(async () => {
     if (page) await screenshot('final').catch(() => undefined);
     if (browser) {
-      fs.writeFileSync(path.join(out, 'browser.json'), JSON.stringify({ external: [...browser.external], consoleErrors: browser.consoleErrors }, null, 2));
+      fs.writeFileSync(
+        path.join(out, 'browser.json'),
+        JSON.stringify({ external: [...browser.external], consoleErrors: browser.consoleErrors }, null, 2),
+      );
       await browser.close();
     }
-    if (cs) { await cs.stop(); collectLogs(cs, out); }
+    if (cs) {
+      await cs.stop();
+      collectLogs(cs, out);
+    }
   });
 
   it('common-mistakes: loads the workbench with the example in the explorer', async () => {
@@ -128,17 +173,27 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
     assert.match(await page.locator('.monaco-editor .view-lines').first().innerText(), /WorkspaceSetting/);
   });
 
-  it('common-mistakes: the Problems panel lists the example\'s mistakes', async () => {
+  it("common-mistakes: the Problems panel lists the example's mistakes", async () => {
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor({ timeout: STEP_MS });
-    await page.waitForFunction(() => {
-      const t = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } })
-        .document.querySelector('.markers-panel')?.textContent ?? '';
-      // The open file's misindentation, and problems of files that are not open (workspace diagnostics).
-      return ['defaultEastWestGatewaySettings', 'key-case', 'invalid-type', 'invalid-value'].every((w) => t.includes(w));
-    }, null, { timeout: 60_000 }).catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\nProblems panel:\n${await markersText()}`);
-    });
+    await page
+      .waitForFunction(
+        () => {
+          const t =
+            (
+              globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
+            ).document.querySelector('.markers-panel')?.textContent ?? '';
+          // The open file's misindentation, and problems of files that are not open (workspace diagnostics).
+          return ['defaultEastWestGatewaySettings', 'key-case', 'invalid-type', 'invalid-value'].every((w) =>
+            t.includes(w),
+          );
+        },
+        null,
+        { timeout: 60_000 },
+      )
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\nProblems panel:\n${await markersText()}`);
+      });
     const text = await markersText();
     fs.writeFileSync(path.join(out, 'problems-common-mistakes.txt'), text);
     log('problems panel:\n   ', text.split('\n').filter(Boolean).slice(0, 24).join('\n    '));
@@ -148,7 +203,15 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
     assert.match(text, problemRow('`apiversion` should be written `apiVersion`', 'key-case', 2, 1));
     assert.match(text, problemRow('`eastWestOnly` must be a boolean', 'invalid-type', 8, 17));
     assert.match(text, problemRow('"bookinfo" is not a valid value for `names`', 'invalid-value', 11, 9));
-    log('status bar problems:', (await page.locator('[id="status.problems"]').innerText().catch(() => '')).replace(/\s+/g, ' '));
+    log(
+      'status bar problems:',
+      (
+        await page
+          .locator('[id="status.problems"]')
+          .innerText()
+          .catch(() => '')
+      ).replace(/\s+/g, ' '),
+    );
     await screenshot('common-mistakes-problems');
   });
 
@@ -158,7 +221,11 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
     fs.writeFileSync(path.join(out, 'preview-common-mistakes.txt'), text);
     assert.match(text, /bookinfo-ws/);
     // The mis-indented east-west settings are read where they belong: the panel says why nothing is exposed.
-    assert.match(text, /failover=enable|no exposedServices entry matches/, 'the panel says the exposedServices selector matches no service');
+    assert.match(
+      text,
+      /failover=enable|no exposedServices entry matches/,
+      'the panel says the exposedServices selector matches no service',
+    );
     await screenshot('common-mistakes-preview');
   });
 
@@ -173,7 +240,10 @@ describe('workbench UI (code-server + Chromium)', { timeout: 300_000 }, () => {
 
   it('bookinfo-failover: F1 → "TSB: Show Failover Preview": every bookinfo service can fail over', async () => {
     const frame = await showPreview();
-    const ws = frame.locator('section.workspace').filter({ has: frame.locator('tr.row[data-service="details"]') }).first();
+    const ws = frame
+      .locator('section.workspace')
+      .filter({ has: frame.locator('tr.row[data-service="details"]') })
+      .first();
     await ws.locator('tr.row[data-service="reviews"]').waitFor({ timeout: STEP_MS });
     const rows: Record<string, string> = {};
     for (const svc of ['details', 'productpage', 'ratings', 'reviews']) {

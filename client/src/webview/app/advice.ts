@@ -2,7 +2,11 @@
 // namespaces, workspaces and gateways (from the failover model and the project hints), never the bundled
 // example's. YAML (keys, values, comments) stays as is in every language; the prose around it is localized.
 import type {
-  EastWestGateway, ExcludedService, FailoverModel, Labels, WorkspaceFailover,
+  EastWestGateway,
+  ExcludedService,
+  FailoverModel,
+  Labels,
+  WorkspaceFailover,
 } from '../../../../server/src/engine/index';
 import type { GatewayInstallSummary } from '../../../../server/src/protocol';
 import type { ProjectHints } from '../protocol';
@@ -49,12 +53,18 @@ function baseName(ws: string): string {
 
 function fileName(uri: string): string {
   const tail = uri.split('/').pop() ?? uri;
-  try { return decodeURIComponent(tail); } catch { return tail; }
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
 }
 
 /** Workspace-folder-relative path of a URI, or undefined when it is under no folder. */
 export function relativePath(uri: string, folders: string[]): { folder: string; path: string } | undefined {
-  const folder = [...folders].sort((a, b) => b.length - a.length).find((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`));
+  const folder = [...folders]
+    .sort((a, b) => b.length - a.length)
+    .find((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`));
   if (!folder) return undefined;
   try {
     return { folder, path: decodeURIComponent(uri.slice(folder.replace(/\/$/, '').length + 1)) };
@@ -67,8 +77,14 @@ export function relativePath(uri: string, folders: string[]): { folder: string; 
 function kubernetesUris(model: FailoverModel, hints: ProjectHints | undefined): string[] {
   const uris = new Set<string>();
   for (const ws of model.workspaces) {
-    for (const c of ws.candidates) { if (c.source) uris.add(c.source.uri); for (const w of c.workloads) if (w.source) uris.add(w.source.uri); }
-    for (const e of ws.excluded) { if (e.source) uris.add(e.source.uri); for (const w of e.workloads ?? []) if (w.source) uris.add(w.source.uri); }
+    for (const c of ws.candidates) {
+      if (c.source) uris.add(c.source.uri);
+      for (const w of c.workloads) if (w.source) uris.add(w.source.uri);
+    }
+    for (const e of ws.excluded) {
+      if (e.source) uris.add(e.source.uri);
+      for (const w of e.workloads ?? []) if (w.source) uris.add(w.source.uri);
+    }
     for (const g of ws.gateways) for (const i of g.installs) if (i.source) uris.add(i.source.uri);
   }
   for (const g of hints?.project.gateways ?? []) uris.add(g.uri);
@@ -99,7 +115,10 @@ export function placementsSnippet(model: FailoverModel, hints: ProjectHints | un
     '# (relative to this file) matches a file applies to it.',
     ...(clusters ? [] : ['# Write your cluster names (as your kubectl contexts name them).']),
     'placements:',
-    ...globs.flatMap((g) => [`  - files: ${g}`, `    clusters: [${(clusters ?? ['cluster-a', 'cluster-b']).join(', ')}]`]),
+    ...globs.flatMap((g) => [
+      `  - files: ${g}`,
+      `    clusters: [${(clusters ?? ['cluster-a', 'cluster-b']).join(', ')}]`,
+    ]),
   ].join('\n');
 }
 
@@ -107,13 +126,21 @@ export function placementsSnippet(model: FailoverModel, hints: ProjectHints | un
  * The gateway a new WorkspaceSetting should select: an east-west install of the repository, else one the
  * repository's other WorkspaceSettings select and that is deployed (its convention), else a new one.
  */
-function gatewayFor(ws: WorkspaceFailover, model: FailoverModel, hints: ProjectHints | undefined): { namespace: string; app: string; installed: boolean } {
+function gatewayFor(
+  ws: WorkspaceFailover,
+  model: FailoverModel,
+  hints: ProjectHints | undefined,
+): { namespace: string; app: string; installed: boolean } {
   const g = eastWestInstall(hints);
   if (g) return { namespace: g.namespace!, app: appOf(g.labels, g.name), installed: true };
   // A gateway installed in one of the workspace's own namespaces (any ingress gateway also serves port 15443).
-  const own = (hints?.project.gateways ?? []).find((x) => x.namespace && ws.namespaces.some((n) => nsMatches(n, x.namespace!)));
+  const own = (hints?.project.gateways ?? []).find(
+    (x) => x.namespace && ws.namespaces.some((n) => nsMatches(n, x.namespace!)),
+  );
   if (own) return { namespace: own.namespace!, app: appOf(own.labels, own.name), installed: true };
-  const used = model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0 && x.clusters.length > 0) ?? model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0);
+  const used =
+    model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0 && x.clusters.length > 0) ??
+    model.workspaces.flatMap((w) => w.gateways).find((x) => x.installs.length > 0);
   if (used) return { namespace: used.namespace, app: appOf(used.labels, used.installs[0]!.name), installed: true };
   return { namespace: 'eastwest', app: `${baseName(ws.name)}-eastwest`, installed: false };
 }
@@ -150,7 +177,9 @@ export function eastWestInstallSnippet(name: string, namespace: string, otherLab
     `  namespace: ${namespace}`,
     'spec:',
     '  eastWestOnly: true',
-    ...(extra.length ? ['  kubeSpec:', '    deployment:', '      labels:', ...extra.map(([k, v]) => `        ${k}: ${v}`)] : []),
+    ...(extra.length
+      ? ['  kubeSpec:', '    deployment:', '      labels:', ...extra.map(([k, v]) => `        ${k}: ${v}`)]
+      : []),
   ].join('\n');
 }
 
@@ -163,7 +192,9 @@ export function globalTeach(model: FailoverModel, hints: ProjectHints | undefine
       title: t('Say where your files are applied'),
       body: [
         t('The preview needs to know which clusters each file is applied to, the way kubectl apply would place them.'),
-        t('Add a tsb.config.yaml at the root of the workspace folder with placements: every entry whose glob matches a file applies to it.'),
+        t(
+          'Add a tsb.config.yaml at the root of the workspace folder with placements: every entry whose glob matches a file applies to it.',
+        ),
       ],
       snippetFile: 'tsb.config.yaml',
       snippet: placementsSnippet(model, hints),
@@ -172,18 +203,28 @@ export function globalTeach(model: FailoverModel, hints: ProjectHints | undefine
   }
   if (model.workspaces.length === 0) {
     const p = hints?.project;
-    const ns = p?.namespaces.find((n) => !(p.gateways.some((g) => g.namespace === n))) ?? 'my-app';
+    const ns = p?.namespaces.find((n) => !p.gateways.some((g) => g.namespace === n)) ?? 'my-app';
     const ws: WorkspaceFailover = {
-      organization: p?.organizations[0] ?? 'my-org', tenant: p?.tenants[0] ?? 'my-tenant', name: `${ns}-ws`, namespaces: [`*/${ns}`],
-      gateways: [], candidates: [], excluded: [], lookalikes: [],
+      organization: p?.organizations[0] ?? 'my-org',
+      tenant: p?.tenants[0] ?? 'my-tenant',
+      name: `${ns}-ws`,
+      namespaces: [`*/${ns}`],
+      gateways: [],
+      candidates: [],
+      excluded: [],
+      lookalikes: [],
     };
     const gw = gatewayFor(ws, model, hints);
     out.push({
       key: 'teach:workspace',
       title: t('No TSB workspace yet'),
       body: [
-        t('Failover through an east-west gateway is configured per workspace. Define a Workspace that owns your application namespaces and a WorkspaceSetting with defaultEastWestGatewaySettings.'),
-        t('Every service of the workspace is then exposed through the east-west gateway, and services running in two clusters fail over automatically.'),
+        t(
+          'Failover through an east-west gateway is configured per workspace. Define a Workspace that owns your application namespaces and a WorkspaceSetting with defaultEastWestGatewaySettings.',
+        ),
+        t(
+          'Every service of the workspace is then exposed through the east-west gateway, and services running in two clusters fail over automatically.',
+        ),
       ],
       snippetFile: `tsb/${ws.name}.yaml`,
       snippet: [
@@ -214,7 +255,11 @@ function exposedSelector(excluded: ExcludedService[]): Labels {
 }
 
 /** Advice for one workspace: no WorkspaceSetting, a gateway deployed nowhere, nothing exposed. */
-export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hints: ProjectHints | undefined): TeachView[] {
+export function workspaceTeach(
+  ws: WorkspaceFailover,
+  model: FailoverModel,
+  hints: ProjectHints | undefined,
+): TeachView[] {
   const out: TeachView[] = [];
   const hasSetting = ws.settingSource !== undefined || ws.gateways.length > 0;
   const near = ws.source?.uri;
@@ -224,10 +269,19 @@ export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hint
       key: `teach:setting:${ws.name}`,
       title: t('No WorkspaceSetting with east-west gateway settings yet'),
       body: [
-        t('Services of {0} are not exposed through any east-west gateway, so none can fail over to another cluster.', ws.name),
+        t(
+          'Services of {0} are not exposed through any east-west gateway, so none can fail over to another cluster.',
+          ws.name,
+        ),
         gw.installed
-          ? t('Add a WorkspaceSetting with defaultEastWestGatewaySettings that selects the gateway this repository installs for it ({0} in namespace {1}): by default every service of the workspace is exposed.', gw.app, gw.namespace)
-          : t('Add a WorkspaceSetting with defaultEastWestGatewaySettings: by default every service of the workspace is exposed. No east-west gateway is installed in this repository yet: install one with the same name in every cluster.'),
+          ? t(
+              'Add a WorkspaceSetting with defaultEastWestGatewaySettings that selects the gateway this repository installs for it ({0} in namespace {1}): by default every service of the workspace is exposed.',
+              gw.app,
+              gw.namespace,
+            )
+          : t(
+              'Add a WorkspaceSetting with defaultEastWestGatewaySettings: by default every service of the workspace is exposed. No east-west gateway is installed in this repository yet: install one with the same name in every cluster.',
+            ),
       ],
       snippetFile: `${ws.name}-setting.yaml`,
       ...(near ? { near } : {}),
@@ -237,7 +291,11 @@ export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hint
       out.push({
         key: `teach:install-new:${ws.name}`,
         title: t('Install an east-west gateway'),
-        body: [t('A dedicated gateway (port 15443 only) in every cluster carries the failover traffic; place its file in those clusters with tsb.config.yaml.')],
+        body: [
+          t(
+            'A dedicated gateway (port 15443 only) in every cluster carries the failover traffic; place its file in those clusters with tsb.config.yaml.',
+          ),
+        ],
         snippetFile: `${gw.app}.yaml`,
         ...(near ? { near } : {}),
         snippet: eastWestInstallSnippet(gw.app, gw.namespace),
@@ -252,7 +310,9 @@ export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hint
       title: t('The selected east-west gateway is deployed nowhere'),
       body: [
         t('No install CR in the project deploys a gateway matching the workloadSelector, in any placed cluster.'),
-        t('Deploy a dedicated east-west gateway (port 15443 only) in every cluster, and place the file in those clusters with tsb.config.yaml.'),
+        t(
+          'Deploy a dedicated east-west gateway (port 15443 only) in every cluster, and place the file in those clusters with tsb.config.yaml.',
+        ),
       ],
       snippetFile: `${app}.yaml`,
       ...(near ? { near } : {}),
@@ -266,8 +326,14 @@ export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hint
       title: t('Nothing is exposed through the east-west gateway'),
       body: [
         ws.excluded.length > 0
-          ? t('No service of the workspace matches the exposedServices selectors. Label the services you want to fail over, or select them by label:')
-          : t('No Service was found in the namespaces of {0} ({1}). Add the Services and Deployments, placed in two clusters.', ws.name, ws.namespaces.join(', ') || '—'),
+          ? t(
+              'No service of the workspace matches the exposedServices selectors. Label the services you want to fail over, or select them by label:',
+            )
+          : t(
+              'No Service was found in the namespaces of {0} ({1}). Add the Services and Deployments, placed in two clusters.',
+              ws.name,
+              ws.namespaces.join(', ') || '—',
+            ),
       ],
       snippetFile: ws.settingSource ? fileName(ws.settingSource.uri) : `${ws.name}-setting.yaml`,
       fragment: true,
@@ -276,7 +342,9 @@ export function workspaceTeach(ws: WorkspaceFailover, model: FailoverModel, hint
         '    - workloadSelector:',
         `        namespace: ${gw?.namespace ?? 'eastwest'}`,
         '        labels:',
-        ...Object.entries(gw?.labels ?? { app: `${baseName(ws.name)}-eastwest` }).map(([k, v]) => `          ${k}: ${v}`),
+        ...Object.entries(gw?.labels ?? { app: `${baseName(ws.name)}-eastwest` }).map(
+          ([k, v]) => `          ${k}: ${v}`,
+        ),
         '      exposedServices:',
         '        - serviceLabels:',
         ...Object.entries(sel).map(([k, v]) => `            ${k}: ${v}`),

@@ -7,7 +7,11 @@ export type Kids = Child | readonly Kids[];
 type Attrs = Record<string, string | boolean | undefined>;
 
 /** createElement with attributes (set with setAttribute, never parsed) and text/element children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Kids[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Kids[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
   append(el, children);
@@ -17,7 +21,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The same for SVG elements (createElementNS). */
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Kids[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Kids[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
   append(el, children);
@@ -38,7 +46,13 @@ function append(el: Element, kids: Kids): void {
   else for (const k of kids) append(el, k);
 }
 
-export function button(key: string, cls: string, label: string | undefined, onClick: () => void, ...children: Kids[]): HTMLButtonElement {
+export function button(
+  key: string,
+  cls: string,
+  label: string | undefined,
+  onClick: () => void,
+  ...children: Kids[]
+): HTMLButtonElement {
   const b = h('button', { type: 'button', class: cls, 'data-key': key, 'aria-label': label }, ...children);
   b.addEventListener('click', onClick);
   return b;
@@ -48,7 +62,11 @@ export const glyph = (text: string, cls = 'glyph') => h('span', { class: cls, 'a
 
 export function fileName(uri: string): string {
   const tail = uri.split(/[\\/]/).pop() ?? uri;
-  try { return decodeURIComponent(tail); } catch { return tail; }
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
 }
 
 /**
@@ -60,7 +78,8 @@ export function mount(root: HTMLElement, page: HTMLElement): void {
   const x = window.scrollX;
   const y = window.scrollY;
   const scrollers = new Map<string, number>();
-  for (const el of root.querySelectorAll<HTMLElement>('[data-scroll-key]')) scrollers.set(el.dataset['scrollKey']!, el.scrollTop);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-scroll-key]'))
+    scrollers.set(el.dataset['scrollKey']!, el.scrollTop);
   root.replaceChildren(page);
   root.removeAttribute('aria-busy');
   for (const el of root.querySelectorAll<HTMLElement>('[data-scroll-key]')) {

@@ -20,7 +20,9 @@ export function engineText(message: Message | undefined, english: string): strin
 
 export function t(message: string, ...args: (string | number)[]): string {
   const text = typeof bundle[message] === 'string' ? bundle[message]! : message;
-  return args.length ? text.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)]))) : text;
+  return args.length
+    ? text.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])))
+    : text;
 }
 
 /** "a, b and c" in the current language (the separators are messages too). */

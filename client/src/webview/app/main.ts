@@ -38,14 +38,22 @@ interface AppState {
 function restore(saved: unknown): AppState {
   const s = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<PersistedState>;
   const down = Array.isArray(s.down) ? s.down.filter(isDownWorkload) : [];
-  const model = typeof s.model === 'object' && s.model !== null && Array.isArray(s.model.workspaces) ? s.model : undefined;
-  const summary = typeof s.summary === 'object' && s.summary !== null && Array.isArray(s.summary.units) ? s.summary : undefined;
-  const hints = typeof s.hints === 'object' && s.hints !== null && typeof s.hints.project === 'object' ? s.hints : undefined;
+  const model =
+    typeof s.model === 'object' && s.model !== null && Array.isArray(s.model.workspaces) ? s.model : undefined;
+  const summary =
+    typeof s.summary === 'object' && s.summary !== null && Array.isArray(s.summary.units) ? s.summary : undefined;
+  const hints =
+    typeof s.hints === 'object' && s.hints !== null && typeof s.hints.project === 'object' ? s.hints : undefined;
   const bundle = typeof s.bundle === 'object' && s.bundle !== null ? s.bundle : null;
   return {
-    down, version: typeof s.version === 'number' ? s.version : -1, canWriteConfig: s.canWriteConfig === true, bundle,
+    down,
+    version: typeof s.version === 'number' ? s.version : -1,
+    canWriteConfig: s.canWriteConfig === true,
+    bundle,
     ...(typeof s.language === 'string' ? { language: s.language } : {}),
-    ...(model ? { model } : {}), ...(summary ? { summary } : {}), ...(hints ? { hints } : {}),
+    ...(model ? { model } : {}),
+    ...(summary ? { summary } : {}),
+    ...(hints ? { hints } : {}),
   };
 }
 
@@ -55,7 +63,10 @@ const root = document.getElementById('root') ?? document.body.appendChild(docume
 
 function persist(): void {
   vscode.setState({
-    down: state.down, bundle: state.bundle, canWriteConfig: state.canWriteConfig, ...(state.language ? { language: state.language } : {}),
+    down: state.down,
+    bundle: state.bundle,
+    canWriteConfig: state.canWriteConfig,
+    ...(state.language ? { language: state.language } : {}),
     ...(state.model ? { model: state.model, version: state.version } : {}),
     ...(state.hints ? { hints: state.hints } : {}),
     ...(state.summary ? { summary: state.summary, version: state.version } : {}),
@@ -63,19 +74,48 @@ function persist(): void {
 }
 
 const actions: RenderActions = {
-  reveal(source: SourceRef) { vscode.postMessage({ type: 'reveal', source }); },
-  toggleDown(target) { state.down = toggleDown(state.down, target); persist(); draw(); },
-  resetDown() { state.down = []; persist(); draw(); },
-  refresh() { vscode.postMessage({ type: 'requestModel' }); },
-  copy(text) { vscode.postMessage({ type: 'copy', text }); },
-  create(teach) { vscode.postMessage({ type: 'createFile', path: teach.snippetFile, text: `${teach.snippet}\n`, ...(teach.near ? { near: teach.near } : {}) }); },
-  command(command) { vscode.postMessage({ type: 'command', command }); },
+  reveal(source: SourceRef) {
+    vscode.postMessage({ type: 'reveal', source });
+  },
+  toggleDown(target) {
+    state.down = toggleDown(state.down, target);
+    persist();
+    draw();
+  },
+  resetDown() {
+    state.down = [];
+    persist();
+    draw();
+  },
+  refresh() {
+    vscode.postMessage({ type: 'requestModel' });
+  },
+  copy(text) {
+    vscode.postMessage({ type: 'copy', text });
+  },
+  create(teach) {
+    vscode.postMessage({
+      type: 'createFile',
+      path: teach.snippetFile,
+      text: `${teach.snippet}\n`,
+      ...(teach.near ? { near: teach.near } : {}),
+    });
+  },
+  command(command) {
+    vscode.postMessage({ type: 'command', command });
+  },
 };
 
 const summaryActions: SummaryActions = {
-  open(uri, line) { vscode.postMessage({ type: 'openLocation', uri, line }); },
-  command(command) { vscode.postMessage({ type: 'command', command }); },
-  refresh() { vscode.postMessage({ type: 'requestModel' }); },
+  open(uri, line) {
+    vscode.postMessage({ type: 'openLocation', uri, line });
+  },
+  command(command) {
+    vscode.postMessage({ type: 'command', command });
+  },
+  refresh() {
+    vscode.postMessage({ type: 'requestModel' });
+  },
 };
 
 function statusText(): string {
@@ -96,7 +136,10 @@ function draw(): void {
       v = undefined;
       state.error = t('The summary could not be shown: {0}', e instanceof Error ? e.message : String(e));
     }
-    mount(root, renderSummary(v, { statusText: statusText(), ...(state.error ? { error: state.error } : {}) }, summaryActions));
+    mount(
+      root,
+      renderSummary(v, { statusText: statusText(), ...(state.error ? { error: state.error } : {}) }, summaryActions),
+    );
     return;
   }
   let vm: ReturnType<typeof buildViewModel> | undefined;
@@ -107,7 +150,18 @@ function draw(): void {
     vm = undefined;
     state.error = t('The failover model could not be shown: {0}', e instanceof Error ? e.message : String(e));
   }
-  mount(root, renderPage(vm, { statusText: statusText(), ...(state.error ? { error: state.error } : {}), ...(state.notice ? { notice: state.notice } : {}) }, actions));
+  mount(
+    root,
+    renderPage(
+      vm,
+      {
+        statusText: statusText(),
+        ...(state.error ? { error: state.error } : {}),
+        ...(state.notice ? { notice: state.notice } : {}),
+      },
+      actions,
+    ),
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -55,16 +55,28 @@ function display(uri: string, folders: string[]): string {
   const rel = relativePath(uri, folders);
   if (rel) return folders.length > 1 ? `${rel.folder.split('/').pop()}/${rel.path}` : rel.path;
   const tail = uri.split('/').pop() ?? uri;
-  try { return decodeURIComponent(tail); } catch { return tail; }
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
 }
 
 function unitView(u: DeploymentUnit, folders: string[], i: number): UnitView {
-  const target = u.managementPlane && u.clusters.length
-    ? t('clusters {0}, and the management plane', list(u.clusters))
-    : u.managementPlane
-      ? t('management plane (tctl apply)')
-      : u.clusters.length ? t('clusters {0}', list(u.clusters)) : t('no cluster known');
-  const files = u.files.map((uri) => ({ uri, line: 0, text: display(uri, folders), label: t('Open {0}', display(uri, folders)) }));
+  const target =
+    u.managementPlane && u.clusters.length
+      ? t('clusters {0}, and the management plane', list(u.clusters))
+      : u.managementPlane
+        ? t('management plane (tctl apply)')
+        : u.clusters.length
+          ? t('clusters {0}', list(u.clusters))
+          : t('no cluster known');
+  const files = u.files.map((uri) => ({
+    uri,
+    line: 0,
+    text: display(uri, folders),
+    label: t('Open {0}', display(uri, folders)),
+  }));
   return {
     key: `unit:${i}:${u.name}`,
     name: u.name,
@@ -76,7 +88,9 @@ function unitView(u: DeploymentUnit, folders: string[], i: number): UnitView {
       const where = `${display(e.uri, folders)}:${e.line + 1}`;
       return { uri: e.uri, line: e.line, text: where, code: e.text, label: t('Open {0}', where) };
     }),
-    ...(u.alternativeTo.length ? { alternativesText: t('Alternative to {0}: they are never applied together.', list(u.alternativeTo)) } : {}),
+    ...(u.alternativeTo.length
+      ? { alternativesText: t('Alternative to {0}: they are never applied together.', list(u.alternativeTo)) }
+      : {}),
     alternative: u.alternativeTo.length > 0,
   };
 }
@@ -95,13 +109,18 @@ export function buildSummaryView(s: ProjectSummary, canWriteConfig: boolean): Su
       { label: t('Warnings'), value: String(s.problems.warnings) },
       { label: t('Clusters'), value: clusters.length ? clusters.join(', ') : t('unknown') },
       { label: t('Workspaces'), value: String(s.project.workspaces.length) },
-      { label: t('East-west gateways'), value: ews.length ? ews.map((g) => `${g.namespace}/${g.name}`).join(', ') : t('none') },
+      {
+        label: t('East-west gateways'),
+        value: ews.length ? ews.map((g) => `${g.namespace}/${g.name}`).join(', ') : t('none'),
+      },
     ],
     placement: {
       title: t('Where files are applied'),
       text: placementText(s, t),
       configs: s.configs.map((c) => ({
-        uri: c.uri, line: 0, text: display(c.uri, folders),
+        uri: c.uri,
+        line: 0,
+        text: display(c.uri, folders),
         label: t('Open {0}', display(c.uri, folders)),
         code: c.placements === 1 ? t('1 placement') : t('{0} placements', c.placements),
       })),
@@ -110,7 +129,12 @@ export function buildSummaryView(s: ProjectSummary, canWriteConfig: boolean): Su
         const where = `${display(n.uri, folders)}:${n.line + 1}`;
         return { uri: n.uri, line: n.line, text: where, code: n.reason, label: t('Open {0}', where) };
       }),
-      unplaced: s.unplaced.map((uri) => ({ uri, line: 0, text: display(uri, folders), label: t('Open {0}', display(uri, folders)) })),
+      unplaced: s.unplaced.map((uri) => ({
+        uri,
+        line: 0,
+        text: display(uri, folders),
+        label: t('Open {0}', display(uri, folders)),
+      })),
       unknown: !s.placementsConfigured && s.units.length === 0,
     },
     missing: missingItems(s, t),

@@ -11,7 +11,15 @@ import { workspaceView, type WorkspaceView } from './workspaceView';
 export type { TeachView };
 export type { TopologyView } from './topology';
 export { labelsText, type LinkView } from './viewText';
-export type { CellState, CellView, GatewayView, RowStatus, ServiceRowView, VersionChip, WorkspaceView } from './workspaceView';
+export type {
+  CellState,
+  CellView,
+  GatewayView,
+  RowStatus,
+  ServiceRowView,
+  VersionChip,
+  WorkspaceView,
+} from './workspaceView';
 export { downKey, sameDown, toggleDown, whatIfView } from './whatIfView';
 export type { ClusterTogglesView, MarkedView, Outcome, RouteView, WhatIfView, WorkloadToggleView } from './whatIfView';
 

@@ -1,7 +1,13 @@
 // PURE: the what-if of the preview -> toggles per cluster, the marked-down set and where callers'
 // traffic goes, from the engine's simulateDown (no DOM; see viewModel.ts).
 import {
-  formatDownTarget, simulateDown, type DownWorkload, type FailoverModel, type SourceRef, type TrafficRoute, type WorkloadInfo,
+  formatDownTarget,
+  simulateDown,
+  type DownWorkload,
+  type FailoverModel,
+  type SourceRef,
+  type TrafficRoute,
+  type WorkloadInfo,
 } from '../../../../server/src/engine/index';
 import { engineText, list, t } from './l10n';
 import { byText, gatewayText, sentence, srcOf, type LinkView } from './viewText';
@@ -94,12 +100,17 @@ function routeViews(model: FailoverModel, routes: TrafficRoute[]): RouteView[] {
   }
   return mergeSameOutcome(routes).map(({ route: r, alsoSubsets }, i): RouteView => {
     const subsetText = r.subset ? t('subset {0}', r.subset) : t('any version');
-    const shownSubset = alsoSubsets.length ? t('{0} or {1}', subsetText, alsoSubsets.map((s) => t('subset {0}', s)).join(t(', '))) : subsetText;
-    const toText = r.outcome === 'local'
-      ? t('{0} (local)', r.fromCluster)
-      : r.outcome === 'remote'
-        ? (r.via ? t('{0} via east-west gateway {1}', list(r.toClusters), gatewayText(r.via)) : list(r.toClusters))
-        : t('nowhere');
+    const shownSubset = alsoSubsets.length
+      ? t('{0} or {1}', subsetText, alsoSubsets.map((s) => t('subset {0}', s)).join(t(', ')))
+      : subsetText;
+    const toText =
+      r.outcome === 'local'
+        ? t('{0} (local)', r.fromCluster)
+        : r.outcome === 'remote'
+          ? r.via
+            ? t('{0} via east-west gateway {1}', list(r.toClusters), gatewayText(r.via))
+            : list(r.toClusters)
+          : t('nowhere');
     const src = sources.get(`${r.namespace}/${r.service}`);
     const fromText = t('callers in {0}', r.fromCluster);
     return {
@@ -121,11 +132,15 @@ function routeViews(model: FailoverModel, routes: TrafficRoute[]): RouteView[] {
 }
 
 /** Every workload of the model, with its service and whether that service is exposed. */
-function workloadsOf(model: FailoverModel): { w: WorkloadInfo; service: string; namespace: string; exposed: boolean }[] {
+function workloadsOf(
+  model: FailoverModel,
+): { w: WorkloadInfo; service: string; namespace: string; exposed: boolean }[] {
   const out: { w: WorkloadInfo; service: string; namespace: string; exposed: boolean }[] = [];
   for (const ws of model.workspaces) {
-    for (const c of ws.candidates) for (const w of c.workloads) out.push({ w, service: c.service, namespace: c.namespace, exposed: true });
-    for (const e of ws.excluded) for (const w of e.workloads ?? []) out.push({ w, service: e.service, namespace: e.namespace, exposed: false });
+    for (const c of ws.candidates)
+      for (const w of c.workloads) out.push({ w, service: c.service, namespace: c.namespace, exposed: true });
+    for (const e of ws.excluded)
+      for (const w of e.workloads ?? []) out.push({ w, service: e.service, namespace: e.namespace, exposed: false });
   }
   return out;
 }
@@ -144,39 +159,72 @@ export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfVi
       const isDown = down.some((d) => sameDown(d, target));
       const what = `${namespace}/${service}${w.version ? ` ${w.version}` : ''}`;
       m.set(key, {
-        key, target, service, ...(w.version ? { version: w.version } : {}),
+        key,
+        target,
+        service,
+        ...(w.version ? { version: w.version } : {}),
         down: isDown,
         notExposed: !exposed,
         text: w.name,
-        ariaLabel: isDown ? t('{0} ({1}) in {2}: marked down', w.name, what, cluster) : t('{0} ({1}) in {2}: up', w.name, what, cluster),
+        ariaLabel: isDown
+          ? t('{0} ({1}) in {2}: marked down', w.name, what, cluster)
+          : t('{0} ({1}) in {2}: up', w.name, what, cluster),
         toggleLabel: t('Mark {0} down in {1}', w.name, cluster),
       });
     }
   }
   const order = [...model.clusters, ...[...byCluster.keys()].filter((c) => !model.clusters.includes(c)).sort(byText)];
-  const clusters = order.filter((c) => byCluster.has(c)).map((cluster) => ({
-    cluster,
-    label: t('Workloads in {0}', cluster),
-    toggles: [...byCluster.get(cluster)!.values()].sort((a, b) => byText(a.service, b.service) || byText(a.text, b.text)),
-  }));
+  const clusters = order
+    .filter((c) => byCluster.has(c))
+    .map((cluster) => ({
+      cluster,
+      label: t('Workloads in {0}', cluster),
+      toggles: [...byCluster.get(cluster)!.values()].sort(
+        (a, b) => byText(a.service, b.service) || byText(a.text, b.text),
+      ),
+    }));
 
   const result = simulateDown(model, down);
   const marked: MarkedView[] = down.map((d) => {
     const key = `marked:${downKey(d)}`;
     return known.has(`down:${downKey(d)}`)
-      ? { key, target: d, state: 'down', text: d.workload, detail: t('{0} · {1}', d.cluster, d.namespace), buttonText: t('Bring back up'), buttonLabel: t('Bring {0} back up in {1}', d.workload, d.cluster) }
-      : { key, target: d, state: 'gone', text: d.workload, detail: t('{0} · {1} · no longer exists', d.cluster, d.namespace), buttonText: t('Remove'), buttonLabel: t('Remove {0} in {1} from the what-if: it no longer exists', d.workload, d.cluster) };
+      ? {
+          key,
+          target: d,
+          state: 'down',
+          text: d.workload,
+          detail: t('{0} · {1}', d.cluster, d.namespace),
+          buttonText: t('Bring back up'),
+          buttonLabel: t('Bring {0} back up in {1}', d.workload, d.cluster),
+        }
+      : {
+          key,
+          target: d,
+          state: 'gone',
+          text: d.workload,
+          detail: t('{0} · {1} · no longer exists', d.cluster, d.namespace),
+          buttonText: t('Remove'),
+          buttonLabel: t('Remove {0} in {1} from the what-if: it no longer exists', d.workload, d.cluster),
+        };
   });
   const n = down.length;
   return {
     clusters,
     marked,
     downCount: n,
-    downText: n === 0 ? t('No workload marked down') : n === 1 ? t('1 workload marked down') : t('{0} workloads marked down', n),
+    downText:
+      n === 0
+        ? t('No workload marked down')
+        : n === 1
+          ? t('1 workload marked down')
+          : t('{0} workloads marked down', n),
     routes: routeViews(model, result.routes),
-    hint: clusters.length === 0
-      ? t('No workload backs a service of a workspace yet, so there is nothing to scale down.')
-      : t('Mark workloads down (like kubectl scale deployment details-v1 --replicas=0) to see where their callers\u2019 traffic goes.'),
+    hint:
+      clusters.length === 0
+        ? t('No workload backs a service of a workspace yet, so there is nothing to scale down.')
+        : t(
+            'Mark workloads down (like kubectl scale deployment details-v1 --replicas=0) to see where their callers\u2019 traffic goes.',
+          ),
     title: t('What if a workload goes down?'),
     answerTitle: t('Where callers\u2019 traffic goes'),
     emptyText: t('Every workload is up: callers reach their local copy of each service.'),
@@ -190,9 +238,18 @@ export function whatIfView(model: FailoverModel, down: DownWorkload[]): WhatIfVi
 function mergeSameOutcome(routes: TrafficRoute[]): { route: TrafficRoute; alsoSubsets: string[] }[] {
   const out: { route: TrafficRoute; alsoSubsets: string[] }[] = [];
   for (const r of routes) {
-    const same = r.subset === undefined ? undefined : out.find((o) => o.route.subset === undefined
-      && o.route.service === r.service && o.route.namespace === r.namespace && o.route.fromCluster === r.fromCluster
-      && o.route.outcome === r.outcome && o.route.toClusters.join() === r.toClusters.join());
+    const same =
+      r.subset === undefined
+        ? undefined
+        : out.find(
+            (o) =>
+              o.route.subset === undefined &&
+              o.route.service === r.service &&
+              o.route.namespace === r.namespace &&
+              o.route.fromCluster === r.fromCluster &&
+              o.route.outcome === r.outcome &&
+              o.route.toClusters.join() === r.toClusters.join(),
+          );
     if (same && r.subset !== undefined) same.alsoSubsets.push(r.subset);
     else out.push({ route: r, alsoSubsets: [] });
   }

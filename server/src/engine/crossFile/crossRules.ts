@@ -25,8 +25,20 @@ export type { LocatedProblem } from './rules/context';
 
 /** Every cross-file rule, in the order their findings are listed. */
 const RULES: ((p: ResolvedProject, out: LocatedProblem[]) => void)[] = [
-  duplicates, parents, namespaceOwnership, multipleSettings, gatewaySelectors, serviceSelectors, injection, edgeDns,
-  subsets, clusterNames, gatewayServers, gatewayKinds, portProtocols, versionLabels,
+  duplicates,
+  parents,
+  namespaceOwnership,
+  multipleSettings,
+  gatewaySelectors,
+  serviceSelectors,
+  injection,
+  edgeDns,
+  subsets,
+  clusterNames,
+  gatewayServers,
+  gatewayKinds,
+  portProtocols,
+  versionLabels,
 ];
 
 /** The cross-file problems in steps, one rule at a time (the language server runs them in time slices). */

@@ -58,23 +58,39 @@ export function indentBlock(ctx: Ctx, spaces: number, lines: number, under: stri
   }
   const key = pairWithKeyAt(ctx.tree, ctx.start - ctx.chunkStart);
   const moved = key ? keyText(key.pair) : undefined;
-  return [{
-    title: spaces > 0 ? msg('Indent block under `{key}`', { key: under })
-      : under
-        ? msgN(-spaces, 'Outdent block by {spaces} space (beside `{key}`)', 'Outdent block by {spaces} spaces (beside `{key}`)', { spaces: -spaces, key: under })
-        : msgN(-spaces, 'Outdent block by {spaces} space', 'Outdent block by {spaces} spaces', { spaces: -spaces }),
-    edits,
-    // The moved key must now sit inside `under` (indent) and no longer beside it in its old mapping.
-    ...(spaces > 0 && moved !== undefined ? {
-      expect: (tree: Document.Parsed) => {
-        for (const map of maps(tree.contents)) {
-          const target = (map.items as AnyPair[]).find((p) => keyText(p) === under);
-          if (target && isMap(target.value) && (target.value.items as AnyPair[]).some((p) => keyText(p) === moved)) return true;
-        }
-        return false;
-      },
-    } : {}),
-  }];
+  return [
+    {
+      title:
+        spaces > 0
+          ? msg('Indent block under `{key}`', { key: under })
+          : under
+            ? msgN(
+                -spaces,
+                'Outdent block by {spaces} space (beside `{key}`)',
+                'Outdent block by {spaces} spaces (beside `{key}`)',
+                { spaces: -spaces, key: under },
+              )
+            : msgN(-spaces, 'Outdent block by {spaces} space', 'Outdent block by {spaces} spaces', { spaces: -spaces }),
+      edits,
+      // The moved key must now sit inside `under` (indent) and no longer beside it in its old mapping.
+      ...(spaces > 0 && moved !== undefined
+        ? {
+            expect: (tree: Document.Parsed) => {
+              for (const map of maps(tree.contents)) {
+                const target = (map.items as AnyPair[]).find((p) => keyText(p) === under);
+                if (
+                  target &&
+                  isMap(target.value) &&
+                  (target.value.items as AnyPair[]).some((p) => keyText(p) === moved)
+                )
+                  return true;
+              }
+              return false;
+            },
+          }
+        : {}),
+    },
+  ];
 }
 
 /** Indentation of the children of the mapping whose key is on `line` at `keyCol`. */
@@ -88,7 +104,9 @@ export function childIndent(doc: TextDocument, line: number, keyCol: number): nu
 }
 
 function lineText(doc: TextDocument, line: number): string {
-  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  return doc
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$|\r$/, '');
 }
 
 /** The snippet `field: value` as one flow-mapping entry (`field: value` or `field: {a: ""}`). */
@@ -107,7 +125,13 @@ function flowEntry(snippet: string): string | undefined {
  * Insert a missing field. The range is the parent key (the field goes into its mapping) or, for a
  * missing top-level field, `kind: X` (the field goes beside it); `before` puts it above that line.
  */
-export function addField(ctx: Ctx, field: string, snippet: string, before: boolean, title: Message = msg('Add `{field}`', { field })): Fix[] {
+export function addField(
+  ctx: Ctx,
+  field: string,
+  snippet: string,
+  before: boolean,
+  title: Message = msg('Add `{field}`', { field }),
+): Fix[] {
   const { doc } = ctx;
   const at = ctx.start - ctx.chunkStart;
   const found = pairWithKeyAt(ctx.tree, at);
@@ -125,25 +149,58 @@ export function addField(ctx: Ctx, field: string, snippet: string, before: boole
     let p = close;
     while (p > r[0] + 1 && /\s/.test(ctx.chunkText[p - 1]!)) p--;
     const empty = (target as YAMLMap).items.length === 0;
-    return [{ title, edits: [{ start: ctx.chunkStart + p, end: ctx.chunkStart + p, text: empty ? entry : `, ${entry}` }], expect }];
+    return [
+      {
+        title,
+        edits: [{ start: ctx.chunkStart + p, end: ctx.chunkStart + p, text: empty ? entry : `, ${entry}` }],
+        expect,
+      },
+    ];
   }
   // Only a mapping (or nothing yet: `parent:`, `parent: {}`) can take the field.
-  if (!atRoot && target !== null && target !== undefined && !isMap(target) && !(isScalar(target) && target.value === null)) return [];
+  if (
+    !atRoot &&
+    target !== null &&
+    target !== undefined &&
+    !isMap(target) &&
+    !(isScalar(target) && target.value === null)
+  )
+    return [];
   const line = doc.positionAt(ctx.start).line;
   const text = lineText(doc, line);
-  const indent = atRoot ? doc.positionAt(ctx.start).character : childIndent(doc, line, doc.positionAt(ctx.start).character);
-  const body = snippet.split('\n').map((l) => ' '.repeat(indent) + l.replace(/\s+$/, (m) => (l.trim() ? m : ''))).join(ctx.eol);
+  const indent = atRoot
+    ? doc.positionAt(ctx.start).character
+    : childIndent(doc, line, doc.positionAt(ctx.start).character);
+  const body = snippet
+    .split('\n')
+    .map((l) => ' '.repeat(indent) + l.replace(/\s+$/, (m) => (l.trim() ? m : '')))
+    .join(ctx.eol);
   if (before) {
     const ls = doc.offsetAt({ line, character: 0 });
     return [{ title, edits: [{ start: ls, end: ls, text: `${body}${ctx.eol}` }], expect }];
   }
   // `parent: {}` (or `parent: null`) has no block to add to: the empty value goes first.
-  if (!atRoot && found && target && ((isMap(target) && target.flow) || isScalar(target)) && target.range && target.range[1] > target.range[0]) {
+  if (
+    !atRoot &&
+    found &&
+    target &&
+    ((isMap(target) && target.flow) || isScalar(target)) &&
+    target.range &&
+    target.range[1] > target.range[0]
+  ) {
     const keyEnd = (found.pair.key as Node).range![1];
     const colon = ctx.chunkText.indexOf(':', keyEnd);
     // One edit (an insertion touching a deletion is refused by some clients); a comment after the
     // removed value ends up after the new field.
-    return [{ title, edits: [{ start: ctx.chunkStart + colon + 1, end: ctx.chunkStart + target.range[1], text: `${ctx.eol}${body}` }], expect }];
+    return [
+      {
+        title,
+        edits: [
+          { start: ctx.chunkStart + colon + 1, end: ctx.chunkStart + target.range[1], text: `${ctx.eol}${body}` },
+        ],
+        expect,
+      },
+    ];
   }
   const lineEnd = doc.offsetAt({ line, character: 0 }) + text.length;
   return [{ title, edits: [{ start: lineEnd, end: lineEnd, text: `${ctx.eol}${body}` }], expect }];

@@ -35,7 +35,13 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[], locale
     for (const f of fixesFor(ctx, d, d.data)) {
       // Edits in other files were shaped and checked on those files' trees when the rule made them.
       if (f.changes) {
-        out.push({ title: render(f.title, locale), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(f.isPreferred ? { isPreferred: true } : {}), edit: { changes: f.changes } });
+        out.push({
+          title: render(f.title, locale),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          ...(f.isPreferred ? { isPreferred: true } : {}),
+          edit: { changes: f.changes },
+        });
         continue;
       }
       if (!f.edits.length || !check(ctx, f)) continue;
@@ -44,7 +50,9 @@ export function codeActions(doc: TextDocument, diagnostics: Diagnostic[], locale
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         ...(f.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: offsetRange(doc, e.start, e.end), newText: e.text })) } },
+        edit: {
+          changes: { [doc.uri]: f.edits.map((e) => ({ range: offsetRange(doc, e.start, e.end), newText: e.text })) },
+        },
       });
     }
   }
@@ -97,7 +105,15 @@ function fixesFor(ctx: Ctx, d: Diagnostic, data: FixData): Fix[] {
     case 'add-field':
       // The names the project already uses for this field (a missing tenant): one fix each, a real value.
       if (data.values?.length) {
-        return data.values.flatMap((value) => addField(ctx, data.field, `${data.field}: ${stringify(value).trimEnd()}`, data.before === true, msg('Add `{field}: {value}`', { field: data.field, value })));
+        return data.values.flatMap((value) =>
+          addField(
+            ctx,
+            data.field,
+            `${data.field}: ${stringify(value).trimEnd()}`,
+            data.before === true,
+            msg('Add `{field}: {value}`', { field: data.field, value }),
+          ),
+        );
       }
       return addField(ctx, data.field, data.snippet, data.before === true);
     case 'replace-labels':
@@ -106,7 +122,13 @@ function fixesFor(ctx: Ctx, d: Diagnostic, data: FixData): Fix[] {
       return moveAnnotation(ctx, data.key);
     case 'edit':
       // The data comes back from the client: a title that is not a message is shown as it is.
-      return [{ title: isMessage(data.title) ? data.title : msg('{title}', { title: String(data.title) }), edits: [], changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])) }];
+      return [
+        {
+          title: isMessage(data.title) ? data.title : msg('{title}', { title: String(data.title) }),
+          edits: [],
+          changes: Object.fromEntries(data.changes.map((c) => [c.uri, c.edits])),
+        },
+      ];
     default:
       return [];
   }

@@ -1,5 +1,10 @@
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
 } from 'vscode-languageserver-types';
 import type { SchemaEntry } from '../../../../schemas/src/types';
 import type { FileAnalysis } from '../fileAnalysis';
@@ -26,7 +31,12 @@ export interface CompletionOptions {
   locale?: Locale;
 }
 
-export function complete(file: FileAnalysis, pos: Position, project: CompletionReads, options: CompletionOptions = {}): CompletionList {
+export function complete(
+  file: FileAnalysis,
+  pos: Position,
+  project: CompletionReads,
+  options: CompletionOptions = {},
+): CompletionList {
   const offset = file.doc.offsetAt(pos);
   const chunk = chunkAt(file, offset);
   // The lines of the document under the cursor, not the whole file's: no YAML structure crosses `---`
@@ -39,13 +49,29 @@ export function complete(file: FileAnalysis, pos: Position, project: CompletionR
   if (!spot) return { isIncomplete: false, items: [] };
   const at = chunk ? resourceAt(chunk, offset - chunk.start) : undefined;
   // List items: paths inside an item are relative to it.
-  if (at && at.resource.path.length === 2 && spot.path[0] === 'items' && typeof spot.path[1] === 'number') spot.path = spot.path.slice(2);
+  if (at && at.resource.path.length === 2 && spot.path[0] === 'items' && typeof spot.path[1] === 'number')
+    spot.path = spot.path.slice(2);
   const entry = at?.entry ?? entryFromText(project, chunk ? chunk.result.text : file.doc.getText());
-  const ctx: Ctx = { file, project, pos, spot, ...(entry ? { entry } : {}), value: at?.resource.value, lines, line, snippets: options.snippets ?? true, locale: options.locale ?? 'en' };
-  const items = spot.type === 'value' ? valueItems(ctx, spot.path, spot.key, spot.prefix)
-    : spot.type === 'item' ? itemItems(ctx, spot.path, spot.prefix)
-      : keyItems(ctx, spot);
-  if (spot.type === 'key' && ctx.snippets && atEmptyDocument(lines, line, spot)) items.push(...resourceSnippetItems(ctx, spot.prefix));
+  const ctx: Ctx = {
+    file,
+    project,
+    pos,
+    spot,
+    ...(entry ? { entry } : {}),
+    value: at?.resource.value,
+    lines,
+    line,
+    snippets: options.snippets ?? true,
+    locale: options.locale ?? 'en',
+  };
+  const items =
+    spot.type === 'value'
+      ? valueItems(ctx, spot.path, spot.key, spot.prefix)
+      : spot.type === 'item'
+        ? itemItems(ctx, spot.path, spot.prefix)
+        : keyItems(ctx, spot);
+  if (spot.type === 'key' && ctx.snippets && atEmptyDocument(lines, line, spot))
+    items.push(...resourceSnippetItems(ctx, spot.prefix));
   return { isIncomplete: false, items };
 }
 
@@ -61,7 +87,8 @@ function atEmptyDocument(lines: string[], line: number, spot: Extract<Completion
   if (lines[line]!.trim() !== spot.prefix) return false;
   // The caret's own document: up to the nearest `---` above and below (a marker below starts the next one).
   for (let l = line - 1; l >= 0 && !DOC_MARKER.test(lines[l]!); l--) if (!shapeOf(lines[l]!).blank) return false;
-  for (let l = line + 1; l < lines.length && !DOC_MARKER.test(lines[l]!); l++) if (!shapeOf(lines[l]!).blank) return false;
+  for (let l = line + 1; l < lines.length && !DOC_MARKER.test(lines[l]!); l++)
+    if (!shapeOf(lines[l]!).blank) return false;
   return true;
 }
 
@@ -70,7 +97,10 @@ function resourceSnippetItems(ctx: Ctx, prefix: string): CompletionItem[] {
     label: sn.prefix,
     kind: CompletionItemKind.Snippet,
     detail: sn.description,
-    documentation: { kind: MarkupKind.Markdown, value: [...sn.notes, `\`\`\`yaml\n${expandSnippet(sn.body)}\n\`\`\``].join('\n\n') },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: [...sn.notes, `\`\`\`yaml\n${expandSnippet(sn.body)}\n\`\`\``].join('\n\n'),
+    },
     filterText: sn.prefix,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: editRange(ctx, prefix), newText: sn.body },

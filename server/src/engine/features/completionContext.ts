@@ -28,7 +28,10 @@ export interface Ctx {
 }
 
 export const LEVEL_WORD: Record<ParentLevel, Message> = {
-  organization: msg('organization'), tenant: msg('tenant'), workspace: msg('workspace'), group: msg('group'),
+  organization: msg('organization'),
+  tenant: msg('tenant'),
+  workspace: msg('workspace'),
+  group: msg('group'),
 };
 
 export function editRange(ctx: Ctx, prefix: string) {
@@ -39,7 +42,14 @@ export function md(value: string) {
   return value ? { documentation: { kind: MarkupKind.Markdown, value } } : {};
 }
 
-export function valueItem(ctx: Ctx, prefix: string, value: string, detail?: string, doc?: string, sort = '1'): CompletionItem {
+export function valueItem(
+  ctx: Ctx,
+  prefix: string,
+  value: string,
+  detail?: string,
+  doc?: string,
+  sort = '1',
+): CompletionItem {
   const text = yamlScalar(value);
   return {
     label: value,

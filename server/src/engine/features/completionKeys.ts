@@ -3,7 +3,15 @@ import { GROUP_ANNOTATION, readTsbMeta } from '../parse/tsbMeta';
 import { childSchema, enumOf, propertiesOf, requiredOf, schemaAtPath } from '../schema/schemaNav';
 import { valueAt, type Path } from './locate';
 import {
-  gatewayLabelPairs, gatewayNamespaces, knownNamespaces, servicesOf, serviceLabelPairs, tenancyNames, workspaceOf, type LabelPair, type ParentLevel,
+  gatewayLabelPairs,
+  gatewayNamespaces,
+  knownNamespaces,
+  servicesOf,
+  serviceLabelPairs,
+  tenancyNames,
+  workspaceOf,
+  type LabelPair,
+  type ParentLevel,
 } from './projectValues';
 import { deprecation, fieldMarkdown, isObjectSchema, typeLabel } from './schemaDocs';
 import { choice, yamlScalar } from './snippetText';
@@ -32,7 +40,15 @@ export function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }
     if (path.length === 0) {
       for (const k of ['apiVersion', 'kind', 'metadata', 'spec']) {
         if (present.has(k)) continue;
-        out.push({ label: k, kind: CompletionItemKind.Property, textEdit: { range: editRange(ctx, spot.prefix), newText: k === 'metadata' || k === 'spec' ? `${k}:\n  ` : `${k}: ` }, sortText: `0${k === 'apiVersion' ? 0 : 1}` });
+        out.push({
+          label: k,
+          kind: CompletionItemKind.Property,
+          textEdit: {
+            range: editRange(ctx, spot.prefix),
+            newText: k === 'metadata' || k === 'spec' ? `${k}:\n  ` : `${k}: `,
+          },
+          sortText: `0${k === 'apiVersion' ? 0 : 1}`,
+        });
       }
     }
     return out;
@@ -45,12 +61,18 @@ export function keyItems(ctx: Ctx, spot: Extract<CompletionSpot, { type: 'key' }
     const req = required.has(key);
     const dep = deprecation(schema, entry.schema) !== undefined;
     // Editors indent the snippet's later lines like the caret line; a key after `- ` sits further right.
-    const basePad = ' '.repeat(Math.max(0, spot.col - (ctx.lines[ctx.line]!.length - ctx.lines[ctx.line]!.trimStart().length)));
-    const snippet = ctx.snippets ? keySnippet(key, schema, entry.schema, basePad, projectHints(ctx), [...path, key]) : `${key}: `;
+    const basePad = ' '.repeat(
+      Math.max(0, spot.col - (ctx.lines[ctx.line]!.length - ctx.lines[ctx.line]!.trimStart().length)),
+    );
+    const snippet = ctx.snippets
+      ? keySnippet(key, schema, entry.schema, basePad, projectHints(ctx), [...path, key])
+      : `${key}: `;
     out.push({
       label: key,
       kind: isObjectSchema(schema, entry.schema) ? CompletionItemKind.Module : CompletionItemKind.Property,
-      detail: req ? render(msg('{type} (required)', { type: typeLabel(schema, entry.schema) }), ctx.locale).trim() : typeLabel(schema, entry.schema),
+      detail: req
+        ? render(msg('{type} (required)', { type: typeLabel(schema, entry.schema) }), ctx.locale).trim()
+        : typeLabel(schema, entry.schema),
       ...md(fieldMarkdown(key, schema, entry.schema, req, ctx.locale)),
       textEdit: { range: editRange(ctx, spot.prefix), newText: snippet },
       ...(ctx.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
@@ -69,13 +91,17 @@ function projectHints(ctx: Ctx): SnippetHints {
     values(path) {
       const last = path[path.length - 1];
       const parent = path[path.length - 2];
-      if (path.length === 2 && path[0] === 'metadata' && typeof last === 'string' && PARENT_KEYS.has(last)) return tenancyNames(p, last as ParentLevel, entry?.groupType);
+      if (path.length === 2 && path[0] === 'metadata' && typeof last === 'string' && PARENT_KEYS.has(last))
+        return tenancyNames(p, last as ParentLevel, entry?.groupType);
       if (path.length === 2 && path[0] === 'metadata' && last === 'namespace') return knownNamespaces(p);
       if (last === 'namespace' && parent === 'workloadSelector') {
-        const ew = path.includes('defaultEastWestGatewaySettings') ? p.installGateways.filter((g) => g.fact.eastWestOnly).map((g) => g.namespace) : [];
+        const ew = path.includes('defaultEastWestGatewaySettings')
+          ? p.installGateways.filter((g) => g.fact.eastWestOnly).map((g) => g.namespace)
+          : [];
         return [...new Set([...ew.filter((n): n is string => !!n), ...gatewayNamespaces(p)])];
       }
-      if (typeof last === 'number' && parent === 'names' && path[path.length - 3] === 'namespaceSelector') return knownNamespaces(p).map((n) => `*/${n}`);
+      if (typeof last === 'number' && parent === 'names' && path[path.length - 3] === 'namespaceSelector')
+        return knownNamespaces(p).map((n) => `*/${n}`);
       if (last === 'clusterName') return p.clusters;
       return undefined;
     },
@@ -83,7 +109,9 @@ function projectHints(ctx: Ctx): SnippetHints {
       const last = path[path.length - 1];
       if (last === 'labels' && path.includes('workloadSelector')) {
         const ew = path.includes('defaultEastWestGatewaySettings');
-        const gws = [...p.installGateways].sort((a, b) => Number(ew && b.fact.eastWestOnly) - Number(ew && a.fact.eastWestOnly));
+        const gws = [...p.installGateways].sort(
+          (a, b) => Number(ew && b.fact.eastWestOnly) - Number(ew && a.fact.eastWestOnly),
+        );
         return gws.map((g) => ({ key: 'app', value: g.fact.labels['app'] ?? g.fact.name }));
       }
       if (last === 'serviceLabels') {
@@ -110,14 +138,21 @@ function projectKeyItems(ctx: Ctx, path: Path, prefix: string, present: Set<stri
   } else if (last === 'annotations' && path.length === 2 && path[0] === 'metadata' && ctx.entry?.dialect === 'tsb') {
     return gitopsAnnotationKeys(ctx, prefix, present);
   }
-  return pairs.filter((x) => !present.has(x.key)).map((x) => ({
-    label: `${x.key}: ${x.value}`,
-    kind: CompletionItemKind.Value,
-    detail: render(gateway ? msg('gateway pod label of {owners}', { owners: owners(x.owners) }) : msg('Service label of {owners}', { owners: owners(x.owners) }), ctx.locale),
-    filterText: x.key,
-    textEdit: { range: editRange(ctx, prefix), newText: `${x.key}: ${yamlScalar(x.value)}` },
-    sortText: `0${x.key}${x.value}`,
-  }));
+  return pairs
+    .filter((x) => !present.has(x.key))
+    .map((x) => ({
+      label: `${x.key}: ${x.value}`,
+      kind: CompletionItemKind.Value,
+      detail: render(
+        gateway
+          ? msg('gateway pod label of {owners}', { owners: owners(x.owners) })
+          : msg('Service label of {owners}', { owners: owners(x.owners) }),
+        ctx.locale,
+      ),
+      filterText: x.key,
+      textEdit: { range: editRange(ctx, prefix), newText: `${x.key}: ${yamlScalar(x.value)}` },
+      sortText: `0${x.key}${x.value}`,
+    }));
 }
 
 /** The first owners of a label, for a detail line. */
@@ -137,7 +172,10 @@ function gitopsAnnotationKeys(ctx: Ctx, prefix: string, present: Set<string>): C
       label: key,
       kind: CompletionItemKind.Property,
       detail: render(msg('GitOps parent: the {level}', { level: LEVEL_WORD[level] }), ctx.locale),
-      textEdit: { range: editRange(ctx, prefix), newText: ctx.snippets && names.length ? `${key}: ${choice(1, names)}` : `${key}: ` },
+      textEdit: {
+        range: editRange(ctx, prefix),
+        newText: ctx.snippets && names.length ? `${key}: ${choice(1, names)}` : `${key}: `,
+      },
       ...(ctx.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       sortText: `0${entry.parents.indexOf(level)}`,
     });
@@ -154,15 +192,36 @@ export function itemItems(ctx: Ctx, seqPath: Path, prefix: string): CompletionIt
     const p = ctx.project.resolved(ctx.file.uri);
     const namespaces = knownNamespaces(p);
     const say = (m: Message) => render(m, ctx.locale);
-    for (const ns of namespaces) out.push(valueItem(ctx, prefix, `*/${ns}`, say(msg('{namespace} in every cluster', { namespace: ns })), undefined, '0'));
+    for (const ns of namespaces)
+      out.push(
+        valueItem(ctx, prefix, `*/${ns}`, say(msg('{namespace} in every cluster', { namespace: ns })), undefined, '0'),
+      );
     for (const c of p.clusters) {
-      out.push(valueItem(ctx, prefix, `${c}/*`, say(msg('every namespace of {cluster}', { cluster: c })), undefined, '2'));
-      for (const ns of namespaces) out.push(valueItem(ctx, prefix, `${c}/${ns}`, say(msg('{namespace} in {cluster}', { namespace: ns, cluster: c })), undefined, '1'));
+      out.push(
+        valueItem(ctx, prefix, `${c}/*`, say(msg('every namespace of {cluster}', { cluster: c })), undefined, '2'),
+      );
+      for (const ns of namespaces)
+        out.push(
+          valueItem(
+            ctx,
+            prefix,
+            `${c}/${ns}`,
+            say(msg('{namespace} in {cluster}', { namespace: ns, cluster: c })),
+            undefined,
+            '1',
+          ),
+        );
     }
   }
   const items = childSchema(schemaAtPath(entry.schema, seqPath), entry.schema, 0);
   if (isObjectSchema(items, entry.schema)) {
-    const spot = { type: 'key' as const, path: [...seqPath, 0], prefix, col: ctx.pos.character - prefix.length, inItem: true };
+    const spot = {
+      type: 'key' as const,
+      path: [...seqPath, 0],
+      prefix,
+      col: ctx.pos.character - prefix.length,
+      inItem: true,
+    };
     return keyItems({ ...ctx, spot }, spot);
   }
   for (const v of enumOf(items, entry.schema) ?? []) out.push(valueItem(ctx, prefix, String(v)));

@@ -19,21 +19,32 @@ const MAX_CHOICES = 8;
  * schema's default or example, a label pair of the project): an accepted completion never leaves an
  * empty value, which would be an error at once.
  */
-export function keySnippet(key: string, schema: JsonSchema | undefined, root: JsonSchema, basePad = '', hints: SnippetHints = {}, path: Path = [key]): string {
+export function keySnippet(
+  key: string,
+  schema: JsonSchema | undefined,
+  root: JsonSchema,
+  basePad = '',
+  hints: SnippetHints = {},
+  path: Path = [key],
+): string {
   let stop = 0;
   const next = () => ++stop;
-  const stopOf = (values: string[]) => (values.length > 1 ? choice(next(), values.slice(0, MAX_CHOICES)) : `\${${next()}:${escapeSnippet(values[0]!)}}`);
+  const stopOf = (values: string[]) =>
+    values.length > 1 ? choice(next(), values.slice(0, MAX_CHOICES)) : `\${${next()}:${escapeSnippet(values[0]!)}}`;
   const body = (s: JsonSchema | undefined, pad: string, depth: number, at: Path): string => {
     const known = hints.values?.(at)?.map(yamlScalar);
     const e = enumOf(s, root);
     if (e?.length) {
-      const dflt = branches(s, root).map((b) => b['default']).find((d) => d !== undefined);
+      const dflt = branches(s, root)
+        .map((b) => b['default'])
+        .find((d) => d !== undefined);
       const list = e.map(String);
       return ` ${choice(next(), dflt !== undefined && list.includes(String(dflt)) ? [String(dflt), ...list.filter((v) => v !== String(dflt))] : list)}`;
     }
     if (!s) return known?.length ? ` ${stopOf(known)}` : ` $${next()}`;
     const types = typesOf(s, root);
-    if (types.includes('boolean')) return ` ${choice(next(), branches(s, root).some((b) => b['default'] === false) ? ['false', 'true'] : ['true', 'false'])}`;
+    if (types.includes('boolean'))
+      return ` ${choice(next(), branches(s, root).some((b) => b['default'] === false) ? ['false', 'true'] : ['true', 'false'])}`;
     if (isArraySchema(s, root)) {
       const items = childSchema(s, root, 0);
       const itemPath = [...at, 0];
@@ -41,14 +52,18 @@ export function keySnippet(key: string, schema: JsonSchema | undefined, root: Js
         const req = requiredOf(items, root);
         const keys = req.length ? req : [firstProperty(items, root)].filter((k): k is string => !!k);
         if (!keys.length || depth >= 3) return ' []';
-        const lines = keys.map((r, i) => `${i === 0 ? '- ' : '  '}${escapeSnippet(r)}:${body(childSchema(items, root, r), `${pad}    `, depth + 1, [...itemPath, r])}`);
+        const lines = keys.map(
+          (r, i) =>
+            `${i === 0 ? '- ' : '  '}${escapeSnippet(r)}:${body(childSchema(items, root, r), `${pad}    `, depth + 1, [...itemPath, r])}`,
+        );
         return `\n${lines.map((l) => `${pad}  ${l}`).join('\n')}`;
       }
       return `\n${pad}  -${body(items, `${pad}  `, depth + 1, itemPath)}`;
     }
     if (isObjectSchema(s, root)) {
       const req = requiredOf(s, root);
-      if (req.length && depth < 3) return `\n${req.map((r) => `${pad}  ${escapeSnippet(r)}:${body(childSchema(s, root, r), `${pad}  `, depth + 1, [...at, r])}`).join('\n')}`;
+      if (req.length && depth < 3)
+        return `\n${req.map((r) => `${pad}  ${escapeSnippet(r)}:${body(childSchema(s, root, r), `${pad}  `, depth + 1, [...at, r])}`).join('\n')}`;
       if (propertiesOf(s, root).size === 0) {
         // A map (labels, annotations): a pair the project uses, else a placeholder pair.
         const pairs = hints.pairs?.(at)?.map((x) => `${yamlScalar(x.key)}: ${yamlScalar(x.value)}`);
@@ -56,7 +71,8 @@ export function keySnippet(key: string, schema: JsonSchema | undefined, root: Js
         return `\n${pad}  \${${next()}:name}:${body(childSchema(s, root, 'name'), `${pad}  `, depth + 1, [...at, 'name'])}`;
       }
       const first = firstProperty(s, root);
-      if (first && depth < 3) return `\n${pad}  ${escapeSnippet(first)}:${body(childSchema(s, root, first), `${pad}  `, depth + 1, [...at, first])}`;
+      if (first && depth < 3)
+        return `\n${pad}  ${escapeSnippet(first)}:${body(childSchema(s, root, first), `${pad}  `, depth + 1, [...at, first])}`;
       return ` \${${next()}:{\\}}`;
     }
     if (types.includes('integer') || types.includes('number')) return ` \${${next()}:${numberSample(s, root, at)}}`;
@@ -95,14 +111,21 @@ function numberSample(s: JsonSchema, root: JsonSchema, at: Path): string {
 function stringSamples(s: JsonSchema, root: JsonSchema, at: Path, known: string[] | undefined): string[] {
   const pattern = keyword(s, root, 'pattern', isStr);
   let re: RegExp | undefined;
-  try { re = pattern ? new RegExp(pattern, 'u') : undefined; } catch { re = undefined; }
+  try {
+    re = pattern ? new RegExp(pattern, 'u') : undefined;
+  } catch {
+    re = undefined;
+  }
   const minLength = keyword(s, root, 'minLength', isNum) ?? 0;
   const ok = (v: string) => v.length >= minLength && (!re || re.test(v));
   const out: string[] = [];
-  const add = (v: string | undefined) => { if (v !== undefined && ok(v) && !out.includes(yamlScalar(v))) out.push(yamlScalar(v)); };
+  const add = (v: string | undefined) => {
+    if (v !== undefined && ok(v) && !out.includes(yamlScalar(v))) out.push(yamlScalar(v));
+  };
   for (const v of known ?? []) if (ok(v.startsWith('"') ? (JSON.parse(v) as string) : v)) out.push(v);
   add(keyword(s, root, 'default', isStr));
-  for (const b of branches(s, root)) if (Array.isArray(b['examples'])) for (const x of b['examples'] as unknown[]) if (isStr(x)) add(x);
+  for (const b of branches(s, root))
+    if (Array.isArray(b['examples'])) for (const x of b['examples'] as unknown[]) if (isStr(x)) add(x);
   // Pattern messages carry examples: "Use `<namespace>/<fqdn>`, e.g. `bookinfo/reviews.bookinfo.svc.cluster.local`."
   const message = keyword(s, root, 'patternErrorMessage', isStr);
   for (const m of message?.matchAll(/`([^`]+)`|such as ([^\s,]+)/g) ?? []) add(m[1] ?? m[2]);

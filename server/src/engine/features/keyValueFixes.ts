@@ -18,13 +18,15 @@ export function renameKey(ctx: Ctx, d: Diagnostic, to: string): Fix[] {
   const [s, e] = key?.range ? [key.range[0], key.range[1]] : [at, ctx.end - ctx.chunkStart];
   const quoted = isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE');
   const newKey = quoted ? JSON.stringify(to) : stringScalar(to);
-  return [{
-    title: d.code === 'key-case' ? msg('Write `{key}`', { key: to }) : msg('Rename to `{key}`', { key: to }),
-    edits: [{ start: ctx.chunkStart + s, end: ctx.chunkStart + e, text: newKey }],
-    // A key in the wrong case is read by nobody but tctl: writing it right cannot change the meaning.
-    isPreferred: d.code === 'key-case',
-    expect: (tree) => hasKey(tree, to),
-  }];
+  return [
+    {
+      title: d.code === 'key-case' ? msg('Write `{key}`', { key: to }) : msg('Rename to `{key}`', { key: to }),
+      edits: [{ start: ctx.chunkStart + s, end: ctx.chunkStart + e, text: newKey }],
+      // A key in the wrong case is read by nobody but tctl: writing it right cannot change the meaning.
+      isPreferred: d.code === 'key-case',
+      expect: (tree) => hasKey(tree, to),
+    },
+  ];
 }
 
 export function replaceValue(ctx: Ctx, d: Diagnostic, to: string, candidates: string[] | undefined): Fix[] {
@@ -66,25 +68,45 @@ export function replaceLabels(ctx: Ctx, labels: Record<string, string>): Fix[] {
   const entries = pairs.map(([k, v]) => `${stringScalar(k)}: ${stringScalar(v)}`);
   const expect = (tree: Document.Parsed) => {
     const p = pairWithKeyAt(tree, at);
-    const js = p?.pair.value ? (p.pair.value as Node).toJSON() as unknown : undefined;
+    const js = p?.pair.value ? ((p.pair.value as Node).toJSON() as unknown) : undefined;
     return !!js && typeof js === 'object' && JSON.stringify(js) === JSON.stringify(labels);
   };
   const value = found.pair.value as Node | null;
   const keyEnd = (found.pair.key as Node).range![1];
   const colon = ctx.chunkText.indexOf(':', keyEnd);
   if (isMap(value) && value.flow && value.range) {
-    return [{ title, edits: [{ start: ctx.chunkStart + value.range[0], end: ctx.chunkStart + value.range[1], text: `{ ${entries.join(', ')} }` }], expect }];
+    return [
+      {
+        title,
+        edits: [
+          {
+            start: ctx.chunkStart + value.range[0],
+            end: ctx.chunkStart + value.range[1],
+            text: `{ ${entries.join(', ')} }`,
+          },
+        ],
+        expect,
+      },
+    ];
   }
   if (!isMap(value) || !value.range) return [];
   let end = value.range[1];
   while (end > value.range[0] && (ctx.chunkText[end - 1] === '\n' || ctx.chunkText[end - 1] === '\r')) end--;
   const line = ctx.doc.positionAt(ctx.start).line;
   const indent = childIndent(ctx.doc, line, ctx.doc.positionAt(ctx.start).character);
-  return [{
-    title,
-    edits: [{ start: ctx.chunkStart + colon + 1, end: ctx.chunkStart + end, text: entries.map((e) => `${ctx.eol}${' '.repeat(indent)}${e}`).join('') }],
-    expect,
-  }];
+  return [
+    {
+      title,
+      edits: [
+        {
+          start: ctx.chunkStart + colon + 1,
+          end: ctx.chunkStart + end,
+          text: entries.map((e) => `${ctx.eol}${' '.repeat(indent)}${e}`).join(''),
+        },
+      ],
+      expect,
+    },
+  ];
 }
 
 /** The resource holding the diagnostic: the document's root mapping, or the `kind: List` item around it. */
@@ -109,21 +131,38 @@ export function moveAnnotation(ctx: Ctx, key: string): Fix[] {
   if (!root || !found || !value) return [];
   // The whole `annotations:` key goes when this was its only entry.
   const metadata = lonePair(mapOf(root, 'metadata'), 'annotations');
-  const removed = found.alone && metadata ? pairLines(ctx.chunkText, metadata.pair) : pairLines(ctx.chunkText, found.pair);
+  const removed =
+    found.alone && metadata ? pairLines(ctx.chunkText, metadata.pair) : pairLines(ctx.chunkText, found.pair);
   const written = ctx.chunkText.slice(value.range[0], value.range[1]);
-  const insert = insertInMap(root, ctx.chunkText, ['spec', 'kubeSpec', 'service', 'annotations'], [`${key}: ${written}`], ctx.eol);
+  const insert = insertInMap(
+    root,
+    ctx.chunkText,
+    ['spec', 'kubeSpec', 'service', 'annotations'],
+    [`${key}: ${written}`],
+    ctx.eol,
+  );
   if (!removed || !insert) return [];
-  return [{
-    title: msg('Move `{key}` to spec.kubeSpec.service.annotations', { key }),
-    edits: [
-      { start: ctx.chunkStart + removed[0], end: ctx.chunkStart + removed[1], text: '' },
-      { start: ctx.chunkStart + insert.offset, end: ctx.chunkStart + insert.offset, text: insert.text },
-    ],
-    // The annotation now sits under the Service's annotations, and no longer on the CR's metadata.
-    expect: (tree) => {
-      const js = tree.toJS() as { metadata?: { annotations?: Record<string, unknown> }; spec?: { kubeSpec?: { service?: { annotations?: Record<string, unknown> } } }; items?: unknown[] } | null;
-      const all = js && Array.isArray(js.items) ? js.items as typeof js[] : [js];
-      return all.some((r) => r?.spec?.kubeSpec?.service?.annotations?.[key] !== undefined && r.metadata?.annotations?.[key] === undefined);
+  return [
+    {
+      title: msg('Move `{key}` to spec.kubeSpec.service.annotations', { key }),
+      edits: [
+        { start: ctx.chunkStart + removed[0], end: ctx.chunkStart + removed[1], text: '' },
+        { start: ctx.chunkStart + insert.offset, end: ctx.chunkStart + insert.offset, text: insert.text },
+      ],
+      // The annotation now sits under the Service's annotations, and no longer on the CR's metadata.
+      expect: (tree) => {
+        const js = tree.toJS() as {
+          metadata?: { annotations?: Record<string, unknown> };
+          spec?: { kubeSpec?: { service?: { annotations?: Record<string, unknown> } } };
+          items?: unknown[];
+        } | null;
+        const all = js && Array.isArray(js.items) ? (js.items as (typeof js)[]) : [js];
+        return all.some(
+          (r) =>
+            r?.spec?.kubeSpec?.service?.annotations?.[key] !== undefined &&
+            r.metadata?.annotations?.[key] === undefined,
+        );
+      },
     },
-  }];
+  ];
 }

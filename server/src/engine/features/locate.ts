@@ -47,7 +47,9 @@ export function resourceAt(chunk: PlacedChunk, local: number): ResourceAt | unde
 }
 
 export function keyText(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined ? String(pair.key.value) : undefined;
+  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined
+    ? String(pair.key.value)
+    : undefined;
 }
 
 /** Locates a position; undefined outside any resource. */
@@ -87,7 +89,11 @@ export function locate(file: FileAnalysis, pos: Position): Located | undefined {
 }
 
 /** A node's range as an LSP Range (value end, not node end: no trailing newline or comment). */
-export function nodeRange(file: FileAnalysis, chunk: PlacedChunk, node: { range?: [number, number, number] | null | undefined }): Range | undefined {
+export function nodeRange(
+  file: FileAnalysis,
+  chunk: PlacedChunk,
+  node: { range?: [number, number, number] | null | undefined },
+): Range | undefined {
   if (!node.range) return undefined;
   return offsetRange(file.doc, chunk.start + node.range[0], chunk.start + node.range[1]);
 }

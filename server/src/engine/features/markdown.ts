@@ -38,10 +38,11 @@ export function mdCode(s: string): string {
  * literally (escapes inside one would show).
  */
 export function mdText(s: string): string {
-  const escapeText = (t: string) => t
-    .replace(/[\\[\]<>*_]/g, (c) => `\\${c}`)
-    .replace(/\b(https?|ftp|file|data|javascript):/gi, '$1\\:')
-    .replace(/\bwww\./gi, 'www\\.');
+  const escapeText = (t: string) =>
+    t
+      .replace(/[\\[\]<>*_]/g, (c) => `\\${c}`)
+      .replace(/\b(https?|ftp|file|data|javascript):/gi, '$1\\:')
+      .replace(/\bwww\./gi, 'www\\.');
   const text = visible(s, 2000);
   let out = '';
   let last = 0;

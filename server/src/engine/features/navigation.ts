@@ -20,7 +20,12 @@ type Target =
   | { type: 'service'; services: Placed<ServiceFact>[] }
   | { type: 'tenancy'; objects: TsbObjectFact[]; level: ParentLevel; name: string };
 
-const LEVEL_OF_KIND: Record<string, ParentLevel> = { Organization: 'organization', Tenant: 'tenant', Workspace: 'workspace', Group: 'group' };
+const LEVEL_OF_KIND: Record<string, ParentLevel> = {
+  Organization: 'organization',
+  Tenant: 'tenant',
+  Workspace: 'workspace',
+  Group: 'group',
+};
 
 function loc(ref: SourceRef): Location {
   return { uri: ref.uri, range: refRange(ref) };
@@ -39,7 +44,13 @@ function upTo(path: Path, key: string): Path | undefined {
 }
 
 function parentLevelAt(path: Path): ParentLevel | undefined {
-  if (path.length === 2 && path[0] === 'metadata' && typeof path[1] === 'string' && ['organization', 'tenant', 'workspace', 'group'].includes(path[1])) return path[1] as ParentLevel;
+  if (
+    path.length === 2 &&
+    path[0] === 'metadata' &&
+    typeof path[1] === 'string' &&
+    ['organization', 'tenant', 'workspace', 'group'].includes(path[1])
+  )
+    return path[1] as ParentLevel;
   if (path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && typeof path[2] === 'string') {
     const m = /^tsb\.tetrate\.io\/(organization|tenant|workspace|\w+Group)$/.exec(path[2]);
     if (m) return m[1]!.endsWith('Group') ? 'group' : (m[1] as ParentLevel);
@@ -55,13 +66,26 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
     const sel = valueAt(value, wsPath);
     const ns = String(valueAt(sel, ['namespace']) ?? '');
     const labels = stringMap(valueAt(sel, ['labels']));
-    return { type: 'gateway', gateways: p.installGateways.filter((g) => g.namespace === ns && labelsMatch(labels, g.fact.labels) && p.relation(g.fact.source.uri, file.uri) !== 'never') };
+    return {
+      type: 'gateway',
+      gateways: p.installGateways.filter(
+        (g) =>
+          g.namespace === ns &&
+          labelsMatch(labels, g.fact.labels) &&
+          p.relation(g.fact.source.uri, file.uri) !== 'never',
+      ),
+    };
   }
   const slPath = upTo(at.path, 'serviceLabels');
   if (slPath) {
     const labels = stringMap(valueAt(value, slPath));
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
-    return { type: 'service', services: servicesOf(p, workspaceOf(p, meta, file.uri), file.uri).filter((s) => labelsMatch(labels, s.fact.labels)) };
+    return {
+      type: 'service',
+      services: servicesOf(p, workspaceOf(p, meta, file.uri), file.uri).filter((s) =>
+        labelsMatch(labels, s.fact.labels),
+      ),
+    };
   }
   const level = parentLevelAt(at.path);
   if (level && !at.onKey) {
@@ -70,8 +94,11 @@ function targetAt(file: FileAnalysis, pos: Position, at: Located, p: ResolvedPro
     const meta = readTsbMeta(value, at.entry?.apiVersions[0], at.entry?.groupType);
     const all = tenancyObjects(p, level, at.entry?.groupType).filter((o) => o.name === name);
     // Prefer definitions under the same parents; fall back to any object of that name.
-    const scoped = all.filter((o) => (level === 'organization' || !meta.organization || o.organization === meta.organization)
-      && (level === 'organization' || level === 'tenant' || !meta.tenant || o.tenant === meta.tenant));
+    const scoped = all.filter(
+      (o) =>
+        (level === 'organization' || !meta.organization || o.organization === meta.organization) &&
+        (level === 'organization' || level === 'tenant' || !meta.tenant || o.tenant === meta.tenant),
+    );
     return { type: 'tenancy', objects: scoped.length ? scoped : all, level, name };
   }
   // Declarations: the caret on a resource's own name.
@@ -89,14 +116,22 @@ export function definition(file: FileAnalysis, pos: Position, project: Pick<Anal
   if (!at) return [];
   const t = targetAt(file, pos, at, project.resolved(file.uri));
   if (!t) return [];
-  const refs = t.type === 'gateway' ? t.gateways.map((g) => g.fact.nameRef)
-    : t.type === 'service' ? t.services.map((s) => s.fact.source)
-      : t.objects.map((o) => o.nameRef);
+  const refs =
+    t.type === 'gateway'
+      ? t.gateways.map((g) => g.fact.nameRef)
+      : t.type === 'service'
+        ? t.services.map((s) => s.fact.source)
+        : t.objects.map((o) => o.nameRef);
   // On a declaration, "definition" is itself: editors then offer references instead.
   return dedupe(refs).map(loc);
 }
 
-export function references(file: FileAnalysis, pos: Position, project: Pick<AnalysedProject, 'resolved'>, includeDeclaration: boolean): Location[] {
+export function references(
+  file: FileAnalysis,
+  pos: Position,
+  project: Pick<AnalysedProject, 'resolved'>,
+  includeDeclaration: boolean,
+): Location[] {
   const at = locate(file, pos);
   if (!at) return [];
   const p = project.resolved(file.uri);
@@ -108,10 +143,12 @@ export function references(file: FileAnalysis, pos: Position, project: Pick<Anal
       if (includeDeclaration) out.push(g.fact.nameRef);
       for (const s of p.workspaceSettings) {
         if (p.relation(s.source.uri, g.fact.source.uri) === 'never') continue;
-        for (const e of s.eastWest) if (e.namespace === g.namespace && labelsMatch(e.labels, g.fact.labels)) out.push(e.selectorRef);
+        for (const e of s.eastWest)
+          if (e.namespace === g.namespace && labelsMatch(e.labels, g.fact.labels)) out.push(e.selectorRef);
       }
       for (const c of p.gatewayConfigs) {
-        if (c.selector && c.selector.namespace === g.namespace && labelsMatch(c.selector.labels, g.fact.labels)) out.push(c.selector.ref);
+        if (c.selector && c.selector.namespace === g.namespace && labelsMatch(c.selector.labels, g.fact.labels))
+          out.push(c.selector.ref);
       }
     }
   } else if (t.type === 'service') {
@@ -125,7 +162,9 @@ export function references(file: FileAnalysis, pos: Position, project: Pick<Anal
         const ws = workspaceOf(p, s, s.source.uri);
         const owned = ws ? new Set(servicesOf(p, ws, s.source.uri)) : undefined;
         // Settings and Services that are never applied together (alternative scenarios) do not refer to each other.
-        targets = t.services.filter((svc) => (!owned || owned.has(svc)) && p.relation(s.source.uri, svc.fact.source.uri) !== 'never');
+        targets = t.services.filter(
+          (svc) => (!owned || owned.has(svc)) && p.relation(s.source.uri, svc.fact.source.uri) !== 'never',
+        );
         targetsOf.set(key, targets);
       }
       return targets;
@@ -134,7 +173,8 @@ export function references(file: FileAnalysis, pos: Position, project: Pick<Anal
     for (const s of p.workspaceSettings) {
       const targets = targetsFor(s);
       if (!targets.length) continue;
-      for (const e of s.eastWest) for (const x of e.exposed) if (targets.some((svc) => labelsMatch(x.labels, svc.fact.labels))) out.push(x.ref);
+      for (const e of s.eastWest)
+        for (const x of e.exposed) if (targets.some((svc) => labelsMatch(x.labels, svc.fact.labels))) out.push(x.ref);
     }
   } else {
     if (includeDeclaration) for (const o of t.objects) out.push(o.nameRef);
@@ -154,8 +194,10 @@ const MAX_REFERENCES = 5_000;
 /** Does `user` (naming `level`) refer to the definition `def` rather than a namesake elsewhere? */
 function sameScope(def: TsbObjectFact, user: TsbObjectFact, level: ParentLevel): boolean {
   if (level === 'tenant') return !def.organization || !user.organization || def.organization === user.organization;
-  return (!def.organization || !user.organization || def.organization === user.organization)
-    && (!def.tenant || !user.tenant || def.tenant === user.tenant);
+  return (
+    (!def.organization || !user.organization || def.organization === user.organization) &&
+    (!def.tenant || !user.tenant || def.tenant === user.tenant)
+  );
 }
 
 function dedupe(refs: SourceRef[]): SourceRef[] {

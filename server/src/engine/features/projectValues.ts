@@ -10,10 +10,17 @@ import { labelsMatch, nsPatternMatches, parseNsPattern } from '../workspace/sele
 
 export type ParentLevel = 'organization' | 'tenant' | 'workspace' | 'group';
 
-const LEVEL_KIND: Record<ParentLevel, string> = { organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group' };
+const LEVEL_KIND: Record<ParentLevel, string> = {
+  organization: 'Organization',
+  tenant: 'Tenant',
+  workspace: 'Workspace',
+  group: 'Group',
+};
 
 export function tenancyObjects(p: ResolvedProject, level: ParentLevel, groupType?: string): TsbObjectFact[] {
-  return p.tsb.filter((o) => o.kind === LEVEL_KIND[level] && (level !== 'group' || !groupType || o.groupType === groupType));
+  return p.tsb.filter(
+    (o) => o.kind === LEVEL_KIND[level] && (level !== 'group' || !groupType || o.groupType === groupType),
+  );
 }
 
 /** Names the project uses for a level: defined objects first, then names only referenced. */
@@ -26,7 +33,8 @@ export function tenancyNames(p: ResolvedProject, level: ParentLevel, groupType?:
 export function knownNamespaces(p: ResolvedProject): string[] {
   const all = [
     ...p.namespaces.map((n) => n.fact.name),
-    ...p.services.map((s) => s.namespace), ...p.workloads.map((w) => w.namespace),
+    ...p.services.map((s) => s.namespace),
+    ...p.workloads.map((w) => w.namespace),
     ...p.installGateways.map((g) => g.namespace),
   ];
   return [...new Set(all.filter((n): n is string => !!n))].sort();
@@ -49,7 +57,9 @@ function pairsOf(entries: { labels: Labels; owner: string }[]): LabelPair[] {
     for (const [key, value] of Object.entries(e.labels)) {
       const id = `${key}=${value}`;
       const prev = byPair.get(id);
-      if (prev) { if (!prev.owners.includes(e.owner)) prev.owners.push(e.owner); } else byPair.set(id, { key, value, owners: [e.owner] });
+      if (prev) {
+        if (!prev.owners.includes(e.owner)) prev.owners.push(e.owner);
+      } else byPair.set(id, { key, value, owners: [e.owner] });
     }
   }
   return [...byPair.values()];
@@ -58,17 +68,28 @@ function pairsOf(entries: { labels: Labels; owner: string }[]): LabelPair[] {
 /** Pod label pairs of gateways deployed by install CRs (app=<name> plus kubeSpec.deployment.labels). */
 export function gatewayLabelPairs(p: ResolvedProject, namespace?: string): LabelPair[] {
   const gws = p.installGateways.filter((g) => !namespace || g.namespace === namespace);
-  return pairsOf(gws.map((g) => ({ labels: g.fact.labels, owner: `${g.fact.kind} ${g.fact.name}${g.namespace ? ` (${g.namespace})` : ''}` })));
+  return pairsOf(
+    gws.map((g) => ({
+      labels: g.fact.labels,
+      owner: `${g.fact.kind} ${g.fact.name}${g.namespace ? ` (${g.namespace})` : ''}`,
+    })),
+  );
 }
 
 /** The Workspace a WorkspaceSetting (or any object naming a workspace) belongs to. */
-export function workspaceOf(p: ResolvedProject, o: { organization?: string; tenant?: string; workspace?: string }, from?: string): TsbObjectFact | undefined {
+export function workspaceOf(
+  p: ResolvedProject,
+  o: { organization?: string; tenant?: string; workspace?: string },
+  from?: string,
+): TsbObjectFact | undefined {
   if (!o.workspace) return undefined;
   const key = settingKey({ organization: o.organization, tenant: o.tenant, workspace: o.workspace } as TsbObjectFact);
   // The definition that can be in effect with the file asking (alternative scenarios each have one).
-  const usable = (w: TsbObjectFact) => w.kind === 'Workspace' && (from === undefined || p.relation(w.source.uri, from) !== 'never');
-  return p.tsb.find((w) => usable(w) && workspaceKey(w) === key)
-    ?? p.tsb.find((w) => usable(w) && w.name === o.workspace);
+  const usable = (w: TsbObjectFact) =>
+    w.kind === 'Workspace' && (from === undefined || p.relation(w.source.uri, from) !== 'never');
+  return (
+    p.tsb.find((w) => usable(w) && workspaceKey(w) === key) ?? p.tsb.find((w) => usable(w) && w.name === o.workspace)
+  );
 }
 
 /** Services of a workspace's namespaces (every Service when the workspace is unknown) that can be in effect with `from`. */
@@ -88,10 +109,20 @@ export function appliedBy(p: ResolvedProject, uri: string): string | undefined {
 }
 
 export function serviceLabelPairs(services: Placed<ServiceFact>[]): LabelPair[] {
-  return pairsOf(services.map((s) => ({ labels: s.fact.labels, owner: `Service ${s.fact.name}${s.namespace ? ` (${s.namespace})` : ''}` })));
+  return pairsOf(
+    services.map((s) => ({
+      labels: s.fact.labels,
+      owner: `Service ${s.fact.name}${s.namespace ? ` (${s.namespace})` : ''}`,
+    })),
+  );
 }
 
-export function matchingGateways(p: ResolvedProject, namespace: string, labels: Labels, from?: string): GatewayInstall[] {
+export function matchingGateways(
+  p: ResolvedProject,
+  namespace: string,
+  labels: Labels,
+  from?: string,
+): GatewayInstall[] {
   return gatewaysFor(p, namespace, labels, from);
 }
 
@@ -105,7 +136,10 @@ export function namespacesMatching(p: ResolvedProject, name: string): { namespac
   if (!pat) return [];
   // The clusters of every known namespace in one pass over the placed objects (not one pass per namespace).
   const clustersOf = new Map<string, Set<string>>();
-  for (const list of [p.namespaces, p.services, p.workloads, p.installGateways] as readonly { namespace?: string; clusters: string[] }[][]) {
+  for (const list of [p.namespaces, p.services, p.workloads, p.installGateways] as readonly {
+    namespace?: string;
+    clusters: string[];
+  }[][]) {
     for (const x of list) {
       if (!x.namespace) continue;
       let set = clustersOf.get(x.namespace);
@@ -116,7 +150,11 @@ export function namespacesMatching(p: ResolvedProject, name: string): { namespac
   const out: { namespace: string; clusters: string[] }[] = [];
   for (const ns of [...clustersOf.keys()].sort()) {
     const clusters = [...clustersOf.get(ns)!].sort();
-    const hit = clusters.length ? clusters.filter((c) => nsPatternMatches(pat, ns, c)) : nsPatternMatches(pat, ns) ? [] : undefined;
+    const hit = clusters.length
+      ? clusters.filter((c) => nsPatternMatches(pat, ns, c))
+      : nsPatternMatches(pat, ns)
+        ? []
+        : undefined;
     if (hit && (hit.length || clusters.length === 0)) out.push({ namespace: ns, clusters: hit });
   }
   return out;

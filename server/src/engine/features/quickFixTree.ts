@@ -39,7 +39,11 @@ export interface Ctx {
 
 export function parse(text: string): Document.Parsed {
   // Lone CR ends a line for positions but not for the yaml package (same length, offsets unchanged).
-  return parseDocument(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text, { uniqueKeys: false, merge: true, logLevel: 'silent' });
+  return parseDocument(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text, {
+    uniqueKeys: false,
+    merge: true,
+    logLevel: 'silent',
+  });
 }
 
 export type AnyPair = Pair<Node | null, Node | null>;

@@ -36,17 +36,25 @@ export function deprecation(s: JsonSchema | undefined, root: JsonSchema): string
  * Markdown documentation of a field: our words in `locale`; the description is the TSB API reference's
  * (English, like the reference itself).
  */
-export function fieldMarkdown(name: string | undefined, s: JsonSchema | undefined, root: JsonSchema, required = false, locale: Locale = 'en'): string {
+export function fieldMarkdown(
+  name: string | undefined,
+  s: JsonSchema | undefined,
+  root: JsonSchema,
+  required = false,
+  locale: Locale = 'en',
+): string {
   if (!s) return '';
   const say = (m: Message) => render(m, locale);
   const parts: string[] = [];
   const t = typeLabel(s, root);
   if (name) parts.push(`**${mdName(name)}**${t ? ` \`${t}\`` : ''}${required ? say(msg(' — required')) : ''}`);
   const dep = deprecation(s, root);
-  if (dep !== undefined) parts.push(dep ? say(msg('⚠️ **Deprecated.** {why}', { why: schemaText(dep) })) : say(msg('⚠️ **Deprecated.**')));
+  if (dep !== undefined)
+    parts.push(dep ? say(msg('⚠️ **Deprecated.** {why}', { why: schemaText(dep) })) : say(msg('⚠️ **Deprecated.**')));
   const desc = keywordOf(s, root, 'markdownDescription') ?? keywordOf(s, root, 'description');
   if (desc) parts.push(desc);
   const e = enumOf(s, root);
-  if (e && e.length > 6) parts.push(say(msg('Allowed values: {values}', { values: commas(e.map((v) => `\`${String(v)}\``)) })));
+  if (e && e.length > 6)
+    parts.push(say(msg('Allowed values: {values}', { values: commas(e.map((v) => `\`${String(v)}\``)) })));
   return parts.join('\n\n');
 }

@@ -33,8 +33,13 @@ export function tenancy(d: SnippetDefaults, ws?: { organization: string; tenant:
 
 /** A namespace for a new workspace: one no workspace owns yet. */
 export function newWorkspace(d: SnippetDefaults): { name: string; namespace: string } {
-  const namespace = d.freeNamespaces[0] ?? (d.workspaces.length ? unique(d, 'Namespace', 'my-namespace') : FALLBACK.namespace);
-  const name = unique(d, 'Workspace', d.workspaces.length || d.freeNamespaces.length ? `${namespace}-ws` : FALLBACK.workspace);
+  const namespace =
+    d.freeNamespaces[0] ?? (d.workspaces.length ? unique(d, 'Namespace', 'my-namespace') : FALLBACK.namespace);
+  const name = unique(
+    d,
+    'Workspace',
+    d.workspaces.length || d.freeNamespaces.length ? `${namespace}-ws` : FALLBACK.workspace,
+  );
   return { name, namespace };
 }
 
@@ -51,10 +56,18 @@ export function namesOf(t: TabStops, names: string[], pad: string): string[] {
  * WorkspaceSettings select and that is deployed (its convention). Never a selector already reported as
  * matching nothing: the advice must not copy a mistake.
  */
-export function eastWestGateway(d: SnippetDefaults, namespaces: string[] = []): { namespace: string; app: string; deployed: boolean } {
+export function eastWestGateway(
+  d: SnippetDefaults,
+  namespaces: string[] = [],
+): { namespace: string; app: string; deployed: boolean } {
   // An east-west install; else a gateway installed in the workspace's own namespaces (any ingress
   // gateway also serves port 15443); else what the project's other settings select.
-  const own = d.ingress.find((x) => namespaces.some((n) => { const p = parseNsPattern(n); return !!p && nsPatternMatches(p, x.namespace); }));
+  const own = d.ingress.find((x) =>
+    namespaces.some((n) => {
+      const p = parseNsPattern(n);
+      return !!p && nsPatternMatches(p, x.namespace);
+    }),
+  );
   const g = d.eastWest[0] ?? own ?? d.selectedGateways[0];
   if (g) return { namespace: g.namespace, app: g.app, deployed: true };
   return { namespace: 'eastwest', app: 'eastwest-gateway', deployed: false };
@@ -68,7 +81,12 @@ export function groupFor(d: SnippetDefaults, type: GroupType) {
 export function groupParents(d: SnippetDefaults, type: GroupType, t: TabStops): string[] {
   const g = groupFor(d, type);
   if (g) {
-    return [`  organization: ${lit(g.organization)}`, `  tenant: ${lit(g.tenant)}`, `  workspace: ${lit(g.workspace)}`, `  group: ${t.value(d.groups.filter((x) => x.type === type && x.workspace === g.workspace).map((x) => x.name))}`];
+    return [
+      `  organization: ${lit(g.organization)}`,
+      `  tenant: ${lit(g.tenant)}`,
+      `  workspace: ${lit(g.workspace)}`,
+      `  group: ${t.value(d.groups.filter((x) => x.type === type && x.workspace === g.workspace).map((x) => x.name))}`,
+    ];
   }
   const ws = d.workspaces[0];
   const ten = tenancy(d, ws);
@@ -81,7 +99,9 @@ export function groupParents(d: SnippetDefaults, type: GroupType, t: TabStops): 
 }
 
 const GROUP_API: Record<'gateway' | 'traffic' | 'security', string> = {
-  gateway: 'gateway.tsb.tetrate.io/v2', traffic: 'traffic.tsb.tetrate.io/v2', security: 'security.tsb.tetrate.io/v2',
+  gateway: 'gateway.tsb.tetrate.io/v2',
+  traffic: 'traffic.tsb.tetrate.io/v2',
+  security: 'security.tsb.tetrate.io/v2',
 };
 
 export function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder {
@@ -91,13 +111,28 @@ export function groupSnippet(type: 'gateway' | 'traffic' | 'security'): Builder 
     build(d) {
       const t = new TabStops();
       // A namespace of the workspace that no group of this type owns yet (groups own namespaces exclusively).
-      const taken = d.groups.filter((g) => g.type === type).flatMap((g) => g.namespaces).map(parseNsPattern).filter((x): x is NonNullable<typeof x> => !!x);
-      const free = (n: string) => { const pat = parseNsPattern(n); return !!pat && !taken.some((x) => nsPatternsOverlap(x, pat)); };
+      const taken = d.groups
+        .filter((g) => g.type === type)
+        .flatMap((g) => g.namespaces)
+        .map(parseNsPattern)
+        .filter((x): x is NonNullable<typeof x> => !!x);
+      const free = (n: string) => {
+        const pat = parseNsPattern(n);
+        return !!pat && !taken.some((x) => nsPatternsOverlap(x, pat));
+      };
       const ws = d.workspaces.find((w) => w.namespaces.some(free)) ?? d.workspaces[0];
       const ten = tenancy(d, ws);
       const wsName = ws?.name ?? FALLBACK.workspace;
       const names = ws ? ws.namespaces.filter(free).slice(0, 1) : [`*/${FALLBACK.namespace}`];
-      const notes = ws && names.length === 0 ? [msg('Every namespace of workspace {workspace} already belongs to a {type} group: name another one.', { workspace: wsName, type })] : [];
+      const notes =
+        ws && names.length === 0
+          ? [
+              msg('Every namespace of workspace {workspace} already belongs to a {type} group: name another one.', {
+                workspace: wsName,
+                type,
+              }),
+            ]
+          : [];
       return {
         lines: [
           `apiVersion: ${GROUP_API[type]}`,

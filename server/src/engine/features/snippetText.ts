@@ -11,7 +11,11 @@ export function choice(n: number, values: string[]): string {
 
 /** A YAML scalar for a value: quoted when plain style would change its meaning (a leading `*` is an alias). */
 export function yamlScalar(v: string): string {
-  return /^[\w./][\w./:=-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.eE+-]*)$/i.test(v) && !v.includes(': ') ? v : JSON.stringify(v);
+  return /^[\w./][\w./:=-]*$/.test(v) &&
+    !/^(true|false|null|yes|no|on|off|~|-?\d[\d.eE+-]*)$/i.test(v) &&
+    !v.includes(': ')
+    ? v
+    : JSON.stringify(v);
 }
 
 /** Numbers tab stops in order of appearance. */
@@ -55,13 +59,19 @@ export function expandSnippet(body: string): string {
   while (prev !== text) {
     prev = text;
     text = text
-      .replace(/\$\{(\d+):((?:[^${}\\]|\\.)*)\}/g, (_m, n: string, d: string) => { if (!defaults.has(n)) defaults.set(n, d); return d; })
+      .replace(/\$\{(\d+):((?:[^${}\\]|\\.)*)\}/g, (_m, n: string, d: string) => {
+        if (!defaults.has(n)) defaults.set(n, d);
+        return d;
+      })
       .replace(/\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g, (_m, n: string, list: string) => {
         const first = list.split(/(?<!\\),/)[0]!;
         if (!defaults.has(n)) defaults.set(n, first);
         return first;
       });
   }
-  text = text.replace(/(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g, (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '');
+  text = text.replace(
+    /(?<!\\)\$\{(\d+)\}|(?<!\\)\$(\d+)/g,
+    (_m, a?: string, b?: string) => defaults.get(a ?? b!) ?? '',
+  );
   return text.replace(/\\([$}\\,|])/g, '$1');
 }

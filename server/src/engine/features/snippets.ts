@@ -3,7 +3,17 @@ import { commas, msg, type Message } from '../l10n/message';
 import { render, type Locale } from '../l10n/translate';
 import type { SnippetDefaults } from './snippetDefaults';
 import {
-  eastWestGateway, FALLBACK, groupFor, groupParents, groupSnippet, lit, namesOf, newWorkspace, tenancy, unique, type Builder,
+  eastWestGateway,
+  FALLBACK,
+  groupFor,
+  groupParents,
+  groupSnippet,
+  lit,
+  namesOf,
+  newWorkspace,
+  tenancy,
+  unique,
+  type Builder,
 } from './snippetParts';
 
 export { snippetDefaults, type SnippetDefaults } from './snippetDefaults';
@@ -45,13 +55,17 @@ const BUILDERS: Builder[] = [
           '    names:',
           ...namesOf(t, [`*/${w.namespace}`], '      '),
         ],
-        notes: d.freeNamespaces.length ? [msg('Namespace {namespace} has Services and no workspace owns it yet.', { namespace: w.namespace })] : [],
+        notes: d.freeNamespaces.length
+          ? [msg('Namespace {namespace} has Services and no workspace owns it yet.', { namespace: w.namespace })]
+          : [],
       };
     },
   },
   {
     prefix: 'tsb-workspace-setting',
-    description: msg('TSB WorkspaceSetting: expose the workspace\'s services to other clusters through an east-west gateway'),
+    description: msg(
+      "TSB WorkspaceSetting: expose the workspace's services to other clusters through an east-west gateway",
+    ),
     build(d) {
       const t = new TabStops();
       // A workspace has exactly one WorkspaceSetting: default to the workspaces that have none.
@@ -61,18 +75,41 @@ const BUILDERS: Builder[] = [
       const notes: Message[] = [];
       const meta: string[] = [];
       if (first) {
-        const same = free.filter((w) => w.organization === first.organization && w.tenant === first.tenant).map((w) => w.name);
+        const same = free
+          .filter((w) => w.organization === first.organization && w.tenant === first.tenant)
+          .map((w) => w.name);
         const ten = tenancy(d, first);
-        meta.push(`  organization: ${lit(ten.organization)}`, `  tenant: ${lit(ten.tenant)}`, `  workspace: ${t.value(same)}`, `  name: $${t.last}-setting`);
+        meta.push(
+          `  organization: ${lit(ten.organization)}`,
+          `  tenant: ${lit(ten.tenant)}`,
+          `  workspace: ${t.value(same)}`,
+          `  name: $${t.last}-setting`,
+        );
       } else {
         const ten = tenancy(d);
         const name = d.workspaces.length ? unique(d, 'Workspace', 'new-ws') : FALLBACK.workspace;
-        meta.push(`  organization: ${t.value(ten.organization)}`, `  tenant: ${t.value(ten.tenant)}`, `  workspace: ${t.value(name)}`, `  name: $${t.last}-setting`);
+        meta.push(
+          `  organization: ${t.value(ten.organization)}`,
+          `  tenant: ${t.value(ten.tenant)}`,
+          `  workspace: ${t.value(name)}`,
+          `  name: $${t.last}-setting`,
+        );
         if (d.workspaces.length) {
-          notes.push(msg('Every workspace of this project already has its WorkspaceSetting ({settings}). A workspace has exactly one: add east-west settings to that one, or name a new workspace here.', { settings: commas(d.workspaces.map((w) => `${w.name}: ${w.setting}`)) }));
+          notes.push(
+            msg(
+              'Every workspace of this project already has its WorkspaceSetting ({settings}). A workspace has exactly one: add east-west settings to that one, or name a new workspace here.',
+              { settings: commas(d.workspaces.map((w) => `${w.name}: ${w.setting}`)) },
+            ),
+          );
         }
       }
-      if (!gw.deployed) notes.push(msg('No install CR of this project deploys an east-west gateway yet: add one (snippet tsb-install-eastwest-gateway) named {name} in namespace {namespace}.', { name: gw.app, namespace: gw.namespace }));
+      if (!gw.deployed)
+        notes.push(
+          msg(
+            'No install CR of this project deploys an east-west gateway yet: add one (snippet tsb-install-eastwest-gateway) named {name} in namespace {namespace}.',
+            { name: gw.app, namespace: gw.namespace },
+          ),
+        );
       return {
         lines: [
           'apiVersion: api.tsb.tetrate.io/v2',
@@ -114,11 +151,16 @@ const BUILDERS: Builder[] = [
   groupSnippet('security'),
   {
     prefix: 'tsb-install-eastwest-gateway',
-    description: msg('Install CR deploying an east-west gateway (pods labelled app=<name>); port 15443 carries failover traffic'),
+    description: msg(
+      'Install CR deploying an east-west gateway (pods labelled app=<name>); port 15443 carries failover traffic',
+    ),
     build(d) {
       const t = new TabStops();
       // The gateway a WorkspaceSetting waits for, else one more next to the project's own.
-      const want = d.missingGateway ?? { namespace: d.eastWest[0]?.namespace ?? 'eastwest', app: d.eastWest[0]?.name ?? 'eastwest-gateway' };
+      const want = d.missingGateway ?? {
+        namespace: d.eastWest[0]?.namespace ?? 'eastwest',
+        app: d.eastWest[0]?.name ?? 'eastwest-gateway',
+      };
       const name = d.missingGateway ? want.app : unique(d, 'IngressGateway', want.app);
       return {
         lines: [
@@ -130,7 +172,14 @@ const BUILDERS: Builder[] = [
           'spec:',
           '  eastWestOnly: true',
         ],
-        notes: d.missingGateway ? [msg('A WorkspaceSetting selects app={app} in namespace {namespace}, and no install CR deploys it yet.', { app: want.app, namespace: want.namespace })] : [],
+        notes: d.missingGateway
+          ? [
+              msg('A WorkspaceSetting selects app={app} in namespace {namespace}, and no install CR deploys it yet.', {
+                app: want.app,
+                namespace: want.namespace,
+              }),
+            ]
+          : [],
       };
     },
   },
@@ -142,9 +191,22 @@ const BUILDERS: Builder[] = [
       const parents = groupParents(d, 'gateway', t);
       const g = groupFor(d, 'gateway');
       // The ingress gateway deployed in the group's namespaces, else any the project installs.
-      const inGroup = d.ingress.filter((x) => g?.namespaces.some((n) => n.endsWith(`/${x.namespace}`) || n.endsWith('/*')));
-      const gws = inGroup.length ? inGroup : d.ingress.length ? d.ingress : [{ name: `${(g?.workspace ?? d.workspaces[0]?.name ?? FALLBACK.workspace).replace(/-ws$/, '')}-gateway`, namespace: d.appNamespaces[0] ?? FALLBACK.namespace, app: `${(g?.workspace ?? d.workspaces[0]?.name ?? FALLBACK.workspace).replace(/-ws$/, '')}-gateway` }];
-      const svc = d.services.find((s) => s.namespace === gws[0]!.namespace) ?? d.services[0] ?? { name: 'productpage', namespace: FALLBACK.namespace, versions: [] };
+      const inGroup = d.ingress.filter((x) =>
+        g?.namespaces.some((n) => n.endsWith(`/${x.namespace}`) || n.endsWith('/*')),
+      );
+      const gws = inGroup.length
+        ? inGroup
+        : d.ingress.length
+          ? d.ingress
+          : [
+              {
+                name: `${(g?.workspace ?? d.workspaces[0]?.name ?? FALLBACK.workspace).replace(/-ws$/, '')}-gateway`,
+                namespace: d.appNamespaces[0] ?? FALLBACK.namespace,
+                app: `${(g?.workspace ?? d.workspaces[0]?.name ?? FALLBACK.workspace).replace(/-ws$/, '')}-gateway`,
+              },
+            ];
+      const svc = d.services.find((s) => s.namespace === gws[0]!.namespace) ??
+        d.services[0] ?? { name: 'productpage', namespace: FALLBACK.namespace, versions: [] };
       return {
         lines: [
           'apiVersion: gateway.tsb.tetrate.io/v2',
@@ -168,7 +230,13 @@ const BUILDERS: Builder[] = [
           `                host: ${t.value(`${svc.namespace}/${svc.name}.${svc.namespace}.svc.cluster.local`)}`,
           `                port: ${t.num(9080)}`,
         ],
-        notes: d.ingress.length ? [] : [msg('No install CR of this project deploys an ingress gateway yet: the workloadSelector names one you still have to install.')],
+        notes: d.ingress.length
+          ? []
+          : [
+              msg(
+                'No install CR of this project deploys an ingress gateway yet: the workloadSelector names one you still have to install.',
+              ),
+            ],
       };
     },
   },
@@ -178,7 +246,11 @@ const BUILDERS: Builder[] = [
     build(d) {
       const t = new TabStops();
       const parents = groupParents(d, 'traffic', t);
-      const svc = d.services.find((s) => s.versions.length >= 2) ?? { name: 'reviews', namespace: FALLBACK.namespace, versions: ['v1', 'v2'] };
+      const svc = d.services.find((s) => s.versions.length >= 2) ?? {
+        name: 'reviews',
+        namespace: FALLBACK.namespace,
+        versions: ['v1', 'v2'],
+      };
       const [a, b] = svc.versions.length >= 2 ? svc.versions : ['v1', 'v2'];
       const lines = [
         'apiVersion: traffic.tsb.tetrate.io/v2',
@@ -203,7 +275,7 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-security-setting',
-    description: msg('TSB SecuritySetting: mTLS and who may call the group\'s services'),
+    description: msg("TSB SecuritySetting: mTLS and who may call the group's services"),
     build(d) {
       const t = new TabStops();
       const parents = groupParents(d, 'security', t);
@@ -225,7 +297,9 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-controlplane-dns-at-edge',
-    description: msg('ControlPlane install CR with the EdgeXcp overlay that sets ENABLE_DNS_RESOLUTION_AT_EDGE (needed when cluster-external-addresses is a DNS name)'),
+    description: msg(
+      'ControlPlane install CR with the EdgeXcp overlay that sets ENABLE_DNS_RESOLUTION_AT_EDGE (needed when cluster-external-addresses is a DNS name)',
+    ),
     build(d) {
       const t = new TabStops();
       const hub = t.value('registry.example.com/tetrate');
@@ -269,7 +343,9 @@ const BUILDERS: Builder[] = [
   },
   {
     prefix: 'tsb-failover',
-    description: msg('The whole east-west failover setup: a Workspace, its WorkspaceSetting selecting an east-west gateway, and the IngressGateway install CR that deploys it'),
+    description: msg(
+      'The whole east-west failover setup: a Workspace, its WorkspaceSetting selecting an east-west gateway, and the IngressGateway install CR that deploys it',
+    ),
     build(d) {
       const t = new TabStops();
       const ten = tenancy(d);
@@ -314,11 +390,26 @@ const BUILDERS: Builder[] = [
       ];
       // The project already deploys an east-west gateway: select it rather than install a second one.
       if (!existing) {
-        lines.push('---', 'apiVersion: install.tetrate.io/v1alpha1', 'kind: IngressGateway', 'metadata:', `  name: $${gwAppNo}`, `  namespace: $${gwNsNo}`, 'spec:', '  eastWestOnly: true');
+        lines.push(
+          '---',
+          'apiVersion: install.tetrate.io/v1alpha1',
+          'kind: IngressGateway',
+          'metadata:',
+          `  name: $${gwAppNo}`,
+          `  namespace: $${gwNsNo}`,
+          'spec:',
+          '  eastWestOnly: true',
+        );
       }
       return {
         lines,
-        notes: existing ? [msg('Selects the gateway the project already installs ({gateway}).', { gateway: `${existing.namespace}/${existing.name}` })] : [],
+        notes: existing
+          ? [
+              msg('Selects the gateway the project already installs ({gateway}).', {
+                gateway: `${existing.namespace}/${existing.name}`,
+              }),
+            ]
+          : [],
       };
     },
   },
@@ -328,10 +419,14 @@ const BUILDERS: Builder[] = [
 export function resourceSnippets(d: SnippetDefaults, locale: Locale = 'en'): ResourceSnippet[] {
   return BUILDERS.map((b) => {
     const { lines, notes } = b.build(d);
-    return { prefix: b.prefix, description: render(b.description, locale), body: `${lines.join('\n')}\n$0`, notes: (notes ?? []).map((n) => render(n, locale)) };
+    return {
+      prefix: b.prefix,
+      description: render(b.description, locale),
+      body: `${lines.join('\n')}\n$0`,
+      notes: (notes ?? []).map((n) => render(n, locale)),
+    };
   });
 }
 
 /** Names of every resource snippet (for documentation and tests). */
 export const SNIPPET_PREFIXES = BUILDERS.map((b) => b.prefix);
-

@@ -43,14 +43,16 @@ const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is str
 export function projectValues(p: ResolvedProject): ProjectValues {
   const settings = new Map<string, string>();
   for (const s of p.workspaceSettings) if (!settings.has(settingKey(s))) settings.set(settingKey(s), s.name);
-  const workspaces: WorkspaceSummary[] = p.tsb.filter((o) => o.kind === 'Workspace').map((w) => ({
-    organization: w.organization ?? null,
-    tenant: w.tenant ?? null,
-    name: w.name,
-    namespaces: w.namespaces.map((n) => n.name),
-    setting: settings.get(workspaceKey(w)) ?? null,
-    uri: w.source.uri,
-  }));
+  const workspaces: WorkspaceSummary[] = p.tsb
+    .filter((o) => o.kind === 'Workspace')
+    .map((w) => ({
+      organization: w.organization ?? null,
+      tenant: w.tenant ?? null,
+      name: w.name,
+      namespaces: w.namespaces.map((n) => n.name),
+      setting: settings.get(workspaceKey(w)) ?? null,
+      uri: w.source.uri,
+    }));
   const gateways: GatewayInstallSummary[] = p.installGateways.map((g) => ({
     kind: g.fact.kind,
     name: g.fact.name,
@@ -61,7 +63,10 @@ export function projectValues(p: ResolvedProject): ProjectValues {
     uri: g.fact.source.uri,
   }));
   return {
-    organizations: uniq([...p.tsb.filter((o) => o.kind === 'Organization').map((o) => o.name), ...p.tsb.map((o) => o.organization)]),
+    organizations: uniq([
+      ...p.tsb.filter((o) => o.kind === 'Organization').map((o) => o.name),
+      ...p.tsb.map((o) => o.organization),
+    ]),
     tenants: uniq([...p.tsb.filter((o) => o.kind === 'Tenant').map((o) => o.name), ...p.tsb.map((o) => o.tenant)]),
     workspaces,
     namespaces: knownNamespaces(p),

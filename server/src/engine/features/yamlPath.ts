@@ -45,7 +45,8 @@ function keyAt(content: string): { raw: string; end: number } | undefined {
     while (j < n && isSpace(content[j])) j++;
     return colonAfter(j) ? { raw: content.slice(0, i), end: j + 1 } : undefined;
   }
-  if (c0 === '-' ? n < 2 || isSpace(content[1]) || content[1] === '#' : PLAIN_START_FORBIDDEN.test(c0)) return undefined;
+  if (c0 === '-' ? n < 2 || isSpace(content[1]) || content[1] === '#' : PLAIN_START_FORBIDDEN.test(c0))
+    return undefined;
   for (let j = 1; j < n; j++) {
     if (content[j] === '#') return undefined;
     if (colonAfter(j)) return { raw: content.slice(0, j), end: j + 1 };
@@ -62,7 +63,8 @@ export function unquote(s: string): string {
 export function shapeOf(line: string): LineShape {
   const indent = line.length - line.trimStart().length;
   const rest = line.slice(indent);
-  if (rest === '' || rest.startsWith('#')) return { indent, dashes: [], contentCol: indent, valueEmpty: false, blank: true };
+  if (rest === '' || rest.startsWith('#'))
+    return { indent, dashes: [], contentCol: indent, valueEmpty: false, blank: true };
   const dashes: number[] = [];
   let col = indent;
   while (line[col] === '-' && (line[col + 1] === ' ' || col + 1 === line.length)) {
@@ -74,7 +76,14 @@ export function shapeOf(line: string): LineShape {
   const m = keyAt(content);
   if (!m) return { indent, dashes, contentCol: col, valueEmpty: false, blank: false };
   const after = content.slice(m.end).trim();
-  return { indent, dashes, contentCol: col, key: unquote(m.raw.trim()), valueEmpty: after === '' || after.startsWith('#'), blank: false };
+  return {
+    indent,
+    dashes,
+    contentCol: col,
+    key: unquote(m.raw.trim()),
+    valueEmpty: after === '' || after.startsWith('#'),
+    blank: false,
+  };
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(\s|$)/;

@@ -31,18 +31,45 @@ export interface ListArg {
   readonly join: ListJoin;
 }
 
-type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+type Letter =
+  | 'a'
+  | 'b'
+  | 'c'
+  | 'd'
+  | 'e'
+  | 'f'
+  | 'g'
+  | 'h'
+  | 'i'
+  | 'j'
+  | 'k'
+  | 'l'
+  | 'm'
+  | 'n'
+  | 'o'
+  | 'p'
+  | 'q'
+  | 'r'
+  | 's'
+  | 't'
+  | 'u'
+  | 'v'
+  | 'w'
+  | 'x'
+  | 'y'
+  | 'z';
 type IdentChar = Letter | Uppercase<Letter> | '_' | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 type IsIdent<S extends string> = S extends `${infer C}${infer R}` ? (C extends IdentChar ? IsIdent<R> : false) : true;
 
 /** Placeholder names of a template: `{name}` where name is an identifier (`{{ }}`, `{a,b}`, `{…}` are text). */
-type Placeholders<S extends string, Found extends string = never> =
-  S extends `${string}{${infer P}}${infer Rest}`
-    ? Placeholders<Rest, P extends '' ? Found : IsIdent<P> extends true ? Found | P : Found>
-    : Found;
+type Placeholders<S extends string, Found extends string = never> = S extends `${string}{${infer P}}${infer Rest}`
+  ? Placeholders<Rest, P extends '' ? Found : IsIdent<P> extends true ? Found | P : Found>
+  : Found;
 
 /** The arguments a template needs: exactly its placeholders (none for a template without any). */
-type ArgsOf<K extends string> = [Placeholders<K>] extends [never] ? [] : [args: { readonly [P in Placeholders<K>]: Arg }];
+type ArgsOf<K extends string> = [Placeholders<K>] extends [never]
+  ? []
+  : [args: { readonly [P in Placeholders<K>]: Arg }];
 
 /** A message from a literal English template; the compiler checks the arguments against its placeholders. */
 export function msg<K extends string>(key: K, ...args: ArgsOf<K>): Message {
@@ -54,7 +81,9 @@ export function msgN<One extends string, Other extends string>(
   count: number,
   one: One,
   other: Other,
-  ...args: [Placeholders<One> | Placeholders<Other>] extends [never] ? [] : [args: { readonly [P in Placeholders<One> | Placeholders<Other>]: Arg }]
+  ...args: [Placeholders<One> | Placeholders<Other>] extends [never]
+    ? []
+    : [args: { readonly [P in Placeholders<One> | Placeholders<Other>]: Arg }]
 ): Message {
   const key = count === 1 ? one : other;
   return args.length ? { key, args: args[0] } : { key };

@@ -6,7 +6,9 @@ import zhCn from './zh-cn.json';
 
 export type Locale = 'en' | 'zh-cn';
 
-const BUNDLES: Record<Exclude<Locale, 'en'>, Readonly<Record<string, string>>> = { 'zh-cn': zhCn as Record<string, string> };
+const BUNDLES: Record<Exclude<Locale, 'en'>, Readonly<Record<string, string>>> = {
+  'zh-cn': zhCn as Record<string, string>,
+};
 
 /**
  * The language for a locale name as clients and environments spell it: `zh-cn`, `zh-CN`, `zh_CN.UTF-8`,
@@ -58,18 +60,30 @@ function renderList(l: ListArg, locale: Locale): string {
   const items = l.list.map((x) => renderArg(x, locale));
   if (locale === 'zh-cn') {
     switch (l.join) {
-      case 'or': return items.join(' 或 ');
-      case 'and': return items.join(' 和 ');
-      case 'andLast': return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
-      case 'pipe': return items.join(' | ');
-      default: return items.join('、');
+      case 'or':
+        return items.join(' 或 ');
+      case 'and':
+        return items.join(' 和 ');
+      case 'andLast':
+        return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
+      case 'pipe':
+        return items.join(' | ');
+      default:
+        return items.join('、');
     }
   }
   switch (l.join) {
-    case 'or': return items.join(' or ');
-    case 'and': return items.join(' and ');
-    case 'andLast': return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-    case 'pipe': return items.join(' | ');
-    default: return items.join(', ');
+    case 'or':
+      return items.join(' or ');
+    case 'and':
+      return items.join(' and ');
+    case 'andLast':
+      return items.length <= 2
+        ? items.join(' and ')
+        : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    case 'pipe':
+      return items.join(' | ');
+    default:
+      return items.join(', ');
   }
 }

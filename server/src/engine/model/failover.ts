@@ -1,9 +1,25 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels, nsPatternMatches } from '../workspace/selectors';
-import { gatewaysMatching, indexOf, memo, nsMatcher, SelectorList, servicesOwnedBy, workloadsMatching } from '../workspace/projectIndex';
+import {
+  gatewaysMatching,
+  indexOf,
+  memo,
+  nsMatcher,
+  SelectorList,
+  servicesOwnedBy,
+  workloadsMatching,
+} from '../workspace/projectIndex';
 import type {
-  EastWestGateway, ExcludedService, FailoverModel, GatewayInstall, Lookalike, PlacementInfo, ServiceCandidate, WorkloadInfo, WorkspaceFailover,
+  EastWestGateway,
+  ExcludedService,
+  FailoverModel,
+  GatewayInstall,
+  Lookalike,
+  PlacementInfo,
+  ServiceCandidate,
+  WorkloadInfo,
+  WorkspaceFailover,
 } from './failoverTypes';
 import { LOOKALIKE_LIMIT } from './failoverTypes';
 import { commas, msg, msgN, pipes, type ListArg, type Message } from '../l10n/message';
@@ -42,22 +58,43 @@ export function ownsNamespace(ws: TsbObjectFact, namespace: string | undefined, 
 function ownedClusters(ws: TsbObjectFact, namespace: string, clusters: string[]): string[] {
   const m = nsMatcher(ws);
   if (m.anyCluster.has(namespace)) return clusters.slice();
-  return clusters.filter((c) => m.byCluster.get(c)?.has(namespace) || m.other.some((p) => nsPatternMatches(p, namespace, c)));
+  return clusters.filter(
+    (c) => m.byCluster.get(c)?.has(namespace) || m.other.some((p) => nsPatternMatches(p, namespace, c)),
+  );
 }
 
 /** Gateways installed in `namespace` whose pods carry `labels`, among those that can be in effect with `from`. */
-export function gatewaysFor(project: ResolvedProject, namespace: string, labels: Record<string, string>, from?: string): GatewayInstall[] {
-  return gatewaysMatching(project, namespace, labels, from === undefined ? undefined : (g) => project.relation(from, g.fact.source.uri) !== 'never')
-    .map((g) => ({
-      kind: g.fact.kind, name: g.fact.name, namespace: g.namespace!, labels: g.fact.labels, eastWestOnly: g.fact.eastWestOnly,
-      clusters: [...g.clusters].sort(), source: g.fact.source,
-    }));
+export function gatewaysFor(
+  project: ResolvedProject,
+  namespace: string,
+  labels: Record<string, string>,
+  from?: string,
+): GatewayInstall[] {
+  return gatewaysMatching(
+    project,
+    namespace,
+    labels,
+    from === undefined ? undefined : (g) => project.relation(from, g.fact.source.uri) !== 'never',
+  ).map((g) => ({
+    kind: g.fact.kind,
+    name: g.fact.name,
+    namespace: g.namespace!,
+    labels: g.fact.labels,
+    eastWestOnly: g.fact.eastWestOnly,
+    clusters: [...g.clusters].sort(),
+    source: g.fact.source,
+  }));
 }
 
 function namespacesOfName(project: ResolvedProject, name: string): string[] {
   const m = memo(project, 'namespacesOfName', () => new Map<string, string[]>());
   let l = m.get(name);
-  if (!l) { l = sortU((indexOf(project).servicesByName.get(name) ?? []).map((s) => s.namespace).filter((n): n is string => !!n)); m.set(name, l); }
+  if (!l) {
+    l = sortU(
+      (indexOf(project).servicesByName.get(name) ?? []).map((s) => s.namespace).filter((n): n is string => !!n),
+    );
+    m.set(name, l);
+  }
   return l;
 }
 
@@ -77,8 +114,13 @@ function workloadsOf(project: ResolvedProject, svc: Placed<ServiceFact>): Worklo
     else {
       const version = w.fact.podLabels['version'];
       byKey.set(key, {
-        kind: w.fact.kind, name: w.fact.name, namespace: w.namespace!, ...(version ? { version } : {}),
-        labels: w.fact.podLabels, clusters: sortU(clusters), source: w.fact.source,
+        kind: w.fact.kind,
+        name: w.fact.name,
+        namespace: w.namespace!,
+        ...(version ? { version } : {}),
+        labels: w.fact.podLabels,
+        clusters: sortU(clusters),
+        source: w.fact.source,
       });
     }
   }
@@ -127,8 +169,14 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
     const gateways: EastWestGateway[] = (setting?.eastWest ?? []).map((e) => {
       const installs = gatewaysFor(project, e.namespace, e.labels, setting!.source.uri);
       return {
-        entry: e.entry, namespace: e.namespace, labels: e.labels, clusters: sortU(installs.flatMap((i) => i.clusters)),
-        installs, exposedServices: e.exposed.map((x) => x.labels), exposedSources: e.exposed.map((x) => x.ref), selectorSource: e.selectorRef,
+        entry: e.entry,
+        namespace: e.namespace,
+        labels: e.labels,
+        clusters: sortU(installs.flatMap((i) => i.clusters)),
+        installs,
+        exposedServices: e.exposed.map((x) => x.labels),
+        exposedSources: e.exposed.map((x) => x.ref),
+        selectorSource: e.selectorRef,
       };
     });
     // The first exposedServices entry selecting a Service, found from the Service's label pairs.
@@ -136,63 +184,145 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
     let selectorsList: ListArg | undefined;
     const candidates: ServiceCandidate[] = [];
     const excluded: ExcludedService[] = [];
-    for (const g of [...groups.values()].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))) {
+    for (const g of [...groups.values()].sort(
+      (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+    )) {
       if ((++tick & 255) === 0) yield;
       const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       // Plain literals in the JSON output's key order (spreads into large literals are slow in V8 and this runs per service).
       const exclude = (clusters: string[], code: ExcludedService['code'], why: Message): void => {
-        excluded.push({ service: g.name, namespace: g.namespace, labels: g.labels, source, workloads, clusters, code, reason: render(why), reasonL10n: why });
+        excluded.push({
+          service: g.name,
+          namespace: g.namespace,
+          labels: g.labels,
+          source,
+          workloads,
+          clusters,
+          code,
+          reason: render(why),
+          reasonL10n: why,
+        });
       };
       if (runsIn.length === 0 && g.placed.every((p) => p.clusters.length === 0)) {
         const unknown = g.placed.find((p) => p.unknown)?.unknown;
-        exclude([], 'not-placed', unknown
-          ? msg('applied to {where}: the repository does not say which cluster; add a tsb.config.yaml placement for its file', { where: unknown })
-          : msg('nothing in the repository says which clusters its file is applied to: add a tsb.config.yaml placement (tsb-lint units shows what was inferred)'));
+        exclude(
+          [],
+          'not-placed',
+          unknown
+            ? msg(
+                'applied to {where}: the repository does not say which cluster; add a tsb.config.yaml placement for its file',
+                { where: unknown },
+              )
+            : msg(
+                'nothing in the repository says which clusters its file is applied to: add a tsb.config.yaml placement (tsb-lint units shows what was inferred)',
+              ),
+        );
         continue;
       }
       if (gateways.length === 0) {
-        exclude(runsIn, 'no-east-west-settings', setting ? msg('the WorkspaceSetting has no defaultEastWestGatewaySettings') : msg('workspace {name} has no WorkspaceSetting with defaultEastWestGatewaySettings', { name: ws.name }));
+        exclude(
+          runsIn,
+          'no-east-west-settings',
+          setting
+            ? msg('the WorkspaceSetting has no defaultEastWestGatewaySettings')
+            : msg('workspace {name} has no WorkspaceSetting with defaultEastWestGatewaySettings', { name: ws.name }),
+        );
         continue;
       }
       let exposedBy: ServiceCandidate['exposedBy'] | undefined;
       for (let k = 0; k < gateways.length; k++) {
         const gw = gateways[k]!;
-        if (gw.exposedServices.length === 0) { exposedBy = { entry: gw.entry }; break; }
+        if (gw.exposedServices.length === 0) {
+          exposedBy = { entry: gw.entry };
+          break;
+        }
         const hit = exposure[k]!.firstMatch(g.labels);
-        if (hit >= 0) { exposedBy = { entry: gw.entry, serviceLabels: gw.exposedServices[hit]! }; break; }
+        if (hit >= 0) {
+          exposedBy = { entry: gw.entry, serviceLabels: gw.exposedServices[hit]! };
+          break;
+        }
       }
       if (!exposedBy) {
         selectorsList ??= listSelectors(gateways.flatMap((gw) => gw.exposedServices));
-        exclude(runsIn, 'not-selected', msg('not matched by exposedServices ({selectors}); its labels are {labels}', { selectors: selectorsList, labels: formatLabels(g.labels) || msg('none') }));
+        exclude(
+          runsIn,
+          'not-selected',
+          msg('not matched by exposedServices ({selectors}); its labels are {labels}', {
+            selectors: selectorsList,
+            labels: formatLabels(g.labels) || msg('none'),
+          }),
+        );
         continue;
       }
       const gw = gateways.find((x) => x.entry === exposedBy!.entry)!;
       const clusters = runsIn.filter((c) => gw.clusters.includes(c));
       if (clusters.length === 0) {
-        exclude(runsIn, 'no-gateway-cluster', gw.clusters.length
-          ? msg('runs in {clusters}, where no selected east-west gateway is deployed (gateway clusters: {gatewayClusters})', { clusters: commas(runsIn), gatewayClusters: commas(gw.clusters) })
-          : msg('the east-west selector {selector} matches no gateway deployed in any cluster', { selector: `${gw.namespace}/${formatLabels(gw.labels)}` }));
+        exclude(
+          runsIn,
+          'no-gateway-cluster',
+          gw.clusters.length
+            ? msg(
+                'runs in {clusters}, where no selected east-west gateway is deployed (gateway clusters: {gatewayClusters})',
+                { clusters: commas(runsIn), gatewayClusters: commas(gw.clusters) },
+              )
+            : msg('the east-west selector {selector} matches no gateway deployed in any cluster', {
+                selector: `${gw.namespace}/${formatLabels(gw.labels)}`,
+              }),
+        );
         continue;
       }
       const versions: Record<string, string[]> = {};
-      for (const w of workloads) if (w.version) versions[w.version] = sortU([...(versions[w.version] ?? []), ...w.clusters.filter((c) => runsIn.includes(c))]);
+      for (const w of workloads)
+        if (w.version)
+          versions[w.version] = sortU([
+            ...(versions[w.version] ?? []),
+            ...w.clusters.filter((c) => runsIn.includes(c)),
+          ]);
       const failover = clusters.length >= 2;
       const missing = runsIn.filter((c) => !clusters.includes(c));
       // Same name in another namespace is a different service (bookinfo-dev never fails over to bookinfo-prod).
-      const candidate: ServiceCandidate = { service: g.name, namespace: g.namespace, labels: g.labels, source, clusters, failover, versions, runsIn, exposedBy, workloads };
+      const candidate: ServiceCandidate = {
+        service: g.name,
+        namespace: g.namespace,
+        labels: g.labels,
+        source,
+        clusters,
+        failover,
+        versions,
+        runsIn,
+        exposedBy,
+        workloads,
+      };
       const unknown = g.placed.find((p) => p.unknown)?.unknown;
       if (!failover) {
         // Only a service that runs in one cluster is told about a same-named service elsewhere.
         const twin = runsIn.length < 2 && !unknown ? twinsOf(project, g.name, g.namespace, runsIn, wsUri) : undefined;
-        const why = runsIn.length < 2 && unknown
-          ? msg('runs in {clusters}, which is {where}; the repository does not say how many clusters that is, so whether {service} has a failover target cannot be told', { clusters: commas(runsIn), where: unknown, service: g.name })
-          : runsIn.length < 2
-          ? twin
-            ? msg('runs only in {clusters}; the {service} in namespace {namespace} ({twinClusters}) is a different service: failover needs the same name in the same namespace', { clusters: commas(runsIn), service: g.name, namespace: twin.first, twinClusters: commas(twin.clusters) })
-            : msg('runs only in {clusters}; deploy {service} in namespace {namespace} of another cluster to give it a failover target', { clusters: commas(runsIn), service: g.name, namespace: g.namespace })
-          : msg('also runs in {clusters}, but no selected east-west gateway is deployed there', { clusters: commas(missing) });
+        const why =
+          runsIn.length < 2 && unknown
+            ? msg(
+                'runs in {clusters}, which is {where}; the repository does not say how many clusters that is, so whether {service} has a failover target cannot be told',
+                { clusters: commas(runsIn), where: unknown, service: g.name },
+              )
+            : runsIn.length < 2
+              ? twin
+                ? msg(
+                    'runs only in {clusters}; the {service} in namespace {namespace} ({twinClusters}) is a different service: failover needs the same name in the same namespace',
+                    {
+                      clusters: commas(runsIn),
+                      service: g.name,
+                      namespace: twin.first,
+                      twinClusters: commas(twin.clusters),
+                    },
+                  )
+                : msg(
+                    'runs only in {clusters}; deploy {service} in namespace {namespace} of another cluster to give it a failover target',
+                    { clusters: commas(runsIn), service: g.name, namespace: g.namespace },
+                  )
+              : msg('also runs in {clusters}, but no selected east-west gateway is deployed there', {
+                  clusters: commas(missing),
+                });
         candidate.reason = render(why);
         candidate.reasonL10n = why;
       }
@@ -214,25 +344,57 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
     const unit = deployment.unitNames(wsUri)[0];
-    const placements = placementsOf(project, [...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)), ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : [])))]);
+    const placements = placementsOf(project, [
+      ...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)),
+      ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : []))),
+    ]);
     workspaces.push({
-      organization: ws.organization ?? '', tenant: ws.tenant ?? '', name: ws.name, ...(unit ? { unit } : {}), ...(placements.length ? { placements } : {}),
-      namespaces: ws.namespaces.map((n) => n.name), gateways, candidates, excluded, lookalikes,
-      source: ws.source, ...(setting ? { settingSource: setting.source } : {}),
+      organization: ws.organization ?? '',
+      tenant: ws.tenant ?? '',
+      name: ws.name,
+      ...(unit ? { unit } : {}),
+      ...(placements.length ? { placements } : {}),
+      namespaces: ws.namespaces.map((n) => n.name),
+      gateways,
+      candidates,
+      excluded,
+      lookalikes,
+      source: ws.source,
+      ...(setting ? { settingSource: setting.source } : {}),
     });
   }
-  if (wsFacts.length === 0) notes.push(msg('No Workspace is defined in this project: failover is computed per workspace.'));
-  if (project.workspaceSettings.length === 0) notes.push(msg('No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.'));
+  if (wsFacts.length === 0)
+    notes.push(msg('No Workspace is defined in this project: failover is computed per workspace.'));
+  if (project.workspaceSettings.length === 0)
+    notes.push(
+      msg(
+        'No WorkspaceSetting yet: add one with defaultEastWestGatewaySettings to expose services through an east-west gateway.',
+      ),
+    );
   const inferred = deployment.units.filter((u) => u.source !== 'config');
   if (!deployment.configured && inferred.length && project.placementsConfigured) {
-    notes.push(msgN(inferred.length,
-      'No tsb.config.yaml placements: clusters inferred from {count} deployment unit (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
-      'No tsb.config.yaml placements: clusters inferred from {count} deployment units (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
-      { count: inferred.length }));
+    notes.push(
+      msgN(
+        inferred.length,
+        'No tsb.config.yaml placements: clusters inferred from {count} deployment unit (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
+        'No tsb.config.yaml placements: clusters inferred from {count} deployment units (deploy scripts, READMEs, Argo CD, kustomize, folder names). Run "Write tsb.config.yaml" (or see tsb-lint units) to review and state them.',
+        { count: inferred.length },
+      ),
+    );
   } else if (!project.placementsConfigured) {
-    notes.push(msg('No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.'));
+    notes.push(
+      msg(
+        'No placements: nothing in the repository says which clusters its files are applied to. Add a tsb.config.yaml that says so.',
+      ),
+    );
   }
-  return { workspaces, clusters: project.clusters, placementsConfigured: project.placementsConfigured, notes: notes.map((n) => render(n)), notesL10n: notes };
+  return {
+    workspaces,
+    clusters: project.clusters,
+    placementsConfigured: project.placementsConfigured,
+    notes: notes.map((n) => render(n)),
+    notesL10n: notes,
+  };
 }
 
 /** Selectors listed in a message: the first few and how many more (a setting may list thousands). */
@@ -240,20 +402,37 @@ const SELECTORS_SHOWN = 10;
 
 function listSelectors(selectors: Record<string, string>[]): ListArg {
   const shown = selectors.slice(0, SELECTORS_SHOWN).map(formatLabels);
-  return pipes(selectors.length > SELECTORS_SHOWN ? [...shown, msg('… {count} more', { count: selectors.length - SELECTORS_SHOWN })] : shown);
+  return pipes(
+    selectors.length > SELECTORS_SHOWN
+      ? [...shown, msg('… {count} more', { count: selectors.length - SELECTORS_SHOWN })]
+      : shown,
+  );
 }
 
 /**
  * Services of the same name in other namespaces that run somewhere else: the first one's namespace and
  * every cluster they run in. Stops as soon as every cluster any Service of that name runs in is seen.
  */
-function twinsOf(project: ResolvedProject, name: string, namespace: string, runsIn: string[], wsUri: string): { first: string; clusters: string[] } | undefined {
+function twinsOf(
+  project: ResolvedProject,
+  name: string,
+  namespace: string,
+  runsIn: string[],
+  wsUri: string,
+): { first: string; clusters: string[] } | undefined {
   const all = indexOf(project).servicesByName.get(name) ?? [];
   const possible = memoClusters(project, name);
   let first: string | undefined;
   const clusters = new Set<string>();
   for (const x of all) {
-    if (x.fact.name !== name || !x.namespace || x.namespace === namespace || !x.clusters.some((c) => !runsIn.includes(c)) || project.relation(x.fact.source.uri, wsUri) === 'never') continue;
+    if (
+      x.fact.name !== name ||
+      !x.namespace ||
+      x.namespace === namespace ||
+      !x.clusters.some((c) => !runsIn.includes(c)) ||
+      project.relation(x.fact.source.uri, wsUri) === 'never'
+    )
+      continue;
     first ??= x.namespace;
     for (const c of x.clusters) clusters.add(c);
     if (clusters.size === possible) break;
@@ -265,7 +444,10 @@ function twinsOf(project: ResolvedProject, name: string, namespace: string, runs
 function memoClusters(project: ResolvedProject, name: string): number {
   const m = memo(project, 'clustersOfName', () => new Map<string, number>());
   let n = m.get(name);
-  if (n === undefined) { n = new Set((indexOf(project).servicesByName.get(name) ?? []).flatMap((s) => s.clusters)).size; m.set(name, n); }
+  if (n === undefined) {
+    n = new Set((indexOf(project).servicesByName.get(name) ?? []).flatMap((s) => s.clusters)).size;
+    m.set(name, n);
+  }
   return n;
 }
 
@@ -275,14 +457,23 @@ function placementsOf(project: ResolvedProject, uris: string[]): PlacementInfo[]
   for (const u of new Set(uris)) for (const id of project.deployment.deploymentOf(u).units) ids.add(id);
   // Unit positions once per project: a workspace looks up its own units, not every unit.
   const at = unitPositions(project);
-  return [...ids].filter((id) => at.has(id)).sort((x, y) => at.get(x)! - at.get(y)!).map((id) => project.deployment.units[at.get(id)!]!).map((u) => {
-    const ev = u.evidence[0];
-    return {
-      unit: u.name, clusters: u.clusters, ...(u.clusterMatches.length ? { tsbNames: Object.fromEntries(u.clusterMatches.map((m) => [m.name, m.tsb])) } : {}),
-      ...(u.namespace ? { namespace: u.namespace } : {}), source: u.source,
-      ...(ev ? { evidence: { uri: ev.uri, line: ev.line, text: ev.text } } : {}),
-    };
-  });
+  return [...ids]
+    .filter((id) => at.has(id))
+    .sort((x, y) => at.get(x)! - at.get(y)!)
+    .map((id) => project.deployment.units[at.get(id)!]!)
+    .map((u) => {
+      const ev = u.evidence[0];
+      return {
+        unit: u.name,
+        clusters: u.clusters,
+        ...(u.clusterMatches.length
+          ? { tsbNames: Object.fromEntries(u.clusterMatches.map((m) => [m.name, m.tsb])) }
+          : {}),
+        ...(u.namespace ? { namespace: u.namespace } : {}),
+        source: u.source,
+        ...(ev ? { evidence: { uri: ev.uri, line: ev.line, text: ev.text } } : {}),
+      };
+    });
 }
 
 function unitPositions(project: ResolvedProject): Map<number, number> {

@@ -71,10 +71,10 @@ export interface ServiceCandidate {
 }
 
 export type ExclusionCode =
-  | 'not-selected'          // no exposedServices entry matches its labels
-  | 'no-gateway-cluster'    // runs only where no selected east-west gateway is deployed
+  | 'not-selected' // no exposedServices entry matches its labels
+  | 'no-gateway-cluster' // runs only where no selected east-west gateway is deployed
   | 'no-east-west-settings' // the workspace has no east-west gateway settings
-  | 'not-placed';           // the file is not placed in any cluster (tsb.config.yaml)
+  | 'not-placed'; // the file is not placed in any cluster (tsb.config.yaml)
 
 /** A service of the workspace that is not a failover candidate (`excluded`). */
 export interface ExcludedService {

@@ -1,5 +1,12 @@
 import type {
-  DownWorkload, FailoverModel, ServiceCandidate, ExcludedService, TrafficRoute, WhatIfResult, WorkloadInfo, WorkspaceFailover,
+  DownWorkload,
+  FailoverModel,
+  ServiceCandidate,
+  ExcludedService,
+  TrafficRoute,
+  WhatIfResult,
+  WorkloadInfo,
+  WorkspaceFailover,
 } from './failoverTypes';
 import { commas, msg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
@@ -30,8 +37,10 @@ interface ServiceView {
 function servicesOf(model: FailoverModel): ServiceView[] {
   const out: ServiceView[] = [];
   for (const ws of model.workspaces) {
-    for (const c of ws.candidates) out.push({ ws, service: c.service, namespace: c.namespace, workloads: c.workloads, candidate: c });
-    for (const e of ws.excluded) out.push({ ws, service: e.service, namespace: e.namespace, workloads: e.workloads ?? [], excluded: e });
+    for (const c of ws.candidates)
+      out.push({ ws, service: c.service, namespace: c.namespace, workloads: c.workloads, candidate: c });
+    for (const e of ws.excluded)
+      out.push({ ws, service: e.service, namespace: e.namespace, workloads: e.workloads ?? [], excluded: e });
   }
   return out;
 }
@@ -41,7 +50,9 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
   const isDown = (w: WorkloadInfo, cluster: string) =>
     down.some((d) => d.cluster === cluster && d.namespace === w.namespace && d.workload === w.name);
   const upIn = (workloads: WorkloadInfo[], cluster: string, version?: string) =>
-    workloads.some((w) => w.clusters.includes(cluster) && !isDown(w, cluster) && (version === undefined || w.version === version));
+    workloads.some(
+      (w) => w.clusters.includes(cluster) && !isDown(w, cluster) && (version === undefined || w.version === version),
+    );
 
   const services = servicesOf(model);
   const routes: TrafficRoute[] = [];
@@ -49,13 +60,22 @@ export function simulateDown(model: FailoverModel, down: DownWorkload[]): WhatIf
   const seen = new Set<string>();
 
   for (const target of down) {
-    const hits = services.filter((s) => s.namespace === target.namespace
-      && s.workloads.some((w) => w.name === target.workload && w.clusters.includes(target.cluster)));
+    const hits = services.filter(
+      (s) =>
+        s.namespace === target.namespace &&
+        s.workloads.some((w) => w.name === target.workload && w.clusters.includes(target.cluster)),
+    );
     if (hits.length === 0) {
       const excluded = services.find((s) => s.excluded && s.namespace === target.namespace);
       const why = excluded
-        ? msg('no workload {workload} backs an exposed service in {where}', { workload: target.workload, where: `${target.cluster}/${target.namespace}` })
-        : msg('no workload {workload} runs in {where} according to the project\'s placements', { workload: target.workload, where: `${target.cluster}/${target.namespace}` });
+        ? msg('no workload {workload} backs an exposed service in {where}', {
+            workload: target.workload,
+            where: `${target.cluster}/${target.namespace}`,
+          })
+        : msg("no workload {workload} runs in {where} according to the project's placements", {
+            workload: target.workload,
+            where: `${target.cluster}/${target.namespace}`,
+          });
       unknown.push({ target, reason: render(why), reasonL10n: why });
       continue;
     }
@@ -86,14 +106,32 @@ function routeFor(
   const what = subset ? `${s.service} ${subset}` : s.service;
   const because = (why: Message) => ({ reason: render(why), reasonL10n: why });
   if (upIn(s.workloads, from, subset)) {
-    const others = s.workloads.filter((w) => w.clusters.includes(from) && !isDown(w, from) && (subset === undefined || w.version === subset));
+    const others = s.workloads.filter(
+      (w) => w.clusters.includes(from) && !isDown(w, from) && (subset === undefined || w.version === subset),
+    );
     const names = commas(others.map((w) => w.name));
-    return { ...base, outcome: 'local', toClusters: [from], ...because(msg('other {what} workloads still run in {cluster} ({names}); traffic stays local', { what, cluster: from, names })) };
+    return {
+      ...base,
+      outcome: 'local',
+      toClusters: [from],
+      ...because(
+        msg('other {what} workloads still run in {cluster} ({names}); traffic stays local', {
+          what,
+          cluster: from,
+          names,
+        }),
+      ),
+    };
   }
   const c = s.candidate;
   if (!c) {
-    const why = s.excluded ? s.excluded.reasonL10n ?? s.excluded.reason : msg('not a failover candidate');
-    return { ...base, outcome: 'none', toClusters: [], ...because(msg('{service} is not exposed through an east-west gateway: {why}', { service: s.service, why })) };
+    const why = s.excluded ? (s.excluded.reasonL10n ?? s.excluded.reason) : msg('not a failover candidate');
+    return {
+      ...base,
+      outcome: 'none',
+      toClusters: [],
+      ...because(msg('{service} is not exposed through an east-west gateway: {why}', { service: s.service, why })),
+    };
   }
   const gw = s.ws.gateways.find((g) => g.entry === c.exposedBy.entry);
   const remote = c.clusters.filter((cl) => cl !== from && upIn(s.workloads, cl, subset));
@@ -103,15 +141,41 @@ function routeFor(
       outcome: 'remote',
       toClusters: remote,
       ...(gw ? { via: { namespace: gw.namespace, labels: gw.labels } } : {}),
-      ...because(msg('no {what} workload is left in {cluster}, and {service} is exposed through the east-west gateway in {clusters}', { what, cluster: from, service: s.service, clusters: commas(remote) })),
+      ...because(
+        msg(
+          'no {what} workload is left in {cluster}, and {service} is exposed through the east-west gateway in {clusters}',
+          { what, cluster: from, service: s.service, clusters: commas(remote) },
+        ),
+      ),
     };
   }
   const elsewhere = c.runsIn.filter((cl) => cl !== from);
   let reason: Message;
-  if (elsewhere.length === 0) reason = msg('{service} runs only in {cluster}: there is no copy in another cluster to fail over to', { service: s.service, cluster: from });
+  if (elsewhere.length === 0)
+    reason = msg('{service} runs only in {cluster}: there is no copy in another cluster to fail over to', {
+      service: s.service,
+      cluster: from,
+    });
   else if (subset && !Object.keys(c.versions).includes(subset)) reason = msg('{what} runs nowhere else', { what });
-  else if (subset && (c.versions[subset] ?? []).every((cl) => cl === from)) reason = msg('{what} runs only in {cluster}; other clusters run other versions, and subset routing keeps traffic on {subset}', { what, cluster: from, subset });
-  else if (c.clusters.filter((cl) => cl !== from).length === 0) reason = msg('{service} also runs in {clusters} but no selected east-west gateway is deployed there', { service: s.service, clusters: commas(elsewhere) });
-  else reason = msg('every other copy of {what} ({clusters}) is down too', { what, clusters: commas(c.clusters.filter((cl) => cl !== from)) });
-  return { ...base, outcome: 'none', toClusters: [], ...because(msg('no {what} left in {cluster} and no failover: {reason}', { what, cluster: from, reason })) };
+  else if (subset && (c.versions[subset] ?? []).every((cl) => cl === from))
+    reason = msg(
+      '{what} runs only in {cluster}; other clusters run other versions, and subset routing keeps traffic on {subset}',
+      { what, cluster: from, subset },
+    );
+  else if (c.clusters.filter((cl) => cl !== from).length === 0)
+    reason = msg('{service} also runs in {clusters} but no selected east-west gateway is deployed there', {
+      service: s.service,
+      clusters: commas(elsewhere),
+    });
+  else
+    reason = msg('every other copy of {what} ({clusters}) is down too', {
+      what,
+      clusters: commas(c.clusters.filter((cl) => cl !== from)),
+    });
+  return {
+    ...base,
+    outcome: 'none',
+    toClusters: [],
+    ...because(msg('no {what} left in {cluster} and no failover: {reason}', { what, cluster: from, reason })),
+  };
 }

@@ -26,7 +26,11 @@ export function* documents(text: string): Generator<Chunk> {
         chunkStart = lineStart;
       }
       sawContent = true;
-    } else if (!sawContent && !/^\s*(#.*)?\r?\n?$/.test(text.slice(lineStart, lineEnd)) && !text.startsWith('%', lineStart)) {
+    } else if (
+      !sawContent &&
+      !/^\s*(#.*)?\r?\n?$/.test(text.slice(lineStart, lineEnd)) &&
+      !text.startsWith('%', lineStart)
+    ) {
       sawContent = true;
     }
     if (nl === -1) break;

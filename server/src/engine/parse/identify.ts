@@ -40,11 +40,13 @@ export function identify(map: YAMLMap): Identity {
   const apiVersion = scalarString(apiVersionPair);
   const kind = scalarString(kindPair);
   const group = apiVersion?.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-  const family: Family = /(^|\.)tetrate\.io$/.test(group) || /(^|\.)tsb\.tetrate\./.test(group)
-    ? 'tetrate'
-    : apiVersion && (group === '' || /^(apps|batch|networking\.istio\.io|security\.istio\.io|[a-z.]*k8s\.io)$/.test(group))
-      ? 'kubernetes'
-      : 'other';
+  const family: Family =
+    /(^|\.)tetrate\.io$/.test(group) || /(^|\.)tsb\.tetrate\./.test(group)
+      ? 'tetrate'
+      : apiVersion &&
+          (group === '' || /^(apps|batch|networking\.istio\.io|security\.istio\.io|[a-z.]*k8s\.io)$/.test(group))
+        ? 'kubernetes'
+        : 'other';
   return {
     ...(apiVersion !== undefined ? { apiVersion } : {}),
     ...(kind !== undefined ? { kind } : {}),

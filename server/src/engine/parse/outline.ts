@@ -20,7 +20,9 @@ export interface ChunkSymbol {
 }
 
 function keyText(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined ? String(pair.key.value) : undefined;
+  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined
+    ? String(pair.key.value)
+    : undefined;
 }
 
 /** The outline of one analysed document (offsets relative to it). */
@@ -47,7 +49,10 @@ export function chunkSymbols(parsed: ParsedChunk, analyses: readonly { identity:
       name: typeof name === 'string' && name ? `${kind} ${name}` : kind,
       detail: analysis.identity.apiVersion ?? '',
       kind: analysis.identity.family === 'tetrate' ? SymbolKind.Class : SymbolKind.Object,
-      start: node.range[0], end: node.range[1], selStart: sel[0], selEnd: sel[1],
+      start: node.range[0],
+      end: node.range[1],
+      selStart: sel[0],
+      selEnd: sel[1],
       children,
     });
   });
@@ -69,14 +74,25 @@ function pairSymbol(pair: Pair<Scalar, Node | null>, name: string, depth: number
     v.items.forEach((it, i) => {
       const n = it as Node | null;
       if (!n?.range) return;
-      children.push({ name: `${name}[${i}]`, detail: summary(n), kind: SymbolKind.Struct, start: n.range[0], end: n.range[1], selStart: n.range[0], selEnd: n.range[0] });
+      children.push({
+        name: `${name}[${i}]`,
+        detail: summary(n),
+        kind: SymbolKind.Struct,
+        start: n.range[0],
+        end: n.range[1],
+        selStart: n.range[0],
+        selEnd: n.range[0],
+      });
     });
   }
   return {
     name,
     detail: isScalar(v) ? String(v.value ?? '') : '',
     kind: isMap(v) ? SymbolKind.Namespace : isSeq(v) ? SymbolKind.Array : SymbolKind.Field,
-    start: k[0], end, selStart: k[0], selEnd: k[1],
+    start: k[0],
+    end,
+    selStart: k[0],
+    selEnd: k[1],
     ...(children.length ? { children } : {}),
   };
 }

@@ -1,4 +1,15 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Alias,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import { BUDGETS, formatCount, limitProblem } from '../budgets';
 import { msg, msgN, type Message } from '../l10n/message';
 import type { RawProblem } from '../types';
@@ -32,7 +43,13 @@ export function parseChunk(text: string): ParsedChunk {
   // which is quadratic (a 20,000-key ConfigMap took 20 s); duplicateKeys() does the same check linearly.
   // logLevel 'error': yaml would otherwise print warnings (collection keys stringified) on stderr.
   // merge: `<<: *anchor` merges the anchored mapping, as kubectl and Go YAML do (YAML 1.1 merge keys).
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true });
+  const doc = parseDocument(text, {
+    prettyErrors: false,
+    uniqueKeys: false,
+    keepSourceTokens: false,
+    logLevel: 'error',
+    merge: true,
+  });
   const syntax: RawProblem[] = [];
   const errors: YamlError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
@@ -42,32 +59,61 @@ export function parseChunk(text: string): ParsedChunk {
   if (deepest) {
     // The parser ran out of stack: the rest of its errors are consequences, not separate mistakes.
     const message = /call stack/i.test(deepest.message)
-      ? msg('This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.')
+      ? msg(
+          'This document nests collections too deeply to be parsed (hundreds of levels of [, { or indentation); it is not analysed.',
+        )
       : msg('This document could not be parsed ({error}); it is not analysed.', { error: firstLine(deepest.message) });
     syntax.push({ rule: 'yaml-syntax', message, start: deepest.pos[0], end: deepest.pos[0] + 1 });
     return { text, doc, syntax, resources: [], nodes: 0 };
   }
   for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    const open = e.code === 'MISSING_CHAR' && /closing .?quote/i.test(e.message) ? openQuote(doc.contents, e.pos[0]) : undefined;
+    const open =
+      e.code === 'MISSING_CHAR' && /closing .?quote/i.test(e.message) ? openQuote(doc.contents, e.pos[0]) : undefined;
     if (open) {
       // yaml reports an unclosed quote where the text ends; point at the quote that was never closed.
       const lineEnd = text.slice(open[0]).search(/[\r\n]/);
-      syntax.push({ rule: 'yaml-syntax', message: text[open[0]] === "'"
-        ? msg("This single-quoted value is never closed, so it runs on to the end of the document; add the closing '.")
-        : msg('This double-quoted value is never closed, so it runs on to the end of the document; add the closing ".'), start: open[0], end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1 });
+      syntax.push({
+        rule: 'yaml-syntax',
+        message:
+          text[open[0]] === "'"
+            ? msg(
+                "This single-quoted value is never closed, so it runs on to the end of the document; add the closing '.",
+              )
+            : msg(
+                'This double-quoted value is never closed, so it runs on to the end of the document; add the closing ".',
+              ),
+        start: open[0],
+        end: lineEnd > 0 ? open[0] + lineEnd : open[0] + 1,
+      });
       continue;
     }
     if (e.code === 'DUPLICATE_KEY' && e.message === 'Map keys must be unique') {
       syntax.push(duplicateKeyProblem(text, e));
       continue;
     }
-    syntax.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    syntax.push({
+      rule: 'yaml-syntax',
+      message: syntaxMessage(e.code, e.message),
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+    });
   }
-  if (errors.length > MAX_SYNTAX_PROBLEMS) syntax.push(moreProblems(errors.length - MAX_SYNTAX_PROBLEMS, 'errors', errors[MAX_SYNTAX_PROBLEMS]!.pos));
+  if (errors.length > MAX_SYNTAX_PROBLEMS)
+    syntax.push(moreProblems(errors.length - MAX_SYNTAX_PROBLEMS, 'errors', errors[MAX_SYNTAX_PROBLEMS]!.pos));
   for (const w of doc.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    syntax.push({ rule: 'yaml-syntax', severity: 'warning', message: msg('{warning}', { warning: firstLine(w.message) }), start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) });
+    syntax.push({
+      rule: 'yaml-syntax',
+      severity: 'warning',
+      message: msg('{warning}', { warning: firstLine(w.message) }),
+      start: w.pos[0],
+      end: Math.max(w.pos[1], w.pos[0] + 1),
+    });
   }
-  if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) syntax.push({ ...moreProblems(doc.warnings.length - MAX_SYNTAX_PROBLEMS, 'warnings', doc.warnings[MAX_SYNTAX_PROBLEMS]!.pos), severity: 'warning' });
+  if (doc.warnings.length > MAX_SYNTAX_PROBLEMS)
+    syntax.push({
+      ...moreProblems(doc.warnings.length - MAX_SYNTAX_PROBLEMS, 'warnings', doc.warnings[MAX_SYNTAX_PROBLEMS]!.pos),
+      severity: 'warning',
+    });
   const resources: Resource[] = [];
   // Sized before any value is built: what aliases would expand to is counted in nodes, not in aliases
   // (999 aliases of one 100k-item list are 100 million nodes, though only 999 aliases).
@@ -75,17 +121,42 @@ export function parseChunk(text: string): ParsedChunk {
   const nodes = size.nodes + size.aliasNodes;
   if (size.unresolved) {
     const r = size.unresolved.range ?? [0, 1, 1];
-    syntax.push({ rule: 'yaml-syntax', message: msg('The alias *{name} refers to no anchor &{name} above it in this document (anchors do not reach across `---`); it is not analysed.', { name: size.unresolved.source }), start: r[0], end: Math.max(r[1], r[0] + 1) });
+    syntax.push({
+      rule: 'yaml-syntax',
+      message: msg(
+        'The alias *{name} refers to no anchor &{name} above it in this document (anchors do not reach across `---`); it is not analysed.',
+        { name: size.unresolved.source },
+      ),
+      start: r[0],
+      end: Math.max(r[1], r[0] + 1),
+    });
     return { text, doc, syntax, resources, nodes };
   }
   if (size.aliasNodes > BUDGETS.aliasNodesPerDocument) {
     const r = doc.contents?.range ?? [0, 1, 1];
-    syntax.push({ rule: 'yaml-syntax', message: msg("This document's aliases expand to more than {count} YAML nodes (an alias bomb?); it is not analysed.", { count: formatCount(BUDGETS.aliasNodesPerDocument) }), start: r[0], end: Math.min(r[1], r[0] + 1) });
+    syntax.push({
+      rule: 'yaml-syntax',
+      message: msg(
+        "This document's aliases expand to more than {count} YAML nodes (an alias bomb?); it is not analysed.",
+        { count: formatCount(BUDGETS.aliasNodesPerDocument) },
+      ),
+      start: r[0],
+      end: Math.min(r[1], r[0] + 1),
+    });
     return { text, doc, syntax, resources, nodes };
   }
   if (nodes > BUDGETS.nodesPerDocument) {
     const r = doc.contents?.range ?? [0, 1, 1];
-    syntax.push(limitProblem(msg('This document has more than {count} YAML nodes; it is parsed but not checked (a limit that keeps time and memory bounded).', { count: formatCount(BUDGETS.nodesPerDocument) }), r[0], Math.min(r[1], r[0] + 1)));
+    syntax.push(
+      limitProblem(
+        msg(
+          'This document has more than {count} YAML nodes; it is parsed but not checked (a limit that keeps time and memory bounded).',
+          { count: formatCount(BUDGETS.nodesPerDocument) },
+        ),
+        r[0],
+        Math.min(r[1], r[0] + 1),
+      ),
+    );
     return { text, doc, syntax, resources, nodes };
   }
   if (doc.errors.length === 0 || isMap(doc.contents)) {
@@ -97,8 +168,12 @@ export function parseChunk(text: string): ParsedChunk {
       syntax.push({
         rule: 'yaml-syntax',
         message: /alias/i.test(String(err))
-          ? msg('This document expands aliases more than {count} times (an alias bomb?); it is not analysed.', { count: MAX_ALIAS_COUNT })
-          : msg('This document cannot be read as data: {error}', { error: firstLine(String((err as Error)?.message ?? err)) }),
+          ? msg('This document expands aliases more than {count} times (an alias bomb?); it is not analysed.', {
+              count: MAX_ALIAS_COUNT,
+            })
+          : msg('This document cannot be read as data: {error}', {
+              error: firstLine(String((err as Error)?.message ?? err)),
+            }),
         start: range[0],
         end: Math.min(range[1], range[0] + 1),
       });
@@ -143,7 +218,7 @@ export function measure(root: Node | null): { nodes: number; aliasNodes: number;
       const target = anchors.get(node.source);
       if (target === undefined) unresolved ??= node;
       // An alias inside its own anchor (not finished yet) counts as one node.
-      const add = target === undefined ? 1 : sizes.get(target) ?? 1;
+      const add = target === undefined ? 1 : (sizes.get(target) ?? 1);
       aliasNodes = Math.min(cap, aliasNodes + add);
       sizes.set(node, add);
       continue;
@@ -165,9 +240,10 @@ export function measure(root: Node | null): { nodes: number; aliasNodes: number;
 }
 
 function moreProblems(count: number, what: 'errors' | 'warnings', pos: [number, number]): RawProblem {
-  const message = what === 'errors'
-    ? msg('{count} more YAML syntax errors in this document are not listed; fix the ones above first.', { count })
-    : msg('{count} more YAML syntax warnings in this document are not listed; fix the ones above first.', { count });
+  const message =
+    what === 'errors'
+      ? msg('{count} more YAML syntax errors in this document are not listed; fix the ones above first.', { count })
+      : msg('{count} more YAML syntax warnings in this document are not listed; fix the ones above first.', { count });
   return { rule: 'yaml-syntax', message, start: pos[0], end: pos[0] + 1 };
 }
 
@@ -177,7 +253,8 @@ function openQuote(root: Node | null, end: number): [number, number] | undefined
   while (stack.length) {
     const node = stack.pop();
     if (isScalar(node)) {
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] === end) return [node.range[0], node.range[1]];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] === end)
+        return [node.range[0], node.range[1]];
     } else if (isMap(node)) {
       for (const pair of node.items) stack.push(pair.key, pair.value);
     } else if (isSeq(node)) {
@@ -208,7 +285,13 @@ export function duplicateKeys(root: Node | null): YamlError[] {
         const key = pair.key;
         if (isScalar(key)) {
           const first = seen.get(key.value);
-          if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]], ...(first ? { first } : {}) });
+          if (seen.has(key.value) && key.range)
+            out.push({
+              code: 'DUPLICATE_KEY',
+              message: 'Map keys must be unique',
+              pos: [key.range[0], key.range[1]],
+              ...(first ? { first } : {}),
+            });
           else seen.set(key.value, key.range ? [key.range[0], key.range[1]] : undefined);
         }
         stack.push(pair.key, pair.value);
@@ -225,13 +308,24 @@ function duplicateKeyProblem(text: string, e: YamlError): RawProblem {
   const key = text.slice(e.pos[0], e.pos[1]);
   const first = e.first;
   let lines = 0;
-  if (first) for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
+  if (first)
+    for (let i = text.indexOf('\n', first[0]); i !== -1 && i < e.pos[0]; i = text.indexOf('\n', i + 1)) lines++;
   const message = !first
-    ? msg('`{key}` is set twice in this mapping (keys must be unique): the second value would silently replace the first. Remove one of them.', { key })
+    ? msg(
+        '`{key}` is set twice in this mapping (keys must be unique): the second value would silently replace the first. Remove one of them.',
+        { key },
+      )
     : lines === 0
-      ? msg('`{key}` is set twice in this mapping (keys must be unique; the first one is earlier on this line): the second value would silently replace the first. Remove one of them.', { key })
-      : msgN(lines, '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} line above): the second value would silently replace the first. Remove one of them.',
-        '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} lines above): the second value would silently replace the first. Remove one of them.', { key, lines });
+      ? msg(
+          '`{key}` is set twice in this mapping (keys must be unique; the first one is earlier on this line): the second value would silently replace the first. Remove one of them.',
+          { key },
+        )
+      : msgN(
+          lines,
+          '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} line above): the second value would silently replace the first. Remove one of them.',
+          '`{key}` is set twice in this mapping (keys must be unique; the first one is {lines} lines above): the second value would silently replace the first. Remove one of them.',
+          { key, lines },
+        );
   return {
     rule: 'yaml-syntax',
     message,

@@ -15,7 +15,11 @@ const MARKER = /__[A-Z][A-Z0-9_]{0,63}__/;
  * `%{ … }` or `__VAR__`. Searches with indexOf so that hostile values (runs of `{` or `$`) stay linear.
  */
 export function placeholderIn(value: string): string | undefined {
-  for (const [o, c] of [['{{', '}}'], ['{%', '%}'], ['%{', '}']] as const) {
+  for (const [o, c] of [
+    ['{{', '}}'],
+    ['{%', '%}'],
+    ['%{', '}'],
+  ] as const) {
     const a = value.indexOf(o);
     if (a === -1) continue;
     const b = value.indexOf(c, a + 2);
@@ -43,7 +47,12 @@ export function isPlaceholder(value: string): boolean {
  * regular expression here was quadratic on both).
  */
 export function findTemplateMarker(text: string): number {
-  const pairs: [string, string][] = [['{{', '}}'], ['{%', '%}'], ['%{', '}'], ['${', '}']];
+  const pairs: [string, string][] = [
+    ['{{', '}}'],
+    ['{%', '%}'],
+    ['%{', '}'],
+    ['${', '}'],
+  ];
   // Next occurrence of each opening and closing marker at or after the position searched last.
   const next = pairs.map(() => ({ open: -2, close: -2 }));
   let lineStart = 0;
@@ -98,7 +107,12 @@ export function templatedValues(root: YAMLMap, text: string): TemplatedValue[] {
     // `port: {{ .Values.port }}` parses as a flow mapping whose key is another flow mapping.
     if (r && text.startsWith('{{', r[0])) {
       const end = text.indexOf('}}', r[0]);
-      out.push({ pointer, start: r[0], end: end === -1 ? r[1] : end + 2, sample: text.slice(r[0], Math.min(end === -1 ? r[1] : end + 2, r[0] + 60)) });
+      out.push({
+        pointer,
+        start: r[0],
+        end: end === -1 ? r[1] : end + 2,
+        sample: text.slice(r[0], Math.min(end === -1 ? r[1] : end + 2, r[0] + 60)),
+      });
       return;
     }
     if (isMap(node)) {
@@ -109,7 +123,9 @@ export function templatedValues(root: YAMLMap, text: string): TemplatedValue[] {
         if (key !== undefined) visit(pair.value, `${pointer}/${escapePointer(key)}`, depth + 1);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((it, i) => { visit(it, `${pointer}/${i}`, depth + 1); });
+      node.items.forEach((it, i) => {
+        visit(it, `${pointer}/${i}`, depth + 1);
+      });
     }
   };
   visit(root, '', 0);

@@ -52,9 +52,11 @@ export function readTsbMeta(value: unknown, apiVersion: string | undefined, grou
   const labels = stringMap(field(md, 'labels'));
   const hasTctlParents = ['organization', 'tenant', 'workspace', 'group'].some((k) => field(md, k) !== undefined);
   const hasGitopsParents = Object.keys(annotations).some((k) => k.startsWith('tsb.tetrate.io/'));
-  const form: TsbMeta['form'] = apiVersion === 'tsb.tetrate.io/v2' || (!hasTctlParents && (hasGitopsParents || field(md, 'namespace') !== undefined))
-    ? 'gitops'
-    : 'tctl';
+  const form: TsbMeta['form'] =
+    apiVersion === 'tsb.tetrate.io/v2' ||
+    (!hasTctlParents && (hasGitopsParents || field(md, 'namespace') !== undefined))
+      ? 'gitops'
+      : 'tctl';
   const pick = (key: ParentKey): string | undefined => {
     if (form === 'tctl') return str(field(md, key));
     if (key === 'group') return groupType ? str(annotations[GROUP_ANNOTATION[groupType]]) : undefined;

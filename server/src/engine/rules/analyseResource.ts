@@ -40,14 +40,18 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
       const r = identity.kindPair!.key.range!;
       problems.push({
         rule: 'missing-field',
-        message: msg('This {kind} has no `apiVersion`; from its metadata it is `apiVersion: {apiVersion}`.', { kind: identity.kind, apiVersion: guess }),
+        message: msg('This {kind} has no `apiVersion`; from its metadata it is `apiVersion: {apiVersion}`.', {
+          kind: identity.kind,
+          apiVersion: guess,
+        }),
         start: r[0],
         end: identity.kindPair!.value && isScalar(identity.kindPair!.value) ? identity.kindPair!.value.range![1] : r[1],
         data: { fix: 'add-field', field: 'apiVersion', snippet: `apiVersion: ${guess}`, indent: 0, before: true },
       });
     }
   }
-  if (identity.family === 'kubernetes' && identity.kind) return { identity, problems: [...problems, ...kubernetesValueProblems(res.node, identity)] };
+  if (identity.family === 'kubernetes' && identity.kind)
+    return { identity, problems: [...problems, ...kubernetesValueProblems(res.node, identity)] };
   if (identity.family !== 'tetrate' || !identity.apiVersion) return { identity, problems };
 
   const kind = identity.kind;
@@ -57,10 +61,16 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
     problems.push({
       rule: 'missing-field',
       message: guess
-        ? msg('This {apiVersion} document has no `kind`; from its fields it looks like a {kind}.', { apiVersion: identity.apiVersion, kind: guess })
+        ? msg('This {apiVersion} document has no `kind`; from its fields it looks like a {kind}.', {
+            apiVersion: identity.apiVersion,
+            kind: guess,
+          })
         : msg('This {apiVersion} document has no `kind`.', { apiVersion: identity.apiVersion }),
       start: r[0],
-      end: identity.apiVersionPair!.value && isScalar(identity.apiVersionPair!.value) ? identity.apiVersionPair!.value.range![1] : r[1],
+      end:
+        identity.apiVersionPair!.value && isScalar(identity.apiVersionPair!.value)
+          ? identity.apiVersionPair!.value.range![1]
+          : r[1],
       ...(guess ? { data: { fix: 'add-field' as const, field: 'kind', snippet: `kind: ${guess}`, indent: 0 } } : {}),
     });
     return { identity, problems };
@@ -74,7 +84,10 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
   const schema = entry.schema as JsonSchema;
   const walk = walkFields(res.node, schema, kind, text);
   // apiVersion/kind keys that are misspelled (not only mis-cased) were found by fuzzy identification.
-  for (const [pair, want] of [[identity.apiVersionPair, 'apiVersion'], [identity.kindPair, 'kind']] as const) {
+  for (const [pair, want] of [
+    [identity.apiVersionPair, 'apiVersion'],
+    [identity.kindPair, 'kind'],
+  ] as const) {
     const key = pair ? String(pair.key.value) : want;
     if ((inferred && want === 'apiVersion') || (pair && key !== want && key.toLowerCase() !== want.toLowerCase())) {
       const m = walk.meant.get('') ?? new Set<string>();
@@ -86,7 +99,16 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
 
   if (entry.deprecated && identity.kindPair?.value && isScalar(identity.kindPair.value)) {
     const r = identity.kindPair.value.range!;
-    problems.push({ rule: 'deprecated-field', message: msg('{kind} ({apiVersion}) is deprecated: {why}', { kind, apiVersion: identity.apiVersion, why: schemaText(entry.deprecated) }), start: r[0], end: r[1] });
+    problems.push({
+      rule: 'deprecated-field',
+      message: msg('{kind} ({apiVersion}) is deprecated: {why}', {
+        kind,
+        apiVersion: identity.apiVersion,
+        why: schemaText(entry.deprecated),
+      }),
+      start: r[0],
+      end: r[1],
+    });
   }
 
   const value = normalise(res.value, walk.renames, walk.relocations);
@@ -94,7 +116,9 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
   if (!validate(value) && validate.errors) {
     // A value with a placeholder ($PORT, {{ .Values.x }}) is filled in before apply: no type check on it.
     const templated = validate.errors.length ? templatedValues(res.node, text) : [];
-    const errors = templated.length ? validate.errors.filter((e) => !coveredBy(e.instancePath, templated)) : validate.errors;
+    const errors = templated.length
+      ? validate.errors.filter((e) => !coveredBy(e.instancePath, templated))
+      : validate.errors;
     if (errors.length < validate.errors.length) {
       const hit = validate.errors.map((e) => coveredBy(e.instancePath, templated)).filter((t) => t !== undefined);
       const first = hit.reduce((a, b) => (b.start < a.start ? b : a));
@@ -105,13 +129,18 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
   problems.push(...tsbValueProblems(res.node, res.value, identity, entry));
-  return { identity, entry, problems, ...(walk.relocations.length ? { relocations: walk.relocations.map(({ from, to }) => ({ from, to })) } : {}) };
+  return {
+    identity,
+    entry,
+    problems,
+    ...(walk.relocations.length ? { relocations: walk.relocations.map(({ from, to }) => ({ from, to })) } : {}),
+  };
 }
 
 function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry): RawProblem {
   const apiVersion = identity.apiVersion!;
   const valueRange = (p: Pair<Scalar, unknown> | undefined) =>
-    p?.value && isScalar(p.value) && p.value.range ? p.value.range : p?.key.range ?? [0, 1, 1];
+    p?.value && isScalar(p.value) && p.value.range ? p.value.range : (p?.key.range ?? [0, 1, 1]);
   const elsewhere = registry.entriesForKind(kind);
   if (elsewhere.length) {
     const versions = elsewhere.flatMap((e) => e.apiVersions);
@@ -119,7 +148,11 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
     const r = valueRange(identity.apiVersionPair);
     return {
       rule: 'unknown-kind',
-      message: msg('{apiVersion} has no kind {kind}; {kind} is {versions}.', { apiVersion, kind, versions: ors(versions) }),
+      message: msg('{apiVersion} has no kind {kind}; {kind} is {versions}.', {
+        apiVersion,
+        kind,
+        versions: ors(versions),
+      }),
       start: r[0],
       end: r[1],
       data: { fix: 'replace-value', to, candidates: versions },
@@ -138,10 +171,16 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
       rule: 'unknown-kind',
       message: group
         ? guess
-          ? msg('{apiVersion} is not a TSB API version this tool knows; did you mean {group}? ({kind} is a known kind.)', { apiVersion, group, kind: guess })
+          ? msg(
+              '{apiVersion} is not a TSB API version this tool knows; did you mean {group}? ({kind} is a known kind.)',
+              { apiVersion, group, kind: guess },
+            )
           : msg('{apiVersion} is not a TSB API version this tool knows; did you mean {group}?', { apiVersion, group })
         : guess
-          ? msg('{apiVersion} is not a TSB API version this tool knows. ({kind} is a known kind.)', { apiVersion, kind: guess })
+          ? msg('{apiVersion} is not a TSB API version this tool knows. ({kind} is a known kind.)', {
+              apiVersion,
+              kind: guess,
+            })
           : msg('{apiVersion} is not a TSB API version this tool knows.', { apiVersion }),
       start: valueRange(identity.apiVersionPair)[0],
       end: valueRange(identity.apiVersionPair)[1],
@@ -152,7 +191,11 @@ function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry)
     rule: 'unknown-kind',
     message: guess
       ? msg('{apiVersion} has no kind {kind} that this tool knows; did you mean {guess}?', { apiVersion, kind, guess })
-      : msg('{apiVersion} has no kind {kind} that this tool knows. Its kinds are {kinds}.', { apiVersion, kind, kinds: commas(known) }),
+      : msg('{apiVersion} has no kind {kind} that this tool knows. Its kinds are {kinds}.', {
+          apiVersion,
+          kind,
+          kinds: commas(known),
+        }),
     start: r[0],
     end: r[1],
     ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: known } } : {}),
@@ -174,7 +217,8 @@ function guessKindFromSpec(value: unknown, apiVersion: string, registry: SchemaR
   let bestScore = 0;
   for (const kind of registry.kindsOf(apiVersion)) {
     const entry = registry.lookup(apiVersion, kind)!;
-    const props = ((entry.schema['properties'] as Record<string, JsonSchema> | undefined)?.['spec']?.['properties'] ?? {}) as Record<string, unknown>;
+    const props = ((entry.schema['properties'] as Record<string, JsonSchema> | undefined)?.['spec']?.['properties'] ??
+      {}) as Record<string, unknown>;
     const score = keys.filter((k) => k in props).length / keys.length;
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
@@ -240,7 +284,8 @@ export function relocate(root: unknown, r: Relocation): void {
   let target = root as Record<string | number, unknown>;
   for (const seg of r.to.slice(0, -1)) {
     let next = target[seg];
-    if ((next === undefined || next === null) && typeof seg === 'string' && !Array.isArray(target)) next = target[seg] = {};
+    if ((next === undefined || next === null) && typeof seg === 'string' && !Array.isArray(target))
+      next = target[seg] = {};
     if (!next || typeof next !== 'object') return;
     target = next as Record<string | number, unknown>;
   }
@@ -260,7 +305,11 @@ const PARENT_TEXT: Record<string, Message> = {
 function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, text: string): RawProblem[] {
   const out: RawProblem[] = [];
   const meta = readTsbMeta(res.value, identity.apiVersion, entry.groupType);
-  const mdPair = findKeyIgnoringCase(res.node.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), 'metadata') as Pair<Scalar, unknown> | undefined;
+  const mdPair = findKeyIgnoringCase(
+    res.node.items,
+    (p) => (isScalar(p.key) ? String(p.key.value) : undefined),
+    'metadata',
+  ) as Pair<Scalar, unknown> | undefined;
   if (!mdPair || !isMap(mdPair.value)) return out;
   const r = mdPair.key.range!;
   const indent = r[0] - (text.lastIndexOf('\n', r[0] - 1) + 1) + 2;
@@ -273,16 +322,23 @@ function parentChecks(res: Resource, entry: SchemaEntry, identity: Identity, tex
     if (meta.form === 'tctl') {
       out.push({
         rule: 'missing-field',
-        message: msg('{kind} metadata is missing `{field}` ({what}): tctl resolves the parent chain {chain} from metadata.', { kind: entry.kind, field: parent, what: PARENT_TEXT[parent]!, chain: entry.parents.join(' → ') }),
+        message: msg(
+          '{kind} metadata is missing `{field}` ({what}): tctl resolves the parent chain {chain} from metadata.',
+          { kind: entry.kind, field: parent, what: PARENT_TEXT[parent]!, chain: entry.parents.join(' → ') },
+        ),
         start: r[0],
         end: r[1],
         data: { fix: 'add-field', field: parent, snippet: `${parent}: `, indent },
       });
     } else {
-      const annotation = parent === 'group' && entry.groupType ? GROUP_ANNOTATION[entry.groupType] : `tsb.tetrate.io/${parent}`;
+      const annotation =
+        parent === 'group' && entry.groupType ? GROUP_ANNOTATION[entry.groupType] : `tsb.tetrate.io/${parent}`;
       out.push({
         rule: 'missing-field',
-        message: msg('{kind} (GitOps form) is missing the annotation `{annotation}` ({what}): GitOps reads the parent chain from tsb.tetrate.io/* annotations.', { kind: entry.kind, annotation, what: PARENT_TEXT[parent]! }),
+        message: msg(
+          '{kind} (GitOps form) is missing the annotation `{annotation}` ({what}): GitOps reads the parent chain from tsb.tetrate.io/* annotations.',
+          { kind: entry.kind, annotation, what: PARENT_TEXT[parent]! },
+        ),
         start: r[0],
         end: r[1],
       });
@@ -297,15 +353,26 @@ function inferApiVersion(value: unknown, kind: string, registry: SchemaRegistry)
   const md = field(value, 'metadata');
   const annotations = field(md, 'annotations');
   const tctl = ['organization', 'tenant', 'workspace', 'group'].some((k) => field(md, k) !== undefined);
-  const gitops = !!annotations && typeof annotations === 'object' && Object.keys(annotations).some((k) => k.startsWith('tsb.tetrate.io/'));
+  const gitops =
+    !!annotations &&
+    typeof annotations === 'object' &&
+    Object.keys(annotations).some((k) => k.startsWith('tsb.tetrate.io/'));
   if (tctl || gitops) {
     const tsb = entries.find((e) => e.dialect === 'tsb');
     if (!tsb) return undefined;
-    return gitops && !tctl ? tsb.apiVersions.find((v) => v === 'tsb.tetrate.io/v2') ?? tsb.apiVersions[0] : tsb.apiVersions[0];
+    return gitops && !tctl
+      ? (tsb.apiVersions.find((v) => v === 'tsb.tetrate.io/v2') ?? tsb.apiVersions[0])
+      : tsb.apiVersions[0];
   }
   // Install CRs carry only Kubernetes metadata; recognise them only by TSB-only spec fields.
   const spec = field(value, 'spec');
   const install = entries.find((e) => e.dialect === 'install');
-  if (install && spec && typeof spec === 'object' && ('eastWestOnly' in spec || 'kubeSpec' in spec || 'managementPlane' in spec)) return install.apiVersions[0];
+  if (
+    install &&
+    spec &&
+    typeof spec === 'object' &&
+    ('eastWestOnly' in spec || 'kubeSpec' in spec || 'managementPlane' in spec)
+  )
+    return install.apiVersions[0];
   return undefined;
 }

@@ -32,10 +32,14 @@ export interface Relocation {
 }
 
 /** Where a written path lies once mis-indented blocks are read where they belong. */
-export function intendedPath(path: readonly (string | number)[], relocations: readonly Relocation[] | undefined): (string | number)[] {
+export function intendedPath(
+  path: readonly (string | number)[],
+  relocations: readonly Relocation[] | undefined,
+): (string | number)[] {
   let out = [...path];
   for (const r of relocations ?? []) {
-    if (r.from.length <= out.length && r.from.every((seg, i) => String(seg) === String(out[i]))) out = [...r.to, ...out.slice(r.from.length)];
+    if (r.from.length <= out.length && r.from.every((seg, i) => String(seg) === String(out[i])))
+      out = [...r.to, ...out.slice(r.from.length)];
   }
   return out;
 }
@@ -99,7 +103,9 @@ function describePlace(path: (string | number)[], kind: string): Message {
 }
 
 function keyName(pair: Pair): string | undefined {
-  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
+  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number')
+    ? String(pair.key.value)
+    : undefined;
 }
 
 function walk(
@@ -111,7 +117,9 @@ function walk(
 ): void {
   if (!schema || isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, i) => { walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx); });
+    node.items.forEach((item, i) => {
+      walk(item, childSchema(schema, ctx.root, i), [...path, i], parent, ctx);
+    });
     return;
   }
   if (!isMap(node)) return;
@@ -122,7 +130,16 @@ function walk(
     const pair = item as Pair<Scalar, Node | null>;
     if (++seen > BUDGETS.keysPerMapping) {
       const r = pair.key?.range ?? node.range ?? [0, 1, 1];
-      ctx.out.problems.push(limitProblem(msg('This mapping has {count} keys; only the first {limit} are checked (a limit that keeps time and memory bounded).', { count: formatCount(node.items.length), limit: formatCount(BUDGETS.keysPerMapping) }), r[0], r[1]));
+      ctx.out.problems.push(
+        limitProblem(
+          msg(
+            'This mapping has {count} keys; only the first {limit} are checked (a limit that keeps time and memory bounded).',
+            { count: formatCount(node.items.length), limit: formatCount(BUDGETS.keysPerMapping) },
+          ),
+          r[0],
+          r[1],
+        ),
+      );
       break;
     }
     const key = keyName(pair);
@@ -169,13 +186,23 @@ function walk(
         end: pair.key.range![1],
         versions: range,
       });
-    } else if (child && (own?.['deprecated'] === true || isDeprecated(child, ctx.root)) && !(path.length === 0 && effectiveKey === 'kind')) {
+    } else if (
+      child &&
+      (own?.['deprecated'] === true || isDeprecated(child, ctx.root)) &&
+      !(path.length === 0 && effectiveKey === 'kind')
+    ) {
       // A deprecated kind is reported once, on its value, by the resource analysis.
-      const instead = typeof own?.['deprecationMessage'] === 'string' ? (own['deprecationMessage'] as string) : keywordOf(child, ctx.root, 'deprecationMessage');
+      const instead =
+        typeof own?.['deprecationMessage'] === 'string'
+          ? (own['deprecationMessage'] as string)
+          : keywordOf(child, ctx.root, 'deprecationMessage');
       ctx.out.problems.push({
         rule: 'deprecated-field',
         message: instead
-          ? msg('`{field}` is deprecated in the TSB API: {instead}', { field: effectiveKey, instead: schemaText(instead) })
+          ? msg('`{field}` is deprecated in the TSB API: {instead}', {
+              field: effectiveKey,
+              instead: schemaText(instead),
+            })
           : msg('`{field}` is deprecated in the TSB API.', { field: effectiveKey }),
         start: pair.key.range![0],
         end: pair.key.range![1],
@@ -190,14 +217,25 @@ function versionRange(schema: JsonSchema, field: string): VersionRange | undefin
   const until = schema['x-tsb-until'];
   if (typeof since !== 'string' && typeof until !== 'string') return undefined;
   const use = schema['x-tsb-use'];
-  return { field, ...(typeof since === 'string' ? { since } : {}), ...(typeof until === 'string' ? { until } : {}), ...(typeof use === 'string' ? { use } : {}) };
+  return {
+    field,
+    ...(typeof since === 'string' ? { since } : {}),
+    ...(typeof until === 'string' ? { until } : {}),
+    ...(typeof use === 'string' ? { use } : {}),
+  };
 }
 
 function keyCaseMessage(key: string, cased: string, path: (string | number)[]): Message {
   if (path.length === 0 && (cased === 'apiVersion' || cased === 'kind' || cased === 'metadata' || cased === 'spec')) {
-    return msg('`{key}` should be written `{cased}`: tctl may tolerate it, but kubectl, GitOps and Kubernetes reject the wrong case.', { key, cased });
+    return msg(
+      '`{key}` should be written `{cased}`: tctl may tolerate it, but kubectl, GitOps and Kubernetes reject the wrong case.',
+      { key, cased },
+    );
   }
-  return msg('`{key}` should be written `{cased}`: YAML keys are case-sensitive, so `{key}` is ignored by Kubernetes and GitOps.', { key, cased });
+  return msg(
+    '`{key}` should be written `{cased}`: YAML keys are case-sensitive, so `{key}` is ignored by Kubernetes and GitOps.',
+    { key, cased },
+  );
 }
 
 function lineCount(text: string, start: number, end: number): number {
@@ -255,28 +293,45 @@ function unknownField(
     const sibSchema = childSchema(schema, ctx.root, sib);
     const target = propertiesOf(sibSchema, ctx.root).has(key)
       ? sibSchema
-      : propertiesOf(childSchema(sibSchema, ctx.root, 0), ctx.root).has(key) ? childSchema(sibSchema, ctx.root, 0) : undefined;
+      : propertiesOf(childSchema(sibSchema, ctx.root, 0), ctx.root).has(key)
+        ? childSchema(sibSchema, ctx.root, 0)
+        : undefined;
     if (!target) continue;
     const sibPair = present.get(sib);
     const sibCol = sibPair ? columnOf(ctx, sibPair.key.range![0]) : col;
     const sibValue = sibPair?.value;
-    const isEmpty = !sibPair || sibValue === null || (isScalar(sibValue) && (sibValue.value === null || sibValue.value === ''));
-    const childCol = !isEmpty && isMap(sibValue) && sibValue.items[0] ? columnOf(ctx, (sibValue.items[0] as Pair<Scalar>).key.range![0]) : sibCol + 2;
+    const isEmpty =
+      !sibPair || sibValue === null || (isScalar(sibValue) && (sibValue.value === null || sibValue.value === ''));
+    const childCol =
+      !isEmpty && isMap(sibValue) && sibValue.items[0]
+        ? columnOf(ctx, (sibValue.items[0] as Pair<Scalar>).key.range![0])
+        : sibCol + 2;
     if (sibPair && isEmpty) ctx.out.explained.add(pointer([...path, sib]));
     const spaces = childCol - col;
     // Moved for validation only where the intent is clear: under a sibling that is written (a mapping or
     // empty), or the only declared one that has this key, and that does not have the key already.
     const sibIsMap = !sibPair || isEmpty || isMap(sibValue);
-    const unique = [...props.keys()].filter((k) => propertiesOf(childSchema(schema, ctx.root, k), ctx.root).has(key)).length === 1;
+    const unique =
+      [...props.keys()].filter((k) => propertiesOf(childSchema(schema, ctx.root, k), ctx.root).has(key)).length === 1;
     const taken = isMap(sibValue) && sibValue.items.some((p) => keyName(p as Pair) === key);
     const to = [...path, sib, key];
-    const relocation = sibIsMap && !taken && target === sibSchema && (sibPair || unique) ? { from: [...path, key], to, schema: childSchema(sibSchema, ctx.root, key) ?? {} } : undefined;
+    const relocation =
+      sibIsMap && !taken && target === sibSchema && (sibPair || unique)
+        ? { from: [...path, key], to, schema: childSchema(sibSchema, ctx.root, key) ?? {} }
+        : undefined;
     const problem: RawProblem = {
       rule: 'unknown-field',
       message: sibPair
-        ? msgN(spaces, '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} space so it sits inside `{sib}:`.',
-          '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} spaces so it sits inside `{sib}:`.', { key, place, sib, spaces })
-        : msg('`{key}` is not a field of {place}; it belongs under `{sib}`, which is missing: add `{sib}:` and indent this block under it.', { key, place, sib }),
+        ? msgN(
+            spaces,
+            '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} space so it sits inside `{sib}:`.',
+            '`{key}` is not a field of {place}; it belongs under `{sib}`: indent this block by {spaces} spaces so it sits inside `{sib}:`.',
+            { key, place, sib, spaces },
+          )
+        : msg(
+            '`{key}` is not a field of {place}; it belongs under `{sib}`, which is missing: add `{sib}:` and indent this block under it.',
+            { key, place, sib },
+          ),
       start,
       end,
       ...(sibPair && spaces > 0 ? { data: { fix: 'indent' as const, under: sib, spaces, lines } } : {}),
@@ -292,15 +347,31 @@ function unknownField(
       const firstParentKey = parent.map.items[0] as Pair<Scalar> | undefined;
       const parentCol = firstParentKey ? columnOf(ctx, firstParentKey.key.range![0]) : 0;
       const spaces = parentCol - col;
-      const where = parent.path.length === 0 ? msg('the top level of {kind}', { kind: ctx.kind }) : describePlace(parent.path, ctx.kind);
-      const relocation = { from: [...path, key], to: [...parent.path, key], schema: childSchema(parent.schema, ctx.root, key) ?? {} };
+      const where =
+        parent.path.length === 0
+          ? msg('the top level of {kind}', { kind: ctx.kind })
+          : describePlace(parent.path, ctx.kind);
+      const relocation = {
+        from: [...path, key],
+        to: [...parent.path, key],
+        schema: childSchema(parent.schema, ctx.root, key) ?? {},
+      };
       const problem: RawProblem = {
         rule: 'unknown-field',
-        message: ownerKey !== undefined
-          ? msgN(-spaces, '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} space.',
-            '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} spaces.', { key, place, where, owner: String(ownerKey), spaces: -spaces })
-          : msgN(-spaces, '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} space.',
-            '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} spaces.', { key, place, where, spaces: -spaces }),
+        message:
+          ownerKey !== undefined
+            ? msgN(
+                -spaces,
+                '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} space.',
+                '`{key}` is not a field of {place}; it belongs one level up, in {where} beside `{owner}`: outdent this block by {spaces} spaces.',
+                { key, place, where, owner: String(ownerKey), spaces: -spaces },
+              )
+            : msgN(
+                -spaces,
+                '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} space.',
+                '`{key}` is not a field of {place}; it belongs one level up, in {where}: outdent this block by {spaces} spaces.',
+                { key, place, where, spaces: -spaces },
+              ),
         start,
         end,
         ...(spaces < 0 ? { data: { fix: 'indent' as const, under: String(ownerKey ?? ''), spaces, lines } } : {}),

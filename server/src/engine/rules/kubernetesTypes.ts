@@ -16,7 +16,16 @@ function integer(map: unknown, key: string, kind: string, out: RawProblem[], por
   const v = s.value;
   if (typeof v === 'number' && Number.isInteger(v)) {
     if (port && (v < (optional ? 0 : 1) || v > 65535)) {
-      out.push({ rule: 'invalid-value', onlyWithTsb: true, message: msg('`{key}` must be a port number from {min} to 65535, not {value}: the API server rejects the {kind}.', { key, min: optional ? 0 : 1, value: v, kind }), start: s.range[0], end: s.range[1] });
+      out.push({
+        rule: 'invalid-value',
+        onlyWithTsb: true,
+        message: msg(
+          '`{key}` must be a port number from {min} to 65535, not {value}: the API server rejects the {kind}.',
+          { key, min: optional ? 0 : 1, value: v, kind },
+        ),
+        start: s.range[0],
+        end: s.range[1],
+      });
     }
     return;
   }
@@ -25,8 +34,14 @@ function integer(map: unknown, key: string, kind: string, out: RawProblem[], por
     rule: 'invalid-type',
     onlyWithTsb: true,
     message: digits
-      ? msg('`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field). Remove the quotes.', { key, value: `"${v}"`, kind })
-      : msg('`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field).', { key, value: typeof v === 'string' ? `"${v}"` : String(v), kind }),
+      ? msg(
+          '`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field). Remove the quotes.',
+          { key, value: `"${v}"`, kind },
+        )
+      : msg(
+          '`{key}` must be a whole number, not {value}: the API server rejects the {kind} (a string cannot be read into an integer field).',
+          { key, value: typeof v === 'string' ? `"${v}"` : String(v), kind },
+        ),
     start: s.range[0],
     end: s.range[1],
     ...(digits ? { data: { fix: 'replace-value' as const, to: v } } : {}),

@@ -30,16 +30,35 @@ export function perTryTimeoutProblems(root: YAMLMap): RawProblem[] {
       // Zero means no timeout (Envoy), and an equal per-try timeout is allowed.
       if (r === undefined || t === undefined || r === 0 || t <= r) continue;
       const attempts = scalarOf(retries, 'attempts')?.value;
-      const n = typeof attempts === 'number' && attempts > 0 ? attempts : typeof attempts === 'string' && /^\d+$/.test(attempts) && Number(attempts) > 0 ? Number(attempts) : undefined;
+      const n =
+        typeof attempts === 'number' && attempts > 0
+          ? attempts
+          : typeof attempts === 'string' && /^\d+$/.test(attempts) && Number(attempts) > 0
+            ? Number(attempts)
+            : undefined;
       const suggestion = n
-        ? msgN(n, ' (with {n} attempt, {fit} lets the first try and every retry fit)', ' (with {n} attempts, {fit} lets the first try and every retry fit)', { n, fit: formatSeconds(r / (n + 1)) })
+        ? msgN(
+            n,
+            ' (with {n} attempt, {fit} lets the first try and every retry fit)',
+            ' (with {n} attempts, {fit} lets the first try and every retry fit)',
+            { n, fit: formatSeconds(r / (n + 1)) },
+          )
         : '';
       out.push({
         rule: 'per-try-timeout-too-long',
-        message: msg('`perTryTimeout` ({perTry}) is longer than `{field}` ({timeout}): Envoy ends the whole request after {timeout}, so a try that hangs is cut off by the request timeout and never retried. Set perTryTimeout below {timeout}{suggestion}.', { perTry: perTry.value, field: shape.timeout, timeout: request.value, suggestion }),
+        message: msg(
+          '`perTryTimeout` ({perTry}) is longer than `{field}` ({timeout}): Envoy ends the whole request after {timeout}, so a try that hangs is cut off by the request timeout and never retried. Set perTryTimeout below {timeout}{suggestion}.',
+          { perTry: perTry.value, field: shape.timeout, timeout: request.value, suggestion },
+        ),
         start: perTry.range[0],
         end: perTry.range[1],
-        relatedAt: [{ start: request.range[0], end: request.range[1], message: msg('the request timeout, {timeout}', { timeout: request.value }) }],
+        relatedAt: [
+          {
+            start: request.range[0],
+            end: request.range[1],
+            message: msg('the request timeout, {timeout}', { timeout: request.value }),
+          },
+        ],
       });
     }
   }

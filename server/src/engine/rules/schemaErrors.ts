@@ -23,7 +23,10 @@ interface Located {
 
 function decodePointer(p: string): string[] {
   if (!p) return [];
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function keyOf(pair: Pair): string | undefined {
@@ -55,7 +58,8 @@ export function writtenPath(segments: string[], relocations: readonly Relocation
   let out = segments;
   for (let i = relocations.length - 1; i >= 0; i--) {
     const r = relocations[i]!;
-    if (r.to.length <= out.length && r.to.every((seg, j) => String(seg) === out[j])) out = [...r.from.map(String), ...out.slice(r.to.length)];
+    if (r.to.length <= out.length && r.to.every((seg, j) => String(seg) === out[j]))
+      out = [...r.from.map(String), ...out.slice(r.to.length)];
   }
   return out;
 }
@@ -85,8 +89,13 @@ function valueText(v: unknown): Arg {
 }
 
 const TYPE_WORDS: Record<string, Message> = {
-  boolean: msg('a boolean (true or false)'), string: msg('a string'), integer: msg('a whole number'), number: msg('a number'),
-  object: msg('a mapping of fields'), array: msg('a list'), null: msg('empty'),
+  boolean: msg('a boolean (true or false)'),
+  string: msg('a string'),
+  integer: msg('a whole number'),
+  number: msg('a number'),
+  object: msg('a mapping of fields'),
+  array: msg('a list'),
+  null: msg('empty'),
 };
 
 function typeWord(t: unknown): Arg {
@@ -121,15 +130,27 @@ export function mapSchemaErrors(
   // Errors inside a failed oneOf/anyOf branch are replaced by one message for the whole constraint.
   const groups = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath));
   const inGroup = (path: string) => {
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (groups.has(path.slice(0, i))) return true;
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1))
+      if (groups.has(path.slice(0, i))) return true;
     return false;
   };
   // additionalProperties: the field walk reports unknown keys, with better messages.
-  errors = errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'false schema');
+  errors = errors.filter(
+    (e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if' && e.keyword !== 'false schema',
+  );
   // Each error costs a lookup in the tree; a document with tens of thousands of them lists the first ones.
   if (errors.length > MAX_SCHEMA_ERRORS) {
     const r = root.range ?? [0, 1, 1];
-    out.push(limitProblem(msg('This document has {count} schema errors; only the first {limit} are examined.', { count: formatCount(errors.length), limit: formatCount(MAX_SCHEMA_ERRORS) }), r[0], r[0] + 1));
+    out.push(
+      limitProblem(
+        msg('This document has {count} schema errors; only the first {limit} are examined.', {
+          count: formatCount(errors.length),
+          limit: formatCount(MAX_SCHEMA_ERRORS),
+        }),
+        r[0],
+        r[0] + 1,
+      ),
+    );
     errors = errors.slice(0, MAX_SCHEMA_ERRORS);
   }
   for (const e of errors) {
@@ -147,19 +168,31 @@ export function mapSchemaErrors(
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
         if (walk.meant.get(e.instancePath)?.has(missing)) break;
-        const objSchema = schemaAtPath(schema, segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+        const objSchema = schemaAtPath(
+          schema,
+          segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+        );
         const propSchema = childSchema(objSchema, schema, missing);
         const desc = keywordOf(propSchema, schema, 'description');
         const where = segments.length === 0 ? kind : fieldLabel(segments, kind);
         const about = desc ? shorten(desc) : undefined;
         // Written but empty (`spec:` with nothing under it): read as unset, so it is missing all the same.
-        const empty = isMap(loc.node) ? (loc.node.items as Pair<Scalar, Node | null>[]).find((p) => keyOf(p) === missing) : undefined;
+        const empty = isMap(loc.node)
+          ? (loc.node.items as Pair<Scalar, Node | null>[]).find((p) => keyOf(p) === missing)
+          : undefined;
         if (empty?.key?.range) {
           problem = {
             rule: 'missing-field',
             message: about
-              ? msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it ({about}).', { field: missing, where, about })
-              : msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it.', { field: missing, where }),
+              ? msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it ({about}).', {
+                  field: missing,
+                  where,
+                  about,
+                })
+              : msg('`{field}` is empty, which Kubernetes and TSB read as unset, but {where} requires it.', {
+                  field: missing,
+                  where,
+                }),
             start: empty.key.range[0],
             end: empty.key.range[1],
           };
@@ -173,35 +206,76 @@ export function mapSchemaErrors(
             : msg('{where} is missing the required field `{field}`.', { where, field: missing }),
           start: target[0]!,
           end: target[1]!,
-          data: { fix: 'add-field', field: missing, snippet: skeleton(missing, propSchema, schema), indent: childIndent(loc, text, segments.length === 0 ? root : undefined) },
+          data: {
+            fix: 'add-field',
+            field: missing,
+            snippet: skeleton(missing, propSchema, schema),
+            indent: childIndent(loc, text, segments.length === 0 ? root : undefined),
+          },
         };
         break;
       }
       case 'type': {
         const expected = (e.params as { type: unknown }).type;
-        const hint = typeof e.data === 'string' && /^(true|false)$/i.test(e.data) && String(expected).includes('boolean')
-          ? msg(' Remove the quotes.')
-          : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && String(expected).includes('boolean')
-            ? msg(' YAML 1.2 reads {value} as text: write {bool}.', { value: e.data, bool: /^(yes|on|y)$/i.test(e.data) ? 'true' : 'false' })
-          : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected)) ? msg(' Remove the quotes.') : '';
+        const hint =
+          typeof e.data === 'string' && /^(true|false)$/i.test(e.data) && String(expected).includes('boolean')
+            ? msg(' Remove the quotes.')
+            : typeof e.data === 'string' &&
+                /^(yes|no|on|off|y|n)$/i.test(e.data) &&
+                String(expected).includes('boolean')
+              ? msg(' YAML 1.2 reads {value} as text: write {bool}.', {
+                  value: e.data,
+                  bool: /^(yes|on|y)$/i.test(e.data) ? 'true' : 'false',
+                })
+              : typeof e.data === 'string' && /^-?\d+$/.test(e.data) && /integer|number/.test(String(expected))
+                ? msg(' Remove the quotes.')
+                : '';
         problem = {
           rule: 'invalid-type',
-          message: msg('{field} must be {type}, not {value}.{hint}', { field: fieldLabel(segments, kind), type: typeWord(expected), value: valueText(e.data), hint }),
+          message: msg('{field} must be {type}, not {value}.{hint}', {
+            field: fieldLabel(segments, kind),
+            type: typeWord(expected),
+            value: valueText(e.data),
+            hint,
+          }),
           start,
           end,
-          ...(hint && typeof e.data === 'string' ? { data: { fix: 'replace-value' as const, to: /^(yes|on|y)$/i.test(e.data) ? 'true' : /^(no|off|n)$/i.test(e.data) ? 'false' : e.data.toLowerCase() } } : {}),
+          ...(hint && typeof e.data === 'string'
+            ? {
+                data: {
+                  fix: 'replace-value' as const,
+                  to: /^(yes|on|y)$/i.test(e.data)
+                    ? 'true'
+                    : /^(no|off|n)$/i.test(e.data)
+                      ? 'false'
+                      : e.data.toLowerCase(),
+                },
+              }
+            : {}),
         };
         break;
       }
       case 'enum':
       case 'const': {
-        const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues) : [(e.params as { allowedValue: unknown }).allowedValue];
+        const allowed =
+          e.keyword === 'enum'
+            ? (e.params as { allowedValues: unknown[] }).allowedValues
+            : [(e.params as { allowedValue: unknown }).allowedValue];
         const guess = typeof e.data === 'string' ? nearest(e.data, allowed.map(String), 4) : undefined;
         problem = {
           rule: 'invalid-value',
           message: guess
-            ? msg('{field} must be one of {allowed}, not {value}; did you mean {guess}?', { field: fieldLabel(segments, kind), allowed: commas(allowed.map(String)), value: valueText(e.data), guess })
-            : msg('{field} must be one of {allowed}, not {value}.', { field: fieldLabel(segments, kind), allowed: commas(allowed.map(String)), value: valueText(e.data) }),
+            ? msg('{field} must be one of {allowed}, not {value}; did you mean {guess}?', {
+                field: fieldLabel(segments, kind),
+                allowed: commas(allowed.map(String)),
+                value: valueText(e.data),
+                guess,
+              })
+            : msg('{field} must be one of {allowed}, not {value}.', {
+                field: fieldLabel(segments, kind),
+                allowed: commas(allowed.map(String)),
+                value: valueText(e.data),
+              }),
           start,
           end,
           ...(guess ? { data: { fix: 'replace-value' as const, to: guess, candidates: allowed.map(String) } } : {}),
@@ -209,11 +283,18 @@ export function mapSchemaErrors(
         break;
       }
       case 'pattern': {
-        const how = schemaMessage(parentSchema, 'patternErrorMessage') ?? custom ?? msg('It must match {pattern}.', { pattern: (e.params as { pattern: string }).pattern });
+        const how =
+          schemaMessage(parentSchema, 'patternErrorMessage') ??
+          custom ??
+          msg('It must match {pattern}.', { pattern: (e.params as { pattern: string }).pattern });
         const meant = namespaceMeant(segments, e.data);
         problem = {
           rule: 'invalid-value',
-          message: msg('{value} is not a valid value for {field}. {how}', { value: valueText(e.data), field: fieldLabel(segments, kind), how }),
+          message: msg('{value} is not a valid value for {field}. {how}', {
+            value: valueText(e.data),
+            field: fieldLabel(segments, kind),
+            how,
+          }),
           start,
           end,
           ...(meant ? { data: { fix: 'replace-value' as const, to: meant } } : {}),
@@ -230,7 +311,14 @@ export function mapSchemaErrors(
         }
         problem = {
           rule: 'invalid-value',
-          message: custom ?? (req ? msg('Set only one of {fields}.', { fields: ands(req.map((r) => `\`${r}\``)) }) : msg('{value} is not allowed for {field}.', { value: valueText(e.data), field: fieldLabel(segments, kind) })),
+          message:
+            custom ??
+            (req
+              ? msg('Set only one of {fields}.', { fields: ands(req.map((r) => `\`${r}\``)) })
+              : msg('{value} is not allowed for {field}.', {
+                  value: valueText(e.data),
+                  field: fieldLabel(segments, kind),
+                })),
           start: s,
           end: en,
         };
@@ -250,10 +338,20 @@ export function mapSchemaErrors(
       case 'minProperties':
       case 'minLength': {
         const limit = (e.params as { limit: number }).limit;
-        const what = e.keyword === 'minItems' ? msgN(limit, 'at least {limit} item', 'at least {limit} items', { limit })
-          : e.keyword === 'minProperties' ? msgN(limit, 'at least {limit} entry', 'at least {limit} entries', { limit })
-          : limit === 1 ? msg('a non-empty value') : msg('at least {limit} characters', { limit });
-        problem = { rule: 'invalid-value', message: custom ?? msg('{field} needs {what}.', { field: fieldLabel(segments, kind), what }), start, end };
+        const what =
+          e.keyword === 'minItems'
+            ? msgN(limit, 'at least {limit} item', 'at least {limit} items', { limit })
+            : e.keyword === 'minProperties'
+              ? msgN(limit, 'at least {limit} entry', 'at least {limit} entries', { limit })
+              : limit === 1
+                ? msg('a non-empty value')
+                : msg('at least {limit} characters', { limit });
+        problem = {
+          rule: 'invalid-value',
+          message: custom ?? msg('{field} needs {what}.', { field: fieldLabel(segments, kind), what }),
+          start,
+          end,
+        };
         break;
       }
       case 'minimum':
@@ -261,11 +359,32 @@ export function mapSchemaErrors(
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const p = e.params as { comparison: string; limit: number };
-        problem = { rule: 'invalid-value', message: custom ?? msg('{field} must be {comparison} {limit}, not {value}.', { field: fieldLabel(segments, kind), comparison: p.comparison, limit: p.limit, value: valueText(e.data) }), start, end };
+        problem = {
+          rule: 'invalid-value',
+          message:
+            custom ??
+            msg('{field} must be {comparison} {limit}, not {value}.', {
+              field: fieldLabel(segments, kind),
+              comparison: p.comparison,
+              limit: p.limit,
+              value: valueText(e.data),
+            }),
+          start,
+          end,
+        };
         break;
       }
       default:
-        problem = { rule: 'invalid-value', message: custom ?? (e.message ? msg('{field} {error}.', { field: fieldLabel(segments, kind), error: e.message }) : msg('{field} is not valid.', { field: fieldLabel(segments, kind) })), start, end };
+        problem = {
+          rule: 'invalid-value',
+          message:
+            custom ??
+            (e.message
+              ? msg('{field} {error}.', { field: fieldLabel(segments, kind), error: e.message })
+              : msg('{field} is not valid.', { field: fieldLabel(segments, kind) })),
+          start,
+          end,
+        };
     }
     if (!problem) continue;
     const key = `${problem.rule}|${problem.start}|${render(problem.message)}`;
@@ -282,14 +401,21 @@ export function mapSchemaErrors(
  */
 function namespaceMeant(segments: string[], value: unknown): string | undefined {
   const n = segments.length;
-  if (n < 3 || segments[n - 3] !== 'namespaceSelector' || segments[n - 2] !== 'names' || typeof value !== 'string') return undefined;
+  if (n < 3 || segments[n - 3] !== 'namespaceSelector' || segments[n - 2] !== 'names' || typeof value !== 'string')
+    return undefined;
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$/.test(value)) return undefined;
   return `*/${value}`;
 }
 
 function rootRange(root: YAMLMap, text: string): [number, number] {
   const kindPair = findKeyIgnoringCase(root.items, (p) => keyOf(p as Pair), 'kind') as Pair<Scalar> | undefined;
-  if (kindPair?.key?.range) return [kindPair.key.range[0], kindPair.value && isScalar(kindPair.value) && kindPair.value.range ? kindPair.value.range[1] : kindPair.key.range[1]];
+  if (kindPair?.key?.range)
+    return [
+      kindPair.key.range[0],
+      kindPair.value && isScalar(kindPair.value) && kindPair.value.range
+        ? kindPair.value.range[1]
+        : kindPair.key.range[1],
+    ];
   const r = root.range ?? [0, 1, 1];
   return [r[0], firstLineEnd(text, r[0], r[1])];
 }
@@ -308,7 +434,10 @@ export function skeleton(field: string, propSchema: JsonSchema | undefined, root
   const req = Array.isArray(propSchema['required']) ? (propSchema['required'] as string[]) : [];
   if (t === 'object' && req.length) {
     const props = propertiesOf(propSchema, root);
-    return [`${pad}${field}:`, ...req.map((r) => skeleton(r, childSchema(propSchema, root, r) ?? props.get(r), root, depth + 1))].join('\n');
+    return [
+      `${pad}${field}:`,
+      ...req.map((r) => skeleton(r, childSchema(propSchema, root, r) ?? props.get(r), root, depth + 1)),
+    ].join('\n');
   }
   if (t === 'object') return `${pad}${field}: {}`;
   if (t === 'array') {

@@ -36,11 +36,23 @@ export function serviceAnnotationProblems(root: YAMLMap, kind: string): RawProbl
       rule: 'service-annotation-misplaced',
       message: there
         ? internal
-          ? msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). spec.kubeSpec.service.annotations already sets it: remove this copy.', { key, kind })
-          : msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect. spec.kubeSpec.service.annotations already sets it: remove this copy.', { key, kind })
+          ? msg(
+              '`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). spec.kubeSpec.service.annotations already sets it: remove this copy.',
+              { key, kind },
+            )
+          : msg(
+              "`{key}` is an annotation of the gateway's Service, but it is on the {kind} install CR's own metadata, which the operator does not copy to the Service: it has no effect. spec.kubeSpec.service.annotations already sets it: remove this copy.",
+              { key, kind },
+            )
         : internal
-          ? msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). Move it to spec.kubeSpec.service.annotations.', { key, kind })
-          : msg('`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect. Move it to spec.kubeSpec.service.annotations.', { key, kind }),
+          ? msg(
+              '`{key}` is an annotation of the gateway\'s Service, but it is on the {kind} install CR\'s own metadata, which the operator does not copy to the Service: it has no effect (an "internal" load balancer is created public). Move it to spec.kubeSpec.service.annotations.',
+              { key, kind },
+            )
+          : msg(
+              "`{key}` is an annotation of the gateway's Service, but it is on the {kind} install CR's own metadata, which the operator does not copy to the Service: it has no effect. Move it to spec.kubeSpec.service.annotations.",
+              { key, kind },
+            ),
       start: pair.key.range[0],
       end: pair.key.range[1],
       ...(there || !movable(root) ? {} : { data: { fix: 'move-annotation' as const, key } }),

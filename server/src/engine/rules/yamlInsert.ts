@@ -49,19 +49,30 @@ function block(lines: string[], indent: number, eol: string): string {
  * Inserts `entry` (YAML lines of one key, relative indentation) into the mapping at `path` under `root`,
  * creating the mappings of the path that are missing. Undefined when the way is not block mappings.
  */
-export function insertInMap(root: YAMLMap, text: string, path: string[], entry: string[], eol = '\n'): Insertion | undefined {
+export function insertInMap(
+  root: YAMLMap,
+  text: string,
+  path: string[],
+  entry: string[],
+  eol = '\n',
+): Insertion | undefined {
   let cur: YAMLMap = root;
   for (let i = 0; i < path.length; i++) {
     if (cur.flow) return undefined;
     const pair = pairOf(cur, path[i]!);
     // The missing keys of the path, each under the previous one, then the entry under the last.
     const nested = (missing: string[], indent: number) =>
-      [...missing.map((k, j) => `${pad(j * 2)}${k}:`), ...entry.map((l) => pad(missing.length * 2) + l)].map((l) => `${eol}${pad(indent)}${l}`).join('');
+      [...missing.map((k, j) => `${pad(j * 2)}${k}:`), ...entry.map((l) => pad(missing.length * 2) + l)]
+        .map((l) => `${eol}${pad(indent)}${l}`)
+        .join('');
     if (!pair) {
       const first = cur.items[0] as YamlPair | undefined;
       const last = cur.items[cur.items.length - 1] as YamlPair | undefined;
       if (!first?.key?.range || !last?.key?.range) return undefined;
-      return { offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])), text: nested(path.slice(i), columnOf(text, first.key.range[0])) };
+      return {
+        offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])),
+        text: nested(path.slice(i), columnOf(text, first.key.range[0])),
+      };
     }
     const v = pair.value;
     if (isMap(v) && v.items.length) {
@@ -71,13 +82,19 @@ export function insertInMap(root: YAMLMap, text: string, path: string[], entry: 
     const empty = v === null || (isScalar(v) && (v.value === null || v.value === ''));
     if (!empty || !pair.key.range) return undefined;
     // `key:` with nothing (or only comments) under it: the children go right below it.
-    return { offset: contentLineEnd(text, pair.key.range[1]), text: nested(path.slice(i + 1), columnOf(text, pair.key.range[0]) + 2) };
+    return {
+      offset: contentLineEnd(text, pair.key.range[1]),
+      text: nested(path.slice(i + 1), columnOf(text, pair.key.range[0]) + 2),
+    };
   }
   if (cur.flow) return undefined;
   const first = cur.items[0] as YamlPair | undefined;
   const last = cur.items[cur.items.length - 1] as YamlPair | undefined;
   if (!first?.key?.range || !last?.key?.range) return undefined;
-  return { offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])), text: block(entry, columnOf(text, first.key.range[0]), eol) };
+  return {
+    offset: contentLineEnd(text, nodeEnd(last.value, last.key.range[1])),
+    text: block(entry, columnOf(text, first.key.range[0]), eol),
+  };
 }
 
 /** Appends `item` (YAML lines of one item, relative indentation, without the dash) to a block sequence. */
@@ -109,4 +126,3 @@ export function pairLines(text: string, pair: YamlPair): [number, number] | unde
   const end = contentLineEnd(text, nodeEnd(pair.value, pair.key.range[1]));
   return [start, end + breakLength(text, end)];
 }
-

@@ -7,7 +7,9 @@ import { isPlaceholder } from '../parse/templates';
 export type YamlPair = Pair<Scalar, Node | null>;
 
 export function keyOf(pair: Pair): string | undefined {
-  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
+  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number')
+    ? String(pair.key.value)
+    : undefined;
 }
 
 export function pairOf(map: unknown, key: string): YamlPair | undefined {
@@ -21,14 +23,20 @@ export function mapOf(map: unknown, key: string): YAMLMap | undefined {
 }
 
 /** The scalar at `key` with its range, when it is written and not a placeholder. */
-export function scalarOf(map: unknown, key: string): { value: unknown; node: Scalar; range: [number, number] } | undefined {
+export function scalarOf(
+  map: unknown,
+  key: string,
+): { value: unknown; node: Scalar; range: [number, number] } | undefined {
   const v = pairOf(map, key)?.value;
   if (!isScalar(v) || !v.range) return undefined;
   if (typeof v.value === 'string' && isPlaceholder(v.value)) return undefined;
   return { value: v.value, node: v, range: [v.range[0], v.range[1]] };
 }
 
-export function stringOf(map: unknown, key: string): { value: string; node: Scalar; range: [number, number] } | undefined {
+export function stringOf(
+  map: unknown,
+  key: string,
+): { value: string; node: Scalar; range: [number, number] } | undefined {
   const s = scalarOf(map, key);
   return s && typeof s.value === 'string' ? { ...s, value: s.value } : undefined;
 }
@@ -56,7 +64,7 @@ export function* mappings(root: YAMLMap, maxDepth = 64): Generator<YAMLMap> {
 
 /** Seconds of a Go/proto duration (`1.5s`, `500ms`, `1m30s`), or undefined. */
 export function durationSeconds(text: string): number | undefined {
-  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
   const re = /([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)/gy;
   let total = 0;
   let at = 0;

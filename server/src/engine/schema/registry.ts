@@ -19,7 +19,10 @@ export class SchemaRegistry {
     return (this.ajvInstance ??= createAjv());
   }
 
-  constructor(readonly entries: readonly SchemaEntry[], private readonly precompiled?: PrecompiledValidators) {
+  constructor(
+    readonly entries: readonly SchemaEntry[],
+    private readonly precompiled?: PrecompiledValidators,
+  ) {
     for (const e of entries) {
       this.byId.set(e.id, e);
       for (const v of e.apiVersions) {

@@ -31,7 +31,11 @@ export function branches(schema: S | undefined, root: S): S[] {
     if (depth > 6) return;
     for (const k of ['allOf', 'anyOf', 'oneOf']) {
       const list = r[k];
-      if (Array.isArray(list)) for (const b of list) { const bs = asSchema(b); if (bs) visit(bs, depth + 1); }
+      if (Array.isArray(list))
+        for (const b of list) {
+          const bs = asSchema(b);
+          if (bs) visit(bs, depth + 1);
+        }
     }
   };
   visit(schema, 0);
@@ -55,12 +59,16 @@ export function propertiesOf(schema: S | undefined, root: S): Map<string, S> {
 /** True when the schema describes an object whose keys are all declared (additionalProperties: false). */
 export function isClosedObject(schema: S | undefined, root: S): boolean {
   const bs = branches(schema, root);
-  const objecty = bs.filter((b) => b['properties'] !== undefined || b['additionalProperties'] !== undefined || b['type'] === 'object');
+  const objecty = bs.filter(
+    (b) => b['properties'] !== undefined || b['additionalProperties'] !== undefined || b['type'] === 'object',
+  );
   if (objecty.length === 0) return false;
   if (bs.some((b) => b['patternProperties'] !== undefined)) return false;
   // Any branch that allows extra keys (schema or true) makes the object open.
-  return objecty.some((b) => b['additionalProperties'] === false)
-    && !objecty.some((b) => b['additionalProperties'] !== undefined && b['additionalProperties'] !== false);
+  return (
+    objecty.some((b) => b['additionalProperties'] === false) &&
+    !objecty.some((b) => b['additionalProperties'] !== undefined && b['additionalProperties'] !== false)
+  );
 }
 
 /** The schema of a child: a key of an object or an index of an array. */

@@ -27,7 +27,9 @@ export function versionIndex(v: string): number | undefined {
   const m = /^(\d+)\.(\d+)(\.\d+)?$/.exec(s);
   if (!m) return undefined;
   const [major, minor] = [Number(m[1]), Number(m[2])];
-  const known = TSB_VERSIONS.map((x) => /^(\d+)\.(\d+)$/.exec(x)).map((x) => (x ? [Number(x[1]), Number(x[2])] as const : undefined));
+  const known = TSB_VERSIONS.map((x) => /^(\d+)\.(\d+)$/.exec(x)).map((x) =>
+    x ? ([Number(x[1]), Number(x[2])] as const) : undefined,
+  );
   const exact = known.findIndex((k) => k && k[0] === major && k[1] === minor);
   if (exact !== -1) return exact;
   const last = known.filter((k) => k !== undefined).pop()!;
@@ -38,14 +40,19 @@ export function versionIndex(v: string): number | undefined {
 }
 
 /** Versions a user may name, for messages. */
-export const KNOWN_VERSIONS: Message = msg('{versions} or current', { versions: commas(TSB_VERSIONS.filter((v) => v !== 'current')) });
+export const KNOWN_VERSIONS: Message = msg('{versions} or current', {
+  versions: commas(TSB_VERSIONS.filter((v) => v !== 'current')),
+});
 
-const label = (v: string): Message => (v === 'current' ? msg('the current TSB API (after 1.13)') : msg('TSB {version}', { version: v }));
+const label = (v: string): Message =>
+  v === 'current' ? msg('the current TSB API (after 1.13)') : msg('TSB {version}', { version: v });
 
 /** What replaces a removed field, as a clause that ends its message (or nothing). */
 function useInstead(r: VersionRange): Message | string {
   if (!r.use) return '';
-  return /^nothing/.test(r.use) ? msg('; {why}', { why: schemaText(r.use.replace(/^nothing:\s*/, '')) }) : msg('; use `{field}`', { field: r.use });
+  return /^nothing/.test(r.use)
+    ? msg('; {why}', { why: schemaText(r.use.replace(/^nothing:\s*/, '')) })
+    : msg('; use `{field}`', { field: r.use });
 }
 
 /** The message of a versioned field when no version is chosen (and the default diagnostic). */
@@ -54,9 +61,10 @@ export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message:
   const use = useInstead(r);
   return {
     rule: 'deprecated-field',
-    message: r.until === 'current'
-      ? msg('`{field}` is a field of older TSB versions, not of the current TSB API{use}.', { field: r.field, use })
-      : msg('`{field}` was removed in TSB {version}{use}.', { field: r.field, version: r.until, use }),
+    message:
+      r.until === 'current'
+        ? msg('`{field}` is a field of older TSB versions, not of the current TSB API{use}.', { field: r.field, use })
+        : msg('`{field}` was removed in TSB {version}{use}.', { field: r.field, version: r.until, use }),
   };
 }
 
@@ -64,22 +72,42 @@ export function defaultVersionProblem(r: VersionRange): { rule: RuleId; message:
  * The diagnostic of a versioned field for the chosen version: undefined (no diagnostic), a
  * deprecated-field note, or an unknown-field error when that version does not have the field.
  */
-export function versionProblem(r: VersionRange, chosen: string | undefined): { rule: RuleId; message: Message; severity?: Severity } | undefined {
+export function versionProblem(
+  r: VersionRange,
+  chosen: string | undefined,
+): { rule: RuleId; message: Message; severity?: Severity } | undefined {
   const at = chosen === undefined ? undefined : versionIndex(chosen);
   if (at === undefined) return defaultVersionProblem(r);
   const since = r.since ? TSB_VERSIONS.indexOf(r.since) : -1;
   const until = r.until ? TSB_VERSIONS.indexOf(r.until) : -1;
   const name = TSB_VERSIONS[at]!;
   if (since !== -1 && at < since) {
-    return { rule: 'unknown-field', message: msg('`{field}` is not in TSB {version} (tsbVersion): it was added in {since}.', { field: r.field, version: name, since: label(r.since!) }) };
+    return {
+      rule: 'unknown-field',
+      message: msg('`{field}` is not in TSB {version} (tsbVersion): it was added in {since}.', {
+        field: r.field,
+        version: name,
+        since: label(r.since!),
+      }),
+    };
   }
   if (until !== -1 && at >= until) {
     const use = useInstead(r);
     return {
       rule: 'unknown-field',
-      message: r.until === 'current'
-        ? msg('`{field}` is not in {version} (tsbVersion): it is a field of older versions{use}.', { field: r.field, version: label(name), use })
-        : msg('`{field}` is not in TSB {version} (tsbVersion): it was removed in TSB {until}{use}.', { field: r.field, version: name, until: r.until!, use }),
+      message:
+        r.until === 'current'
+          ? msg('`{field}` is not in {version} (tsbVersion): it is a field of older versions{use}.', {
+              field: r.field,
+              version: label(name),
+              use,
+            })
+          : msg('`{field}` is not in TSB {version} (tsbVersion): it was removed in TSB {until}{use}.', {
+              field: r.field,
+              version: name,
+              until: r.until!,
+              use,
+            }),
     };
   }
   return defaultVersionProblem(r);

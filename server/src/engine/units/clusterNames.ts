@@ -15,7 +15,11 @@ interface Placed {
   clusters?: string[];
 }
 
-export function matchClusters(units: readonly Placed[], facts: readonly FileFacts[], byUri: ReadonlyMap<string, FileFacts>): Map<string, ClusterMatch> {
+export function matchClusters(
+  units: readonly Placed[],
+  facts: readonly FileFacts[],
+  byUri: ReadonlyMap<string, FileFacts>,
+): Map<string, ClusterMatch> {
   const tsbNames = new Set<string>();
   for (const f of facts) {
     for (const t of f.tsb) if (t.kind === 'Cluster') tsbNames.add(t.name);
@@ -30,7 +34,8 @@ export function matchClusters(units: readonly Placed[], facts: readonly FileFact
     if (u.clusters?.length !== 1) continue;
     for (const uri of u.files) {
       for (const c of byUri.get(uri)?.controlPlanes ?? []) {
-        if (c.clusterName) byControlPlane.set(u.clusters[0]!, (byControlPlane.get(u.clusters[0]!) ?? new Set()).add(c.clusterName));
+        if (c.clusterName)
+          byControlPlane.set(u.clusters[0]!, (byControlPlane.get(u.clusters[0]!) ?? new Set()).add(c.clusterName));
       }
     }
   }
@@ -42,11 +47,20 @@ export function matchClusters(units: readonly Placed[], facts: readonly FileFact
     const cp = byControlPlane.get(name);
     if (cp?.size === 1) {
       const tsb = [...cp][0]!;
-      out.set(name, { tsb, why: msg('the ControlPlane applied to {cluster} has clusterName {tsb}', { cluster: name, tsb }) });
+      out.set(name, {
+        tsb,
+        why: msg('the ControlPlane applied to {cluster} has clusterName {tsb}', { cluster: name, tsb }),
+      });
       continue;
     }
-    const prefixed = [...tsbNames].filter((t) => name.length > t.length && name.startsWith(t) && /^[-_.][a-z0-9]{1,4}$/i.test(name.slice(t.length)));
-    if (prefixed.length === 1) out.set(name, { tsb: prefixed[0]!, why: msg('{cluster} is {tsb} with a suffix', { cluster: name, tsb: prefixed[0]! }) });
+    const prefixed = [...tsbNames].filter(
+      (t) => name.length > t.length && name.startsWith(t) && /^[-_.][a-z0-9]{1,4}$/i.test(name.slice(t.length)),
+    );
+    if (prefixed.length === 1)
+      out.set(name, {
+        tsb: prefixed[0]!,
+        why: msg('{cluster} is {tsb} with a suffix', { cluster: name, tsb: prefixed[0]! }),
+      });
   }
   return out;
 }

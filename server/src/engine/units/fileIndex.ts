@@ -73,7 +73,9 @@ export class FileIndex {
     } catch {
       return [];
     }
-    return this.filesIn(dir, pattern.includes('/') || pattern.includes('**')).filter((u) => isMatch(u.slice(dir.length + 1)));
+    return this.filesIn(dir, pattern.includes('/') || pattern.includes('**')).filter((u) =>
+      isMatch(u.slice(dir.length + 1)),
+    );
   }
 
   /** Every folder whose name is `name`, sorted. */
@@ -102,7 +104,7 @@ function commonDir(a: string, b: string): string {
 export function normalisePath(uri: string): string | undefined {
   const m = /^([a-z][\w+.-]*:\/\/[^/]*)(\/.*)?$/i.exec(uri);
   const prefix = m ? m[1]! : '';
-  const rest = m ? m[2] ?? '' : uri;
+  const rest = m ? (m[2] ?? '') : uri;
   const out: string[] = [];
   for (const seg of rest.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -125,7 +127,8 @@ export function encodePath(path: string): string {
   for (const c of path) {
     const code = c.codePointAt(0)!;
     if (code > 0x7e) out += encodeURIComponent(c);
-    else if (code < 0x21 || '"#<>?`{}%\\[]^|~'.includes(c)) out += `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (code < 0x21 || '"#<>?`{}%\\[]^|~'.includes(c))
+      out += `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
     else out += c;
   }
   return out;

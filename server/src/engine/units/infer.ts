@@ -5,7 +5,13 @@ import { choicePoints, scopeOf, scopesConflict, type Scope } from './scopes';
 import { matchClusters } from './clusterNames';
 import { render } from '../l10n/translate';
 import {
-  SOURCE_STRENGTH, type Deployment, type Evidence, type FileDeployment, type InferenceNote, type Relation, type Unit,
+  SOURCE_STRENGTH,
+  type Deployment,
+  type Evidence,
+  type FileDeployment,
+  type InferenceNote,
+  type Relation,
+  type Unit,
 } from '../deployment';
 import { gatherSteps, type InferenceInput, type Step } from './steps';
 
@@ -74,8 +80,16 @@ export function inferDeployment(input: InferenceInput): Deployment {
     let d = conventions.get(hit.dir);
     if (!d) {
       d = {
-        id: drafts.length, source: hit.dir, kind: 'convention', files: [], clusters: [hit.cluster], mp: false,
-        evidence: [hit.evidence], run: hit.dir, order: 0, keys: new Set(),
+        id: drafts.length,
+        source: hit.dir,
+        kind: 'convention',
+        files: [],
+        clusters: [hit.cluster],
+        mp: false,
+        evidence: [hit.evidence],
+        run: hit.dir,
+        order: 0,
+        keys: new Set(),
       };
       conventions.set(hit.dir, d);
       drafts.push(d);
@@ -92,7 +106,18 @@ export function inferDeployment(input: InferenceInput): Deployment {
     let d = loose.get(dir);
     if (!d) {
       // Under a tsb.config.yaml the user says the folder is one project: its loose files go together.
-      d = { id: drafts.length, source: dir, kind: 'convention', files: [], mp: false, evidence: [], run: configUri ?? dir, order: 0, keys: new Set(), hidden: true };
+      d = {
+        id: drafts.length,
+        source: dir,
+        kind: 'convention',
+        files: [],
+        mp: false,
+        evidence: [],
+        run: configUri ?? dir,
+        order: 0,
+        keys: new Set(),
+        hidden: true,
+      };
       loose.set(dir, d);
       drafts.push(d);
     }
@@ -106,13 +131,17 @@ export function inferDeployment(input: InferenceInput): Deployment {
   }
 
   // Alternatives.
-  const points = choicePoints(drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]), files.root);
+  const points = choicePoints(
+    drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]),
+    files.root,
+  );
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
   const versions: [string, string][] = [];
   const never = successiveVersions(drafts, keysOf, versions);
   const byChoice = new Map<string, Draft[]>();
   for (const d of drafts) if (d.choice) pushTo(byChoice, d.choice, d);
-  for (const list of byChoice.values()) for (const d of list) for (const e of list) if (e !== d) never.add(pairKey(d.id, e.id));
+  for (const list of byChoice.values())
+    for (const d of list) for (const e of list) if (e !== d) never.add(pairKey(d.id, e.id));
   const relationOfUnits = (a: Draft, b: Draft): Relation => {
     if (a === b) return 'together';
     if (never.has(pairKey(a.id, b.id)) || scopesConflict(scopes[a.id]!, scopes[b.id]!)) return 'never';
@@ -154,9 +183,19 @@ export function inferDeployment(input: InferenceInput): Deployment {
     const alternatives = unitAlternatives(d);
     const clusters = [...new Set(d.clusters ?? [])].sort();
     return {
-      id: d.id, name: names.get(d.id)!, files: d.files, clusters,
-      clusterMatches: clusters.flatMap((c) => { const m = matches.get(c); return m && m.tsb !== c ? [{ name: c, tsb: m.tsb, why: render(m.why), whyL10n: m.why }] : []; }),
-      managementPlane: d.mp, namespace: d.namespace ?? null, evidence: d.evidence, alternativeTo: alternatives.sort(), source: d.kind,
+      id: d.id,
+      name: names.get(d.id)!,
+      files: d.files,
+      clusters,
+      clusterMatches: clusters.flatMap((c) => {
+        const m = matches.get(c);
+        return m && m.tsb !== c ? [{ name: c, tsb: m.tsb, why: render(m.why), whyL10n: m.why }] : [];
+      }),
+      managementPlane: d.mp,
+      namespace: d.namespace ?? null,
+      evidence: d.evidence,
+      alternativeTo: alternatives.sort(),
+      source: d.kind,
       ...(d.unknown ? { clustersUnknown: render(d.unknown), clustersUnknownL10n: d.unknown } : {}),
     };
   });
@@ -177,7 +216,10 @@ export function inferDeployment(input: InferenceInput): Deployment {
     const namespace = strongest.find((d) => d.namespace)?.namespace;
     const unknown = strongest.find((d) => d.unknown)?.unknown;
     dep = {
-      clusters: [...clusters].sort(), ...(namespace ? { namespace } : {}), placed: strongest.length > 0, units: strongest.map((d) => d.id),
+      clusters: [...clusters].sort(),
+      ...(namespace ? { namespace } : {}),
+      placed: strongest.length > 0,
+      units: strongest.map((d) => d.id),
       ...(unknown ? { unknown } : {}),
     };
     deployments.set(uri, dep);
@@ -216,20 +258,50 @@ export function inferDeployment(input: InferenceInput): Deployment {
     }
     return best;
   };
-  const unitNamesOf = (uri: string) => (unitsOf.get(uri) ?? []).filter((d) => !d.hidden).sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind]).map((d) => names.get(d.id)!);
-  const unplaced = facts.filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden)).map((f) => f.uri);
+  const unitNamesOf = (uri: string) =>
+    (unitsOf.get(uri) ?? [])
+      .filter((d) => !d.hidden)
+      .sort((a, b) => SOURCE_STRENGTH[b.kind] - SOURCE_STRENGTH[a.kind])
+      .map((d) => names.get(d.id)!);
+  const unplaced = facts
+    .filter((f) => hasObjects(f) && !(unitsOf.get(f.uri) ?? []).some((d) => !d.hidden))
+    .map((f) => f.uri);
   const alternativeGroups: string[][] = [];
   for (const dir of [...points].sort()) {
-    const options = [...new Set(drafts.flatMap((d) => d.files).filter((u) => u.startsWith(dir + '/')).map((u) => u.slice(dir.length + 1).split('/')[0]!))];
+    const options = [
+      ...new Set(
+        drafts
+          .flatMap((d) => d.files)
+          .filter((u) => u.startsWith(dir + '/'))
+          .map((u) => u.slice(dir.length + 1).split('/')[0]!),
+      ),
+    ];
     if (options.length > 1) alternativeGroups.push(options.sort().map((o) => `${dir}/${o}/**`));
   }
   for (const pair of versions) alternativeGroups.push(pair);
   for (const list of byChoice.values()) alternativeGroups.push(list.flatMap((e) => e.files.slice(0, 1)));
-  return { units, notes, unplaced, configured: configured.size > 0, alternativeGroups, deploymentOf, relation, unitNames: unitNamesOf };
+  return {
+    units,
+    notes,
+    unplaced,
+    configured: configured.size > 0,
+    alternativeGroups,
+    deploymentOf,
+    relation,
+    unitNames: unitNamesOf,
+  };
 }
 
 function hasObjects(f: FileFacts): boolean {
-  return f.tsb.length + f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length > 0;
+  return (
+    f.tsb.length +
+      f.installGateways.length +
+      f.controlPlanes.length +
+      f.namespaces.length +
+      f.services.length +
+      f.workloads.length >
+    0
+  );
 }
 
 function pairKey(a: number, b: number): string {
@@ -237,15 +309,23 @@ function pairKey(a: number, b: number): string {
 }
 
 function sameTarget(a: Step, b: Step): boolean {
-  return a.mp === b.mp && (a.namespace ?? '') === (b.namespace ?? '') && (a.unknown ? render(a.unknown) : '') === (b.unknown ? render(b.unknown) : '')
-    && [...(a.clusters ?? [])].sort().join(',') === [...(b.clusters ?? [])].sort().join(',');
+  return (
+    a.mp === b.mp &&
+    (a.namespace ?? '') === (b.namespace ?? '') &&
+    (a.unknown ? render(a.unknown) : '') === (b.unknown ? render(b.unknown) : '') &&
+    [...(a.clusters ?? [])].sort().join(',') === [...(b.clusters ?? [])].sort().join(',')
+  );
 }
 
 /**
  * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
  * the later step applies a new version, so the two are never in effect together.
  */
-function successiveVersions(drafts: Draft[], keysOf: (uri: string) => string[], files: [string, string][]): Set<string> {
+function successiveVersions(
+  drafts: Draft[],
+  keysOf: (uri: string) => string[],
+  files: [string, string][],
+): Set<string> {
   const never = new Set<string>();
   const bySequence = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -308,7 +388,10 @@ function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: s
     for (const c of f.controlPlanes) {
       if (!c.clusterName) continue;
       const dir = parentOf(f.uri)!;
-      pushTo(byDir, dir, { cluster: c.clusterName, evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` } });
+      pushTo(byDir, dir, {
+        cluster: c.clusterName,
+        evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` },
+      });
     }
   }
   const out = new Map<string, { cluster: string; evidence: Evidence }>();
@@ -318,13 +401,19 @@ function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: s
 }
 
 /** The nearest folder above a file that is named like a known cluster, or holds one cluster's ControlPlane. */
-function clusterFolder(uri: string, root: string, lower: Map<string, { name: string; ev: Evidence }>, cpDirs: Map<string, { cluster: string; evidence: Evidence }>): { dir: string; cluster: string; evidence: Evidence } | undefined {
+function clusterFolder(
+  uri: string,
+  root: string,
+  lower: Map<string, { name: string; ev: Evidence }>,
+  cpDirs: Map<string, { cluster: string; evidence: Evidence }>,
+): { dir: string; cluster: string; evidence: Evidence } | undefined {
   for (let dir = parentOf(uri); dir && (dir === root || dir.startsWith(root + '/')); dir = parentOf(dir)) {
     const cp = cpDirs.get(dir);
     if (cp) return { dir, cluster: cp.cluster, evidence: cp.evidence };
     const name = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1)).toLowerCase();
     const hit = lower.get(name);
-    if (hit && dir !== root) return { dir, cluster: hit.name, evidence: { ...hit.ev, text: `folder named like ${hit.ev.text}` } };
+    if (hit && dir !== root)
+      return { dir, cluster: hit.name, evidence: { ...hit.ev, text: `folder named like ${hit.ev.text}` } };
   }
   return undefined;
 }
@@ -333,16 +422,25 @@ function clusterFolder(uri: string, root: string, lower: Map<string, { name: str
 function unitNames(drafts: Draft[], rel: (uri: string) => string): Map<number, string> {
   const base = (d: Draft): string => {
     const src = rel(d.source);
-    if (d.kind === 'config') return `tsb.config.yaml placement ${d.order + 1} (${d.evidence[0]?.text.replace(/^files: /, '') ?? ''})`;
+    if (d.kind === 'config')
+      return `tsb.config.yaml placement ${d.order + 1} (${d.evidence[0]?.text.replace(/^files: /, '') ?? ''})`;
     if (d.kind === 'convention') return `${src}/ (${d.evidence[0]?.text ?? 'folder'})`;
     const slash = src.lastIndexOf('/');
     const dir = slash >= 0 ? src.slice(0, slash) : '.';
     const file = slash >= 0 ? src.slice(slash + 1) : src;
-    if (d.kind === 'argocd' && d.run.includes('#')) return `${dir} (${file}: Argo CD ${d.run.slice(d.run.lastIndexOf(':') + 1).replace(/^.*#/, '')})`;
+    if (d.kind === 'argocd' && d.run.includes('#'))
+      return `${dir} (${file}: Argo CD ${d.run.slice(d.run.lastIndexOf(':') + 1).replace(/^.*#/, '')})`;
     if (d.kind === 'flux') return `${dir} (${file}: Flux ${d.run.slice(d.run.lastIndexOf('#') + 1)})`;
     return `${dir} (${file})`;
   };
-  const target = (d: Draft) => (d.mp && !d.clusters?.length ? 'management plane' : d.clusters?.length ? d.clusters.join(', ') : d.unknown ? 'current context' : '?');
+  const target = (d: Draft) =>
+    d.mp && !d.clusters?.length
+      ? 'management plane'
+      : d.clusters?.length
+        ? d.clusters.join(', ')
+        : d.unknown
+          ? 'current context'
+          : '?';
   const counts = new Map<string, number>();
   for (const d of drafts) counts.set(base(d), (counts.get(base(d)) ?? 0) + 1);
   const out = new Map<number, string>();

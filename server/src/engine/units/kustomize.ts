@@ -12,7 +12,13 @@ export function kustomizationIn(dir: string, files: FileIndex): string | undefin
   return NAMES.map((n) => `${dir}/${n}`).find((u) => files.isFile(u));
 }
 
-export function kustomizeUnit(dir: string, files: FileIndex, facts: ReadonlyMap<string, FileFacts>, seen = new Set<string>(), depth = 0): { files: string[]; namespace?: string } | undefined {
+export function kustomizeUnit(
+  dir: string,
+  files: FileIndex,
+  facts: ReadonlyMap<string, FileFacts>,
+  seen = new Set<string>(),
+  depth = 0,
+): { files: string[]; namespace?: string } | undefined {
   const k = kustomizationIn(dir, files);
   if (!k || seen.has(k) || depth > MAX_DEPTH) return undefined;
   seen.add(k);

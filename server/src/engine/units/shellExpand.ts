@@ -44,7 +44,11 @@ export class Expander {
   protected merge(streams: (Stream | undefined)[]): Stream | undefined {
     if (streams.some((s) => !s)) return undefined;
     const opaque = streams.find((s) => s!.opaque)?.opaque;
-    return { files: streams.flatMap((s) => s!.files), kustomize: streams.flatMap((s) => s!.kustomize), ...(opaque ? { opaque } : {}) };
+    return {
+      files: streams.flatMap((s) => s!.files),
+      kustomize: streams.flatMap((s) => s!.kustomize),
+      ...(opaque ? { opaque } : {}),
+    };
   }
 
   /** The files a path argument names: a file, a folder's YAML files, a glob, a rendered file, or a URL. */
@@ -55,7 +59,8 @@ export class Expander {
     if (!texts) return undefined;
     const files: string[] = [];
     for (const t of texts) {
-      if (/^https?:\/\//.test(t)) return { files: [], kustomize: [], opaque: msg('{url} is not a file of the repository', { url: t }) };
+      if (/^https?:\/\//.test(t))
+        return { files: [], kustomize: [], opaque: msg('{url} is not a file of the repository', { url: t }) };
       if (t.includes('${')) return undefined;
       const found = this.locate(t, frame);
       if (!found) {
@@ -77,7 +82,10 @@ export class Expander {
   }
 
   /** Finds a path (as expanded) in the project: tried against the current folder, then each base. */
-  protected locate(text: string, frame: Frame): { kind: 'file' | 'dir'; uri: string } | { kind: 'glob'; uris: string[] } | undefined {
+  protected locate(
+    text: string,
+    frame: Frame,
+  ): { kind: 'file' | 'dir'; uri: string } | { kind: 'glob'; uris: string[] } | undefined {
     const files = this.opts.files;
     const clean = text.replace(/\/+$/, '');
     const bases = text.startsWith('file://') ? [''] : text.startsWith('/') ? [] : [...frame.cwd, ...this.opts.bases];
@@ -119,8 +127,9 @@ export class Expander {
       if (!v) return undefined;
       const split = w.segs.some((s) => s.t !== 'lit' && !quotedIn(w, s));
       for (const x of v) {
-        if (split && !x.includes('${')) { for (const part of x.split(/\s+/)) if (part) out.push(part); }
-        else out.push(x);
+        if (split && !x.includes('${')) {
+          for (const part of x.split(/\s+/)) if (part) out.push(part);
+        } else out.push(x);
       }
       if (out.length >= MAX_VALUES) break;
     }
@@ -165,7 +174,9 @@ export class Expander {
       for (let i = 0; i < ups && dir; i++) dir = parentOf(dir);
       return dir ? [dir] : undefined;
     }
-    const toks = lex(src).filter((t): t is { k: 'word'; w: Word } => t.k === 'word').map((t) => t.w);
+    const toks = lex(src)
+      .filter((t): t is { k: 'word'; w: Word } => t.k === 'word')
+      .map((t) => t.w);
     const cmd = literal(toks[0]);
     if (cmd === 'ls' || cmd === 'find') {
       const dirWord = toks.slice(1).find((w) => !literal(w)?.startsWith('-'));
@@ -182,10 +193,17 @@ export class Expander {
       const v = toks[1] ? this.expand(toks[1], frame)?.[0] : undefined;
       if (!v || v.includes('${')) return undefined;
       const trimmed = v.replace(/\/+$/, '');
-      return [cmd === 'basename' ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : trimmed.slice(0, Math.max(0, trimmed.lastIndexOf('/')))];
+      return [
+        cmd === 'basename'
+          ? trimmed.slice(trimmed.lastIndexOf('/') + 1)
+          : trimmed.slice(0, Math.max(0, trimmed.lastIndexOf('/'))),
+      ];
     }
     if (cmd === 'echo' && toks.length > 1) {
-      const v = this.expandAll(toks.slice(1).filter((w) => !/^-[neE]+$/.test(literal(w) ?? '')), frame);
+      const v = this.expandAll(
+        toks.slice(1).filter((w) => !/^-[neE]+$/.test(literal(w) ?? '')),
+        frame,
+      );
       return v && !v.some((x) => x.includes('${')) ? [v.join(' ')] : undefined;
     }
     return undefined;

@@ -88,7 +88,10 @@ export function lex(text: string): Token[] {
   const n = text.length;
   while (i < n) {
     const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
     if (c === '#') break;
     const op = OPS.find((o) => text.startsWith(o, i));
     if (op && !(op === '2>' && i > 0 && !/\s/.test(text[i - 1]!))) {
@@ -122,7 +125,10 @@ export function lex(text: string): Token[] {
       out.push({ k: 'op', v: ')' });
       continue;
     }
-    if (i === start) { i++; continue; }
+    if (i === start) {
+      i++;
+      continue;
+    }
     out.push({ k: 'word', w: { segs, raw: text.slice(start, i) } });
   }
   return out;
@@ -250,8 +256,14 @@ function matching(text: string, i: number, open: string, close: string): number 
       else if (c === q) q = undefined;
       continue;
     }
-    if (c === '\\') { j++; continue; }
-    if (c === "'" || c === '"') { q = c; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      q = c;
+      continue;
+    }
     if (c === open) depth++;
     else if (c === close && --depth === 0) return j;
   }

@@ -66,7 +66,11 @@ export function readScript(lines: readonly string[], opts: ReadOptions): ScriptR
     reader.run(tree, frame);
     reader.runUncalled(frame);
   } catch (err) {
-    out.notes.push({ line: opts.firstLine ?? 0, text: '', reason: msg('not read: {error}', { error: String((err as Error)?.message ?? err).slice(0, 120) }) });
+    out.notes.push({
+      line: opts.firstLine ?? 0,
+      text: '',
+      reason: msg('not read: {error}', { error: String((err as Error)?.message ?? err).slice(0, 120) }),
+    });
   }
   return out;
 }
@@ -74,7 +78,10 @@ class Reader extends Expander {
   private steps = 0;
   /** Notes already taken (line and reason), so a loop notes each once. */
   private readonly noted = new Set<string>();
-  constructor(opts: ReadOptions, private readonly out: ScriptReading) {
+  constructor(
+    opts: ReadOptions,
+    private readonly out: ScriptReading,
+  ) {
     super(opts);
   }
 
@@ -154,7 +161,13 @@ class Reader extends Expander {
   }
 
   /** One simple command of a pipeline: returns what it writes to stdout, when that is known. */
-  private stage(tokens: Token[], input: Stream | undefined, frame: Frame, n: Extract<Node, { k: 'cmd' }>, last: boolean): Stream | undefined {
+  private stage(
+    tokens: Token[],
+    input: Stream | undefined,
+    frame: Frame,
+    n: Extract<Node, { k: 'cmd' }>,
+    last: boolean,
+  ): Stream | undefined {
     const words: Word[] = [];
     let stdin: Word | undefined;
     let stdout: Word | undefined;
@@ -189,10 +202,18 @@ class Reader extends Expander {
       const first = w.segs[0];
       const m = first?.t === 'lit' && !first.quoted ? /^([A-Za-z_]\w*)\+?=/.exec(first.v) : null;
       if (!m) break;
-      const rest: Word = { raw: w.raw.slice(m[0].length), segs: [{ ...first, v: (first as { v: string }).v.slice(m[0].length) } as Segment, ...w.segs.slice(1)] };
+      const rest: Word = {
+        raw: w.raw.slice(m[0].length),
+        segs: [{ ...first, v: (first as { v: string }).v.slice(m[0].length) } as Segment, ...w.segs.slice(1)],
+      };
       // `name=( a b c )` arrives as the word `name=` followed by the array's words between ( and ).
       const arrayStart = tokens.findIndex((t) => t.k === 'word' && t.w === w);
-      if (tokens[arrayStart + 1]?.k === 'op' && (tokens[arrayStart + 1] as { v: string }).v === '(' && rest.segs.length === 1 && literal(rest) === '') {
+      if (
+        tokens[arrayStart + 1]?.k === 'op' &&
+        (tokens[arrayStart + 1] as { v: string }).v === '(' &&
+        rest.segs.length === 1 &&
+        literal(rest) === ''
+      ) {
         const items: Word[] = [];
         let j = arrayStart + 2;
         for (; j < tokens.length && !(tokens[j]!.k === 'op' && (tokens[j] as { v: string }).v === ')'); j++) {
@@ -211,7 +232,14 @@ class Reader extends Expander {
       // `X=$Y` keeps blanks (no word splitting in assignments); `X=( a b )` is a list.
       for (const [name, ws] of assigned) {
         const one = ws.length === 1 ? ws[0]! : undefined;
-        frame.vars.set(name, one && one.segs.length === 0 ? [''] : one ? this.expand(one, frame) ?? null : this.expandAll(ws, frame) ?? null);
+        frame.vars.set(
+          name,
+          one && one.segs.length === 0
+            ? ['']
+            : one
+              ? (this.expand(one, frame) ?? null)
+              : (this.expandAll(ws, frame) ?? null),
+        );
       }
       return undefined;
     }
@@ -247,18 +275,24 @@ class Reader extends Expander {
       if (shown && /\b(kubectl|tctl)\b[^|;&]*\bapply\b/.test(shown)) {
         this.printed++;
         try {
-          for (const part of parseTree(logicalLines([shown], n.line))) if (part.k === 'cmd') this.statement({ ...part, line: n.line, text: shown.slice(0, TEXT_LIMIT) }, frame);
+          for (const part of parseTree(logicalLines([shown], n.line)))
+            if (part.k === 'cmd') this.statement({ ...part, line: n.line, text: shown.slice(0, TEXT_LIMIT) }, frame);
         } finally {
           this.printed--;
         }
       }
     } else if (name === 'sed' || name === 'yq' || name === 'awk') {
       // The file argument, if one resolves to a YAML file of the project; else the input passes through.
-      const file = argvWords.slice(1).map((w) => this.streamOfPath(w, frame, true)).find((s) => s?.files.length);
+      const file = argvWords
+        .slice(1)
+        .map((w) => this.streamOfPath(w, frame, true))
+        .find((s) => s?.files.length);
       output = file ?? inStream;
     } else if (name === 'kustomize' && literal(argvWords[1]) === 'build') {
       const dir = argvWords[2] ? this.resolveDir(argvWords[2], frame) : frame.cwd[0];
-      output = dir ? { files: [], kustomize: [dir] } : { files: [], kustomize: [], opaque: msg('kustomize build of an unresolved folder') };
+      output = dir
+        ? { files: [], kustomize: [dir] }
+        : { files: [], kustomize: [], opaque: msg('kustomize build of an unresolved folder') };
     } else if (name === 'helm' && literal(argvWords[1]) === 'template') {
       output = { files: [], kustomize: [], opaque: msg('rendered by helm template') };
     }
@@ -269,7 +303,14 @@ class Reader extends Expander {
     return last ? undefined : output;
   }
 
-  private tool(name: string, words: Word[], frame: Frame, n: Extract<Node, { k: 'cmd' }>, input: Stream | undefined, heredoc: boolean): Stream | undefined {
+  private tool(
+    name: string,
+    words: Word[],
+    frame: Frame,
+    n: Extract<Node, { k: 'cmd' }>,
+    input: Stream | undefined,
+    heredoc: boolean,
+  ): Stream | undefined {
     const args = words.slice(1);
     const lit = args.map((w) => literal(w));
     if (name === 'kubectx') {
@@ -282,7 +323,13 @@ class Reader extends Expander {
     if (name === 'argocd') return this.argocd(args, frame, n);
     const parsed = parseFlags(args, name === 'tctl' ? TCTL_VALUE_FLAGS : KUBECTL_VALUE_FLAGS);
     const verb = parsed.positional[0] ? literal(parsed.positional[0]) : undefined;
-    if (name !== 'tctl' && verb === 'config' && parsed.positional[1] && literal(parsed.positional[1]) === 'use-context' && parsed.positional[2]) {
+    if (
+      name !== 'tctl' &&
+      verb === 'config' &&
+      parsed.positional[1] &&
+      literal(parsed.positional[1]) === 'use-context' &&
+      parsed.positional[2]
+    ) {
       frame.context = this.values(parsed.positional[2], frame);
       this.noteContexts(frame.context, n.line);
       return undefined;
@@ -297,21 +344,34 @@ class Reader extends Expander {
     if (verb !== 'apply' && verb !== 'create' && verb !== 'replace') return undefined;
     if (name === 'tctl' && verb !== 'apply') return undefined;
     const nsWord = (parsed.flags.get('-n') ?? parsed.flags.get('--namespace'))?.[0];
-    const namespace = nsWord ? literal(nsWord) ?? this.values(nsWord, frame)?.[0] : undefined;
+    const namespace = nsWord ? (literal(nsWord) ?? this.values(nsWord, frame)?.[0]) : undefined;
     const recursive = parsed.flags.has('-R') || parsed.flags.has('--recursive');
     const files: string[] = [];
     const kustomize: string[] = [];
-    const fileWords = [...(parsed.flags.get('-f') ?? []), ...(parsed.flags.get('--filename') ?? []), ...(parsed.flags.get('--file') ?? [])];
+    const fileWords = [
+      ...(parsed.flags.get('-f') ?? []),
+      ...(parsed.flags.get('--filename') ?? []),
+      ...(parsed.flags.get('--file') ?? []),
+    ];
     for (const w of fileWords) {
       if (literal(w) === '-') {
-        if (input && !input.opaque) { append(files, input.files); append(kustomize, input.kustomize); }
-        else this.note(n, input?.opaque ?? (heredoc ? HEREDOC : msg('reads standard input from a source that is not a project file')));
+        if (input && !input.opaque) {
+          append(files, input.files);
+          append(kustomize, input.kustomize);
+        } else
+          this.note(
+            n,
+            input?.opaque ?? (heredoc ? HEREDOC : msg('reads standard input from a source that is not a project file')),
+          );
         continue;
       }
       const s = this.streamOfPath(w, frame, false, recursive);
       if (!s) this.note(n, msg('could not resolve {word}', { word: w.raw }));
       else if (s.opaque) this.note(n, s.opaque);
-      else { append(files, s.files); append(kustomize, s.kustomize); }
+      else {
+        append(files, s.files);
+        append(kustomize, s.kustomize);
+      }
     }
     for (const w of [...(parsed.flags.get('-k') ?? []), ...(parsed.flags.get('--kustomize') ?? [])]) {
       const dir = this.resolveDir(w, frame);
@@ -321,10 +381,12 @@ class Reader extends Expander {
     if (!files.length && !kustomize.length) return undefined;
     this.out.applies.push({
       tool: name === 'tctl' ? 'tctl' : 'kubectl',
-      files: [...new Set(files)], kustomize: [...new Set(kustomize)],
+      files: [...new Set(files)],
+      kustomize: [...new Set(kustomize)],
       ...(name !== 'tctl' && contexts ? { contexts } : {}),
       ...(namespace && name !== 'tctl' ? { namespace } : {}),
-      line: n.line, text: n.text,
+      line: n.line,
+      text: n.text,
     });
     return undefined;
   }
@@ -333,30 +395,56 @@ class Reader extends Expander {
     const parsed = parseFlags(args, ARGOCD_VALUE_FLAGS);
     const pos = parsed.positional.map((w) => literal(w));
     if (pos[0] === 'cluster' && pos[1] === 'add' && parsed.positional[2]) {
-      this.noteContexts(this.values(parsed.positional[2], frame)?.map((c) => c.trim()), n.line);
+      this.noteContexts(
+        this.values(parsed.positional[2], frame)?.map((c) => c.trim()),
+        n.line,
+      );
       return undefined;
     }
     if (pos[0] !== 'app' || pos[1] !== 'create' || !parsed.positional[2]) return undefined;
-    const one = (flag: string) => { const w = parsed.flags.get(flag)?.[0]; return w ? (this.values(w, frame)?.[0] ?? undefined) : undefined; };
+    const one = (flag: string) => {
+      const w = parsed.flags.get(flag)?.[0];
+      return w ? (this.values(w, frame)?.[0] ?? undefined) : undefined;
+    };
     const app = this.values(parsed.positional[2], frame)?.[0] ?? parsed.positional[2].raw;
     const repoWord = parsed.flags.get('--repo')?.[0];
     const repo = repoWord ? this.expand(repoWord, frame, true)?.[0] : undefined;
     const pathWord = parsed.flags.get('--path')?.[0];
     const rel = pathWord ? this.values(pathWord, frame)?.[0] : undefined;
     let path: string | undefined;
-    const repoName = repo?.replace(/\.git$/, '').split('/').pop();
+    const repoName = repo
+      ?.replace(/\.git$/, '')
+      .split('/')
+      .pop();
     if (rel !== undefined) {
       // The repository is usually pushed from a folder of this one, named like the repository.
-      const candidates = repoName ? this.opts.files.dirsNamed(repoName).map((d) => joinPath(d, rel)).filter((d): d is string => !!d && this.opts.files.isDir(d)) : [];
+      const candidates = repoName
+        ? this.opts.files
+            .dirsNamed(repoName)
+            .map((d) => joinPath(d, rel))
+            .filter((d): d is string => !!d && this.opts.files.isDir(d))
+        : [];
       path = candidates.sort((a, b) => distance(a, this.scriptDir) - distance(b, this.scriptDir))[0];
-      if (!path) this.note(n, msg('the folder {path} of repository {repo} is not in this project', { path: rel, repo: repoName ?? repo ?? '?' }));
+      if (!path)
+        this.note(
+          n,
+          msg('the folder {path} of repository {repo} is not in this project', {
+            path: rel,
+            repo: repoName ?? repo ?? '?',
+          }),
+        );
     }
     const destName = one('--dest-name');
     const destServer = one('--dest-server');
     const destNamespace = one('--dest-namespace');
     this.out.argo.push({
-      app, ...(path ? { path } : {}), ...(destName ? { destName } : {}), ...(destServer ? { destServer } : {}),
-      ...(destNamespace ? { destNamespace } : {}), line: n.line, text: n.text,
+      app,
+      ...(path ? { path } : {}),
+      ...(destName ? { destName } : {}),
+      ...(destServer ? { destServer } : {}),
+      ...(destNamespace ? { destNamespace } : {}),
+      line: n.line,
+      text: n.text,
     });
     return undefined;
   }

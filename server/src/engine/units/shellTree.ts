@@ -32,7 +32,11 @@ export function parseTree(lines: LogicalLine[]): Node[] {
   const top = () => stack[stack.length - 1]!.body;
   const pop = (close: Frame['close']) => {
     // Close the innermost frame of that kind (an unbalanced script never pops the root).
-    for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.close === close) { stack.length = i; return; }
+    for (let i = stack.length - 1; i > 0; i--)
+      if (stack[i]!.close === close) {
+        stack.length = i;
+        return;
+      }
   };
   let pendingFunction: string | undefined;
   for (const ll of lines) {
@@ -44,7 +48,8 @@ export function parseTree(lines: LogicalLine[]): Node[] {
       // Strip leading keywords that introduce a command (`then kubectl …`, `if ! kubectl …`).
       for (;;) {
         const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
-        if (first && ['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'time', 'exec'].includes(first)) words = words.slice(1);
+        if (first && ['then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'time', 'exec'].includes(first))
+          words = words.slice(1);
         else break;
       }
       const first = words[0]?.k === 'word' ? literal(words[0].w) : undefined;
@@ -52,19 +57,45 @@ export function parseTree(lines: LogicalLine[]): Node[] {
       stmt = [];
       // `function name`, `function name()`, `name()`: the next `{` opens its body.
       const second = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
-      if (first === 'function' && second && /^[\w:.-]+$/.test(second)) { pendingFunction = second; return; }
-      if (first && /^[\w:.-]+$/.test(first) && words[1]?.k === 'op' && (words[1] as { v: string }).v === '(' && words.length <= 3) { pendingFunction = first; return; }
+      if (first === 'function' && second && /^[\w:.-]+$/.test(second)) {
+        pendingFunction = second;
+        return;
+      }
+      if (
+        first &&
+        /^[\w:.-]+$/.test(first) &&
+        words[1]?.k === 'op' &&
+        (words[1] as { v: string }).v === '(' &&
+        words.length <= 3
+      ) {
+        pendingFunction = first;
+        return;
+      }
       pendingFunction = undefined;
       if (first === 'for') {
         const name = words[1]?.k === 'word' ? literal(words[1].w) : undefined;
         const hasIn = words[2]?.k === 'word' && literal(words[2].w) === 'in';
-        const loopWords = hasIn ? words.slice(3).filter((t): t is { k: 'word'; w: Word } => t.k === 'word').map((t) => t.w) : [];
-        const loop: Node = { k: 'loop', line: ll.line, ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}), words: loopWords, body: [] };
+        const loopWords = hasIn
+          ? words
+              .slice(3)
+              .filter((t): t is { k: 'word'; w: Word } => t.k === 'word')
+              .map((t) => t.w)
+          : [];
+        const loop: Node = {
+          k: 'loop',
+          line: ll.line,
+          ...(name && /^[A-Za-z_]\w*$/.test(name) ? { name } : {}),
+          words: loopWords,
+          body: [],
+        };
         top().push(loop);
         stack.push({ body: (loop as { body: Node[] }).body, close: 'done' });
         return;
       }
-      if (first === 'done') { pop('done'); return; }
+      if (first === 'done') {
+        pop('done');
+        return;
+      }
       if (wasWhile) {
         const block: Node = { k: 'block', body: [] };
         if (words.length) top().push({ k: 'cmd', line: ll.line, text, stmt: words });

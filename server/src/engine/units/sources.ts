@@ -38,12 +38,18 @@ export function readSource(uri: string, text: string, files: FileIndex): SourceR
   const empty: SourceReading = { applies: [], argo: [], notes: [], contexts: [], choices: [] };
   if (!kind) return empty;
   if (text.length > MAX_SOURCE_BYTES) {
-    return { ...empty, notes: [{ line: 0, text: '', reason: msg('larger than {size} MiB: not read', { size: MAX_SOURCE_BYTES / 1048576 }) }] };
+    return {
+      ...empty,
+      notes: [
+        { line: 0, text: '', reason: msg('larger than {size} MiB: not read', { size: MAX_SOURCE_BYTES / 1048576 }) },
+      ],
+    };
   }
   const lines = text.split(/\r\n|\r|\n/);
   const bases = basesOf(uri, files);
   if (kind === 'shell') return { ...readScript(lines, { uri, bases, files }), choices: [] };
-  if (kind === 'makefile') return { ...readScript(recipes(lines, parentOf(uri) ?? ''), { uri, bases, files }), choices: [] };
+  if (kind === 'makefile')
+    return { ...readScript(recipes(lines, parentOf(uri) ?? ''), { uri, bases, files }), choices: [] };
   if (kind === 'ci') return readPipeline(text, uri, files);
   return readMarkdown(lines, uri, bases, files);
 }
@@ -51,9 +57,8 @@ export function readSource(uri: string, text: string, files: FileIndex): SourceR
 /** Makefile recipe lines as shell, with simple make variables substituted; other lines blanked. */
 function recipes(lines: string[], dir: string): string[] {
   const vars = new Map<string, string>([['CURDIR', dir]]);
-  const sub = (s: string) => s
-    .replace(/\$[({]([A-Za-z_][\w]*)[)}]/g, (m, name: string) => vars.get(name) ?? m)
-    .replace(/\$\$/g, '$');
+  const sub = (s: string) =>
+    s.replace(/\$[({]([A-Za-z_][\w]*)[)}]/g, (m, name: string) => vars.get(name) ?? m).replace(/\$\$/g, '$');
   return lines.map((line) => {
     const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w]*)\s*(?::{1,3}=|\?=|=)\s*(.*)$/.exec(line);
     if (assign && !line.startsWith('\t')) {
@@ -75,7 +80,10 @@ function readMarkdown(lines: string[], uri: string, bases: string[], files: File
   let i = 0;
   while (i < lines.length) {
     const open = /^(\s{0,3})(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]!);
-    if (!open) { i++; continue; }
+    if (!open) {
+      i++;
+      continue;
+    }
     const fence = open[2]!;
     const info = open[3] ?? '';
     const start = i + 1;
@@ -113,7 +121,9 @@ function readPipeline(text: string, uri: string, files: FileIndex): SourceReadin
   if (doc.errors.length) return out;
   const root = files.root;
   // The repository root: the pipeline file sits in it (.gitlab-ci.yml) or two levels below (.github/workflows).
-  const repo = /\/\.github\/workflows\//.test(uri) ? parentOf(parentOf(parentOf(uri) ?? '') ?? '') ?? root : parentOf(uri) ?? root;
+  const repo = /\/\.github\/workflows\//.test(uri)
+    ? (parentOf(parentOf(parentOf(uri) ?? '') ?? '') ?? root)
+    : (parentOf(uri) ?? root);
   const vars = new Map<string, string[] | null>();
   const run = (node: Node | null | undefined, cwd?: string) => {
     const scalars = isScalar(node) ? [node] : isSeq(node) ? node.items.filter((x): x is Scalar => isScalar(x)) : [];
@@ -134,7 +144,8 @@ function readPipeline(text: string, uri: string, files: FileIndex): SourceReadin
       if (isSeq(node) && depth <= 12) for (const it of node.items) walk(it, depth + 1);
       return;
     }
-    const get = (k: string) => node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as Node | null | undefined;
+    const get = (k: string) =>
+      node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value as Node | null | undefined;
     const wd = get('working-directory');
     if (get('run') !== undefined) run(get('run'), isScalar(wd) && typeof wd.value === 'string' ? wd.value : undefined);
     for (const k of ['before_script', 'script', 'after_script']) if (get(k) !== undefined) run(get(k));

@@ -47,7 +47,11 @@ export interface Step {
 export const IN_CLUSTER = 'in-cluster';
 
 /** Every step the repository states, the files tsb.config.yaml places, and the cluster names it mentions. */
-export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileFacts>, notes: InferenceNote[]): { steps: Step[]; configured: Set<string>; known: Map<string, Evidence> } {
+export function gatherSteps(
+  input: InferenceInput,
+  factsByUri: Map<string, FileFacts>,
+  notes: InferenceNote[],
+): { steps: Step[]; configured: Set<string>; known: Map<string, Evidence> } {
   const { files, facts } = input;
   const steps: Step[] = [];
 
@@ -67,41 +71,68 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
     }
     cfg.placements.forEach((p, i) => {
       const plain = p.files.map((g) => g.replace(/^\.\//, '')).every((g) => !picomatch.scan(g).isGlob);
-      const pool = plain ? [...new Set(p.files.map((g) => g.replace(/^\.\//, '')))].flatMap((g) => (byRel.get(g) ?? []).map((u): [string, string] => [u, g])) : rels;
+      const pool = plain
+        ? [...new Set(p.files.map((g) => g.replace(/^\.\//, '')))].flatMap((g) =>
+            (byRel.get(g) ?? []).map((u): [string, string] => [u, g]),
+          )
+        : rels;
       const matched = pool.filter(([, r]) => p.match(r)).map(([u]) => u);
       if (plain) matched.sort();
       for (const u of matched) configured.add(u);
       steps.push({
-        source: configUri, kind: 'config', files: matched, clusters: p.clusters, ...(p.namespace ? { namespace: p.namespace } : {}),
-        mp: false, evidence: [{ uri: configUri, line: p.line, text: `files: ${p.files.join(', ')}` }], run: configUri, order: i,
+        source: configUri,
+        kind: 'config',
+        files: matched,
+        clusters: p.clusters,
+        ...(p.namespace ? { namespace: p.namespace } : {}),
+        mp: false,
+        evidence: [{ uri: configUri, line: p.line, text: `files: ${p.files.join(', ')}` }],
+        run: configUri,
+        order: i,
       });
     });
   }
 
   // Kubernetes contexts named anywhere: what a per-cluster folder can be matched against.
   const known = new Map<string, Evidence>();
-  const noteName = (name: string, ev: Evidence) => { if (name && !name.includes('${') && !known.has(name)) known.set(name, ev); };
+  const noteName = (name: string, ev: Evidence) => {
+    if (name && !name.includes('${') && !known.has(name)) known.set(name, ev);
+  };
 
   // Apply commands of scripts, Makefiles and READMEs.
   for (const { uri, reading } of input.sources) {
     for (const n of reading.notes) notes.push(noteAt({ uri, line: n.line, text: n.text }, n.reason));
     for (const c of reading.contexts) noteName(c.name, { uri, line: c.line, text: `kube context ${c.name}` });
     const choiceOf = new Map<number, string>();
-    reading.choices.forEach((ids, k) => { for (const i of ids) choiceOf.set(i, `${uri}#${k}`); });
+    reading.choices.forEach((ids, k) => {
+      for (const i of ids) choiceOf.set(i, `${uri}#${k}`);
+    });
     const sequence = sequenceOf(uri);
     const merged = mergeLoopIterations(reading.applies);
     merged.forEach((a, i) => {
       const expanded = expandApply(a, files, factsByUri, notes, uri);
       if (!expanded.files.length) return;
-      const unknown = a.tool === 'tctl' ? undefined : !a.contexts ? msg('the current kube context (the command names none)')
-        : a.contexts.some((c) => c.includes('${')) ? msg('a kube context the repository does not name ({contexts})', { contexts: commas(a.contexts) }) : undefined;
+      const unknown =
+        a.tool === 'tctl'
+          ? undefined
+          : !a.contexts
+            ? msg('the current kube context (the command names none)')
+            : a.contexts.some((c) => c.includes('${'))
+              ? msg('a kube context the repository does not name ({contexts})', { contexts: commas(a.contexts) })
+              : undefined;
       const choice = choiceOf.get(a.index);
       steps.push({
-        source: uri, kind: 'command', files: expanded.files,
+        source: uri,
+        kind: 'command',
+        files: expanded.files,
         ...(a.tool === 'kubectl' && a.contexts ? { clusters: a.contexts.filter((c) => !c.includes('${')) } : {}),
         ...(unknown ? { unknown } : {}),
-        ...(a.namespace ?? expanded.namespace ? { namespace: (a.namespace ?? expanded.namespace)! } : {}),
-        mp: a.tool === 'tctl', evidence: a.evidence, run: uri, ...(sequence ? { sequence } : {}), order: i,
+        ...((a.namespace ?? expanded.namespace) ? { namespace: (a.namespace ?? expanded.namespace)! } : {}),
+        mp: a.tool === 'tctl',
+        evidence: a.evidence,
+        run: uri,
+        ...(sequence ? { sequence } : {}),
+        order: i,
         ...(choice ? { choice } : {}),
       });
     });
@@ -109,13 +140,25 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
     const scriptContexts = [...new Set(reading.contexts.map((c) => c.name))];
     reading.argo.forEach((a, i) => {
       if (!a.path) return;
-      const expanded = argoFiles(a.path, true, undefined, undefined, files, factsByUri, notes, { uri, line: a.line, text: a.text });
+      const expanded = argoFiles(a.path, true, undefined, undefined, files, factsByUri, notes, {
+        uri,
+        line: a.line,
+        text: a.text,
+      });
       const inCluster = !a.destName && (!a.destServer || a.destServer === 'https://kubernetes.default.svc');
       // In-cluster means the cluster Argo CD runs in: known when the script talks to a single cluster.
-      const cluster = a.destName ?? (inCluster ? (scriptContexts.length === 1 ? scriptContexts[0] : IN_CLUSTER) : a.destServer!);
+      const cluster =
+        a.destName ?? (inCluster ? (scriptContexts.length === 1 ? scriptContexts[0] : IN_CLUSTER) : a.destServer!);
       steps.push({
-        source: uri, kind: 'argocd', files: expanded.files, clusters: [cluster!], ...(a.destNamespace ?? expanded.namespace ? { namespace: (a.destNamespace ?? expanded.namespace)! } : {}),
-        mp: false, evidence: [{ uri, line: a.line, text: a.text }], run: `${uri}#argo:${a.app}`, order: 10000 + i,
+        source: uri,
+        kind: 'argocd',
+        files: expanded.files,
+        clusters: [cluster!],
+        ...((a.destNamespace ?? expanded.namespace) ? { namespace: (a.destNamespace ?? expanded.namespace)! } : {}),
+        mp: false,
+        evidence: [{ uri, line: a.line, text: a.text }],
+        run: `${uri}#argo:${a.app}`,
+        order: 10000 + i,
         ...(cluster === IN_CLUSTER ? { unknown: msg('the cluster Argo CD runs in (in-cluster)') } : {}),
       });
     });
@@ -128,29 +171,56 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
         const ev = { uri: f.uri, line: d.ref.line, text: `Argo CD Application ${d.name}: path ${d.path ?? '(none)'}` };
         if (!d.path) continue;
         const dir = locateRepoPath(d.path, f.uri, files);
-        if (!dir) { notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path }))); continue; }
+        if (!dir) {
+          notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path })));
+          continue;
+        }
         const expanded = argoFiles(dir, d.recurse, d.include, d.exclude, files, factsByUri, notes, ev);
         const inCluster = !d.destName && (!d.destServer || d.destServer === 'https://kubernetes.default.svc');
         const cluster = d.destName ?? (inCluster ? IN_CLUSTER : d.destServer!);
         steps.push({
-          source: f.uri, kind: 'argocd', files: expanded.files, clusters: [cluster],
-          ...(d.destNamespace ?? expanded.namespace ? { namespace: (d.destNamespace ?? expanded.namespace)! } : {}),
-          mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
-          ...(cluster === IN_CLUSTER ? { unknown: msg('the cluster this Application is created in (in-cluster)') } : {}),
+          source: f.uri,
+          kind: 'argocd',
+          files: expanded.files,
+          clusters: [cluster],
+          ...((d.destNamespace ?? expanded.namespace) ? { namespace: (d.destNamespace ?? expanded.namespace)! } : {}),
+          mp: false,
+          evidence: [ev],
+          run: `${f.uri}#${d.name}`,
+          order: d.ref.line,
+          ...(cluster === IN_CLUSTER
+            ? { unknown: msg('the cluster this Application is created in (in-cluster)') }
+            : {}),
         });
         if (d.destName) noteName(d.destName, ev);
       } else if (d.kind === 'argo-appset') {
-        notes.push(noteAt({ uri: f.uri, line: d.ref.line, text: `ApplicationSet ${d.name}` }, msg('ApplicationSet generators are not expanded')));
+        notes.push(
+          noteAt(
+            { uri: f.uri, line: d.ref.line, text: `ApplicationSet ${d.name}` },
+            msg('ApplicationSet generators are not expanded'),
+          ),
+        );
       } else if (d.kind === 'flux') {
         const ev = { uri: f.uri, line: d.ref.line, text: `Flux Kustomization ${d.name}: path ${d.path ?? '(none)'}` };
         if (!d.path) continue;
         const dir = locateRepoPath(d.path.replace(/^\.\//, ''), f.uri, files);
-        if (!dir) { notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path }))); continue; }
+        if (!dir) {
+          notes.push(noteAt(ev, msg('the folder {path} is not in this project', { path: d.path })));
+          continue;
+        }
         const expanded = argoFiles(dir, true, undefined, undefined, files, factsByUri, notes, ev);
         steps.push({
-          source: f.uri, kind: 'flux', files: expanded.files, unknown: msg('the cluster Flux runs in'),
-          ...(d.targetNamespace ?? expanded.namespace ? { namespace: (d.targetNamespace ?? expanded.namespace)! } : {}),
-          mp: false, evidence: [ev], run: `${f.uri}#${d.name}`, order: d.ref.line,
+          source: f.uri,
+          kind: 'flux',
+          files: expanded.files,
+          unknown: msg('the cluster Flux runs in'),
+          ...((d.targetNamespace ?? expanded.namespace)
+            ? { namespace: (d.targetNamespace ?? expanded.namespace)! }
+            : {}),
+          mp: false,
+          evidence: [ev],
+          run: `${f.uri}#${d.name}`,
+          order: d.ref.line,
         });
       }
     }
@@ -165,17 +235,31 @@ export function gatherSteps(input: InferenceInput, factsByUri: Map<string, FileF
     const unit = kustomizeUnit(dir, files, factsByUri);
     if (!unit?.files.length) continue;
     steps.push({
-      source: f.uri, kind: 'kustomize', files: unit.files, ...(unit.namespace ? { namespace: unit.namespace } : {}),
-      unknown: msg('no command or Application applies this kustomization'), mp: false,
-      evidence: [{ uri: f.uri, line: k.ref.line, text: `kustomization${unit.namespace ? ` (namespace ${unit.namespace})` : ''}` }],
-      run: f.uri, order: 0,
+      source: f.uri,
+      kind: 'kustomize',
+      files: unit.files,
+      ...(unit.namespace ? { namespace: unit.namespace } : {}),
+      unknown: msg('no command or Application applies this kustomization'),
+      mp: false,
+      evidence: [
+        {
+          uri: f.uri,
+          line: k.ref.line,
+          text: `kustomization${unit.namespace ? ` (namespace ${unit.namespace})` : ''}`,
+        },
+      ],
+      run: f.uri,
+      order: 0,
     });
   }
 
   // TSB names: a folder or context named like a TSB Cluster is that cluster.
   for (const f of facts) {
-    for (const t of f.tsb) if (t.kind === 'Cluster') noteName(t.name, { uri: f.uri, line: t.nameRef.line, text: `TSB Cluster ${t.name}` });
-    for (const c of f.controlPlanes) if (c.clusterName) noteName(c.clusterName, { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName ${c.clusterName}` });
+    for (const t of f.tsb)
+      if (t.kind === 'Cluster') noteName(t.name, { uri: f.uri, line: t.nameRef.line, text: `TSB Cluster ${t.name}` });
+    for (const c of f.controlPlanes)
+      if (c.clusterName)
+        noteName(c.clusterName, { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName ${c.clusterName}` });
   }
   return { steps, configured, known };
 }
@@ -212,14 +296,25 @@ export function noteAt(ev: Evidence, why: Message): InferenceNote {
 }
 
 /** Files of an apply command: plain files, plus kustomize folders expanded (with their namespace). */
-function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileIndex, facts: Map<string, FileFacts>, notes: InferenceNote[], source: string): { files: string[]; namespace?: string } {
+function expandApply(
+  a: ApplyCommand & { evidence: Evidence[] },
+  files: FileIndex,
+  facts: Map<string, FileFacts>,
+  notes: InferenceNote[],
+  source: string,
+): { files: string[]; namespace?: string } {
   for (const e of a.evidence) e.uri = source;
   const out = [...a.files];
   let namespace: string | undefined;
   for (const dir of a.kustomize) {
     const k = kustomizeUnit(dir, files, facts);
     if (!k) {
-      notes.push(noteAt({ uri: source, line: a.line, text: a.text }, msg('no kustomization.yaml in {folder}', { folder: dir.slice(files.root.length + 1) || '.' })));
+      notes.push(
+        noteAt(
+          { uri: source, line: a.line, text: a.text },
+          msg('no kustomization.yaml in {folder}', { folder: dir.slice(files.root.length + 1) || '.' }),
+        ),
+      );
       continue;
     }
     append(out, k.files);
@@ -229,12 +324,27 @@ function expandApply(a: ApplyCommand & { evidence: Evidence[] }, files: FileInde
 }
 
 /** An Argo CD or Flux source folder: its kustomization when it has one, else its manifests (recursively if asked). */
-function argoFiles(dir: string, recurse: boolean, include: string | undefined, exclude: string | undefined, files: FileIndex, facts: Map<string, FileFacts>, notes: InferenceNote[], ev: Evidence): { files: string[]; namespace?: string } {
+function argoFiles(
+  dir: string,
+  recurse: boolean,
+  include: string | undefined,
+  exclude: string | undefined,
+  files: FileIndex,
+  facts: Map<string, FileFacts>,
+  notes: InferenceNote[],
+  ev: Evidence,
+): { files: string[]; namespace?: string } {
   const k = kustomizeUnit(dir, files, facts);
   if (k) return k;
   let list = files.filesIn(dir, recurse).filter((u) => /\.(ya?ml|json)$/i.test(u));
-  if (include) { const inc = new Set(globAll(files, dir, include)); list = list.filter((u) => inc.has(u)); }
-  if (exclude) { const exc = new Set(globAll(files, dir, exclude)); list = list.filter((u) => !exc.has(u)); }
+  if (include) {
+    const inc = new Set(globAll(files, dir, include));
+    list = list.filter((u) => inc.has(u));
+  }
+  if (exclude) {
+    const exc = new Set(globAll(files, dir, exclude));
+    list = list.filter((u) => !exc.has(u));
+  }
   if (!list.length) notes.push(noteAt(ev, msg('the folder holds no manifests')));
   return { files: list };
 }

@@ -35,8 +35,11 @@ export function inferredConfig(d: Deployment, rootUri: string): string {
     if (u.namespace) lines.push(`    namespace: ${quote(u.namespace)}`);
     placements++;
   }
-  if (!placements) lines[lines.length - 1] = 'placements: []  # nothing in the repository says which clusters its files go to';
-  const groups = d.alternativeGroups.map((g) => g.map(rel).filter((x): x is string => x !== undefined)).filter((g) => g.length > 1);
+  if (!placements)
+    lines[lines.length - 1] = 'placements: []  # nothing in the repository says which clusters its files go to';
+  const groups = d.alternativeGroups
+    .map((g) => g.map(rel).filter((x): x is string => x !== undefined))
+    .filter((g) => g.length > 1);
   if (groups.length) {
     lines.push('# Never applied together: either/or folders and successive versions of the same resources.');
     lines.push('alternatives:');

@@ -65,7 +65,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** The threshold for a word: very short words are "near" everything, so only a case difference counts for them. */
 function limitFor(word: string, maxDistance?: number): number {
-  return word.length < 3 ? 0.5 : maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return word.length < 3 ? 0.5 : (maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3))));
 }
 
 /** The closest candidate within a distance that makes the suggestion believable, or undefined. */
@@ -79,7 +79,10 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance?
     const cl = c.toLowerCase();
     // Case-only differences are the closest of all.
     if (cl === lower) {
-      if (0.5 < bestScore) { best = c; bestScore = 0.5; }
+      if (0.5 < bestScore) {
+        best = c;
+        bestScore = 0.5;
+      }
       continue;
     }
     // Only a strictly smaller distance within the limit can change the answer.
@@ -140,7 +143,10 @@ export class NameIndex {
       const l = n.toLowerCase();
       const g = groups.get(l);
       if (g) g.push(i);
-      else { groups.set(l, [i]); chars += l.length; }
+      else {
+        groups.set(l, [i]);
+        chars += l.length;
+      }
       const bl = this.byLength.get(l.length);
       if (bl) bl.push(i);
       else this.byLength.set(l.length, [i]);
@@ -212,7 +218,7 @@ export class NameIndex {
     };
     // The word itself (score 0), then a case-only difference (0.5): nothing else can be as close.
     if (!opts.excludeSelf) {
-      const e = opts.accept ? this.acceptedExact(word, opts.accept) : this.exact.get(word) ?? -1;
+      const e = opts.accept ? this.acceptedExact(word, opts.accept) : (this.exact.get(word) ?? -1);
       if (e >= 0) return e;
     }
     const lower = word.toLowerCase();
@@ -227,7 +233,10 @@ export class NameIndex {
     let bestScore = Infinity;
     let bestIndex = -1;
     const offer = (score: number, i: number) => {
-      if (score < bestScore || (score === bestScore && i < bestIndex)) { bestScore = score; bestIndex = i; }
+      if (score < bestScore || (score === bestScore && i < bestIndex)) {
+        bestScore = score;
+        bestIndex = i;
+      }
     };
     // Lengths more than 8 apart score their difference (see editDistance), whatever the letters.
     for (let len = 0; len <= this.maxLength; len++) {
@@ -272,7 +281,12 @@ export class NameIndex {
    * can come within it (each row's minimum only grows from the smaller of the current row's minimum
    * and the previous row's plus one).
    */
-  private descend(q: string, ok: (i: number) => boolean, offer: (score: number, i: number) => void, bound: () => number): void {
+  private descend(
+    q: string,
+    ok: (i: number) => boolean,
+    offer: (score: number, i: number) => void,
+    bound: () => number,
+  ): void {
     const m = q.length;
     const w = m + 1;
     const BIG = 1 << 20;
@@ -291,7 +305,11 @@ export class NameIndex {
         if (far <= 8 && far <= b) {
           const score = table[depth * w + m]!;
           if (score <= b) {
-            for (const i of this.positions[t]!) if (ok(i)) { offer(score, i); break; }
+            for (const i of this.positions[t]!)
+              if (ok(i)) {
+                offer(score, i);
+                break;
+              }
           }
         }
       }

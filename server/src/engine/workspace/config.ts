@@ -56,12 +56,30 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
   const cfg: ProjectConfig = { ...emptyConfig(rootUri), present: true };
   // Duplicate keys are found in linear time (yaml's own check compares each key with every earlier one).
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
-  for (const d of duplicateKeys(doc.contents)) cfg.problems.push({ rule: 'yaml-syntax', message: msg('{error}: the second value would silently replace the first.', { error: d.message }), start: d.pos[0], end: d.pos[1] });
+  for (const d of duplicateKeys(doc.contents))
+    cfg.problems.push({
+      rule: 'yaml-syntax',
+      message: msg('{error}: the second value would silently replace the first.', { error: d.message }),
+      start: d.pos[0],
+      end: d.pos[1],
+    });
   const problem = (node: Node | Pair['key'] | null | undefined, message: Message, data?: RawProblem['data']) => {
     const r = (node as Node | undefined)?.range ?? [0, 1, 1];
-    cfg.problems.push({ rule: 'config-invalid', message, start: r[0], end: Math.max(r[1], r[0] + 1), ...(data ? { data } : {}) });
+    cfg.problems.push({
+      rule: 'config-invalid',
+      message,
+      start: r[0],
+      end: Math.max(r[1], r[0] + 1),
+      ...(data ? { data } : {}),
+    });
   };
-  for (const e of doc.errors) cfg.problems.push({ rule: 'yaml-syntax', message: msg('{error}', { error: e.message.split('\n')[0]! }), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+  for (const e of doc.errors)
+    cfg.problems.push({
+      rule: 'yaml-syntax',
+      message: msg('{error}', { error: e.message.split('\n')[0]! }),
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+    });
   if (doc.errors.length || cfg.problems.length) return cfg;
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return cfg;
@@ -86,17 +104,20 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
         }
         p.line = line;
       }
-    }
-    else if (key === 'alternatives') readAlternatives(pair.value, cfg, problem);
+    } else if (key === 'alternatives') readAlternatives(pair.value, cfg, problem);
     else if (key === 'tsbVersion') readTsbVersion(pair.value ?? pair.key, text, cfg, problem);
     else if (key === 'rules') readRules(pair.value, cfg, problem);
     else if (key === 'ignore') {
       for (const g of globList(pair.value, problem, 'ignore')) cfg.ignore.push(g.match);
     } else {
       const guess = nearest(key, TOP_KEYS);
-      problem(pair.key, guess
-        ? msg('`{key}` is not a tsb.config.yaml setting; did you mean `{guess}`?', { key, guess })
-        : msg('`{key}` is not a tsb.config.yaml setting; known settings: {known}.', { key, known: commas(TOP_KEYS) }), guess ? { fix: 'rename-key', to: guess } : undefined);
+      problem(
+        pair.key,
+        guess
+          ? msg('`{key}` is not a tsb.config.yaml setting; did you mean `{guess}`?', { key, guess })
+          : msg('`{key}` is not a tsb.config.yaml setting; known settings: {known}.', { key, known: commas(TOP_KEYS) }),
+        guess ? { fix: 'rename-key', to: guess } : undefined,
+      );
     }
   }
   return cfg;
@@ -104,11 +125,18 @@ export function parseConfig(rootUri: string, text: string): ProjectConfig {
 
 function readTsbVersion(node: Node | Pair['key'] | null, text: string, cfg: ProjectConfig, problem: Report): void {
   // As written: a plain `1.10` is the number 1.1 to YAML, but means TSB 1.10.
-  const v = isScalar(node) && node.range && (typeof node.value === 'string' || typeof node.value === 'number')
-    ? (typeof node.value === 'number' ? text.slice(node.range[0], node.range[1]).trim() : node.value)
-    : undefined;
+  const v =
+    isScalar(node) && node.range && (typeof node.value === 'string' || typeof node.value === 'number')
+      ? typeof node.value === 'number'
+        ? text.slice(node.range[0], node.range[1]).trim()
+        : node.value
+      : undefined;
   if (v !== undefined && versionIndex(v) !== undefined) cfg.tsbVersion = v;
-  else problem(node, msg('`tsbVersion` must be a TSB version such as 1.12 or current ({versions}).', { versions: KNOWN_VERSIONS }));
+  else
+    problem(
+      node,
+      msg('`tsbVersion` must be a TSB version such as 1.12 or current ({versions}).', { versions: KNOWN_VERSIONS }),
+    );
 }
 
 type Report = (node: Node | Pair['key'] | null | undefined, message: Message, data?: RawProblem['data']) => void;
@@ -118,7 +146,11 @@ type Report = (node: Node | Pair['key'] | null | undefined, message: Message, da
  * `**` inside a name, too long) gets a config-invalid diagnostic and is left out; so is any glob past the
  * per-list budget.
  */
-function globList(node: Node | null, problem: Report, what: string): { glob: string; match: (rel: string) => boolean }[] {
+function globList(
+  node: Node | null,
+  problem: Report,
+  what: string,
+): { glob: string; match: (rel: string) => boolean }[] {
   const out: { glob: string; match: (rel: string) => boolean }[] = [];
   const add = (n: Node, glob: string) => {
     const c = compileGlob(what === 'files' ? glob.replace(/^\.\//, '') : glob);
@@ -133,7 +165,14 @@ function globList(node: Node | null, problem: Report, what: string): { glob: str
     let n = 0;
     for (const it of node.items) {
       if (++n > BUDGETS.globsPerList) {
-        problem(it as Node, msg('`{field}` lists {count} globs; only the first {limit} are used.', { field: what, count: formatCount(node.items.length), limit: formatCount(BUDGETS.globsPerList) }));
+        problem(
+          it as Node,
+          msg('`{field}` lists {count} globs; only the first {limit} are used.', {
+            field: what,
+            count: formatCount(node.items.length),
+            limit: formatCount(BUDGETS.globsPerList),
+          }),
+        );
         break;
       }
       if (isScalar(it) && typeof it.value === 'string') add(it, it.value);
@@ -153,11 +192,20 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
   let count = 0;
   for (const it of node.items) {
     if (++count > BUDGETS.placements) {
-      problem(it as Node, msg('`placements` has {count} entries; only the first {limit} are used (a limit that keeps time and memory bounded).', { count: formatCount(node.items.length), limit: formatCount(BUDGETS.placements) }));
+      problem(
+        it as Node,
+        msg(
+          '`placements` has {count} entries; only the first {limit} are used (a limit that keeps time and memory bounded).',
+          { count: formatCount(node.items.length), limit: formatCount(BUDGETS.placements) },
+        ),
+      );
       break;
     }
     if (!isMap(it)) {
-      problem(it as Node, msg('Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.'));
+      problem(
+        it as Node,
+        msg('Each placement is a mapping: `files: apps/**`, `clusters: [cluster-1]`, optional `namespace`.'),
+      );
       continue;
     }
     let files: { glob: string; match: (rel: string) => boolean }[] = [];
@@ -172,41 +220,78 @@ function readPlacements(node: Node | null, cfg: ProjectConfig, problem: Report):
         const before = cfg.problems.length;
         files = globList(pair.value, problem, 'files');
         refused = cfg.problems.length > before;
-      }
-      else if (key === 'clusters') {
-        if (isSeq(pair.value) && pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))) {
+      } else if (key === 'clusters') {
+        if (
+          isSeq(pair.value) &&
+          pair.value.items.every((c) => isScalar(c) && (typeof c.value === 'string' || typeof c.value === 'number'))
+        ) {
           clusters = pair.value.items.map((c) => String((c as Scalar).value));
-          if (!clusters.length) problem(pair.value, msg('`clusters` is empty: name at least one cluster, for example [cluster-1, cluster-2].'));
+          if (!clusters.length)
+            problem(
+              pair.value,
+              msg('`clusters` is empty: name at least one cluster, for example [cluster-1, cluster-2].'),
+            );
         } else if (isScalar(pair.value) && typeof pair.value.value === 'string') {
           clusters = [pair.value.value];
-        } else problem(pair.value ?? pair.key, msg('`clusters` must be a list of cluster names, for example [cluster-1, cluster-2].'));
+        } else
+          problem(
+            pair.value ?? pair.key,
+            msg('`clusters` must be a list of cluster names, for example [cluster-1, cluster-2].'),
+          );
       } else if (key === 'namespace') {
-        if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(pair.value.value)) namespace = pair.value.value;
-        else problem(pair.value ?? pair.key, msg('`namespace` must be a Kubernetes namespace name (lower-case letters, digits and dashes).'));
+        if (
+          isScalar(pair.value) &&
+          typeof pair.value.value === 'string' &&
+          /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(pair.value.value)
+        )
+          namespace = pair.value.value;
+        else
+          problem(
+            pair.value ?? pair.key,
+            msg('`namespace` must be a Kubernetes namespace name (lower-case letters, digits and dashes).'),
+          );
       } else if (key !== undefined) {
         const guess = nearest(key, PLACEMENT_KEYS);
-        problem(pair.key, guess
-          ? msg('`{key}` is not a placement field; did you mean `{guess}`?', { key, guess })
-          : msg('`{key}` is not a placement field; placements have {known}.', { key, known: commas(PLACEMENT_KEYS) }), guess ? { fix: 'rename-key', to: guess } : undefined);
+        problem(
+          pair.key,
+          guess
+            ? msg('`{key}` is not a placement field; did you mean `{guess}`?', { key, guess })
+            : msg('`{key}` is not a placement field; placements have {known}.', { key, known: commas(PLACEMENT_KEYS) }),
+          guess ? { fix: 'rename-key', to: guess } : undefined,
+        );
       }
     }
     if (!files.length) {
       if (!refused) problem(it, msg('This placement has no `files` glob, so it applies to nothing.'));
       continue;
     }
-    cfg.placements.push({ files: files.map((f) => f.glob), clusters, ...(namespace ? { namespace } : {}), match: (rel) => files.some((m) => m.match(rel)), line: it.range?.[0] ?? 0 });
+    cfg.placements.push({
+      files: files.map((f) => f.glob),
+      clusters,
+      ...(namespace ? { namespace } : {}),
+      match: (rel) => files.some((m) => m.match(rel)),
+      line: it.range?.[0] ?? 0,
+    });
   }
 }
 
 function readAlternatives(node: Node | null, cfg: ProjectConfig, problem: Report): void {
   if (!isSeq(node)) {
-    problem(node, msg('`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].'));
+    problem(
+      node,
+      msg(
+        '`alternatives` must be a list of groups, each a list of globs never applied together, for example [[scenarios/a/**, scenarios/b/**]].',
+      ),
+    );
     return;
   }
   for (const it of node.items) {
     const globs = isSeq(it) ? globList(it as Node, problem, 'alternatives') : [];
     if (globs.length < 2) {
-      problem(it as Node, msg('Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].'));
+      problem(
+        it as Node,
+        msg('Each group of `alternatives` lists at least two globs, for example [envs/dev/**, envs/prod/**].'),
+      );
       continue;
     }
     cfg.alternatives.push((rel) => globs.findIndex((g) => g.match(rel)));
@@ -224,12 +309,21 @@ function readRules(node: Node | null, cfg: ProjectConfig, problem: Report): void
     if (key === undefined) continue;
     if (!RULES.has(key)) {
       const guess = nearest(key, RULE_IDS, 4);
-      problem(pair.key, guess ? msg('`{key}` is not a rule id; did you mean `{guess}`?', { key, guess }) : msg('`{key}` is not a rule id.', { key }), guess ? { fix: 'rename-key', to: guess } : undefined);
+      problem(
+        pair.key,
+        guess
+          ? msg('`{key}` is not a rule id; did you mean `{guess}`?', { key, guess })
+          : msg('`{key}` is not a rule id.', { key }),
+        guess ? { fix: 'rename-key', to: guess } : undefined,
+      );
       continue;
     }
     const v = isScalar(pair.value) ? String(pair.value.value) : undefined;
     if (!v || !SEVERITIES.includes(v)) {
-      problem(pair.value ?? pair.key, msg('The severity of `{key}` must be one of {severities}.', { key, severities: commas(SEVERITIES) }));
+      problem(
+        pair.value ?? pair.key,
+        msg('The severity of `{key}` must be one of {severities}.', { key, severities: commas(SEVERITIES) }),
+      );
       continue;
     }
     cfg.rules[key] = v as SeveritySetting;

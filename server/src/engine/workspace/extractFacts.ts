@@ -7,18 +7,43 @@ import type { Relocation } from '../rules/fieldWalk';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts } from './ruleFacts';
 import { canonical } from './canonical';
 import { findKeyIgnoringCase } from '../util/caseTolerant';
-import { emptyFacts, type DeployFact, type EastWestEntryFact, type FileFacts, type SourceRef, type TsbObjectFact } from './facts';
+import {
+  emptyFacts,
+  type DeployFact,
+  type EastWestEntryFact,
+  type FileFacts,
+  type SourceRef,
+  type TsbObjectFact,
+} from './facts';
 
 // What one YAML document defines and references, read from its analysed resources: the facts the
 // cross-file rules and the failover model work from (lines relative to the document).
 
 /** The facts of one analysed document for the file `uri` (lines relative to the document). */
-export function documentFacts(uri: string, text: string, resources: readonly Resource[], analyses: readonly ResourceAnalysis[]): FileFacts {
+export function documentFacts(
+  uri: string,
+  text: string,
+  resources: readonly Resource[],
+  analyses: readonly ResourceAnalysis[],
+): FileFacts {
   const doc = TextDocument.create(uri, 'yaml', 0, text);
-  return extractFrom(uri, doc, resources.map((resource, i) => ({ resource, analysis: analyses[i]!, offset: 0 })));
+  return extractFrom(
+    uri,
+    doc,
+    resources.map((resource, i) => ({ resource, analysis: analyses[i]!, offset: 0 })),
+  );
 }
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'Rollout']);
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Pod',
+  'Job',
+  'CronJob',
+  'Rollout',
+]);
 const INSTALL_GATEWAYS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 const GATEWAY_CONFIGS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 
@@ -33,10 +58,15 @@ function str(v: unknown): string | undefined {
 
 function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
   if (!isMap(map)) return undefined;
-  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as Pair<Scalar, Node | null> | undefined;
+  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as
+    | Pair<Scalar, Node | null>
+    | undefined;
 }
 
-function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
+function nodeAt(
+  map: YAMLMap,
+  path: (string | number)[],
+): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
   let cur: Node | null | undefined = map;
   let pair: Pair<Scalar, Node | null> | undefined;
   for (const seg of path) {
@@ -53,7 +83,11 @@ function nodeAt(map: YAMLMap, path: (string | number)[]): { node: Node | null | 
   return { node: cur, ...(pair ? { pair } : {}) };
 }
 
-interface Item { resource: Resource; analysis: ResourceAnalysis; offset: number }
+interface Item {
+  resource: Resource;
+  analysis: ResourceAnalysis;
+  offset: number;
+}
 
 function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
   const file = { uri, doc };
@@ -74,7 +108,10 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       const at = id.kindPair?.key?.range ?? r;
       return ref(at[0], at[1]);
     };
-    if (/\/kustomization\.ya?ml$/.test(file.uri) || (id.kind === 'Kustomization' && id.group.startsWith('kustomize.config.k8s.io'))) {
+    if (
+      /\/kustomization\.ya?ml$/.test(file.uri) ||
+      (id.kind === 'Kustomization' && id.group.startsWith('kustomize.config.k8s.io'))
+    ) {
       const ns = str(field(v, 'namespace'));
       if (ns) facts.kustomizeNamespace = ns;
       const resources = ['resources', 'bases', 'components'].flatMap((k) => {
@@ -98,9 +135,10 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       if (node?.range) return ref(node.range[0], node.range[0] + 1);
       return undefined;
     };
-    const kindRef = (id.kindPair?.value && isScalar(id.kindPair.value) && id.kindPair.value.range)
-      ? ref(id.kindPair.key.range![0], id.kindPair.value.range[1])
-      : ref(resource.node.range![0], resource.node.range![0] + 1);
+    const kindRef =
+      id.kindPair?.value && isScalar(id.kindPair.value) && id.kindPair.value.range
+        ? ref(id.kindPair.key.range![0], id.kindPair.value.range[1])
+        : ref(resource.node.range![0], resource.node.range![0] + 1);
     const md = field(v, 'metadata');
     const name = str(field(md, 'name'));
     const namespace = str(field(md, 'namespace'));
@@ -109,16 +147,34 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     if (id.family === 'kubernetes') {
       if (!name) continue;
       facts.objects.push(`${id.kind}|${namespace ?? ''}|${name}`);
-      if (id.kind === 'Namespace') facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
+      if (id.kind === 'Namespace')
+        facts.namespaces.push({ name, labels: stringMap(field(md, 'labels')), source: kindRef });
       else if (id.kind === 'Service') {
-        facts.services.push({ name, ...(namespace ? { namespace } : {}), labels: stringMap(field(md, 'labels')), selector: stringMap(field(spec, 'selector')), ports: servicePorts(resource.node, spec, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
+        facts.services.push({
+          name,
+          ...(namespace ? { namespace } : {}),
+          labels: stringMap(field(md, 'labels')),
+          selector: stringMap(field(spec, 'selector')),
+          ports: servicePorts(resource.node, spec, refOf),
+          source: refOf(['metadata', 'name']) ?? kindRef,
+        });
       } else if (WORKLOAD_KINDS.has(id.kind)) {
-        const podLabels = id.kind === 'Pod'
-          ? stringMap(field(md, 'labels'))
-          : id.kind === 'CronJob'
-            ? stringMap(field(field(field(field(field(spec, 'jobTemplate'), 'spec'), 'template'), 'metadata'), 'labels'))
-            : stringMap(field(field(field(spec, 'template'), 'metadata'), 'labels'));
-        facts.workloads.push({ kind: id.kind, name, ...(namespace ? { namespace } : {}), podLabels, ...podLabelsPlace(id.kind, resource.node, refOf), source: refOf(['metadata', 'name']) ?? kindRef });
+        const podLabels =
+          id.kind === 'Pod'
+            ? stringMap(field(md, 'labels'))
+            : id.kind === 'CronJob'
+              ? stringMap(
+                  field(field(field(field(field(spec, 'jobTemplate'), 'spec'), 'template'), 'metadata'), 'labels'),
+                )
+              : stringMap(field(field(field(spec, 'template'), 'metadata'), 'labels'));
+        facts.workloads.push({
+          kind: id.kind,
+          name,
+          ...(namespace ? { namespace } : {}),
+          podLabels,
+          ...podLabelsPlace(id.kind, resource.node, refOf),
+          source: refOf(['metadata', 'name']) ?? kindRef,
+        });
       }
       continue;
     }
@@ -133,10 +189,26 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         const ext = annotations['xcp.tetrate.io/cluster-external-addresses'];
         const type = str(field(spec, 'type'));
         facts.installGateways.push({
-          kind: id.kind, name, ...(namespace ? { namespace } : {}),
+          kind: id.kind,
+          name,
+          ...(namespace ? { namespace } : {}),
           labels: { ...stringMap(field(field(kube, 'deployment'), 'labels')), app: name },
           eastWestOnly: isTrue(field(spec, 'eastWestOnly')) || type === 'EASTWEST',
-          ...(ext ? { externalAddresses: { value: ext, ref: refOf(['spec', 'kubeSpec', 'service', 'annotations', 'xcp.tetrate.io/cluster-external-addresses']) ?? kindRef } } : {}),
+          ...(ext
+            ? {
+                externalAddresses: {
+                  value: ext,
+                  ref:
+                    refOf([
+                      'spec',
+                      'kubeSpec',
+                      'service',
+                      'annotations',
+                      'xcp.tetrate.io/cluster-external-addresses',
+                    ]) ?? kindRef,
+                },
+              }
+            : {}),
           source: kindRef,
           nameRef: refOf(['metadata', 'name']) ?? kindRef,
         });
@@ -145,8 +217,13 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         const clusterNameRef = cluster ? refOf(['spec', 'managementPlane', 'clusterName']) : undefined;
         const overlay = moved ? undefined : dnsOverlayInsertion(resource.node, file.doc.getText().slice(offset));
         facts.controlPlanes.push({
-          name, ...(namespace ? { namespace } : {}), dnsResolutionAtEdge: enablesDnsAtEdge(spec), ...(cluster ? { clusterName: cluster } : {}),
-          ...(clusterNameRef ? { clusterNameRef } : {}), ...(overlay ? { dnsOverlay: { at: ref(overlay.offset, overlay.offset), text: overlay.text } } : {}), source: kindRef,
+          name,
+          ...(namespace ? { namespace } : {}),
+          dnsResolutionAtEdge: enablesDnsAtEdge(spec),
+          ...(cluster ? { clusterName: cluster } : {}),
+          ...(clusterNameRef ? { clusterNameRef } : {}),
+          ...(overlay ? { dnsOverlay: { at: ref(overlay.offset, overlay.offset), text: overlay.text } } : {}),
+          source: kindRef,
         });
       }
       continue;
@@ -156,23 +233,43 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     const parentRefs: TsbObjectFact['parentRefs'] = {};
     for (const k of ['organization', 'tenant', 'workspace', 'group'] as const) {
       if (!meta[k]) continue;
-      const r = meta.form === 'tctl'
-        ? refOf(['metadata', k])
-        : refOf(['metadata', 'annotations', k === 'group' ? Object.keys(meta.annotations).find((a) => /Group$/.test(a)) ?? '' : `tsb.tetrate.io/${k}`]);
+      const r =
+        meta.form === 'tctl'
+          ? refOf(['metadata', k])
+          : refOf([
+              'metadata',
+              'annotations',
+              k === 'group'
+                ? (Object.keys(meta.annotations).find((a) => /Group$/.test(a)) ?? '')
+                : `tsb.tetrate.io/${k}`,
+            ]);
       if (r) parentRefs[k] = r;
     }
     const names = field(field(spec, 'namespaceSelector'), 'names');
     const namespaces: TsbObjectFact['namespaces'] = [];
     if (Array.isArray(names)) {
       names.forEach((n, i) => {
-        if (typeof n === 'string') namespaces.push({ name: meantNamespace(n), ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef });
+        if (typeof n === 'string')
+          namespaces.push({
+            name: meantNamespace(n),
+            ref: refOf(['spec', 'namespaceSelector', 'names', i]) ?? kindRef,
+          });
       });
     }
     const base: TsbObjectFact = {
-      kind: id.kind, apiVersion: id.apiVersion!, ...(entry.groupType ? { groupType: entry.groupType } : {}), form: meta.form, name,
-      ...(meta.organization ? { organization: meta.organization } : {}), ...(meta.tenant ? { tenant: meta.tenant } : {}),
-      ...(meta.workspace ? { workspace: meta.workspace } : {}), ...(meta.group ? { group: meta.group } : {}),
-      source: kindRef, nameRef: refOf(['metadata', 'name']) ?? kindRef, parentRefs, namespaces,
+      kind: id.kind,
+      apiVersion: id.apiVersion!,
+      ...(entry.groupType ? { groupType: entry.groupType } : {}),
+      form: meta.form,
+      name,
+      ...(meta.organization ? { organization: meta.organization } : {}),
+      ...(meta.tenant ? { tenant: meta.tenant } : {}),
+      ...(meta.workspace ? { workspace: meta.workspace } : {}),
+      ...(meta.group ? { group: meta.group } : {}),
+      source: kindRef,
+      nameRef: refOf(['metadata', 'name']) ?? kindRef,
+      parentRefs,
+      namespaces,
       specHash: canonical(spec),
     };
     facts.tsb.push(base);
@@ -194,7 +291,10 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
             labelsRef: refOf([...p, 'workloadSelector', 'labels'], true) ?? selectorRef,
             namespaceRef: refOf([...p, 'workloadSelector', 'namespace']) ?? selectorRef,
             exposed: Array.isArray(exposedRaw)
-              ? exposedRaw.map((x, j) => ({ labels: stringMap(field(x, 'serviceLabels')), ref: refOf([...p, 'exposedServices', j, 'serviceLabels'], true) ?? selectorRef }))
+              ? exposedRaw.map((x, j) => ({
+                  labels: stringMap(field(x, 'serviceLabels')),
+                  ref: refOf([...p, 'exposedServices', j, 'serviceLabels'], true) ?? selectorRef,
+                }))
               : [],
           });
         });
@@ -202,10 +302,20 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
       facts.workspaceSettings.push({ ...base, eastWest });
     } else if (GATEWAY_CONFIGS.has(id.kind) && entry.groupType === 'gateway') {
       const ws = field(spec, 'workloadSelector');
-      const sel = ws && typeof ws === 'object'
-        ? { namespace: str(field(ws, 'namespace')) ?? '', labels: stringMap(field(ws, 'labels')), ref: refOf(['spec', 'workloadSelector'], true) ?? kindRef, labelsRef: refOf(['spec', 'workloadSelector', 'labels'], true) ?? kindRef }
-        : undefined;
-      facts.gatewayConfigs.push({ ...base, ...(sel ? { selector: sel } : {}), ...gatewayServers(id.kind, spec, refOf) });
+      const sel =
+        ws && typeof ws === 'object'
+          ? {
+              namespace: str(field(ws, 'namespace')) ?? '',
+              labels: stringMap(field(ws, 'labels')),
+              ref: refOf(['spec', 'workloadSelector'], true) ?? kindRef,
+              labelsRef: refOf(['spec', 'workloadSelector', 'labels'], true) ?? kindRef,
+            }
+          : undefined;
+      facts.gatewayConfigs.push({
+        ...base,
+        ...(sel ? { selector: sel } : {}),
+        ...gatewayServers(id.kind, spec, refOf),
+      });
     } else if (id.kind === 'ServiceRoute') {
       const subsets = field(spec, 'subsets');
       const service = str(field(spec, 'service'));
@@ -213,7 +323,11 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
         ...base,
         ...(service ? { service } : {}),
         subsets: Array.isArray(subsets)
-          ? subsets.map((s, i) => ({ name: str(field(s, 'name')) ?? `#${i}`, labels: stringMap(field(s, 'labels')), ref: refOf(['spec', 'subsets', i, 'labels'], true) ?? refOf(['spec', 'subsets', i]) ?? kindRef }))
+          ? subsets.map((s, i) => ({
+              name: str(field(s, 'name')) ?? `#${i}`,
+              labels: stringMap(field(s, 'labels')),
+              ref: refOf(['spec', 'subsets', i, 'labels'], true) ?? refOf(['spec', 'subsets', i]) ?? kindRef,
+            }))
           : [],
         ...serviceRoutePorts(spec),
       });
@@ -253,7 +367,8 @@ function writtenAt(path: (string | number)[], moves: readonly Relocation[]): (st
   let out = path;
   for (let i = moves.length - 1; i >= 0; i--) {
     const m = moves[i]!;
-    if (m.to.length <= out.length && m.to.every((seg, j) => String(seg) === String(out[j]))) out = [...m.from, ...out.slice(m.to.length)];
+    if (m.to.length <= out.length && m.to.every((seg, j) => String(seg) === String(out[j])))
+      out = [...m.from, ...out.slice(m.to.length)];
   }
   return out;
 }
@@ -267,11 +382,16 @@ function deployFact(group: string, kind: string, v: unknown, docRef: () => Sourc
   if (group === 'argoproj.io' && kind === 'Application') {
     // A multi-source Application's first source with a path stands for the application.
     const sources = field(spec, 'sources');
-    const source = Array.isArray(sources) ? sources.find((x) => str(field(x, 'path'))) ?? sources[0] : field(spec, 'source');
+    const source = Array.isArray(sources)
+      ? (sources.find((x) => str(field(x, 'path'))) ?? sources[0])
+      : field(spec, 'source');
     const dir = field(source, 'directory');
     const dest = field(spec, 'destination');
     const out: DeployFact = { kind: 'argo-app', name, ref: docRef(), recurse: field(dir, 'recurse') === true };
-    const set = (k: 'path' | 'repoURL' | 'include' | 'exclude' | 'destName' | 'destServer' | 'destNamespace', x: unknown) => {
+    const set = (
+      k: 'path' | 'repoURL' | 'include' | 'exclude' | 'destName' | 'destServer' | 'destNamespace',
+      x: unknown,
+    ) => {
       const s = str(x);
       if (s) out[k] = s;
     };

@@ -109,9 +109,18 @@ export interface ServiceRouteFact extends TsbObjectFact {
 /** What a document says about where other files are applied (Argo CD, Flux, kustomize). */
 export type DeployFact =
   | {
-    kind: 'argo-app'; name: string; ref: SourceRef; path?: string; repoURL?: string; recurse: boolean;
-    include?: string; exclude?: string; destName?: string; destServer?: string; destNamespace?: string;
-  }
+      kind: 'argo-app';
+      name: string;
+      ref: SourceRef;
+      path?: string;
+      repoURL?: string;
+      recurse: boolean;
+      include?: string;
+      exclude?: string;
+      destName?: string;
+      destServer?: string;
+      destNamespace?: string;
+    }
   | { kind: 'argo-appset'; name: string; ref: SourceRef }
   | { kind: 'flux'; name: string; ref: SourceRef; path?: string; targetNamespace?: string }
   | { kind: 'kustomization'; ref: SourceRef; resources: string[]; namespace?: string };
@@ -135,8 +144,18 @@ export interface FileFacts {
 }
 
 export const emptyFacts = (uri: string): FileFacts => ({
-  uri, tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [],
-  controlPlanes: [], namespaces: [], services: [], workloads: [], deploy: [], objects: [],
+  uri,
+  tsb: [],
+  workspaceSettings: [],
+  gatewayConfigs: [],
+  serviceRoutes: [],
+  installGateways: [],
+  controlPlanes: [],
+  namespaces: [],
+  services: [],
+  workloads: [],
+  deploy: [],
+  objects: [],
 });
 
 /** A copy with every SourceRef moved down by `delta` lines (documents start at a line boundary). */

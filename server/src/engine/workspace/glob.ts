@@ -22,14 +22,24 @@ export function takeGlobSteps(): number {
 /** Brace alternatives one glob may expand to. */
 const MAX_ALTERNATIVES = 256;
 
-type Tok = { t: 'lit'; c: string } | { t: 'any' } | { t: 'star' } | { t: 'class'; negated: boolean; chars: string; ranges: [number, number][] };
+type Tok =
+  | { t: 'lit'; c: string }
+  | { t: 'any' }
+  | { t: 'star' }
+  | { t: 'class'; negated: boolean; chars: string; ranges: [number, number][] };
 const GLOBSTAR = 'globstar' as const;
 /** Marks where a brace alternative was inserted; no path holds it (file names cannot contain NUL). */
 const MARK = '\u0000';
 type Seg = Tok[] | typeof GLOBSTAR;
 
 export function compileGlob(input: string): GlobResult {
-  if (input.length > BUDGETS.globLength) return { error: msg('This glob is {length} characters long, above the limit of {limit}.', { length: input.length, limit: BUDGETS.globLength }) };
+  if (input.length > BUDGETS.globLength)
+    return {
+      error: msg('This glob is {length} characters long, above the limit of {limit}.', {
+        length: input.length,
+        limit: BUDGETS.globLength,
+      }),
+    };
   let pattern = input;
   let negated = false;
   while (pattern.startsWith('!') && !pattern.startsWith('!(')) {
@@ -39,7 +49,12 @@ export function compileGlob(input: string): GlobResult {
   const refused = unsupported(pattern);
   if (refused) return { error: refused };
   const alternatives = expandBraces(pattern);
-  if (alternatives === undefined) return { error: msg('This glob expands to more than {count} alternatives ({…} lists); split it into several globs.', { count: MAX_ALTERNATIVES }) };
+  if (alternatives === undefined)
+    return {
+      error: msg('This glob expands to more than {count} alternatives ({…} lists); split it into several globs.', {
+        count: MAX_ALTERNATIVES,
+      }),
+    };
   const compiled: Seg[][] = [];
   for (const alt of alternatives) {
     const segs = parseSegments(alt.replace(/^(\.\/)+/, ''));
@@ -64,12 +79,21 @@ function unsupported(p: string): Message | undefined {
       continue;
     }
     if (c === '(' && i > 0 && '*?+@!'.includes(p[i - 1]!)) {
-      return msg('Extended globs such as {mark}(…) are not supported in tsb.config.yaml (they can take exponential time to match); use *, ?, **, [...] and {a,b}.', { mark: p[i - 1]! });
+      return msg(
+        'Extended globs such as {mark}(…) are not supported in tsb.config.yaml (they can take exponential time to match); use *, ?, **, [...] and {a,b}.',
+        { mark: p[i - 1]! },
+      );
     }
     if (c === '(' || c === ')' || c === '|') {
-      return msg('`{char}` is not supported in tsb.config.yaml globs (picomatch would read it as a regular expression group); use {a,b} for alternatives, or escape it as \\{char}.', { char: c });
+      return msg(
+        '`{char}` is not supported in tsb.config.yaml globs (picomatch would read it as a regular expression group); use {a,b} for alternatives, or escape it as \\{char}.',
+        { char: c },
+      );
     }
-    if (c === '[' && p[i + 1] === '[' && p[i + 2] === ':') return msg('POSIX classes such as [[:alpha:]] are not supported in tsb.config.yaml globs; use ranges such as [a-zA-Z].');
+    if (c === '[' && p[i + 1] === '[' && p[i + 2] === ':')
+      return msg(
+        'POSIX classes such as [[:alpha:]] are not supported in tsb.config.yaml globs; use ranges such as [a-zA-Z].',
+      );
   }
   return undefined;
 }
@@ -205,7 +229,11 @@ function parseSegments(alt: string): Seg[] | Message {
     }
     // picomatch reads `**` beside other characters sometimes as `*`, sometimes (`**.yaml`) as folders:
     // refused, so that what a glob matches is never a guess.
-    if (/(^|[^\\])\*\*/.test(r.replace(/\\./g, '__'))) return msg('`**` matches folders only as a whole path segment (`apps/**/*.yaml`); here it stands beside other characters in `{segment}`.', { segment: r.replace(/\u0000/g, '') });
+    if (/(^|[^\\])\*\*/.test(r.replace(/\\./g, '__')))
+      return msg(
+        '`**` matches folders only as a whole path segment (`apps/**/*.yaml`); here it stands beside other characters in `{segment}`.',
+        { segment: r.replace(/\u0000/g, '') },
+      );
     segs.push(tokens(r));
   }
   // picomatch: `apps/**` also matches `apps`, but after a segment ending in `*` (`*/**`) something

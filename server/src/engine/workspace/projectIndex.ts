@@ -80,7 +80,10 @@ function buildIndex(project: ResolvedProject): ProjectIndex {
     servicesByNs,
     servicesByNsName: group(project.services, (s) => `${s.namespace ?? ''}/${s.fact.name}`),
     gatewaysByNs: group(project.installGateways, (g) => g.namespace),
-    workspaces, workspacesByNs, wildWorkspaces, wildByPrefix,
+    workspaces,
+    workspacesByNs,
+    wildWorkspaces,
+    wildByPrefix,
     workspaceOrder: new Map(workspaces.map((w, i) => [w, i])),
     serviceOrder: new Map(project.services.map((s, i) => [s, i])),
     serviceNamespaces: [...servicesByNs.keys()].filter((k): k is string => k !== undefined).sort(),
@@ -130,9 +133,17 @@ export function servicesOwnedBy(project: ResolvedProject, ws: TsbObjectFact): Re
   // Prefixes: the namespaces in their sorted range; in project order, like the whole list would be.
   const namespaces = new Set<string>();
   for (const p of pats) {
-    if (!p.namespace.endsWith('*')) { namespaces.add(p.namespace); continue; }
+    if (!p.namespace.endsWith('*')) {
+      namespaces.add(p.namespace);
+      continue;
+    }
     const prefix = p.namespace.slice(0, -1);
-    for (let i = lowerBound(ix.serviceNamespaces, prefix); i < ix.serviceNamespaces.length && ix.serviceNamespaces[i]!.startsWith(prefix); i++) namespaces.add(ix.serviceNamespaces[i]!);
+    for (
+      let i = lowerBound(ix.serviceNamespaces, prefix);
+      i < ix.serviceNamespaces.length && ix.serviceNamespaces[i]!.startsWith(prefix);
+      i++
+    )
+      namespaces.add(ix.serviceNamespaces[i]!);
   }
   const out: Services = [];
   for (const ns of namespaces) for (const s of ix.servicesByNs.get(ns) ?? []) out.push(s);
@@ -150,7 +161,10 @@ const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
 export class LabelIndex<T> {
   private readonly buckets = new Map<string, T[]>();
 
-  constructor(private readonly items: Iterable<T>, labelsOf: (x: T) => Labels) {
+  constructor(
+    private readonly items: Iterable<T>,
+    labelsOf: (x: T) => Labels,
+  ) {
     for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) push(this.buckets, pairKey(k, v), x);
     this.labelsOf = labelsOf;
   }
@@ -189,7 +203,11 @@ export class LabelIndex<T> {
 
   private positions: Map<T, number> | undefined;
   private order(x: T): number {
-    if (!this.positions) { this.positions = new Map(); let i = 0; for (const y of this.items) this.positions.set(y, i++); }
+    if (!this.positions) {
+      this.positions = new Map();
+      let i = 0;
+      for (const y of this.items) this.positions.set(y, i++);
+    }
     return this.positions.get(x) ?? 0;
   }
 
@@ -211,7 +229,11 @@ export function memo<T>(project: ResolvedProject, key: string, make: () => T): T
 }
 
 /** Workloads in `namespace` whose pod labels carry every pair of `selector`, in project order. */
-export function workloadsMatching(project: ResolvedProject, namespace: string | undefined, selector: Labels): Workloads {
+export function workloadsMatching(
+  project: ResolvedProject,
+  namespace: string | undefined,
+  selector: Labels,
+): Workloads {
   const byNs = memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
   let li = byNs.get(namespace);
   if (!li) {
@@ -222,7 +244,12 @@ export function workloadsMatching(project: ResolvedProject, namespace: string | 
 }
 
 /** Install gateways in `namespace` whose labels carry every pair of `labels`, in project order. */
-export function gatewaysMatching(project: ResolvedProject, namespace: string | undefined, labels: Labels, accept?: (g: Gateways[number]) => boolean): Gateways {
+export function gatewaysMatching(
+  project: ResolvedProject,
+  namespace: string | undefined,
+  labels: Labels,
+  accept?: (g: Gateways[number]) => boolean,
+): Gateways {
   const byNs = memo(project, 'gatewayLabels', () => new Map<string | undefined, LabelIndex<Gateways[number]>>());
   let li = byNs.get(namespace);
   if (!li) {
@@ -263,7 +290,10 @@ export class SelectorList {
     for (const [k, v] of Object.entries(labels)) {
       for (const i of this.byPair.get(pairKey(k, v)) ?? []) {
         if (best >= 0 && i >= best) break;
-        if (labelsMatch(this.selectors[i]!, labels)) { best = i; break; }
+        if (labelsMatch(this.selectors[i]!, labels)) {
+          best = i;
+          break;
+        }
       }
     }
     return best;

@@ -1,4 +1,15 @@
-import type { FileFacts, TsbObjectFact, WorkspaceSettingFact, GatewayConfigFact, ServiceRouteFact, InstallGatewayFact, ControlPlaneFact, NamespaceFact, ServiceFact, WorkloadFact } from './facts';
+import type {
+  FileFacts,
+  TsbObjectFact,
+  WorkspaceSettingFact,
+  GatewayConfigFact,
+  ServiceRouteFact,
+  InstallGatewayFact,
+  ControlPlaneFact,
+  NamespaceFact,
+  ServiceFact,
+  WorkloadFact,
+} from './facts';
 import type { Deployment, Relation } from '../deployment';
 import type { Message } from '../l10n/message';
 import { NameIndexes } from '../util/nearest';
@@ -53,27 +64,52 @@ export function lastingCaches(): LastingCaches {
   return { names: new NameIndexes() };
 }
 
-export function resolveProject(files: Iterable<FileFacts>, deployment: Deployment, lasting: LastingCaches = lastingCaches()): ResolvedProject {
+export function resolveProject(
+  files: Iterable<FileFacts>,
+  deployment: Deployment,
+  lasting: LastingCaches = lastingCaches(),
+): ResolvedProject {
   const out: ResolvedProject = {
-    tsb: [], workspaceSettings: [], gatewayConfigs: [], serviceRoutes: [], installGateways: [], controlPlanes: [],
-    namespaces: [], services: [], workloads: [], clusters: [], placementsConfigured: false, deployment,
-    relation: deployment.relation, derived: new Map(), lasting,
+    tsb: [],
+    workspaceSettings: [],
+    gatewayConfigs: [],
+    serviceRoutes: [],
+    installGateways: [],
+    controlPlanes: [],
+    namespaces: [],
+    services: [],
+    workloads: [],
+    clusters: [],
+    placementsConfigured: false,
+    deployment,
+    relation: deployment.relation,
+    derived: new Map(),
+    lasting,
   };
   const clusters = new Set<string>();
-  const add = <T>(target: T[], items: readonly T[]) => { for (const x of items) target.push(x); };
+  const add = <T>(target: T[], items: readonly T[]) => {
+    for (const x of items) target.push(x);
+  };
   for (const f of files) {
     add(out.tsb, f.tsb);
     add(out.workspaceSettings, f.workspaceSettings);
     add(out.gatewayConfigs, f.gatewayConfigs);
     add(out.serviceRoutes, f.serviceRoutes);
-    const hasK8s = f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length > 0;
+    const hasK8s =
+      f.installGateways.length + f.controlPlanes.length + f.namespaces.length + f.services.length + f.workloads.length >
+      0;
     if (!hasK8s) continue;
     const p = deployment.deploymentOf(f.uri);
     if (p.clusters.length) out.placementsConfigured = true;
     for (const c of p.clusters) clusters.add(c);
     const place = <T extends { namespace?: string }>(fact: T): Placed<T> => {
       const ns = fact.namespace ?? p.namespace;
-      return { fact, clusters: p.clusters, ...(ns ? { namespace: ns } : {}), ...(p.unknown ? { unknown: p.unknown } : {}) };
+      return {
+        fact,
+        clusters: p.clusters,
+        ...(ns ? { namespace: ns } : {}),
+        ...(p.unknown ? { unknown: p.unknown } : {}),
+      };
     };
     for (const x of f.installGateways) out.installGateways.push(place(x));
     for (const x of f.controlPlanes) out.controlPlanes.push(place(x));

@@ -63,19 +63,38 @@ export function servicePorts(node: YAMLMap, spec: unknown, refOf: RefOf): Servic
     // `port: 9080`, key and value: a fix may add a key beside it.
     const key = refOf(['spec', 'ports', i, 'port'], true);
     const value = refOf(['spec', 'ports', i, 'port']);
-    const ref = key && value ? { ...key, endLine: value.endLine, endCharacter: value.endCharacter } : refOf(['spec', 'ports', i]);
+    const ref =
+      key && value ? { ...key, endLine: value.endLine, endCharacter: value.endCharacter } : refOf(['spec', 'ports', i]);
     if (!ref) return [];
     const port = num(field(p, 'port'));
     const name = s(field(p, 'name'));
     const appProtocol = s(field(p, 'appProtocol'));
     const nameRef = name ? refOf(['spec', 'ports', i, 'name']) : undefined;
-    return [{ ...(port !== undefined ? { port } : {}), ...(name ? { name } : {}), ...(appProtocol ? { appProtocol } : {}), ref, ...(nameRef ? { nameRef } : {}), ...(block ? { block } : {}) }];
+    return [
+      {
+        ...(port !== undefined ? { port } : {}),
+        ...(name ? { name } : {}),
+        ...(appProtocol ? { appProtocol } : {}),
+        ref,
+        ...(nameRef ? { nameRef } : {}),
+        ...(block ? { block } : {}),
+      },
+    ];
   });
 }
 
 /** Where a workload's pod template labels are written (the `labels` key), and whether a key can be added below it. */
-export function podLabelsPlace(kind: string, node: YAMLMap, refOf: RefOf): { labelsRef?: SourceRef; labelsBlock?: boolean } {
-  const path = kind === 'Pod' ? ['metadata', 'labels'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels'];
+export function podLabelsPlace(
+  kind: string,
+  node: YAMLMap,
+  refOf: RefOf,
+): { labelsRef?: SourceRef; labelsBlock?: boolean } {
+  const path =
+    kind === 'Pod'
+      ? ['metadata', 'labels']
+      : kind === 'CronJob'
+        ? ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels']
+        : ['spec', 'template', 'metadata', 'labels'];
   let cur: unknown = node;
   for (const k of path.slice(0, -1)) cur = mapOf(cur, k);
   const labels = mapOf(cur, 'labels');
@@ -84,13 +103,29 @@ export function podLabelsPlace(kind: string, node: YAMLMap, refOf: RefOf): { lab
 }
 
 const SERVER_LISTS: Record<string, { list: string; protocol: 'http' | 'tcp' }[]> = {
-  IngressGateway: [{ list: 'http', protocol: 'http' }, { list: 'tcp', protocol: 'tcp' }, { list: 'tlsPassthrough', protocol: 'tcp' }],
-  Gateway: [{ list: 'http', protocol: 'http' }, { list: 'tcp', protocol: 'tcp' }, { list: 'tls', protocol: 'tcp' }],
-  Tier1Gateway: [{ list: 'externalServers', protocol: 'http' }, { list: 'passthroughServers', protocol: 'tcp' }, { list: 'tcpExternalServers', protocol: 'tcp' }],
+  IngressGateway: [
+    { list: 'http', protocol: 'http' },
+    { list: 'tcp', protocol: 'tcp' },
+    { list: 'tlsPassthrough', protocol: 'tcp' },
+  ],
+  Gateway: [
+    { list: 'http', protocol: 'http' },
+    { list: 'tcp', protocol: 'tcp' },
+    { list: 'tls', protocol: 'tcp' },
+  ],
+  Tier1Gateway: [
+    { list: 'externalServers', protocol: 'http' },
+    { list: 'passthroughServers', protocol: 'tcp' },
+    { list: 'tcpExternalServers', protocol: 'tcp' },
+  ],
   EgressGateway: [],
 };
 
-export function gatewayServers(kind: string, spec: unknown, refOf: RefOf): { servers: GatewayServerFact[]; routes: GatewayRouteFact[] } {
+export function gatewayServers(
+  kind: string,
+  spec: unknown,
+  refOf: RefOf,
+): { servers: GatewayServerFact[]; routes: GatewayRouteFact[] } {
   const servers: GatewayServerFact[] = [];
   const routes: GatewayRouteFact[] = [];
   for (const { list, protocol } of SERVER_LISTS[kind] ?? []) {
@@ -102,7 +137,12 @@ export function gatewayServers(kind: string, spec: unknown, refOf: RefOf): { ser
       const ref = refOf(['spec', list, i, 'hostname']);
       const name = s(field(x, 'name'));
       if (port !== undefined && hostname && ref) servers.push({ list, ...(name ? { name } : {}), port, hostname, ref });
-      const targets = [field(x, 'route'), ...(Array.isArray(field(field(x, 'routing'), 'rules')) ? (field(field(x, 'routing'), 'rules') as unknown[]).map((r) => field(r, 'route')) : [])];
+      const targets = [
+        field(x, 'route'),
+        ...(Array.isArray(field(field(x, 'routing'), 'rules'))
+          ? (field(field(x, 'routing'), 'rules') as unknown[]).map((r) => field(r, 'route'))
+          : []),
+      ];
       for (const t of targets) {
         const dest = field(t, 'serviceDestination') ?? t;
         const host = s(field(dest, 'host'));
@@ -117,14 +157,29 @@ export function gatewayServers(kind: string, spec: unknown, refOf: RefOf): { ser
 export function serviceRoutePorts(spec: unknown): { ports: ServiceRoutePortFact[]; httpRoutes: boolean } {
   const settings = field(spec, 'portLevelSettings');
   const ports = Array.isArray(settings)
-    ? settings.flatMap((x) => { const port = num(field(x, 'port')); const t = s(field(x, 'trafficType')); return port !== undefined && t ? [{ port, trafficType: t }] : []; })
+    ? settings.flatMap((x) => {
+        const port = num(field(x, 'port'));
+        const t = s(field(x, 'trafficType'));
+        return port !== undefined && t ? [{ port, trafficType: t }] : [];
+      })
     : [];
   const http = field(spec, 'httpRoutes');
   return { ports, httpRoutes: Array.isArray(http) && http.length > 0 };
 }
 
-const PATCH = ['path: spec.components.edgeServer.kubeSpec.deployment.env[-1]', 'value:', '  name: ENABLE_DNS_RESOLUTION_AT_EDGE', '  value: "true"'];
-const OVERLAY = ['apiVersion: install.xcp.tetrate.io/v1alpha1', 'kind: EdgeXcp', 'name: edge-xcp', 'patches:', ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))];
+const PATCH = [
+  'path: spec.components.edgeServer.kubeSpec.deployment.env[-1]',
+  'value:',
+  '  name: ENABLE_DNS_RESOLUTION_AT_EDGE',
+  '  value: "true"',
+];
+const OVERLAY = [
+  'apiVersion: install.xcp.tetrate.io/v1alpha1',
+  'kind: EdgeXcp',
+  'name: edge-xcp',
+  'patches:',
+  ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)),
+];
 
 /**
  * Where the EdgeXcp overlay that sets ENABLE_DNS_RESOLUTION_AT_EDGE goes in a ControlPlane (block YAML):
@@ -135,9 +190,14 @@ export function dnsOverlayInsertion(root: YAMLMap, text: string): Insertion | un
   const at = overlayInsertion(root, text, eol);
   if (!at) return undefined;
   // Checked like every quick fix: the edited document parses, adds no duplicate key, and sets the variable.
-  const after = parseDocument(text.slice(0, at.offset) + at.text + text.slice(at.offset), { uniqueKeys: false, logLevel: 'silent' });
+  const after = parseDocument(text.slice(0, at.offset) + at.text + text.slice(at.offset), {
+    uniqueKeys: false,
+    logLevel: 'silent',
+  });
   if (after.errors.length || duplicateKeys(after.contents).length) return undefined;
-  return JSON.stringify(after.toJS()).includes('"name":"ENABLE_DNS_RESOLUTION_AT_EDGE","value":"true"') ? at : undefined;
+  return JSON.stringify(after.toJS()).includes('"name":"ENABLE_DNS_RESOLUTION_AT_EDGE","value":"true"')
+    ? at
+    : undefined;
 }
 
 function overlayInsertion(root: YAMLMap, text: string, eol: string): Insertion | undefined {
@@ -148,14 +208,27 @@ function overlayInsertion(root: YAMLMap, text: string, eol: string): Insertion |
     if (isMap(edge)) {
       const patches = pairOf(edge, 'patches')?.value;
       if (isSeq(patches)) return appendToSeq(patches, text, PATCH, eol);
-      if (patches === undefined) return insertInMap(edge, text, [], ['patches:', ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))], eol);
+      if (patches === undefined)
+        return insertInMap(
+          edge,
+          text,
+          [],
+          ['patches:', ...PATCH.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))],
+          eol,
+        );
       return undefined;
     }
     return appendToSeq(overlays, text, OVERLAY, eol);
   }
   const item = OVERLAY.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
-  if (overlays === null) return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec', 'overlays'], item, eol);
+  if (overlays === null)
+    return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec', 'overlays'], item, eol);
   if (overlays !== undefined) return undefined;
-  return insertInMap(root, text, ['spec', 'components', 'xcp', 'kubeSpec'], ['overlays:', ...item.map((l) => `  ${l}`)], eol);
+  return insertInMap(
+    root,
+    text,
+    ['spec', 'components', 'xcp', 'kubeSpec'],
+    ['overlays:', ...item.map((l) => `  ${l}`)],
+    eol,
+  );
 }
-

@@ -11,7 +11,9 @@ export function labelsMatch(selector: Labels, labels: Labels): boolean {
 }
 
 export function formatLabels(labels: Labels): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 /** A namespaceSelector name split into cluster and namespace parts (`*`, `prefix*` or a name). */

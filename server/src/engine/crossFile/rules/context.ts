@@ -33,7 +33,13 @@ export function where(ref: SourceRef): string {
 }
 
 /** The first earlier item that can be in effect together with `item` (applied together wins over maybe). */
-export function earlierPeer<T>(p: ResolvedProject, list: readonly T[], i: number, uriOf: (x: T) => string, accept: (x: T) => boolean = () => true): { peer: T; together: boolean } | undefined {
+export function earlierPeer<T>(
+  p: ResolvedProject,
+  list: readonly T[],
+  i: number,
+  uriOf: (x: T) => string,
+  accept: (x: T) => boolean = () => true,
+): { peer: T; together: boolean } | undefined {
   let maybe: T | undefined;
   const uri = uriOf(list[i]!);
   for (let j = 0; j < i; j++) {

@@ -11,8 +11,17 @@ export function counterparts(p: ResolvedProject, model: FailoverModel, out: Loca
     for (const c of ws.candidates) {
       if (c.failover || !c.source) continue;
       out.push({
-        uri: c.source.uri, rule: 'no-failover-counterpart', ref: c.source,
-        message: msg('Service {service}.{namespace} is exposed through the east-west gateway but cannot fail over: it {reason}.', { service: c.service, namespace: c.namespace, reason: c.reasonL10n ?? c.reason ?? msg('runs in one cluster only') }),
+        uri: c.source.uri,
+        rule: 'no-failover-counterpart',
+        ref: c.source,
+        message: msg(
+          'Service {service}.{namespace} is exposed through the east-west gateway but cannot fail over: it {reason}.',
+          {
+            service: c.service,
+            namespace: c.namespace,
+            reason: c.reasonL10n ?? c.reason ?? msg('runs in one cluster only'),
+          },
+        ),
       });
     }
   }

@@ -8,7 +8,15 @@ import { commas, msg } from '../../l10n/message';
 const TENANCY_GROUP = (apiVersion: string) => apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/');
 
 function identity(o: TsbObjectFact): string {
-  return [TENANCY_GROUP(o.apiVersion).split('/')[0], o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
+  return [
+    TENANCY_GROUP(o.apiVersion).split('/')[0],
+    o.kind,
+    o.organization ?? '',
+    o.tenant ?? '',
+    o.workspace ?? '',
+    o.group ?? '',
+    o.name,
+  ].join('|');
 }
 
 export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
@@ -30,17 +38,37 @@ export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
       const args = { kind: o.kind, name: o.name, where: where(first.nameRef) };
       const text = o.workspace
         ? same
-          ? msg('{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): both definitions have the same spec, so one is redundant.', { ...args, workspace: o.workspace })
-          : msg('{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', { ...args, workspace: o.workspace })
+          ? msg(
+              '{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): both definitions have the same spec, so one is redundant.',
+              { ...args, workspace: o.workspace },
+            )
+          : msg(
+              '{kind} {name} is defined twice in workspace {workspace} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.',
+              { ...args, workspace: o.workspace },
+            )
         : o.tenant
           ? same
-            ? msg('{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): both definitions have the same spec, so one is redundant.', { ...args, tenant: o.tenant })
-            : msg('{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', { ...args, tenant: o.tenant })
+            ? msg(
+                '{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): both definitions have the same spec, so one is redundant.',
+                { ...args, tenant: o.tenant },
+              )
+            : msg(
+                '{kind} {name} is defined twice in tenant {tenant} (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.',
+                { ...args, tenant: o.tenant },
+              )
           : same
-            ? msg('{kind} {name} is defined twice (the other definition is {where}): both definitions have the same spec, so one is redundant.', args)
-            : msg('{kind} {name} is defined twice (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.', args);
+            ? msg(
+                '{kind} {name} is defined twice (the other definition is {where}): both definitions have the same spec, so one is redundant.',
+                args,
+              )
+            : msg(
+                '{kind} {name} is defined twice (the other definition is {where}): their specs differ and the later one silently replaces the first when applied.',
+                args,
+              );
       out.push({
-        uri: o.source.uri, rule: 'duplicate-resource', ref: o.nameRef,
+        uri: o.source.uri,
+        rule: 'duplicate-resource',
+        ref: o.nameRef,
         ...(!hit.together ? { severity: 'hint' as const } : same ? { severity: 'warning' as const } : {}),
         message: hit.together ? text : ifTogether(p, first.source.uri, o.source.uri, text),
         related: [related(first.nameRef, msg('the other definition of {kind} {name}', { kind: o.kind, name: o.name }))],
@@ -59,13 +87,29 @@ export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const list of installs.values()) {
     for (let i = 1; i < list.length; i++) {
       const g = list[i]!;
-      const hit = earlierPeer(p, list, i, (x) => x.fact.source.uri, (x) => x.clusters.some((c) => g.clusters.includes(c)));
+      const hit = earlierPeer(
+        p,
+        list,
+        i,
+        (x) => x.fact.source.uri,
+        (x) => x.clusters.some((c) => g.clusters.includes(c)),
+      );
       if (!hit) continue;
       const prev = hit.peer;
       const shared = g.clusters.filter((c) => prev.clusters.includes(c));
-      const text = msg('{kind} {name} is applied twice to {clusters} (the other definition is {where}): the later one replaces the first.', { kind: g.fact.kind, name: `${g.namespace}/${g.fact.name}`, clusters: commas(shared), where: where(prev.fact.nameRef) });
+      const text = msg(
+        '{kind} {name} is applied twice to {clusters} (the other definition is {where}): the later one replaces the first.',
+        {
+          kind: g.fact.kind,
+          name: `${g.namespace}/${g.fact.name}`,
+          clusters: commas(shared),
+          where: where(prev.fact.nameRef),
+        },
+      );
       out.push({
-        uri: g.fact.source.uri, rule: 'duplicate-resource', ref: g.fact.nameRef,
+        uri: g.fact.source.uri,
+        rule: 'duplicate-resource',
+        ref: g.fact.nameRef,
         ...(!hit.together ? { severity: 'hint' as const } : {}),
         message: hit.together ? text : ifTogether(p, prev.fact.source.uri, g.fact.source.uri, text),
         related: [related(prev.fact.nameRef, msg('the other definition'))],

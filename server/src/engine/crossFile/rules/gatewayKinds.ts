@@ -34,18 +34,30 @@ export function gatewayKinds(p: ResolvedProject, out: LocatedProblem[]): void {
     const installs = selectedInstalls(p, g);
     if (!installs.length) continue;
     const sel = `${g.selector.namespace}/${formatLabels(g.selector.labels)}`;
-    const rel = installs.slice(0, 3).map((x) => related(x.fact.nameRef, msg('install {kind} {name}', { kind: x.fact.kind, name: x.fact.name })));
+    const rel = installs
+      .slice(0, 3)
+      .map((x) => related(x.fact.nameRef, msg('install {kind} {name}', { kind: x.fact.kind, name: x.fact.name })));
     if (!installs.some((x) => fits.includes(x.fact.kind))) {
       out.push({
-        uri: g.source.uri, rule: 'gateway-kind-mismatch', ref: g.source,
-        message: msg('This {kind} configuration is written for {role}, but its workloadSelector {selector} matches only {installs}: the configuration lands on a gateway that is not set up for it. Select a gateway installed as {kinds}, or write the configuration kind that fits ({fits}).', {
-          kind: g.kind,
-          role: ROLE[g.kind] ?? msg('an install {kind}', { kind: fits[0]! }),
-          selector: sel,
-          installs: commas(installs.map(installed)),
-          kinds: ors(fits.filter((k) => k !== 'Gateway')),
-          fits: installs[0]!.fact.kind === 'Tier1Gateway' ? 'Tier1Gateway' : installs[0]!.fact.kind === 'EgressGateway' ? 'EgressGateway' : ors(['IngressGateway', 'Gateway']),
-        }),
+        uri: g.source.uri,
+        rule: 'gateway-kind-mismatch',
+        ref: g.source,
+        message: msg(
+          'This {kind} configuration is written for {role}, but its workloadSelector {selector} matches only {installs}: the configuration lands on a gateway that is not set up for it. Select a gateway installed as {kinds}, or write the configuration kind that fits ({fits}).',
+          {
+            kind: g.kind,
+            role: ROLE[g.kind] ?? msg('an install {kind}', { kind: fits[0]! }),
+            selector: sel,
+            installs: commas(installs.map(installed)),
+            kinds: ors(fits.filter((k) => k !== 'Gateway')),
+            fits:
+              installs[0]!.fact.kind === 'Tier1Gateway'
+                ? 'Tier1Gateway'
+                : installs[0]!.fact.kind === 'EgressGateway'
+                  ? 'EgressGateway'
+                  : ors(['IngressGateway', 'Gateway']),
+          },
+        ),
         related: rel,
       });
       continue;
@@ -53,10 +65,18 @@ export function gatewayKinds(p: ResolvedProject, out: LocatedProblem[]): void {
     // Servers on east-west-only gateways: their Service exposes 15443 only.
     if (g.servers?.length && installs.every((x) => x.fact.eastWestOnly) && g.kind !== 'EgressGateway') {
       out.push({
-        uri: g.source.uri, rule: 'gateway-kind-mismatch', ref: g.source,
-        message: msg('This {kind} configuration has servers (port {ports}), but its workloadSelector {selector} matches only {installs}: an east-west-only gateway\'s Service exposes port 15443 alone, so these servers are unreachable. Select an ingress gateway, or install this one without eastWestOnly.', {
-          kind: g.kind, ports: commas([...new Set(g.servers.map((s) => String(s.port)))]), selector: sel, installs: commas(installs.map(installed)),
-        }),
+        uri: g.source.uri,
+        rule: 'gateway-kind-mismatch',
+        ref: g.source,
+        message: msg(
+          "This {kind} configuration has servers (port {ports}), but its workloadSelector {selector} matches only {installs}: an east-west-only gateway's Service exposes port 15443 alone, so these servers are unreachable. Select an ingress gateway, or install this one without eastWestOnly.",
+          {
+            kind: g.kind,
+            ports: commas([...new Set(g.servers.map((s) => String(s.port)))]),
+            selector: sel,
+            installs: commas(installs.map(installed)),
+          },
+        ),
         related: rel,
       });
     }

@@ -10,7 +10,14 @@ import { commas, msg, type Message } from '../../l10n/message';
 // gateway-selector-no-match: a workloadSelector (east-west settings, gateway configs) that matches no
 // gateway an install CR of the project deploys.
 
-function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<string, string>, uri: string, ref: SourceRef, what: Message): LocatedProblem | undefined {
+function selectorProblem(
+  p: ResolvedProject,
+  namespace: string,
+  labels: Record<string, string>,
+  uri: string,
+  ref: SourceRef,
+  what: Message,
+): LocatedProblem | undefined {
   // Checked only where the project installs gateways itself (a repository may keep them elsewhere).
   if (!namespace || Object.keys(labels).length === 0 || p.installGateways.length === 0) return undefined;
   if (gatewaysFor(p, namespace, labels, uri).length > 0) return undefined;
@@ -23,11 +30,22 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   if (elsewhere?.source) {
     const where = p.deployment.unitNames(elsewhere.source.uri)[0];
     return {
-      uri, rule: 'gateway-selector-no-match', ref,
-      message: msg('{what} selects {labels} in namespace {namespace}, but the only such gateway, {gateway}, is installed by {where}, which is never applied together with this file: with this file\'s deployment, no gateway matches.', {
-        what, labels: formatLabels(labels), namespace, gateway: elsewhere.name, where: where ?? msg('another file'),
-      }),
-      related: [related(elsewhere.source, msg('install {kind} {name}', { kind: elsewhere.kind, name: elsewhere.name }))],
+      uri,
+      rule: 'gateway-selector-no-match',
+      ref,
+      message: msg(
+        "{what} selects {labels} in namespace {namespace}, but the only such gateway, {gateway}, is installed by {where}, which is never applied together with this file: with this file's deployment, no gateway matches.",
+        {
+          what,
+          labels: formatLabels(labels),
+          namespace,
+          gateway: elsewhere.name,
+          where: where ?? msg('another file'),
+        },
+      ),
+      related: [
+        related(elsewhere.source, msg('install {kind} {name}', { kind: elsewhere.kind, name: elsewhere.name })),
+      ],
     };
   }
   if (!p.installGateways.some(inEffect)) return undefined;
@@ -40,28 +58,69 @@ function selectorProblem(p: ResolvedProject, namespace: string, labels: Record<s
   if (byLabels) {
     const g = byLabels;
     return {
-      uri, rule: 'gateway-selector-no-match', ref,
-      message: msg('{what} selects {selector}, but gateway {gateway} with those labels is deployed in namespace {namespace}; did you mean namespace {namespace}?', { what, selector: shown, gateway: g.fact.name, namespace: g.namespace! }),
+      uri,
+      rule: 'gateway-selector-no-match',
+      ref,
+      message: msg(
+        '{what} selects {selector}, but gateway {gateway} with those labels is deployed in namespace {namespace}; did you mean namespace {namespace}?',
+        { what, selector: shown, gateway: g.fact.name, namespace: g.namespace! },
+      ),
       related: [related(g.fact.nameRef, msg('install {kind} {name}', { kind: g.fact.kind, name: g.fact.name }))],
     };
   }
   // The nearest name among the namespace's gateways in effect, else among all gateways in effect.
   const candidates = sameNs.length ? inNs : p.installGateways;
   const names = memoNames(p, candidates);
-  const at = names.nearestIndex(labels['app'] ?? Object.values(labels)[0] ?? '', sameNs.length ? 12 : undefined, { accept: (i) => inEffect(candidates[i]!) });
+  const at = names.nearestIndex(labels['app'] ?? Object.values(labels)[0] ?? '', sameNs.length ? 12 : undefined, {
+    accept: (i) => inEffect(candidates[i]!),
+  });
   const best = at >= 0 ? candidates[at] : sameNs.length === 1 ? sameNs[0] : undefined;
   const operatorKeys = best ? Object.keys(labels).filter((k) => !(k in best.fact.labels)) : [];
   const unverifiable = operatorKeys.length > 0 && operatorKeys.every((k) => k !== 'app');
-  const suggestion = best && best.namespace === namespace ? { app: best.fact.name, ...Object.fromEntries(Object.entries(labels).filter(([k, v]) => best.fact.labels[k] === v && k !== 'app')) } : undefined;
+  const suggestion =
+    best && best.namespace === namespace
+      ? {
+          app: best.fact.name,
+          ...Object.fromEntries(Object.entries(labels).filter(([k, v]) => best.fact.labels[k] === v && k !== 'app')),
+        }
+      : undefined;
   return {
-    uri, rule: 'gateway-selector-no-match', ref,
-    message: unverifiable && best
-      ? msg('{what} selects {selector}; the operator labels gateway pods app=<install CR name> plus kubeSpec.deployment.labels, so {keys} cannot be verified: select app={name} or add the label under kubeSpec.deployment.labels.', { what, selector: shown, keys: commas(operatorKeys), name: best.fact.name })
-      : best
-        ? msg('No gateway has {selector}; did you mean {guess}? (A gateway install CR named X deploys pods labelled app=X.)', { selector: shown, guess: best.namespace === namespace ? `app=${best.fact.name}` : `${best.namespace}/app=${best.fact.name}` })
-        : msg('No gateway has {selector}. (A gateway install CR named X deploys pods labelled app=X.)', { selector: shown }),
+    uri,
+    rule: 'gateway-selector-no-match',
+    ref,
+    message:
+      unverifiable && best
+        ? msg(
+            '{what} selects {selector}; the operator labels gateway pods app=<install CR name> plus kubeSpec.deployment.labels, so {keys} cannot be verified: select app={name} or add the label under kubeSpec.deployment.labels.',
+            { what, selector: shown, keys: commas(operatorKeys), name: best.fact.name },
+          )
+        : best
+          ? msg(
+              'No gateway has {selector}; did you mean {guess}? (A gateway install CR named X deploys pods labelled app=X.)',
+              {
+                selector: shown,
+                guess:
+                  best.namespace === namespace ? `app=${best.fact.name}` : `${best.namespace}/app=${best.fact.name}`,
+              },
+            )
+          : msg('No gateway has {selector}. (A gateway install CR named X deploys pods labelled app=X.)', {
+              selector: shown,
+            }),
     ...(suggestion ? { data: { fix: 'replace-labels' as const, labels: suggestion } } : {}),
-    ...(best ? { related: [related(best.fact.nameRef, msg('install {kind} {name} in {namespace}', { kind: best.fact.kind, name: best.fact.name, namespace: String(best.namespace) }))] } : {}),
+    ...(best
+      ? {
+          related: [
+            related(
+              best.fact.nameRef,
+              msg('install {kind} {name} in {namespace}', {
+                kind: best.fact.kind,
+                name: best.fact.name,
+                namespace: String(best.namespace),
+              }),
+            ),
+          ],
+        }
+      : {}),
   };
 }
 
@@ -78,13 +137,27 @@ function memoNames(p: ResolvedProject, gateways: readonly Installed[]): NameInde
 export function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const s of p.workspaceSettings) {
     for (const e of s.eastWest) {
-      const prob = selectorProblem(p, e.namespace, e.labels, s.source.uri, e.labelsRef, msg('This east-west workloadSelector'));
+      const prob = selectorProblem(
+        p,
+        e.namespace,
+        e.labels,
+        s.source.uri,
+        e.labelsRef,
+        msg('This east-west workloadSelector'),
+      );
       if (prob) out.push(prob);
     }
   }
   for (const g of p.gatewayConfigs) {
     if (!g.selector) continue;
-    const prob = selectorProblem(p, g.selector.namespace, g.selector.labels, g.source.uri, g.selector.labelsRef, msg("{kind} {name}'s workloadSelector", { kind: g.kind, name: g.name }));
+    const prob = selectorProblem(
+      p,
+      g.selector.namespace,
+      g.selector.labels,
+      g.source.uri,
+      g.selector.labelsRef,
+      msg("{kind} {name}'s workloadSelector", { kind: g.kind, name: g.name }),
+    );
     if (prob) out.push(prob);
   }
 }

@@ -14,7 +14,8 @@ export function hostsOverlap(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (x === y || x === '*' || y === '*') return true;
-  const covers = (w: string, h: string) => w.startsWith('*.') && (h.endsWith(w.slice(1)) || (h.startsWith('*.') && h.endsWith(w.slice(1))));
+  const covers = (w: string, h: string) =>
+    w.startsWith('*.') && (h.endsWith(w.slice(1)) || (h.startsWith('*.') && h.endsWith(w.slice(1))));
   return covers(x, y) || covers(y, x);
 }
 
@@ -23,7 +24,9 @@ function identity(g: GatewayConfigFact): string {
 }
 
 export function gatewayServers(p: ResolvedProject, out: LocatedProblem[]): void {
-  const configs = p.gatewayConfigs.filter((g) => g.selector?.namespace && Object.keys(g.selector.labels).length && g.servers?.length);
+  const configs = p.gatewayConfigs.filter(
+    (g) => g.selector?.namespace && Object.keys(g.selector.labels).length && g.servers?.length,
+  );
   // Per workload, in project order.
   const byWorkload = new Map<string, GatewayConfigFact[]>();
   const keys = new Map<GatewayConfigFact, string[]>();
@@ -59,15 +62,38 @@ export function gatewayServers(p: ResolvedProject, out: LocatedProblem[]): void 
       if (!hit) continue;
       reported.add(server);
       const sel = g.selector!;
-      const hosts = hit.server.hostname === server.hostname ? server.hostname : ands([server.hostname, hit.server.hostname]);
-      const text = msg('{kind} {name} and {otherKind} {otherName} ({where}) both serve {hosts} on port {port} of the gateway {gateway}: Istio keeps only one server for a host and port on one gateway (IST0145 ConflictingGateways), so the routes of one of them are silently ignored. Serve it on another port or hostname, or merge the two servers into one configuration.', {
-        kind: g.kind, name: g.name, otherKind: hit.other.kind, otherName: hit.other.name, where: where(hit.server.ref), hosts, port: String(server.port), gateway: `${sel.namespace}/${formatLabels(sel.labels)}`,
-      });
+      const hosts =
+        hit.server.hostname === server.hostname ? server.hostname : ands([server.hostname, hit.server.hostname]);
+      const text = msg(
+        '{kind} {name} and {otherKind} {otherName} ({where}) both serve {hosts} on port {port} of the gateway {gateway}: Istio keeps only one server for a host and port on one gateway (IST0145 ConflictingGateways), so the routes of one of them are silently ignored. Serve it on another port or hostname, or merge the two servers into one configuration.',
+        {
+          kind: g.kind,
+          name: g.name,
+          otherKind: hit.other.kind,
+          otherName: hit.other.name,
+          where: where(hit.server.ref),
+          hosts,
+          port: String(server.port),
+          gateway: `${sel.namespace}/${formatLabels(sel.labels)}`,
+        },
+      );
       out.push({
-        uri: g.source.uri, rule: 'gateway-server-conflict', ref: server.ref,
+        uri: g.source.uri,
+        rule: 'gateway-server-conflict',
+        ref: server.ref,
         ...(hit.together ? {} : { severity: 'hint' as const }),
         message: hit.together ? text : ifTogether(p, hit.other.source.uri, g.source.uri, text),
-        related: [related(hit.server.ref, msg('{kind} {name}: {host} on port {port}', { kind: hit.other.kind, name: hit.other.name, host: hit.server.hostname, port: String(hit.server.port) }))],
+        related: [
+          related(
+            hit.server.ref,
+            msg('{kind} {name}: {host} on port {port}', {
+              kind: hit.other.kind,
+              name: hit.other.name,
+              host: hit.server.hostname,
+              port: String(hit.server.port),
+            }),
+          ),
+        ],
       });
     }
   }

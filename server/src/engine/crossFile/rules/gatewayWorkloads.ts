@@ -20,7 +20,12 @@ export function workloadKeys(p: ResolvedProject, g: GatewayConfigFact): string[]
   const installs = selectedInstalls(p, g);
   if (installs.length) return installs.map((x) => `install|${x.namespace}|${x.fact.name}`);
   const sel = g.selector!;
-  return [`selector|${sel.namespace}|${Object.entries(sel.labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',')}`];
+  return [
+    `selector|${sel.namespace}|${Object.entries(sel.labels)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',')}`,
+  ];
 }
 
 /** Cluster parts of the config's gateway group's namespace selector; undefined: any cluster (or no group found). */
@@ -36,7 +41,9 @@ export function groupClusters(p: ResolvedProject, g: GatewayConfigFact): Set<str
     }
     return byKey;
   });
-  const group = byKey.get(`${g.organization}|${g.tenant}|${g.workspace}|${g.group}`)?.find((x) => p.relation(x.source.uri, g.source.uri) !== 'never');
+  const group = byKey
+    .get(`${g.organization}|${g.tenant}|${g.workspace}|${g.group}`)
+    ?.find((x) => p.relation(x.source.uri, g.source.uri) !== 'never');
   if (!group?.namespaces.length) return undefined;
   const clusters = new Set<string>();
   for (const n of group.namespaces) {

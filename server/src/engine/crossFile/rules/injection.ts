@@ -8,14 +8,21 @@ import { msg } from '../../l10n/message';
 
 export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
   for (const ns of p.namespaces) {
-    const owner = workspacesFor(p, ns.fact.name).find((ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never');
+    const owner = workspacesFor(p, ns.fact.name).find(
+      (ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never',
+    );
     if (!owner) continue;
     const l = ns.fact.labels;
     if (l['istio-injection'] === 'enabled' || l['istio.io/rev'] || l['istio.io/dataplane-mode'] === 'ambient') continue;
     if (onlyGateways(p, ns.fact.name, ns.fact.source.uri)) continue;
     out.push({
-      uri: ns.fact.source.uri, rule: 'namespace-not-injected', ref: ns.fact.source,
-      message: msg('Namespace {namespace} belongs to workspace {workspace} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.', { namespace: ns.fact.name, workspace: owner.name }),
+      uri: ns.fact.source.uri,
+      rule: 'namespace-not-injected',
+      ref: ns.fact.source,
+      message: msg(
+        'Namespace {namespace} belongs to workspace {workspace} but has no sidecar-injection label (istio-injection: enabled or istio.io/rev): its pods join the mesh only with a sidecar.',
+        { namespace: ns.fact.name, workspace: owner.name },
+      ),
     });
   }
 }
@@ -27,5 +34,7 @@ export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
 function onlyGateways(p: ResolvedProject, namespace: string, uri: string): boolean {
   const ix = indexOf(p);
   const together = (x: { fact: { source: { uri: string } } }) => p.relation(x.fact.source.uri, uri) !== 'never';
-  return (ix.gatewaysByNs.get(namespace) ?? []).some(together) && !(ix.workloadsByNs.get(namespace) ?? []).some(together);
+  return (
+    (ix.gatewaysByNs.get(namespace) ?? []).some(together) && !(ix.workloadsByNs.get(namespace) ?? []).some(together)
+  );
 }

@@ -7,7 +7,13 @@ import { ifTogether, related, where, type LocatedProblem } from './context';
 
 // namespace-owned-twice: two workspaces (or two groups of one type) claim the same cluster/namespace.
 
-interface Claim { owner: TsbObjectFact; name: string; ref: SourceRef; pattern: NsPattern; seq: number }
+interface Claim {
+  owner: TsbObjectFact;
+  name: string;
+  ref: SourceRef;
+  pattern: NsPattern;
+  seq: number;
+}
 
 /** Every claim of one ownership scope, indexed by namespace, namespace prefix and wildcard. */
 interface ScopeClaims {
@@ -45,7 +51,13 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  * Found through the indexes, so the cost follows the overlaps, not the number of claims.
  */
 function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] {
-  const visible = (xs: readonly Claim[] | undefined, into: Claim[]) => { if (xs) for (const x of xs) { if (x.seq >= before) break; into.push(x); } };
+  const visible = (xs: readonly Claim[] | undefined, into: Claim[]) => {
+    if (xs)
+      for (const x of xs) {
+        if (x.seq >= before) break;
+        into.push(x);
+      }
+  };
   const exact: Claim[] = [];
   const wild: Claim[] = [];
   visible(sc.star, wild);
@@ -53,7 +65,11 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
     const prefix = pb.namespace.slice(0, -1);
     // Exact namespaces starting with the prefix, in the order each was first claimed.
     const keys: string[] = [];
-    for (let i = lowerBound(sc.exactKeys, prefix); i < sc.exactKeys.length && sc.exactKeys[i]!.startsWith(prefix); i++) {
+    for (
+      let i = lowerBound(sc.exactKeys, prefix);
+      i < sc.exactKeys.length && sc.exactKeys[i]!.startsWith(prefix);
+      i++
+    ) {
       const k = sc.exactKeys[i]!;
       if (sc.exact.get(k)![0]!.seq < before) keys.push(k);
     }
@@ -61,8 +77,12 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
     for (const k of keys) visible(sc.exact.get(k), exact);
     // Prefixes that extend this one, and prefixes this one extends.
     const seen = new Set<string>();
-    for (let i = lowerBound(sc.prefixes, prefix); i < sc.prefixes.length && sc.prefixes[i]!.startsWith(prefix); i++) { seen.add(sc.prefixes[i]!); visible(sc.byPrefix.get(sc.prefixes[i]!), wild); }
-    for (let k = 1; k < prefix.length; k++) if (!seen.has(prefix.slice(0, k))) visible(sc.byPrefix.get(prefix.slice(0, k)), wild);
+    for (let i = lowerBound(sc.prefixes, prefix); i < sc.prefixes.length && sc.prefixes[i]!.startsWith(prefix); i++) {
+      seen.add(sc.prefixes[i]!);
+      visible(sc.byPrefix.get(sc.prefixes[i]!), wild);
+    }
+    for (let k = 1; k < prefix.length; k++)
+      if (!seen.has(prefix.slice(0, k))) visible(sc.byPrefix.get(prefix.slice(0, k)), wild);
   } else {
     visible(sc.exact.get(pb.namespace), exact);
     for (let k = 1; k <= pb.namespace.length; k++) visible(sc.byPrefix.get(pb.namespace.slice(0, k)), wild);
@@ -74,7 +94,8 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
 
 export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
   // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
-  const scope = (o: TsbObjectFact) => o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
+  const scope = (o: TsbObjectFact) =>
+    o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
   // Every claim first, indexed per scope; then each owner's claims are compared with those of the
   // owners before it, and each is reported once, against the first owner it overlaps.
   const scopes = new Map<string, ScopeClaims>();
@@ -83,7 +104,11 @@ export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): v
     if (!b.namespaces.length || (b.kind !== 'Workspace' && b.kind !== 'Group')) continue;
     const key = scope(b);
     let sc = scopes.get(key);
-    if (!sc) scopes.set(key, (sc = { count: 0, exact: new Map(), exactKeys: [], star: [], byPrefix: new Map(), prefixes: [] }));
+    if (!sc)
+      scopes.set(
+        key,
+        (sc = { count: 0, exact: new Map(), exactKeys: [], star: [], byPrefix: new Map(), prefixes: [] }),
+      );
     const claims: Claim[] = [];
     for (const nb of b.namespaces) {
       const pb = parseNsPattern(nb.name);
@@ -108,20 +133,45 @@ export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): v
       for (const c of earlierClaims(sc, pb, before)) {
         if (c.owner === b || c.owner.name === b.name || !nsPatternsOverlap(c.pattern, pb)) continue;
         const r = p.relation(c.owner.source.uri, b.source.uri);
-        if (r === 'together') { hit = c; together = true; break; }
+        if (r === 'together') {
+          hit = c;
+          together = true;
+          break;
+        }
         if (r === 'maybe') hit ??= c;
       }
       if (!hit) continue;
-      const args = { name: name, other: hit.name, owner: hit.owner.name, where: where(hit.ref), groupType: String(b.groupType) };
-      const text = b.kind === 'Workspace'
-        ? name === hit.name
-          ? msg('{name} is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.', args)
-          : msg('{name} overlaps {other}, which is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.', args)
-        : name === hit.name
-          ? msg('{name} is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.', args)
-          : msg('{name} overlaps {other}, which is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.', args);
+      const args = {
+        name: name,
+        other: hit.name,
+        owner: hit.owner.name,
+        where: where(hit.ref),
+        groupType: String(b.groupType),
+      };
+      const text =
+        b.kind === 'Workspace'
+          ? name === hit.name
+            ? msg(
+                '{name} is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.',
+                args,
+              )
+            : msg(
+                '{name} overlaps {other}, which is already claimed by workspace {owner} ({where}): workspaces own their namespaces exclusively.',
+                args,
+              )
+          : name === hit.name
+            ? msg(
+                '{name} is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.',
+                args,
+              )
+            : msg(
+                '{name} overlaps {other}, which is already claimed by group {owner} ({where}): {groupType} groups own their namespaces exclusively.',
+                args,
+              );
       out.push({
-        uri: b.source.uri, rule: 'namespace-owned-twice', ref,
+        uri: b.source.uri,
+        rule: 'namespace-owned-twice',
+        ref,
         ...(together ? {} : { severity: 'hint' as const }),
         message: together ? text : ifTogether(p, hit.owner.source.uri, b.source.uri, text),
         related: [related(hit.ref, msg('claimed by {owner}', { owner: hit.owner.name }))],

@@ -7,21 +7,40 @@ import { msg, type Message } from '../../l10n/message';
 // parent-not-found: a referenced organization, tenant, workspace or group defined nowhere in the project.
 
 const LEVEL_KIND: Record<'organization' | 'tenant' | 'workspace' | 'group', string> = {
-  organization: 'Organization', tenant: 'Tenant', workspace: 'Workspace', group: 'Group',
+  organization: 'Organization',
+  tenant: 'Tenant',
+  workspace: 'Workspace',
+  group: 'Group',
 };
 
 const LEVEL_WORD: Record<'organization' | 'tenant' | 'workspace' | 'group', Message> = {
-  organization: msg('organization'), tenant: msg('tenant'), workspace: msg('workspace'), group: msg('group'),
+  organization: msg('organization'),
+  tenant: msg('tenant'),
+  workspace: msg('workspace'),
+  group: msg('group'),
 };
 
-function parentMessage(args: { kind: string; name: string; level: Message; parent: string; parentKind: string }, elsewhere: boolean, guess: string | undefined): Message {
+function parentMessage(
+  args: { kind: string; name: string; level: Message; parent: string; parentKind: string },
+  elsewhere: boolean,
+  guess: string | undefined,
+): Message {
   if (elsewhere) {
     return guess
-      ? msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy); did you mean {guess}?', { ...args, guess })
-      : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy).', args);
+      ? msg(
+          '{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy); did you mean {guess}?',
+          { ...args, guess },
+        )
+      : msg(
+          '{kind} {name} refers to {level} {parent}, which is defined nowhere in the project under the same parents (a {parentKind} {parent} exists elsewhere in the hierarchy).',
+          args,
+        );
   }
   return guess
-    ? msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project; did you mean {guess}?', { ...args, guess })
+    ? msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project; did you mean {guess}?', {
+        ...args,
+        guess,
+      })
     : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project.', args);
 }
 
@@ -32,8 +51,17 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     if (list) list.push(o);
     else byKind.set(o.kind, [o]);
   }
-  const scopeKey = (level: string, x: { organization?: string; tenant?: string; workspace?: string; groupType?: string }) =>
-    level === 'organization' ? '' : level === 'tenant' ? `${x.organization}` : level === 'workspace' ? `${x.organization}|${x.tenant}` : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
+  const scopeKey = (
+    level: string,
+    x: { organization?: string; tenant?: string; workspace?: string; groupType?: string },
+  ) =>
+    level === 'organization'
+      ? ''
+      : level === 'tenant'
+        ? `${x.organization}`
+        : level === 'workspace'
+          ? `${x.organization}|${x.tenant}`
+          : `${x.organization}|${x.tenant}|${x.workspace}|${x.groupType}`;
   // level -> scope -> name -> the files defining it; and every name of the level's kind, any scope.
   const defined = new Map<string, Map<string, Map<string, string[]>>>();
   const anyScope = new Map<string, Set<string>>();
@@ -60,7 +88,14 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     if (!f) {
       const keys = [...names.keys()];
       const index = keys.length > 16 ? p.lasting.names.get(keys) : undefined;
-      f = index ? (n) => index.nearest(n, 4, { excludeSelf: true }) : (n) => nearest(n, keys.filter((k) => k !== n), 4);
+      f = index
+        ? (n) => index.nearest(n, 4, { excludeSelf: true })
+        : (n) =>
+            nearest(
+              n,
+              keys.filter((k) => k !== n),
+              4,
+            );
       suggesters.set(names, f);
     }
     return f(name);
@@ -79,8 +114,14 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       const guess = names ? suggest(names, name) : undefined;
       const elsewhere = anyScope.get(level)!.has(name);
       out.push({
-        uri: o.source.uri, rule: 'parent-not-found', ref,
-        message: parentMessage({ kind: o.kind, name: o.name, level: LEVEL_WORD[level], parent: name, parentKind: LEVEL_KIND[level] }, elsewhere, guess),
+        uri: o.source.uri,
+        rule: 'parent-not-found',
+        ref,
+        message: parentMessage(
+          { kind: o.kind, name: o.name, level: LEVEL_WORD[level], parent: name, parentKind: LEVEL_KIND[level] },
+          elsewhere,
+          guess,
+        ),
         ...(guess ? { data: { fix: 'replace-value' as const, to: guess } } : {}),
       });
     }

@@ -39,13 +39,20 @@ export function portProtocols(p: ResolvedProject, out: LocatedProblem[]): void {
     else uses.set(k, [use]);
   };
   for (const g of p.gatewayConfigs) {
-    for (const r of g.routes ?? []) add(r.host, { ...(r.port !== undefined ? { port: r.port } : {}), protocol: r.protocol, by: `${g.kind} ${g.name}`, ref: g.nameRef });
+    for (const r of g.routes ?? [])
+      add(r.host, {
+        ...(r.port !== undefined ? { port: r.port } : {}),
+        protocol: r.protocol,
+        by: `${g.kind} ${g.name}`,
+        ref: g.nameRef,
+      });
   }
   for (const r of p.serviceRoutes) {
     if (!r.service) continue;
     const by = `ServiceRoute ${r.name}`;
     if (r.ports?.length) {
-      for (const x of r.ports) add(r.service, { port: x.port, protocol: x.trafficType === 'HTTP' ? 'http' : 'tcp', by, ref: r.nameRef });
+      for (const x of r.ports)
+        add(r.service, { port: x.port, protocol: x.trafficType === 'HTTP' ? 'http' : 'tcp', by, ref: r.nameRef });
     } else if (r.httpRoutes) {
       add(r.service, { protocol: 'http', by, ref: r.nameRef });
     }
@@ -57,17 +64,33 @@ export function portProtocols(p: ResolvedProject, out: LocatedProblem[]): void {
       const ports = svc.fact.ports ?? [];
       for (const port of ports) {
         if (hasProtocol(port)) continue;
-        const use = list.find((u) => (u.port === undefined || u.port === port.port) && u.protocol === 'http' && p.relation(u.ref.uri, svc.fact.source.uri) !== 'never');
+        const use = list.find(
+          (u) =>
+            (u.port === undefined || u.port === port.port) &&
+            u.protocol === 'http' &&
+            p.relation(u.ref.uri, svc.fact.source.uri) !== 'never',
+        );
         if (!use) continue;
         const name = ports.length > 1 || port.name ? `http-${port.name ?? port.port}` : 'http';
         out.push({
-          uri: svc.fact.source.uri, rule: 'port-protocol-unknown', ref: port.nameRef ?? port.ref,
-          message: msg('Port {port} of Service {service} has no protocol Istio can read (a name such as http or http-<suffix>, or appProtocol), but {by} ({where}) sends HTTP traffic to it: Istio falls back to protocol sniffing, and the HTTP routing, retries and timeouts TSB configures apply only when sniffing succeeds. Name the port {name}.', {
-            port: `${port.port ?? ''}${port.name ? ` (${port.name})` : ''}`, service: svc.fact.name, by: use.by, where: where(use.ref), name,
-          }),
+          uri: svc.fact.source.uri,
+          rule: 'port-protocol-unknown',
+          ref: port.nameRef ?? port.ref,
+          message: msg(
+            'Port {port} of Service {service} has no protocol Istio can read (a name such as http or http-<suffix>, or appProtocol), but {by} ({where}) sends HTTP traffic to it: Istio falls back to protocol sniffing, and the HTTP routing, retries and timeouts TSB configures apply only when sniffing succeeds. Name the port {name}.',
+            {
+              port: `${port.port ?? ''}${port.name ? ` (${port.name})` : ''}`,
+              service: svc.fact.name,
+              by: use.by,
+              where: where(use.ref),
+              name,
+            },
+          ),
           ...(port.nameRef
             ? { data: { fix: 'replace-value' as const, to: name } }
-            : port.block ? { data: { fix: 'add-field' as const, field: 'name', snippet: `name: ${name}`, indent: 0 } } : {}),
+            : port.block
+              ? { data: { fix: 'add-field' as const, field: 'name', snippet: `name: ${name}`, indent: 0 } }
+              : {}),
           related: [related(use.ref, msg('{by} sends HTTP traffic here', { by: use.by }))],
         });
       }

@@ -20,7 +20,10 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
-    const services = servicesOwnedBy(p, ws).filter((svc) => ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never');
+    const services = servicesOwnedBy(p, ws).filter(
+      (svc) =>
+        ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never',
+    );
     if (services.length === 0) continue;
     // Built on the first selector: which Services carry a selector's pairs; each distinct selector's
     // nearest Service once; the labels of the first Services once.
@@ -38,19 +41,48 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
         const keys = Object.keys(x.labels);
         const args = { selector: formatLabels(x.labels), workspace: ws.name };
         const message = near
-          ? msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); {service} has {labels}.', {
-            ...args, service: near.fact.name, labels: keys.filter((k) => k in near.fact.labels).map((k) => `${k}=${near.fact.labels[k]}`).join(','),
-          })
-          : msg('exposedServices selector {selector} matches no Service in workspace {workspace}\'s namespaces (serviceLabels match Service labels, not pod labels); their labels are {labels}.', {
-            ...args, labels: (allLabels ??= commas(firstLabels(services, 6))),
-          });
+          ? msg(
+              "exposedServices selector {selector} matches no Service in workspace {workspace}'s namespaces (serviceLabels match Service labels, not pod labels); {service} has {labels}.",
+              {
+                ...args,
+                service: near.fact.name,
+                labels: keys
+                  .filter((k) => k in near.fact.labels)
+                  .map((k) => `${k}=${near.fact.labels[k]}`)
+                  .join(','),
+              },
+            )
+          : msg(
+              "exposedServices selector {selector} matches no Service in workspace {workspace}'s namespaces (serviceLabels match Service labels, not pod labels); their labels are {labels}.",
+              {
+                ...args,
+                labels: (allLabels ??= commas(firstLabels(services, 6))),
+              },
+            );
         // The nearest Service's values for the selector's keys, when it has them all: what was meant.
-        const fix = near && keys.every((k) => k in near.fact.labels) ? Object.fromEntries(keys.map((k) => [k, near.fact.labels[k]!])) : undefined;
+        const fix =
+          near && keys.every((k) => k in near.fact.labels)
+            ? Object.fromEntries(keys.map((k) => [k, near.fact.labels[k]!]))
+            : undefined;
         out.push({
-          uri: s.source.uri, rule: 'service-selector-no-match', ref: x.ref,
+          uri: s.source.uri,
+          rule: 'service-selector-no-match',
+          ref: x.ref,
           message,
           ...(fix ? { data: { fix: 'replace-labels' as const, labels: fix } } : {}),
-          ...(near ? { related: [related(near.fact.source, msg('Service {name} (labels {labels})', { name: near.fact.name, labels: formatLabels(near.fact.labels) || msg('none') }))] } : {}),
+          ...(near
+            ? {
+                related: [
+                  related(
+                    near.fact.source,
+                    msg('Service {name} (labels {labels})', {
+                      name: near.fact.name,
+                      labels: formatLabels(near.fact.labels) || msg('none'),
+                    }),
+                  ),
+                ],
+              }
+            : {}),
         });
       }
     }
@@ -81,7 +113,11 @@ type Services = ResolvedProject['services'];
  * The Service the selector most likely meant: pairs it has count most, then keys it has with a near value,
  * then a name close to a selector value; a Service sharing no key is never "near".
  */
-function nearestService(selector: Record<string, string>, all: Services, matches: LabelIndex<Services[number]>): Services[number] | undefined {
+function nearestService(
+  selector: Record<string, string>,
+  all: Services,
+  matches: LabelIndex<Services[number]>,
+): Services[number] | undefined {
   let services = all;
   if (all.length > NEAREST_POOL) {
     const sharing = matches.sharingAnyPair(selector, NEAREST_POOL);
@@ -97,13 +133,19 @@ function nearestService(selector: Record<string, string>, all: Services, matches
     for (const [k, v] of Object.entries(selector)) {
       const have = svc.fact.labels[k];
       if (have === undefined) continue;
-      if (have === v) { score += 4; continue; }
+      if (have === v) {
+        score += 4;
+        continue;
+      }
       const d = editDistance(v, have);
       distance += d;
       score += d <= Math.max(1, Math.floor(v.length / 3)) ? 2 : 1;
     }
     if (score === 0) continue;
-    if (values.some((v) => v === svc.fact.name || editDistance(v, svc.fact.name) <= Math.max(1, Math.floor(v.length / 3)))) score += 1;
+    if (
+      values.some((v) => v === svc.fact.name || editDistance(v, svc.fact.name) <= Math.max(1, Math.floor(v.length / 3)))
+    )
+      score += 1;
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
       best = svc;
       bestScore = score;

@@ -15,26 +15,59 @@ export function versionLabels(p: ResolvedProject, out: LocatedProblem[]): void {
     const [ns, host] = r.service.split('/');
     if (!ns || !host) continue;
     const name = host.split('.')[0]!;
-    const svc = indexOf(p).servicesByNsName.get(`${ns}/${name}`)?.find((x) => p.relation(x.fact.source.uri, r.source.uri) !== 'never');
+    const svc = indexOf(p)
+      .servicesByNsName.get(`${ns}/${name}`)
+      ?.find((x) => p.relation(x.fact.source.uri, r.source.uri) !== 'never');
     if (!svc || !Object.keys(svc.fact.selector).length) continue;
     const subset = r.subsets.find((s) => s.labels['version'])!;
     for (const w of indexOf(p).workloadsByNs.get(ns) ?? []) {
-      if (reported.has(w) || 'version' in w.fact.podLabels || !labelsMatch(svc.fact.selector, w.fact.podLabels)) continue;
+      if (reported.has(w) || 'version' in w.fact.podLabels || !labelsMatch(svc.fact.selector, w.fact.podLabels))
+        continue;
       if (p.relation(w.fact.source.uri, r.source.uri) === 'never') continue;
       reported.add(w);
       // `reviews-v2` is the v2 of reviews when a subset selects version v2.
       const meant = versions.find((v) => w.fact.name.endsWith(`-${v}`));
       out.push({
-        uri: w.fact.source.uri, rule: 'version-label-missing', ref: w.fact.labelsRef ?? w.fact.source,
+        uri: w.fact.source.uri,
+        rule: 'version-label-missing',
+        ref: w.fact.labelsRef ?? w.fact.source,
         message: meant
-          ? msg('{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add version: {version} to the pod template labels.', {
-            kind: w.fact.kind, name: w.fact.name, service: name, route: r.name, where: where(subset.ref), versions: commas(versions), version: meant,
-          })
-          : msg('{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add the version label of the subset it belongs to.', {
-            kind: w.fact.kind, name: w.fact.name, service: name, route: r.name, where: where(subset.ref), versions: commas(versions),
-          }),
-        ...(meant && w.fact.labelsRef && w.fact.labelsBlock ? { data: { fix: 'add-field' as const, field: 'version', snippet: `version: ${meant}`, indent: 0 } } : {}),
-        related: [related(subset.ref, msg('ServiceRoute {route}: subset {subset} selects version {version}', { route: r.name, subset: subset.name, version: String(subset.labels['version']) }))],
+          ? msg(
+              '{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add version: {version} to the pod template labels.',
+              {
+                kind: w.fact.kind,
+                name: w.fact.name,
+                service: name,
+                route: r.name,
+                where: where(subset.ref),
+                versions: commas(versions),
+                version: meant,
+              },
+            )
+          : msg(
+              '{kind} {name} runs pods of Service {service}, whose ServiceRoute {route} ({where}) splits traffic by version ({versions}), but its pods have no version label: they are in no subset and receive no traffic through TSB routing. Add the version label of the subset it belongs to.',
+              {
+                kind: w.fact.kind,
+                name: w.fact.name,
+                service: name,
+                route: r.name,
+                where: where(subset.ref),
+                versions: commas(versions),
+              },
+            ),
+        ...(meant && w.fact.labelsRef && w.fact.labelsBlock
+          ? { data: { fix: 'add-field' as const, field: 'version', snippet: `version: ${meant}`, indent: 0 } }
+          : {}),
+        related: [
+          related(
+            subset.ref,
+            msg('ServiceRoute {route}: subset {subset} selects version {version}', {
+              route: r.name,
+              subset: subset.name,
+              version: String(subset.labels['version']),
+            }),
+          ),
+        ],
       });
     }
   }

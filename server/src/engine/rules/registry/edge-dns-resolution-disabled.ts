@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'cross-file',
   fixable: true,
-  description: 'A DNS name in `cluster-external-addresses` without `ENABLE_DNS_RESOLUTION_AT_EDGE` on the ControlPlane.',
+  description:
+    'A DNS name in `cluster-external-addresses` without `ENABLE_DNS_RESOLUTION_AT_EDGE` on the ControlPlane.',
   explanation: `Remote clusters reach an east-west gateway through WorkloadEntries whose address comes from
 \`xcp.tetrate.io/cluster-external-addresses\`. With a DNS name there, XCP edge must resolve it
 (\`ENABLE_DNS_RESOLUTION_AT_EDGE: "true"\` through an EdgeXcp overlay of the ControlPlane); otherwise the

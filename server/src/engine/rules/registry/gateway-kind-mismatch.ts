@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'cross-file',
   fixable: false,
-  description: 'A gateway configuration kind that does not fit the gateway it selects (a Tier1Gateway config on an ingress gateway).',
+  description:
+    'A gateway configuration kind that does not fit the gateway it selects (a Tier1Gateway config on an ingress gateway).',
   explanation: `Each gateway configuration kind is written for one kind of installed gateway: a Tier1Gateway
 configuration for a gateway installed by an install \`Tier1Gateway\` (it forwards to other clusters over
 mTLS on 15443), an IngressGateway configuration for an install \`IngressGateway\`, an EgressGateway

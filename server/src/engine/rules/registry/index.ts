@@ -38,18 +38,45 @@ import internalError from './internal-error';
 export type { RuleDefinition, Severity, SeveritySetting } from './types';
 
 export const RULE_DEFINITIONS = [
-  yamlSyntax, unknownKind, unknownField, keyCase, missingField, invalidType, invalidValue, invalidName,
-  deprecatedField, perTryTimeoutTooLong, weightSum, serviceAnnotationMisplaced,
-  duplicateResource, parentNotFound, namespaceOwnedTwice, multipleWorkspaceSettings, clusterNameReused,
-  clusterNotFound, gatewaySelectorNoMatch, gatewayKindMismatch, gatewayServerConflict, serviceSelectorNoMatch,
-  namespaceNotInjected, edgeDnsResolutionDisabled, subsetNotFound, versionLabelMissing, portProtocolUnknown,
-  noFailoverCounterpart, fileSkipped, configInvalid, internalError,
+  yamlSyntax,
+  unknownKind,
+  unknownField,
+  keyCase,
+  missingField,
+  invalidType,
+  invalidValue,
+  invalidName,
+  deprecatedField,
+  perTryTimeoutTooLong,
+  weightSum,
+  serviceAnnotationMisplaced,
+  duplicateResource,
+  parentNotFound,
+  namespaceOwnedTwice,
+  multipleWorkspaceSettings,
+  clusterNameReused,
+  clusterNotFound,
+  gatewaySelectorNoMatch,
+  gatewayKindMismatch,
+  gatewayServerConflict,
+  serviceSelectorNoMatch,
+  namespaceNotInjected,
+  edgeDnsResolutionDisabled,
+  subsetNotFound,
+  versionLabelMissing,
+  portProtocolUnknown,
+  noFailoverCounterpart,
+  fileSkipped,
+  configInvalid,
+  internalError,
 ] as const;
 
 /** Every rule id: problems, fixes and settings can only name these. */
 export type RuleId = (typeof RULE_DEFINITIONS)[number]['id'];
 
-export const RULE_REGISTRY: ReadonlyMap<string, RuleDefinition<RuleId>> = new Map(RULE_DEFINITIONS.map((r) => [r.id, r as RuleDefinition<RuleId>]));
+export const RULE_REGISTRY: ReadonlyMap<string, RuleDefinition<RuleId>> = new Map(
+  RULE_DEFINITIONS.map((r) => [r.id, r as RuleDefinition<RuleId>]),
+);
 
 /** The project's repository (package.json `repository.url`): rule pages are docs/rules/<id>.md there. */
 export const REPOSITORY_URL = 'https://github.com/tsb-authoring/tsb-authoring';
@@ -98,7 +125,12 @@ export function ruleMarkdown(rule: RuleDefinition): string {
   ].join('\n');
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** A SARIF 2.1.0 `reportingDescriptor` for the rule (`tool.driver.rules[]`). */
 export interface SarifRule {
@@ -114,11 +146,18 @@ export interface SarifRule {
 
 /** Plain text of a Markdown paragraph: code spans and line breaks as a code-scanning UI shows text. */
 function plain(markdown: string): string {
-  return markdown.replace(/`([^`]*)`/g, '$1').replace(/\n(?!\n)/g, ' ').replace(/\n\n+/g, '\n\n').trim();
+  return markdown
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\n(?!\n)/g, ' ')
+    .replace(/\n\n+/g, '\n\n')
+    .trim();
 }
 
 function camel(id: string): string {
-  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** The rule's SARIF descriptor; `repository` is the base of `helpUri` (the tool's repository URL). */
@@ -132,7 +171,10 @@ export function sarifRule(id: string, repository = REPOSITORY_URL): SarifRule | 
     name: camel(r.id),
     shortDescription: { text: r.description },
     fullDescription: { text: plain(r.explanation) },
-    help: { text: `${r.id}: ${plain(r.description)} ${suppress} Documentation: ${helpUri}`, markdown: `${ruleMarkdown(r)}\n[Rule documentation](${helpUri})\n` },
+    help: {
+      text: `${r.id}: ${plain(r.description)} ${suppress} Documentation: ${helpUri}`,
+      markdown: `${ruleMarkdown(r)}\n[Rule documentation](${helpUri})\n`,
+    },
     helpUri,
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: { scope: r.scope, fixable: r.fixable, tags: ['tsb', r.scope] },

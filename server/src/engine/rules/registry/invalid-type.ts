@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'error',
   scope: 'single-file',
   fixable: true,
-  description: 'Wrong YAML type (`eastWestOnly: "true"`, `replicas: "2"` in a Deployment or Service next to TSB files).',
+  description:
+    'Wrong YAML type (`eastWestOnly: "true"`, `replicas: "2"` in a Deployment or Service next to TSB files).',
   explanation: `\`"true"\` is a string, not a boolean; \`"2"\` is a string, not a number. The API server rejects the
 object (\`cannot unmarshal string into Go struct field\`), and tctl rejects the protobuf conversion. The quick
 fix removes the quotes. The rest of the document is still validated.

@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'cross-file',
   fixable: true,
-  description: 'A Service port with no protocol (`name: http…`/`grpc…` or `appProtocol`) behind a TSB gateway route or ServiceRoute.',
+  description:
+    'A Service port with no protocol (`name: http…`/`grpc…` or `appProtocol`) behind a TSB gateway route or ServiceRoute.',
   explanation: `Istio takes a port's protocol from its name (\`http\`, \`http-web\`, \`grpc\`, \`tcp\`, ...) or from
 \`appProtocol\`. A port with neither is left to protocol sniffing: HTTP features that TSB configures for the
 service (gateway HTTP routes, ServiceRoute subsets and HTTP routes, retries, timeouts) apply only when

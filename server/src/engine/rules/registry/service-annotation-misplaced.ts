@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'error',
   scope: 'single-file',
   fixable: true,
-  description: 'A cloud load-balancer annotation on an install CR\'s own metadata instead of `spec.kubeSpec.service.annotations`.',
+  description:
+    "A cloud load-balancer annotation on an install CR's own metadata instead of `spec.kubeSpec.service.annotations`.",
   explanation: `The TSB operator builds the gateway's Service from \`spec.kubeSpec.service\`; the install CR's own
 \`metadata.annotations\` are not copied to it. A load-balancer annotation there
 (\`cloud.google.com/load-balancer-type: Internal\`, \`service.beta.kubernetes.io/aws-load-balancer-*\`,

@@ -5,7 +5,8 @@ export default defineRule({
   severity: 'warning',
   scope: 'cross-file',
   fixable: true,
-  description: 'A Deployment of a service whose ServiceRoute subsets select `version`, without a `version` label on its pods.',
+  description:
+    'A Deployment of a service whose ServiceRoute subsets select `version`, without a `version` label on its pods.',
   explanation: `When a ServiceRoute splits a service into subsets by \`version\`, mesh traffic goes only to pods in a
 subset. A Deployment the Service selects whose pod template has no \`version\` label is in no subset: its
 pods receive no traffic through TSB routing, although they run and pass health checks. When the Deployment's
