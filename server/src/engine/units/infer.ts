@@ -1,4 +1,4 @@
-import type { FileFacts, DeployFact, TsbObjectFact } from '../workspace/facts';
+import type { FileFacts, DeployFact } from '../workspace/facts';
 import { relativeTo } from '../workspace/config';
 import { append, parentOf } from './fileIndex';
 import { choicePoints, scopeOf, scopesConflict, type Scope } from './scopes';
@@ -7,13 +7,14 @@ import { render } from '../l10n/translate';
 import {
   SOURCE_STRENGTH,
   type Deployment,
-  type Evidence,
   type FileDeployment,
   type InferenceNote,
   type Relation,
   type Unit,
 } from '../deployment';
-import { gatherSteps, type InferenceInput, type Step } from './steps';
+import { gatherSteps, type Draft, type InferenceInput, type Step } from './steps';
+import { objectKeys, pairKey, successiveVersions } from './versions';
+import { clusterFolder, controlPlaneDirs, unitNames } from './conventions';
 
 export type { InferenceInput };
 import { pushTo } from '../collections';
@@ -21,12 +22,6 @@ import { pushTo } from '../collections';
 // Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
 // Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,
 // kustomize, folder conventions. Pure: a function of file contents and the list of files.
-
-interface Draft extends Step {
-  id: number;
-  keys: Set<string>;
-  hidden?: boolean;
-}
 
 const MAX_UNITS = 5000;
 
@@ -304,10 +299,6 @@ function hasObjects(f: FileFacts): boolean {
   );
 }
 
-function pairKey(a: number, b: number): string {
-  return a < b ? `${a}:${b}` : `${b}:${a}`;
-}
-
 function sameTarget(a: Step, b: Step): boolean {
   return (
     a.mp === b.mp &&
@@ -315,144 +306,6 @@ function sameTarget(a: Step, b: Step): boolean {
     (a.unknown ? render(a.unknown) : '') === (b.unknown ? render(b.unknown) : '') &&
     [...(a.clusters ?? [])].sort().join(',') === [...(b.clusters ?? [])].sort().join(',')
   );
-}
-
-/**
- * The same resource applied by two steps of one run (or of one sequence of labs) to the same place:
- * the later step applies a new version, so the two are never in effect together.
- */
-function successiveVersions(
-  drafts: Draft[],
-  keysOf: (uri: string) => string[],
-  files: [string, string][],
-): Set<string> {
-  const never = new Set<string>();
-  const bySequence = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    if (d.kind !== 'command') continue;
-    const seq = d.sequence ?? d.run;
-    pushTo(bySequence, seq, d);
-  }
-  for (const list of bySequence.values()) {
-    if (list.length < 2) continue;
-    const holders = new Map<string, { d: Draft; file: string }[]>();
-    for (const d of list) for (const u of d.files) for (const k of keysOf(u)) pushTo(holders, k, { d, file: u });
-    for (const hs of holders.values()) {
-      for (let i = 0; i < hs.length; i++) {
-        for (let j = i + 1; j < hs.length; j++) {
-          const a = hs[i]!;
-          const b = hs[j]!;
-          if (a.d === b.d || a.file === b.file) continue;
-          if (a.d.mp !== b.d.mp || (!a.d.mp && !overlap(a.d.clusters, b.d.clusters))) continue;
-          never.add(pairKey(a.d.id, b.d.id));
-          if (!files.some(([x, y]) => x === a.file && y === b.file)) files.push([a.file, b.file]);
-        }
-      }
-    }
-  }
-  return never;
-}
-
-function overlap(a: string[] | undefined, b: string[] | undefined): boolean {
-  if (!a?.length || !b?.length) return !a?.length && !b?.length;
-  return a.some((x) => b.includes(x));
-}
-
-/** Identity keys of the objects a file defines: TSB objects by kind and parents, Kubernetes objects by kind/namespace/name. */
-function objectKeys(facts: Map<string, FileFacts>): (uri: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (uri) => {
-    let keys = cache.get(uri);
-    if (keys) return keys;
-    const f = facts.get(uri);
-    keys = [];
-    if (f) {
-      for (const t of f.tsb) keys.push(tsbKey(t));
-      // A Namespace declared again (each app manifest often carries its own) is not a new version.
-      for (const o of f.objects ?? []) if (!o.startsWith('Namespace|')) keys.push(o);
-      for (const g of f.installGateways) keys.push(`install:${g.kind}|${g.namespace ?? ''}|${g.name}`);
-    }
-    cache.set(uri, keys);
-    return keys;
-  };
-}
-
-export function tsbKey(o: TsbObjectFact): string {
-  const group = o.apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/').split('/')[0];
-  return [group, o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
-}
-
-function controlPlaneDirs(facts: readonly FileFacts[]): Map<string, { cluster: string; evidence: Evidence }> {
-  const byDir = new Map<string, { cluster: string; evidence: Evidence }[]>();
-  for (const f of facts) {
-    for (const c of f.controlPlanes) {
-      if (!c.clusterName) continue;
-      const dir = parentOf(f.uri)!;
-      pushTo(byDir, dir, {
-        cluster: c.clusterName,
-        evidence: { uri: f.uri, line: c.source.line, text: `ControlPlane clusterName: ${c.clusterName}` },
-      });
-    }
-  }
-  const out = new Map<string, { cluster: string; evidence: Evidence }>();
-  // Two ControlPlanes of different clusters in one folder say nothing about that folder.
-  for (const [dir, list] of byDir) if (new Set(list.map((x) => x.cluster)).size === 1) out.set(dir, list[0]!);
-  return out;
-}
-
-/** The nearest folder above a file that is named like a known cluster, or holds one cluster's ControlPlane. */
-function clusterFolder(
-  uri: string,
-  root: string,
-  lower: Map<string, { name: string; ev: Evidence }>,
-  cpDirs: Map<string, { cluster: string; evidence: Evidence }>,
-): { dir: string; cluster: string; evidence: Evidence } | undefined {
-  for (let dir = parentOf(uri); dir && (dir === root || dir.startsWith(root + '/')); dir = parentOf(dir)) {
-    const cp = cpDirs.get(dir);
-    if (cp) return { dir, cluster: cp.cluster, evidence: cp.evidence };
-    const name = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1)).toLowerCase();
-    const hit = lower.get(name);
-    if (hit && dir !== root)
-      return { dir, cluster: hit.name, evidence: { ...hit.ev, text: `folder named like ${hit.ev.text}` } };
-  }
-  return undefined;
-}
-
-/** Readable, unique names: `path/of/script (run.sh)`, with the target when one source makes several units. */
-function unitNames(drafts: Draft[], rel: (uri: string) => string): Map<number, string> {
-  const base = (d: Draft): string => {
-    const src = rel(d.source);
-    if (d.kind === 'config')
-      return `tsb.config.yaml placement ${d.order + 1} (${d.evidence[0]?.text.replace(/^files: /, '') ?? ''})`;
-    if (d.kind === 'convention') return `${src}/ (${d.evidence[0]?.text ?? 'folder'})`;
-    const slash = src.lastIndexOf('/');
-    const dir = slash >= 0 ? src.slice(0, slash) : '.';
-    const file = slash >= 0 ? src.slice(slash + 1) : src;
-    if (d.kind === 'argocd' && d.run.includes('#'))
-      return `${dir} (${file}: Argo CD ${d.run.slice(d.run.lastIndexOf(':') + 1).replace(/^.*#/, '')})`;
-    if (d.kind === 'flux') return `${dir} (${file}: Flux ${d.run.slice(d.run.lastIndexOf('#') + 1)})`;
-    return `${dir} (${file})`;
-  };
-  const target = (d: Draft) =>
-    d.mp && !d.clusters?.length
-      ? 'management plane'
-      : d.clusters?.length
-        ? d.clusters.join(', ')
-        : d.unknown
-          ? 'current context'
-          : '?';
-  const counts = new Map<string, number>();
-  for (const d of drafts) counts.set(base(d), (counts.get(base(d)) ?? 0) + 1);
-  const out = new Map<number, string>();
-  const used = new Map<string, number>();
-  for (const d of drafts) {
-    let name = base(d);
-    if ((counts.get(name) ?? 0) > 1) name = `${name} -> ${target(d)}`;
-    const n = (used.get(name) ?? 0) + 1;
-    used.set(name, n);
-    out.set(d.id, n > 1 ? `${name} #${n}` : name);
-  }
-  return out;
 }
 
 export type { DeployFact };

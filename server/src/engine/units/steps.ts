@@ -43,6 +43,13 @@ export interface Step {
   order: number;
 }
 
+/** A unit in the making: steps grouped, with the object keys it holds. */
+export interface Draft extends Step {
+  id: number;
+  keys: Set<string>;
+  hidden?: boolean;
+}
+
 /** Argo CD's name for the cluster it runs in. */
 export const IN_CLUSTER = 'in-cluster';
 
