@@ -9,7 +9,8 @@ import {
   TENANCY_VERSIONS,
 } from './envelope';
 import { extraEntries } from './extra';
-import { EGRESS_GATEWAY_SPEC, GATEWAY_SPEC, INGRESS_GATEWAY_SPEC, TIER1_GATEWAY_SPEC } from './gateway';
+import { EGRESS_GATEWAY_SPEC, INGRESS_GATEWAY_SPEC, TIER1_GATEWAY_SPEC } from './gateway';
+import { GATEWAY_SPEC } from './gatewayUnified';
 import { INSTALL_EGRESS_SPEC, INSTALL_GATEWAY_SPEC, INSTALL_INGRESS_SPEC, INSTALL_TIER1_SPEC } from './install';
 import { SECURITY_SETTING_SPEC, SERVICE_SECURITY_SETTING_SPEC } from './security';
 import {
