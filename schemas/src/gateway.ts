@@ -14,7 +14,7 @@ import {
   serverCommon,
 } from './gatewayCommon';
 import { AUTHENTICATION, AUTHORIZATION, AUTHORIZATION_SETTINGS } from './security';
-import { RATE_LIMITING } from './traffic';
+import { RATE_LIMITING } from './rateLimiting';
 
 export const EAST_WEST_GATEWAY = def(
   'EastWestGateway',

@@ -2,7 +2,7 @@
 // `<namespace>/<fqdn>` route target and the fields every gateway spec starts with.
 import { CONFIG_GEN_META, human, STRING_MATCH, WAF, WASM_ATTACHMENT, WORKLOAD_SELECTOR } from './common';
 import { arr, bool, def, duration, int, mapOf, obj, port, str, strs, use } from './dsl';
-import { HEADER_MATCH } from './traffic';
+import { HEADER_MATCH } from './headerMatch';
 
 export const NS_FQDN = {
   pattern: '^[^/]+/[^/]+$',

@@ -36,7 +36,7 @@ import {
   serverCommon,
 } from './gatewayCommon';
 import { AUTHENTICATION, AUTHORIZATION } from './security';
-import { RATE_LIMITING } from './traffic';
+import { RATE_LIMITING } from './rateLimiting';
 
 const ROUTE_TO = def(
   'RouteTo',

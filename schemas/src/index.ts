@@ -25,7 +25,8 @@ import {
   WORKSPACE_SETTING_SPEC,
   WORKSPACE_SPEC,
 } from './tenancy';
-import { SERVICE_ROUTE_SPEC, SERVICE_TRAFFIC_SETTING_SPEC, TRAFFIC_SETTING_SPEC } from './traffic';
+import { SERVICE_ROUTE_SPEC } from './serviceRoute';
+import { SERVICE_TRAFFIC_SETTING_SPEC, TRAFFIC_SETTING_SPEC } from './traffic';
 import { getDef } from './dsl';
 import { completeFromFacts } from './facts';
 import type { GroupType, SchemaEntry } from './types';
