@@ -9,7 +9,8 @@ import {
   TENANCY_VERSIONS,
 } from './envelope';
 import { extraEntries } from './extra';
-import { EGRESS_GATEWAY_SPEC, GATEWAY_SPEC, INGRESS_GATEWAY_SPEC, TIER1_GATEWAY_SPEC } from './gateway';
+import { EGRESS_GATEWAY_SPEC, INGRESS_GATEWAY_SPEC, TIER1_GATEWAY_SPEC } from './gateway';
+import { GATEWAY_SPEC } from './gatewayUnified';
 import { INSTALL_EGRESS_SPEC, INSTALL_GATEWAY_SPEC, INSTALL_INGRESS_SPEC, INSTALL_TIER1_SPEC } from './install';
 import { SECURITY_SETTING_SPEC, SERVICE_SECURITY_SETTING_SPEC } from './security';
 import {
@@ -24,7 +25,8 @@ import {
   WORKSPACE_SETTING_SPEC,
   WORKSPACE_SPEC,
 } from './tenancy';
-import { SERVICE_ROUTE_SPEC, SERVICE_TRAFFIC_SETTING_SPEC, TRAFFIC_SETTING_SPEC } from './traffic';
+import { SERVICE_ROUTE_SPEC } from './serviceRoute';
+import { SERVICE_TRAFFIC_SETTING_SPEC, TRAFFIC_SETTING_SPEC } from './traffic';
 import { getDef } from './dsl';
 import { completeFromFacts } from './facts';
 import type { GroupType, SchemaEntry } from './types';
