@@ -2,7 +2,7 @@
 // service a node in every cluster where it runs, the east-west gateway on top of the clusters that
 // deploy it. Dashed links join the copies a service can fail over between; when workloads are marked
 // down, arrows show where callers' traffic goes, and the east-west hop is marked on the way.
-// render.ts draws it as SVG; the same facts are said in words (title, description) for screen readers.
+// topologyRender.ts draws it as SVG; the same facts are said in words (title, description) for screen readers.
 import { list, t } from './l10n';
 
 export type NodeState = 'exposed' | 'local' | 'down';
