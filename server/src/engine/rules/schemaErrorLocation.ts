@@ -1,7 +1,7 @@
 // Locates a JSON pointer of a schema error in the YAML tree and the range and indentation its problem and
 // fix use: keys match exactly first, then ignoring case; a missing node falls back to its nearest ancestor.
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { Relocation } from './fieldWalk';
+import type { Relocation } from './fieldPaths';
 import { findKeyIgnoringCase } from '../util/caseTolerant';
 
 export interface Located {

@@ -7,7 +7,7 @@ import { render } from '../l10n/translate';
 import { childSchema, keywordOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
 import { formatCount, limitProblem } from '../budgets';
-import type { WalkResult } from './fieldWalk';
+import type { WalkResult } from './fieldPaths';
 import {
   childIndent,
   decodePointer,

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { Resource } from '../parse/parsedChunk';
 import { relocate, type ResourceAnalysis } from '../rules/analyseResource';
-import type { Relocation } from '../rules/fieldWalk';
+import type { Relocation } from '../rules/fieldPaths';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts } from './ruleFacts';
 import { canonical } from './canonical';
 import { findKeyIgnoringCase } from '../util/caseTolerant';
