@@ -1,6 +1,6 @@
 import type { FileAnalysis } from './fileAnalysis';
 import type { FailoverModel } from './model/failoverTypes';
-import type { DiagnosticsOptions } from './project';
+import type { DiagnosticsOptions } from './projectTypes';
 import type { SchemaRegistry } from './schema/registry';
 import type { Problem } from './types';
 import type { Deployment } from './deployment';

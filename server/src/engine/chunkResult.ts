@@ -2,7 +2,7 @@ import { identify, type Identity } from './parse/identify';
 import type { ChunkSymbol } from './parse/outline';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
 import type { ResourceAnalysis } from './rules/analyseResource';
-import type { Relocation } from './rules/fieldWalk';
+import type { Relocation } from './rules/fieldPaths';
 import type { RawProblem } from './types';
 import { shiftLines, type FileFacts } from './workspace/facts';
 

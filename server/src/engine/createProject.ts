@@ -1,7 +1,8 @@
 // The one place the engine meets the bundled schema catalog: a bundle that never creates a project
 // or a registry (the webview, which only runs the what-if) leaves the catalog out.
 import { catalog } from '../../../schemas/src/index';
-import { Project, type ProjectOptions } from './project';
+import { Project } from './project';
+import type { ProjectOptions } from './projectTypes';
 import { SchemaRegistry, type PrecompiledValidators } from './schema/registry';
 
 export { catalog };

@@ -14,7 +14,7 @@ import type { Project } from './project';
 // ---------- the project: created, fed text, read ----------
 export { createProject, createRegistry, catalog } from './createProject';
 export { Project } from './project';
-export type { ProjectOptions, UpdateOptions, DiagnosticsOptions } from './project';
+export type { ProjectOptions, UpdateOptions, DiagnosticsOptions } from './projectTypes';
 export type { AnalysedProject } from './analysedProject';
 export type { FileAnalysis } from './fileAnalysis';
 export { DEFAULT_MAX_FILE_SIZE, NOT_TEXT, NOT_UTF8 } from './fileAnalysis';
@@ -35,7 +35,7 @@ export type AnalysisScheduling = Pick<
   Project,
   'prepare' | 'commit' | 'adopt' | 'documentsToAnalyse' | 'documentAt' | 'deriveSteps' | 'checked' | 'setStaleReads'
 >;
-export type { Prepared } from './project';
+export type { Prepared } from './projectTypes';
 export type { ChunkData, ChunkResult } from './chunkResult';
 export { analyseToData } from './chunkData';
 

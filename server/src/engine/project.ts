@@ -1,10 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaEntry } from '../../../schemas/src/types';
-import { BUDGETS, formatCount, LIMIT_SEVERITY } from './budgets';
+import { BUDGETS } from './budgets';
 import {
   analyseDocumentAt,
-  analyseFile,
-  analyseFileSteps,
   documentsToAnalyse,
   DEFAULT_MAX_FILE_SIZE,
   type AnalyseOptions,
@@ -13,67 +11,34 @@ import {
 import { ParsedTrees, type ChunkData, type ChunkResult } from './chunkResult';
 import { fromData } from './chunkData';
 import type { FailoverModel } from './model/failoverTypes';
-import { RULES, type RuleId, type Severity, type SeveritySetting } from './problems';
+import type { RuleId, Severity } from './problems';
 import { SchemaRegistry } from './schema/registry';
 import { applyVersion } from './schema/versions';
-import { isSuppressed, parseSuppressions, type Suppressions } from './suppression';
+import { isSuppressed } from './suppression';
 import type { Problem } from './types';
-import { msg, type Message } from './l10n/message';
+import type { Message } from './l10n/message';
 import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { offsetRange, refRange } from './range';
 import { holdsText } from './sameText';
 import { Derive } from './derive';
 import { capped, configProblems, extras, relatedOf } from './reportedProblems';
-import { emptyFacts, type FileFacts } from './workspace/facts';
-import { extractFactsSteps, factsSignature, sameFacts, type FactsSignature } from './fileFacts';
+import type { FileFacts } from './workspace/facts';
+import { sameFacts } from './fileFacts';
 import type { ResolvedProject } from './workspace/resolved';
 import { sourceKind } from './units/sources';
 import type { Deployment } from './deployment';
 import { drain } from './util/steps';
 import { withParentValues } from './parentCandidates';
+import { analyseEntrySteps, overBudgetSkip } from './fileEntry';
+import { ruleSeverity } from './ruleSeverity';
+import { holdsTsbObjects } from './tsbPresence';
+import type { DiagnosticsOptions, FileEntry, Prepared, ProjectOptions, UpdateOptions } from './projectTypes';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
 // results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
 // Updating a file re-analyses only that file's changed documents; cross-file results are recomputed
 // lazily from the per-file facts (cheap plain data) the next time someone asks.
-
-export interface ProjectOptions {
-  maxFileSize?: number;
-  /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
-  ruleSeverities?: Record<string, SeveritySetting>;
-  /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
-  tsbVersion?: string;
-}
-
-interface FileEntry {
-  analysis: FileAnalysis;
-  facts: FileFacts;
-  signature: FactsSignature;
-  suppressions: Suppressions;
-}
-
-export interface UpdateOptions {
-  template?: boolean;
-  skip?: Message;
-  /** The text was decoded from UTF-8 strictly (read from disk): U+FFFD in it is a real character. */
-  strictUtf8?: boolean;
-}
-
-/** A file analysed by `Project.prepare`, not yet stored. */
-export interface Prepared {
-  uri: string;
-  text: string;
-  version: number;
-  /** The project already holds this text: commit only adopts the version. */
-  same?: boolean;
-  entry?: FileEntry;
-}
-
-export interface DiagnosticsOptions {
-  /** false: only the file's own problems (no cross-file step; what is known before the workspace is read). */
-  crossFile?: boolean;
-}
 
 export class Project {
   readonly registry: SchemaRegistry;
@@ -177,56 +142,18 @@ export class Project {
     if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
     const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
     const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
-    if (overBudget) {
-      opts = {
-        ...opts,
-        skip: msg(
-          'The project already holds more than {count} YAML documents; this file is not analysed (a limit that keeps time and memory bounded).',
-          { count: formatCount(BUDGETS.documentsPerProject) },
-        ),
-      };
-    }
-    try {
-      const analysis = yield* analyseFileSteps(
-        uri,
-        text,
-        version,
-        this.registry,
-        this.analyseOptions(opts),
-        this.files.get(uri)?.analysis,
-        seeds,
-      );
-      if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
-      const facts = yield* extractFactsSteps(analysis);
-      return {
-        uri,
-        text,
-        version,
-        entry: { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) },
-      };
-    } catch (err) {
-      // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
-      const analysis = analyseFile(uri, text, version, this.registry, {
-        ...this.analyseOptions(opts),
-        skip: msg('Checking this file failed unexpectedly ({error}); please report it. Other files are unaffected.', {
-          error: String((err as Error)?.message ?? err)
-            .split('\n')[0]!
-            .slice(0, 160),
-        }),
-      });
-      analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
-      return {
-        uri,
-        text,
-        version,
-        entry: {
-          analysis,
-          facts: emptyFacts(uri),
-          signature: factsSignature(analysis),
-          suppressions: parseSuppressions(''),
-        },
-      };
-    }
+    if (overBudget) opts = { ...opts, skip: overBudgetSkip() };
+    const entry = yield* analyseEntrySteps(
+      uri,
+      text,
+      version,
+      this.registry,
+      this.analyseOptions(opts),
+      this.files.get(uri)?.analysis,
+      seeds,
+      overBudget,
+    );
+    return { uri, text, version, entry };
   }
 
   commit(p: Prepared): FileAnalysis {
@@ -398,7 +325,7 @@ export class Project {
       base: Partial<Problem>,
       severity?: Severity,
     ) => {
-      const sev = this.severity(rule, cfg, severity);
+      const sev = ruleSeverity(rule, cfg, this.options.ruleSeverities, severity);
       if (!sev) return;
       if (isSuppressed(entry.suppressions, rule, range.start.line)) return;
       out.push({ rule, severity: sev, message: render(message), messageL10n: message, range, ...base });
@@ -438,14 +365,10 @@ export class Project {
   private holdsTsb(uri: string, ownOnly = false): boolean {
     if (ownOnly) {
       // Without the cross-file step: this file, or what the last complete results knew of the project.
-      const f = this.files.get(uri)?.facts;
-      if (f && f.tsb.length + f.installGateways.length + f.controlPlanes.length > 0) return true;
-      const last = this.derive.known();
-      const g = last?.groups.get(this.configFor(uri)?.rootUri ?? '');
-      return !!g && g.tsb.length + g.installGateways.length + g.controlPlanes.length > 0;
+      if (holdsTsbObjects(this.files.get(uri)?.facts)) return true;
+      return holdsTsbObjects(this.derive.known()?.groups.get(this.configFor(uri)?.rootUri ?? ''));
     }
-    const r = this.resolved(uri);
-    return r.tsb.length + r.installGateways.length + r.controlPlanes.length > 0;
+    return holdsTsbObjects(this.resolved(uri));
   }
 
   private configDiagnostics(root: string): Problem[] {
@@ -454,12 +377,6 @@ export class Project {
       this.configTexts.get(root) ?? '',
       this.configUris.get(root) ?? `${root}/${CONFIG_FILE}`,
     );
-  }
-
-  private severity(rule: string, cfg: ProjectConfig | undefined, own?: Severity): Severity | undefined {
-    const setting = cfg?.rules[rule] ?? this.options.ruleSeverities?.[rule];
-    if (setting === 'off') return undefined;
-    return setting ?? own ?? RULES.get(rule)?.severity ?? 'warning';
   }
 
   private sortedFiles(): [string, FileEntry][] {

@@ -3,24 +3,16 @@
 // and tsb.config.yaml files become project configs. Edits are applied lazily (flush) so a burst of
 // keystrokes costs one analysis.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  holdsText,
-  MAX_SOURCE_BYTES,
-  type ChunkResult,
-  type Message,
-  type Project,
-  type UpdateOptions,
-} from '../engine/index';
+import { holdsText, MAX_SOURCE_BYTES, type Message, type Project } from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import { folderOf, isConfigUri, isSourceUri, isYamlUri } from './files';
 import type { Logger } from './guard';
 import { EditorFirst, runInSlices, type Priority } from './slices';
+import { analyseInSlices, analyseInWorkers } from './analysisRuns';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
 const MIB = 1024 * 1024;
-/** Fewer new documents than this are analysed in-thread (a message to a worker costs more than they do). */
-const WORKER_MIN_DOCUMENTS = 8;
 /** Files read and analysed at once during a scan: keeps every worker busy. */
 const SCAN_CONCURRENCY = 16;
 
@@ -335,8 +327,16 @@ export class WorkspaceSync {
     };
     const priority: Priority = { high: !fromDisk || this.open.has(uri) };
     const work = (async () =>
-      this.sliced(
-        this.project.prepare(uri, text, version, opts, await this.inWorkers(uri, text, opts, priority)),
+      analyseInSlices(
+        this.runtime,
+        this.editors,
+        this.project.prepare(
+          uri,
+          text,
+          version,
+          opts,
+          await analyseInWorkers(this.project, this.runtime, uri, text, opts, priority),
+        ),
         priority,
       ))();
     const mine = {
@@ -360,32 +360,6 @@ export class WorkspaceSync {
     if (fromDisk ? editor !== undefined && !holdsText(editor, text) : editor === undefined) return;
     this.project.commit(prepared);
     this.bump(uri);
-  }
-
-  /**
-   * Many new documents (opening a large file, the workspace scan) are analysed in worker threads when
-   * the runtime has them; an edit of a document or two is quicker here.
-   */
-  private async inWorkers(
-    uri: string,
-    text: string,
-    opts: UpdateOptions,
-    priority: Priority,
-  ): Promise<Map<string, ChunkResult> | undefined> {
-    if (!this.runtime.analyseDocuments) return undefined;
-    const texts = this.project.documentsToAnalyse(uri, text, opts);
-    if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
-    const data = await this.runtime.analyseDocuments(uri, texts, priority);
-    return data ? this.project.adopt(uri, data) : undefined;
-  }
-
-  /**
-   * Runs an analysis in slices of about SLICE_MS, letting requests and notifications in between;
-   * background work (the scan) also waits while an editor's text is analysed.
-   */
-  private async sliced<T>(steps: Generator<void, T>, priority: Priority): Promise<T> {
-    // Never stopped, so it always ends with the generator's result.
-    return (await runInSlices(this.runtime, steps, { between: () => this.editors.wait(priority) })) as T;
   }
 
   private forget(uri: string): void {

@@ -18,7 +18,7 @@ import {
 } from './projectValues';
 import { fieldMarkdown } from './schemaDocs';
 import { mdCode, mdList, mdText } from './markdown';
-import { intendedPath } from '../rules/fieldWalk';
+import { intendedPath } from '../rules/fieldPaths';
 import { msg, msgN, schemaText, type Message } from '../l10n/message';
 import { render, type Locale } from '../l10n/translate';
 

@@ -1,4 +1,4 @@
-import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/failover';
+import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/workspaceOwnership';
 import type { GatewayInstall } from '../model/failoverTypes';
 import type { Placed, ResolvedProject } from '../workspace/resolved';
 import type { ServiceFact, TsbObjectFact } from '../workspace/facts';

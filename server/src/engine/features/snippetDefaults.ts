@@ -1,5 +1,5 @@
 import type { GroupType } from '../../../../schemas/src/types';
-import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/failover';
+import { gatewaysFor, ownsNamespace, settingKey, workspaceKey } from '../model/workspaceOwnership';
 import type { ResolvedProject } from '../workspace/resolved';
 import { labelsMatch } from '../workspace/selectors';
 import { tenancyNames } from './projectValues';

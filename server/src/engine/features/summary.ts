@@ -1,6 +1,6 @@
 // What the project already names, for advice and snippets that use the user's names instead of
 // made-up examples (the summary view, the failover preview's hints).
-import { settingKey, workspaceKey } from '../model/failover';
+import { settingKey, workspaceKey } from '../model/workspaceOwnership';
 import type { ResolvedProject } from '../workspace/resolved';
 import { knownNamespaces } from './projectValues';
 

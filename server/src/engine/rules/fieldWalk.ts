@@ -8,53 +8,12 @@ import { defaultVersionProblem, type VersionRange } from '../schema/versions';
 import { BUDGETS, formatCount, limitProblem } from '../budgets';
 import { commas, msg, msgN, schemaText, type Message } from '../l10n/message';
 import { findKeyIgnoringCase } from '../util/caseTolerant';
+import { pointer, type Relocation, type WalkResult } from './fieldPaths';
 
 // Walks a resource's YAML tree beside its schema and reports keys the schema does not know
 // (unknown-field, with the nearest name or the level the key belongs to), keys in the wrong case
 // (key-case) and deprecated fields. ajv's additionalProperties errors are not used: this walker
 // knows where a key would belong, which is what a user needs when a block is mis-indented.
-
-export interface Rename {
-  path: (string | number)[];
-  from: string;
-  to: string;
-}
-
-/**
- * A mis-indented block and where it belongs: validation (and the cross-file facts) read it at `to`, so its
- * own mistakes are reported in the same pass as its place.
- */
-export interface Relocation {
-  /** Path of the key as written. */
-  from: (string | number)[];
-  /** Path where the schema has it. */
-  to: (string | number)[];
-}
-
-/** Where a written path lies once mis-indented blocks are read where they belong. */
-export function intendedPath(
-  path: readonly (string | number)[],
-  relocations: readonly Relocation[] | undefined,
-): (string | number)[] {
-  let out = [...path];
-  for (const r of relocations ?? []) {
-    if (r.from.length <= out.length && r.from.every((seg, i) => String(seg) === String(out[i])))
-      out = [...r.to, ...out.slice(r.from.length)];
-  }
-  return out;
-}
-
-export interface WalkResult {
-  problems: RawProblem[];
-  /** Keys written in the wrong case, to normalise before schema validation. */
-  renames: Rename[];
-  /** Mis-indented blocks, to move before schema validation. */
-  relocations: Relocation[];
-  /** Paths (JSON pointers) whose type/required errors are explained by a mis-indentation already. */
-  explained: Set<string>;
-  /** pointer of an object -> property names that an unknown key there probably meant. */
-  meant: Map<string, Set<string>>;
-}
 
 interface Ctx {
   root: JsonSchema;
@@ -67,10 +26,6 @@ interface Ctx {
   siblings: WeakMap<YAMLMap, Set<string>>;
   /** Offsets where lines start, built on first use (columns without scanning back along a long line). */
   lineStarts?: number[];
-}
-
-export function pointer(path: readonly (string | number)[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
 export function walkFields(node: YAMLMap, schema: JsonSchema, kind: string, text: string): WalkResult {

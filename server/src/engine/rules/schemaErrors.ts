@@ -1,119 +1,27 @@
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { JsonSchema } from '../../../../schemas/src/types';
 import type { RawProblem } from '../types';
-import { ands, commas, msg, msgN, ors, schemaText, type Arg, type Message } from '../l10n/message';
+import { ands, commas, msg, msgN } from '../l10n/message';
 import { render } from '../l10n/translate';
-import { childSchema, keywordOf, propertiesOf, schemaAtPath } from '../schema/schemaNav';
+import { childSchema, keywordOf, schemaAtPath } from '../schema/schemaNav';
 import { nearest } from '../util/nearest';
 import { formatCount, limitProblem } from '../budgets';
-import type { Relocation, WalkResult } from './fieldWalk';
-import { findKeyIgnoringCase } from '../util/caseTolerant';
+import type { WalkResult } from './fieldPaths';
+import {
+  childIndent,
+  decodePointer,
+  keyOf,
+  nodeAtPointer,
+  rangeOf,
+  rootRange,
+  writtenPath,
+} from './schemaErrorLocation';
+import { fieldLabel, namespaceMeant, schemaMessage, shorten, skeleton, typeWord, valueText } from './schemaErrorText';
 
 // Maps ajv errors (JSON pointers into the resource value) to problems on exact YAML ranges.
 // One seam: every instancePath resolves to a node by walking the YAML tree, falling back to the
 // nearest existing ancestor; `required` points at the parent's key; values use their own range.
-
-interface Located {
-  node: Node | null | undefined;
-  pair?: Pair<Scalar, Node | null>;
-  /** Item of a sequence: the node itself is the target. */
-  inSeq?: boolean;
-}
-
-function decodePointer(p: string): string[] {
-  if (!p) return [];
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function keyOf(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
-
-/** Finds the node at a pointer; keys match exactly first, then ignoring case (key-case renames). */
-function nodeAtPointer(root: YAMLMap, segments: string[]): Located {
-  let cur: Located = { node: root };
-  for (const seg of segments) {
-    const n = cur.node;
-    if (isMap(n)) {
-      const pair = findKeyIgnoringCase(n.items, (p) => keyOf(p as Pair), seg) as Pair<Scalar, Node | null> | undefined;
-      if (!pair) return cur;
-      cur = { node: pair.value, pair };
-    } else if (isSeq(n)) {
-      const item = n.items[Number(seg)] as Node | undefined;
-      if (!item) return cur;
-      cur = { node: item, inSeq: true };
-    } else {
-      return cur;
-    }
-  }
-  return cur;
-}
-
-/** The path as written, for a path inside a block that validation moved where it belongs. */
-export function writtenPath(segments: string[], relocations: readonly Relocation[]): string[] {
-  let out = segments;
-  for (let i = relocations.length - 1; i >= 0; i--) {
-    const r = relocations[i]!;
-    if (r.to.length <= out.length && r.to.every((seg, j) => String(seg) === out[j]))
-      out = [...r.from.map(String), ...out.slice(r.to.length)];
-  }
-  return out;
-}
-
-function firstLineEnd(text: string, start: number, end: number): number {
-  const nl = text.indexOf('\n', start);
-  const e = nl === -1 || nl > end ? end : nl;
-  return e > start ? e : start + 1;
-}
-
-/** The range to underline for a located node: the key for collections, the value for scalars. */
-function rangeOf(loc: Located, text: string, root: YAMLMap): [number, number] {
-  const n = loc.node;
-  if (n && isScalar(n) && n.range) return [n.range[0], Math.max(n.range[1], n.range[0] + 1)];
-  if (loc.pair?.key?.range) return [loc.pair.key.range[0], loc.pair.key.range[1]];
-  const r = n?.range ?? root.range ?? [0, 1, 1];
-  return [r[0], firstLineEnd(text, r[0], r[1])];
-}
-
-/** A value as a message shows it: text quoted as written, other values in words. */
-function valueText(v: unknown): Arg {
-  if (typeof v === 'string') return `"${v}"`;
-  if (v === null) return msg('empty (null)');
-  if (Array.isArray(v)) return msg('a list');
-  if (typeof v === 'object') return msg('a mapping');
-  return String(v);
-}
-
-const TYPE_WORDS: Record<string, Message> = {
-  boolean: msg('a boolean (true or false)'),
-  string: msg('a string'),
-  integer: msg('a whole number'),
-  number: msg('a number'),
-  object: msg('a mapping of fields'),
-  array: msg('a list'),
-  null: msg('empty'),
-};
-
-function typeWord(t: unknown): Arg {
-  if (Array.isArray(t)) return ors(t.map(typeWord));
-  return TYPE_WORDS[String(t)] ?? String(t);
-}
-
-function fieldLabel(segments: string[], kind: string): string {
-  const named = [...segments].reverse().find((s) => !/^\d+$/.test(s));
-  return named ? `\`${named}\`` : kind;
-}
-
-/** A schema's own message for a failure: the template and values it carries, else its text. */
-function schemaMessage(schema: JsonSchema, keyword: 'errorMessage' | 'patternErrorMessage'): Message | undefined {
-  const text = schema[keyword];
-  if (typeof text !== 'string') return undefined;
-  return schemaText(text, keyword === 'errorMessage' ? schema['x-tsb-message'] : undefined);
-}
 
 const MAX_SCHEMA_ERRORS = 5_000;
 
@@ -393,78 +301,4 @@ export function mapSchemaErrors(
     out.push(problem);
   }
   return out;
-}
-
-/**
- * `names: [bookinfo]` in a namespaceSelector means every cluster's bookinfo: `*\/bookinfo` (the fix quotes
- * it: a plain scalar cannot start with `*`, YAML's alias mark).
- */
-function namespaceMeant(segments: string[], value: unknown): string | undefined {
-  const n = segments.length;
-  if (n < 3 || segments[n - 3] !== 'namespaceSelector' || segments[n - 2] !== 'names' || typeof value !== 'string')
-    return undefined;
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\*?$/.test(value)) return undefined;
-  return `*/${value}`;
-}
-
-function rootRange(root: YAMLMap, text: string): [number, number] {
-  const kindPair = findKeyIgnoringCase(root.items, (p) => keyOf(p as Pair), 'kind') as Pair<Scalar> | undefined;
-  if (kindPair?.key?.range)
-    return [
-      kindPair.key.range[0],
-      kindPair.value && isScalar(kindPair.value) && kindPair.value.range
-        ? kindPair.value.range[1]
-        : kindPair.key.range[1],
-    ];
-  const r = root.range ?? [0, 1, 1];
-  return [r[0], firstLineEnd(text, r[0], r[1])];
-}
-
-function shorten(desc: string): string {
-  // First sentence: a period followed by a capital letter, not the one in "e.g." or "i.e.".
-  const first = desc.split(/(?<!\b(?:e\.g|i\.e|etc|vs))\.\s+(?=[A-Z`])/)[0]!.replace(/\.$/, '');
-  return first.length > 140 ? first.slice(0, 137) + '…' : first.charAt(0).toLowerCase() + first.slice(1);
-}
-
-/** A YAML skeleton for a missing field: its required children with placeholders, for the add-field fix. */
-export function skeleton(field: string, propSchema: JsonSchema | undefined, root: JsonSchema, depth = 0): string {
-  const pad = '  '.repeat(depth);
-  if (!propSchema || depth > 4) return `${pad}${field}: `;
-  const t = propSchema['type'];
-  const req = Array.isArray(propSchema['required']) ? (propSchema['required'] as string[]) : [];
-  if (t === 'object' && req.length) {
-    const props = propertiesOf(propSchema, root);
-    return [
-      `${pad}${field}:`,
-      ...req.map((r) => skeleton(r, childSchema(propSchema, root, r) ?? props.get(r), root, depth + 1)),
-    ].join('\n');
-  }
-  if (t === 'object') return `${pad}${field}: {}`;
-  if (t === 'array') {
-    const items = childSchema(propSchema, root, 0);
-    const itemReq = items && Array.isArray(items['required']) ? (items['required'] as string[]) : [];
-    if (itemReq.length) {
-      const body = itemReq.map((r) => skeleton(r, childSchema(items, root, r), root, depth + 2)).join('\n');
-      return `${pad}${field}:\n${pad}  - ${body.trimStart()}`;
-    }
-    return `${pad}${field}: []`;
-  }
-  if (t === 'boolean') return `${pad}${field}: false`;
-  return `${pad}${field}: ""`;
-}
-
-function columnAt(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-/** Column where a new key of the located object goes: beside its existing keys, else under its key + 2. */
-function childIndent(loc: Located, text: string, rootMap?: YAMLMap): number {
-  const map = rootMap ?? loc.node;
-  if (isMap(map) && map.items.length) {
-    const first = map.items[0] as Pair<Scalar>;
-    if (first.key?.range) return columnAt(text, first.key.range[0]);
-  }
-  if (rootMap) return 0;
-  if (loc.pair?.key?.range) return columnAt(text, loc.pair.key.range[0]) + 2;
-  return 0;
 }

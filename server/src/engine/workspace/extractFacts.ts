@@ -1,20 +1,13 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isScalar } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { field, readTsbMeta, stringMap } from '../parse/tsbMeta';
 import type { Resource } from '../parse/parsedChunk';
-import { relocate, type ResourceAnalysis } from '../rules/analyseResource';
-import type { Relocation } from '../rules/fieldWalk';
+import type { ResourceAnalysis } from '../rules/analyseResource';
 import { dnsOverlayInsertion, gatewayServers, podLabelsPlace, servicePorts, serviceRoutePorts } from './ruleFacts';
 import { canonical } from './canonical';
-import { findKeyIgnoringCase } from '../util/caseTolerant';
-import {
-  emptyFacts,
-  type DeployFact,
-  type EastWestEntryFact,
-  type FileFacts,
-  type SourceRef,
-  type TsbObjectFact,
-} from './facts';
+import { emptyFacts, type EastWestEntryFact, type FileFacts, type SourceRef, type TsbObjectFact } from './facts';
+import { deployFact } from './deployFacts';
+import { enablesDnsAtEdge, isTrue, meantNamespace, nodeAt, relocated, str, writtenAt } from './factValues';
 
 // What one YAML document defines and references, read from its analysed resources: the facts the
 // cross-file rules and the failover model work from (lines relative to the document).
@@ -46,42 +39,6 @@ const WORKLOAD_KINDS = new Set([
 ]);
 const INSTALL_GATEWAYS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
 const GATEWAY_CONFIGS = new Set(['IngressGateway', 'Tier1Gateway', 'EgressGateway', 'Gateway']);
-
-/** A boolean as meant: `"true"` is reported as a wrong type, and still read as true for the cross-file rules. */
-function isTrue(v: unknown): boolean {
-  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
-}
-
-function pairIn(map: unknown, key: string): Pair<Scalar, Node | null> | undefined {
-  if (!isMap(map)) return undefined;
-  return findKeyIgnoringCase(map.items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined), key) as
-    | Pair<Scalar, Node | null>
-    | undefined;
-}
-
-function nodeAt(
-  map: YAMLMap,
-  path: (string | number)[],
-): { node: Node | null | undefined; pair?: Pair<Scalar, Node | null> } {
-  let cur: Node | null | undefined = map;
-  let pair: Pair<Scalar, Node | null> | undefined;
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      if (!isSeq(cur)) return { node: undefined };
-      cur = cur.items[seg] as Node | undefined;
-      pair = undefined;
-    } else {
-      pair = pairIn(cur, seg);
-      if (!pair) return { node: undefined };
-      cur = pair.value;
-    }
-  }
-  return { node: cur, ...(pair ? { pair } : {}) };
-}
 
 interface Item {
   resource: Resource;
@@ -334,80 +291,4 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     }
   }
   return facts;
-}
-
-/** ENABLE_DNS_RESOLUTION_AT_EDGE="true" through an EdgeXcp overlay env patch, or in the xcp component's env. */
-function enablesDnsAtEdge(spec: unknown): boolean {
-  const found = (v: unknown): boolean => {
-    if (Array.isArray(v)) return v.some(found);
-    if (!v || typeof v !== 'object') return false;
-    const o = v as Record<string, unknown>;
-    if (o['name'] === 'ENABLE_DNS_RESOLUTION_AT_EDGE' && String(o['value']).toLowerCase() === 'true') return true;
-    return Object.values(o).some(found);
-  };
-  return found(field(field(spec, 'components'), 'xcp'));
-}
-
-/**
- * `bookinfo` in a namespaceSelector is reported as invalid (names are `<cluster>/<namespace>`) and read as
- * the `*\/bookinfo` it means, so ownership, injection and selector checks still see the workspace's namespaces.
- */
-function meantNamespace(name: string): string {
-  return !name.includes('/') && /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\*?|\*)$/.test(name) ? `*/${name}` : name;
-}
-
-function relocated(value: unknown, moves: readonly Relocation[]): unknown {
-  const copy = structuredClone(value);
-  for (const m of moves) relocate(copy, m);
-  return copy;
-}
-
-/** Where a path of the relocated value is written in the YAML. */
-function writtenAt(path: (string | number)[], moves: readonly Relocation[]): (string | number)[] {
-  let out = path;
-  for (let i = moves.length - 1; i >= 0; i--) {
-    const m = moves[i]!;
-    if (m.to.length <= out.length && m.to.every((seg, j) => String(seg) === String(out[j])))
-      out = [...m.from, ...out.slice(m.to.length)];
-  }
-  return out;
-}
-
-/** Argo CD Applications and ApplicationSets, Flux Kustomizations: where a folder of the repository goes. */
-function deployFact(group: string, kind: string, v: unknown, docRef: () => SourceRef): DeployFact | undefined {
-  const md = field(v, 'metadata');
-  const spec = field(v, 'spec');
-  const name = str(field(md, 'name')) ?? '';
-  if (group === 'argoproj.io' && kind === 'ApplicationSet') return { kind: 'argo-appset', name, ref: docRef() };
-  if (group === 'argoproj.io' && kind === 'Application') {
-    // A multi-source Application's first source with a path stands for the application.
-    const sources = field(spec, 'sources');
-    const source = Array.isArray(sources)
-      ? (sources.find((x) => str(field(x, 'path'))) ?? sources[0])
-      : field(spec, 'source');
-    const dir = field(source, 'directory');
-    const dest = field(spec, 'destination');
-    const out: DeployFact = { kind: 'argo-app', name, ref: docRef(), recurse: field(dir, 'recurse') === true };
-    const set = (
-      k: 'path' | 'repoURL' | 'include' | 'exclude' | 'destName' | 'destServer' | 'destNamespace',
-      x: unknown,
-    ) => {
-      const s = str(x);
-      if (s) out[k] = s;
-    };
-    set('path', field(source, 'path'));
-    set('repoURL', field(source, 'repoURL'));
-    set('include', field(dir, 'include'));
-    set('exclude', field(dir, 'exclude'));
-    set('destName', field(dest, 'name'));
-    set('destServer', field(dest, 'server'));
-    set('destNamespace', field(dest, 'namespace'));
-    return out;
-  }
-  if (group === 'kustomize.toolkit.fluxcd.io' && kind === 'Kustomization') {
-    const path = str(field(spec, 'path'));
-    const ns = str(field(spec, 'targetNamespace'));
-    return { kind: 'flux', name, ref: docRef(), ...(path ? { path } : {}), ...(ns ? { targetNamespace: ns } : {}) };
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ResolvedProject } from '../../workspace/resolved';
 import type { SourceRef } from '../../types';
-import { gatewaysFor } from '../../model/failover';
+import { gatewaysFor } from '../../model/workspaceOwnership';
 import { formatLabels } from '../../workspace/selectors';
 import { allGatewayLabels, indexOf, memo } from '../../workspace/projectIndex';
 import type { NameIndex } from '../../util/nearest';

@@ -1,5 +1,5 @@
 import type { ResolvedProject } from '../../workspace/resolved';
-import { ownsNamespace } from '../../model/failover';
+import { ownsNamespace } from '../../model/workspaceOwnership';
 import { indexOf, workspacesFor } from '../../workspace/projectIndex';
 import type { LocatedProblem } from './context';
 import { msg } from '../../l10n/message';

@@ -1,6 +1,6 @@
 import type { ResolvedProject } from '../../workspace/resolved';
 import type { TsbObjectFact } from '../../workspace/facts';
-import { settingKey } from '../../model/failover';
+import { settingKey } from '../../model/workspaceOwnership';
 import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
 import { msg } from '../../l10n/message';
 

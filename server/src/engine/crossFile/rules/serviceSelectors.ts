@@ -1,6 +1,6 @@
 import type { ResolvedProject } from '../../workspace/resolved';
 import type { TsbObjectFact } from '../../workspace/facts';
-import { workspaceKey, settingKey, ownsNamespace } from '../../model/failover';
+import { workspaceKey, settingKey, ownsNamespace } from '../../model/workspaceOwnership';
 import { formatLabels } from '../../workspace/selectors';
 import { indexOf, LabelIndex, servicesOwnedBy } from '../../workspace/projectIndex';
 import { editDistance } from '../../util/nearest';

@@ -1,0 +1,45 @@
+// The Project's options and the records it keeps per file, shared with the callers that prepare files
+// and ask for diagnostics.
+import type { FileAnalysis } from './fileAnalysis';
+import type { Message } from './l10n/message';
+import type { SeveritySetting } from './problems';
+import type { Suppressions } from './suppression';
+import type { FileFacts } from './workspace/facts';
+import type { FactsSignature } from './fileFacts';
+
+export interface ProjectOptions {
+  maxFileSize?: number;
+  /** Severity overrides from editor settings; tsb.config.yaml `rules` win over them. */
+  ruleSeverities?: Record<string, SeveritySetting>;
+  /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
+  tsbVersion?: string;
+}
+
+export interface FileEntry {
+  analysis: FileAnalysis;
+  facts: FileFacts;
+  signature: FactsSignature;
+  suppressions: Suppressions;
+}
+
+export interface UpdateOptions {
+  template?: boolean;
+  skip?: Message;
+  /** The text was decoded from UTF-8 strictly (read from disk): U+FFFD in it is a real character. */
+  strictUtf8?: boolean;
+}
+
+/** A file analysed by `Project.prepare`, not yet stored. */
+export interface Prepared {
+  uri: string;
+  text: string;
+  version: number;
+  /** The project already holds this text: commit only adopts the version. */
+  same?: boolean;
+  entry?: FileEntry;
+}
+
+export interface DiagnosticsOptions {
+  /** false: only the file's own problems (no cross-file step; what is known before the workspace is read). */
+  crossFile?: boolean;
+}
