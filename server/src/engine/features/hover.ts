@@ -104,6 +104,17 @@ function readSelector(
   return undefined;
 }
 
+/** The problem reported on a key on the way to `path` (a misplaced block is reported where it is written). */
+function placementProblem(
+  at: Located,
+  file: FileAnalysis,
+  path: Path,
+  problems: readonly Problem[],
+): Problem | undefined {
+  const keys = ancestorKeys(at, file, path);
+  return problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+}
+
 /** Ranges of the keys on the way to `path` (the resource's own map first). */
 function ancestorKeys(at: Located, file: FileAnalysis, path: Path): { key: string; start: Position }[] {
   const out: { key: string; start: Position }[] = [];
@@ -156,8 +167,7 @@ function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, loca
   // A mis-indented block is read where it belongs (and reported where it is written).
   if (current && at.entry && !schemaAtPath(at.entry.schema, intendedPath(selPath, at.analysis.relocations))) {
     // Not where the kind has it: nothing reads this selector. Say why with the problem that reports it.
-    const keys = ancestorKeys(at, file, selPath);
-    const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+    const why = placementProblem(at, file, selPath, problems);
     return why
       ? say(msg('**Not read here**, so nothing checks what it selects: {why}', { why: reportText(why) }))
       : undefined;
@@ -166,8 +176,7 @@ function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, loca
   // A mis-indented block is checked where it belongs: say so, with the problem that reports where it is written.
   const moved = current && verdict && String(intendedPath(selPath, at.analysis.relocations)) !== String(selPath);
   if (!moved) return verdict;
-  const keys = ancestorKeys(at, file, selPath);
-  const why = problems.find((p) => keys.some((k) => startsAt(p, k.start)));
+  const why = placementProblem(at, file, selPath, problems);
   return why ? `${say(msg('**Read where it belongs** ({why})', { why: reportText(why) }))}\n\n${verdict}` : verdict;
 }
 

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections';
 import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
 import type { Labels } from '../types';
@@ -45,12 +46,6 @@ function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
   return m;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
 export function indexOf(project: ResolvedProject): ProjectIndex {
   return memo(project, 'index', () => buildIndex(project));
 }
@@ -70,8 +65,8 @@ function buildIndex(project: ResolvedProject): ProjectIndex {
       else exact.add(p.namespace);
     }
     if (prefixes.size) wildWorkspaces.push(ws);
-    for (const pre of prefixes) push(wildByPrefix, pre, ws);
-    for (const ns of exact) push(workspacesByNs, ns, ws);
+    for (const pre of prefixes) pushTo(wildByPrefix, pre, ws);
+    for (const ns of exact) pushTo(workspacesByNs, ns, ws);
   }
   const servicesByNs = group(project.services, (s) => s.namespace);
   return {
@@ -165,7 +160,7 @@ export class LabelIndex<T> {
     private readonly items: Iterable<T>,
     labelsOf: (x: T) => Labels,
   ) {
-    for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) push(this.buckets, pairKey(k, v), x);
+    for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) pushTo(this.buckets, pairKey(k, v), x);
     this.labelsOf = labelsOf;
   }
 
@@ -280,7 +275,7 @@ export class SelectorList {
   constructor(readonly selectors: readonly Labels[]) {
     selectors.forEach((s, i) => {
       const first = Object.entries(s)[0];
-      if (first) push(this.byPair, pairKey(first[0], first[1]), i);
+      if (first) pushTo(this.byPair, pairKey(first[0], first[1]), i);
     });
   }
 

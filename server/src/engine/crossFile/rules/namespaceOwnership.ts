@@ -1,3 +1,4 @@
+import { pushTo } from '../../collections';
 import type { ResolvedProject } from '../../workspace/resolved';
 import { msg } from '../../l10n/message';
 import type { TsbObjectFact } from '../../workspace/facts';
@@ -37,12 +38,6 @@ function lowerBound(xs: readonly string[], x: string): number {
     else b = m;
   }
   return a;
-}
-
-function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
 }
 
 /**
