@@ -149,7 +149,7 @@ function loadProject(args: Args): {
   configs: string[];
   unreadable: UnreadableFolder[];
 } {
-  const project = createProject({ maxFileSize: args.maxFileSize }, precompiledValidators());
+  const project = createProject({ maxFileSize: args.maxFileSize, batch: true }, precompiledValidators());
   const configs = new Set<string>();
   if (args.config) {
     // An explicit config governs every checked path: globs are relative to its folder when the paths
