@@ -52,8 +52,7 @@ export class Project {
   /** Deploy scripts, Makefiles and READMEs: the text that says where YAML files are applied. */
   private readonly sources = new Map<string, string>();
   private uriGeneration = 0;
-  /** See ProjectOptions.batch: fixed when the project is created. */
-  private readonly batch: boolean;
+  private readonly batch: boolean; // ProjectOptions.batch, read when the project is created
   /** Documents analysed in all files together (the per-project budget). */
   private documents = 0;
   /** The documents parsed again after release (hover, completion), least recently used first out. */
@@ -213,6 +212,7 @@ export class Project {
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
       ...(opts.strictUtf8 ? { strictUtf8: true } : {}),
+      ...(this.batch ? { batch: true } : {}),
       trees: this.trees,
     };
   }
@@ -339,10 +339,7 @@ export class Project {
     for (const raw of entry.analysis.problems) {
       const versioned = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!versioned) continue;
-      const p =
-        opts.crossFile === false
-          ? versioned
-          : withParentValues(versioned, entry, () => this.resolved(uri));
+      const p = opts.crossFile === false ? versioned : withParentValues(versioned, entry, () => this.resolved(uri));
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
       if (p.relatedAt)
