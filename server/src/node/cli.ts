@@ -1,4 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { precompiledValidators } from './validators';
@@ -361,6 +362,12 @@ function main(argv: string[]): number {
   }
   return args.command === 'check' ? check(args) : args.command === 'units' ? units(args) : failover(args);
 }
+
+// V8 moves allocations from sites whose objects tend to survive straight to the old generation. One large
+// YAML document (a tsb.config.yaml with thousands of placements) makes the parser's sites look like that,
+// and then every later document's syntax tree, garbage a moment later, fills the old generation instead:
+// on 100,000 documents behind such a config, peak memory 1.5× and CPU time 1.5×. Set before any parsing.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 try {
   process.exitCode = main(process.argv.slice(2));
