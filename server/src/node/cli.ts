@@ -26,7 +26,8 @@ import {
   type FoundFile,
   type UnreadableFolder,
 } from './scan';
-import { displayPath, escapeText, formatCheck, type FileProblem } from './format';
+import { displayPath, escapeText, formatCheck, JsonCheckWriter, type FileProblem } from './format';
+import { BufferedStdout } from './bufferedStdout';
 import { formatFailover } from './failoverFormat';
 import { packageInfo } from './version';
 import { formatUnits } from './unitsFormat';
@@ -281,25 +282,35 @@ function repositoryRoot(): string {
 
 function check(args: Args): number {
   const { project, files, configs, unreadable } = loadProject(args);
-  const problems: FileProblem[] = unreadable.map(unreadableProblem);
   const uris = [...project.uris().filter((u) => !project.isIgnored(u)), ...configs.map((c) => pathToFileURL(c).href)];
-  for (const uri of uris.sort()) {
-    for (const p of project.diagnostics(uri)) problems.push({ path: fileURLToPath(uri), problem: p });
+  const each = function* (): Generator<FileProblem> {
+    yield* unreadable.map(unreadableProblem);
+    for (const uri of uris.sort()) {
+      for (const p of project.diagnostics(uri)) yield { path: fileURLToPath(uri), problem: p };
+    }
+  };
+  const locale = args.format === 'text' ? lang.text : lang.data;
+  if (args.format === 'json') {
+    // Written as it is found: a large project's report is never held whole in memory.
+    let errors = false;
+    const out = new BufferedStdout();
+    const w = new JsonCheckWriter((s) => out.write(s), process.cwd(), locale);
+    for (const p of each()) {
+      errors ||= p.problem.severity === 'error';
+      w.add(p);
+    }
+    w.end();
+    out.flush();
+    return errors ? 1 : 0;
   }
+  const problems = [...each()];
   // Counted: the files found under the given paths and checked (a config found above them is reported, not counted).
   const found = new Set(files.map((f) => pathToFileURL(f.path).href));
   const fileCount = uris.filter((u) => found.has(u)).length;
   const { version, repository } = packageInfo();
   const sarifRoot = resolve(args.sarifRoot ?? repositoryRoot());
   process.stdout.write(
-    formatCheck(problems, args.format, {
-      fileCount,
-      cwd: process.cwd(),
-      sarifRoot,
-      version,
-      repository,
-      locale: args.format === 'text' ? lang.text : lang.data,
-    }),
+    formatCheck(problems, args.format, { fileCount, cwd: process.cwd(), sarifRoot, version, repository, locale }),
   );
   return problems.some((p) => p.problem.severity === 'error') ? 1 : 0;
 }
