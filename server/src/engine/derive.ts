@@ -4,7 +4,7 @@ import type { FailoverModel } from './model/failoverTypes';
 import { crossFileSteps, type LocatedProblem } from './crossFile/crossRules';
 import type { Deployment } from './deployment';
 import { FileIndex } from './units/fileIndex';
-import { inferDeployment } from './units/infer';
+import { inferDeploymentSteps } from './units/infer';
 import { readSource, type SourceReading } from './units/sources';
 import { drain } from './util/steps';
 import { CONFIG_FILE, type ProjectConfig } from './workspace/config';
@@ -114,7 +114,7 @@ export class Derive {
       first.set(key, facts[0]!.uri);
       // A step that fails loses its own results only (reported once, on the group's first file, by checkSteps).
       try {
-        resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.input.config(key), facts));
+        resolvedGroups.set(key, yield* this.resolveGroup(key === '' ? undefined : this.input.config(key), facts));
       } catch (err) {
         failed.set(key, err);
         resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT, this.lasting));
@@ -180,7 +180,7 @@ export class Derive {
   }
 
   /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
-  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
+  private *resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): Generator<void, ResolvedProject> {
     const inGroup = (uri: string) => this.input.configFor(uri) === config;
     const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
     const sources = [...this.input.sources]
@@ -194,7 +194,8 @@ export class Derive {
         }
         return { uri, reading: cached.reading };
       });
-    const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
+    const deployment = yield* inferDeploymentSteps({ files: index, facts, sources, ...(config ? { config } : {}) });
+    yield;
     return resolveProject(facts, deployment, this.lasting);
   }
 

@@ -18,6 +18,7 @@ import { clusterFolder, controlPlaneDirs, unitNames } from './conventions';
 
 export type { InferenceInput };
 import { pushTo } from '../collections';
+import { drain } from '../util/steps';
 
 // Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
 // Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,
@@ -25,14 +26,22 @@ import { pushTo } from '../collections';
 
 const MAX_UNITS = 5000;
 
+/** Facts looked at between two yields of the sliced inference. */
+const SLICE = 512;
+
 export function inferDeployment(input: InferenceInput): Deployment {
+  return drain(inferDeploymentSteps(input));
+}
+
+/** The inference in slices (the language server answers requests between them); `inferDeployment` runs it to the end. */
+export function* inferDeploymentSteps(input: InferenceInput): Generator<void, Deployment> {
   const { files, facts } = input;
   const factsByUri = new Map(facts.map((f) => [f.uri, f]));
   const notes: InferenceNote[] = [];
   const rel = (uri: string) => relativeTo(files.root, uri) ?? uri;
   const keysOf = objectKeys(factsByUri);
 
-  const { steps, configured, known } = gatherSteps(input, factsByUri, notes);
+  const { steps, configured, known } = yield* gatherSteps(input, factsByUri, notes);
   const cfg = input.config;
   const configUri = cfg?.present ? `${cfg.rootUri}/tsb.config.yaml` : undefined;
 
@@ -68,7 +77,10 @@ export function inferDeployment(input: InferenceInput): Deployment {
   const conventions = new Map<string, Draft>();
   const inConvention = new Set<string>();
   const knownLower = new Map([...known].map(([k, v]) => [k.toLowerCase(), { name: k, ev: v }]));
+  yield;
+  let n = 0;
   for (const f of facts) {
+    if (++n % SLICE === 0) yield;
     if (covered.has(f.uri) || configured.has(f.uri) || chosen.has(parentOf(f.uri))) continue;
     const hit = clusterFolder(f.uri, files.root, knownLower, cpDirs);
     if (!hit) continue;
@@ -96,6 +108,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
   // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
   const loose = new Map<string, Draft>();
   for (const f of facts) {
+    if (++n % SLICE === 0) yield;
     if (covered.has(f.uri) || configured.has(f.uri) || inConvention.has(f.uri)) continue;
     const dir = parentOf(f.uri) ?? f.uri;
     let d = loose.get(dir);
@@ -125,6 +138,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     d.files.sort();
   }
 
+  yield;
   // Alternatives.
   const points = choicePoints(
     drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]),
@@ -143,8 +157,10 @@ export function inferDeployment(input: InferenceInput): Deployment {
     return a.run === b.run ? 'together' : 'maybe';
   };
 
+  yield;
   // Cluster names: as the repository names them, matched to TSB names where it can be told.
   const matches = matchClusters(drafts, facts, factsByUri);
+  yield;
 
   // Public units (hidden folder groups are internal).
   const visible = drafts.filter((d) => !d.hidden);
@@ -195,6 +211,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     };
   });
 
+  yield;
   // Per file: the units of the strongest kind that hold it.
   const unitsOf = new Map<string, Draft[]>();
   for (const d of drafts) for (const u of d.files) pushTo(unitsOf, u, d);
