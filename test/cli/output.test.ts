@@ -10,6 +10,7 @@ import { seedFiles } from '../helpers/engine';
 import { project, SERVER, tsbLint } from '../helpers/cli';
 import { repoRoot } from '../helpers/repo';
 import { BUILT, unlessBuilt } from '../helpers/built';
+import { formatCheck, JsonCheckWriter, type FileProblem } from '../../server/src/node/format';
 
 const NEEDS_CLI = { skip: unlessBuilt(BUILT.cli) };
 
@@ -157,5 +158,49 @@ test('--version: both binaries print the package version', NEEDS_CLI, () => {
     const r = tsbLint(['--version'], dir, bin);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, `${version}\n`);
+  }
+});
+
+test('json: written diagnostic by diagnostic, it is exactly JSON.stringify of the whole report', () => {
+  const at = (line: number) => ({ start: { line, character: 2 }, end: { line, character: 9 } });
+  const problem = (message: string, extra: object = {}) =>
+    ({
+      rule: 'unknown-field',
+      severity: 'warning',
+      message,
+      range: at(3),
+      ...extra,
+    }) as unknown as FileProblem['problem'];
+  const items: FileProblem[] = [
+    { path: '/work/a.yaml', problem: problem('plain') },
+    { path: '/work/dir/b.yaml', problem: problem('quote " and\nline break\tand ü', { data: { fix: 'remove-key' } }) },
+    { path: '/work/c.yaml', problem: problem('third') },
+  ];
+  for (const n of [0, 1, 3]) {
+    const some = items.slice(0, n);
+    const written: string[] = [];
+    const w = new JsonCheckWriter((s) => written.push(s), '/work', 'en');
+    for (const i of some) w.add(i);
+    w.end();
+    assert.equal(written.length, n + 1, 'one write per diagnostic and one to close');
+    const whole = `${JSON.stringify({ diagnostics: some.map((i) => JSON.parse(JSON.stringify(expected(i)))) }, null, 2)}\n`;
+    assert.equal(written.join(''), whole, `${n} diagnostics`);
+    assert.equal(
+      formatCheck(some, 'json', { fileCount: n, cwd: '/work', sarifRoot: '/work', version: '0', repository: '' }),
+      whole,
+    );
+  }
+  function expected({ path: p, problem: q }: FileProblem) {
+    return {
+      file: path.relative('/work', p),
+      line: 4,
+      column: 3,
+      endLine: 4,
+      endColumn: 10,
+      severity: q.severity,
+      rule: q.rule,
+      message: q.message,
+      ...(q.data ? { fix: q.data } : {}),
+    };
   }
 });

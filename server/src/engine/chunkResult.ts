@@ -64,6 +64,8 @@ export interface ChunkParts {
   /** The file the facts were read for (a kustomization.yaml reads differently), and the facts. */
   uri: string;
   facts: FileFacts;
+  /** The line the facts' lines count from (0: the document's first line; else where it was placed in its file). */
+  factsLine?: number;
 }
 
 export class ChunkResult {
@@ -73,8 +75,10 @@ export class ChunkResult {
   readonly nodes: number;
   /** The file `facts` were read for. */
   readonly uri: string;
-  /** What the document defines and references, lines relative to the document. */
+  /** What the document defines and references, lines relative to the document (see factsLine). */
   readonly facts: FileFacts;
+  /** 0, or the line of the file `facts` were read at (a batch analysis reads them where they end up). */
+  readonly factsLine: number;
   private tree: ParsedChunk | undefined;
   private resourceAnalyses: ResourceAnalysis[];
   /** The facts moved to where the document starts in its file (kept: most edits move no other document). */
@@ -92,6 +96,7 @@ export class ChunkResult {
     this.nodes = parts.nodes ?? 0;
     this.uri = parts.uri;
     this.facts = parts.facts;
+    this.factsLine = parts.factsLine ?? 0;
   }
 
   /** The syntax tree and resources, parsed again if they were released. */
@@ -139,8 +144,8 @@ export class ChunkResult {
 
   /** The facts with lines moved down by `delta` (where the document starts in its file). */
   factsAt(delta: number): FileFacts {
-    if (delta === 0) return this.facts;
-    if (this.shifted?.delta !== delta) this.shifted = { delta, facts: shiftLines(this.facts, delta) };
+    if (delta === this.factsLine) return this.facts;
+    if (this.shifted?.delta !== delta) this.shifted = { delta, facts: shiftLines(this.facts, delta - this.factsLine) };
     return this.shifted.facts;
   }
 

@@ -58,6 +58,11 @@ export interface AnalyseOptions {
    * first out. Without them (one-off analyses) documents keep their trees.
    */
   trees?: ParsedTrees;
+  /**
+   * Only the problems and facts will be kept (a batch run: see ProjectOptions.batch): no outline is
+   * built, and each document's facts are read at the lines where it starts in the file.
+   */
+  batch?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -142,7 +147,9 @@ export function* analyseFileSteps(
     }
     let result = reuse.get(c.text);
     if (!result) {
-      result = analyseChunk(uri, c.text, registry, opts.trees);
+      result = opts.batch
+        ? analyseChunk(uri, c.text, registry, opts.trees, { line: c.start === 0 ? 0 : doc.positionAt(c.start).line })
+        : analyseChunk(uri, c.text, registry, opts.trees);
       if (opts.trees) result.release();
       reuse.set(c.text, result);
       yield;
@@ -260,11 +267,20 @@ export function analyseDocumentAt(
   return { uri, version: doc.version, doc, chunks: [{ start: found.start, result }], problems: [] };
 }
 
-/** One document analysed for the file `uri`: problems, outline and facts (its tree kept until released). */
-export function analyseChunk(uri: string, text: string, registry: SchemaRegistry, trees?: ParsedTrees): ChunkResult {
+/**
+ * One document analysed for the file `uri`: problems, outline and facts (its tree kept until released).
+ * `batch`: for a batch run, no outline, and facts read at `line` (where the document starts in its file).
+ */
+export function analyseChunk(
+  uri: string,
+  text: string,
+  registry: SchemaRegistry,
+  trees?: ParsedTrees,
+  batch?: { line: number },
+): ChunkResult {
   let parts: Omit<ChunkParts, 'uri' | 'facts'>;
   try {
-    parts = analyseParsedChunk(text, registry);
+    parts = analyseParsedChunk(text, registry, !batch);
   } catch (err) {
     // Whatever went wrong stays in this document: the file's other documents, other files and the scan go on.
     return new ChunkResult(
@@ -281,8 +297,9 @@ export function analyseChunk(uri: string, text: string, registry: SchemaRegistry
     );
   }
   // Outside the guard above: a failure here is the file's (reported once, on the file, by the project).
-  const facts = documentFacts(uri, text, parts.parsed!.resources, parts.analyses);
-  return new ChunkResult({ ...parts, uri, facts }, trees);
+  const line = batch?.line ?? 0;
+  const facts = documentFacts(uri, text, parts.parsed!.resources, parts.analyses, line);
+  return new ChunkResult({ ...parts, uri, facts, factsLine: line }, trees);
 }
 
 function internalError(err: unknown, at: number): RawProblem {
@@ -301,7 +318,11 @@ function internalError(err: unknown, at: number): RawProblem {
   };
 }
 
-function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkParts, 'uri' | 'facts'> {
+function analyseParsedChunk(
+  text: string,
+  registry: SchemaRegistry,
+  outline: boolean,
+): Omit<ChunkParts, 'uri' | 'facts'> {
   const parsed = parseChunk(text);
   const problems: RawProblem[] = [...parsed.syntax];
   const analyses: ResourceAnalysis[] = [];
@@ -335,7 +356,7 @@ function analyseParsedChunk(text: string, registry: SchemaRegistry): Omit<ChunkP
     parsed,
     analyses,
     problems: kept,
-    symbols: broken ? [] : chunkSymbols(parsed, analyses),
+    symbols: broken || !outline ? [] : chunkSymbols(parsed, analyses),
     nodes: parsed.nodes,
   };
 }

@@ -5,8 +5,8 @@ import { analyseFile, analyseFileSteps, type AnalyseOptions, type FileAnalysis }
 import type { ChunkResult } from './chunkResult';
 import { msg, type Message } from './l10n/message';
 import type { SchemaRegistry } from './schema/registry';
-import { parseSuppressions } from './suppression';
-import { emptyFacts } from './workspace/facts';
+import { parseSuppressions, type Suppressions } from './suppression';
+import { emptyFacts, type FileFacts } from './workspace/facts';
 import { extractFactsSteps, factsSignature } from './fileFacts';
 import type { FileEntry } from './projectTypes';
 
@@ -28,12 +28,16 @@ export function* analyseEntrySteps(
   previous: FileAnalysis | undefined,
   seeds: ReadonlyMap<string, ChunkResult> | undefined,
   overBudget: boolean,
+  /** Keep only what diagnostics and the cross-file step read (see ProjectOptions.batch). */
+  batch = false,
 ): Generator<void, FileEntry> {
   try {
     const analysis = yield* analyseFileSteps(uri, text, version, registry, options, previous, seeds);
     if (overBudget) analysis.problems = analysis.problems.map((p) => ({ ...p, severity: LIMIT_SEVERITY }));
     const facts = yield* extractFactsSteps(analysis);
-    return { analysis, facts, signature: factsSignature(analysis), suppressions: parseSuppressions(text) };
+    const suppressions = parseSuppressions(text);
+    if (batch) return reportOnly(analysis, facts, suppressions);
+    return { analysis, facts, signature: factsSignature(analysis), suppressions, starts: startsOf(analysis) };
   } catch (err) {
     // Whatever failed stays in this file: it gets one internal-error, other files and the scan go on.
     const analysis = analyseFile(uri, text, version, registry, {
@@ -45,11 +49,26 @@ export function* analyseEntrySteps(
       }),
     });
     analysis.problems = analysis.problems.map((p) => ({ ...p, rule: 'internal-error' }));
+    if (batch) return reportOnly(analysis, emptyFacts(uri), parseSuppressions(''));
     return {
       analysis,
       facts: emptyFacts(uri),
       signature: factsSignature(analysis),
       suppressions: parseSuppressions(''),
+      starts: startsOf(analysis),
     };
   }
+}
+
+function startsOf(analysis: FileAnalysis): number[] {
+  return analysis.chunks.map((c) => c.start);
+}
+
+/**
+ * The entry without its documents: the file's problems (absolute offsets), its text for positions,
+ * its facts and suppressions. The documents' results (outline, per-resource analyses, their own copies
+ * of problems and facts) are most of what a file costs once analysed, and only editing features read them.
+ */
+function reportOnly(analysis: FileAnalysis, facts: FileFacts, suppressions: Suppressions): FileEntry {
+  return { analysis: { ...analysis, chunks: [] }, facts, suppressions, starts: startsOf(analysis) };
 }

@@ -50,13 +50,12 @@ export function parentCandidates(r: ResolvedProject, self: TsbObjectFact, field:
  */
 export function withParentValues(
   p: RawProblem,
-  analysis: FileAnalysis,
-  facts: FileFacts,
+  file: { analysis: FileAnalysis; facts: FileFacts; starts: readonly number[] },
   resolved: () => ResolvedProject,
 ): RawProblem {
   if (p.data?.fix !== 'add-field' || !isParentField(p.data.field) || p.data.values) return p;
   // The TSB object written in the same YAML document as the problem.
-  const starts = analysis.chunks.map((c) => c.start);
+  const { analysis, facts, starts } = file;
   const docOf = (offset: number) => {
     let k = -1;
     while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;

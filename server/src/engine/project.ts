@@ -52,6 +52,7 @@ export class Project {
   /** Deploy scripts, Makefiles and READMEs: the text that says where YAML files are applied. */
   private readonly sources = new Map<string, string>();
   private uriGeneration = 0;
+  private readonly batch: boolean; // ProjectOptions.batch, read when the project is created
   /** Documents analysed in all files together (the per-project budget). */
   private documents = 0;
   /** The documents parsed again after release (hover, completion), least recently used first out. */
@@ -71,6 +72,7 @@ export class Project {
     private options: ProjectOptions = {},
   ) {
     this.registry = catalog instanceof SchemaRegistry ? catalog : new SchemaRegistry(catalog);
+    this.batch = options.batch === true;
   }
 
   /** Increases whenever anything that cross-file results depend on changes. */
@@ -140,7 +142,7 @@ export class Project {
     seeds?: ReadonlyMap<string, ChunkResult>,
   ): Generator<void, Prepared> {
     if (this.holds(uri, text, opts)) return { uri, text, version, same: true };
-    const others = this.documents - (this.files.get(uri)?.analysis.chunks.length ?? 0);
+    const others = this.documents - (this.files.get(uri)?.starts.length ?? 0);
     const overBudget = others >= BUDGETS.documentsPerProject && !opts.skip;
     if (overBudget) opts = { ...opts, skip: overBudgetSkip() };
     const entry = yield* analyseEntrySteps(
@@ -152,6 +154,7 @@ export class Project {
       this.files.get(uri)?.analysis,
       seeds,
       overBudget,
+      this.batch,
     );
     return { uri, text, version, entry };
   }
@@ -174,10 +177,10 @@ export class Project {
     }
     if (!prev) this.uriGeneration++;
     this.files.set(p.uri, p.entry);
-    this.documents += p.entry.analysis.chunks.length - (prev?.analysis.chunks.length ?? 0);
+    this.documents += p.entry.starts.length - (prev?.starts.length ?? 0);
     // A CI pipeline is YAML and also says where files are applied (its shell steps).
     if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
-    if (!prev || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
+    if (!prev?.signature || !p.entry.signature || !sameFacts(prev.signature, p.entry.signature)) this.invalidate();
     return p.entry.analysis;
   }
 
@@ -209,6 +212,7 @@ export class Project {
       ...(opts.template ? { template: true } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
       ...(opts.strictUtf8 ? { strictUtf8: true } : {}),
+      ...(this.batch ? { batch: true } : {}),
       trees: this.trees,
     };
   }
@@ -217,7 +221,7 @@ export class Project {
     const prev = this.files.get(uri);
     if (prev) {
       this.files.delete(uri);
-      this.documents -= prev.analysis.chunks.length;
+      this.documents -= prev.starts.length;
       this.uriGeneration++;
       this.invalidate();
     }
@@ -335,10 +339,7 @@ export class Project {
     for (const raw of entry.analysis.problems) {
       const versioned = raw.versions ? applyVersion(raw, tsbVersion) : raw;
       if (!versioned) continue;
-      const p =
-        opts.crossFile === false
-          ? versioned
-          : withParentValues(versioned, entry.analysis, entry.facts, () => this.resolved(uri));
+      const p = opts.crossFile === false ? versioned : withParentValues(versioned, entry, () => this.resolved(uri));
       if (p.onlyWithTsb && !(withTsb ??= this.holdsTsb(uri, opts.crossFile === false))) continue;
       const base = extras(p);
       if (p.relatedAt)

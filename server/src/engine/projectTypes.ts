@@ -13,13 +13,24 @@ export interface ProjectOptions {
   ruleSeverities?: Record<string, SeveritySetting>;
   /** TSB version from editor settings (`tsb.version`); tsb.config.yaml `tsbVersion` wins over it. */
   tsbVersion?: string;
+  /**
+   * A one-shot run (the CLI): files are analysed once, then only their diagnostics and the cross-file
+   * results are asked for. The project keeps of each file its problems, facts, suppressions and text,
+   * and drops the per-document results (outline, analyses, trees) that editing features read.
+   * Read when the project is created.
+   */
+  batch?: boolean;
 }
 
 export interface FileEntry {
+  /** In a batch project, without its documents (`chunks` is empty): see `starts`. */
   analysis: FileAnalysis;
   facts: FileFacts;
-  signature: FactsSignature;
+  /** Absent in a batch project: a file is never analysed twice there, so nothing is compared. */
+  signature?: FactsSignature;
   suppressions: Suppressions;
+  /** Where each analysed document starts in the file (their number is what the project's budget counts). */
+  starts: readonly number[];
 }
 
 export interface UpdateOptions {

@@ -30,8 +30,13 @@ export interface CheckOutput {
 
 export function formatCheck(items: FileProblem[], format: string, out: CheckOutput): string {
   const locale = out.locale ?? 'en';
-  if (format === 'json')
-    return JSON.stringify({ diagnostics: items.map((i) => toJson(i, out.cwd, locale)) }, null, 2) + '\n';
+  if (format === 'json') {
+    const parts: string[] = [];
+    const w = new JsonCheckWriter((s) => parts.push(s), out.cwd, locale);
+    for (const i of items) w.add(i);
+    w.end();
+    return parts.join('');
+  }
   if (format === 'sarif') return JSON.stringify(toSarif(items, out, locale), null, 2) + '\n';
   const lines = items.map(({ path, problem: p }) =>
     escapeText(
@@ -51,6 +56,31 @@ export function formatCheck(items: FileProblem[], format: string, out: CheckOutp
     ),
   );
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The JSON report, written one diagnostic at a time (the CLI need not hold every diagnostic and the whole
+ * text at once): the text of JSON.stringify({ diagnostics }, null, 2) plus a newline.
+ */
+export class JsonCheckWriter {
+  private first = true;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly cwd: string,
+    private readonly locale: Locale,
+  ) {}
+
+  add(item: FileProblem): void {
+    // JSON.stringify escapes line breaks inside strings: every raw one is the layout's, indented one level deeper.
+    const body = JSON.stringify(toJson(item, this.cwd, this.locale), null, 2).replace(/\n/g, '\n    ');
+    this.write(`${this.first ? '{\n  "diagnostics": [\n    ' : ',\n    '}${body}`);
+    this.first = false;
+  }
+
+  end(): void {
+    this.write(this.first ? '{\n  "diagnostics": []\n}\n' : '\n  ]\n}\n');
+  }
 }
 
 /**

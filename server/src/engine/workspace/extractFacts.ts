@@ -12,18 +12,23 @@ import { enablesDnsAtEdge, isTrue, meantNamespace, nodeAt, relocated, str, writt
 // What one YAML document defines and references, read from its analysed resources: the facts the
 // cross-file rules and the failover model work from (lines relative to the document).
 
-/** The facts of one analysed document for the file `uri` (lines relative to the document). */
+/**
+ * The facts of one analysed document for the file `uri`, lines relative to the document, or moved down
+ * by `line` (where the document starts in its file) when it is given.
+ */
 export function documentFacts(
   uri: string,
   text: string,
   resources: readonly Resource[],
   analyses: readonly ResourceAnalysis[],
+  line = 0,
 ): FileFacts {
   const doc = TextDocument.create(uri, 'yaml', 0, text);
   return extractFrom(
     uri,
     doc,
     resources.map((resource, i) => ({ resource, analysis: analyses[i]!, offset: 0 })),
+    line,
   );
 }
 
@@ -46,7 +51,7 @@ interface Item {
   offset: number;
 }
 
-function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
+function extractFrom(uri: string, doc: TextDocument, items: Item[], line: number): FileFacts {
   const file = { uri, doc };
   const facts = emptyFacts(uri);
   for (const { resource, analysis, offset } of items) {
@@ -58,7 +63,13 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[]): FileFacts {
     const ref = (start: number, end: number): SourceRef => {
       const s = file.doc.positionAt(offset + start);
       const e = file.doc.positionAt(offset + end);
-      return { uri: file.uri, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+      return {
+        uri: file.uri,
+        line: s.line + line,
+        character: s.character,
+        endLine: e.line + line,
+        endCharacter: e.character,
+      };
     };
     const docRef = (): SourceRef => {
       const r = resource.node.range!;
