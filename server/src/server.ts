@@ -13,7 +13,7 @@ import {
   type NotificationType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject, toLocale, type Locale, type Project } from './engine/index';
+import { analyseToData, createProject, toLocale, type Locale, type Project } from './engine/index';
 import { DiagnosticsController, type DiagnosticsMode } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { guardNotification, type Logger } from './handlers/guard';
@@ -249,6 +249,18 @@ export class ServerSession {
     if (this.client.refreshLenses) this.lenses.request();
   }
 
+  private async warmUpHere(): Promise<void> {
+    for (const text of WARM_UP) {
+      await this.runtime.timer.yield();
+      if (this.shuttingDown) return;
+      try {
+        analyseToData('file:///warm-up.yaml', text, this.project.registry);
+      } catch {
+        /* only a warm-up */
+      }
+    }
+  }
+
   private async applySettings(): Promise<void> {
     if (!this.settingsStore) return;
     const s = await this.settingsStore.get();
@@ -317,8 +329,11 @@ export class ServerSession {
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     this.scan = this.sync.addFolders(this.folders);
-    // Worker threads get ready while the client finishes starting (the first file opened needs them).
+    // Worker threads get ready while the client finishes starting (the first file opened needs them),
+    // and so does this thread, one document per turn: hover and completion on a file still being
+    // analysed parse the document under the cursor here, and cold code made the first ones slow.
     runtime.warmUp?.(WARM_UP);
+    void this.warmUpHere();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

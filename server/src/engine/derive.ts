@@ -72,9 +72,26 @@ export class Derive {
     return this.checkedState !== undefined;
   }
 
-  /** The resolved results: up to date, or (with `stale`) the last complete ones if there are any. */
+  /**
+   * The resolved results: up to date, or (with `stale`) the last complete ones — none yet while the
+   * workspace is first read: resolving a half-read workspace on the spot, again after every file, is
+   * what made requests during a large scan slow.
+   */
   resolved(stale: boolean): Resolved {
-    return this.resolvedState ?? (this.lastResolved && stale ? this.lastResolved : drain(this.resolveSteps()));
+    if (this.resolvedState) return this.resolvedState;
+    if (stale) return this.lastResolved ?? this.nothingYet();
+    return drain(this.resolveSteps());
+  }
+
+  private empty: Resolved | undefined;
+
+  private nothingYet(): Resolved {
+    this.empty ??= {
+      groups: new Map([['', resolveProject([], NO_DEPLOYMENT, this.lasting)]]),
+      failed: new Map(),
+      first: new Map(),
+    };
+    return this.empty;
   }
 
   /** The up-to-date or last complete resolved results, without computing anything. */

@@ -32,6 +32,11 @@ import type { WorkspaceSync } from './workspaceSync';
 
 export type DiagnosticsMode = 'pull' | 'push';
 
+/** Longest stretch of computing and sending diagnostics for many files before requests get in. */
+const YIELD_MS = 10;
+/** Diagnostics messages written and not yet taken by the client, at most. */
+const MAX_QUEUED_SENDS = 32;
+
 export interface DiagnosticsOptions {
   connection: Connection;
   project: Project;
@@ -245,7 +250,7 @@ export class DiagnosticsController {
     if (token.isCancellationRequested) throw cancelled<DiagnosticServerCancellationData>();
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const known = new Set(this.sync.knownUris());
-    let n = 0;
+    let since = this.runtime.clock.now();
     for (const uri of known) {
       if (this.sync.isOpen(uri)) continue;
       const c = this.compute(uri);
@@ -255,7 +260,10 @@ export class DiagnosticsController {
       if (c.items.length) this.reportedProblems.add(uri);
       else this.reportedProblems.delete(uri);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
-      if (++n % 500 === 0) await this.runtime.timer.yield();
+      if (this.runtime.clock.now() - since > YIELD_MS) {
+        await this.runtime.timer.yield();
+        since = this.runtime.clock.now();
+      }
     }
     for (const uri of previous.keys()) {
       if (known.has(uri) || this.sync.isOpen(uri)) continue;
@@ -275,7 +283,7 @@ export class DiagnosticsController {
     const known = this.sync.knownUris();
     // Sent without waiting for each write (they stay in order): a rename can change hundreds of files.
     const sends: Promise<void>[] = [];
-    let n = 0;
+    let since = this.runtime.clock.now();
     for (const uri of known) {
       if (!isCurrent()) return;
       const doc = this.sync.openDocument(uri);
@@ -288,8 +296,14 @@ export class DiagnosticsController {
         sends.push(
           this.connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: c.items }),
         );
+        // A short queue of written messages: an answer to a request is never stuck behind megabytes of them.
+        if (sends.length >= MAX_QUEUED_SENDS) await Promise.all(sends.splice(0));
       }
-      if (++n % 100 === 0) await this.runtime.timer.yield();
+      // Thousands of files after a scan: requests get in every few milliseconds.
+      if (this.runtime.clock.now() - since > YIELD_MS) {
+        await this.runtime.timer.yield();
+        since = this.runtime.clock.now();
+      }
     }
     await Promise.all(sends);
     const live = new Set(known);

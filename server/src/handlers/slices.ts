@@ -5,7 +5,7 @@
 import type { RuntimeEnvironment } from '../runtime';
 
 /** Longest stretch of analysis between two looks at the message queue. */
-export const SLICE_MS = 15;
+export const SLICE_MS = 8;
 
 /** Urgency of an analysis: an editor's file is urgent; a scan's becomes so when an editor opens it. */
 export interface Priority {
