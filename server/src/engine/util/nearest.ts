@@ -63,6 +63,38 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return d[prev + lb]!;
 }
 
+/** Which of 32 classes of characters a string holds (letters by letter, case folded; the rest share bits). */
+export function charClasses(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * `editDistance(a, b) <= max`, answered without the table for most pairs that are far apart: each
+ * class of characters that one word holds and the other lacks costs at least one edit. The classes
+ * may be passed when the caller has them (`charClasses`).
+ */
+export function withinDistance(a: string, b: string, max: number, classesA?: number, classesB?: number): boolean {
+  if (a === b) return true;
+  const diff = Math.abs(a.length - b.length);
+  if (diff > 8) return diff <= max;
+  if (diff > max) return false;
+  const ca = classesA ?? charClasses(a);
+  const cb = classesB ?? charClasses(b);
+  if (bitCount(ca & ~cb) > max || bitCount(cb & ~ca) > max) return false;
+  return editDistance(a, b, max) <= max;
+}
+
 /** The threshold for a word: very short words are "near" everything, so only a case difference counts for them. */
 function limitFor(word: string, maxDistance?: number): number {
   return word.length < 3 ? 0.5 : (maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3))));

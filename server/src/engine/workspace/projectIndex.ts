@@ -186,24 +186,42 @@ export class LabelIndex<T> {
 
   /** Up to `limit` items carrying at least one pair of `selector`, in order, each once. */
   sharingAnyPair(selector: Labels, limit: number): T[] {
-    const seen = new Set<T>();
+    const lists: T[][] = [];
     for (const [k, v] of Object.entries(selector)) {
-      for (const x of this.buckets.get(pairKey(k, v)) ?? []) {
+      const b = this.buckets.get(pairKey(k, v));
+      if (b?.length) lists.push(b);
+    }
+    // One pair's bucket is already in order and holds each item once.
+    if (lists.length <= 1) return lists.length ? lists[0]!.slice(0, limit) : [];
+    const seen = new Set<T>();
+    for (const b of lists) {
+      for (const x of b) {
         seen.add(x);
         if (seen.size >= limit) break;
       }
     }
-    return [...seen].sort((a, b) => this.order(a) - this.order(b)).slice(0, limit);
+    // In item order: sorted by position, as numbers.
+    const at = new Float64Array(seen.size);
+    let n = 0;
+    for (const x of seen) at[n++] = this.position(x);
+    at.sort();
+    const all = this.itemList();
+    const out: T[] = [];
+    for (let i = 0; i < n && out.length < limit; i++) out.push(all[at[i]!]!);
+    return out;
   }
 
   private positions: Map<T, number> | undefined;
-  private order(x: T): number {
+  private list: T[] | undefined;
+  private itemList(): T[] {
+    return (this.list ??= [...this.items]);
+  }
+  private position(x: T): number {
     if (!this.positions) {
       this.positions = new Map();
-      let i = 0;
-      for (const y of this.items) this.positions.set(y, i++);
+      this.itemList().forEach((y, i) => this.positions!.set(y, i));
     }
-    return this.positions.get(x) ?? 0;
+    return this.positions.get(x)!;
   }
 
   /** The first item matching `selector` that `accept` accepts. */

@@ -1,0 +1,94 @@
+// In-process derive of one generated project, for profiling (not a benchmark figure): analyses every
+// file, then runs the sliced derive alone, timing each step (the longest one is what blocks the language
+// server) and, with PROFILE=FILE, writing a CPU profile of the derive only. Prints one JSON line.
+//
+//   npx esbuild bench/derive-profile.ts --bundle --platform=node --outfile=bench/out/derive-profile.js
+//   PROFILE=/tmp/d.cpuprofile node bench/out/derive-profile.js DIR [repeats=1]
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProject, CONFIG_FILE } from '../server/src/engine/index';
+import { precompiledValidators } from '../server/src/node/validators';
+
+const VALIDATORS = join(__dirname, '..', '..', 'server', 'out', 'validators');
+const dir = process.argv[2]!;
+const repeats = Number(process.argv[3] ?? 1);
+const yaml: string[] = [];
+const walk = (d: string) => {
+  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.ya?ml$/i.test(e.name)) yaml.push(p);
+  }
+};
+walk(dir);
+const project = createProject({}, precompiledValidators(VALIDATORS));
+for (const f of yaml) {
+  const text = readFileSync(f, 'utf8');
+  if (f.endsWith(`/${CONFIG_FILE}`)) project.setConfig(pathToFileURL(f.slice(0, -CONFIG_FILE.length - 1)).href, text);
+  else project.update(pathToFileURL(f).href, text, 1);
+}
+const heapBefore = process.memoryUsage().heapUsed / 2 ** 20;
+const session = new Session();
+const post = (m: string, p?: object) =>
+  new Promise<any>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+(async () => {
+  const profile = process.env['PROFILE'];
+  if (profile) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
+  const runs: { ms: number; cpuMs: number; steps: number; longestStepMs: number; longestStepCpuMs: number; at: number }[] = [];
+  for (let r = 0; r < repeats; r++) {
+    project.setOptions({});
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let last = t0;
+    let longest = 0;
+    let steps = 0;
+    // Per step also its CPU time: on a loaded machine a step's wall time includes waiting for a core.
+    let lastCpu = process.cpuUsage();
+    let longestCpu = 0;
+    let at = 0;
+    const stepCpu = () => {
+      const c = process.cpuUsage(lastCpu);
+      lastCpu = process.cpuUsage();
+      return (c.user + c.system) / 1000;
+    };
+    for (const _ of project.deriveSteps()) {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      const cpu = stepCpu();
+      if (cpu > longestCpu) {
+        longestCpu = cpu;
+        at = steps;
+      }
+      last = now;
+      steps++;
+    }
+    longest = Math.max(longest, performance.now() - last);
+    const cpu = stepCpu();
+    if (cpu > longestCpu) {
+      longestCpu = cpu;
+      at = steps;
+    }
+    const c = process.cpuUsage(c0);
+    runs.push({
+      ms: performance.now() - t0,
+      cpuMs: (c.user + c.system) / 1000,
+      steps,
+      longestStepMs: longest,
+      longestStepCpuMs: longestCpu,
+      at,
+    });
+  }
+  if (profile) {
+    const { profile: p } = await post('Profiler.stop');
+    writeFileSync(profile, JSON.stringify(p));
+  }
+  process.stdout.write(
+    JSON.stringify({ runs, heapBeforeMiB: heapBefore, heapAfterMiB: process.memoryUsage().heapUsed / 2 ** 20 }) + '\n',
+  );
+})();
