@@ -230,10 +230,9 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       }
       candidates.push(candidate);
     }
-    const names = new Set([...groups.values()].map((g) => g.name));
     const lookalikes: Lookalike[] = [];
     for (const g of groups.values()) {
-      if (!names.has(g.name)) continue;
+      if ((++tick & 1023) === 0) yield;
       const all = namespacesOfName(project, g.name);
       // The group's own namespace is always in the list: its services carry this name there.
       const otherCount = all.length - 1;
@@ -246,10 +245,14 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
     const unit = deployment.unitNames(wsUri)[0];
-    const placements = placementsOf(project, [
-      ...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)),
-      ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : []))),
-    ]);
+    // The files of the workspace's Services and gateways, each once (thousands of Services share a file).
+    const files = new Set<string>();
+    for (const g of groups.values()) {
+      if ((++tick & 1023) === 0) yield;
+      for (const x of g.placed) files.add(x.fact.source.uri);
+    }
+    for (const g of gateways) for (const i of g.installs) if (i.source) files.add(i.source.uri);
+    const placements = placementsOf(project, files);
     workspaces.push({
       organization: ws.organization ?? '',
       tenant: ws.tenant ?? '',
