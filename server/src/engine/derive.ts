@@ -4,12 +4,13 @@ import type { FailoverModel } from './model/failoverTypes';
 import { crossFileSteps, type LocatedProblem } from './crossFile/crossRules';
 import type { Deployment } from './deployment';
 import { FileIndex } from './units/fileIndex';
-import { inferDeployment } from './units/infer';
+import { inferDeploymentSteps } from './units/infer';
 import { readSource, type SourceReading } from './units/sources';
 import { drain } from './util/steps';
+import { indexSteps } from './workspace/projectIndex';
 import { CONFIG_FILE, type ProjectConfig } from './workspace/config';
 import type { FileFacts } from './workspace/facts';
-import { lastingCaches, resolveProject, type ResolvedProject } from './workspace/resolved';
+import { lastingCaches, resolveProject, resolveProjectSteps, type ResolvedProject } from './workspace/resolved';
 
 // A project's cross-file results, derived from its files' facts, configs and deploy sources in two
 // stages (deployment resolved, then the failover model and the cross-file checks), with what they keep
@@ -114,7 +115,7 @@ export class Derive {
       first.set(key, facts[0]!.uri);
       // A step that fails loses its own results only (reported once, on the group's first file, by checkSteps).
       try {
-        resolvedGroups.set(key, this.resolveGroup(key === '' ? undefined : this.input.config(key), facts));
+        resolvedGroups.set(key, yield* this.resolveGroup(key === '' ? undefined : this.input.config(key), facts));
       } catch (err) {
         failed.set(key, err);
         resolvedGroups.set(key, resolveProject([], NO_DEPLOYMENT, this.lasting));
@@ -162,6 +163,8 @@ export class Derive {
       if (resolved.failed.has(key)) failed(msg('cross-file analysis'), resolved.failed.get(key));
       let model: FailoverModel;
       try {
+        // The lookups the model and the rules share, built in steps rather than by whichever asks first.
+        yield* indexSteps(r);
         model = yield* computeFailoverSteps(r);
       } catch (err) {
         failed(msg('failover model'), err);
@@ -180,7 +183,7 @@ export class Derive {
   }
 
   /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
-  private resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): ResolvedProject {
+  private *resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): Generator<void, ResolvedProject> {
     const inGroup = (uri: string) => this.input.configFor(uri) === config;
     const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
     const sources = [...this.input.sources]
@@ -194,8 +197,9 @@ export class Derive {
         }
         return { uri, reading: cached.reading };
       });
-    const deployment = inferDeployment({ files: index, facts, sources, ...(config ? { config } : {}) });
-    return resolveProject(facts, deployment, this.lasting);
+    const deployment = yield* inferDeploymentSteps({ files: index, facts, sources, ...(config ? { config } : {}) });
+    yield;
+    return yield* resolveProjectSteps(facts, deployment, this.lasting);
   }
 
   /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */

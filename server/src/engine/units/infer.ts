@@ -18,6 +18,7 @@ import { clusterFolder, controlPlaneDirs, unitNames } from './conventions';
 
 export type { InferenceInput };
 import { pushTo } from '../collections';
+import { drain } from '../util/steps';
 
 // Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
 // Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,
@@ -26,6 +27,11 @@ import { pushTo } from '../collections';
 const MAX_UNITS = 5000;
 
 export function inferDeployment(input: InferenceInput): Deployment {
+  return drain(inferDeploymentSteps(input));
+}
+
+/** `inferDeployment` in steps, one per pass over the files (the language server runs the derive in time slices). */
+export function* inferDeploymentSteps(input: InferenceInput): Generator<void, Deployment> {
   const { files, facts } = input;
   const factsByUri = new Map(facts.map((f) => [f.uri, f]));
   const notes: InferenceNote[] = [];
@@ -33,6 +39,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
   const keysOf = objectKeys(factsByUri);
 
   const { steps, configured, known } = gatherSteps(input, factsByUri, notes);
+  yield;
   const cfg = input.config;
   const configUri = cfg?.present ? `${cfg.rootUri}/tsb.config.yaml` : undefined;
 
@@ -43,8 +50,11 @@ export function inferDeployment(input: InferenceInput): Deployment {
   for (const s of steps) pushTo(bySource, s.run, s);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
-    for (const s of list.sort((a, b) => a.order - b.order)) {
-      const keys = new Set(s.files.flatMap((u) => keysOf(u)));
+    const sorted = list.sort((a, b) => a.order - b.order);
+    for (let i = 0; i < sorted.length; i++) {
+      const s = sorted[i]!;
+      // The objects a unit holds are compared with the next step's only: the last step's are not needed.
+      const keys = i < sorted.length - 1 ? new Set(s.files.flatMap((u) => keysOf(u))) : new Set<string>();
       const fresh = s.files.filter((u) => !cur?.files.includes(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
       if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {
@@ -58,6 +68,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
       if (drafts.length >= MAX_UNITS) break;
     }
   }
+  yield;
 
   // Folder conventions for YAML files no stronger evidence places: a folder named like a known cluster,
   // a folder holding a ControlPlane of one cluster.
@@ -91,8 +102,8 @@ export function inferDeployment(input: InferenceInput): Deployment {
     }
     d.files.push(f.uri);
     inConvention.add(f.uri);
-    for (const k of keysOf(f.uri)) d.keys.add(k);
   }
+  yield;
   // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
   const loose = new Map<string, Draft>();
   for (const f of facts) {
@@ -118,6 +129,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
     }
     d.files.push(f.uri);
   }
+  yield;
 
   // Management plane: tctl, or GitOps-form TSB resources (they reach the management plane through the cluster).
   for (const d of drafts) {
@@ -132,7 +144,9 @@ export function inferDeployment(input: InferenceInput): Deployment {
   );
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
   const versions: [string, string][] = [];
+  yield;
   const never = successiveVersions(drafts, keysOf, versions);
+  yield;
   const byChoice = new Map<string, Draft[]>();
   for (const d of drafts) if (d.choice) pushTo(byChoice, d.choice, d);
   for (const list of byChoice.values())
@@ -145,6 +159,7 @@ export function inferDeployment(input: InferenceInput): Deployment {
 
   // Cluster names: as the repository names them, matched to TSB names where it can be told.
   const matches = matchClusters(drafts, facts, factsByUri);
+  yield;
 
   // Public units (hidden folder groups are internal).
   const visible = drafts.filter((d) => !d.hidden);

@@ -44,7 +44,12 @@ function parentMessage(
     : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project.', args);
 }
 
-export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
+/** Objects looked at, and did-you-mean searches made, between two yields. */
+const OBJECTS_PER_STEP = 2048;
+const SEARCHES_PER_STEP = 128;
+
+export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const byKind = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
     const list = byKind.get(o.kind);
@@ -69,6 +74,7 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     const m = new Map<string, Map<string, string[]>>();
     const all = new Set<string>();
     for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
+      if (++tick % OBJECTS_PER_STEP === 0) yield;
       const k = scopeKey(level, x);
       let names = m.get(k);
       if (!names) m.set(k, (names = new Map()));
@@ -100,7 +106,9 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     }
     return f(name);
   };
+  let searches = 0;
   for (const o of p.tsb) {
+    if (++tick % OBJECTS_PER_STEP === 0) yield;
     for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
       const name = o[level];
       const ref = o.parentRefs[level];
@@ -112,6 +120,7 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       // Defined in a file that can be in effect with this one (not only in an alternative scenario).
       if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
       const guess = names ? suggest(names, name) : undefined;
+      if (names && ++searches % SEARCHES_PER_STEP === 0) yield;
       const elsewhere = anyScope.get(level)!.has(name);
       out.push({
         uri: o.source.uri,
