@@ -1,7 +1,7 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
 import type { ServiceFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels } from '../workspace/selectors';
-import { indexOf, SelectorList, servicesOwnedBy } from '../workspace/projectIndex';
+import { indexOf, SelectorList, servicesOwnedBy, workloadIndexSteps } from '../workspace/projectIndex';
 import type {
   EastWestGateway,
   ExcludedService,
@@ -92,6 +92,7 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       if ((++tick & 255) === 0) yield;
       const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
+      for (const p of g.placed) yield* workloadIndexSteps(project, p.namespace);
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       // Plain literals in the JSON output's key order (spreads into large literals are slow in V8 and this runs per service).
       const exclude = (clusters: string[], code: ExcludedService['code'], why: Message): void => {

@@ -201,9 +201,24 @@ export class LabelIndex<T> {
   constructor(
     private readonly items: Iterable<T>,
     labelsOf: (x: T) => Labels,
+    empty = false,
   ) {
-    for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) pushTo(this.buckets, pairKey(k, v), x);
     this.labelsOf = labelsOf;
+    if (!empty) for (const x of items) this.add(x);
+  }
+
+  /** The index of `items`, built in steps (a namespace or a workspace may hold 100,000 objects). */
+  static *steps<T>(items: readonly T[], labelsOf: (x: T) => Labels): Generator<void, LabelIndex<T>> {
+    const ix = new LabelIndex(items, labelsOf, true);
+    for (let i = 0; i < items.length; i++) {
+      if ((i + 1) % OBJECTS_PER_STEP === 0) yield;
+      ix.add(items[i]!);
+    }
+    return ix;
+  }
+
+  private add(x: T): void {
+    for (const [k, v] of Object.entries(this.labelsOf(x))) pushTo(this.buckets, pairKey(k, v), x);
   }
 
   private readonly labelsOf: (x: T) => Labels;
@@ -283,19 +298,30 @@ export function memo<T>(project: ResolvedProject, key: string, make: () => T): T
   return v;
 }
 
+const workloadIndexes = (project: ResolvedProject) =>
+  memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
+
 /** Workloads in `namespace` whose pod labels carry every pair of `selector`, in project order. */
 export function workloadsMatching(
   project: ResolvedProject,
   namespace: string | undefined,
   selector: Labels,
 ): Workloads {
-  const byNs = memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
+  const byNs = workloadIndexes(project);
   let li = byNs.get(namespace);
   if (!li) {
     li = new LabelIndex(indexOf(project).workloadsByNs.get(namespace) ?? [], (w) => w.fact.podLabels);
     byNs.set(namespace, li);
   }
   return li.matching(selector);
+}
+
+/** Builds the workload index of `namespace` in steps, if not built yet (before `workloadsMatching` asks). */
+export function* workloadIndexSteps(project: ResolvedProject, namespace: string | undefined): Generator<void, void> {
+  const byNs = workloadIndexes(project);
+  if (byNs.has(namespace)) return;
+  const li = yield* LabelIndex.steps(indexOf(project).workloadsByNs.get(namespace) ?? [], (w) => w.fact.podLabels);
+  byNs.set(namespace, li);
 }
 
 /** Install gateways in `namespace` whose labels carry every pair of `labels`, in project order. */

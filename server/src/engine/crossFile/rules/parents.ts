@@ -89,11 +89,11 @@ export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<v
   const groupTypes = new Set((byKind.get('Group') ?? []).map((g) => g.groupType));
   // One did-you-mean index per scope, built when a reference there first misses.
   const suggesters = new Map<Map<string, string[]>, (name: string) => string | undefined>();
-  const suggest = (names: Map<string, string[]>, name: string): string | undefined => {
+  function* suggester(names: Map<string, string[]>): Generator<void, (name: string) => string | undefined> {
     let f = suggesters.get(names);
     if (!f) {
       const keys = [...names.keys()];
-      const index = keys.length > 16 ? p.lasting.names.get(keys) : undefined;
+      const index = keys.length > 16 ? yield* p.lasting.names.steps(keys) : undefined;
       f = index
         ? (n) => index.nearest(n, 4, { excludeSelf: true })
         : (n) =>
@@ -104,8 +104,8 @@ export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<v
             );
       suggesters.set(names, f);
     }
-    return f(name);
-  };
+    return f;
+  }
   let searches = 0;
   for (const o of p.tsb) {
     if (++tick % OBJECTS_PER_STEP === 0) yield;
@@ -119,7 +119,7 @@ export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<v
       const names = defined.get(level)!.get(scopeKey(level, o));
       // Defined in a file that can be in effect with this one (not only in an alternative scenario).
       if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
-      const guess = names ? suggest(names, name) : undefined;
+      const guess = names ? (yield* suggester(names))(name) : undefined;
       if (names && ++searches % SEARCHES_PER_STEP === 0) yield;
       const elsewhere = anyScope.get(level)!.has(name);
       out.push({

@@ -10,14 +10,18 @@ import { commas, msg, type ListArg } from '../../l10n/message';
 // service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
 
 export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  // Work done since the last yield (objects looked at): the language server runs this in time slices.
+  let work = 0;
   const wsByKey = new Map<string, TsbObjectFact[]>();
   for (const o of indexOf(p).workspaces) {
+    if (++work >= WORK_PER_STEP) {
+      work = 0;
+      yield;
+    }
     const list = wsByKey.get(workspaceKey(o));
     if (list) list.push(o);
     else wsByKey.set(workspaceKey(o), [o]);
   }
-  // Work done since the last yield (Services looked at): the language server runs this in time slices.
-  let work = 0;
   for (const s of p.workspaceSettings) {
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
@@ -40,7 +44,7 @@ export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Ge
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
         if (Object.keys(x.labels).length === 0) continue;
-        matches ??= new LabelIndex(services, (svc) => svc.fact.labels);
+        matches ??= yield* LabelIndex.steps(services, (svc) => svc.fact.labels);
         if (matches.first(x.labels)) continue;
         const key = JSON.stringify(x.labels);
         if (!nearestOf.has(key)) {
