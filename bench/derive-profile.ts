@@ -40,6 +40,7 @@ const post = (m: string, p?: object) =>
     await post('Profiler.enable');
     await post('Profiler.start');
   }
+  const windows: [bigint, bigint][] = [];
   const runs: { ms: number; cpuMs: number; steps: number; longestStepMs: number; longestStepCpuMs: number; at: number }[] = [];
   for (let r = 0; r < repeats; r++) {
     project.setOptions({});
@@ -52,6 +53,8 @@ const post = (m: string, p?: object) =>
     let lastCpu = process.cpuUsage();
     let longestCpu = 0;
     let at = 0;
+    let stepStart = process.hrtime.bigint();
+    let window: [bigint, bigint] = [0n, 0n];
     const stepCpu = () => {
       const c = process.cpuUsage(lastCpu);
       lastCpu = process.cpuUsage();
@@ -61,10 +64,13 @@ const post = (m: string, p?: object) =>
       const now = performance.now();
       longest = Math.max(longest, now - last);
       const cpu = stepCpu();
+      const end = process.hrtime.bigint();
       if (cpu > longestCpu) {
         longestCpu = cpu;
         at = steps;
+        window = [stepStart, end];
       }
+      stepStart = end;
       last = now;
       steps++;
     }
@@ -83,10 +89,31 @@ const post = (m: string, p?: object) =>
       longestStepCpuMs: longestCpu,
       at,
     });
+    windows.push(window);
   }
   if (profile) {
     const { profile: p } = await post('Profiler.stop');
     writeFileSync(profile, JSON.stringify(p));
+    // What ran during the last run's longest step: self time per function and the stacks below the derive.
+    const [from, to] = windows[windows.length - 1]!.map((x) => Number(x / 1000n));
+    const byId = new Map<number, any>(p.nodes.map((n: any) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const stacks = new Map<string, number>();
+    let ts = p.startTime;
+    for (let i = 0; i < p.samples.length; i++) {
+      ts += p.timeDeltas[i];
+      if (ts < from || ts > to) continue;
+      const names: string[] = [];
+      for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
+        const f = byId.get(id).callFrame;
+        names.push(`${f.functionName || '(anon)'}:${f.lineNumber + 1}`);
+      }
+      const key = names.slice(0, 6).join(' < ');
+      stacks.set(key, (stacks.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+    }
+    const top = [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    for (const [k, ms] of top) process.stderr.write(`${ms.toFixed(1).padStart(8)} ms  ${k}\n`);
   }
   process.stdout.write(
     JSON.stringify({ runs, heapBeforeMiB: heapBefore, heapAfterMiB: process.memoryUsage().heapUsed / 2 ** 20 }) + '\n',
