@@ -5,7 +5,7 @@
 //   npx esbuild bench/derive-profile.ts --bundle --platform=node --outfile=bench/out/derive-profile.js
 //   PROFILE=/tmp/d.cpuprofile node bench/out/derive-profile.js DIR [repeats=1]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
+import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProject, CONFIG_FILE } from '../server/src/engine/index';
@@ -32,7 +32,7 @@ for (const f of yaml) {
 const heapBefore = process.memoryUsage().heapUsed / 2 ** 20;
 const session = new Session();
 const post = (m: string, p?: object) =>
-  new Promise<any>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+  new Promise<unknown>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
 (async () => {
   const profile = process.env['PROFILE'];
   if (profile) {
@@ -41,7 +41,14 @@ const post = (m: string, p?: object) =>
     await post('Profiler.start');
   }
   const windows: [bigint, bigint][] = [];
-  const runs: { ms: number; cpuMs: number; steps: number; longestStepMs: number; longestStepCpuMs: number; at: number }[] = [];
+  const runs: {
+    ms: number;
+    cpuMs: number;
+    steps: number;
+    longestStepMs: number;
+    longestStepCpuMs: number;
+    at: number;
+  }[] = [];
   for (let r = 0; r < repeats; r++) {
     project.setOptions({});
     const c0 = process.cpuUsage();
@@ -92,25 +99,25 @@ const post = (m: string, p?: object) =>
     windows.push(window);
   }
   if (profile) {
-    const { profile: p } = await post('Profiler.stop');
+    const { profile: p } = (await post('Profiler.stop')) as { profile: Profiler.Profile };
     writeFileSync(profile, JSON.stringify(p));
     // What ran during the last run's longest step: self time per function and the stacks below the derive.
     const [from, to] = windows[windows.length - 1]!.map((x) => Number(x / 1000n));
-    const byId = new Map<number, any>(p.nodes.map((n: any) => [n.id, n]));
+    const byId = new Map<number, Profiler.ProfileNode>(p.nodes.map((n) => [n.id, n]));
     const parent = new Map<number, number>();
     for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const stacks = new Map<string, number>();
     let ts = p.startTime;
-    for (let i = 0; i < p.samples.length; i++) {
-      ts += p.timeDeltas[i];
+    for (let i = 0; i < (p.samples?.length ?? 0); i++) {
+      ts += p.timeDeltas?.[i] ?? 0;
       if (ts < from || ts > to) continue;
       const names: string[] = [];
-      for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
-        const f = byId.get(id).callFrame;
+      for (let id: number | undefined = p.samples![i]; id !== undefined; id = parent.get(id)) {
+        const f = byId.get(id)!.callFrame;
         names.push(`${f.functionName || '(anon)'}:${f.lineNumber + 1}`);
       }
       const key = names.slice(0, 6).join(' < ');
-      stacks.set(key, (stacks.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+      stacks.set(key, (stacks.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
     }
     const top = [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 12);
     for (const [k, ms] of top) process.stderr.write(`${ms.toFixed(1).padStart(8)} ms  ${k}\n`);

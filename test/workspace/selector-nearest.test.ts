@@ -116,10 +116,12 @@ function load(svcs: Svc[], sels: Labels[]): Project {
     ].join('---\n'),
   );
   for (let f = 0; f * 100 < svcs.length; f++) {
-    const docs = svcs.slice(f * 100, (f + 1) * 100).map(
-      (s, i) =>
-        `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${s.name}\n  namespace: ns-${f}-${i % 3}\n  labels:\n${yaml(s.labels, '    ')}\nspec:\n  ports:\n    - port: 80\n      name: http\n  selector:\n    app: x\n`,
-    );
+    const docs = svcs
+      .slice(f * 100, (f + 1) * 100)
+      .map(
+        (s, i) =>
+          `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${s.name}\n  namespace: ns-${f}-${i % 3}\n  labels:\n${yaml(s.labels, '    ')}\nspec:\n  ports:\n    - port: 80\n      name: http\n  selector:\n    app: x\n`,
+      );
     p.update(`${ROOT}/svc-${String(f).padStart(3, '0')}.yaml`, docs.join('---\n'));
   }
   return p;

@@ -276,7 +276,8 @@ export class LabelIndex<T> {
   private position(x: T): number {
     if (!this.positions) {
       this.positions = new Map();
-      this.itemList().forEach((y, i) => this.positions!.set(y, i));
+      const all = this.itemList();
+      for (let i = 0; i < all.length; i++) this.positions.set(all[i]!, i);
     }
     return this.positions.get(x)!;
   }
