@@ -28,7 +28,10 @@ export interface RuntimeEnvironment {
   readFile(uri: string, maxBytes: number): Promise<ReadResult>;
   timer: {
     setTimeout(callback: () => void, ms: number): Disposable;
-    /** Lets pending I/O run between batches of a long computation. */
+    /**
+     * Lets pending I/O run between batches of a long computation: resolves in a later turn of the
+     * event loop, one waiter per turn, so concurrent computations never run their slices back to back.
+     */
     yield(): Promise<void>;
   };
   /** Milliseconds from an arbitrary origin, for time slices and debouncing (monotonic where the platform has it). */

@@ -19,7 +19,7 @@ import { registerFeatures } from './handlers/features';
 import { guardNotification, type Logger } from './handlers/guard';
 import { ProjectChanges, type ProjectChange } from './handlers/projectChanges';
 import { OneInFlight } from './handlers/refresh';
-import { Debouncer } from './handlers/scheduler';
+import { Debouncer, settlesWithin } from './handlers/scheduler';
 import { SettingsStore } from './handlers/settings';
 import { registerTsbRequests } from './handlers/tsbRequests';
 import { WARM_UP } from './handlers/warmUp';
@@ -46,8 +46,23 @@ interface ClientAbilities {
   folderEvents: boolean;
 }
 
-export function startServer(connection: Connection, runtime: RuntimeEnvironment): ServerSession {
-  const session = new ServerSession(connection, runtime);
+export interface ServerOptions {
+  /**
+   * How long a file opened for the first time waits for the whole project's check before its own
+   * problems are shown alone (the cross-file ones follow the check). Default OWN_FIRST_MS.
+   */
+  ownDiagnosticsAfterMs?: number;
+}
+
+/** A check that takes longer than this shows an opened file's own problems first. */
+const OWN_FIRST_MS = 200;
+
+export function startServer(
+  connection: Connection,
+  runtime: RuntimeEnvironment,
+  options: ServerOptions = {},
+): ServerSession {
+  const session = new ServerSession(connection, runtime, options);
   session.listen();
   return session;
 }
@@ -81,10 +96,14 @@ export class ServerSession {
   private readonly settle: Debouncer;
   private readonly lenses: OneInFlight;
 
+  private readonly ownFirstMs: number;
+
   constructor(
     private readonly connection: Connection,
     private readonly runtime: RuntimeEnvironment,
+    options: ServerOptions = {},
   ) {
+    this.ownFirstMs = options.ownDiagnosticsAfterMs ?? OWN_FIRST_MS;
     // After shutdown the connection may be closed: nothing we send then may throw into a timer.
     const say = (f: (m: string) => void) => (m: string) => {
       if (!this.shuttingDown) {
@@ -205,7 +224,15 @@ export class ServerSession {
       if (!current()) return;
       if (sync.scanPending && diagnostics.mode === 'push') await diagnostics.publishOwn(isCurrent);
     }
-    if (!(await this.changes.update({ isCurrent: current }))) return;
+    const push = diagnostics.mode === 'push' && !sync.scanPending;
+    if (push) await sync.flush();
+    const updated = this.changes.update({ isCurrent: current });
+    // A check that takes a while: a file opened for the first time (nothing published for it yet) shows
+    // its own problems meanwhile; the cross-file ones follow the check. Files already published keep
+    // their diagnostics until then (no flicker on edits).
+    if (push && current() && !(await settlesWithin(updated, this.ownFirstMs, this.runtime)) && !this.project.checked)
+      await diagnostics.publishOwn(isCurrent, { unpublishedOnly: true });
+    if (!(await updated)) return;
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
     if (!isCurrent()) return;
     const status = diagnostics.status();
@@ -263,6 +290,7 @@ export class ServerSession {
       canRefresh,
       changes: this.changes,
       locale: this.locale,
+      ownFirstMs: this.ownFirstMs,
     });
     // Subscribed after the diagnostics: a pull client is asked to re-pull before the preview and lenses hear.
     this.changes.onDidChange((change) => this.crossFileChanged(change));

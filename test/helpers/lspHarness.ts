@@ -40,6 +40,8 @@ export interface HarnessOptions {
   locale?: string;
   /** Bound of every wait for an event or an answer, in ms (default WAIT_MS). */
   waitMs?: number;
+  /** How long an opened file waits for the project's check before its own problems are shown alone (0: never). */
+  ownDiagnosticsAfterMs?: number;
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -80,7 +82,11 @@ export class LspHarness {
       new StreamMessageReader(toServer),
       new StreamMessageWriter(toClient),
     );
-    startServer(server, options.runtime ? options.runtime(createNodeRuntime()) : createNodeRuntime());
+    startServer(
+      server,
+      options.runtime ? options.runtime(createNodeRuntime()) : createNodeRuntime(),
+      options.ownDiagnosticsAfterMs === undefined ? {} : { ownDiagnosticsAfterMs: options.ownDiagnosticsAfterMs },
+    );
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const settings = { diagnosticsDelay: 0, ...options.settings };
     this.client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));

@@ -24,6 +24,8 @@ let root: string;
 before(async () => {
   root = makeWorkspace(BOOKINFO);
   h = await LspHarness.start({ root, mode: 'pull' });
+  // Every file of the workspace is read and checked: completions and lenses below use project values.
+  await h.waitForStatus((s) => s.files > 0);
 });
 after(async () => {
   await h.dispose();

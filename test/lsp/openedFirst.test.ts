@@ -105,3 +105,72 @@ test("pull: a pull while the workspace is read answers with the file's own probl
     );
     assert.ok(all.some((d) => d.code === 'unknown-field'));
   }));
+
+// Once the workspace is read, a file opened for the first time still shows its own problems when the
+// whole project's check takes a while (here: any check, ownDiagnosticsAfterMs 0); a file already shown
+// keeps its diagnostics until then.
+async function withReadWorkspace(mode: Mode, body: (h: LspHarness) => Promise<void>): Promise<void> {
+  const root = makeWorkspace(BOOKINFO);
+  const h = await LspHarness.start({ root, mode, ownDiagnosticsAfterMs: 0 });
+  try {
+    // Every file is read and checked (the status follows the check).
+    await h.waitForStatus((s) => s.files > 0);
+    await body(h);
+  } finally {
+    await h.dispose();
+    removeWorkspace(root);
+  }
+}
+
+test('push: a new file opened in a read workspace gets its own problems first, then the cross-file ones', () =>
+  withReadWorkspace('push', async (h) => {
+    // Not on disk: nothing was ever published for it.
+    await h.open('tsb/new-group.yaml', OPENED);
+    await h.waitForPublish('tsb/new-group.yaml', (d) => d.some((x) => x.code === 'parent-not-found'));
+    const mine = h.publishLog.filter((p) => p.uri === h.uri('tsb/new-group.yaml')).map((p) => p.diagnostics);
+    assert.ok(mine.length >= 2, `publishes: ${mine.length}`);
+    assert.ok(
+      mine[0]!.some((d) => d.code === 'unknown-field'),
+      'own problem first',
+    );
+    assert.ok(!mine[0]!.some((d) => d.code === 'parent-not-found'), 'the cross-file one comes after the check');
+    assert.ok(
+      mine.at(-1)!.some((d) => d.code === 'unknown-field'),
+      'own problem kept',
+    );
+  }));
+
+test('push: editing a file already shown publishes once, with its cross-file problems (no flicker)', () =>
+  withReadWorkspace('push', async (h) => {
+    await h.open('tsb/new-group.yaml', OPENED);
+    await h.waitForPublish('tsb/new-group.yaml', (d) => d.some((x) => x.code === 'parent-not-found'));
+    const before = h.publishLog.length;
+    await h.change('tsb/new-group.yaml', OPENED.replace('configMod', 'configModx'));
+    await h.waitForPublish('tsb/new-group.yaml', (d) => d.some((x) => x.message.includes('configModx')));
+    const after = h.publishLog.slice(before).filter((p) => p.uri === h.uri('tsb/new-group.yaml'));
+    for (const p of after)
+      assert.ok(
+        p.diagnostics.some((d) => d.code === 'parent-not-found'),
+        'every publish after the edit keeps the cross-file problem',
+      );
+  }));
+
+test('pull: the first pull of a new file answers at least its own problems; the cross-file ones follow', () =>
+  withReadWorkspace('pull', async (h) => {
+    const refreshed = h.waitForRefresh();
+    await h.open('tsb/new-group.yaml', OPENED);
+    const first = await h.pull('tsb/new-group.yaml');
+    assert.ok(
+      first.some((d) => d.code === 'unknown-field'),
+      'own problem',
+    );
+    if (!first.some((d) => d.code === 'parent-not-found')) {
+      // Answered before the check: the refresh that follows it brings the rest.
+      await refreshed;
+      const all = await h.pull('tsb/new-group.yaml');
+      assert.ok(
+        all.some((d) => d.code === 'parent-not-found'),
+        'cross-file problem after the refresh',
+      );
+    }
+  }));

@@ -8,8 +8,9 @@ import { type EditorFirst, runInSlices, type Priority } from './slices';
 const WORKER_MIN_DOCUMENTS = 8;
 
 /**
- * Many new documents (opening a large file, the workspace scan) are analysed in worker threads when
- * the runtime has them; an edit of a document or two is quicker here.
+ * Many new documents (opening a large file) and every file of a large workspace scan are analysed in
+ * worker threads when the runtime has them; an edit of a document or two is quicker here, and so is a
+ * small workspace (starting the workers would cost more than its files).
  */
 export async function analyseInWorkers(
   project: Project,
@@ -18,10 +19,13 @@ export async function analyseInWorkers(
   text: string,
   opts: UpdateOptions,
   priority: Priority,
+  bulk = false,
 ): Promise<Map<string, ChunkResult> | undefined> {
   if (!runtime.analyseDocuments) return undefined;
   const texts = project.documentsToAnalyse(uri, text, opts);
-  if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
+  // A bulk of background work (the scan of a large workspace) goes to the workers whatever the size of
+  // each file: the main thread stays free for requests, and its own garbage stays small.
+  if (!texts.length || ((priority.high || !bulk) && texts.length < WORKER_MIN_DOCUMENTS)) return undefined;
   const data = await runtime.analyseDocuments(uri, texts, priority);
   return data ? project.adopt(uri, data) : undefined;
 }
@@ -37,5 +41,8 @@ export async function analyseInSlices<T>(
   priority: Priority,
 ): Promise<T> {
   // Never stopped, so it always ends with the generator's result.
-  return (await runInSlices(runtime, steps, { between: () => editors.wait(priority) })) as T;
+  return (await runInSlices(runtime, steps, {
+    between: () => editors.wait(priority),
+    background: !priority.high,
+  })) as T;
 }

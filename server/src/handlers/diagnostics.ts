@@ -26,6 +26,7 @@ import type { RuntimeEnvironment } from '../runtime';
 import { cancelled, guard, type Logger } from './guard';
 import type { ProjectChanges } from './projectChanges';
 import { OneInFlight } from './refresh';
+import { settlesWithin } from './scheduler';
 import type { SettingsStore } from './settings';
 import type { WorkspaceSync } from './workspaceSync';
 
@@ -45,6 +46,8 @@ export interface DiagnosticsOptions {
   changes: ProjectChanges;
   /** The language of messages: the client's display language, fixed at initialize. */
   locale: Locale;
+  /** A first pull waits this long for the project's check before it answers the file's own problems. */
+  ownFirstMs: number;
 }
 
 interface Computed {
@@ -78,6 +81,8 @@ export class DiagnosticsController {
   private readonly changes: ProjectChanges;
   private readonly locale: Locale;
   readonly mode: DiagnosticsMode;
+  private readonly canRefresh: boolean;
+  private readonly ownFirstMs: number;
 
   constructor(o: DiagnosticsOptions) {
     this.connection = o.connection;
@@ -89,6 +94,8 @@ export class DiagnosticsController {
     this.changes = o.changes;
     this.locale = o.locale;
     this.mode = o.mode;
+    this.canRefresh = o.canRefresh;
+    this.ownFirstMs = o.ownFirstMs;
     // Pull clients re-pull when anything that decides diagnostics changed (push clients get the settle job's publish).
     if (o.mode === 'pull' && o.canRefresh) {
       const refresh = new OneInFlight(
@@ -130,10 +137,14 @@ export class DiagnosticsController {
 
   private readonly ownCache = new Map<string, Computed>();
 
-  /** Push mode, while the workspace is read: publish the open files' own diagnostics. */
-  async publishOwn(isCurrent: () => boolean): Promise<void> {
+  /**
+   * Push mode, while the workspace is read or the project is checked: publish the open files' own
+   * diagnostics (with `unpublishedOnly`, only for files nothing was published for yet).
+   */
+  async publishOwn(isCurrent: () => boolean, options: { unpublishedOnly?: boolean } = {}): Promise<void> {
     for (const uri of this.sync.openUris()) {
       if (!isCurrent()) return;
+      if (options.unpublishedOnly && this.published.has(uri)) continue;
       const doc = this.sync.openDocument(uri);
       const analysed = this.project.analysis(uri);
       if (!doc || !analysed || analysed.version !== doc.version || this.project.isIgnored(uri)) continue;
@@ -182,7 +193,22 @@ export class DiagnosticsController {
           }
           // Cross-file changes this flush brings are announced at once: other files refresh without
           // waiting for the debounce.
-          await this.changes.update();
+          const first = params.previousResultId === undefined && this.canRefresh && !this.sync.scanPending;
+          if (first) await this.sync.flush();
+          const updated = this.changes.update();
+          if (first) {
+            // First pull of a file and a check that takes a while: its own problems now; the refresh
+            // that follows the check brings the cross-file ones.
+            if (
+              !(await settlesWithin(updated, this.ownFirstMs, this.runtime)) &&
+              !this.project.checked &&
+              this.project.analysis(uri)
+            ) {
+              const own = this.computeOwn(uri);
+              return { kind: DocumentDiagnosticReportKind.Full, resultId: own.id, items: own.items };
+            }
+          }
+          await updated;
           const c = this.compute(uri);
           if (params.previousResultId === c.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.id };
           return { kind: DocumentDiagnosticReportKind.Full, resultId: c.id, items: c.items };

@@ -57,3 +57,20 @@ export class Debouncer {
     this.disposed = true;
   }
 }
+
+/** Resolves true if `p` settles within `ms`, false otherwise (it keeps running either way); `ms` ≤ 0: false at once. */
+export function settlesWithin(
+  p: Promise<unknown>,
+  ms: number,
+  runtime: Pick<RuntimeEnvironment, 'timer'>,
+): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const timer = runtime.timer.setTimeout(() => resolve(false), ms);
+    const done = () => {
+      timer.dispose();
+      resolve(true);
+    };
+    p.then(done, done);
+  });
+}

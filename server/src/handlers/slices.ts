@@ -14,14 +14,20 @@ export interface Priority {
 
 /**
  * Runs `steps` to the end in slices of about SLICE_MS. Between slices pending I/O runs, then `between`
- * (where background work waits for urgent work). `stop` is asked before each step: once it says yes,
+ * (where background work waits for urgent work); background work also gives way before its first step.
+ * `stop` is asked before each step: once it says yes,
  * the computation is abandoned and the result is undefined.
  */
 export async function runInSlices<T>(
   runtime: Pick<RuntimeEnvironment, 'clock' | 'timer'>,
   steps: Generator<void, T>,
-  options: { between?: () => Promise<void>; stop?: () => boolean } = {},
+  options: { between?: () => Promise<void>; stop?: () => boolean; background?: boolean } = {},
 ): Promise<T | undefined> {
+  // Background work often resumes from an I/O callback, several in one turn: it takes its own turn first.
+  if (options.background) {
+    await runtime.timer.yield();
+    await options.between?.();
+  }
   let start = runtime.clock.now();
   for (;;) {
     if (options.stop?.()) {

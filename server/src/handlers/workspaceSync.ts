@@ -15,6 +15,8 @@ export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' 
 const MIB = 1024 * 1024;
 /** Files read and analysed at once during a scan: keeps every worker busy. */
 const SCAN_CONCURRENCY = 16;
+/** A scan of this many files sends each of them to the worker threads, however small. */
+const BULK_SCAN_FILES = 200;
 
 export class WorkspaceSync {
   private readonly folders = new Set<string>();
@@ -34,6 +36,8 @@ export class WorkspaceSync {
   /** Analyses under way, by file: a second request for the same text waits for the first. */
   private readonly inflight = new Map<string, { text: string; done: Promise<void>; priority: Priority }>();
   private scanning = 0;
+  /** A large scan is running: its files go to the workers whatever their size. */
+  private bulk = false;
   /** Scans asked for and not finished (queued behind initialization or another scan, or running). */
   private scansPending = 0;
   private deriving: Promise<void> | undefined;
@@ -190,6 +194,7 @@ export class WorkspaceSync {
     for (const f of found.filter((x) => x.source)) await this.readSource(f.uri);
     const queue = found.filter((f) => !isConfigUri(f.uri) && !f.source);
     for (const f of queue) if (f.template) this.templates.add(f.uri);
+    this.bulk = queue.length >= BULK_SCAN_FILES;
     // A few files at a time: worker threads analyse them in parallel, and requests get in between.
     let next = 0;
     const lane = async (): Promise<void> => {
@@ -202,7 +207,11 @@ export class WorkspaceSync {
         await this.runtime.timer.yield();
       }
     };
-    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
+    try {
+      await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
+    } finally {
+      this.bulk = false;
+    }
     // Files that vanished while we were not watching (or became ignored).
     for (const u of this.project.uris()) {
       if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/')))
@@ -335,7 +344,7 @@ export class WorkspaceSync {
           text,
           version,
           opts,
-          await analyseInWorkers(this.project, this.runtime, uri, text, opts, priority),
+          await analyseInWorkers(this.project, this.runtime, uri, text, opts, priority, fromDisk && this.bulk),
         ),
         priority,
       ))();

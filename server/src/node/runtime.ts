@@ -3,9 +3,10 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import type { RuntimeEnvironment } from '../runtime';
+import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import { createAnalysisPool } from './analysisPool';
 import { findYamlFilesAsync, readTextAsync } from './scan';
+import { Turns } from './turns';
 import { precompiledValidators } from './validators';
 
 function isFileUri(uri: string): boolean {
@@ -14,6 +15,7 @@ function isFileUri(uri: string): boolean {
 
 export function createNodeRuntime(): RuntimeEnvironment {
   const pool = createAnalysisPool();
+  const turns = new Turns();
   return {
     ...(pool
       ? {
@@ -39,12 +41,14 @@ export function createNodeRuntime(): RuntimeEnvironment {
       } catch {
         return [];
       }
-      // Folder by folder without blocking: requests are answered while a large repository is listed.
-      return (await findYamlFilesAsync([dir], true)).map((f) => ({
-        uri: pathToFileURL(f.path).href,
-        template: f.template,
-        ...(f.source ? { source: true } : {}),
-      }));
+      // Folder by folder without blocking: requests are answered while a large repository is listed
+      // (turning thousands of paths into URIs takes a while too).
+      const found: FoundYaml[] = [];
+      for (const f of await findYamlFilesAsync([dir], true)) {
+        if (found.length % 256 === 255) await turns.yield();
+        found.push({ uri: pathToFileURL(f.path).href, template: f.template, ...(f.source ? { source: true } : {}) });
+      }
+      return found;
     },
     async readFile(uri, maxBytes) {
       if (!isFileUri(uri)) return { missing: true };
@@ -63,7 +67,7 @@ export function createNodeRuntime(): RuntimeEnvironment {
         const handle = setTimeout(callback, ms);
         return { dispose: () => clearTimeout(handle) };
       },
-      yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      yield: () => turns.yield(),
     },
     clock: { now: () => performance.now() },
     validators: precompiledValidators(),

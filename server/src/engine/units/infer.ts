@@ -26,11 +26,14 @@ import { drain } from '../util/steps';
 
 const MAX_UNITS = 5000;
 
+/** Facts looked at between two yields of the sliced inference. */
+const SLICE = 512;
+
 export function inferDeployment(input: InferenceInput): Deployment {
   return drain(inferDeploymentSteps(input));
 }
 
-/** `inferDeployment` in steps, one per pass over the files (the language server runs the derive in time slices). */
+/** The inference in slices (the language server answers requests between them); `inferDeployment` runs it to the end. */
 export function* inferDeploymentSteps(input: InferenceInput): Generator<void, Deployment> {
   const { files, facts } = input;
   const factsByUri = new Map(facts.map((f) => [f.uri, f]));
@@ -38,8 +41,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   const rel = (uri: string) => relativeTo(files.root, uri) ?? uri;
   const keysOf = objectKeys(factsByUri);
 
-  const { steps, configured, known } = gatherSteps(input, factsByUri, notes);
-  yield;
+  const { steps, configured, known } = yield* gatherSteps(input, factsByUri, notes);
   const cfg = input.config;
   const configUri = cfg?.present ? `${cfg.rootUri}/tsb.config.yaml` : undefined;
 
@@ -79,7 +81,10 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   const conventions = new Map<string, Draft>();
   const inConvention = new Set<string>();
   const knownLower = new Map([...known].map(([k, v]) => [k.toLowerCase(), { name: k, ev: v }]));
+  yield;
+  let n = 0;
   for (const f of facts) {
+    if (++n % SLICE === 0) yield;
     if (covered.has(f.uri) || configured.has(f.uri) || chosen.has(parentOf(f.uri))) continue;
     const hit = clusterFolder(f.uri, files.root, knownLower, cpDirs);
     if (!hit) continue;
@@ -103,10 +108,10 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     d.files.push(f.uri);
     inConvention.add(f.uri);
   }
-  yield;
   // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
   const loose = new Map<string, Draft>();
   for (const f of facts) {
+    if (++n % SLICE === 0) yield;
     if (covered.has(f.uri) || configured.has(f.uri) || inConvention.has(f.uri)) continue;
     const dir = parentOf(f.uri) ?? f.uri;
     let d = loose.get(dir);
@@ -129,7 +134,6 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     }
     d.files.push(f.uri);
   }
-  yield;
 
   // Management plane: tctl, or GitOps-form TSB resources (they reach the management plane through the cluster).
   for (const d of drafts) {
@@ -137,6 +141,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     d.files.sort();
   }
 
+  yield;
   // Alternatives.
   const points = choicePoints(
     drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]),
@@ -157,6 +162,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     return a.run === b.run ? 'together' : 'maybe';
   };
 
+  yield;
   // Cluster names: as the repository names them, matched to TSB names where it can be told.
   const matches = matchClusters(drafts, facts, factsByUri);
   yield;
@@ -210,6 +216,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     };
   });
 
+  yield;
   // Per file: the units of the strongest kind that hold it.
   const unitsOf = new Map<string, Draft[]>();
   for (const d of drafts) for (const u of d.files) pushTo(unitsOf, u, d);

@@ -54,11 +54,11 @@ export interface Draft extends Step {
 export const IN_CLUSTER = 'in-cluster';
 
 /** Every step the repository states, the files tsb.config.yaml places, and the cluster names it mentions. */
-export function gatherSteps(
+export function* gatherSteps(
   input: InferenceInput,
   factsByUri: Map<string, FileFacts>,
   notes: InferenceNote[],
-): { steps: Step[]; configured: Set<string>; known: Map<string, Evidence> } {
+): Generator<void, { steps: Step[]; configured: Set<string>; known: Map<string, Evidence> }> {
   const { files, facts } = input;
   const steps: Step[] = [];
 
@@ -76,7 +76,9 @@ export function gatherSteps(
       rels.push([f.uri, r]);
       pushTo(byRel, r, f.uri);
     }
-    cfg.placements.forEach((p, i) => {
+    for (const [i, p] of cfg.placements.entries()) {
+      // Each placement is matched against every file: the language server answers requests in between.
+      yield;
       const plain = p.files.map((g) => g.replace(/^\.\//, '')).every((g) => !picomatch.scan(g).isGlob);
       const pool = plain
         ? [...new Set(p.files.map((g) => g.replace(/^\.\//, '')))].flatMap((g) =>
@@ -97,7 +99,7 @@ export function gatherSteps(
         run: configUri,
         order: i,
       });
-    });
+    }
   }
 
   // Kubernetes contexts named anywhere: what a per-cluster folder can be matched against.
@@ -108,6 +110,7 @@ export function gatherSteps(
 
   // Apply commands of scripts, Makefiles and READMEs.
   for (const { uri, reading } of input.sources) {
+    yield;
     for (const n of reading.notes) notes.push(noteAt({ uri, line: n.line, text: n.text }, n.reason));
     for (const c of reading.contexts) noteName(c.name, { uri, line: c.line, text: `kube context ${c.name}` });
     const choiceOf = new Map<number, string>();
