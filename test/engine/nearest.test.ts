@@ -3,7 +3,14 @@
 // names of every shape: typos, case differences, long and short words, shared prefixes, other scripts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, nearest, NameIndex, NameIndexes } from '../../server/src/engine/util/nearest';
+import {
+  charClasses,
+  editDistance,
+  nearest,
+  NameIndex,
+  NameIndexes,
+  withinDistance,
+} from '../../server/src/engine/util/nearest';
 
 /** The definition: optimal string alignment distance, full table; lengths more than 8 apart score the difference. */
 function referenceDistance(a: string, b: string): number {
@@ -178,4 +185,38 @@ test('NameIndexes: one index per list content, reused across calls', () => {
   assert.equal(names.get(['x-1', 'x-2', 'x-3']), a);
   assert.notEqual(names.get(['x-1', 'x-2']), a);
   assert.notEqual(new NameIndexes().get(['x-1', 'x-2', 'x-3']), a, 'each owner has its own');
+});
+
+test('withinDistance: the same answer as the full table for every bound, with or without the classes given', () => {
+  const r = prng(17);
+  let near = 0;
+  let far = 0;
+  for (let i = 0; i < 6000; i++) {
+    const a = randomWord(r, 30);
+    // Typos (near), unrelated words (far), long and short ones, lengths more than 8 apart.
+    const b = r() < 0.5 ? typo(r, typo(r, a)) : randomWord(r, 30);
+    const max = Math.floor(r() * 12);
+    const want = referenceDistance(a, b) <= max;
+    if (want) near++;
+    else far++;
+    assert.equal(withinDistance(a, b, max), want, `${a} / ${b} within ${max}`);
+    assert.equal(withinDistance(a, b, max, charClasses(a), charClasses(b)), want, `${a} / ${b} within ${max}`);
+  }
+  assert.ok(near > 500 && far > 500, `${near} near, ${far} far`);
+});
+
+test('NameIndex: built in steps, the same answers as built at once', () => {
+  const r = prng(23);
+  const names = pool(r, 20000);
+  const steps = NameIndex.steps(names);
+  let yields = 0;
+  let done = steps.next();
+  for (; !done.done; done = steps.next()) yields++;
+  const stepped = done.value;
+  const once = new NameIndex(names);
+  assert.ok(yields >= 2, `${yields} yields`);
+  for (let i = 0; i < 300; i++) {
+    const w = r() < 0.7 ? typo(r, names[Math.floor(r() * names.length)]!) : randomWord(r);
+    assert.equal(stepped.nearestIndex(w), once.nearestIndex(w), w);
+  }
 });

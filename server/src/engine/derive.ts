@@ -7,9 +7,10 @@ import { FileIndex } from './units/fileIndex';
 import { inferDeploymentSteps } from './units/infer';
 import { readSource, type SourceReading } from './units/sources';
 import { drain } from './util/steps';
+import { indexSteps } from './workspace/projectIndex';
 import { CONFIG_FILE, type ProjectConfig } from './workspace/config';
 import type { FileFacts } from './workspace/facts';
-import { lastingCaches, resolveProject, type ResolvedProject } from './workspace/resolved';
+import { lastingCaches, resolveProject, resolveProjectSteps, type ResolvedProject } from './workspace/resolved';
 
 // A project's cross-file results, derived from its files' facts, configs and deploy sources in two
 // stages (deployment resolved, then the failover model and the cross-file checks), with what they keep
@@ -179,6 +180,8 @@ export class Derive {
       if (resolved.failed.has(key)) failed(msg('cross-file analysis'), resolved.failed.get(key));
       let model: FailoverModel;
       try {
+        // The lookups the model and the rules share, built in steps rather than by whichever asks first.
+        yield* indexSteps(r);
         model = yield* computeFailoverSteps(r);
       } catch (err) {
         failed(msg('failover model'), err);
@@ -213,7 +216,7 @@ export class Derive {
       });
     const deployment = yield* inferDeploymentSteps({ files: index, facts, sources, ...(config ? { config } : {}) });
     yield;
-    return resolveProject(facts, deployment, this.lasting);
+    return yield* resolveProjectSteps(facts, deployment, this.lasting);
   }
 
   /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */

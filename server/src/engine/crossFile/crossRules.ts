@@ -1,6 +1,6 @@
 import type { FailoverModel } from '../model/failoverTypes';
 import type { ResolvedProject } from '../workspace/resolved';
-import type { LocatedProblem } from './rules/context';
+import type { CrossRule, LocatedProblem } from './rules/context';
 import { duplicates } from './rules/duplicates';
 import { parents } from './rules/parents';
 import { namespaceOwnership } from './rules/namespaceOwnership';
@@ -24,7 +24,7 @@ import { versionLabels } from './rules/versionLabels';
 export type { LocatedProblem } from './rules/context';
 
 /** Every cross-file rule, in the order their findings are listed. */
-const RULES: ((p: ResolvedProject, out: LocatedProblem[]) => void)[] = [
+const RULES: CrossRule[] = [
   duplicates,
   parents,
   namespaceOwnership,
@@ -45,7 +45,9 @@ const RULES: ((p: ResolvedProject, out: LocatedProblem[]) => void)[] = [
 export function* crossFileSteps(p: ResolvedProject, model: FailoverModel): Generator<void, LocatedProblem[]> {
   const out: LocatedProblem[] = [];
   for (const rule of RULES) {
-    rule(p, out);
+    // A rule whose work grows with the project yields its own steps.
+    const steps = rule(p, out);
+    if (steps) yield* steps;
     yield;
   }
   counterparts(p, model, out);

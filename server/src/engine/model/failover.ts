@@ -1,7 +1,7 @@
 import type { ResolvedProject, Placed } from '../workspace/resolved';
 import type { ServiceFact, WorkspaceSettingFact } from '../workspace/facts';
 import { formatLabels } from '../workspace/selectors';
-import { indexOf, SelectorList, servicesOwnedBy } from '../workspace/projectIndex';
+import { indexOf, SelectorList, servicesOwnedBy, workloadIndexSteps } from '../workspace/projectIndex';
 import type {
   EastWestGateway,
   ExcludedService,
@@ -92,6 +92,7 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       if ((++tick & 255) === 0) yield;
       const runsIn = sortU(g.placed.flatMap((p) => ownedClusters(ws, g.namespace, p.clusters)));
       const source = g.placed[0]!.fact.source;
+      for (const p of g.placed) yield* workloadIndexSteps(project, p.namespace);
       const workloads = mergeWorkloads(g.placed.map((p) => workloadsOf(project, p)));
       // Plain literals in the JSON output's key order (spreads into large literals are slow in V8 and this runs per service).
       const exclude = (clusters: string[], code: ExcludedService['code'], why: Message): void => {
@@ -230,10 +231,9 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       }
       candidates.push(candidate);
     }
-    const names = new Set([...groups.values()].map((g) => g.name));
     const lookalikes: Lookalike[] = [];
     for (const g of groups.values()) {
-      if (!names.has(g.name)) continue;
+      if ((++tick & 1023) === 0) yield;
       const all = namespacesOfName(project, g.name);
       // The group's own namespace is always in the list: its services carry this name there.
       const otherCount = all.length - 1;
@@ -246,10 +246,14 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
       lookalikes.push({ service: g.name, namespace: g.namespace, otherNamespaces, otherCount });
     }
     const unit = deployment.unitNames(wsUri)[0];
-    const placements = placementsOf(project, [
-      ...[...groups.values()].flatMap((g) => g.placed.map((x) => x.fact.source.uri)),
-      ...gateways.flatMap((g) => g.installs.flatMap((i) => (i.source ? [i.source.uri] : []))),
-    ]);
+    // The files of the workspace's Services and gateways, each once (thousands of Services share a file).
+    const files = new Set<string>();
+    for (const g of groups.values()) {
+      if ((++tick & 1023) === 0) yield;
+      for (const x of g.placed) files.add(x.fact.source.uri);
+    }
+    for (const g of gateways) for (const i of g.installs) if (i.source) files.add(i.source.uri);
+    const placements = placementsOf(project, files);
     workspaces.push({
       organization: ws.organization ?? '',
       tenant: ws.tenant ?? '',

@@ -13,9 +13,10 @@ export function namespacesOfName(project: ResolvedProject, name: string): string
   const m = memo(project, 'namespacesOfName', () => new Map<string, string[]>());
   let l = m.get(name);
   if (!l) {
-    l = sortU(
-      (indexOf(project).servicesByName.get(name) ?? []).map((s) => s.namespace).filter((n): n is string => !!n),
-    );
+    const all = indexOf(project).servicesByName.get(name) ?? [];
+    // Most names are defined once: no set to sort.
+    if (all.length === 1) l = all[0]!.namespace ? [all[0]!.namespace] : [];
+    else l = sortU(all.map((s) => s.namespace).filter((n): n is string => !!n));
     m.set(name, l);
   }
   return l;
@@ -105,7 +106,7 @@ function memoClusters(project: ResolvedProject, name: string): number {
 }
 
 /** The units that place these files, once each, in unit order. */
-export function placementsOf(project: ResolvedProject, uris: string[]): PlacementInfo[] {
+export function placementsOf(project: ResolvedProject, uris: Iterable<string>): PlacementInfo[] {
   const ids = new Set<number>();
   for (const u of new Set(uris)) for (const id of project.deployment.deploymentOf(u).units) ids.add(id);
   // Unit positions once per project: a workspace looks up its own units, not every unit.

@@ -52,8 +52,11 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   for (const s of steps) pushTo(bySource, s.run, s);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
-    for (const s of list.sort((a, b) => a.order - b.order)) {
-      const keys = new Set(s.files.flatMap((u) => keysOf(u)));
+    const sorted = list.sort((a, b) => a.order - b.order);
+    for (let i = 0; i < sorted.length; i++) {
+      const s = sorted[i]!;
+      // The objects a unit holds are compared with the next step's only: the last step's are not needed.
+      const keys = i < sorted.length - 1 ? new Set(s.files.flatMap((u) => keysOf(u))) : new Set<string>();
       const fresh = s.files.filter((u) => !cur?.files.includes(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
       if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {
@@ -67,6 +70,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
       if (drafts.length >= MAX_UNITS) break;
     }
   }
+  yield;
 
   // Folder conventions for YAML files no stronger evidence places: a folder named like a known cluster,
   // a folder holding a ControlPlane of one cluster.
@@ -103,7 +107,6 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     }
     d.files.push(f.uri);
     inConvention.add(f.uri);
-    for (const k of keysOf(f.uri)) d.keys.add(k);
   }
   // Everything else: one hidden unit per folder (a folder is the natural `apply -f DIR` set).
   const loose = new Map<string, Draft>();
@@ -146,7 +149,9 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   );
   const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
   const versions: [string, string][] = [];
+  yield;
   const never = successiveVersions(drafts, keysOf, versions);
+  yield;
   const byChoice = new Map<string, Draft[]>();
   for (const d of drafts) if (d.choice) pushTo(byChoice, d.choice, d);
   for (const list of byChoice.values())

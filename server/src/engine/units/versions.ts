@@ -70,6 +70,9 @@ export function objectKeys(facts: Map<string, FileFacts>): (uri: string) => stri
 }
 
 export function tsbKey(o: TsbObjectFact): string {
-  const group = o.apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/').split('/')[0];
-  return [group, o.kind, o.organization ?? '', o.tenant ?? '', o.workspace ?? '', o.group ?? '', o.name].join('|');
+  // The API group: tsb.tetrate.io/v2 and api.tsb.tetrate.io/v2 are one.
+  const v = o.apiVersion;
+  const slash = v.indexOf('/');
+  const group = v.startsWith('tsb.tetrate.io/') ? 'api.tsb.tetrate.io' : slash < 0 ? v : v.slice(0, slash);
+  return `${group}|${o.kind}|${o.organization ?? ''}|${o.tenant ?? ''}|${o.workspace ?? ''}|${o.group ?? ''}|${o.name}`;
 }

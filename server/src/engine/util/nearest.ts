@@ -3,6 +3,8 @@
 // thousands of names at a cost that does not grow with their number (a search of the sorted names as a
 // trie, pruned at the threshold), and remembers its answers per wrong value.
 
+import { drain } from './steps';
+
 /** Reused rows: a distance costs no allocation. */
 // Scratch space overwritten by each call (no answer depends on what a previous call left in it).
 let rows = new Int32Array(0);
@@ -63,6 +65,38 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return d[prev + lb]!;
 }
 
+/** Which of 32 classes of characters a string holds (letters by letter, case folded; the rest share bits). */
+export function charClasses(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * `editDistance(a, b) <= max`, answered without the table for most pairs that are far apart: each
+ * class of characters that one word holds and the other lacks costs at least one edit. The classes
+ * may be passed when the caller has them (`charClasses`).
+ */
+export function withinDistance(a: string, b: string, max: number, classesA?: number, classesB?: number): boolean {
+  if (a === b) return true;
+  const diff = Math.abs(a.length - b.length);
+  if (diff > 8) return diff <= max;
+  if (diff > max) return false;
+  const ca = classesA ?? charClasses(a);
+  const cb = classesB ?? charClasses(b);
+  if (bitCount(ca & ~cb) > max || bitCount(cb & ~ca) > max) return false;
+  return editDistance(a, b, max) <= max;
+}
+
 /** The threshold for a word: very short words are "near" everything, so only a case difference counts for them. */
 function limitFor(word: string, maxDistance?: number): number {
   return word.length < 3 ? 0.5 : (maxDistance ?? Math.max(1, Math.min(3, Math.floor(word.length / 3))));
@@ -112,6 +146,9 @@ export interface NearOptions {
  */
 const SEARCH_BUDGET = 20_000;
 
+/** Names indexed between two yields of `NameIndex.steps`. */
+const NAMES_PER_STEP = 8192;
+
 /**
  * `nearest` over a fixed list of names, answering in time that does not grow with the list for any
  * realistic name: the distinct lower-cased names form a trie, and the search descends only into
@@ -125,20 +162,37 @@ export class NameIndex {
   private readonly exact = new Map<string, number>();
   /** Length -> positions of names of that length, ascending (the "lengths differ by more than 8" rule). */
   private readonly byLength = new Map<number, number[]>();
-  private readonly maxLength: number;
+  private maxLength = 0;
   private readonly memo = new Map<string, number>();
   // The trie: per node its character, first child, next sibling, and terminal (index into positions, or -1).
-  private readonly char: Int32Array;
-  private readonly child: Int32Array;
-  private readonly sibling: Int32Array;
-  private readonly terminal: Int32Array;
+  private char!: Int32Array;
+  private child!: Int32Array;
+  private sibling!: Int32Array;
+  private terminal!: Int32Array;
   private visits = 0;
 
-  constructor(readonly names: readonly string[]) {
+  constructor(
+    readonly names: readonly string[],
+    later = false,
+  ) {
+    if (!later) drain(this.build());
+  }
+
+  /** The index of `names`, built in steps (a list may hold 100,000 names). */
+  static *steps(names: readonly string[]): Generator<void, NameIndex> {
+    const ix = new NameIndex(names, true);
+    yield* ix.build();
+    return ix;
+  }
+
+  private *build(): Generator<void, void> {
+    const names = this.names;
     const groups = new Map<string, number[]>();
     let maxLength = 0;
     let chars = 0;
-    names.forEach((n, i) => {
+    for (let i = 0; i < names.length; i++) {
+      if ((i + 1) % NAMES_PER_STEP === 0) yield;
+      const n = names[i]!;
       if (!this.exact.has(n)) this.exact.set(n, i);
       const l = n.toLowerCase();
       const g = groups.get(l);
@@ -151,9 +205,11 @@ export class NameIndex {
       if (bl) bl.push(i);
       else this.byLength.set(l.length, [i]);
       if (l.length > maxLength) maxLength = l.length;
-    });
+    }
     this.maxLength = maxLength;
+    yield;
     const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    yield;
     const size = chars + 1;
     this.char = new Int32Array(size);
     this.child = new Int32Array(size).fill(-1);
@@ -164,7 +220,9 @@ export class NameIndex {
     const path = [0];
     const lastChild = new Int32Array(size).fill(-1);
     let prev = '';
+    let n = 0;
     for (const k of keys) {
+      if (++n % NAMES_PER_STEP === 0) yield;
       let common = 0;
       while (common < prev.length && common < k.length && prev.charCodeAt(common) === k.charCodeAt(common)) common++;
       path.length = common + 1;
@@ -364,6 +422,11 @@ export class NameIndexes {
 
   /** A NameIndex for this list of names, the same object as long as the list is the same. */
   get(names: readonly string[]): NameIndex {
+    return drain(this.steps(names));
+  }
+
+  /** `get` in steps: a new index is built in steps. */
+  *steps(names: readonly string[]): Generator<void, NameIndex> {
     const key = names.join('\n');
     const hit = this.indexes.get(key);
     if (hit) {
@@ -372,7 +435,7 @@ export class NameIndexes {
       this.indexes.set(key, hit);
       return hit;
     }
-    const ix = new NameIndex(names);
+    const ix = yield* NameIndex.steps(names);
     this.indexes.set(key, ix);
     this.indexedNames += names.length;
     for (const [k, v] of this.indexes) {

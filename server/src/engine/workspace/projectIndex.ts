@@ -1,4 +1,5 @@
 import { pushTo } from '../collections';
+import { drain } from '../util/steps';
 import type { ResolvedProject } from './resolved';
 import type { TsbObjectFact } from './facts';
 import type { Labels } from '../types';
@@ -27,6 +28,8 @@ export interface ProjectIndex {
   wildWorkspaces: TsbObjectFact[];
   /** Wildcard workspaces by the prefix before `*` (`*` alone: the prefix ''). */
   wildByPrefix: Map<string, TsbObjectFact[]>;
+  /** The lengths of those prefixes, ascending (a namespace is looked up once per length). */
+  wildPrefixLengths: number[];
   /** Position of each workspace in `workspaces`. */
   workspaceOrder: Map<TsbObjectFact, number>;
   /** Position of each Service in `project.services`. */
@@ -35,9 +38,14 @@ export interface ProjectIndex {
   serviceNamespaces: string[];
 }
 
-function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+/** Objects indexed between two yields of `indexSteps`. */
+const OBJECTS_PER_STEP = 8192;
+
+function* group<T, K>(xs: readonly T[], key: (x: T) => K): Generator<void, Map<K, T[]>> {
   const m = new Map<K, T[]>();
+  let n = 0;
   for (const x of xs) {
+    if (++n % OBJECTS_PER_STEP === 0) yield;
     const k = key(x);
     const l = m.get(k);
     if (l) l.push(x);
@@ -47,15 +55,24 @@ function group<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
 }
 
 export function indexOf(project: ResolvedProject): ProjectIndex {
-  return memo(project, 'index', () => buildIndex(project));
+  return memo(project, 'index', () => drain(buildIndex(project)));
 }
 
-function buildIndex(project: ResolvedProject): ProjectIndex {
+/** Builds the project's index in steps, if not built yet (the derive does so before the rules use it). */
+export function* indexSteps(project: ResolvedProject): Generator<void, void> {
+  if (project.derived.has('index')) return;
+  const ix = yield* buildIndex(project);
+  project.derived.set('index', ix);
+}
+
+function* buildIndex(project: ResolvedProject): Generator<void, ProjectIndex> {
   const workspaces = project.tsb.filter((t) => t.kind === 'Workspace');
   const workspacesByNs = new Map<string, TsbObjectFact[]>();
   const wildWorkspaces: TsbObjectFact[] = [];
   const wildByPrefix = new Map<string, TsbObjectFact[]>();
+  let n = 0;
   for (const ws of workspaces) {
+    if (++n % OBJECTS_PER_STEP === 0) yield;
     const exact = new Set<string>();
     const prefixes = new Set<string>();
     for (const n of ws.namespaces) {
@@ -68,19 +85,35 @@ function buildIndex(project: ResolvedProject): ProjectIndex {
     for (const pre of prefixes) pushTo(wildByPrefix, pre, ws);
     for (const ns of exact) pushTo(workspacesByNs, ns, ws);
   }
-  const servicesByNs = group(project.services, (s) => s.namespace);
+  const servicesByNs = yield* group(project.services, (s) => s.namespace);
+  const workloadsByNs = yield* group(project.workloads, (w) => w.namespace);
+  const servicesByName = yield* group(project.services, (s) => s.fact.name);
+  const servicesByNsName = yield* group(project.services, (s) => `${s.namespace ?? ''}/${s.fact.name}`);
+  const gatewaysByNs = yield* group(project.installGateways, (g) => g.namespace);
+  const workspaceOrder = new Map<TsbObjectFact, number>();
+  for (let i = 0; i < workspaces.length; i++) {
+    if ((i + 1) % OBJECTS_PER_STEP === 0) yield;
+    workspaceOrder.set(workspaces[i]!, i);
+  }
+  const serviceOrder = new Map<Services[number], number>();
+  for (let i = 0; i < project.services.length; i++) {
+    if ((i + 1) % OBJECTS_PER_STEP === 0) yield;
+    serviceOrder.set(project.services[i]!, i);
+  }
+  const prefixLengths = [...new Set([...wildByPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   return {
-    workloadsByNs: group(project.workloads, (w) => w.namespace),
-    servicesByName: group(project.services, (s) => s.fact.name),
+    workloadsByNs,
+    servicesByName,
     servicesByNs,
-    servicesByNsName: group(project.services, (s) => `${s.namespace ?? ''}/${s.fact.name}`),
-    gatewaysByNs: group(project.installGateways, (g) => g.namespace),
+    servicesByNsName,
+    gatewaysByNs,
     workspaces,
     workspacesByNs,
     wildWorkspaces,
     wildByPrefix,
-    workspaceOrder: new Map(workspaces.map((w, i) => [w, i])),
-    serviceOrder: new Map(project.services.map((s, i) => [s, i])),
+    wildPrefixLengths: prefixLengths,
+    workspaceOrder,
+    serviceOrder,
     serviceNamespaces: [...servicesByNs.keys()].filter((k): k is string => k !== undefined).sort(),
   };
 }
@@ -90,12 +123,21 @@ export function workspacesFor(project: ResolvedProject, namespace: string): TsbO
   const ix = indexOf(project);
   const exact = ix.workspacesByNs.get(namespace);
   if (!ix.wildWorkspaces.length) return exact ?? [];
-  // Wildcards whose prefix starts the namespace: one lookup per prefix length.
-  const found = new Set<TsbObjectFact>(exact);
-  for (let k = 0; k <= namespace.length; k++) {
+  // Wildcards whose prefix starts the namespace: one lookup per length some prefix has.
+  let first: TsbObjectFact[] | undefined;
+  let found: Set<TsbObjectFact> | undefined;
+  for (const k of ix.wildPrefixLengths) {
+    if (k > namespace.length) break;
     const l = ix.wildByPrefix.get(namespace.slice(0, k));
-    if (l) for (const w of l) found.add(w);
+    if (!l) continue;
+    if (!first && !exact) first = l;
+    else {
+      found ??= new Set<TsbObjectFact>([...(exact ?? []), ...(first ?? [])]);
+      for (const w of l) found.add(w);
+    }
   }
+  // Only the exact ones, or one list of wildcards (in workspace order, each once).
+  if (!found) return first ? [...first] : (exact ?? []);
   if (found.size === (exact?.length ?? 0)) return exact ?? [];
   return [...found].sort((a, b) => ix.workspaceOrder.get(a)! - ix.workspaceOrder.get(b)!);
 }
@@ -159,9 +201,24 @@ export class LabelIndex<T> {
   constructor(
     private readonly items: Iterable<T>,
     labelsOf: (x: T) => Labels,
+    empty = false,
   ) {
-    for (const x of items) for (const [k, v] of Object.entries(labelsOf(x))) pushTo(this.buckets, pairKey(k, v), x);
     this.labelsOf = labelsOf;
+    if (!empty) for (const x of items) this.add(x);
+  }
+
+  /** The index of `items`, built in steps (a namespace or a workspace may hold 100,000 objects). */
+  static *steps<T>(items: readonly T[], labelsOf: (x: T) => Labels): Generator<void, LabelIndex<T>> {
+    const ix = new LabelIndex(items, labelsOf, true);
+    for (let i = 0; i < items.length; i++) {
+      if ((i + 1) % OBJECTS_PER_STEP === 0) yield;
+      ix.add(items[i]!);
+    }
+    return ix;
+  }
+
+  private add(x: T): void {
+    for (const [k, v] of Object.entries(this.labelsOf(x))) pushTo(this.buckets, pairKey(k, v), x);
   }
 
   private readonly labelsOf: (x: T) => Labels;
@@ -186,24 +243,43 @@ export class LabelIndex<T> {
 
   /** Up to `limit` items carrying at least one pair of `selector`, in order, each once. */
   sharingAnyPair(selector: Labels, limit: number): T[] {
-    const seen = new Set<T>();
+    const lists: T[][] = [];
     for (const [k, v] of Object.entries(selector)) {
-      for (const x of this.buckets.get(pairKey(k, v)) ?? []) {
+      const b = this.buckets.get(pairKey(k, v));
+      if (b?.length) lists.push(b);
+    }
+    // One pair's bucket is already in order and holds each item once.
+    if (lists.length <= 1) return lists.length ? lists[0]!.slice(0, limit) : [];
+    const seen = new Set<T>();
+    for (const b of lists) {
+      for (const x of b) {
         seen.add(x);
         if (seen.size >= limit) break;
       }
     }
-    return [...seen].sort((a, b) => this.order(a) - this.order(b)).slice(0, limit);
+    // In item order: sorted by position, as numbers.
+    const at = new Float64Array(seen.size);
+    let n = 0;
+    for (const x of seen) at[n++] = this.position(x);
+    at.sort();
+    const all = this.itemList();
+    const out: T[] = [];
+    for (let i = 0; i < n && out.length < limit; i++) out.push(all[at[i]!]!);
+    return out;
   }
 
   private positions: Map<T, number> | undefined;
-  private order(x: T): number {
+  private list: T[] | undefined;
+  private itemList(): T[] {
+    return (this.list ??= [...this.items]);
+  }
+  private position(x: T): number {
     if (!this.positions) {
       this.positions = new Map();
-      let i = 0;
-      for (const y of this.items) this.positions.set(y, i++);
+      const all = this.itemList();
+      for (let i = 0; i < all.length; i++) this.positions.set(all[i]!, i);
     }
-    return this.positions.get(x) ?? 0;
+    return this.positions.get(x)!;
   }
 
   /** The first item matching `selector` that `accept` accepts. */
@@ -223,19 +299,30 @@ export function memo<T>(project: ResolvedProject, key: string, make: () => T): T
   return v;
 }
 
+const workloadIndexes = (project: ResolvedProject) =>
+  memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
+
 /** Workloads in `namespace` whose pod labels carry every pair of `selector`, in project order. */
 export function workloadsMatching(
   project: ResolvedProject,
   namespace: string | undefined,
   selector: Labels,
 ): Workloads {
-  const byNs = memo(project, 'workloadLabels', () => new Map<string | undefined, LabelIndex<Workloads[number]>>());
+  const byNs = workloadIndexes(project);
   let li = byNs.get(namespace);
   if (!li) {
     li = new LabelIndex(indexOf(project).workloadsByNs.get(namespace) ?? [], (w) => w.fact.podLabels);
     byNs.set(namespace, li);
   }
   return li.matching(selector);
+}
+
+/** Builds the workload index of `namespace` in steps, if not built yet (before `workloadsMatching` asks). */
+export function* workloadIndexSteps(project: ResolvedProject, namespace: string | undefined): Generator<void, void> {
+  const byNs = workloadIndexes(project);
+  if (byNs.has(namespace)) return;
+  const li = yield* LabelIndex.steps(indexOf(project).workloadsByNs.get(namespace) ?? [], (w) => w.fact.podLabels);
+  byNs.set(namespace, li);
 }
 
 /** Install gateways in `namespace` whose labels carry every pair of `labels`, in project order. */

@@ -13,6 +13,7 @@ import type {
 import type { Deployment, Relation } from '../deployment';
 import type { Message } from '../l10n/message';
 import { NameIndexes } from '../util/nearest';
+import { drain } from '../util/steps';
 
 // The whole project's facts with deployment applied: which clusters each Kubernetes object lands in,
 // which namespace it gets when the YAML names none (like `kubectl apply -n`), and which objects can
@@ -69,6 +70,18 @@ export function resolveProject(
   deployment: Deployment,
   lasting: LastingCaches = lastingCaches(),
 ): ResolvedProject {
+  return drain(resolveProjectSteps(files, deployment, lasting));
+}
+
+/** Objects placed between two yields of `resolveProjectSteps`. */
+const OBJECTS_PER_STEP = 4096;
+
+/** `resolveProject` in steps (the language server runs the derive in time slices). */
+export function* resolveProjectSteps(
+  files: Iterable<FileFacts>,
+  deployment: Deployment,
+  lasting: LastingCaches = lastingCaches(),
+): Generator<void, ResolvedProject> {
   const out: ResolvedProject = {
     tsb: [],
     workspaceSettings: [],
@@ -90,7 +103,19 @@ export function resolveProject(
   const add = <T>(target: T[], items: readonly T[]) => {
     for (const x of items) target.push(x);
   };
+  let placed = 0;
   for (const f of files) {
+    placed +=
+      f.tsb.length +
+      f.installGateways.length +
+      f.controlPlanes.length +
+      f.namespaces.length +
+      f.services.length +
+      f.workloads.length;
+    if (placed >= OBJECTS_PER_STEP) {
+      placed = 0;
+      yield;
+    }
     add(out.tsb, f.tsb);
     add(out.workspaceSettings, f.workspaceSettings);
     add(out.gatewayConfigs, f.gatewayConfigs);

@@ -19,8 +19,12 @@ export interface LocatedProblem {
   related?: RelatedInfo[];
 }
 
-/** A cross-file rule: reads the resolved project, appends its findings. */
-export type CrossRule = (p: ResolvedProject, out: LocatedProblem[]) => void;
+/**
+ * A cross-file rule: reads the resolved project, appends its findings. A rule whose work can grow
+ * beyond a few milliseconds is a generator that yields between parts of it (the language server runs
+ * the derive in time slices).
+ */
+export type CrossRule = (p: ResolvedProject, out: LocatedProblem[]) => void | Generator<void, void>;
 
 export function related(ref: SourceRef, message: Message): RelatedInfo {
   return { uri: ref.uri, range: refRange(ref), message };

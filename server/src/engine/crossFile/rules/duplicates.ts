@@ -2,32 +2,26 @@ import type { ResolvedProject } from '../../workspace/resolved';
 import type { TsbObjectFact } from '../../workspace/facts';
 import { earlierPeer, ifTogether, related, where, type LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
+import { tsbKey } from '../../units/versions';
 
 // duplicate-resource: the same TSB resource, or the same install CR in one cluster, defined twice.
 
-const TENANCY_GROUP = (apiVersion: string) => apiVersion.replace(/^tsb\.tetrate\.io\//, 'api.tsb.tetrate.io/');
+/** Objects looked at between two yields. */
+const OBJECTS_PER_STEP = 4096;
 
-function identity(o: TsbObjectFact): string {
-  return [
-    TENANCY_GROUP(o.apiVersion).split('/')[0],
-    o.kind,
-    o.organization ?? '',
-    o.tenant ?? '',
-    o.workspace ?? '',
-    o.group ?? '',
-    o.name,
-  ].join('|');
-}
-
-export function duplicates(p: ResolvedProject, out: LocatedProblem[]): void {
+export function* duplicates(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
   const seen = new Map<string, TsbObjectFact[]>();
+  let tick = 0;
   for (const o of p.tsb) {
-    const k = identity(o);
+    if (++tick % OBJECTS_PER_STEP === 0) yield;
+    // The identity of a TSB resource: API group (tsb.tetrate.io and api.tsb.tetrate.io are one), kind, parents, name.
+    const k = tsbKey(o);
     const list = seen.get(k);
     if (list) list.push(o);
     else seen.set(k, [o]);
   }
   for (const list of seen.values()) {
+    if (++tick % OBJECTS_PER_STEP === 0) yield;
     if (list.length < 2) continue;
     for (let i = 1; i < list.length; i++) {
       const o = list[i]!;

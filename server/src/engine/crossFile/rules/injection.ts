@@ -6,8 +6,13 @@ import { msg } from '../../l10n/message';
 
 // namespace-not-injected: a namespace owned by a workspace without a sidecar-injection label.
 
-export function injection(p: ResolvedProject, out: LocatedProblem[]): void {
+/** Namespaces looked at between two yields. */
+const NAMESPACES_PER_STEP = 2048;
+
+export function* injection(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let n = 0;
   for (const ns of p.namespaces) {
+    if (++n % NAMESPACES_PER_STEP === 0) yield;
     const owner = workspacesFor(p, ns.fact.name).find(
       (ws) => ownsNamespace(ws, ns.fact.name, ns.clusters) && p.relation(ws.source.uri, ns.fact.source.uri) !== 'never',
     );

@@ -27,6 +27,8 @@ interface ScopeClaims {
   /** Claims of `prefix*` by prefix. */
   byPrefix: Map<string, Claim[]>;
   prefixes: string[];
+  /** The lengths of those prefixes, ascending (a name is looked up once per length some prefix has). */
+  prefixLengths: number[];
 }
 
 function lowerBound(xs: readonly string[], x: string): number {
@@ -76,18 +78,27 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
       seen.add(sc.prefixes[i]!);
       visible(sc.byPrefix.get(sc.prefixes[i]!), wild);
     }
-    for (let k = 1; k < prefix.length; k++)
-      if (!seen.has(prefix.slice(0, k))) visible(sc.byPrefix.get(prefix.slice(0, k)), wild);
+    for (const k of sc.prefixLengths) {
+      if (k >= prefix.length) break;
+      if (k >= 1 && !seen.has(prefix.slice(0, k))) visible(sc.byPrefix.get(prefix.slice(0, k)), wild);
+    }
   } else {
     visible(sc.exact.get(pb.namespace), exact);
-    for (let k = 1; k <= pb.namespace.length; k++) visible(sc.byPrefix.get(pb.namespace.slice(0, k)), wild);
+    for (const k of sc.prefixLengths) {
+      if (k > pb.namespace.length) break;
+      if (k >= 1) visible(sc.byPrefix.get(pb.namespace.slice(0, k)), wild);
+    }
   }
   wild.sort((a, b) => a.seq - b.seq);
   for (const w of wild) exact.push(w);
   return exact;
 }
 
-export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): void {
+/** Owners looked at between two yields. */
+const OWNERS_PER_STEP = 2048;
+
+export function* namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   // Workspaces own namespaces exclusively across the whole organization; groups within their workspace.
   const scope = (o: TsbObjectFact) =>
     o.kind === 'Workspace' ? `ws|${o.organization}` : `g|${o.groupType}|${o.organization}|${o.tenant}|${o.workspace}`;
@@ -96,13 +107,22 @@ export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): v
   const scopes = new Map<string, ScopeClaims>();
   const owners: { b: TsbObjectFact; sc: ScopeClaims; claims: Claim[] }[] = [];
   for (const b of p.tsb) {
+    if (++tick % OWNERS_PER_STEP === 0) yield;
     if (!b.namespaces.length || (b.kind !== 'Workspace' && b.kind !== 'Group')) continue;
     const key = scope(b);
     let sc = scopes.get(key);
     if (!sc)
       scopes.set(
         key,
-        (sc = { count: 0, exact: new Map(), exactKeys: [], star: [], byPrefix: new Map(), prefixes: [] }),
+        (sc = {
+          count: 0,
+          exact: new Map(),
+          exactKeys: [],
+          star: [],
+          byPrefix: new Map(),
+          prefixes: [],
+          prefixLengths: [],
+        }),
       );
     const claims: Claim[] = [];
     for (const nb of b.namespaces) {
@@ -119,8 +139,11 @@ export function namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): v
   for (const sc of scopes.values()) {
     sc.exactKeys = [...sc.exact.keys()].sort();
     sc.prefixes = [...sc.byPrefix.keys()].sort();
+    sc.prefixLengths = [...new Set(sc.prefixes.map((x) => x.length))].sort((a, b) => a - b);
   }
+  yield;
   for (const { b, sc, claims } of owners) {
+    if (++tick % OWNERS_PER_STEP === 0) yield;
     const before = claims[0]!.seq;
     for (const { name, ref, pattern: pb } of claims) {
       let hit: Claim | undefined;

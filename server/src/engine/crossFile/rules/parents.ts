@@ -44,7 +44,12 @@ function parentMessage(
     : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project.', args);
 }
 
-export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
+/** Objects looked at, and did-you-mean searches made, between two yields. */
+const OBJECTS_PER_STEP = 2048;
+const SEARCHES_PER_STEP = 128;
+
+export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  let tick = 0;
   const byKind = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
     const list = byKind.get(o.kind);
@@ -69,6 +74,7 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
     const m = new Map<string, Map<string, string[]>>();
     const all = new Set<string>();
     for (const x of byKind.get(LEVEL_KIND[level]) ?? []) {
+      if (++tick % OBJECTS_PER_STEP === 0) yield;
       const k = scopeKey(level, x);
       let names = m.get(k);
       if (!names) m.set(k, (names = new Map()));
@@ -83,11 +89,11 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
   const groupTypes = new Set((byKind.get('Group') ?? []).map((g) => g.groupType));
   // One did-you-mean index per scope, built when a reference there first misses.
   const suggesters = new Map<Map<string, string[]>, (name: string) => string | undefined>();
-  const suggest = (names: Map<string, string[]>, name: string): string | undefined => {
+  function* suggester(names: Map<string, string[]>): Generator<void, (name: string) => string | undefined> {
     let f = suggesters.get(names);
     if (!f) {
       const keys = [...names.keys()];
-      const index = keys.length > 16 ? p.lasting.names.get(keys) : undefined;
+      const index = keys.length > 16 ? yield* p.lasting.names.steps(keys) : undefined;
       f = index
         ? (n) => index.nearest(n, 4, { excludeSelf: true })
         : (n) =>
@@ -98,9 +104,11 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
             );
       suggesters.set(names, f);
     }
-    return f(name);
-  };
+    return f;
+  }
+  let searches = 0;
   for (const o of p.tsb) {
+    if (++tick % OBJECTS_PER_STEP === 0) yield;
     for (const level of ['organization', 'tenant', 'workspace', 'group'] as const) {
       const name = o[level];
       const ref = o.parentRefs[level];
@@ -111,7 +119,8 @@ export function parents(p: ResolvedProject, out: LocatedProblem[]): void {
       const names = defined.get(level)!.get(scopeKey(level, o));
       // Defined in a file that can be in effect with this one (not only in an alternative scenario).
       if (names?.get(name)?.some((u) => p.relation(u, o.source.uri) !== 'never')) continue;
-      const guess = names ? suggest(names, name) : undefined;
+      const guess = names ? (yield* suggester(names))(name) : undefined;
+      if (names && ++searches % SEARCHES_PER_STEP === 0) yield;
       const elsewhere = anyScope.get(level)!.has(name);
       out.push({
         uri: o.source.uri,

@@ -3,15 +3,21 @@ import type { TsbObjectFact } from '../../workspace/facts';
 import { workspaceKey, settingKey, ownsNamespace } from '../../model/workspaceOwnership';
 import { formatLabels } from '../../workspace/selectors';
 import { indexOf, LabelIndex, servicesOwnedBy } from '../../workspace/projectIndex';
-import { editDistance } from '../../util/nearest';
+import { charClasses, editDistance, withinDistance } from '../../util/nearest';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, type ListArg } from '../../l10n/message';
 
 // service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
 
-export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): void {
+export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  // Work done since the last yield (objects looked at): the language server runs this in time slices.
+  let work = 0;
   const wsByKey = new Map<string, TsbObjectFact[]>();
   for (const o of indexOf(p).workspaces) {
+    if (++work >= WORK_PER_STEP) {
+      work = 0;
+      yield;
+    }
     const list = wsByKey.get(workspaceKey(o));
     if (list) list.push(o);
     else wsByKey.set(workspaceKey(o), [o]);
@@ -20,10 +26,15 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
-    const services = servicesOwnedBy(p, ws).filter(
-      (svc) =>
-        ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never',
-    );
+    const services: Services = [];
+    for (const svc of servicesOwnedBy(p, ws)) {
+      if (ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never')
+        services.push(svc);
+      if (++work >= WORK_PER_STEP) {
+        work = 0;
+        yield;
+      }
+    }
     if (services.length === 0) continue;
     // Built on the first selector: which Services carry a selector's pairs; each distinct selector's
     // nearest Service once; the labels of the first Services once.
@@ -33,10 +44,17 @@ export function serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): voi
     for (const e of s.eastWest) {
       for (const x of e.exposed) {
         if (Object.keys(x.labels).length === 0) continue;
-        matches ??= new LabelIndex(services, (svc) => svc.fact.labels);
+        matches ??= yield* LabelIndex.steps(services, (svc) => svc.fact.labels);
         if (matches.first(x.labels)) continue;
         const key = JSON.stringify(x.labels);
-        if (!nearestOf.has(key)) nearestOf.set(key, nearestService(x.labels, services, matches));
+        if (!nearestOf.has(key)) {
+          nearestOf.set(key, nearestService(x.labels, services, matches));
+          work += Math.min(services.length, NEAREST_POOL);
+          if (work >= WORK_PER_STEP) {
+            work = 0;
+            yield;
+          }
+        }
         const near = nearestOf.get(key);
         const keys = Object.keys(x.labels);
         const args = { selector: formatLabels(x.labels), workspace: ws.name };
@@ -107,6 +125,9 @@ function firstLabels(services: Services, n: number): string[] {
  */
 const NEAREST_POOL = 2000;
 
+/** Services looked at between two yields (a few milliseconds of work). */
+const WORK_PER_STEP = 10_000;
+
 type Services = ResolvedProject['services'];
 
 /**
@@ -123,29 +144,45 @@ function nearestService(
     const sharing = matches.sharingAnyPair(selector, NEAREST_POOL);
     services = sharing.length ? sharing : all.slice(0, NEAREST_POOL);
   }
+  const keys = Object.keys(selector);
+  const values = keys.map((k) => selector[k]!);
+  const limits = values.map((v) => Math.max(1, Math.floor(v.length / 3)));
+  const classes = values.map(charClasses);
+  // Per key, the distance of each value Services have for it (values repeat: tier=backend...).
+  const distances = keys.map(() => new Map<string, number>());
   let best: Services[number] | undefined;
   let bestScore = 0;
   let bestDistance = Infinity;
-  const values = Object.values(selector);
   for (const svc of services) {
-    let score = 0;
-    let distance = 0;
-    for (const [k, v] of Object.entries(selector)) {
-      const have = svc.fact.labels[k];
+    const labels = svc.fact.labels;
+    let same = 0;
+    let other = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const have = labels[keys[i]!];
       if (have === undefined) continue;
-      if (have === v) {
-        score += 4;
-        continue;
-      }
-      const d = editDistance(v, have);
-      distance += d;
-      score += d <= Math.max(1, Math.floor(v.length / 3)) ? 2 : 1;
+      if (have === values[i]) same++;
+      else other++;
     }
-    if (score === 0) continue;
-    if (
-      values.some((v) => v === svc.fact.name || editDistance(v, svc.fact.name) <= Math.max(1, Math.floor(v.length / 3)))
-    )
-      score += 1;
+    if (same + other === 0) continue;
+    // The most it can score (every other value near, the name near) cannot beat the best: skipped.
+    if (4 * same + 2 * other + 1 < bestScore) continue;
+    let score = 4 * same;
+    let distance = 0;
+    if (other) {
+      for (let i = 0; i < keys.length; i++) {
+        const have = labels[keys[i]!];
+        if (have === undefined || have === values[i]) continue;
+        let d = distances[i]!.get(have);
+        if (d === undefined) distances[i]!.set(have, (d = editDistance(values[i]!, have)));
+        distance += d;
+        score += d <= limits[i]! ? 2 : 1;
+      }
+    }
+    // A name near a selector value adds one: looked at only when that can change the answer.
+    if (score + 1 < bestScore || (score + 1 === bestScore && distance >= bestDistance)) continue;
+    const name = svc.fact.name;
+    const nameClasses = charClasses(name);
+    if (values.some((v, i) => withinDistance(v, name, limits[i]!, classes[i], nameClasses))) score += 1;
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
       best = svc;
       bestScore = score;
