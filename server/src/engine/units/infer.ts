@@ -52,20 +52,25 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   for (const s of steps) pushTo(bySource, s.run, s);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
+    // The files of `cur`, for membership tests (a unit can hold thousands).
+    let curFiles = new Set<string>();
     const sorted = list.sort((a, b) => a.order - b.order);
     for (let i = 0; i < sorted.length; i++) {
       const s = sorted[i]!;
+      if (i % 64 === 63) yield;
       // The objects a unit holds are compared with the next step's only: the last step's are not needed.
       const keys = i < sorted.length - 1 ? new Set(s.files.flatMap((u) => keysOf(u))) : new Set<string>();
-      const fresh = s.files.filter((u) => !cur?.files.includes(u));
+      const fresh = s.files.filter((u) => !curFiles.has(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
       if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {
         append(cur.files, fresh);
+        for (const u of fresh) curFiles.add(u);
         for (const k of keys) cur.keys.add(k);
         for (const e of s.evidence) cur.evidence.push(e);
         continue;
       }
       cur = { ...s, files: [...new Set(s.files)], evidence: [...s.evidence], id: drafts.length, keys };
+      curFiles = new Set(cur.files);
       drafts.push(cur);
       if (drafts.length >= MAX_UNITS) break;
     }

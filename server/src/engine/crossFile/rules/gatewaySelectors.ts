@@ -134,30 +134,33 @@ function memoNames(p: ResolvedProject, gateways: readonly Installed[]): NameInde
   return ix;
 }
 
-export function gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): void {
-  for (const s of p.workspaceSettings) {
-    for (const e of s.eastWest) {
-      const prob = selectorProblem(
-        p,
-        e.namespace,
-        e.labels,
-        s.source.uri,
-        e.labelsRef,
-        msg('This east-west workloadSelector'),
-      );
-      if (prob) out.push(prob);
-    }
-  }
+/** Selectors checked between two yields: the did-you-mean search of one can take a while on large projects. */
+const SELECTORS_PER_STEP = 64;
+/** From this many installed gateways, their name index is built in steps before the selectors are checked. */
+const BUILD_IN_STEPS = 256;
+
+export function* gatewaySelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  const checks: [string, Record<string, string>, string, SourceRef, Message][] = [];
+  for (const s of p.workspaceSettings)
+    for (const e of s.eastWest)
+      checks.push([e.namespace, e.labels, s.source.uri, e.labelsRef, msg('This east-west workloadSelector')]);
   for (const g of p.gatewayConfigs) {
     if (!g.selector) continue;
-    const prob = selectorProblem(
-      p,
+    checks.push([
       g.selector.namespace,
       g.selector.labels,
       g.source.uri,
       g.selector.labelsRef,
       msg("{kind} {name}'s workloadSelector", { kind: g.kind, name: g.name }),
-    );
+    ]);
+  }
+  // The project-wide index a selector matching nothing searches: built in steps here, not in one go there.
+  if (checks.length && p.installGateways.length >= BUILD_IN_STEPS)
+    yield* p.lasting.names.steps(p.installGateways.map((g) => g.fact.name));
+  let n = 0;
+  for (const [namespace, labels, uri, ref, what] of checks) {
+    const prob = selectorProblem(p, namespace, labels, uri, ref, what);
     if (prob) out.push(prob);
+    if (++n % SELECTORS_PER_STEP === 0) yield;
   }
 }

@@ -94,7 +94,7 @@ function earlierClaims(sc: ScopeClaims, pb: NsPattern, before: number): Claim[] 
   return exact;
 }
 
-/** Owners looked at between two yields. */
+/** Owners and claims looked at between two yields. */
 const OWNERS_PER_STEP = 2048;
 
 export function* namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
@@ -126,6 +126,8 @@ export function* namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): 
       );
     const claims: Claim[] = [];
     for (const nb of b.namespaces) {
+      // One Workspace can name thousands of namespaces: claims count as much as owners.
+      if (++tick % OWNERS_PER_STEP === 0) yield;
       const pb = parseNsPattern(nb.name);
       if (!pb) continue;
       const claim: Claim = { owner: b, name: nb.name, ref: nb.ref, pattern: pb, seq: sc.count++ };
@@ -146,6 +148,7 @@ export function* namespaceOwnership(p: ResolvedProject, out: LocatedProblem[]): 
     if (++tick % OWNERS_PER_STEP === 0) yield;
     const before = claims[0]!.seq;
     for (const { name, ref, pattern: pb } of claims) {
+      if (++tick % OWNERS_PER_STEP === 0) yield;
       let hit: Claim | undefined;
       let together = false;
       for (const c of earlierClaims(sc, pb, before)) {
