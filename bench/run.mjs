@@ -57,14 +57,19 @@ async function main() {
     notes: [],
   };
   const resultsFile = join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json');
+  let previousScaling;
   if (args.merge && existsSync(resultsFile)) {
     // Re-measure some inputs, keep the others from the previous run's results.
     const prev = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    previousScaling = prev.scaling;
+    // --scaling-only measures no input: every input of the previous run is kept.
     for (const [n, r] of Object.entries(prev.inputs ?? {}))
-      if (!names.includes(n)) results.inputs[n] = { ...r, merged: prev.startedAt };
-    results.notes.push(
-      `Inputs ${Object.keys(results.inputs).join(', ') || '(none)'} are from the run of ${prev.startedAt} (load average then ${prev.loadBefore?.map((x) => x.toFixed(1)).join(' / ')}).`,
-    );
+      if (args.scalingOnly || !names.includes(n)) results.inputs[n] = { ...r, merged: r.merged ?? prev.startedAt };
+    const kept = Object.entries(results.inputs);
+    if (kept.length)
+      results.notes.push(
+        `Kept from earlier runs (not re-measured here): ${kept.map(([n, r]) => `${n} (${r.merged})`).join(', ')}.`,
+      );
   }
   let servers = [...args.servers];
   if (servers.includes('ours')) {
@@ -168,8 +173,9 @@ async function main() {
       log('scaling suite');
       results.scaling = await runScaling(args.scalingSizes ? { sizes: args.scalingSizes } : {});
       writeResults(results);
-    } else if (args.merge && existsSync(resultsFile)) {
-      results.scaling = JSON.parse(readFileSync(resultsFile, 'utf8')).scaling;
+    } else if (args.merge) {
+      // Read before this run wrote the file (each input rewrites it).
+      results.scaling = previousScaling;
     }
   } finally {
     results.loadAfter = loadavg();
