@@ -281,7 +281,8 @@ export class DiagnosticsController {
   /** Push mode: publish every file whose diagnostics changed since the last publish. */
   async publish(isCurrent: () => boolean): Promise<void> {
     const known = this.sync.knownUris();
-    // Sent without waiting for each write (they stay in order), at most MAX_QUEUED_SENDS at a time: a rename can change hundreds of files.
+    // Sent without waiting for each write (they stay in order), at most MAX_QUEUED_SENDS at a time: a
+    // rename can change hundreds of files.
     const sends: Promise<void>[] = [];
     let since = this.runtime.clock.now();
     for (const uri of known) {
