@@ -44,8 +44,6 @@ export interface RuntimeEnvironment {
    * waits for urgent work (files an editor shows); the caller may raise it while it waits.
    */
   analyseDocuments?(uri: string, texts: string[], priority?: { high: boolean }): Promise<ChunkData[] | undefined>;
-  /** Gets those threads ready (called at initialize), when there are any. */
-  warmUp?(texts: string[]): void;
   /** Releases what the platform holds for the server (worker threads); called when the server exits. */
   dispose?(): void;
 }

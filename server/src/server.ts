@@ -332,7 +332,6 @@ export class ServerSession {
     // Worker threads get ready while the client finishes starting (the first file opened needs them),
     // and so does this thread, one document per turn: hover and completion on a file still being
     // analysed parse the document under the cursor here, and cold code made the first ones slow.
-    runtime.warmUp?.(WARM_UP);
     void this.warmUpHere();
     return {
       capabilities: {

@@ -91,16 +91,20 @@ test('a pool whose worker cannot start fails its requests, and says it is unavai
   await assert.rejects(broken.analyse('file:///x.yaml', ['a: 1\n']), /unavailable/);
 });
 
-test('the language server analyses a large file and the workspace scan in workers, with the same diagnostics', async () => {
+test("the language server analyses a large workspace scan in workers and an editor's file itself, with the same diagnostics", async () => {
   const p = pool();
   const big = Array.from(
     { length: 400 },
     (_, i) =>
       `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  ${i === 399 ? 'displayNam' : 'displayName'}: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`,
   ).join('---\n');
+  // Enough files for a bulk scan (every file to the workers, however small).
+  const small: Record<string, string> = {};
+  for (let i = 0; i < 220; i++)
+    small[`apps/svc-${i}.yaml`] = `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: ns-${i}\n`;
   const run = async (withPool: boolean) => {
-    const root = makeWorkspace({ ...BOOKINFO, 'tsb/many.yaml': big });
-    let sent = 0;
+    const root = makeWorkspace({ ...BOOKINFO, ...small, 'tsb/many.yaml': big });
+    const sent: string[] = [];
     const h = await LspHarness.start({
       root,
       mode: 'push',
@@ -108,19 +112,31 @@ test('the language server analyses a large file and the workspace scan in worker
         withPool
           ? {
               ...node,
-              analyseDocuments: async (uri, texts) => {
-                sent += texts.length;
-                return p.analyse(uri, texts);
+              analyseDocuments: async (uri, texts, priority) => {
+                for (const _ of texts)
+                  sent.push(`${uri.slice(uri.lastIndexOf('/') + 1)}${priority?.high ? ' (urgent)' : ''}`);
+                return p.analyse(uri, texts, priority);
               },
             }
           : node,
     });
     try {
+      // The scan: every file read from disk, in workers when there are any.
+      // Every YAML file counts, tsb.config.yaml included.
+      const files = Object.keys(BOOKINFO).length + 221;
+      await h.waitForStatus((s) => s.files === files);
+      const scanned = sent.length;
       await h.open('tsb/many.yaml');
       const diags = await h.waitForPublish('tsb/many.yaml', (d) => d.some((x) => x.code === 'unknown-field'));
+      // An editor's text the project does not hold yet is analysed in the main thread.
+      const edited = big.replace('displayNam:', 'displayNamx:');
+      await h.change('tsb/many.yaml', edited);
+      const afterEdit = await h.waitForPublish('tsb/many.yaml', (d) =>
+        d.some((x) => x.code === 'unknown-field' && /displayNamx/.test(x.message)),
+      );
       await h.open('tsb/workspace-setting.yaml');
       const setting = await h.waitForPublish('tsb/workspace-setting.yaml');
-      return { diags, setting, sent };
+      return { diags, afterEdit, setting, sent, scanned };
     } finally {
       await h.dispose();
       removeWorkspace(root);
@@ -128,8 +144,15 @@ test('the language server analyses a large file and the workspace scan in worker
   };
   const inThread = await run(false);
   const inWorkers = await run(true);
-  assert.ok(inWorkers.sent >= 400, `documents sent to workers: ${inWorkers.sent}`);
+  assert.equal(inWorkers.sent.filter((s) => s === 'many.yaml').length, 400, 'the scan sends the large file');
+  assert.ok(inWorkers.sent.filter((s) => s.startsWith('svc-')).length >= 220, 'and every small file');
+  assert.equal(
+    inWorkers.sent.length,
+    inWorkers.scanned,
+    `nothing sent after the scan: ${inWorkers.sent.slice(inWorkers.scanned, inWorkers.scanned + 3)}`,
+  );
   assert.deepEqual(inWorkers.diags, inThread.diags);
+  assert.deepEqual(inWorkers.afterEdit, inThread.afterEdit);
   assert.deepEqual(inWorkers.setting, inThread.setting);
   assert.deepEqual(
     inWorkers.diags.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line),
@@ -143,6 +166,8 @@ test('a file the scan is analysing and the editor opens with the same text is an
     { length: 300 },
     (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`,
   ).join('---\n');
+  // A bulk scan (enough files for the workers): the large file and 220 small ones.
+  const small = Array.from({ length: 220 }, (_, i) => `file:///dedupe/apps/svc-${i}.yaml`);
   const calls: number[] = [];
   let scanning!: () => void;
   const scanReached = new Promise<void>((r) => {
@@ -156,9 +181,12 @@ test('a file the scan is analysing and the editor opens with the same text is an
   const runtime: RuntimeEnvironment = {
     ...node,
     normaliseUri: (u) => u,
-    listYamlFiles: async () => [{ uri, template: false }],
-    readFile: async () => ({ text }),
+    listYamlFiles: async () => [uri, ...small].map((u) => ({ uri: u, template: false })),
+    readFile: async (u) => ({
+      text: u === uri ? text : 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+    }),
     analyseDocuments: async (u, texts) => {
+      if (u !== uri) return texts.map((t) => analyseToData(u, t, registry));
       calls.push(texts.length);
       if (calls.length === 1) {
         scanning();
@@ -168,7 +196,12 @@ test('a file the scan is analysing and the editor opens with the same text is an
     },
   };
   const project = new Project(registry);
-  const sync = new WorkspaceSync(project, runtime, { error: () => {}, warn: () => {}, info: () => {}, log: () => {} });
+  const sync = new WorkspaceSync(project, runtime, {
+    error: () => {},
+    warn: () => {},
+    info: () => {},
+    log: () => {},
+  });
   const scan = sync.addFolders(['file:///dedupe']);
   await scanReached;
   sync.didChange(uri, TextDocument.create(uri, 'yaml', 1, text));

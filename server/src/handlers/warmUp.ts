@@ -1,4 +1,4 @@
-// Texts analysed once at initialize, in the worker threads, while the client finishes starting.
+// Texts the main thread analyses once at initialize, while the client finishes starting.
 /** A few documents of the common kinds: analysing them loads their validators and compiles the analysis code. */
 export const WARM_UP = [
   'apiVersion: api.tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  organization: o\n  tenant: t\n  name: w\nspec:\n  namespaceSelector:\n    names: ["*/ns"]\n',

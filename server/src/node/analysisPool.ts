@@ -104,20 +104,6 @@ export class AnalysisPool {
     }
   }
 
-  /**
-   * Starts the workers ahead of the first request (at initialize): loading the worker bundle and the
-   * validators of the common kinds, and compiling the analysis code, overlaps with the client's
-   * start-up instead of delaying the first file opened.
-   */
-  warm(texts: string[]): void {
-    if (this.broken) return;
-    this.ensureStarted();
-    for (const slot of this.slots)
-      this.send(slot, 'file:///warm-up.yaml', texts)
-        .catch(() => undefined)
-        .finally(() => this.scheduleIdle());
-  }
-
   dispose(): void {
     clearTimeout(this.idleTimer);
     this.stop(new Error('analysis pool disposed'));

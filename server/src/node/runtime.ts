@@ -21,7 +21,6 @@ export function createNodeRuntime(): RuntimeEnvironment {
       ? {
           analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) =>
             pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined),
-          warmUp: (texts: string[]) => pool.warm(texts),
           dispose: () => pool.dispose(),
         }
       : {}),
