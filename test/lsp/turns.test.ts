@@ -24,11 +24,16 @@ test('concurrent waiters resume one per turn, first come first served', async ()
   scheduled.shift()!();
   await settle();
   assert.deepEqual(resumed, ['a']);
-  assert.equal(scheduled.length, 1, 'the next waiter gets the next turn');
+  assert.equal(scheduled.length, 1, 'a turn is asked for');
+  // A turn without a waiter after each one that resumed a waiter (what its slice queued runs first).
   scheduled.shift()!();
   await settle();
-  scheduled.shift()!();
-  await settle();
+  assert.deepEqual(resumed, ['a']);
+  assert.equal(scheduled.length, 1, 'the next waiter gets the turn after');
+  for (let i = 0; i < 3; i++) {
+    scheduled.shift()!();
+    await settle();
+  }
   assert.deepEqual(resumed, ['a', 'b', 'c']);
   assert.equal(scheduled.length, 0, 'nothing is scheduled once nobody waits');
   assert.equal(turns.pending, 0);
@@ -72,6 +77,34 @@ test('two computations in slices never run back to back in one turn of the event
   const plain = await twoComputations(() => new Promise<void>((resolve) => setImmediate(resolve)));
   const plainResumed = plain.turnOf.slice(2);
   assert.ok(new Set(plainResumed).size < plainResumed.length, `plain: ${plainResumed.join(', ')}`);
+});
+
+test('what a slice queues (a response being written) runs before the next slice, not after it', async () => {
+  const turns = new Turns();
+  let clock = 0;
+  const runtime = {
+    clock: { now: () => clock },
+    timer: { setTimeout: () => ({ dispose() {} }), yield: () => turns.yield() },
+  };
+  const order: string[] = [];
+  function* work(name: string, queues: boolean): Generator<void, void> {
+    for (let i = 0; i < 4; i++) {
+      order.push(name);
+      // The language server library writes each message from an immediate of its own.
+      if (queues) setImmediate(() => order.push('write'));
+      clock += 100; // longer than a slice: every step ends its slice
+      yield;
+    }
+  }
+  await Promise.all([runInSlices(runtime, work('a', true)), runInSlices(runtime, work('b', false))]);
+  // Every write a resumed step of `a` queued comes before the next step of `b` (the first steps of
+  // both run when called, before any turn).
+  const writes = order.map((x, i) => (x === 'write' ? i : -1)).filter((i) => i >= 0);
+  assert.equal(writes.length, 4);
+  for (const w of writes.slice(1)) {
+    const from = order.lastIndexOf('a', w);
+    assert.ok(!order.slice(from, w).includes('b'), `order: ${order.join(', ')}`);
+  }
 });
 
 test('background work gives way before its first step; urgent work starts at once', async () => {
