@@ -35,7 +35,7 @@ export type DiagnosticsMode = 'pull' | 'push';
 /** Longest stretch of computing and sending diagnostics for many files before requests get in. */
 const YIELD_MS = 10;
 /** Diagnostics messages written and not yet taken by the client, at most. */
-const MAX_QUEUED_SENDS = Number(process.env.TSB_MQS ?? 32);
+const MAX_QUEUED_SENDS = 32;
 
 export interface DiagnosticsOptions {
   connection: Connection;
