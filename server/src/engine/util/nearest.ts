@@ -1,7 +1,8 @@
 // "Did you mean" suggestions: Damerau-Levenshtein (optimal string alignment) distance with a threshold
 // scaled to the word length. `nearest` scans a short list; `NameIndex` answers the same question over
 // thousands of names at a cost that does not grow with their number (a search of the sorted names as a
-// trie, pruned at the threshold), and remembers its answers per wrong value.
+// trie, pruned at the threshold and by the characters below each node), and remembers its answers per
+// wrong value.
 
 import { drain } from './steps';
 
@@ -169,6 +170,13 @@ export class NameIndex {
   private child!: Int32Array;
   private sibling!: Int32Array;
   private terminal!: Int32Array;
+  /**
+   * Per node, the character classes (`charClasses`) some name below it holds, and those every name below
+   * it holds: a word holding classes no name below holds (or lacking classes every name below holds) is at
+   * least that many edits from all of them, and the search skips the subtree.
+   */
+  private anyClasses!: Int32Array;
+  private allClasses!: Int32Array;
   private visits = 0;
 
   constructor(
@@ -219,6 +227,9 @@ export class NameIndex {
     let nodes = 1;
     const path = [0];
     const lastChild = new Int32Array(size).fill(-1);
+    const parentOf = new Int32Array(size).fill(-1);
+    this.anyClasses = new Int32Array(size);
+    this.allClasses = new Int32Array(size).fill(-1);
     let prev = '';
     let n = 0;
     for (const k of keys) {
@@ -233,13 +244,25 @@ export class NameIndex {
         if (lastChild[parent]! < 0) this.child[parent] = node;
         else this.sibling[lastChild[parent]!] = node;
         lastChild[parent] = node;
+        parentOf[node] = parent;
         path.push(node);
       }
       const t = this.positions.length;
       this.positions.push(groups.get(k)!);
       this.byLower.set(k, t);
-      this.terminal[path[k.length]!] = t;
+      const end = path[k.length]!;
+      this.terminal[end] = t;
+      const classes = charClasses(k);
+      this.anyClasses[end] = classes;
+      this.allClasses[end] = classes;
       prev = k;
+    }
+    yield;
+    // Children are created after their parent: from the last node back, each passes its classes up.
+    for (let node = nodes - 1; node > 0; node--) {
+      const up = parentOf[node]!;
+      this.anyClasses[up] = this.anyClasses[up]! | this.anyClasses[node]!;
+      this.allClasses[up] = this.allClasses[up]! & this.allClasses[node]!;
     }
   }
 
@@ -353,7 +376,8 @@ export class NameIndex {
     const qc = new Int32Array(m + 1);
     for (let j = 0; j < m; j++) qc[j + 1] = q.charCodeAt(j);
     for (let j = 0; j <= m; j++) table[j] = j;
-    const { char, child, sibling, terminal } = this;
+    const { char, child, sibling, terminal, anyClasses, allClasses } = this;
+    const classes = charClasses(q);
     const visit = (node: number, depth: number): void => {
       // Row `depth` of the table holds the distances of this node's prefix.
       const t = terminal[node]!;
@@ -375,6 +399,7 @@ export class NameIndex {
       for (let c = child[node]!; c >= 0; c = sibling[c]!) {
         if (++this.visits > SEARCH_BUDGET) return;
         const b = bound();
+        if (bitCount(classes & ~anyClasses[c]!) > b || bitCount(allClasses[c]! & ~classes) > b) continue;
         const d = depth + 1;
         const from = Math.max(1, d - b);
         const to = Math.min(m, d + b);
