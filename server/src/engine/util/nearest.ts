@@ -177,6 +177,8 @@ export class NameIndex {
    */
   private anyClasses!: Int32Array;
   private allClasses!: Int32Array;
+  /** Per node, the earliest position in `names` of a name below it: a subtree that can only tie needs an earlier name. */
+  private earliest!: Int32Array;
   private visits = 0;
 
   constructor(
@@ -230,6 +232,7 @@ export class NameIndex {
     const parentOf = new Int32Array(size).fill(-1);
     this.anyClasses = new Int32Array(size);
     this.allClasses = new Int32Array(size).fill(-1);
+    this.earliest = new Int32Array(size).fill(0x7fffffff);
     let prev = '';
     let n = 0;
     for (const k of keys) {
@@ -255,6 +258,7 @@ export class NameIndex {
       const classes = charClasses(k);
       this.anyClasses[end] = classes;
       this.allClasses[end] = classes;
+      this.earliest[end] = groups.get(k)![0]!;
       prev = k;
     }
     yield;
@@ -263,6 +267,7 @@ export class NameIndex {
       const up = parentOf[node]!;
       this.anyClasses[up] = this.anyClasses[up]! | this.anyClasses[node]!;
       this.allClasses[up] = this.allClasses[up]! & this.allClasses[node]!;
+      if (this.earliest[node]! < this.earliest[up]!) this.earliest[up] = this.earliest[node]!;
     }
   }
 
@@ -342,7 +347,13 @@ export class NameIndex {
     this.visits = 0;
     for (let step = 1; ; step = step < 3 ? step + 1 : limit) {
       const bound = Math.min(step, limit);
-      this.descend(lower, ok, offer, () => Math.min(bound, bestScore));
+      this.descend(
+        lower,
+        ok,
+        offer,
+        () => Math.min(bound, bestScore),
+        (least, first) => least < bestScore || first < bestIndex,
+      );
       if (bestScore <= bound || bound >= limit || this.visits > SEARCH_BUDGET) break;
     }
     return bestScore <= limit ? bestIndex : -1;
@@ -367,6 +378,8 @@ export class NameIndex {
     ok: (i: number) => boolean,
     offer: (score: number, i: number) => void,
     bound: () => number,
+    /** Whether names at least `least` away, the earliest at position `first`, could still win (ties go to the earliest). */
+    canWin: (least: number, first: number) => boolean,
   ): void {
     const m = q.length;
     const w = m + 1;
@@ -376,7 +389,7 @@ export class NameIndex {
     const qc = new Int32Array(m + 1);
     for (let j = 0; j < m; j++) qc[j + 1] = q.charCodeAt(j);
     for (let j = 0; j <= m; j++) table[j] = j;
-    const { char, child, sibling, terminal, anyClasses, allClasses } = this;
+    const { char, child, sibling, terminal, anyClasses, allClasses, earliest } = this;
     const classes = charClasses(q);
     const visit = (node: number, depth: number): void => {
       // Row `depth` of the table holds the distances of this node's prefix.
@@ -427,7 +440,8 @@ export class NameIndex {
           if (v < rowMin) rowMin = v;
         }
         mins[d] = rowMin;
-        if (Math.min(rowMin, mins[depth]! + 1) <= b) visit(c, d);
+        const least = Math.min(rowMin, mins[depth]! + 1);
+        if (least <= b && canWin(least, earliest[c]!)) visit(c, d);
       }
     };
     mins[0] = 0;
