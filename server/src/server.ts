@@ -329,9 +329,8 @@ export class ServerSession {
     // Queued now, run once the settings are read (after `initialized`): every query waits for it, even
     // one that arrives while `initialized` is still registering watchers.
     this.scan = this.sync.addFolders(this.folders);
-    // Worker threads get ready while the client finishes starting (the first file opened needs them),
-    // and so does this thread, one document per turn: hover and completion on a file still being
-    // analysed parse the document under the cursor here, and cold code made the first ones slow.
+    // This thread's analysis code gets ready while the client finishes starting, one document per turn:
+    // the files editors open are analysed here, and cold code made the first file and hovers slow.
     void this.warmUpHere();
     return {
       capabilities: {

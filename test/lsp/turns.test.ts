@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Turns } from '../../server/src/node/turns';
-import { runInSlices } from '../../server/src/handlers/slices';
+import { pacer, runInSlices } from '../../server/src/handlers/slices';
 import { analyseInWorkers } from '../../server/src/handlers/analysisRuns';
 import { catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
 import type { RuntimeEnvironment } from '../../server/src/runtime';
@@ -105,6 +105,31 @@ test('what a slice queues (a response being written) runs before the next slice,
     const from = order.lastIndexOf('a', w);
     assert.ok(!order.slice(from, w).includes('b'), `order: ${order.join(', ')}`);
   }
+});
+
+test('a pacer gives way only once its interval has passed since it last did', async () => {
+  let clock = 0;
+  let yields = 0;
+  const runtime = {
+    clock: { now: () => clock },
+    timer: {
+      setTimeout: () => ({ dispose() {} }),
+      yield: () => {
+        yields++;
+        return Promise.resolve();
+      },
+    },
+  };
+  const pace = pacer(runtime, 10);
+  for (let i = 0; i < 5; i++) {
+    clock += 4;
+    await pace();
+  }
+  // 4, 8: nothing; 12: gives way; 16, 20: within 10 ms of that.
+  assert.equal(yields, 1);
+  clock += 10;
+  await pace();
+  assert.equal(yields, 2);
 });
 
 test('background work gives way before its first step; urgent work starts at once', async () => {

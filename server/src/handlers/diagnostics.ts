@@ -27,6 +27,7 @@ import { cancelled, guard, type Logger } from './guard';
 import type { ProjectChanges } from './projectChanges';
 import { OneInFlight } from './refresh';
 import { settlesWithin } from './scheduler';
+import { pacer } from './slices';
 import type { SettingsStore } from './settings';
 import type { WorkspaceSync } from './workspaceSync';
 
@@ -250,7 +251,7 @@ export class DiagnosticsController {
     if (token.isCancellationRequested) throw cancelled<DiagnosticServerCancellationData>();
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const known = new Set(this.sync.knownUris());
-    let since = this.runtime.clock.now();
+    const pace = pacer(this.runtime, YIELD_MS);
     for (const uri of known) {
       if (this.sync.isOpen(uri)) continue;
       const c = this.compute(uri);
@@ -260,10 +261,7 @@ export class DiagnosticsController {
       if (c.items.length) this.reportedProblems.add(uri);
       else this.reportedProblems.delete(uri);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: c.id, version: null, items: c.items });
-      if (this.runtime.clock.now() - since > YIELD_MS) {
-        await this.runtime.timer.yield();
-        since = this.runtime.clock.now();
-      }
+      await pace();
     }
     for (const uri of previous.keys()) {
       if (known.has(uri) || this.sync.isOpen(uri)) continue;
@@ -284,7 +282,7 @@ export class DiagnosticsController {
     // Sent without waiting for each write (they stay in order), at most MAX_QUEUED_SENDS at a time: a
     // rename can change hundreds of files.
     const sends: Promise<void>[] = [];
-    let since = this.runtime.clock.now();
+    const pace = pacer(this.runtime, YIELD_MS);
     for (const uri of known) {
       if (!isCurrent()) return;
       const doc = this.sync.openDocument(uri);
@@ -301,10 +299,7 @@ export class DiagnosticsController {
         if (sends.length >= MAX_QUEUED_SENDS) await Promise.all(sends.splice(0));
       }
       // Thousands of files after a scan: requests get in every few milliseconds.
-      if (this.runtime.clock.now() - since > YIELD_MS) {
-        await this.runtime.timer.yield();
-        since = this.runtime.clock.now();
-      }
+      await pace();
     }
     await Promise.all(sends);
     const live = new Set(known);

@@ -44,6 +44,19 @@ export async function runInSlices<T>(
   }
 }
 
+/**
+ * For async loops over many items (not generators): `await pace()` after each item gives way to other
+ * work once `ms` have passed since the last time it did, and costs nothing before.
+ */
+export function pacer(runtime: Pick<RuntimeEnvironment, 'clock' | 'timer'>, ms = SLICE_MS): () => Promise<void> {
+  let since = runtime.clock.now();
+  return async () => {
+    if (runtime.clock.now() - since <= ms) return;
+    await runtime.timer.yield();
+    since = runtime.clock.now();
+  };
+}
+
 /** Urgent work (applying editors' text) one run at a time, and background work that waits for it. */
 export class EditorFirst {
   private current: Promise<void> | undefined;
