@@ -4,6 +4,7 @@ import type { FailoverModel } from './model/failoverTypes';
 import { crossFileSteps, type LocatedProblem } from './crossFile/crossRules';
 import type { Deployment } from './deployment';
 import { FileIndex } from './units/fileIndex';
+import { tsbKey } from './units/versions';
 import { inferDeploymentSteps } from './units/infer';
 import { readSource, type SourceReading } from './units/sources';
 import { drain } from './util/steps';
@@ -93,6 +94,34 @@ export class Derive {
       first: new Map(),
     };
     return this.empty;
+  }
+
+  /** How many TSB objects of each identity a project holds (computed once per resolved project). */
+  private readonly identities = new WeakMap<ResolvedProject, Map<string, number>>();
+
+  /**
+   * Whether the up-to-date results hold every TSB object of `uri` once only (no other definition of
+   * the same kind, parents and name): then no cross-file result depends on their specs.
+   */
+  definedOnce(uri: string): boolean {
+    const r = this.resolvedState;
+    if (!r || r.failed.size) return false;
+    for (const p of r.groups.values()) {
+      let counts = this.identities.get(p);
+      for (const o of p.tsb) {
+        if (o.source.uri !== uri) continue;
+        if (!counts) {
+          counts = new Map();
+          for (const x of p.tsb) {
+            const k = tsbKey(x);
+            counts.set(k, (counts.get(k) ?? 0) + 1);
+          }
+          this.identities.set(p, counts);
+        }
+        if ((counts.get(tsbKey(o)) ?? 0) > 1) return false;
+      }
+    }
+    return true;
   }
 
   /** The up-to-date or last complete resolved results, without computing anything. */

@@ -1,5 +1,5 @@
 import type { ChunkResult, FileAnalysis } from './fileAnalysis';
-import { emptyFacts, shiftLines, type FileFacts } from './workspace/facts';
+import { emptyFacts, shiftLines, type FileFacts, type TsbObjectFact } from './workspace/facts';
 import { documentFacts } from './workspace/extractFacts';
 
 // A file's facts are its documents' facts (taken when each document is analysed), moved to the line
@@ -69,4 +69,22 @@ export function sameFacts(a: FactsSignature, b: FactsSignature): boolean {
     const y = b.parts[i]!;
     return x.line === y.line && (x.facts === y.facts || JSON.stringify(x.facts) === JSON.stringify(y.facts));
   });
+}
+
+/**
+ * Whether two signatures differ in the spec hashes of TSB objects only (an edit inside a spec that
+ * changes nothing else the cross-file steps read: a displayName, a description, a route's timeout).
+ */
+export function onlySpecsDiffer(a: FactsSignature, b: FactsSignature): boolean {
+  if (a.parts.length !== b.parts.length) return false;
+  return a.parts.every((x, i) => {
+    const y = b.parts[i]!;
+    if (x.line !== y.line) return false;
+    if (x.facts === y.facts) return true;
+    return JSON.stringify(withoutSpecs(x.facts)) === JSON.stringify(withoutSpecs(y.facts));
+  });
+}
+
+function withoutSpecs(f: FileFacts): FileFacts {
+  return { ...f, tsb: f.tsb.map(({ specHash: _, ...rest }) => rest as TsbObjectFact) };
 }

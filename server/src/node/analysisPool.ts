@@ -14,7 +14,11 @@ export interface AnalysisRequest {
   texts: string[];
 }
 
-export type AnalysisResponse = { id: number; data: ChunkData[] } | { id: number; error: string };
+/** Results as JSON text when it brings them back exactly (see exactJson), else as they are. */
+export type AnalysisResponse =
+  | { id: number; json: string }
+  | { id: number; data: ChunkData[] }
+  | { id: number; error: string };
 
 interface Slot {
   worker: Worker;
@@ -130,7 +134,7 @@ export class AnalysisPool {
         slot.pending.delete(res.id);
         slot.load -= p.size;
         if ('error' in res) p.reject(new Error(res.error));
-        else p.resolve(res.data);
+        else p.resolve('json' in res ? (JSON.parse(res.json) as ChunkData[]) : res.data);
         this.dispatch();
       });
       // A crashed worker fails its pending work (the caller falls back) and disables the pool.

@@ -4,13 +4,16 @@ import { parentPort } from 'node:worker_threads';
 import { analyseToData, createRegistry } from '../engine/index';
 import { precompiledValidators } from './validators';
 import type { AnalysisRequest, AnalysisResponse } from './analysisPool';
+import { exactJson } from './exactJson';
 
 const registry = createRegistry(precompiledValidators());
 
 parentPort?.on('message', (req: AnalysisRequest) => {
   let res: AnalysisResponse;
   try {
-    res = { id: req.id, data: req.texts.map((t) => analyseToData(req.uri, t, registry)) };
+    const data = req.texts.map((t) => analyseToData(req.uri, t, registry));
+    const json = exactJson(data);
+    res = json === undefined ? { id: req.id, data } : { id: req.id, json };
   } catch (err) {
     res = { id: req.id, error: String((err as Error)?.stack ?? err) };
   }
