@@ -2,7 +2,7 @@
 // threads. Platform-neutral on purpose (no node:* imports here): the same startServer() runs on Node
 // (node/runtime.ts, node/serverMain.ts), in the in-process tests and, if ever needed, in a browser
 // worker with another implementation of this interface.
-import type { ChunkData, Message, PrecompiledValidators } from './engine/index';
+import type { ChunkData, DocumentText, Message, PrecompiledValidators } from './engine/index';
 
 export interface FoundYaml {
   uri: string;
@@ -43,7 +43,7 @@ export interface RuntimeEnvironment {
    * right now (the caller analyses them itself). Work whose priority is not high (the workspace scan)
    * waits for urgent work (files an editor shows); the caller may raise it while it waits.
    */
-  analyseDocuments?(uri: string, texts: string[], priority?: { high: boolean }): Promise<ChunkData[] | undefined>;
+  analyseDocuments?(uri: string, docs: DocumentText[], priority?: { high: boolean }): Promise<ChunkData[] | undefined>;
   /** Releases what the platform holds for the server (worker threads); called when the server exits. */
   dispose?(): void;
 }

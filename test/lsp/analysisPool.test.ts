@@ -72,23 +72,61 @@ test('documents analysed in workers give the same diagnostics, facts and outline
   assert.ok(files > 20, `${files} files`);
 });
 
-test('one large file is spread over the workers and comes back in order', async () => {
+test('one large file is spread over the workers and comes back in order, facts read where each document starts', async () => {
   const p = pool();
   const texts = Array.from({ length: 1200 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`);
-  const data = await p.analyse('file:///pool/big.yaml', texts);
+  const data = await p.analyse(
+    'file:///pool/big.yaml',
+    texts.map((text, i) => ({ text, line: i * 4 })),
+  );
   assert.deepEqual(
     data.map((d) => d.text),
     texts,
   );
-  assert.equal(data[777]!.facts.services[0]!.name, 'svc-777');
+  const svc = data[777]!.facts.services[0]!;
+  assert.equal(svc.name, 'svc-777');
+  assert.equal(svc.source.line, 777 * 4 + 3);
+});
+
+test("a file analysed in workers has the same facts as in-thread, and keeps the workers' facts without a moved copy", async () => {
+  const p = pool();
+  const uri = 'file:///pool/multi.yaml';
+  const text = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  labels: {app: a${i}}\nspec:\n  selector: {app: a${i}}\n  ports:\n    - port: 80\n      name: http\n`,
+  ).join('---\n');
+  const mine = new Project(registry);
+  mine.update(uri, text);
+  const theirs = new Project(registry);
+  const docs = theirs.documentsToAnalyse(uri, text);
+  assert.deepEqual(
+    docs.slice(0, 3).map((d) => d.line),
+    [0, 10, 21],
+  );
+  const seeds = theirs.adopt(uri, await p.analyse(uri, docs));
+  const steps = theirs.prepare(uri, text, 0, {}, seeds);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  theirs.commit(r.value);
+  assert.deepEqual(theirs.facts(uri), mine.facts(uri));
+  const analysis = theirs.analysis(uri)!;
+  for (const c of analysis.chunks) {
+    const line = analysis.doc.positionAt(c.start).line;
+    assert.equal(c.result.factsAt(line), c.result.facts);
+  }
+  // An edit that moves every document down still gives the in-thread facts.
+  theirs.update(uri, `# moved\n${text}`);
+  mine.update(uri, `# moved\n${text}`);
+  assert.deepEqual(theirs.facts(uri), mine.facts(uri));
 });
 
 test('a pool whose worker cannot start fails its requests, and says it is unavailable', async () => {
   const broken = new AnalysisPool(path.join(out, 'no-such-worker.js'), 2);
   pools.push(broken);
-  await assert.rejects(broken.analyse('file:///x.yaml', ['a: 1\n']));
+  await assert.rejects(broken.analyse('file:///x.yaml', [{ text: 'a: 1\n', line: 0 }]));
   assert.equal(broken.available, false);
-  await assert.rejects(broken.analyse('file:///x.yaml', ['a: 1\n']), /unavailable/);
+  await assert.rejects(broken.analyse('file:///x.yaml', [{ text: 'a: 1\n', line: 0 }]), /unavailable/);
 });
 
 test("the language server analyses a large workspace scan in workers and an editor's file itself, with the same diagnostics", async () => {
@@ -185,14 +223,14 @@ test('a file the scan is analysing and the editor opens with the same text is an
     readFile: async (u) => ({
       text: u === uri ? text : 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
     }),
-    analyseDocuments: async (u, texts) => {
-      if (u !== uri) return texts.map((t) => analyseToData(u, t, registry));
-      calls.push(texts.length);
+    analyseDocuments: async (u, docs) => {
+      if (u !== uri) return docs.map((d) => analyseToData(u, d.text, registry, d.line));
+      calls.push(docs.length);
       if (calls.length === 1) {
         scanning();
         await gate;
       } // the scan's request waits for the editor
-      return texts.map((t) => analyseToData(u, t, registry));
+      return docs.map((d) => analyseToData(u, d.text, registry, d.line));
     },
   };
   const project = new Project(registry);
@@ -218,7 +256,7 @@ test('a file the scan is analysing and the editor opens with the same text is an
 test('urgent work goes before background work not yet sent, and background work raised to urgent moves up', async () => {
   const p = new AnalysisPool(path.join(out, 'analysisWorker.js'), 1);
   pools.push(p);
-  const doc = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`;
+  const doc = (i: number) => ({ text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n`, line: 0 });
   const order: string[] = [];
   // Background: 20 messages of 40 documents queued for the one worker.
   const background = p

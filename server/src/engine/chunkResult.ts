@@ -14,14 +14,22 @@ import { shiftLines, type FileFacts } from './workspace/facts';
 
 export type { ChunkSymbol };
 
+/** A document of a file to analyse, and the line of the file it starts on. */
+export interface DocumentText {
+  text: string;
+  line: number;
+}
+
 /** A document's analysis as plain data: what a worker thread sends back (no syntax tree, no schema objects). */
 export interface ChunkData {
   text: string;
   problems: RawProblem[];
   analyses: { identity: Identity; entryId?: string; problems: RawProblem[]; relocations?: Relocation[] }[];
   symbols: ChunkSymbol[];
-  /** Facts for the file it was analysed for, lines relative to the document. */
+  /** Facts for the file it was analysed for, lines counted from factsLine. */
   facts: FileFacts;
+  /** The line of the file the document starts on, where its facts are read (absent: 0). */
+  factsLine?: number;
   /** YAML nodes of the document, aliases expanded (what the per-file node budget counts). */
   nodes: number;
 }

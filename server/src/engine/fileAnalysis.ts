@@ -3,7 +3,7 @@ import { BUDGETS, capRawProblems, formatCount, limitProblem } from './budgets';
 import { documents, type Chunk } from './parse/chunks';
 import { findTemplateMarker, PLACEHOLDER_NOTICE } from './parse/templates';
 import { msg, type Message } from './l10n/message';
-import { ChunkResult, type ChunkParts, type ParsedTrees } from './chunkResult';
+import { ChunkResult, type ChunkParts, type DocumentText, type ParsedTrees } from './chunkResult';
 import { chunkSymbols } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
 import { analyseResource, type ResourceAnalysis } from './rules/analyseResource';
@@ -148,7 +148,10 @@ export function* analyseFileSteps(
     let result = reuse.get(c.text);
     if (!result) {
       result = opts.batch
-        ? analyseChunk(uri, c.text, registry, opts.trees, { line: c.start === 0 ? 0 : doc.positionAt(c.start).line })
+        ? analyseChunk(uri, c.text, registry, opts.trees, {
+            line: c.start === 0 ? 0 : doc.positionAt(c.start).line,
+            outline: false,
+          })
         : analyseChunk(uri, c.text, registry, opts.trees);
       if (opts.trees) result.release();
       reuse.set(c.text, result);
@@ -221,16 +224,22 @@ function fileBudget(): { before(c: Chunk): RawProblem | undefined; after(r: Chun
 }
 
 /** The texts of the documents of `text` that `previous` cannot supply (what is left to analyse), or none if the file is skipped. */
-export function documentsToAnalyse(text: string, opts: AnalyseOptions, previous?: FileAnalysis): string[] {
+export function documentsToAnalyse(text: string, opts: AnalyseOptions, previous?: FileAnalysis): DocumentText[] {
   if (skipReason(text, opts)) return [];
   const known = new Set((previous?.chunks ?? []).map((c) => c.result.text));
-  const out = new Set<string>();
+  const out = new Map<string, number>();
+  const source = parseTextOf(text);
   let docs = 0;
-  for (const c of documents(parseTextOf(text))) {
+  // Lines as TextDocument counts them: after parseTextOf every line break holds one \n.
+  let line = 0;
+  let counted = 0;
+  for (const c of documents(source)) {
     if (++docs > BUDGETS.documentsPerFile) break;
-    if (!known.has(c.text)) out.add(c.text);
+    for (let i = source.indexOf('\n', counted); i !== -1 && i < c.start; i = source.indexOf('\n', i + 1)) line++;
+    counted = c.start;
+    if (!known.has(c.text) && !out.has(c.text)) out.set(c.text, line);
   }
-  return [...out];
+  return [...out].map(([text, at]) => ({ text, line: at }));
 }
 
 /**
@@ -269,18 +278,19 @@ export function analyseDocumentAt(
 
 /**
  * One document analysed for the file `uri`: problems, outline and facts (its tree kept until released).
- * `batch`: for a batch run, no outline, and facts read at `line` (where the document starts in its file).
+ * `at.line`: read the facts there (where the document starts in its file); `at.outline` false: no
+ * outline (a batch run).
  */
 export function analyseChunk(
   uri: string,
   text: string,
   registry: SchemaRegistry,
   trees?: ParsedTrees,
-  batch?: { line: number },
+  at: { line?: number; outline?: boolean } = {},
 ): ChunkResult {
   let parts: Omit<ChunkParts, 'uri' | 'facts'>;
   try {
-    parts = analyseParsedChunk(text, registry, !batch);
+    parts = analyseParsedChunk(text, registry, at.outline ?? true);
   } catch (err) {
     // Whatever went wrong stays in this document: the file's other documents, other files and the scan go on.
     return new ChunkResult(
@@ -297,7 +307,7 @@ export function analyseChunk(
     );
   }
   // Outside the guard above: a failure here is the file's (reported once, on the file, by the project).
-  const line = batch?.line ?? 0;
+  const line = at.line ?? 0;
   const facts = documentFacts(uri, text, parts.parsed!.resources, parts.analyses, line);
   return new ChunkResult({ ...parts, uri, facts, factsLine: line }, trees);
 }

@@ -36,7 +36,7 @@ export type AnalysisScheduling = Pick<
   'prepare' | 'commit' | 'adopt' | 'documentsToAnalyse' | 'documentAt' | 'deriveSteps' | 'checked' | 'setStaleReads'
 >;
 export type { Prepared } from './projectTypes';
-export type { ChunkData, ChunkResult } from './chunkResult';
+export type { ChunkData, ChunkResult, DocumentText } from './chunkResult';
 export { analyseToData } from './chunkData';
 
 // ---------- language features: plain functions, LSP types out ----------

@@ -8,7 +8,7 @@ import {
   type AnalyseOptions,
   type FileAnalysis,
 } from './fileAnalysis';
-import { ParsedTrees, type ChunkData, type ChunkResult } from './chunkResult';
+import { ParsedTrees, type ChunkData, type ChunkResult, type DocumentText } from './chunkResult';
 import { fromData } from './chunkData';
 import type { FailoverModel } from './model/failoverTypes';
 import type { RuleId, Severity } from './problems';
@@ -195,7 +195,7 @@ export class Project {
   }
 
   /** The documents of a new text that `prepare` would have to analyse (the rest are reused). */
-  documentsToAnalyse(uri: string, text: string, opts: UpdateOptions = {}): string[] {
+  documentsToAnalyse(uri: string, text: string, opts: UpdateOptions = {}): DocumentText[] {
     return this.holds(uri, text, opts)
       ? []
       : documentsToAnalyse(text, this.analyseOptions(opts), this.files.get(uri)?.analysis);

@@ -22,9 +22,9 @@ export async function analyseInWorkers(
   bulk: boolean,
 ): Promise<Map<string, ChunkResult> | undefined> {
   if (!runtime.analyseDocuments || !bulk || priority.high) return undefined;
-  const texts = project.documentsToAnalyse(uri, text, opts);
-  if (!texts.length) return undefined;
-  const data = await runtime.analyseDocuments(uri, texts, priority);
+  const docs = project.documentsToAnalyse(uri, text, opts);
+  if (!docs.length) return undefined;
+  const data = await runtime.analyseDocuments(uri, docs, priority);
   return data ? project.adopt(uri, data) : undefined;
 }
 

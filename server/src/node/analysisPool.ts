@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ChunkData } from '../engine/index';
+import type { ChunkData, DocumentText } from '../engine/index';
 
 // Worker threads that analyse YAML documents while the main thread keeps answering requests: opening
 // a large file or scanning a large workspace uses every core. Workers start on first use and stop when
@@ -11,7 +11,7 @@ import type { ChunkData } from '../engine/index';
 export interface AnalysisRequest {
   id: number;
   uri: string;
-  texts: string[];
+  docs: DocumentText[];
 }
 
 /** Results as JSON text when it brings them back exactly (see exactJson), else as they are. */
@@ -34,7 +34,7 @@ export interface Priority {
 
 interface Queued {
   uri: string;
-  texts: string[];
+  docs: DocumentText[];
   priority: Priority;
   resolve: (d: ChunkData[]) => void;
   reject: (e: Error) => void;
@@ -65,22 +65,22 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses the documents (texts) of one file; resolves in the order given. Urgent work (a file an
+   * Analyses documents of one file; resolves in the order given. Urgent work (a file an
    * editor shows) is sent before background work (the workspace scan) that has not been sent yet.
    */
-  async analyse(uri: string, texts: string[], priority: Priority = { high: true }): Promise<ChunkData[]> {
+  async analyse(uri: string, docs: DocumentText[], priority: Priority = { high: true }): Promise<ChunkData[]> {
     if (this.broken) throw new Error('analysis pool unavailable');
     this.ensureStarted();
     clearTimeout(this.idleTimer);
     const parts: Promise<ChunkData[]>[] = [];
     const per = Math.max(
       1,
-      Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(texts.length / this.slots.length)),
+      Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(docs.length / this.slots.length)),
     );
-    for (let i = 0; i < texts.length; i += per) {
-      const part = texts.slice(i, i + per);
+    for (let i = 0; i < docs.length; i += per) {
+      const part = docs.slice(i, i + per);
       parts.push(
-        new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, texts: part, priority, resolve, reject })),
+        new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, docs: part, priority, resolve, reject })),
       );
     }
     this.dispatch();
@@ -104,7 +104,7 @@ export class AnalysisPool {
       let k = this.queue.findIndex((q) => q.priority.high);
       if (k < 0) k = 0;
       const q = this.queue.splice(k, 1)[0]!;
-      this.send(slot, q.uri, q.texts).then(q.resolve, q.reject);
+      this.send(slot, q.uri, q.docs).then(q.resolve, q.reject);
     }
   }
 
@@ -113,12 +113,12 @@ export class AnalysisPool {
     this.stop(new Error('analysis pool disposed'));
   }
 
-  private send(slot: Slot, uri: string, texts: string[]): Promise<ChunkData[]> {
+  private send(slot: Slot, uri: string, docs: DocumentText[]): Promise<ChunkData[]> {
     const id = this.nextId++;
-    slot.load += texts.length;
+    slot.load += docs.length;
     return new Promise<ChunkData[]>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject, size: texts.length });
-      slot.worker.postMessage({ id, uri, texts } satisfies AnalysisRequest);
+      slot.pending.set(id, { resolve, reject, size: docs.length });
+      slot.worker.postMessage({ id, uri, docs } satisfies AnalysisRequest);
     });
   }
 

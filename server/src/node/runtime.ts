@@ -3,6 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import type { DocumentText } from '../engine/index';
 import type { FoundYaml, RuntimeEnvironment } from '../runtime';
 import { createAnalysisPool } from './analysisPool';
 import { findYamlFilesAsync, readTextAsync } from './scan';
@@ -19,8 +20,8 @@ export function createNodeRuntime(): RuntimeEnvironment {
   return {
     ...(pool
       ? {
-          analyseDocuments: (uri: string, texts: string[], priority?: { high: boolean }) =>
-            pool.available ? pool.analyse(uri, texts, priority).catch(() => undefined) : Promise.resolve(undefined),
+          analyseDocuments: (uri: string, docs: DocumentText[], priority?: { high: boolean }) =>
+            pool.available ? pool.analyse(uri, docs, priority).catch(() => undefined) : Promise.resolve(undefined),
           dispose: () => pool.dispose(),
         }
       : {}),
