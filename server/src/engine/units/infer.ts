@@ -50,6 +50,8 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   const drafts: Draft[] = [];
   const bySource = new Map<string, Step[]>();
   for (const s of steps) pushTo(bySource, s.run, s);
+  // Files looked at since the last yield: one step can apply a folder of thousands of files.
+  let looked = 0;
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
     // The files of `cur`, for membership tests (a unit can hold thousands).
@@ -57,9 +59,22 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     const sorted = list.sort((a, b) => a.order - b.order);
     for (let i = 0; i < sorted.length; i++) {
       const s = sorted[i]!;
-      if (i % 64 === 63) yield;
+      looked += 8;
       // The objects a unit holds are compared with the next step's only: the last step's are not needed.
-      const keys = i < sorted.length - 1 ? new Set(s.files.flatMap((u) => keysOf(u))) : new Set<string>();
+      const keys = new Set<string>();
+      if (i < sorted.length - 1) {
+        for (const u of s.files) {
+          for (const k of keysOf(u)) keys.add(k);
+          if (++looked >= SLICE) {
+            looked = 0;
+            yield;
+          }
+        }
+      }
+      if (looked >= SLICE) {
+        looked = 0;
+        yield;
+      }
       const fresh = s.files.filter((u) => !curFiles.has(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
       if (cur && s.kind === 'command' && sameTarget(cur, s) && cur.choice === s.choice && !s.choice && !redefines) {

@@ -39,7 +39,7 @@ export interface ProjectIndex {
 }
 
 /** Objects indexed between two yields of `indexSteps`. */
-const OBJECTS_PER_STEP = 8192;
+const OBJECTS_PER_STEP = 2048;
 
 function* group<T, K>(xs: readonly T[], key: (x: T) => K): Generator<void, Map<K, T[]>> {
   const m = new Map<K, T[]>();
