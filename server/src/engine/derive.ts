@@ -50,6 +50,9 @@ export interface Checked {
   byUri: Map<string, LocatedProblem[]>;
 }
 
+/** Files indexed between two yields. */
+const FILES_PER_STEP = 2048;
+
 export class Derive {
   private resolvedState: Resolved | undefined;
   private checkedState: Checked | undefined;
@@ -231,7 +234,7 @@ export class Derive {
   /** Facts of one project (a tsb.config.yaml root, or files under none) with its deployment inferred. */
   private *resolveGroup(config: ProjectConfig | undefined, facts: FileFacts[]): Generator<void, ResolvedProject> {
     const inGroup = (uri: string) => this.input.configFor(uri) === config;
-    const index = this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
+    const index = yield* this.fileIndex(config?.rootUri ?? '', config, facts, inGroup);
     const sources = [...this.input.sources]
       .filter(([u]) => inGroup(u))
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -249,18 +252,23 @@ export class Derive {
   }
 
   /** The files of one project (YAML and deploy sources) as the deployment reader sees them; paths resolve within its folder. */
-  private fileIndex(
+  private *fileIndex(
     key: string,
     config: ProjectConfig | undefined,
     facts: FileFacts[],
     inGroup: (uri: string) => boolean,
-  ): FileIndex {
+  ): Generator<void, FileIndex> {
     const cached = this.indexes.get(key);
     if (cached?.generation === this.input.fileSetVersion()) return cached.value;
+    const generation = this.input.fileSetVersion();
     const uris = [...facts.map((f) => f.uri), ...[...this.input.sources.keys()].filter(inGroup)];
     if (config) uris.push(`${config.rootUri}/${CONFIG_FILE}`);
-    const value = new FileIndex(uris);
-    this.indexes.set(key, { generation: this.input.fileSetVersion(), value });
+    const value = new FileIndex();
+    for (let i = 0; i < uris.length; i++) {
+      value.add(uris[i]!);
+      if ((i + 1) % FILES_PER_STEP === 0) yield;
+    }
+    this.indexes.set(key, { generation, value });
     return value;
   }
 }

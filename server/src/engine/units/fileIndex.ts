@@ -8,28 +8,33 @@ import { isSimpleGlob } from '../workspace/glob';
 export class FileIndex {
   private readonly files = new Set<string>();
   private readonly dirs = new Map<string, Set<string>>();
-  /** The shallowest folder holding project files: relative paths never resolve above it. */
-  readonly root: string;
+  private rootDir: string | undefined;
 
-  constructor(uris: Iterable<string>) {
-    let root: string | undefined;
-    for (const uri of uris) {
-      this.files.add(uri);
-      let child = uri;
-      let dir = parentOf(uri);
-      while (dir) {
-        let kids = this.dirs.get(dir);
-        const fresh = !kids;
-        if (!kids) this.dirs.set(dir, (kids = new Set()));
-        kids.add(child.slice(dir.length + 1));
-        if (!fresh) break;
-        child = dir;
-        dir = parentOf(dir);
-      }
-      const d = parentOf(uri) ?? uri;
-      root = root === undefined ? d : commonDir(root, d);
+  constructor(uris: Iterable<string> = []) {
+    for (const uri of uris) this.add(uri);
+  }
+
+  /** The shallowest folder holding project files: relative paths never resolve above it. */
+  get root(): string {
+    return this.rootDir ?? '';
+  }
+
+  /** Adds one file (an index of many files is built in steps by calling this between yields). */
+  add(uri: string): void {
+    this.files.add(uri);
+    let child = uri;
+    let dir = parentOf(uri);
+    while (dir) {
+      let kids = this.dirs.get(dir);
+      const fresh = !kids;
+      if (!kids) this.dirs.set(dir, (kids = new Set()));
+      kids.add(child.slice(dir.length + 1));
+      if (!fresh) break;
+      child = dir;
+      dir = parentOf(dir);
     }
-    this.root = root ?? '';
+    const d = parentOf(uri) ?? uri;
+    this.rootDir = this.rootDir === undefined ? d : commonDir(this.rootDir, d);
   }
 
   isFile(uri: string): boolean {

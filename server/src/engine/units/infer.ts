@@ -94,9 +94,20 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
 
   // Folder conventions for YAML files no stronger evidence places: a folder named like a known cluster,
   // a folder holding a ControlPlane of one cluster.
-  const covered = new Set(drafts.flatMap((d) => d.files));
+  const covered = new Set<string>();
   // A folder some command applies file by file: the files it leaves out are left out on purpose.
-  const chosen = new Set(drafts.filter((d) => d.kind === 'command').flatMap((d) => d.files.map((u) => parentOf(u))));
+  const chosen = new Set<string | undefined>();
+  for (const d of drafts) {
+    for (const u of d.files) {
+      covered.add(u);
+      if (d.kind === 'command') chosen.add(parentOf(u));
+    }
+    looked += d.files.length + 1;
+    if (looked >= SLICE) {
+      looked = 0;
+      yield;
+    }
+  }
   const cpDirs = controlPlaneDirs(facts);
   const conventions = new Map<string, Draft>();
   const inConvention = new Set<string>();
@@ -159,6 +170,11 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   for (const d of drafts) {
     if (!d.mp) d.mp = d.files.some((u) => factsByUri.get(u)?.tsb.some((t) => t.form === 'gitops'));
     d.files.sort();
+    looked += d.files.length + 1;
+    if (looked >= SLICE) {
+      looked = 0;
+      yield;
+    }
   }
 
   yield;
@@ -167,7 +183,16 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     drafts.filter((d) => !d.hidden).map((d) => [d.source, ...d.files]),
     files.root,
   );
-  const scopes: Scope[] = drafts.map((d) => scopeOf([d.source, ...d.files], points));
+  yield;
+  const scopes: Scope[] = [];
+  for (const d of drafts) {
+    scopes.push(scopeOf([d.source, ...d.files], points));
+    looked += d.files.length + 1;
+    if (looked >= SLICE) {
+      looked = 0;
+      yield;
+    }
+  }
   const versions: [string, string][] = [];
   yield;
   const never = successiveVersions(drafts, keysOf, versions);

@@ -8,6 +8,9 @@ import { commas, msg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
 import type { Evidence, InferenceNote, UnitSource } from '../deployment';
 import type { SourceReading } from './sources';
+
+/** Files looked at between two yields. */
+const FILES_PER_STEP = 2048;
 import { pushTo } from '../collections';
 
 // The apply steps a repository states, before they are grouped into units: tsb.config.yaml
@@ -70,7 +73,9 @@ export function* gatherSteps(
     // A placement naming plain paths (no glob) is looked up, not matched against every file.
     const rels: [string, string][] = [];
     const byRel = new Map<string, string[]>();
+    let n = 0;
     for (const f of facts) {
+      if (++n % FILES_PER_STEP === 0) yield;
       const r = relativeTo(cfg.rootUri, f.uri);
       if (r === undefined) continue;
       rels.push([f.uri, r]);

@@ -70,17 +70,19 @@ function* buildIndex(project: ResolvedProject): Generator<void, ProjectIndex> {
   const workspacesByNs = new Map<string, TsbObjectFact[]>();
   const wildWorkspaces: TsbObjectFact[] = [];
   const wildByPrefix = new Map<string, TsbObjectFact[]>();
+  // Counts namespace patterns too: one workspace can name tens of thousands.
   let n = 0;
   for (const ws of workspaces) {
-    if (++n % OBJECTS_PER_STEP === 0) yield;
     const exact = new Set<string>();
     const prefixes = new Set<string>();
-    for (const n of ws.namespaces) {
-      const p = parseNsPattern(n.name);
+    for (const ns of ws.namespaces) {
+      if (++n % OBJECTS_PER_STEP === 0) yield;
+      const p = parseNsPattern(ns.name);
       if (!p) continue;
       if (p.namespace.endsWith('*')) prefixes.add(p.namespace.slice(0, -1));
       else exact.add(p.namespace);
     }
+    if (++n % OBJECTS_PER_STEP === 0) yield;
     if (prefixes.size) wildWorkspaces.push(ws);
     for (const pre of prefixes) pushTo(wildByPrefix, pre, ws);
     for (const ns of exact) pushTo(workspacesByNs, ns, ws);
