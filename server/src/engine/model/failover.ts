@@ -43,9 +43,11 @@ export function* computeFailoverSteps(project: ResolvedProject): Generator<void,
   const workspaces: WorkspaceFailover[] = [];
   const settingsByWs = new Map<string, WorkspaceSettingFact[]>();
   for (const s of project.workspaceSettings) {
-    const list = settingsByWs.get(settingKey(s));
+    if ((++tick & 1023) === 0) yield;
+    const key = settingKey(s);
+    const list = settingsByWs.get(key);
     if (list) list.push(s);
-    else settingsByWs.set(settingKey(s), [s]);
+    else settingsByWs.set(key, [s]);
   }
   const deployment = project.deployment;
 

@@ -52,6 +52,7 @@ export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<v
   let tick = 0;
   const byKind = new Map<string, TsbObjectFact[]>();
   for (const o of p.tsb) {
+    if (++tick % OBJECTS_PER_STEP === 0) yield;
     const list = byKind.get(o.kind);
     if (list) list.push(o);
     else byKind.set(o.kind, [o]);

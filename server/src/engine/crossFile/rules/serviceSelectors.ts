@@ -23,6 +23,11 @@ export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Ge
     else wsByKey.set(workspaceKey(o), [o]);
   }
   for (const s of p.workspaceSettings) {
+    // Counted too: most of 50,000 settings can own no service.
+    if (++work >= WORK_PER_STEP) {
+      work = 0;
+      yield;
+    }
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
