@@ -7,7 +7,8 @@
 //   npm run bench -- --input file-5k      one input only (repeat --input, or comma-separate)
 //   options: --runs N, --servers ours,yls,yls-min, --modes push,pull, --no-cli, --no-floor,
 //            --no-scaling, --scaling-only, --scaling-sizes 1000,10000 (the scaling suite, bench/scaling.mjs),
-//            --out FILE (default docs/performance.md; --out - prints it), --keep (keep the inputs),
+//            --out FILE (default docs/performance.md; --out - prints it and keeps bench/out/results.json
+//            as it was), --keep (keep the inputs),
 //            --merge (keep the other inputs' figures from bench/out/results.json),
 //            --render (only re-write the report from bench/out/results.json)
 //
@@ -180,7 +181,8 @@ async function main() {
   } finally {
     results.loadAfter = loadavg();
     results.finishedAt = new Date().toISOString();
-    writeResults(results);
+    // A run printed to stdout is a probe: it never replaces the figures the report is rendered from.
+    if (args.out !== '-') writeResults(results);
     if (!args.keep) rmSync(tmp, { recursive: true, force: true });
     else log(`inputs kept in ${tmp}`);
   }
