@@ -228,18 +228,14 @@ export function documentsToAnalyse(text: string, opts: AnalyseOptions, previous?
   if (skipReason(text, opts)) return [];
   const known = new Set((previous?.chunks ?? []).map((c) => c.result.text));
   const out = new Map<string, number>();
-  const source = parseTextOf(text);
+  // Lines counted as the file's analysis counts them (parseTextOf keeps every offset).
+  const lines = TextDocument.create('', 'yaml', 0, text);
   let docs = 0;
-  // Lines as TextDocument counts them: after parseTextOf every line break holds one \n.
-  let line = 0;
-  let counted = 0;
-  for (const c of documents(source)) {
+  for (const c of documents(parseTextOf(text))) {
     if (++docs > BUDGETS.documentsPerFile) break;
-    for (let i = source.indexOf('\n', counted); i !== -1 && i < c.start; i = source.indexOf('\n', i + 1)) line++;
-    counted = c.start;
-    if (!known.has(c.text) && !out.has(c.text)) out.set(c.text, line);
+    if (!known.has(c.text) && !out.has(c.text)) out.set(c.text, lines.positionAt(c.start).line);
   }
-  return [...out].map(([text, at]) => ({ text, line: at }));
+  return [...out].map(([text, line]) => ({ text, line }));
 }
 
 /**

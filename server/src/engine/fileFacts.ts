@@ -63,26 +63,26 @@ export function factsSignature(file: FileAnalysis): FactsSignature {
   };
 }
 
-export function sameFacts(a: FactsSignature, b: FactsSignature): boolean {
-  if (a.parts.length !== b.parts.length) return false;
-  return a.parts.every((x, i) => {
-    const y = b.parts[i]!;
-    return x.line === y.line && (x.facts === y.facts || JSON.stringify(x.facts) === JSON.stringify(y.facts));
-  });
-}
-
 /**
- * Whether two signatures differ in the spec hashes of TSB objects only (an edit inside a spec that
- * changes nothing else the cross-file steps read: a displayName, a description, a route's timeout).
+ * How a file's facts changed between two signatures: not at all, in the spec hashes of TSB objects only
+ * (an edit inside a spec that changes nothing else the cross-file steps read: a displayName, a
+ * description, a route's timeout), or otherwise.
  */
-export function onlySpecsDiffer(a: FactsSignature, b: FactsSignature): boolean {
-  if (a.parts.length !== b.parts.length) return false;
-  return a.parts.every((x, i) => {
+export function factsChange(a: FactsSignature, b: FactsSignature): 'none' | 'specs' | 'other' {
+  if (a.parts.length !== b.parts.length) return 'other';
+  let change: 'none' | 'specs' = 'none';
+  for (let i = 0; i < a.parts.length; i++) {
+    const x = a.parts[i]!;
     const y = b.parts[i]!;
-    if (x.line !== y.line) return false;
-    if (x.facts === y.facts) return true;
-    return JSON.stringify(withoutSpecs(x.facts)) === JSON.stringify(withoutSpecs(y.facts));
-  });
+    if (x.line !== y.line) return 'other';
+    if (x.facts === y.facts) continue;
+    const before = JSON.stringify(x.facts);
+    const after = JSON.stringify(y.facts);
+    if (before === after) continue;
+    if (JSON.stringify(withoutSpecs(x.facts)) !== JSON.stringify(withoutSpecs(y.facts))) return 'other';
+    change = 'specs';
+  }
+  return change;
 }
 
 function withoutSpecs(f: FileFacts): FileFacts {

@@ -24,7 +24,7 @@ import { holdsText } from './sameText';
 import { Derive } from './derive';
 import { capped, configProblems, extras, relatedOf } from './reportedProblems';
 import type { FileFacts } from './workspace/facts';
-import { onlySpecsDiffer, sameFacts } from './fileFacts';
+import { factsChange } from './fileFacts';
 import type { ResolvedProject } from './workspace/resolved';
 import { sourceKind } from './units/sources';
 import type { Deployment } from './deployment';
@@ -180,17 +180,11 @@ export class Project {
     this.documents += p.entry.starts.length - (prev?.starts.length ?? 0);
     // A CI pipeline is YAML and also says where files are applied (its shell steps).
     if (sourceKind(p.uri) === 'ci') this.setSource(p.uri, p.text);
-    const before = prev?.signature;
-    const after = p.entry.signature;
     // Only duplicate-resource reads specs, and only of objects defined twice: an edit inside the spec
     // of objects defined once keeps every cross-file result (a keystroke in a 10,000-document
     // workspace need not derive it all again).
-    if (
-      !before ||
-      !after ||
-      (!sameFacts(before, after) && !(onlySpecsDiffer(before, after) && this.derive.definedOnce(p.uri)))
-    )
-      this.invalidate();
+    const change = prev?.signature && p.entry.signature ? factsChange(prev.signature, p.entry.signature) : 'other';
+    if (change === 'other' || (change === 'specs' && !this.derive.definedOnce(p.uri))) this.invalidate();
     return p.entry.analysis;
   }
 

@@ -18,7 +18,7 @@ import { clusterFolder, controlPlaneDirs, unitNames } from './conventions';
 
 export type { InferenceInput };
 import { pushTo } from '../collections';
-import { drain } from '../util/steps';
+import { drain, workBudget } from '../util/steps';
 
 // Infers deployment units from what a repository already says, strongest first: tsb.config.yaml,
 // Argo CD Applications and Flux Kustomizations, apply commands in scripts, Makefiles and READMEs,
@@ -50,8 +50,8 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   const drafts: Draft[] = [];
   const bySource = new Map<string, Step[]>();
   for (const s of steps) pushTo(bySource, s.run, s);
-  // Files looked at since the last yield: one step can apply a folder of thousands of files.
-  let looked = 0;
+  // Counted in files looked at: one step can apply a folder of thousands of files.
+  const spend = workBudget(SLICE);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
     // The files of `cur`, for membership tests (a unit can hold thousands).
@@ -59,21 +59,14 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
     const sorted = list.sort((a, b) => a.order - b.order);
     for (let i = 0; i < sorted.length; i++) {
       const s = sorted[i]!;
-      looked += 8;
+      if (spend(8)) yield;
       // The objects a unit holds are compared with the next step's only: the last step's are not needed.
       const keys = new Set<string>();
       if (i < sorted.length - 1) {
         for (const u of s.files) {
           for (const k of keysOf(u)) keys.add(k);
-          if (++looked >= SLICE) {
-            looked = 0;
-            yield;
-          }
+          if (spend()) yield;
         }
-      }
-      if (looked >= SLICE) {
-        looked = 0;
-        yield;
       }
       const fresh = s.files.filter((u) => !curFiles.has(u));
       const redefines = cur ? fresh.some((u) => keysOf(u).some((k) => cur!.keys.has(k))) : false;
@@ -102,11 +95,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
       covered.add(u);
       if (d.kind === 'command') chosen.add(parentOf(u));
     }
-    looked += d.files.length + 1;
-    if (looked >= SLICE) {
-      looked = 0;
-      yield;
-    }
+    if (spend(d.files.length + 1)) yield;
   }
   const cpDirs = controlPlaneDirs(facts);
   const conventions = new Map<string, Draft>();
@@ -170,11 +159,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   for (const d of drafts) {
     if (!d.mp) d.mp = d.files.some((u) => factsByUri.get(u)?.tsb.some((t) => t.form === 'gitops'));
     d.files.sort();
-    looked += d.files.length + 1;
-    if (looked >= SLICE) {
-      looked = 0;
-      yield;
-    }
+    if (spend(d.files.length + 1)) yield;
   }
 
   yield;
@@ -187,11 +172,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   const scopes: Scope[] = [];
   for (const d of drafts) {
     scopes.push(scopeOf([d.source, ...d.files], points));
-    looked += d.files.length + 1;
-    if (looked >= SLICE) {
-      looked = 0;
-      yield;
-    }
+    if (spend(d.files.length + 1)) yield;
   }
   const versions: [string, string][] = [];
   yield;

@@ -8,14 +8,14 @@ import { commas, msg, type Message } from '../l10n/message';
 import { render } from '../l10n/translate';
 import type { Evidence, InferenceNote, UnitSource } from '../deployment';
 import type { SourceReading } from './sources';
-
-/** Files looked at between two yields. */
-const FILES_PER_STEP = 2048;
 import { pushTo } from '../collections';
 
 // The apply steps a repository states, before they are grouped into units: tsb.config.yaml
 // placements, apply commands of scripts, Makefiles and READMEs, Argo CD Applications and Flux
 // Kustomizations, kustomizations nothing applies. Also the cluster names it mentions anywhere.
+
+/** Files looked at between two yields. */
+const FILES_PER_STEP = 2048;
 
 /** What the inference reads (declared here, beside the first step that reads it). */
 export interface InferenceInput {

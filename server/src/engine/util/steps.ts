@@ -8,3 +8,17 @@ export function drain<T>(steps: Generator<void, T>): T {
     if (r.done) return r.value;
   }
 }
+
+/**
+ * Work between two yields, for loops whose items cost unequal amounts (a step applying one file or
+ * thousands): `if (spend(k)) yield;` is true each time the amounts spent add up to `per`.
+ */
+export function workBudget(per: number): (amount?: number) => boolean {
+  let spent = 0;
+  return (amount = 1) => {
+    spent += amount;
+    if (spent < per) return false;
+    spent = 0;
+    return true;
+  };
+}

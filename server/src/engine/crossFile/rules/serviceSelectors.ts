@@ -4,30 +4,25 @@ import { workspaceKey, settingKey, ownsNamespace } from '../../model/workspaceOw
 import { formatLabels } from '../../workspace/selectors';
 import { indexOf, LabelIndex, servicesOwnedBy } from '../../workspace/projectIndex';
 import { charClasses, editDistance, withinDistance } from '../../util/nearest';
+import { workBudget } from '../../util/steps';
 import { related, type LocatedProblem } from './context';
 import { commas, msg, type ListArg } from '../../l10n/message';
 
 // service-selector-no-match: an exposedServices serviceLabels entry that matches no Service of the workspace.
 
 export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
-  // Work done since the last yield (objects looked at): the language server runs this in time slices.
-  let work = 0;
+  // Counted in objects looked at: the language server runs this in time slices.
+  const spend = workBudget(WORK_PER_STEP);
   const wsByKey = new Map<string, TsbObjectFact[]>();
   for (const o of indexOf(p).workspaces) {
-    if (++work >= WORK_PER_STEP) {
-      work = 0;
-      yield;
-    }
+    if (spend()) yield;
     const list = wsByKey.get(workspaceKey(o));
     if (list) list.push(o);
     else wsByKey.set(workspaceKey(o), [o]);
   }
   for (const s of p.workspaceSettings) {
     // Counted too: most of 50,000 settings can own no service.
-    if (++work >= WORK_PER_STEP) {
-      work = 0;
-      yield;
-    }
+    if (spend()) yield;
     const ws = wsByKey.get(settingKey(s))?.find((w) => p.relation(w.source.uri, s.source.uri) !== 'never');
     if (!ws) continue;
     // Only the namespaces the workspace names, unless a pattern has a wildcard namespace part.
@@ -35,10 +30,7 @@ export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Ge
     for (const svc of servicesOwnedBy(p, ws)) {
       if (ownsNamespace(ws, svc.namespace, svc.clusters) && p.relation(svc.fact.source.uri, s.source.uri) !== 'never')
         services.push(svc);
-      if (++work >= WORK_PER_STEP) {
-        work = 0;
-        yield;
-      }
+      if (spend()) yield;
     }
     if (services.length === 0) continue;
     // Built on the first selector: which Services carry a selector's pairs; each distinct selector's
@@ -54,11 +46,7 @@ export function* serviceSelectors(p: ResolvedProject, out: LocatedProblem[]): Ge
         const key = JSON.stringify(x.labels);
         if (!nearestOf.has(key)) {
           nearestOf.set(key, nearestService(x.labels, services, matches));
-          work += Math.min(services.length, NEAREST_POOL);
-          if (work >= WORK_PER_STEP) {
-            work = 0;
-            yield;
-          }
+          if (spend(Math.min(services.length, NEAREST_POOL))) yield;
         }
         const near = nearestOf.get(key);
         const keys = Object.keys(x.labels);
