@@ -44,10 +44,13 @@ let root: string;
 
 before(async () => {
   root = makeWorkspace({ ...BOOKINFO, 'tsb/mistakes.yaml': MISTAKES });
-  // The first pull waits for the whole check however loaded the machine (no own-problems-first
-  // answer): these tests compare complete reports in two languages.
+  // These tests compare complete reports in two languages: the first pull must not get a file's own
+  // problems alone, which a loaded machine brings about in two ways — a pull while the workspace is
+  // still being read (waited for here: the inferred-config request answers once the scan is done),
+  // and a first pull whose check takes a while (ownDiagnosticsAfterMs).
   zh = await LspHarness.start({ root, mode: 'pull', locale: 'zh-cn', ownDiagnosticsAfterMs: WAIT_MS });
   en = await LspHarness.start({ root, mode: 'pull', locale: 'en', ownDiagnosticsAfterMs: WAIT_MS });
+  await Promise.all([zh.request('tsb/inferredConfig', {}), en.request('tsb/inferredConfig', {})]);
 });
 after(async () => {
   await zh.dispose();
