@@ -68,3 +68,22 @@ test('only the most recently used documents stay parsed', () => {
   assert.ok(chunks[99]!.result.isParsed, 'the last one used is parsed');
   assert.ok(!chunks[0]!.result.isParsed, 'the first one used was released');
 });
+
+test("an editor's file keeps each document's facts as analysed (no moved copy); a line added moves only the documents below", () => {
+  const t = project({ 'f.yaml': file(6) });
+  const uri = t.uri('f.yaml');
+  const lines = (uriOf: string) => t.p.facts(uriOf).tsb.map((o) => o.nameRef.line);
+  const a = t.p.analysis(uri)!;
+  for (const c of a.chunks) assert.equal(c.result.factsAt(a.doc.positionAt(c.start).line), c.result.facts);
+  const before = lines(uri);
+  // A comment line added above the fourth document: the three above keep their results and facts.
+  const edited = file(6).replace('  name: ws-3', '  # moved\n  name: ws-3');
+  t.set('f.yaml', edited);
+  const b = t.p.analysis(uri)!;
+  for (let i = 0; i < 3; i++) {
+    assert.equal(b.chunks[i]!.result, a.chunks[i]!.result);
+    assert.equal(b.chunks[i]!.result.factsAt(b.doc.positionAt(b.chunks[i]!.start).line), a.chunks[i]!.result.facts);
+  }
+  assert.deepEqual(lines(uri), [...before.slice(0, 3), ...before.slice(3).map((l) => l + 1)]);
+  assert.deepEqual(t.p.facts(uri), project({ 'f.yaml': edited }).p.facts(uri));
+});

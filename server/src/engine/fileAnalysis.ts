@@ -147,12 +147,11 @@ export function* analyseFileSteps(
     }
     let result = reuse.get(c.text);
     if (!result) {
-      result = opts.batch
-        ? analyseChunk(uri, c.text, registry, opts.trees, {
-            line: c.start === 0 ? 0 : doc.positionAt(c.start).line,
-            outline: false,
-          })
-        : analyseChunk(uri, c.text, registry, opts.trees);
+      // Facts are read at the line the document starts on, so the file keeps them as they are (no moved copy).
+      result = analyseChunk(uri, c.text, registry, opts.trees, {
+        line: c.start === 0 ? 0 : doc.positionAt(c.start).line,
+        outline: !opts.batch,
+      });
       if (opts.trees) result.release();
       reuse.set(c.text, result);
       yield;
