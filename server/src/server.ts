@@ -151,6 +151,9 @@ export class ServerSession {
         this.settle.trigger(0);
       }),
     );
+    // Opening a document is not typing: its diagnostics are due at once, even while a scan or a check
+    // runs (the content change that follows it would otherwise wait for the typing delay).
+    this.documents.onDidOpen(() => this.settle.trigger(0));
     this.documents.onDidChangeContent((e) => sync.didChange(runtime.normaliseUri(e.document.uri), e.document));
     this.documents.onDidClose((e) => {
       this.changes.closedFileChanged();

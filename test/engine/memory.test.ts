@@ -72,7 +72,7 @@ test('only the most recently used documents stay parsed', () => {
 test("an editor's file keeps each document's facts as analysed (no moved copy); a line added moves only the documents below", () => {
   const t = project({ 'f.yaml': file(6) });
   const uri = t.uri('f.yaml');
-  const lines = (uriOf: string) => t.p.facts(uriOf).tsb.map((o) => o.nameRef.line);
+  const lines = (uriOf: string) => t.p.facts(uriOf)!.tsb.map((o) => o.nameRef.line);
   const a = t.p.analysis(uri)!;
   for (const c of a.chunks) assert.equal(c.result.factsAt(a.doc.positionAt(c.start).line), c.result.facts);
   const before = lines(uri);

@@ -4,9 +4,10 @@
 // cross-file problems follow once every file is in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { BOOKINFO } from '../helpers/bookinfo';
 import { LspHarness, type Mode } from '../helpers/lspHarness';
+import type { Settings } from '../../server/src/protocol';
 import { makeWorkspace, removeWorkspace } from '../helpers/workspace';
 
 // A gateway Group with a misspelt field (its own problem) naming a workspace nobody defines (a
@@ -25,7 +26,11 @@ spec:
   configMod: BRIDGED
 `;
 
-async function withHeldScan(mode: Mode, body: (h: LspHarness, release: () => void) => Promise<void>): Promise<void> {
+async function withHeldScan(
+  mode: Mode,
+  body: (h: LspHarness, release: () => void) => Promise<void>,
+  settings: Partial<Settings> = {},
+): Promise<void> {
   const files: Record<string, string> = { ...BOOKINFO, 'tsb/gateway-group.yaml': OPENED };
   // Enough other files that the scan is still going when the editor opens the file.
   for (let i = 0; i < 40; i++)
@@ -38,6 +43,7 @@ async function withHeldScan(mode: Mode, body: (h: LspHarness, release: () => voi
   const h = await LspHarness.start({
     root,
     mode,
+    settings,
     runtime: (node) => ({
       ...node,
       // One file of the workspace is read only once released: the scan cannot finish before that.
@@ -85,6 +91,44 @@ test('push: an opened file gets its own diagnostics while the workspace is read,
       'own problems kept',
     );
   }));
+
+test('push: the outline and quick fixes asked for with the open are answered while the workspace is read', () =>
+  withHeldScan('push', async (h) => {
+    const uri = h.uri('tsb/gateway-group.yaml');
+    await h.open('tsb/gateway-group.yaml');
+    // Sent at once, as VS Code does: the document is not analysed yet when they arrive.
+    const [symbols, actions] = await Promise.all([
+      h.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }),
+      h.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 11, character: 2 }, end: { line: 11, character: 2 } },
+        context: { diagnostics: [] },
+      }),
+    ]);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Group gateways'],
+    );
+    assert.ok(Array.isArray(actions));
+    // Answered before the scan could end: no other file of the workspace was published.
+    assert.equal(h.published.get(h.uri('tsb/workspace.yaml')), undefined);
+  }));
+
+test('push: a second file opened while the workspace is read gets its own problems at once, not after the typing delay', () =>
+  withHeldScan(
+    'push',
+    async (h) => {
+      await h.open('tsb/gateway-group.yaml');
+      await h.waitForPublish('tsb/gateway-group.yaml', (d) => d.length > 0);
+      // A check is under way (it waits for the workspace): the next open is not idle time. With the
+      // longest typing delay (10 s), a wait bounded below it fails unless the open is checked at once.
+      h.waitMs = 8_000;
+      await h.open('tsb/second.yaml', OPENED.replace('name: gateways', 'name: second'));
+      const own = await h.waitForPublish('tsb/second.yaml', (d) => d.length > 0);
+      assert.ok(own.some((d) => d.code === 'unknown-field'));
+    },
+    { diagnosticsDelay: 10_000 },
+  ));
 
 test("pull: a pull while the workspace is read answers with the file's own problems; a refresh brings the rest", () =>
   withHeldScan('pull', async (h, release) => {

@@ -157,6 +157,41 @@ test('a change that arrives before a run due at once has started joins that run 
   assert.deepEqual(runs, [1015], 'no second, debounced run');
 });
 
+test('a run asked for at once during a run (a document opened) is not postponed by the change that follows it', async () => {
+  const t = fakeTime();
+  const runs: number[] = [];
+  let release!: () => void;
+  let first = true;
+  const d = new Debouncer(
+    t.runtime,
+    async () => {
+      runs.push(t.now());
+      if (first) {
+        first = false;
+        await new Promise<void>((r) => {
+          release = r;
+        });
+      }
+    },
+    unexpected,
+    t.now,
+  );
+  t.advance(1000);
+  d.trigger(300);
+  t.advance(0);
+  await settle();
+  t.advance(500); // the first run is still going (a scan)
+  d.trigger(0); // the editor opened a document
+  d.trigger(300); // its content change
+  t.advance(0);
+  await settle();
+  assert.deepEqual(runs, [1000, 1500]);
+  release();
+  t.advance(1000);
+  await settle();
+  assert.deepEqual(runs, [1000, 1500], 'no second, debounced run');
+});
+
 test('triggers in the same turn are coalesced into one run', async () => {
   const t = fakeTime();
   let runs = 0;

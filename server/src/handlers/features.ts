@@ -52,6 +52,17 @@ export function registerFeatures(d: FeatureDeps): void {
     if (!d.sync.isOpen(key) || d.sync.isStale(key)) await d.sync.settled();
     return d.project.analysis(key);
   };
+  // The outline and quick fixes need only the document itself: an open document waits until its own
+  // text is analysed, never for the workspace scan (a file opened during a long scan had no outline
+  // until the scan ended). Cross-file parts answer from the project as it is, as hover does.
+  const ownFileOf = async (uri: string): Promise<FileAnalysis | undefined> => {
+    if (!d.enabled()) return undefined;
+    await d.sync.initialized;
+    const key = d.runtime.normaliseUri(uri);
+    if (!d.sync.isOpen(key)) return fileOf(uri);
+    if (d.sync.isStale(key)) await d.sync.flush();
+    return d.project.analysis(key);
+  };
   // Hover and completion need only the document under the cursor. While a large file is still being
   // analysed (or the workspace scanned) they answer from that one document, never waiting for the rest;
   // project-wide parts of the answer use the project as it is.
@@ -81,7 +92,7 @@ export function registerFeatures(d: FeatureDeps): void {
   );
   connection.onCodeAction(
     guard('codeAction', null, async (p) => {
-      const file = await fileOf(p.textDocument.uri);
+      const file = await ownFileOf(p.textDocument.uri);
       // Fixes are built from the diagnostics' data alone; the text is needed to shape the edits.
       const doc = d.sync.openDocument(d.runtime.normaliseUri(p.textDocument.uri)) ?? file?.doc;
       if (!doc || !d.enabled()) return null;
@@ -113,7 +124,7 @@ export function registerFeatures(d: FeatureDeps): void {
   );
   connection.onDocumentSymbol(
     guard('documentSymbol', null, async (p) => {
-      const file = await fileOf(p.textDocument.uri);
+      const file = await ownFileOf(p.textDocument.uri);
       return file ? documentSymbols(file) : null;
     }),
   );

@@ -30,7 +30,9 @@ export class Debouncer {
     // A run already due at once has not started yet (the thread was busy): it will see this change too.
     if (this.pending && this.pendingAtOnce) return;
     const idle = !this.pending && this.running === 0 && this.now() - this.lastRunEnd >= Math.min(GAP_MS, delayMs);
-    this.pendingAtOnce = idle;
+    // A run asked for at once (a document opened) stays due at once: a burst trigger right after it
+    // (the open's own content change) must not postpone it.
+    this.pendingAtOnce = idle || delayMs <= 0;
     this.pending?.dispose();
     const mine = ++this.seq;
     this.pending = this.runtime.timer.setTimeout(
