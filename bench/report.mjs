@@ -367,6 +367,8 @@ function renderBigFolder(L, targets, name, r) {
   row('… of which answered in more than 50 ms (median of the runs)', 'probeOver50', (x) =>
     Number.isFinite(x) ? String(x) : '—',
   );
+  row('another file opened a second later (during the scan): open → its outline', 'secondSymbolsMs', fmtMs);
+  row('… open → its first diagnostics', 'secondFirstMs', fmtMs);
   row('peak RSS (VmHWM)', 'peakMiB', fmtMiB);
   row('server CPU, whole session', 'cpuTotalS', fmtS);
   L.push('');
