@@ -164,3 +164,51 @@ spec:
   );
   assert.doesNotMatch(r.text, /gateway/i);
 });
+
+test('while the workspace is read or checked, the hover answers from the last complete check and never runs one', () => {
+  const { text, position } = caret(`${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-|gw
+`);
+  const t = project({ ...base, 'tsb/setting.yaml': text });
+  const uri = t.uri('tsb/setting.yaml');
+  assert.deepEqual(t.rules('tsb/setting.yaml'), ['gateway-selector-no-match']);
+  let busy = true;
+  t.p.setStaleReads(() => busy);
+  // A gateway that the selector matches arrives (as from a scan): the check is out of date.
+  t.set(
+    'gateways/other-eastwest.yaml',
+    'apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata:\n  name: eastwest-gw\n  namespace: eastwest\nspec:\n  eastWestOnly: true\n  kubeSpec:\n    service:\n      type: LoadBalancer\n',
+  );
+  assert.equal(t.p.checked, false);
+  const during = hover(t.p.analysis(uri)!, position, t.p);
+  assert.match((during!.contents as MarkupContent).value, /Selects no gateway/, 'the last complete check');
+  assert.equal(t.p.checked, false, 'no check run by the hover');
+  assert.equal(t.p.failoverModel({ stale: true }).workspaces.length > 0, true);
+  assert.equal(t.p.checked, false, 'nor by a stale read of the model');
+  busy = false;
+  const after = hover(t.p.analysis(uri)!, position, t.p);
+  assert.doesNotMatch((after!.contents as MarkupContent).value, /Selects no gateway/);
+  assert.equal(t.p.checked, true);
+});
+
+test('before the first check completes, stale reads give no cross-file problems and an empty model', () => {
+  const { text } = caret(`${SETTING_HEAD}  defaultEastWestGatewaySettings:
+    - workloadSelector:
+        namespace: eastwest
+        labels:
+          app: eastwest-|gw
+`);
+  const t = project({});
+  t.p.setStaleReads(() => true);
+  for (const [rel, body] of Object.entries({ ...base, 'tsb/setting.yaml': text })) t.set(rel, body);
+  assert.deepEqual(
+    t.p.diagnostics(t.uri('tsb/setting.yaml'), { stale: true }).map((d) => d.rule),
+    [],
+  );
+  assert.deepEqual(t.p.failoverModel({ stale: true }).workspaces, []);
+  assert.equal(t.p.checked, false);
+  assert.deepEqual(t.rules('tsb/setting.yaml'), ['gateway-selector-no-match'], 'a plain read still checks');
+});

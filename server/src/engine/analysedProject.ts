@@ -1,6 +1,6 @@
 import type { FileAnalysis } from './fileAnalysis';
 import type { FailoverModel } from './model/failoverTypes';
-import type { DiagnosticsOptions } from './projectTypes';
+import type { DiagnosticsOptions, ModelOptions } from './projectTypes';
 import type { SchemaRegistry } from './schema/registry';
 import type { Problem } from './types';
 import type { Deployment } from './deployment';
@@ -29,7 +29,8 @@ export interface AnalysedProject {
   resolved(uri?: string): ResolvedProject;
   /** Every problem of one file, its own and cross-file ones, severities and suppressions applied. */
   diagnostics(uri: string, opts?: DiagnosticsOptions): Problem[];
-  failoverModel(): FailoverModel;
+  /** The failover model (with `stale`: the last complete one while the workspace is read or checked). */
+  failoverModel(opts?: ModelOptions): FailoverModel;
   /** The tsb.config.yaml governing a file: the deepest folder with one above it. */
   configFor(uri: string): ProjectConfig | undefined;
   /** Does this folder hold a tsb.config.yaml? */

@@ -58,6 +58,7 @@ export class Derive {
   private checkedState: Checked | undefined;
   /** The last complete results, kept after a change for readers that prefer an answer now. */
   private lastResolved: Resolved | undefined;
+  private lastChecked: Checked | undefined;
   private readonly readings = new Map<string, { text: string; index: FileIndex; reading: SourceReading }>();
   /** Per project root: the files paths in scripts resolve against, rebuilt when the set of files changes. */
   private readonly indexes = new Map<string, { generation: number; value: FileIndex }>();
@@ -125,6 +126,17 @@ export class Derive {
       }
     }
     return true;
+  }
+
+  /**
+   * The checked results: up to date, or (with `stale`) the last complete ones — none yet while the
+   * workspace is first read. A request that answers from them never runs a whole check on the spot
+   * (a hover on a selector during a large scan did, once per file read).
+   */
+  checkedResults(stale: boolean): Checked {
+    if (this.checkedState) return this.checkedState;
+    if (stale) return this.lastChecked ?? NOTHING_CHECKED;
+    return drain(this.checkSteps());
   }
 
   /** The up-to-date or last complete resolved results, without computing anything. */
@@ -227,7 +239,10 @@ export class Derive {
       }
     }
     const c: Checked = { model: models.length === 1 ? models[0]! : mergeModels(models), byUri };
-    if (generation === this.input.version()) this.checkedState = c;
+    if (generation === this.input.version()) {
+      this.checkedState = c;
+      this.lastChecked = c;
+    }
     return c;
   }
 
@@ -298,6 +313,12 @@ const NO_DEPLOYMENT: Deployment = {
   deploymentOf: () => ({ clusters: [], placed: false, units: [] }),
   relation: () => 'maybe',
   unitNames: () => [],
+};
+
+/** What a request reads before the first check has completed: no cross-file problems, an empty model. */
+const NOTHING_CHECKED: Checked = {
+  model: { workspaces: [], clusters: [], placementsConfigured: false, notes: [] },
+  byUri: new Map(),
 };
 
 function mergeModels(models: FailoverModel[]): FailoverModel {

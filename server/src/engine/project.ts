@@ -21,7 +21,7 @@ import { render } from './l10n/translate';
 import { parseConfig, emptyConfig, type ProjectConfig, CONFIG_FILE } from './workspace/config';
 import { offsetRange, refRange } from './range';
 import { holdsText } from './sameText';
-import { Derive } from './derive';
+import { Derive, type Checked } from './derive';
 import { capped, configProblems, extras, relatedOf } from './reportedProblems';
 import type { FileFacts } from './workspace/facts';
 import { factsChange } from './fileFacts';
@@ -33,7 +33,14 @@ import { withParentValues } from './parentCandidates';
 import { analyseEntrySteps, overBudgetSkip } from './fileEntry';
 import { ruleSeverity } from './ruleSeverity';
 import { holdsTsbObjects } from './tsbPresence';
-import type { DiagnosticsOptions, FileEntry, Prepared, ProjectOptions, UpdateOptions } from './projectTypes';
+import type {
+  DiagnosticsOptions,
+  FileEntry,
+  ModelOptions,
+  Prepared,
+  ProjectOptions,
+  UpdateOptions,
+} from './projectTypes';
 
 // The project: every YAML file's analysis and facts, the tsb.config.yaml files, and the cross-file
 // results derived from them. Pure: the CLI and the language server feed it text; it never reads files.
@@ -308,8 +315,12 @@ export class Project {
     return this.resolved(uri).deployment;
   }
 
-  failoverModel(): FailoverModel {
-    return drain(this.derive.checkSteps()).model;
+  failoverModel(opts: ModelOptions = {}): FailoverModel {
+    return this.checkedResults(opts.stale).model;
+  }
+
+  private checkedResults(stale = false): Checked {
+    return this.derive.checkedResults(stale && this.staleReadsWhen());
   }
 
   /** The cross-file results are up to date (no derive needed before `diagnostics`). */
@@ -353,7 +364,7 @@ export class Project {
         ];
       push(p.rule, p.message, offsetRange(doc, p.start, p.end), base, p.severity);
     }
-    for (const p of opts.crossFile === false ? [] : (drain(this.derive.checkSteps()).byUri.get(uri) ?? [])) {
+    for (const p of opts.crossFile === false ? [] : (this.checkedResults(opts.stale).byUri.get(uri) ?? [])) {
       push(
         p.rule,
         p.message,

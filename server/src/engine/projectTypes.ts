@@ -53,4 +53,14 @@ export interface Prepared {
 export interface DiagnosticsOptions {
   /** false: only the file's own problems (no cross-file step; what is known before the workspace is read). */
   crossFile?: boolean;
+  /**
+   * true: while the workspace is read or checked, the cross-file problems of the last complete check
+   * (what a request answers from; publishing waits for the check instead).
+   */
+  stale?: boolean;
+}
+
+export interface ModelOptions {
+  /** true: while the workspace is read or checked, the model of the last complete check. */
+  stale?: boolean;
 }

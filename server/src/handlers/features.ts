@@ -143,8 +143,11 @@ export function registerFeatures(d: FeatureDeps): void {
   connection.onCodeLens(
     guard('codeLens', null, async (p) => {
       const file = await fileOf(p.textDocument.uri);
-      // Lenses read the failover model: computed in slices, not in one block.
-      if (file) await d.sync.derive();
+      // Lenses read the failover model of the whole workspace: once it is read, computed in slices.
+      if (file) {
+        await d.sync.settled();
+        await d.sync.derive();
+      }
       return file ? codeLenses(file.uri, d.project, d.locale()) : null;
     }),
   );

@@ -15,7 +15,8 @@ export function codeLenses(
 ): CodeLens[] {
   const facts = project.facts(uri);
   if (!facts?.workspaceSettings.length) return [];
-  const model = project.failoverModel();
+  // The last complete model while the project is checked again: lenses are refreshed when it changes.
+  const model = project.failoverModel({ stale: true });
   const out: CodeLens[] = [];
   for (const s of facts.workspaceSettings) {
     const ws: WorkspaceFailover | undefined = model.workspaces.find(

@@ -163,7 +163,8 @@ function selectorInfo(at: Located, project: HoverReads, file: FileAnalysis, loca
   // Hover may answer from a document analysed on its own (a huge file still being analysed): then the
   // project's facts and problems describe older text, and only the schema-free part below applies.
   const current = project.analysis(uri) === file;
-  const problems = current ? project.diagnostics(uri) : [];
+  // Cross-file problems as last checked: a hover during a scan or a check never runs the check itself.
+  const problems = current ? project.diagnostics(uri, { stale: true }) : [];
   // A mis-indented block is read where it belongs (and reported where it is written).
   if (current && at.entry && !schemaAtPath(at.entry.schema, intendedPath(selPath, at.analysis.relocations))) {
     // Not where the kind has it: nothing reads this selector. Say why with the problem that reports it.
