@@ -194,24 +194,7 @@ export class WorkspaceSync {
     for (const f of found.filter((x) => x.source)) await this.readSource(f.uri);
     const queue = found.filter((f) => !isConfigUri(f.uri) && !f.source);
     for (const f of queue) if (f.template) this.templates.add(f.uri);
-    this.bulk = queue.length >= BULK_SCAN_FILES;
-    // A few files at a time: worker threads analyse them in parallel, and requests get in between.
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < queue.length) {
-        // Files an editor shows go first: the scan waits while their text is analysed.
-        await this.editors.wait();
-        if (next >= queue.length) break;
-        const f = queue[next++]!;
-        if (!this.open.has(f.uri)) await this.readFromDisk(f.uri);
-        await this.runtime.timer.yield();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
-    } finally {
-      this.bulk = false;
-    }
+    await this.readFiles(queue.map((f) => f.uri));
     // Files that vanished while we were not watching (or became ignored).
     for (const u of this.project.uris()) {
       if (!this.open.has(u) && !seen.has(u) && [...this.folders].some((f) => u.startsWith(f + '/')))
@@ -248,22 +231,69 @@ export class WorkspaceSync {
     return false;
   }
 
+  /**
+   * Files changed on disk. Applied like a scan, after any scan under way: a branch switch changes
+   * thousands of files at once, which then go to the worker threads together, while requests read the
+   * last complete results (one file after another, each request had run the whole check again).
+   */
   async didChangeWatchedFiles(changes: FileChange[]): Promise<void> {
-    let configChanged = false;
-    for (const c of changes) {
-      if (this.open.has(c.uri)) continue; // editor text wins over the disk
-      if (isSourceUri(c.uri)) {
-        if (c.type === 'deleted') this.project.setSource(c.uri, undefined);
-        else await this.readSource(c.uri);
-        continue;
-      }
-      if (!isYamlUri(c.uri)) continue;
-      if (isConfigUri(c.uri)) configChanged = true;
-      if (c.type === 'deleted') this.forget(c.uri);
-      else await this.readFromDisk(c.uri);
-    }
-    if (configChanged) await this.rescan();
+    const run = this.ready.then(() => this.applyDiskChanges(changes));
+    this.ready = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    if (await run) await this.rescan();
     this.changed();
+  }
+
+  /** Applies changes read from disk; true if a tsb.config.yaml changed (then every folder is read again). */
+  private async applyDiskChanges(changes: FileChange[]): Promise<boolean> {
+    let configChanged = false;
+    const changed: string[] = [];
+    this.scanning++;
+    try {
+      for (const c of changes) {
+        if (this.open.has(c.uri)) continue; // editor text wins over the disk
+        if (isSourceUri(c.uri)) {
+          if (c.type === 'deleted') this.project.setSource(c.uri, undefined);
+          else await this.readSource(c.uri);
+          continue;
+        }
+        if (!isYamlUri(c.uri)) continue;
+        if (isConfigUri(c.uri)) configChanged = true;
+        if (c.type === 'deleted') this.forget(c.uri);
+        else if (isConfigUri(c.uri)) await this.readFromDisk(c.uri);
+        else changed.push(c.uri);
+      }
+      // A changed config reads every folder again, these files with them.
+      if (!configChanged) await this.readFiles(changed);
+    } finally {
+      this.scanning--;
+    }
+    return configChanged;
+  }
+
+  /**
+   * Reads files from disk a few at a time: worker threads analyse them in parallel (all of them when
+   * there are many), requests get in between, and files an editor shows go first.
+   */
+  private async readFiles(uris: string[]): Promise<void> {
+    this.bulk = uris.length >= BULK_SCAN_FILES;
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < uris.length) {
+        await this.editors.wait();
+        if (next >= uris.length) break;
+        const uri = uris[next++]!;
+        if (!this.open.has(uri)) await this.readFromDisk(uri);
+        await this.runtime.timer.yield();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, lane));
+    } finally {
+      this.bulk = false;
+    }
   }
 
   /**

@@ -1,0 +1,73 @@
+// Files changed on disk in bulk (a branch switch) are applied like a scan: after any scan under way,
+// in the worker threads, several at a time, with requests reading the last complete results meanwhile.
+// One file's read is held by the test, so nothing depends on timing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseToData, catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
+import { WorkspaceSync } from '../../server/src/handlers/workspaceSync';
+import type { RuntimeEnvironment } from '../../server/src/runtime';
+import { createNodeRuntime } from '../../server/src/node/runtime';
+
+const registry = new SchemaRegistry(catalog);
+const quiet = { error: () => {}, warn: () => {}, info: () => {}, log: () => {} };
+const namespace = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+
+test('a branch switch of 250 files is read like a scan: in the workers, several at a time, requests reading the last results', async () => {
+  const uris = Array.from({ length: 250 }, (_, i) => `file:///branch/f-${String(i).padStart(3, '0')}.yaml`);
+  const texts = new Map(uris.map((u, i) => [u, namespace(`ns-${i}`)]));
+  let hold: Promise<void> | undefined;
+  let reached!: () => void;
+  const heldRead = new Promise<void>((r) => {
+    reached = r;
+  });
+  const read: string[] = [];
+  const inWorkers: string[] = [];
+  const node = createNodeRuntime();
+  const runtime: RuntimeEnvironment = {
+    ...node,
+    normaliseUri: (u) => u,
+    listYamlFiles: async () => uris.map((u) => ({ uri: u, template: false })),
+    readFile: async (u) => {
+      read.push(u);
+      if (hold && u === uris[0]) {
+        reached();
+        await hold;
+      }
+      return { text: texts.get(u)! };
+    },
+    analyseDocuments: async (u, docs) => {
+      inWorkers.push(u);
+      return docs.map((d) => analyseToData(u, d.text, registry, d.line));
+    },
+  };
+  const project = new Project(registry);
+  const sync = new WorkspaceSync(project, runtime, quiet);
+  await sync.addFolders(['file:///branch']);
+  assert.equal(inWorkers.length, 250, 'the scan analysed every file in the workers');
+  assert.equal(sync.busy, false);
+  const before = project.version;
+
+  for (const [i, u] of uris.entries()) texts.set(u, namespace(`switched-${i}`));
+  let release!: () => void;
+  hold = new Promise<void>((r) => {
+    release = r;
+  });
+  read.length = 0;
+  inWorkers.length = 0;
+  const applied = sync.didChangeWatchedFiles(uris.map((uri) => ({ uri, type: 'changed' })));
+  await heldRead;
+  assert.equal(sync.busy, true, 'requests read the last complete results while the files are read');
+  // The first file's read is held: the other files are read meanwhile, several at a time.
+  const settled = sync.settled();
+  let others = 0;
+  while (read.length < 250 && others++ < 10_000) await new Promise((r) => setImmediate(r));
+  assert.equal(read.length, 250, 'every other file read while one is held');
+  release();
+  await applied;
+  await settled;
+  assert.equal(sync.busy, false);
+  assert.equal(inWorkers.length, 250, 'the changed files were analysed in the workers');
+  assert.notEqual(project.version, before);
+  assert.equal(project.facts(uris[0])?.namespaces[0]?.name, 'switched-0');
+  assert.equal(project.facts(uris[249])?.namespaces[0]?.name, 'switched-249');
+});
