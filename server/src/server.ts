@@ -237,7 +237,8 @@ export class ServerSession {
       await diagnostics.publishOwn(isCurrent, { unpublishedOnly: true });
     if (!(await updated)) return;
     if (diagnostics.mode === 'push') await diagnostics.publish(isCurrent);
-    if (!isCurrent()) return;
+    // Changed meanwhile (files read from disk): the next run counts, not a check of the project now.
+    if (!isCurrent() || !this.project.checked) return;
     const status = diagnostics.status();
     if (JSON.stringify(status) !== this.lastStatus) {
       this.lastStatus = JSON.stringify(status);

@@ -4,6 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseToData, catalog, Project, SchemaRegistry } from '../../server/src/engine/index';
+import type { Connection } from 'vscode-languageserver';
+import { DiagnosticsController } from '../../server/src/handlers/diagnostics';
+import { ProjectChanges } from '../../server/src/handlers/projectChanges';
+import type { SettingsStore } from '../../server/src/handlers/settings';
 import { WorkspaceSync } from '../../server/src/handlers/workspaceSync';
 import type { RuntimeEnvironment } from '../../server/src/runtime';
 import { createNodeRuntime } from '../../server/src/node/runtime';
@@ -70,4 +74,46 @@ test('a branch switch of 250 files is read like a scan: in the workers, several 
   assert.notEqual(project.version, before);
   assert.equal(project.facts(uris[0])?.namespaces[0]?.name, 'switched-0');
   assert.equal(project.facts(uris[249])?.namespaces[0]?.name, 'switched-249');
+});
+
+test('publishing stops when the project changes under it, instead of checking it again for each file left', async () => {
+  const uris = Array.from({ length: 60 }, (_, i) => `file:///publish/f-${String(i).padStart(2, '0')}.yaml`);
+  // Each file has a problem of its own, so each is published.
+  const text = (i: number) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labelz: {}\n`;
+  const node = createNodeRuntime();
+  const runtime: RuntimeEnvironment = {
+    ...node,
+    normaliseUri: (u) => u,
+    listYamlFiles: async () => uris.map((u) => ({ uri: u, template: false })),
+    readFile: async (u) => ({ text: text(uris.indexOf(u)) }),
+  };
+  const project = new Project(registry);
+  const sync = new WorkspaceSync(project, runtime, quiet);
+  await sync.addFolders(['file:///publish']);
+  await sync.derive();
+  assert.equal(project.checked, true);
+  const sent: string[] = [];
+  const connection = {
+    sendDiagnostics: async (p: { uri: string }) => {
+      sent.push(p.uri);
+      // A file read from disk is committed while the first files are being sent.
+      if (sent.length === 1) project.update('file:///publish/new.yaml', text(99), 0);
+    },
+  } as unknown as Connection;
+  const controller = new DiagnosticsController({
+    connection,
+    project,
+    sync,
+    settings: { generation: 0 } as unknown as SettingsStore,
+    runtime,
+    logger: quiet,
+    mode: 'push',
+    canRefresh: false,
+    changes: new ProjectChanges(project, sync, () => 0),
+    locale: 'en',
+    ownFirstMs: 0,
+  });
+  await controller.publish(() => true);
+  assert.ok(sent.length < uris.length, `stopped after ${sent.length} of ${uris.length}`);
+  assert.equal(project.checked, false, 'the changed project was not checked by the publishing');
 });

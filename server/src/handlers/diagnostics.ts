@@ -279,12 +279,16 @@ export class DiagnosticsController {
   /** Push mode: publish every file whose diagnostics changed since the last publish. */
   async publish(isCurrent: () => boolean): Promise<void> {
     const known = this.sync.knownUris();
+    // The project changed since the check (files read from disk: the run that follows publishes
+    // them): stop, rather than check the whole project again for each file still to publish.
+    const version = this.project.version;
+    const current = () => isCurrent() && this.project.version === version;
     // Sent without waiting for each write (they stay in order), at most MAX_QUEUED_SENDS at a time: a
     // rename can change hundreds of files.
     const sends: Promise<void>[] = [];
     const pace = pacer(this.runtime, YIELD_MS);
     for (const uri of known) {
-      if (!isCurrent()) return;
+      if (!current()) return;
       const doc = this.sync.openDocument(uri);
       const analysed = this.project.analysis(uri);
       // Edited since the flush: its diagnostics would describe old text; the next run publishes it.
@@ -304,7 +308,7 @@ export class DiagnosticsController {
     await Promise.all(sends);
     const live = new Set(known);
     for (const uri of [...this.published.keys()]) {
-      if (live.has(uri) || !isCurrent()) continue;
+      if (live.has(uri) || !current()) continue;
       this.published.delete(uri);
       this.cache.delete(uri);
       await this.connection.sendDiagnostics({ uri, diagnostics: [] });
