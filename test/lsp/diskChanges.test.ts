@@ -117,3 +117,66 @@ test('publishing stops when the project changes under it, instead of checking it
   assert.ok(sent.length < uris.length, `stopped after ${sent.length} of ${uris.length}`);
   assert.equal(project.checked, false, 'the changed project was not checked by the publishing');
 });
+
+test('a workspace pull whose project changes while it is answered brings the check up to date first, never on the spot', async () => {
+  const uris = Array.from({ length: 60 }, (_, i) => `file:///pull/f-${String(i).padStart(2, '0')}.yaml`);
+  // Each file has a problem of its own (a misspelt field), so each is reported.
+  const text = (i: number) =>
+    `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  displayNam: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`;
+  const node = createNodeRuntime();
+  const runtime: RuntimeEnvironment = {
+    ...node,
+    normaliseUri: (u) => u,
+    listYamlFiles: async () => uris.map((u) => ({ uri: u, template: false })),
+    readFile: async (u) => ({ text: text(uris.indexOf(u)) }),
+  };
+  const project = new Project(registry);
+  const sync = new WorkspaceSync(project, runtime, quiet);
+  await sync.addFolders(['file:///pull']);
+  // Counts the reads of a file's diagnostics made while the check is out of date (each would run it whole).
+  let uncheckedReads = 0;
+  let reads = 0;
+  const watched = new Proxy(project, {
+    get(target, key) {
+      if (key !== 'diagnostics') {
+        const v = Reflect.get(target, key, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      }
+      return (uri: string, opts?: object) => {
+        if (!target.checked) uncheckedReads++;
+        const problems = target.diagnostics(uri, opts);
+        // A file read from disk is committed once the first file is answered.
+        if (++reads === 1) target.update('file:///pull/new.yaml', text(99), 0);
+        return problems;
+      };
+    },
+  });
+  let workspacePull!: (params: unknown, token: unknown) => Promise<{ items: { uri: string }[] }>;
+  const connection = {
+    languages: {
+      diagnostics: {
+        on: () => undefined,
+        onWorkspace: (h: typeof workspacePull) => {
+          workspacePull = h;
+        },
+      },
+    },
+  } as unknown as Connection;
+  const controller = new DiagnosticsController({
+    connection,
+    project: watched,
+    sync,
+    settings: { generation: 0 } as unknown as SettingsStore,
+    runtime,
+    logger: quiet,
+    mode: 'pull',
+    canRefresh: false,
+    changes: new ProjectChanges(project, sync, () => 0),
+    locale: 'en',
+    ownFirstMs: 0,
+  });
+  controller.registerPull();
+  const report = await workspacePull({ previousResultIds: [] }, { isCancellationRequested: false });
+  assert.ok(report.items.length >= 60, `${report.items.length} files reported`);
+  assert.equal(uncheckedReads, 0);
+});

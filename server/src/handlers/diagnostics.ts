@@ -254,6 +254,12 @@ export class DiagnosticsController {
     const pace = pacer(this.runtime, YIELD_MS);
     for (const uri of known) {
       if (this.sync.isOpen(uri)) continue;
+      // Changed meanwhile (files read from disk): bring the check up to date in slices first, rather
+      // than run it whole on the spot for this file.
+      if (!this.project.checked) {
+        await this.changes.update({ announce: false });
+        if (this.stopped || mine !== this.workspacePulls) return { items: [] };
+      }
       const c = this.compute(uri);
       const before = previous.get(uri);
       if (before === c.id) continue;
