@@ -76,63 +76,77 @@ test('a branch switch of 250 files is read like a scan: in the workers, several 
   assert.equal(project.facts(uris[249])?.namespaces[0]?.name, 'switched-249');
 });
 
-test('publishing stops when the project changes under it, instead of checking it again for each file left', async () => {
-  const uris = Array.from({ length: 60 }, (_, i) => `file:///publish/f-${String(i).padStart(2, '0')}.yaml`);
-  // Each file has a problem of its own, so each is published.
-  const text = (i: number) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labelz: {}\n`;
-  const node = createNodeRuntime();
+// Each file has a problem of its own (a misspelt field), so each is published and reported.
+const workspaceText = (i: number) =>
+  `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  displayNam: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`;
+
+/** Sixty such files under `root`, scanned, with a diagnostics controller over `connection` (and `project`). */
+async function checkedWorkspace(root: string, mode: 'push' | 'pull', connectionOf: (p: Project) => Connection) {
+  const uris = Array.from({ length: 60 }, (_, i) => `${root}/f-${String(i).padStart(2, '0')}.yaml`);
   const runtime: RuntimeEnvironment = {
-    ...node,
+    ...createNodeRuntime(),
     normaliseUri: (u) => u,
     listYamlFiles: async () => uris.map((u) => ({ uri: u, template: false })),
-    readFile: async (u) => ({ text: text(uris.indexOf(u)) }),
+    readFile: async (u) => ({ text: workspaceText(uris.indexOf(u)) }),
   };
   const project = new Project(registry);
   const sync = new WorkspaceSync(project, runtime, quiet);
-  await sync.addFolders(['file:///publish']);
+  await sync.addFolders([root]);
+  const controllerFor = (read: Project = project) =>
+    new DiagnosticsController({
+      connection: connectionOf(project),
+      project: read,
+      sync,
+      settings: { generation: 0 } as unknown as SettingsStore,
+      runtime,
+      logger: quiet,
+      mode,
+      canRefresh: false,
+      changes: new ProjectChanges(project, sync, () => 0),
+      locale: 'en',
+      ownFirstMs: 0,
+    });
+  return { uris, project, sync, controllerFor };
+}
+
+test('publishing stops when the project changes under it, instead of checking it again for each file left', async () => {
+  const sent: string[] = [];
+  const { uris, project, sync, controllerFor } = await checkedWorkspace(
+    'file:///publish',
+    'push',
+    (p) =>
+      ({
+        sendDiagnostics: async (d: { uri: string }) => {
+          sent.push(d.uri);
+          // A file read from disk is committed while the first files are being sent.
+          if (sent.length === 1) p.update('file:///publish/new.yaml', workspaceText(99), 0);
+        },
+      }) as unknown as Connection,
+  );
   await sync.derive();
   assert.equal(project.checked, true);
-  const sent: string[] = [];
-  const connection = {
-    sendDiagnostics: async (p: { uri: string }) => {
-      sent.push(p.uri);
-      // A file read from disk is committed while the first files are being sent.
-      if (sent.length === 1) project.update('file:///publish/new.yaml', text(99), 0);
-    },
-  } as unknown as Connection;
-  const controller = new DiagnosticsController({
-    connection,
-    project,
-    sync,
-    settings: { generation: 0 } as unknown as SettingsStore,
-    runtime,
-    logger: quiet,
-    mode: 'push',
-    canRefresh: false,
-    changes: new ProjectChanges(project, sync, () => 0),
-    locale: 'en',
-    ownFirstMs: 0,
-  });
-  await controller.publish(() => true);
+  await controllerFor().publish(() => true);
   assert.ok(sent.length < uris.length, `stopped after ${sent.length} of ${uris.length}`);
   assert.equal(project.checked, false, 'the changed project was not checked by the publishing');
 });
 
 test('a workspace pull whose project changes while it is answered brings the check up to date first, never on the spot', async () => {
-  const uris = Array.from({ length: 60 }, (_, i) => `file:///pull/f-${String(i).padStart(2, '0')}.yaml`);
-  // Each file has a problem of its own (a misspelt field), so each is reported.
-  const text = (i: number) =>
-    `apiVersion: tsb.tetrate.io/v2\nkind: Workspace\nmetadata:\n  name: ws-${i}\n  annotations:\n    tsb.tetrate.io/organization: tetrate\n    tsb.tetrate.io/tenant: tetrate\nspec:\n  displayNam: w\n  namespaceSelector:\n    names:\n      - "*/ns-${i}"\n`;
-  const node = createNodeRuntime();
-  const runtime: RuntimeEnvironment = {
-    ...node,
-    normaliseUri: (u) => u,
-    listYamlFiles: async () => uris.map((u) => ({ uri: u, template: false })),
-    readFile: async (u) => ({ text: text(uris.indexOf(u)) }),
-  };
-  const project = new Project(registry);
-  const sync = new WorkspaceSync(project, runtime, quiet);
-  await sync.addFolders(['file:///pull']);
+  let workspacePull!: (params: unknown, token: unknown) => Promise<{ items: { uri: string }[] }>;
+  const { project, controllerFor } = await checkedWorkspace(
+    'file:///pull',
+    'pull',
+    () =>
+      ({
+        languages: {
+          diagnostics: {
+            on: () => undefined,
+            onWorkspace: (h: typeof workspacePull) => {
+              workspacePull = h;
+            },
+          },
+        },
+      }) as unknown as Connection,
+  );
   // Counts the reads of a file's diagnostics made while the check is out of date (each would run it whole).
   let uncheckedReads = 0;
   let reads = 0;
@@ -146,36 +160,12 @@ test('a workspace pull whose project changes while it is answered brings the che
         if (!target.checked) uncheckedReads++;
         const problems = target.diagnostics(uri, opts);
         // A file read from disk is committed once the first file is answered.
-        if (++reads === 1) target.update('file:///pull/new.yaml', text(99), 0);
+        if (++reads === 1) target.update('file:///pull/new.yaml', workspaceText(99), 0);
         return problems;
       };
     },
   });
-  let workspacePull!: (params: unknown, token: unknown) => Promise<{ items: { uri: string }[] }>;
-  const connection = {
-    languages: {
-      diagnostics: {
-        on: () => undefined,
-        onWorkspace: (h: typeof workspacePull) => {
-          workspacePull = h;
-        },
-      },
-    },
-  } as unknown as Connection;
-  const controller = new DiagnosticsController({
-    connection,
-    project: watched,
-    sync,
-    settings: { generation: 0 } as unknown as SettingsStore,
-    runtime,
-    logger: quiet,
-    mode: 'pull',
-    canRefresh: false,
-    changes: new ProjectChanges(project, sync, () => 0),
-    locale: 'en',
-    ownFirstMs: 0,
-  });
-  controller.registerPull();
+  controllerFor(watched).registerPull();
   const report = await workspacePull({ previousResultIds: [] }, { isCancellationRequested: false });
   assert.ok(report.items.length >= 60, `${report.items.length} files reported`);
   assert.equal(uncheckedReads, 0);

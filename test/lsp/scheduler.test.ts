@@ -48,6 +48,29 @@ const unexpected = (err: unknown): void => {
 };
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A debouncer whose first run stays in progress until `release()`; `runs` holds each run's start time. */
+function firstRunHeld() {
+  const t = fakeTime();
+  const runs: number[] = [];
+  let held: (() => void) | undefined;
+  let first = true;
+  const d = new Debouncer(
+    t.runtime,
+    async () => {
+      runs.push(t.now());
+      if (first) {
+        first = false;
+        await new Promise<void>((r) => {
+          held = r;
+        });
+      }
+    },
+    unexpected,
+    t.now,
+  );
+  return { t, runs, d, release: () => held?.() };
+}
+
 test('the first trigger after a pause runs on the next turn, not after the delay', async () => {
   const t = fakeTime();
   const runs: number[] = [];
@@ -101,24 +124,7 @@ test('changes at typing speed are each checked at once; a faster burst waits for
 });
 
 test('a change during a run waits for the delay (the run in progress is superseded)', async () => {
-  const t = fakeTime();
-  const runs: number[] = [];
-  let release!: () => void;
-  let first = true;
-  const d = new Debouncer(
-    t.runtime,
-    async () => {
-      runs.push(t.now());
-      if (first) {
-        first = false;
-        await new Promise<void>((r) => {
-          release = r;
-        });
-      }
-    },
-    unexpected,
-    t.now,
-  );
+  const { t, runs, d, release } = firstRunHeld();
   t.advance(1000);
   d.trigger(300);
   t.advance(0);
@@ -158,24 +164,7 @@ test('a change that arrives before a run due at once has started joins that run 
 });
 
 test('a run asked for at once during a run (a document opened) is not postponed by the change that follows it', async () => {
-  const t = fakeTime();
-  const runs: number[] = [];
-  let release!: () => void;
-  let first = true;
-  const d = new Debouncer(
-    t.runtime,
-    async () => {
-      runs.push(t.now());
-      if (first) {
-        first = false;
-        await new Promise<void>((r) => {
-          release = r;
-        });
-      }
-    },
-    unexpected,
-    t.now,
-  );
+  const { t, runs, d, release } = firstRunHeld();
   t.advance(1000);
   d.trigger(300);
   t.advance(0);
