@@ -229,7 +229,7 @@ export class Derive {
         model = yield* computeFailoverSteps(r);
       } catch (err) {
         failed(msg('failover model'), err);
-        model = { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+        model = emptyModel();
       }
       models.push(model);
       try {
@@ -315,14 +315,18 @@ const NO_DEPLOYMENT: Deployment = {
   unitNames: () => [],
 };
 
+function emptyModel(): FailoverModel {
+  return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+}
+
 /** What a request reads before the first check has completed: no cross-file problems, an empty model. */
 const NOTHING_CHECKED: Checked = {
-  model: { workspaces: [], clusters: [], placementsConfigured: false, notes: [] },
+  model: emptyModel(),
   byUri: new Map(),
 };
 
 function mergeModels(models: FailoverModel[]): FailoverModel {
-  if (!models.length) return { workspaces: [], clusters: [], placementsConfigured: false, notes: [] };
+  if (!models.length) return emptyModel();
   const notes = new Map<string, Message | undefined>();
   // A note about something missing holds for the merged model only if it holds for every part.
   models[0]!.notes.forEach((n, i) => {
