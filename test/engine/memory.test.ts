@@ -87,3 +87,31 @@ test("an editor's file keeps each document's facts as analysed (no moved copy); 
   assert.deepEqual(lines(uri), [...before.slice(0, 3), ...before.slice(3).map((l) => l + 1)]);
   assert.deepEqual(t.p.facts(uri), project({ 'f.yaml': edited }).p.facts(uri));
 });
+
+test("a one-document file's facts are its document's own (no copy), and kinds a file defines nothing of share one frozen empty list", () => {
+  const svc = (n: string) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\n  namespace: ns\nspec:\n  selector: {app: ${n}}\n`;
+  const t = project({ 'a.yaml': svc('a'), 'b.yaml': svc('b'), 'two.yaml': `${svc('c')}---\n${svc('d')}` });
+  const a = t.p.facts(t.uri('a.yaml'))!;
+  const b = t.p.facts(t.uri('b.yaml'))!;
+  const two = t.p.facts(t.uri('two.yaml'))!;
+  assert.equal(a, t.p.analysis(t.uri('a.yaml'))!.chunks[0]!.result.facts);
+  assert.deepEqual(
+    two.services.map((s) => [s.name, s.source.line]),
+    [
+      ['c', 3],
+      ['d', 11],
+    ],
+  );
+  for (const empty of [a.tsb, a.workloads, a.namespaces, b.tsb, two.tsb, two.deploy]) {
+    assert.equal(empty, a.tsb);
+    assert.ok(Object.isFrozen(empty));
+    assert.equal(empty.length, 0);
+  }
+  // Lists with items stay each file's own.
+  assert.notEqual(a.services, b.services);
+  assert.deepEqual(
+    [a, b].map((f) => f.services[0]!.name),
+    ['a', 'b'],
+  );
+});

@@ -61,6 +61,11 @@ test('documents analysed in workers give the same diagnostics, facts and outline
       const uri = `file:///pool/${c.name}/${name}`;
       assert.deepEqual(theirs.diagnostics(uri), mine.diagnostics(uri), `${c.name}/${name}`);
       assert.deepEqual(theirs.facts(uri), mine.facts(uri), `${c.name}/${name} facts`);
+      // Workers send no outline: it is taken here when an editor asks.
+      assert.ok(
+        theirs.analysis(uri)!.chunks.every((ch) => ch.result.hasOutline === false),
+        `${c.name}/${name}: outline taken before it was asked for`,
+      );
       assert.deepEqual(
         documentSymbols(theirs.analysis(uri)!),
         documentSymbols(mine.analysis(uri)!),
@@ -166,6 +171,10 @@ test("the language server analyses a large workspace scan in workers and an edit
       const scanned = sent.length;
       await h.open('tsb/many.yaml');
       const diags = await h.waitForPublish('tsb/many.yaml', (d) => d.some((x) => x.code === 'unknown-field'));
+      // Read by the scan (in workers: without outlines), then opened: the outline is taken on request.
+      const outline = await h.client.sendRequest('textDocument/documentSymbol', {
+        textDocument: { uri: h.uri('tsb/many.yaml') },
+      });
       // An editor's text the project does not hold yet is analysed in the main thread.
       const edited = big.replace('displayNam:', 'displayNamx:');
       await h.change('tsb/many.yaml', edited);
@@ -174,7 +183,7 @@ test("the language server analyses a large workspace scan in workers and an edit
       );
       await h.open('tsb/workspace-setting.yaml');
       const setting = await h.waitForPublish('tsb/workspace-setting.yaml');
-      return { diags, afterEdit, setting, sent, scanned };
+      return { diags, outline, afterEdit, setting, sent, scanned };
     } finally {
       await h.dispose();
       removeWorkspace(root);
@@ -190,6 +199,8 @@ test("the language server analyses a large workspace scan in workers and an edit
     `nothing sent after the scan: ${inWorkers.sent.slice(inWorkers.scanned, inWorkers.scanned + 3)}`,
   );
   assert.deepEqual(inWorkers.diags, inThread.diags);
+  assert.equal((inWorkers.outline as unknown[]).length, 400);
+  assert.deepEqual(inWorkers.outline, inThread.outline);
   assert.deepEqual(inWorkers.afterEdit, inThread.afterEdit);
   assert.deepEqual(inWorkers.setting, inThread.setting);
   assert.deepEqual(

@@ -12,7 +12,8 @@ import type { SchemaRegistry } from './schema/registry';
  * are these very objects rather than a copy moved down (half the facts' memory in a large workspace).
  */
 export function analyseToData(uri: string, text: string, registry: SchemaRegistry, line = 0): ChunkData {
-  const r = analyseChunk(uri, text, registry, undefined, { line });
+  // No outline: the main thread takes it if an editor asks (most scanned files are never opened).
+  const r = analyseChunk(uri, text, registry, undefined, { line, outline: false });
   r.release();
   return {
     text,
@@ -23,7 +24,6 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
       problems: a.problems,
       ...(a.relocations ? { relocations: a.relocations } : {}),
     })),
-    symbols: r.symbols,
     facts: r.facts,
     ...(line ? { factsLine: line } : {}),
     nodes: r.nodes,
@@ -46,7 +46,7 @@ export function fromData(uri: string, data: ChunkData, registry: SchemaRegistry,
       parsed: undefined,
       analyses,
       problems: data.problems,
-      symbols: data.symbols,
+      ...(data.symbols ? { symbols: data.symbols } : {}),
       nodes: data.nodes,
       uri,
       facts: data.facts,

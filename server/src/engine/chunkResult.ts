@@ -1,10 +1,10 @@
 import { identify, type Identity } from './parse/identify';
-import type { ChunkSymbol } from './parse/outline';
+import { documentOutline, type ChunkSymbol } from './parse/outline';
 import { parseChunk, type ParsedChunk } from './parse/parsedChunk';
 import type { ResourceAnalysis } from './rules/analyseResource';
 import type { Relocation } from './rules/fieldPaths';
 import type { RawProblem } from './types';
-import { shiftLines, type FileFacts } from './workspace/facts';
+import { shiftLines, withSharedEmpties, type FileFacts } from './workspace/facts';
 
 // One YAML document's analysis. Its syntax tree is most of the server's memory (two thirds of the heap
 // on a 10,000-document workspace) but only hover, completion and navigation in that document need it:
@@ -25,7 +25,8 @@ export interface ChunkData {
   text: string;
   problems: RawProblem[];
   analyses: { identity: Identity; entryId?: string; problems: RawProblem[]; relocations?: Relocation[] }[];
-  symbols: ChunkSymbol[];
+  /** Absent: taken from the tree when first asked for (see ChunkResult.symbols). */
+  symbols?: ChunkSymbol[];
   /** Facts for the file it was analysed for, lines counted from factsLine. */
   facts: FileFacts;
   /** The line of the file the document starts on, where its facts are read (absent: 0). */
@@ -66,7 +67,8 @@ export interface ChunkParts {
   analyses: ResourceAnalysis[];
   /** Problems with offsets relative to the chunk. */
   problems: RawProblem[];
-  symbols: ChunkSymbol[];
+  /** Absent: taken from the tree when first asked for (see ChunkResult.symbols). */
+  symbols?: ChunkSymbol[];
   /** YAML nodes of the document, aliases expanded. */
   nodes?: number;
   /** The file the facts were read for (a kustomization.yaml reads differently), and the facts. */
@@ -79,7 +81,6 @@ export interface ChunkParts {
 export class ChunkResult {
   readonly text: string;
   readonly problems: RawProblem[];
-  readonly symbols: ChunkSymbol[];
   readonly nodes: number;
   /** The file `facts` were read for. */
   readonly uri: string;
@@ -89,6 +90,7 @@ export class ChunkResult {
   readonly factsLine: number;
   private tree: ParsedChunk | undefined;
   private resourceAnalyses: ResourceAnalysis[];
+  private outline: ChunkSymbol[] | undefined;
   /** The facts moved to where the document starts in its file (kept: most edits move no other document). */
   private shifted: { delta: number; facts: FileFacts } | undefined;
 
@@ -100,10 +102,10 @@ export class ChunkResult {
     this.tree = parts.parsed;
     this.resourceAnalyses = parts.analyses;
     this.problems = parts.problems;
-    this.symbols = parts.symbols;
+    this.outline = parts.symbols;
     this.nodes = parts.nodes ?? 0;
     this.uri = parts.uri;
-    this.facts = parts.facts;
+    this.facts = withSharedEmpties(parts.facts);
     this.factsLine = parts.factsLine ?? 0;
   }
 
@@ -143,6 +145,21 @@ export class ChunkResult {
   /** Identities, entries and problems as they are, without parsing (identities lack tree nodes when released). */
   get summaries(): ResourceAnalysis[] {
     return this.resourceAnalyses;
+  }
+
+  /**
+   * The document's outline. Documents analysed in the workspace scan take it only when an editor asks
+   * (parsing the document again if it was released): a workspace keeps every document's analysis, and
+   * outlines were a sixth of it, for files mostly never opened.
+   */
+  get symbols(): ChunkSymbol[] {
+    this.outline ??= documentOutline(this.parsed, this.resourceAnalyses);
+    return this.outline;
+  }
+
+  /** Whether the outline is taken already (asking for it may parse the document). */
+  get hasOutline(): boolean {
+    return this.outline !== undefined;
   }
 
   /** Whether the syntax tree is in memory now. */

@@ -4,7 +4,7 @@ import { documents, type Chunk } from './parse/chunks';
 import { findTemplateMarker, PLACEHOLDER_NOTICE } from './parse/templates';
 import { msg, type Message } from './l10n/message';
 import { ChunkResult, type ChunkParts, type DocumentText, type ParsedTrees } from './chunkResult';
-import { chunkSymbols } from './parse/outline';
+import { documentOutline } from './parse/outline';
 import { parseChunk, type Resource } from './parse/parsedChunk';
 import { analyseResource, type ResourceAnalysis } from './rules/analyseResource';
 import type { SchemaRegistry } from './schema/registry';
@@ -361,7 +361,7 @@ function analyseParsedChunk(
     parsed,
     analyses,
     problems: kept,
-    symbols: broken || !outline ? [] : chunkSymbols(parsed, analyses),
+    ...(outline ? { symbols: documentOutline(parsed, analyses) } : {}),
     nodes: parsed.nodes,
   };
 }

@@ -1,23 +1,16 @@
 import type { ChunkResult, FileAnalysis } from './fileAnalysis';
-import { emptyFacts, shiftLines, type FileFacts, type TsbObjectFact } from './workspace/facts';
+import {
+  emptyFacts,
+  FACT_LISTS,
+  shiftLines,
+  withSharedEmpties,
+  type FileFacts,
+  type TsbObjectFact,
+} from './workspace/facts';
 import { documentFacts } from './workspace/extractFacts';
 
 // A file's facts are its documents' facts (taken when each document is analysed), moved to the line
 // each document starts at: an edit re-extracts only the documents it touched; the others are shifted.
-
-const KEYS = [
-  'tsb',
-  'workspaceSettings',
-  'gatewayConfigs',
-  'serviceRoutes',
-  'installGateways',
-  'controlPlanes',
-  'namespaces',
-  'services',
-  'workloads',
-  'deploy',
-  'objects',
-] as const;
 
 /** A document's facts for the file `uri` (read again only if it was analysed for another file). */
 function factsOf(uri: string, result: ChunkResult): FileFacts {
@@ -41,12 +34,14 @@ export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFact
       part = chunk.result.factsAt(delta);
       if (++n % 256 === 0) yield;
     }
-    for (const k of KEYS) {
+    // One document (most files): its facts are the file's, not copied.
+    if (file.chunks.length === 1) return withSharedEmpties(part);
+    for (const k of FACT_LISTS) {
       for (const x of part[k]) (facts[k] as unknown[]).push(x);
     }
     if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
   }
-  return facts;
+  return withSharedEmpties(facts);
 }
 
 export interface FactsSignature {

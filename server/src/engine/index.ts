@@ -47,7 +47,7 @@ export { codeActions } from './features/codeActions';
 export { codeLenses } from './features/codeLens';
 export { Commands } from './commandIds';
 export { definition, references } from './features/navigation';
-export { documentSymbols } from './features/symbols';
+export { documentSymbols, outlineSteps } from './features/symbols';
 export { projectValues } from './features/summary';
 export type { ProjectValues, WorkspaceSummary, GatewayInstallSummary } from './features/summary';
 

@@ -20,7 +20,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { toDiagnostic, type Locale, type Project } from '../engine/index';
+import { toDiagnostic, type Locale, type Problem, type Project } from '../engine/index';
 import type { StatusParams } from '../protocol';
 import type { RuntimeEnvironment } from '../runtime';
 import { cancelled, guard, type Logger } from './guard';
@@ -55,6 +55,9 @@ export interface DiagnosticsOptions {
   /** A first pull waits this long for the project's check before it answers the file's own problems. */
   ownFirstMs: number;
 }
+
+/** Shared by every file without problems; frozen, so that nothing adds to it by mistake. */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 interface Computed {
   /** What the items were computed from: settings, project and file generations. */
@@ -126,19 +129,7 @@ export class DiagnosticsController {
    */
   computeOwn(uri: string): Computed {
     const stamp = `own.${this.enabled ? 1 : 0}.${this.settings.generation}.${this.sync.generation(uri)}`;
-    const hit = this.ownCache.get(uri);
-    if (hit && hit.stamp === stamp) return hit;
-    const items = this.enabled
-      ? this.project.diagnostics(uri, { crossFile: false }).map((p) => toDiagnostic(p, this.locale))
-      : [];
-    const json = JSON.stringify(items);
-    if (hit && hit.json === json) {
-      hit.stamp = stamp;
-      return hit;
-    }
-    const fresh = { stamp, id: `${this.epoch}.${++this.counter}`, items, json };
-    this.ownCache.set(uri, fresh);
-    return fresh;
+    return this.computeIn(this.ownCache, uri, stamp, () => this.project.diagnostics(uri, { crossFile: false }));
   }
 
   private readonly ownCache = new Map<string, Computed>();
@@ -163,17 +154,22 @@ export class DiagnosticsController {
 
   /** Diagnostics of one file, recomputed only when something it depends on changed (the caller waits for `sync.settled()`). */
   compute(uri: string): Computed {
-    const stamp = this.stamp(uri);
-    const hit = this.cache.get(uri);
+    return this.computeIn(this.cache, uri, this.stamp(uri), () => this.project.diagnostics(uri));
+  }
+
+  private computeIn(cache: Map<string, Computed>, uri: string, stamp: string, problems: () => Problem[]): Computed {
+    const hit = cache.get(uri);
     if (hit && hit.stamp === stamp) return hit;
-    const items = this.enabled ? this.project.diagnostics(uri).map((p) => toDiagnostic(p, this.locale)) : [];
-    const json = JSON.stringify(items);
+    const list = this.enabled ? problems() : [];
+    // Most files have no problems: they share one empty list and its text (a workspace keeps one per file).
+    const items = list.length ? list.map((p) => toDiagnostic(p, this.locale)) : NO_DIAGNOSTICS;
+    const json = items.length ? JSON.stringify(items) : '[]';
     if (hit && hit.json === json) {
       hit.stamp = stamp;
       return hit;
     }
     const fresh = { stamp, id: `${this.epoch}.${++this.counter}`, items, json };
-    this.cache.set(uri, fresh);
+    cache.set(uri, fresh);
     return fresh;
   }
 

@@ -8,6 +8,7 @@ import {
   definition,
   documentSymbols,
   hover,
+  outlineSteps,
   msg,
   references,
   render,
@@ -18,6 +19,7 @@ import {
 } from '../engine/index';
 import type { RuntimeEnvironment } from '../runtime';
 import { guard as guardWith, type Handler, type Logger } from './guard';
+import { runInSlices } from './slices';
 import type { WorkspaceSync } from './workspaceSync';
 
 /** Characters above which an out-of-date document is not analysed whole before a hover or completion. */
@@ -125,7 +127,10 @@ export function registerFeatures(d: FeatureDeps): void {
   connection.onDocumentSymbol(
     guard('documentSymbol', null, async (p) => {
       const file = await ownFileOf(p.textDocument.uri);
-      return file ? documentSymbols(file) : null;
+      if (!file) return null;
+      // A file read by the scan takes its documents' outlines now, in slices (requests go on meanwhile).
+      await runInSlices(d.runtime, outlineSteps(file));
+      return documentSymbols(file);
     }),
   );
   connection.onDefinition(

@@ -2,7 +2,7 @@
 export { complete, keySnippet, yamlScalar, type CompletionOptions } from './completion';
 export { hover } from './hover';
 export { codeActions } from './codeActions';
-export { documentSymbols } from './symbols';
+export { documentSymbols, outlineSteps } from './symbols';
 export { definition, references } from './navigation';
 export { codeLenses } from './codeLens';
 export { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';

@@ -3,8 +3,8 @@ import type { ChunkSymbol } from '../chunkResult';
 import type { FileAnalysis } from '../fileAnalysis';
 import { offsetRange } from '../range';
 
-// The outline of a file: each document's outline is taken when it is analysed (parse/outline.ts; its
-// syntax tree is released afterwards), with offsets; positions are computed per request.
+// The outline of a file: each document's outline is taken when it is analysed in this thread (parse/outline.ts;
+// its syntax tree is released afterwards), or when first asked for; offsets, positions computed per request.
 
 /**
  * Outline entries per file, like yaml-language-server's `yaml.maxItemsComputed`: a 300k-line file has a
@@ -12,6 +12,18 @@ import { offsetRange } from '../range';
  * alike. Every resource is listed first; their sections fill what is left of the budget, in order.
  */
 export const MAX_OUTLINE_ITEMS = 5000;
+
+/**
+ * Takes the outline of each document that has none yet (documents read by the workspace scan), one
+ * document per step: each may have to be parsed again, and a large file has thousands.
+ */
+export function* outlineSteps(file: FileAnalysis): Generator<void, void> {
+  for (const chunk of file.chunks) {
+    if (chunk.result.hasOutline) continue;
+    void chunk.result.symbols;
+    yield;
+  }
+}
 
 export function documentSymbols(file: FileAnalysis, limit = MAX_OUTLINE_ITEMS): DocumentSymbol[] {
   let resources = 0;

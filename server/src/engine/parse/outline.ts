@@ -25,8 +25,16 @@ function keyText(pair: Pair): string | undefined {
     : undefined;
 }
 
-/** The outline of one analysed document (offsets relative to it). */
-export function chunkSymbols(parsed: ParsedChunk, analyses: readonly { identity: Identity }[]): ChunkSymbol[] {
+/**
+ * The outline of one analysed document (offsets relative to it); none for a document that does not
+ * parse (the parser's recovery would make up sections). Warnings do not count.
+ */
+export function documentOutline(parsed: ParsedChunk, analyses: readonly { identity: Identity }[]): ChunkSymbol[] {
+  const broken = parsed.syntax.some((p) => p.rule === 'yaml-syntax' && p.severity !== 'warning');
+  return broken ? [] : chunkSymbols(parsed, analyses);
+}
+
+function chunkSymbols(parsed: ParsedChunk, analyses: readonly { identity: Identity }[]): ChunkSymbol[] {
   const out: ChunkSymbol[] = [];
   parsed.resources.forEach((resource, i) => {
     const node = resource.node;
