@@ -3,9 +3,8 @@
 // takes its caches with it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { project, WS } from '../helpers/engine';
+import { collector } from '../helpers/gc';
 
 const tenant = (name: string) =>
   `apiVersion: api.tsb.tetrate.io/v2\nkind: Tenant\nmetadata:\n  organization: tetrate\n  name: ${name}\n`;
@@ -63,12 +62,6 @@ test("one project's use of many documents does not release another project's par
   const theirs = b.p.analysis(b.uri('g.yaml'))!.chunks;
   assert.ok(!theirs[0]!.result.isParsed && theirs[99]!.result.isParsed, 'B keeps its own most recently used documents');
 });
-
-/** The garbage collector, reached without a command-line flag (test runs pass none). */
-function collector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
 
 test('a dropped project leaves nothing of itself cached: its documents, trees and derive results are collected', async () => {
   const gc = collector();

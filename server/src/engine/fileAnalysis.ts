@@ -9,6 +9,7 @@ import { parseChunk, type Resource } from './parse/parsedChunk';
 import { analyseResource, type ResourceAnalysis } from './rules/analyseResource';
 import type { SchemaRegistry } from './schema/registry';
 import type { RawProblem } from './types';
+import { ownText } from './util/ownText';
 import { drain } from './util/steps';
 import { emptyFacts } from './workspace/facts';
 import { documentFacts } from './workspace/extractFacts';
@@ -283,6 +284,8 @@ export function analyseChunk(
   trees?: ParsedTrees,
   at: { line?: number; outline?: boolean } = {},
 ): ChunkResult {
+  // Not a view into the file's text: the analysis may be kept after the file's text is replaced.
+  text = ownText(text);
   let parts: Omit<ChunkParts, 'uri' | 'facts'>;
   try {
     parts = analyseParsedChunk(text, registry, at.outline ?? true);
