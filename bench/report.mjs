@@ -15,6 +15,7 @@ const fmtMs = (x) =>
         : `${x.toFixed(0)} ms`
     : '—';
 const fmtMiB = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MiB` : '—');
+const fmtMiB1 = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} MiB` : '—');
 const fmtS = (x) => (Number.isFinite(x) ? `${x.toFixed(2)} s` : '—');
 const fmtRatio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
@@ -111,6 +112,13 @@ export function renderMarkdown(res) {
     "  Pull mode behaves like VS Code's client: it pulls the edited document after each change, and the other files when the",
   );
   L.push('  server sends `workspace/diagnostic/refresh`.');
+  L.push(
+    '- **long editing session** (ours, file-1k and file-5k, a process of its own): after the open, 200 edits, each adding a comment',
+  );
+  L.push(
+    '  line above another document (so each analyses one more document again, from a new version of the file); the heap in use',
+  );
+  L.push('  after a full collection before and after (bench/heap-preload.cjs): what the server keeps of old versions.');
   L.push(
     "- **open-in-big-folder**: the file-1k file opened in a folder that also holds a large repository; the time to that file's",
   );
@@ -228,6 +236,14 @@ export function renderMarkdown(res) {
           'dependentMs',
           fmtMs,
           ws ? absTarget('≤ 100 ms', 100) : undefined,
+        );
+      }
+      if (ours?.longEditHeapGrowthMiB !== undefined) {
+        row('heap in use after open (after a full collection)', 'longEditHeapBeforeMiB', fmtMiB1);
+        row(
+          `heap growth over ${ours.longEdits} edits, each analysing another document again`,
+          'longEditHeapGrowthMiB',
+          fmtMiB1,
         );
       }
       if (ours?.fanoutMs !== undefined || pull?.fanoutMs !== undefined) {

@@ -25,7 +25,7 @@ import { ROOT } from './paths.mjs';
 import { renderMarkdown } from './report.mjs';
 import { runScaling } from './scaling.mjs';
 import { ourServerReady, serverSpec, writeSchemas } from './servers.mjs';
-import { closedFilesSession, session } from './sessions.mjs';
+import { closedFilesSession, longEditSession, session } from './sessions.mjs';
 import { log, summarize } from './stats.mjs';
 
 async function main() {
@@ -149,6 +149,16 @@ async function main() {
           } catch (e) {
             log(`${name}: ${spec.name} probe failed: ${e.message}`);
           }
+        }
+      }
+      if (input.layout === 'single' && (name === 'file-1k' || name === 'file-5k') && servers.includes('ours')) {
+        // One more session: what a long editing session keeps (heap before and after 200 edits).
+        const spec = serverSpec('ours', 'push', schemaUris);
+        log(`${name}: ours long editing session`);
+        try {
+          recs[spec.name].push(await longEditSession(spec, input));
+        } catch (e) {
+          log(`${name}: ours long editing session failed: ${e.message}`);
         }
       }
       if (input.layout === 'workspace' && servers.includes('ours')) {

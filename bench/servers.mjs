@@ -103,6 +103,7 @@ export async function start(spec, dir) {
   const client = new LspClient(spec.command, {
     settings: spec.settings,
     cwd: ROOT,
+    ...(spec.env ? { env: spec.env } : {}),
     workspaceFolders: [{ uri: fileUri(dir), name: 'project' }],
   });
   const configAsked = client

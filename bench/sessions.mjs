@@ -1,8 +1,10 @@
 // The side-by-side measurement: one server process on one generated input (open, edits, cross-file
 // refreshes, memory), and ours started on a workspace with nothing opened.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atLine, countRule, Docs, pullDiagnostics, pullUntil, settle, trackPushes, waitPush } from './diagnostics.mjs';
 import { fileUri, now } from './lsp.mjs';
+import { ROOT } from './paths.mjs';
 import { start } from './servers.mjs';
 import { log, max, median, sleep } from './stats.mjs';
 
@@ -288,4 +290,61 @@ export async function closedFilesSession(spec, input) {
     await client.shutdown();
   }
   return rec;
+}
+
+/** Edits in the long-session probe: each adds a comment line above another document of the file. */
+const LONG_EDITS = 200;
+
+/** The server's heap in use after a full collection, asked through bench/heap-preload.cjs. */
+async function heapMiB(client, file) {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  process.kill(client.pid, 'SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const now = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (now !== before && now.endsWith('\n')) return Number(now.trim().split('\n').pop());
+    await sleep(25);
+  }
+  throw new Error('the server did not report its heap');
+}
+
+/**
+ * Ours only, single file: a long editing session. After the open, LONG_EDITS edits, each analysing
+ * another document again from a new version of the file; the heap in use (after a full collection)
+ * before and after shows what the server keeps of old versions. Its own process, started with the
+ * heap reporter preloaded (the other sessions measure the server as shipped).
+ */
+export async function longEditSession(spec, input) {
+  const file = join(input.dir, '.heap-report');
+  const measured = {
+    ...spec,
+    command: [spec.command[0], '-r', join(ROOT, 'bench/heap-preload.cjs'), ...spec.command.slice(1)],
+    env: { TSB_BENCH_HEAP: file },
+  };
+  const s = await start(measured, input.dir);
+  const { client } = s;
+  const docs = new Docs(client, s.syncKind);
+  const path = join(input.dir, 'all.yaml');
+  const uri = fileUri(path);
+  try {
+    const opened = waitPush(client, uri, () => true, 300000, 1);
+    docs.open(path);
+    await opened;
+    await settle(client, 300);
+    const before = await heapMiB(client, file);
+    for (let k = 0; k < LONG_EDITS; k++) {
+      const lines = docs.text.get(uri).split('\n');
+      let seen = -1;
+      const line = lines.findIndex((l) => l === '---' && ++seen === k) + 1;
+      if (line <= 0) break;
+      // The publish for this version (the server sends each file's version with its diagnostics).
+      const w = waitPush(client, uri, () => true, 60000, docs.version.get(uri) + 1);
+      docs.edit(uri, line, 0, '# edit\n');
+      await w;
+    }
+    await settle(client, 300);
+    const after = await heapMiB(client, file);
+    return { longEdits: LONG_EDITS, longEditHeapBeforeMiB: before, longEditHeapGrowthMiB: after - before };
+  } finally {
+    await client.shutdown();
+  }
 }
