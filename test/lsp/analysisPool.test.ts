@@ -88,6 +88,13 @@ test('one large file is spread over the workers and comes back in order, facts r
     data.map((d) => d.text),
     texts,
   );
+  // A file this large comes back with its outline (taking it again would mean parsing it again).
+  assert.ok(
+    data.every((d) => d.symbols?.length === 1),
+    'outlines sent',
+  );
+  const small = await p.analyse('file:///pool/small.yaml', [{ text: texts[0]!, line: 0 }]);
+  assert.equal(small[0]!.symbols, undefined, 'a small file comes back without its outline');
   const svc = data[777]!.facts.services[0]!;
   assert.equal(svc.name, 'svc-777');
   assert.equal(svc.source.line, 777 * 4 + 3);

@@ -11,9 +11,15 @@ import type { SchemaRegistry } from './schema/registry';
  * `line`: where the document starts in its file. Its facts are read there, so that the file's facts
  * are these very objects rather than a copy moved down (half the facts' memory in a large workspace).
  */
-export function analyseToData(uri: string, text: string, registry: SchemaRegistry, line = 0): ChunkData {
-  // No outline: the main thread takes it if an editor asks (most scanned files are never opened).
-  const r = analyseChunk(uri, text, registry, undefined, { line, outline: false });
+export function analyseToData(
+  uri: string,
+  text: string,
+  registry: SchemaRegistry,
+  line = 0,
+  /** Without it, the receiving thread takes the outline from the text if an editor asks for it. */
+  outline = false,
+): ChunkData {
+  const r = analyseChunk(uri, text, registry, undefined, { line, outline });
   r.release();
   return {
     text,
@@ -24,6 +30,7 @@ export function analyseToData(uri: string, text: string, registry: SchemaRegistr
       problems: a.problems,
       ...(a.relocations ? { relocations: a.relocations } : {}),
     })),
+    ...(outline ? { symbols: r.symbols } : {}),
     facts: r.facts,
     ...(line ? { factsLine: line } : {}),
     nodes: r.nodes,

@@ -148,9 +148,10 @@ export class ChunkResult {
   }
 
   /**
-   * The document's outline. Documents analysed in the workspace scan take it only when an editor asks
-   * (parsing the document again if it was released): a workspace keeps every document's analysis, and
-   * outlines were a sixth of it, for files mostly never opened.
+   * The document's outline. Documents that worker threads analysed for the workspace scan (but those of
+   * files with many documents) take it only when an editor asks, parsing the document again if it was
+   * released: a workspace keeps every document's analysis, outlines were a sixth of it, and most
+   * scanned files are never opened.
    */
   get symbols(): ChunkSymbol[] {
     this.outline ??= documentOutline(this.parsed, this.resourceAnalyses);

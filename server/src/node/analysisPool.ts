@@ -12,6 +12,8 @@ export interface AnalysisRequest {
   id: number;
   uri: string;
   docs: DocumentText[];
+  /** Send each document's outline too (see OUTLINE_FROM). */
+  outline: boolean;
 }
 
 /** Results as JSON text when it brings them back exactly (see exactJson), else as they are. */
@@ -35,6 +37,7 @@ export interface Priority {
 interface Queued {
   uri: string;
   docs: DocumentText[];
+  outline: boolean;
   priority: Priority;
   resolve: (d: ChunkData[]) => void;
   reject: (e: Error) => void;
@@ -46,6 +49,13 @@ const BATCH = 250;
 const BACKGROUND_BATCH = 40;
 /** Messages a worker holds at once: one being analysed, one ready (no idle gap between them). */
 const IN_FLIGHT = 2;
+/**
+ * Files with at least this many documents come back with their outlines. Others take theirs in the
+ * main thread if an editor asks (most scanned files are never opened, and outlines were a sixth of a
+ * workspace's memory); taking a 5,000-document file's outline again would mean parsing it again
+ * (1.3 s against 0.1 s).
+ */
+const OUTLINE_FROM = 200;
 // Idle workers are stopped soon: they hold ~40 MiB each, and are needed only for bursts (opening, scanning).
 const IDLE_MS = 500;
 
@@ -73,6 +83,7 @@ export class AnalysisPool {
     this.ensureStarted();
     clearTimeout(this.idleTimer);
     const parts: Promise<ChunkData[]>[] = [];
+    const outline = docs.length >= OUTLINE_FROM;
     const per = Math.max(
       1,
       Math.min(priority.high ? BATCH : BACKGROUND_BATCH, Math.ceil(docs.length / this.slots.length)),
@@ -80,7 +91,9 @@ export class AnalysisPool {
     for (let i = 0; i < docs.length; i += per) {
       const part = docs.slice(i, i + per);
       parts.push(
-        new Promise<ChunkData[]>((resolve, reject) => this.queue.push({ uri, docs: part, priority, resolve, reject })),
+        new Promise<ChunkData[]>((resolve, reject) =>
+          this.queue.push({ uri, docs: part, outline, priority, resolve, reject }),
+        ),
       );
     }
     this.dispatch();
@@ -104,7 +117,7 @@ export class AnalysisPool {
       let k = this.queue.findIndex((q) => q.priority.high);
       if (k < 0) k = 0;
       const q = this.queue.splice(k, 1)[0]!;
-      this.send(slot, q.uri, q.docs).then(q.resolve, q.reject);
+      this.send(slot, q.uri, q.docs, q.outline).then(q.resolve, q.reject);
     }
   }
 
@@ -113,12 +126,12 @@ export class AnalysisPool {
     this.stop(new Error('analysis pool disposed'));
   }
 
-  private send(slot: Slot, uri: string, docs: DocumentText[]): Promise<ChunkData[]> {
+  private send(slot: Slot, uri: string, docs: DocumentText[], outline: boolean): Promise<ChunkData[]> {
     const id = this.nextId++;
     slot.load += docs.length;
     return new Promise<ChunkData[]>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, size: docs.length });
-      slot.worker.postMessage({ id, uri, docs } satisfies AnalysisRequest);
+      slot.worker.postMessage({ id, uri, docs, outline } satisfies AnalysisRequest);
     });
   }
 

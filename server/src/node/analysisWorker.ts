@@ -11,7 +11,7 @@ const registry = createRegistry(precompiledValidators());
 parentPort?.on('message', (req: AnalysisRequest) => {
   let res: AnalysisResponse;
   try {
-    const data = req.docs.map((d) => analyseToData(req.uri, d.text, registry, d.line));
+    const data = req.docs.map((d) => analyseToData(req.uri, d.text, registry, d.line, req.outline));
     const json = exactJson(data);
     res = json === undefined ? { id: req.id, data } : { id: req.id, json };
   } catch (err) {
