@@ -79,7 +79,7 @@ export interface ChunkParts {
 }
 
 export class ChunkResult {
-  readonly text: string;
+  private ownText: string;
   readonly problems: RawProblem[];
   readonly nodes: number;
   /** The file `facts` were read for. */
@@ -98,7 +98,7 @@ export class ChunkResult {
     parts: ChunkParts,
     private readonly trees?: ParsedTrees,
   ) {
-    this.text = parts.text;
+    this.ownText = parts.text;
     this.tree = parts.parsed;
     this.resourceAnalyses = parts.analyses;
     this.problems = parts.problems;
@@ -107,6 +107,16 @@ export class ChunkResult {
     this.uri = parts.uri;
     this.facts = withSharedEmpties(parts.facts);
     this.factsLine = parts.factsLine ?? 0;
+  }
+
+  /** The document's text (the cache key when a file is re-analysed). */
+  get text(): string {
+    return this.ownText;
+  }
+
+  /** Reads the text from `same` (equal characters, held elsewhere anyway) instead of its own copy. */
+  shareText(same: string): void {
+    if (same === this.ownText) this.ownText = same;
   }
 
   /** The syntax tree and resources, parsed again if they were released. */

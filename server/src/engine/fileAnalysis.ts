@@ -156,8 +156,12 @@ export function* analyseFileSteps(
       if (opts.trees) result.release();
       reuse.set(c.text, result);
       yield;
-    } else if (++n % 256 === 0) {
-      yield; // reused documents are cheap, but a file can hold tens of thousands
+    } else {
+      // A document the workers analysed for the file's first analysis reads its text from the file's
+      // (the same characters, kept by the file anyway) rather than keeping the copy the workers sent
+      // back. Only the first: a later text would stay held by documents that outlive it.
+      if (!previous && seeds?.get(c.text) === result) result.shareText(c.text);
+      if (++n % 256 === 0) yield; // reused documents are cheap, but a file can hold tens of thousands
     }
     chunks.push({ start: c.start, result });
     budget.after(result);
