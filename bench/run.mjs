@@ -59,7 +59,8 @@ async function main() {
   };
   const resultsFile = join(ROOT, args.quick ? 'bench/out/results-quick.json' : 'bench/out/results.json');
   let previousScaling;
-  if (args.merge && existsSync(resultsFile)) {
+  // --scaling-only measures no input, so it always keeps them (it used to drop them without --merge).
+  if ((args.merge || args.scalingOnly) && existsSync(resultsFile)) {
     // Re-measure some inputs, keep the others from the previous run's results.
     const prev = JSON.parse(readFileSync(resultsFile, 'utf8'));
     previousScaling = prev.scaling;
