@@ -79,7 +79,7 @@ export interface ChunkParts {
 }
 
 export class ChunkResult {
-  private ownText: string;
+  private textValue: string;
   readonly problems: RawProblem[];
   readonly nodes: number;
   /** The file `facts` were read for. */
@@ -98,7 +98,7 @@ export class ChunkResult {
     parts: ChunkParts,
     private readonly trees?: ParsedTrees,
   ) {
-    this.ownText = parts.text;
+    this.textValue = parts.text;
     this.tree = parts.parsed;
     this.resourceAnalyses = parts.analyses;
     this.problems = parts.problems;
@@ -111,12 +111,12 @@ export class ChunkResult {
 
   /** The document's text (the cache key when a file is re-analysed). */
   get text(): string {
-    return this.ownText;
+    return this.textValue;
   }
 
   /** Reads the text from `same` (equal characters, held elsewhere anyway) instead of its own copy. */
   shareText(same: string): void {
-    if (same === this.ownText) this.ownText = same;
+    if (same === this.textValue) this.textValue = same;
   }
 
   /** The syntax tree and resources, parsed again if they were released. */

@@ -19,29 +19,36 @@ function factsOf(uri: string, result: ChunkResult): FileFacts {
 
 /** A file's facts from its documents' facts, shifted to their lines; a generator that yields now and then (see analyseFileSteps). */
 export function* extractFactsSteps(file: FileAnalysis): Generator<void, FileFacts> {
+  // One document (most files): its facts are the file's, not copied.
+  if (file.chunks.length === 1) return withSharedEmpties(yield* factsAtItsLine(file, file.chunks[0]!, 1));
   const facts = emptyFacts(file.uri);
   let n = 0;
   for (const chunk of file.chunks) {
-    const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
-    let part: FileFacts;
-    if (chunk.result.uri !== file.uri) {
-      part = factsOf(file.uri, chunk.result);
-      if (delta !== 0) part = shiftLines(part, delta);
-      yield;
-    } else {
-      // The shifted copy is kept by the document: an edit that adds no line leaves every other
-      // document's copy valid (and identical, which makes comparing the file's facts cheap).
-      part = chunk.result.factsAt(delta);
-      if (++n % 256 === 0) yield;
-    }
-    // One document (most files): its facts are the file's, not copied.
-    if (file.chunks.length === 1) return withSharedEmpties(part);
+    const part = yield* factsAtItsLine(file, chunk, ++n);
     for (const k of FACT_LISTS) {
       for (const x of part[k]) (facts[k] as unknown[]).push(x);
     }
     if (part.kustomizeNamespace) facts.kustomizeNamespace = part.kustomizeNamespace;
   }
   return withSharedEmpties(facts);
+}
+
+/** The facts of the file's `n`-th document, at the line it starts on. */
+function* factsAtItsLine(
+  file: FileAnalysis,
+  chunk: FileAnalysis['chunks'][number],
+  n: number,
+): Generator<void, FileFacts> {
+  const delta = chunk.start === 0 ? 0 : file.doc.positionAt(chunk.start).line;
+  if (chunk.result.uri !== file.uri) {
+    const part = factsOf(file.uri, chunk.result);
+    yield;
+    return delta !== 0 ? shiftLines(part, delta) : part;
+  }
+  if (n % 256 === 0) yield;
+  // The shifted copy is kept by the document: an edit that adds no line leaves every other
+  // document's copy valid (and identical, which makes comparing the file's facts cheap).
+  return chunk.result.factsAt(delta);
 }
 
 export interface FactsSignature {
