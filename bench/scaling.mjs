@@ -29,7 +29,16 @@ export function buildEngine() {
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
   execFileSync(
     join(ROOT, 'node_modules/.bin/esbuild'),
-    ['bench/engine.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${ENGINE}`, '--log-level=warning'],
+    [
+      'bench/engine.ts',
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      `--outfile=${ENGINE}`,
+      // As the server and the CLI are built: yaml's ES module build (see package.json's build scripts).
+      '--alias:yaml=./node_modules/yaml/browser/index.js',
+      '--log-level=warning',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

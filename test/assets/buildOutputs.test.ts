@@ -2,6 +2,7 @@
 // failure under CI=true (CI builds before it tests).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILT, builtMissing, unlessBuilt } from '../helpers/built';
 import { repoRoot } from '../helpers/repo';
@@ -42,4 +43,16 @@ test('every build output the tests use is made by npm run build (present after i
   skip: unlessBuilt(...Object.values(BUILT)),
 }, () => {
   assert.equal(builtMissing(...Object.values(BUILT)), undefined);
+});
+
+test('the server, worker and CLI bundle yaml as ES modules: no process.env read per token, no getter per call', {
+  skip: unlessBuilt(BUILT.server, BUILT.worker, BUILT.cli),
+}, () => {
+  // yaml's CommonJS build reads process.env.LOG_TOKENS for every token it parses, and a CommonJS module
+  // bundled into ours is reached through a getter on every call (isMap, isScalar...): both cost a cold open.
+  for (const bundle of [BUILT.server, BUILT.worker, BUILT.cli]) {
+    const code = fs.readFileSync(bundle, 'utf8');
+    assert.ok(code.includes('class Composer'), `${bundle} bundles yaml`);
+    assert.ok(!code.includes('LOG_TOKENS'), `${bundle} bundles yaml's CommonJS build`);
+  }
 });

@@ -6,16 +6,18 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { documents } from '../../server/src/engine/parse/chunks';
 import { fastDocument } from '../../server/src/engine/parse/fastDocument';
+import { measure } from '../../server/src/engine/parse/parsedChunk';
 import { repoRoot } from '../helpers/repo';
 import { needShared } from '../helpers/shared';
 import { describeDocument, describeYaml, firstDifference, PARSE_OPTIONS } from '../helpers/yamlTree';
 
 /** undefined when the fast path left the text to `yaml`; else whether it built the same document. */
 function compare(text: string): { taken: boolean; same: boolean; fast?: string; yaml?: string } {
-  const doc = fastDocument(text, PARSE_OPTIONS);
-  if (!doc) return { taken: false, same: true };
-  const fast = describeDocument(doc);
-  const yaml = describeYaml(text);
+  const built = fastDocument(text, PARSE_OPTIONS);
+  if (!built) return { taken: false, same: true };
+  // The node count it gives must be the one measure() would take from the tree.
+  const fast = `${describeDocument(built.doc)} nodes ${built.nodes}`;
+  const yaml = `${describeYaml(text)} nodes ${measure(built.doc.contents).nodes}`;
   return { taken: true, same: fast === yaml, fast, yaml };
 }
 

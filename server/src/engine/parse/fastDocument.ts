@@ -45,8 +45,14 @@ const NOT_PLAIN_START = new Set([...'#&*!|>\'"%@`,[]{}?:-'].map((c) => c.charCod
 /** Inside a flow collection a plain scalar also ends at these. */
 const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
 
+export interface FastDocument {
+  doc: Document.Parsed;
+  /** Its YAML nodes (it has no aliases): what measure() would count. */
+  nodes: number;
+}
+
 /** The parsed document, or undefined when the text is outside the fast path (parse it with `yaml`). */
-export function fastDocument(text: string, options: Options): Document.Parsed | undefined {
+export function fastDocument(text: string, options: Options): FastDocument | undefined {
   // Tabs, carriage returns, escapes, byte order marks, directives and document markers after the first
   // line all need `yaml`'s full rules.
   if (/[\t\r\\\uFEFF]|\n(?:---|\.\.\.)|^(?:\.\.\.|%)/.test(text)) return undefined;
@@ -69,6 +75,8 @@ class FastParser {
   private endsEmpty = false;
   /** Collections open around the current one. */
   private depth = 0;
+  /** Nodes built so far. */
+  private nodes = 0;
 
   constructor(
     private readonly text: string,
@@ -78,7 +86,7 @@ class FastParser {
     this.tags = (this.doc.schema as unknown as { tags: Tag[] }).tags;
   }
 
-  document(): Document.Parsed {
+  document(): FastDocument {
     const { text, doc } = this;
     let offset = 0;
     let started = false;
@@ -101,7 +109,7 @@ class FastParser {
     doc.contents = contents as never;
     // The line end after an empty last value is not the document's (it belongs to the value's line).
     doc.range = [offset, contentEnd, this.endsEmpty ? contentEnd : Math.max(text.length, contentEnd)];
-    return doc;
+    return { doc, nodes: this.nodes };
   }
 
   /** A block collection whose first line starts at this.line with `indent` spaces. */
@@ -122,6 +130,7 @@ class FastParser {
   private mapping(indent: number, firstKey: number): YAMLMap {
     const { text } = this;
     const map = new YAMLMap(this.doc.schema);
+    this.nodes++;
     const mapSpaced = this.blank;
     this.blank = false;
     let keyAt = firstKey;
@@ -166,6 +175,7 @@ class FastParser {
   private sequence(indent: number): YAMLSeq {
     const { text } = this;
     const seq = new YAMLSeq(this.doc.schema);
+    this.nodes++;
     const seqSpaced = this.blank;
     this.blank = false;
     const start = this.line + indent;
@@ -296,6 +306,7 @@ class FastParser {
     const isMap = text.charCodeAt(at) === 0x7b;
     const close = isMap ? 0x7d : 0x5d;
     const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    this.nodes++;
     coll.flow = true;
     this.nesting();
     let i = this.spacesFrom(at + 1);
@@ -391,6 +402,7 @@ class FastParser {
   /** A scalar node as `yaml` composes it: a tag may return the node itself (null, booleans, floats). */
   private scalar(value: unknown, source: string, type: Scalar.Type, format: string | undefined): Scalar {
     const s = isScalar(value) ? value : new Scalar(value);
+    this.nodes++;
     // Properties in the order `yaml` sets them: the same object shapes, whichever parser built them.
     s.range = NO_RANGE;
     s.source = source;

@@ -54,7 +54,8 @@ const PARSE_OPTIONS = {
 export function parseChunk(text: string): ParsedChunk {
   // The fast path builds what `yaml` would for the plain block YAML most documents are, several times
   // faster on a cold start (a first open is mostly parsing); anything else goes to `yaml`.
-  const doc = fastDocument(text, PARSE_OPTIONS) ?? parseDocument(text, PARSE_OPTIONS);
+  const fast = fastDocument(text, PARSE_OPTIONS);
+  const doc = fast?.doc ?? parseDocument(text, PARSE_OPTIONS);
   const syntax: RawProblem[] = [];
   const errors: YamlError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
@@ -122,7 +123,7 @@ export function parseChunk(text: string): ParsedChunk {
   const resources: Resource[] = [];
   // Sized before any value is built: what aliases would expand to is counted in nodes, not in aliases
   // (999 aliases of one 100k-item list are 100 million nodes, though only 999 aliases).
-  const size = measure(doc.contents);
+  const size = fast ? { nodes: fast.nodes, aliasNodes: 0 } : measure(doc.contents);
   const nodes = size.nodes + size.aliasNodes;
   if (size.unresolved) {
     const r = size.unresolved.range ?? [0, 1, 1];
