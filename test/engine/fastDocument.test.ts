@@ -16,7 +16,7 @@ function compare(text: string): { taken: boolean; same: boolean; fast?: string; 
   const built = fastDocument(text, PARSE_OPTIONS);
   if (!built) return { taken: false, same: true };
   // The node count it gives must be the one measure() would take from the tree.
-  const fast = `${describeDocument(built.doc)} nodes ${built.nodes}`;
+  const fast = `${describeDocument(built.doc, built.toJS())} nodes ${built.nodes}`;
   const yaml = `${describeYaml(text)} nodes ${measure(built.doc.contents).nodes}`;
   return { taken: true, same: fast === yaml, fast, yaml };
 }
@@ -45,6 +45,7 @@ const TAKEN = [
   'ports:\n  - name: http\n    port: 8080\n    targetPort: 0x1F\n  - name: https\n    port: -443\nratio: 1.5e3\nflag: true\nnone: ~\nnan: .nan\n',
   'spec:\n  selector: {matchLabels: {app: svc-0, version: v1}}\n  hosts: ["*/app-0000", a.b.c]\n',
   'a: b,c\nurl: http://x.y/z#frag\nkey with spaces: value with spaces\n',
+  'a: 1\na: 2\n__proto__: {x: 1}\nconstructor: c\nb: {k: 1, k: 2}\nn: -0\nf: -.inf\n',
 ];
 
 const LEFT = [

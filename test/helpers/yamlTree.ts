@@ -1,5 +1,6 @@
 // A plain description of a parsed YAML document (every node's class, own properties in order, ranges,
 // comments, document fields): two parsers built the same document exactly when their descriptions are equal.
+import { inspect } from 'node:util';
 import { parseDocument, type Document } from 'yaml';
 
 export const PARSE_OPTIONS = {
@@ -26,9 +27,12 @@ function describeNode(n: unknown): unknown {
   return out;
 }
 
-/** The description of a document, with its plain value (JSON) beside it. */
-export function describeDocument(doc: Document.Parsed): string {
-  return JSON.stringify({ tree: describeNode(doc), js: doc.toJS() });
+/**
+ * The description of a document, with its plain value beside it (`value`: that value as another parser
+ * built it; else the document's toJS()). inspect() tells NaN, -0 and own `__proto__` keys apart.
+ */
+export function describeDocument(doc: Document.Parsed, value: unknown = doc.toJS()): string {
+  return `${JSON.stringify(describeNode(doc))}\n${inspect(value, { depth: null, breakLength: Infinity, showHidden: true })}`;
 }
 
 export function describeYaml(text: string): string {

@@ -49,6 +49,8 @@ export interface FastDocument {
   doc: Document.Parsed;
   /** Its YAML nodes (it has no aliases): what measure() would count. */
   nodes: number;
+  /** Its plain value, as `doc.toJS()` would build it (without the aliases and tags it cannot have). */
+  toJS(): unknown;
 }
 
 /** The parsed document, or undefined when the text is outside the fast path (parse it with `yaml`). */
@@ -109,7 +111,7 @@ class FastParser {
     doc.contents = contents as never;
     // The line end after an empty last value is not the document's (it belongs to the value's line).
     doc.range = [offset, contentEnd, this.endsEmpty ? contentEnd : Math.max(text.length, contentEnd)];
-    return { doc, nodes: this.nodes };
+    return { doc, nodes: this.nodes, toJS: () => plainValue(contents) };
   }
 
   /** A block collection whose first line starts at this.line with `indent` spaces. */
@@ -479,4 +481,22 @@ class FastParser {
       this.line = i + 1;
     }
   }
+}
+
+/**
+ * The value `yaml`'s toJS() gives a tree the fast path built: keys are strings there, and a key a plain
+ * object already has (a repeated key, `__proto__`, `constructor`) is defined as an own property, as
+ * `yaml` does.
+ */
+function plainValue(node: unknown): unknown {
+  if (isScalar(node)) return node.value;
+  if (node instanceof YAMLSeq) return node.items.map(plainValue);
+  const out: Record<string, unknown> = {};
+  for (const pair of (node as YAMLMap<Scalar<string>, unknown>).items) {
+    const key = String(pair.key.value);
+    const value = plainValue(pair.value);
+    if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }

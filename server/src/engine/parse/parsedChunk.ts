@@ -168,7 +168,7 @@ export function parseChunk(text: string): ParsedChunk {
   if (doc.errors.length === 0 || isMap(doc.contents)) {
     let whole: unknown;
     try {
-      whole = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      whole = fast ? fast.toJS() : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const range = doc.contents?.range ?? [0, 1, 1];
       syntax.push({
