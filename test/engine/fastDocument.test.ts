@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { documents } from '../../server/src/engine/parse/chunks';
 import { fastDocument } from '../../server/src/engine/parse/fastDocument';
-import { measure } from '../../server/src/engine/parse/parsedChunk';
+import { duplicateKeys, measure } from '../../server/src/engine/parse/parsedChunk';
 import { repoRoot } from '../helpers/repo';
 import { needShared } from '../helpers/shared';
 import { describeDocument, describeYaml, firstDifference, PARSE_OPTIONS } from '../helpers/yamlTree';
@@ -16,8 +16,8 @@ function compare(text: string): { taken: boolean; same: boolean; fast?: string; 
   const built = fastDocument(text, PARSE_OPTIONS);
   if (!built) return { taken: false, same: true };
   // The node count it gives must be the one measure() would take from the tree.
-  const fast = `${describeDocument(built.doc, built.toJS())} nodes ${built.nodes}`;
-  const yaml = `${describeYaml(text)} nodes ${measure(built.doc.contents).nodes}`;
+  const fast = `${describeDocument(built.doc, built.toJS())} nodes ${built.nodes} duplicates ${built.duplicateKeys}`;
+  const yaml = `${describeYaml(text)} nodes ${measure(built.doc.contents).nodes} duplicates ${duplicateKeys(built.doc.contents).length > 0}`;
   return { taken: true, same: fast === yaml, fast, yaml };
 }
 
@@ -46,6 +46,8 @@ const TAKEN = [
   'spec:\n  selector: {matchLabels: {app: svc-0, version: v1}}\n  hosts: ["*/app-0000", a.b.c]\n',
   'a: b,c\nurl: http://x.y/z#frag\nkey with spaces: value with spaces\n',
   'a: 1\na: 2\n__proto__: {x: 1}\nconstructor: c\nb: {k: 1, k: 2}\nn: -0\nf: -.inf\n',
+  Array.from({ length: 40 }, (_, i) => `k${i % 30}: ${i}\n`).join(''),
+  Array.from({ length: 40 }, (_, i) => `k${i}: ${i}\n`).join(''),
 ];
 
 const LEFT = [

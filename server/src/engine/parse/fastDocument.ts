@@ -49,6 +49,8 @@ export interface FastDocument {
   doc: Document.Parsed;
   /** Its YAML nodes (it has no aliases): what measure() would count. */
   nodes: number;
+  /** Whether some mapping has a key twice (else duplicateKeys() would find none). */
+  duplicateKeys: boolean;
   /** Its plain value, as `doc.toJS()` would build it (without the aliases and tags it cannot have). */
   toJS(): unknown;
 }
@@ -79,6 +81,10 @@ class FastParser {
   private depth = 0;
   /** Nodes built so far. */
   private nodes = 0;
+  /** Some mapping has a key twice. */
+  private duplicates = false;
+  /** The keys of mappings with many keys. */
+  private readonly keySets = new Map<YAMLMap, Set<string>>();
 
   constructor(
     private readonly text: string,
@@ -111,7 +117,7 @@ class FastParser {
     doc.contents = contents as never;
     // The line end after an empty last value is not the document's (it belongs to the value's line).
     doc.range = [offset, contentEnd, this.endsEmpty ? contentEnd : Math.max(text.length, contentEnd)];
-    return { doc, nodes: this.nodes, toJS: () => plainValue(contents) };
+    return { doc, nodes: this.nodes, duplicateKeys: this.duplicates, toJS: () => plainValue(contents) };
   }
 
   /** A block collection whose first line starts at this.line with `indent` spaces. */
@@ -153,6 +159,7 @@ class FastParser {
         this.nextLine(indent);
       }
       const pair = new Pair(key, value);
+      this.noteKey(map, key);
       map.items.push(pair as Pair<unknown, unknown>);
       end = value.range![2];
       // this.line is at the next content line (or the end): is it another key of this mapping?
@@ -330,6 +337,7 @@ class FastParser {
         key.range = [keyStart, colon, colon];
         const v = this.spacesFrom(colon + 1);
         const [value, next] = this.flowItem(v);
+        this.noteKey(coll as YAMLMap, key);
         (coll as YAMLMap).items.push(new Pair(key, value) as Pair<unknown, unknown>);
         i = next;
       } else {
@@ -372,6 +380,26 @@ class FastParser {
     const next = this.spacesFrom(valueEnd);
     node.range = [at, valueEnd, next];
     return [node, next];
+  }
+
+  /**
+   * Notes a key written twice in one mapping (keys are strings here), before it joins the mapping: then
+   * the caller looks for duplicates, else it need not. Past a few keys a set, so a mapping of 20,000
+   * keys costs what its keys cost.
+   */
+  private noteKey(map: YAMLMap, key: Scalar): void {
+    const items = map.items as Pair<Scalar, unknown>[];
+    if (items.length < 16) {
+      for (const p of items) if (p.key.value === key.value) this.duplicates = true;
+      return;
+    }
+    let seen = this.keySets.get(map);
+    if (!seen) {
+      seen = new Set(items.map((p) => p.key.value as string));
+      this.keySets.set(map, seen);
+    }
+    if (seen.has(key.value as string)) this.duplicates = true;
+    seen.add(key.value as string);
   }
 
   /** A plain scalar from `start` to `end` (already trimmed), resolved by the schema's own tags. */

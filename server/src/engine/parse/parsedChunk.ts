@@ -59,7 +59,7 @@ export function parseChunk(text: string): ParsedChunk {
   const syntax: RawProblem[] = [];
   const errors: YamlError[] = [
     ...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })),
-    ...duplicateKeys(doc.contents),
+    ...(fast?.duplicateKeys === false ? [] : duplicateKeys(doc.contents)),
   ].sort((a, b) => a.pos[0] - b.pos[0]);
   const deepest = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (deepest) {

@@ -130,12 +130,9 @@ export function analyseResource(res: Resource, text: string, registry: SchemaReg
 
   if (entry.dialect === 'tsb' && !entry.permissive) problems.push(...parentChecks(res, entry, identity, text));
   problems.push(...tsbValueProblems(res.node, res.value, identity, entry));
-  return {
-    identity,
-    entry,
-    problems,
-    ...(walk.relocations.length ? { relocations: walk.relocations.map(({ from, to }) => ({ from, to })) } : {}),
-  };
+  const analysis: ResourceAnalysis = { identity, entry, problems };
+  if (walk.relocations.length) analysis.relocations = walk.relocations.map(({ from, to }) => ({ from, to }));
+  return analysis;
 }
 
 function unknownKind(identity: Identity, kind: string, registry: SchemaRegistry): RawProblem {

@@ -224,22 +224,20 @@ function extractFrom(uri: string, doc: TextDocument, items: Item[], line: number
           });
       });
     }
-    const base: TsbObjectFact = {
-      kind: id.kind,
-      apiVersion: id.apiVersion!,
-      ...(entry.groupType ? { groupType: entry.groupType } : {}),
-      form: meta.form,
-      name,
-      ...(meta.organization ? { organization: meta.organization } : {}),
-      ...(meta.tenant ? { tenant: meta.tenant } : {}),
-      ...(meta.workspace ? { workspace: meta.workspace } : {}),
-      ...(meta.group ? { group: meta.group } : {}),
-      source: kindRef,
-      nameRef: refOf(['metadata', 'name']) ?? kindRef,
-      parentRefs,
-      namespaces,
-      specHash: canonical(spec),
-    };
+    // Optional fields assigned in order (no object spreads: this runs for every TSB object).
+    const base = { kind: id.kind, apiVersion: id.apiVersion! } as TsbObjectFact;
+    if (entry.groupType) base.groupType = entry.groupType;
+    base.form = meta.form;
+    base.name = name;
+    if (meta.organization) base.organization = meta.organization;
+    if (meta.tenant) base.tenant = meta.tenant;
+    if (meta.workspace) base.workspace = meta.workspace;
+    if (meta.group) base.group = meta.group;
+    base.source = kindRef;
+    base.nameRef = refOf(['metadata', 'name']) ?? kindRef;
+    base.parentRefs = parentRefs;
+    base.namespaces = namespaces;
+    base.specHash = canonical(spec);
     facts.tsb.push(base);
 
     if (id.kind === 'WorkspaceSetting') {

@@ -70,16 +70,15 @@ export function servicePorts(node: YAMLMap, spec: unknown, refOf: RefOf): Servic
     const name = s(field(p, 'name'));
     const appProtocol = s(field(p, 'appProtocol'));
     const nameRef = name ? refOf(['spec', 'ports', i, 'name']) : undefined;
-    return [
-      {
-        ...(port !== undefined ? { port } : {}),
-        ...(name ? { name } : {}),
-        ...(appProtocol ? { appProtocol } : {}),
-        ref,
-        ...(nameRef ? { nameRef } : {}),
-        ...(block ? { block } : {}),
-      },
-    ];
+    // Optional fields assigned in order (no object spreads: this runs for every port).
+    const fact = {} as ServicePortFact;
+    if (port !== undefined) fact.port = port;
+    if (name) fact.name = name;
+    if (appProtocol) fact.appProtocol = appProtocol;
+    fact.ref = ref;
+    if (nameRef) fact.nameRef = nameRef;
+    if (block) fact.block = block;
+    return [fact];
   });
 }
 
