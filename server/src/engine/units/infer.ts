@@ -28,6 +28,8 @@ const MAX_UNITS = 5000;
 
 /** Facts looked at between two yields of the sliced inference. */
 const SLICE = 512;
+/** Object keys gathered between two yields. */
+const KEYS_PER_STEP = 2048;
 
 export function inferDeployment(input: InferenceInput): Deployment {
   return drain(inferDeploymentSteps(input));
@@ -52,6 +54,7 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
   for (const s of steps) pushTo(bySource, s.run, s);
   // Counted in files looked at: one step can apply a folder of thousands of files.
   const spend = workBudget(SLICE);
+  const keySpend = workBudget(KEYS_PER_STEP);
   for (const list of bySource.values()) {
     let cur: Draft | undefined;
     // The files of `cur`, for membership tests (a unit can hold thousands).
@@ -64,8 +67,10 @@ export function* inferDeploymentSteps(input: InferenceInput): Generator<void, De
       const keys = new Set<string>();
       if (i < sorted.length - 1) {
         for (const u of s.files) {
-          for (const k of keysOf(u)) keys.add(k);
-          if (spend()) yield;
+          const ks = keysOf(u);
+          for (const k of ks) keys.add(k);
+          // Counted in keys (built the first time, a few microseconds each): one file can hold thousands.
+          if (keySpend(1 + ks.length)) yield;
         }
       }
       const fresh = s.files.filter((u) => !curFiles.has(u));

@@ -44,8 +44,8 @@ function parentMessage(
     : msg('{kind} {name} refers to {level} {parent}, which is defined nowhere in the project.', args);
 }
 
-/** Objects looked at, and did-you-mean searches made, between two yields. */
-const OBJECTS_PER_STEP = 2048;
+/** Objects looked at (each may ask how two files are deployed, for up to four parents), and did-you-mean searches made, between two yields. */
+const OBJECTS_PER_STEP = 512;
 const SEARCHES_PER_STEP = 128;
 
 export function* parents(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {

@@ -119,7 +119,7 @@ function firstLabels(services: Services, n: number): string[] {
 const NEAREST_POOL = 2000;
 
 /** Services looked at between two yields (a few milliseconds of work). */
-const WORK_PER_STEP = 10_000;
+const WORK_PER_STEP = 2_000;
 
 type Services = ResolvedProject['services'];
 

@@ -3,13 +3,19 @@ import { labelsMatch, formatLabels } from '../../workspace/selectors';
 import { indexOf, workloadsMatching } from '../../workspace/projectIndex';
 import type { LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
+import { workBudget } from '../../util/steps';
 
 // subset-not-found: a ServiceRoute subset whose labels select no pods of the service.
 
 const MAX_VERSIONS_SHOWN = 10;
+/** Routes and workloads looked at between two yields (a few milliseconds of work). */
+const WORK_PER_STEP = 2_000;
 
-export function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
+export function* subsets(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  // Counted in routes, and the workloads each one looks at: the language server runs this in time slices.
+  const spend = workBudget(WORK_PER_STEP);
   for (const r of p.serviceRoutes) {
+    if (spend()) yield;
     if (!r.service || !r.subsets.length) continue;
     const [ns, host] = r.service.split('/');
     if (!ns || !host) continue;
@@ -20,9 +26,12 @@ export function subsets(p: ResolvedProject, out: LocatedProblem[]): void {
     if (!svcs?.length) continue;
     const selector = svcs[0]!.fact.selector;
     if (!Object.keys(selector).length) continue;
-    const pods = workloadsMatching(p, ns, selector).filter(
-      (w) => p.relation(w.fact.source.uri, r.source.uri) !== 'never',
-    );
+    const pods: ReturnType<typeof workloadsMatching> = [];
+    for (const w of workloadsMatching(p, ns, selector)) {
+      // Each asks how two files are deployed, which is not free.
+      if (spend()) yield;
+      if (p.relation(w.fact.source.uri, r.source.uri) !== 'never') pods.push(w);
+    }
     if (!pods.length) continue;
     let versions: string[] | undefined;
     for (const s of r.subsets) {

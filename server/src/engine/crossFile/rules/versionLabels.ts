@@ -3,13 +3,18 @@ import { labelsMatch } from '../../workspace/selectors';
 import { indexOf } from '../../workspace/projectIndex';
 import { related, where, type LocatedProblem } from './context';
 import { commas, msg } from '../../l10n/message';
+import { workBudget } from '../../util/steps';
 
 // version-label-missing: a workload of a service whose ServiceRoute subsets select `version`, without a
 // `version` label on its pods: it is in no subset and receives no traffic through TSB routing.
 
-export function versionLabels(p: ResolvedProject, out: LocatedProblem[]): void {
+export function* versionLabels(p: ResolvedProject, out: LocatedProblem[]): Generator<void, void> {
+  // Counted in routes and workloads looked at: the language server runs this in time slices (each
+  // workload of a route's namespace may ask how two files are deployed, which is not free).
+  const spend = workBudget(WORK_PER_STEP);
   const reported = new Set<object>();
   for (const r of p.serviceRoutes) {
+    if (spend()) yield;
     const versions = [...new Set(r.subsets.map((s) => s.labels['version']).filter((v): v is string => !!v))];
     if (!r.service || !versions.length) continue;
     const [ns, host] = r.service.split('/');
@@ -21,6 +26,7 @@ export function versionLabels(p: ResolvedProject, out: LocatedProblem[]): void {
     if (!svc || !Object.keys(svc.fact.selector).length) continue;
     const subset = r.subsets.find((s) => s.labels['version'])!;
     for (const w of indexOf(p).workloadsByNs.get(ns) ?? []) {
+      if (spend()) yield;
       if (reported.has(w) || 'version' in w.fact.podLabels || !labelsMatch(svc.fact.selector, w.fact.podLabels))
         continue;
       if (p.relation(w.fact.source.uri, r.source.uri) === 'never') continue;
@@ -72,3 +78,6 @@ export function versionLabels(p: ResolvedProject, out: LocatedProblem[]): void {
     }
   }
 }
+
+/** Routes and workloads looked at between two yields (a few milliseconds of work). */
+const WORK_PER_STEP = 2_000;
