@@ -8,6 +8,7 @@ import { documents } from '../../server/src/engine/parse/chunks';
 import { fastDocument } from '../../server/src/engine/parse/fastDocument';
 import { duplicateKeys, measure } from '../../server/src/engine/parse/parsedChunk';
 import { repoRoot } from '../helpers/repo';
+import { int, mutate, pick, prng } from '../robustness/fuzzInputs';
 import { needShared } from '../helpers/shared';
 import { describeDocument, describeYaml, firstDifference, PARSE_OPTIONS } from '../helpers/yamlTree';
 
@@ -129,14 +130,10 @@ describe('fast YAML path', () => {
   });
 
   test('mutated documents: built as yaml builds them, or left to yaml', () => {
-    // A seeded generator: the same mutations on every run, so a failure names a reproducible text.
-    let seed = 0x2545f491;
-    const rand = (n: number) => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) % n;
-    };
+    // Seeded: the same mutations on every run, so a failure names a reproducible text. Half are the
+    // robustness suite's line mutations (indentation, lines deleted, repeated, swapped, cut short), half
+    // single edits with the characters the fast path's rules turn on.
+    const rng = prng(0x2545f491);
     const alphabet = [
       ' ',
       '  ',
@@ -163,14 +160,16 @@ describe('fast YAML path', () => {
     let taken = 0;
     const runs = 6000;
     for (let i = 0; i < runs; i++) {
-      let text = TAKEN[rand(TAKEN.length)]!;
-      for (let m = 1 + rand(3); m > 0; m--) {
-        const at = rand(text.length + 1);
-        const op = rand(3);
-        if (op === 0) text = text.slice(0, at) + alphabet[rand(alphabet.length)] + text.slice(at);
-        else if (op === 1) text = text.slice(0, at) + text.slice(at + 1 + rand(3));
-        else text = text.slice(0, at) + alphabet[rand(alphabet.length)] + text.slice(at + 1);
-      }
+      let text = pick(rng, TAKEN);
+      if (rng() < 0.5) text = mutate(text, rng).text;
+      else
+        for (let m = 1 + int(rng, 3); m > 0; m--) {
+          const at = int(rng, text.length + 1);
+          const op = int(rng, 3);
+          if (op === 0) text = text.slice(0, at) + pick(rng, alphabet) + text.slice(at);
+          else if (op === 1) text = text.slice(0, at) + text.slice(at + 1 + int(rng, 3));
+          else text = text.slice(0, at) + pick(rng, alphabet) + text.slice(at + 1);
+        }
       const r = compare(text);
       if (r.taken) taken++;
       assertSame(r, JSON.stringify(text));

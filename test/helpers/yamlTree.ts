@@ -2,14 +2,9 @@
 // comments, document fields): two parsers built the same document exactly when their descriptions are equal.
 import { inspect } from 'node:util';
 import { parseDocument, type Document } from 'yaml';
+import { PARSE_OPTIONS } from '../../server/src/engine/parse/parsedChunk';
 
-export const PARSE_OPTIONS = {
-  prettyErrors: false,
-  uniqueKeys: false,
-  keepSourceTokens: false,
-  logLevel: 'error',
-  merge: true,
-} as const;
+export { PARSE_OPTIONS };
 
 function describeNode(n: unknown): unknown {
   if (n === null || typeof n !== 'object') return n;

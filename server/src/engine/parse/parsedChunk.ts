@@ -43,7 +43,7 @@ export const MAX_SYNTAX_PROBLEMS = 50;
 // which is quadratic (a 20,000-key ConfigMap took 20 s); duplicateKeys() does the same check linearly.
 // logLevel 'error': yaml would otherwise print warnings (collection keys stringified) on stderr.
 // merge: `<<: *anchor` merges the anchored mapping, as kubectl and Go YAML do (YAML 1.1 merge keys).
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: false,
   keepSourceTokens: false,
